@@ -1,0 +1,1 @@
+## data files installed with the program

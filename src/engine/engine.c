@@ -1,0 +1,504 @@
+/* engine.c: the engine's main loop, protocol I/O and settings requests. */
+#include "engine/engine.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/engine_internal.h"
+#include "util/timeutil.h"
+
+#define ENGINE_OUTQ_SOFT (4u << 20) /* beyond this, spectrum lines are dropped */
+
+static volatile sig_atomic_t engine_signalled;
+
+/* Record a termination signal; the main loop quits cleanly. */
+static void engine_on_signal(int sig)
+{
+	engine_signalled = sig;
+}
+
+/* Queue a finished protocol line (ending in "\n") for output; main thread. */
+void engine_emit(engine *e, const sbuf *line)
+{
+	if (e->out_broken || line->len == 0)
+		return;
+	if (e->outq.len - e->outq_sent > ENGINE_OUTQ_SOFT && strncmp(line->buf, "spectrum ", 9) == 0) {
+		e->dropped_spectrum++;
+		return;
+	}
+	sbuf_append(&e->outq, line->buf, line->len);
+}
+
+/* Queue a finished protocol line from any thread and wake the main loop. */
+void engine_post(engine *e, const char *line)
+{
+	pthread_mutex_lock(&e->post_lock);
+	sbuf_puts(&e->posted, line);
+	pthread_mutex_unlock(&e->post_lock);
+	char b = 1;
+	ssize_t w = write(e->wake[1], &b, 1); /* non-blocking; a full pipe already wakes */
+	(void)w;
+}
+
+/* Emit an `error` event; code is a protocol error code, verb may be NULL. */
+void engine_error(engine *e, const char *code, const char *verb, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "error");
+	proto_fmt_str(&sb, "code", code);
+	proto_fmt_str(&sb, "msg", msg);
+	if (verb && *verb)
+		proto_fmt_str(&sb, "verb", verb);
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+}
+
+/* Emit an `error` event from an il_err whose text starts with "code: ". */
+void engine_error_err(engine *e, const char *verb, const il_err *err)
+{
+	char code[PROTO_NAME_MAX + 1];
+	const char *text = proto_err_split(err, code, sizeof code);
+	engine_error(e, code, verb, "%s", text);
+}
+
+/* Format a `log` line into sb. */
+static void engine_fmt_log(sbuf *sb, const char *level, const char *fmt, va_list ap)
+{
+	char msg[2048];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	proto_fmt_begin(sb, "log");
+	proto_fmt_str(sb, "level", level);
+	proto_fmt_str(sb, "msg", msg);
+	proto_fmt_end(sb);
+}
+
+/* Emit a `log` event at level debug, info or warn (debug only when enabled). */
+void engine_log(engine *e, const char *level, const char *fmt, ...)
+{
+	if (strcmp(level, "debug") == 0 && !e->set.debug)
+		return;
+	sbuf sb = SBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	engine_fmt_log(&sb, level, fmt, ap);
+	va_end(ap);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+}
+
+/* Emit a `log` event from any thread. */
+void engine_post_log(engine *e, const char *level, const char *fmt, ...)
+{
+	if (strcmp(level, "debug") == 0 && !e->set.debug)
+		return;
+	sbuf sb = SBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	engine_fmt_log(&sb, level, fmt, ap);
+	va_end(ap);
+	engine_post(e, sbuf_str(&sb));
+	sbuf_free(&sb);
+}
+
+/* Save the settings and report a failure as an error event; 0 or -1. */
+int engine_save_settings(engine *e)
+{
+	il_err err;
+	if (settings_save(&e->set, &err) != 0) {
+		engine_error(e, "io", "set", "%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Emit the `status` event. */
+static void engine_status(engine *e)
+{
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "status");
+	engine_player_status(e, &sb);
+	engine_gen_status(e, &sb);
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+}
+
+/* Emit one `setting` event for definition d. */
+static void engine_setting_event(engine *e, const settings_def *d)
+{
+	char val[SETTINGS_STR_MAX + 64];
+	settings_get(&e->set, d->key, val, sizeof val, NULL);
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "setting");
+	proto_fmt_str(&sb, "key", d->key);
+	proto_fmt_str(&sb, "value", val);
+	if (d->type == SETTING_INT || d->type == SETTING_DOUBLE) {
+		proto_fmt_double(&sb, "min", d->min, d->type == SETTING_INT ? 0 : 1);
+		proto_fmt_double(&sb, "max", d->max, d->type == SETTING_INT ? 0 : 1);
+	} else if (d->type == SETTING_CHOICE) {
+		proto_fmt_str(&sb, "choices", d->choices);
+	} else if (d->type == SETTING_BOOL) {
+		proto_fmt_str(&sb, "choices", "true|false");
+	}
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+}
+
+/* `settings`: every setting and every preset. */
+static void engine_req_settings(engine *e)
+{
+	for (size_t k = 0; k < settings_ndefs; k++)
+		engine_setting_event(e, &settings_defs[k]);
+	sbuf sb = SBUF_INIT;
+	for (int k = 0; k < e->set.npresets; k++) {
+		proto_fmt_begin(&sb, "preset");
+		proto_fmt_long(&sb, "index", k);
+		proto_fmt_str(&sb, "name", e->set.presets[k].name);
+		proto_fmt_str(&sb, "prompt", e->set.presets[k].prompt);
+		proto_fmt_end(&sb);
+		engine_emit(e, &sb);
+	}
+	sbuf_free(&sb);
+}
+
+/* `set key=K value=V`: validate, apply, save, tell the parts, echo it back. */
+static void engine_req_set(engine *e, const proto_msg *m)
+{
+	const char *key = proto_get(m, "key");
+	const settings_def *d = settings_find(key);
+	il_err err;
+	if (!d) {
+		engine_error(e, "bad_value", "set", "unknown setting '%s'", key);
+		return;
+	}
+	if (settings_set(&e->set, d->key, proto_get(m, "value"), &err) != 0) {
+		engine_error(e, "bad_value", "set", "%s", err.msg);
+		return;
+	}
+	engine_save_settings(e);
+	engine_player_setting(e, d->key);
+	engine_gen_setting(e, d->key);
+	engine_setting_event(e, d);
+}
+
+/* `debug on=0|1`. */
+static void engine_req_debug(engine *e, const proto_msg *m)
+{
+	long on;
+	il_err err;
+	if (proto_get_long(m, "on", 0, 1, &on, &err) != 0) {
+		engine_error_err(e, "debug", &err);
+		return;
+	}
+	e->set.debug = (int)on;
+	engine_log(e, "info", "debug messages %s", on ? "on" : "off");
+}
+
+/* Dispatch one checked request. */
+static void engine_dispatch(engine *e, const proto_msg *m)
+{
+	const char *v = m->verb;
+	if (!strcmp(v, "status")) {
+		engine_status(e);
+	} else if (!strcmp(v, "quit")) {
+		e->quit = 1;
+	} else if (!strcmp(v, "ping")) {
+		sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "pong");
+		if (proto_get(m, "id"))
+			proto_fmt_str(&sb, "id", proto_get(m, "id"));
+		proto_fmt_end(&sb);
+		engine_emit(e, &sb);
+		sbuf_free(&sb);
+	} else if (!strcmp(v, "settings")) {
+		engine_req_settings(e);
+	} else if (!strcmp(v, "set")) {
+		engine_req_set(e, m);
+	} else if (!strcmp(v, "debug")) {
+		engine_req_debug(e, m);
+	} else if (!engine_player_request(e, m) && !engine_gen_request(e, m)) {
+		engine_error(e, "unsupported", v, "'%s' is not available in this build", v);
+	}
+}
+
+/* Parse and run every whole line the reader holds. */
+static void engine_drain_input(engine *e)
+{
+	proto_msg *m = malloc(sizeof *m);
+	if (!m) {
+		engine_error(e, "internal", NULL, "out of memory");
+		e->quit = 1;
+		return;
+	}
+	il_err err;
+	int rc;
+	while (!e->quit && (rc = proto_reader_next(&e->rd, m, &err)) != 0) {
+		if (rc < 0) {
+			engine_error_err(e, NULL, &err);
+			continue;
+		}
+		if (proto_check_request(m, &err) != 0) {
+			engine_error_err(e, m->verb, &err);
+			continue;
+		}
+		engine_dispatch(e, m);
+	}
+	free(m);
+}
+
+/* Move lines posted by threads into the output queue. */
+static void engine_take_posted(engine *e)
+{
+	char buf[256];
+	while (read(e->wake[0], buf, sizeof buf) > 0)
+		;
+	pthread_mutex_lock(&e->post_lock);
+	if (e->posted.len) {
+		/* Posted text may hold several lines; spectrum lines may be dropped. */
+		const char *p = e->posted.buf;
+		sbuf line = SBUF_INIT;
+		while (*p) {
+			const char *nl = strchr(p, '\n');
+			size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
+			sbuf_reset(&line);
+			sbuf_append(&line, p, n);
+			engine_emit(e, &line);
+			p += n;
+		}
+		sbuf_free(&line);
+		sbuf_reset(&e->posted);
+	}
+	pthread_mutex_unlock(&e->post_lock);
+}
+
+/* Write as much of the output queue as out_fd takes now. */
+static void engine_flush_some(engine *e)
+{
+	while (e->outq_sent < e->outq.len && !e->out_broken) {
+		ssize_t w = write(e->out_fd, e->outq.buf + e->outq_sent, e->outq.len - e->outq_sent);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return;
+		if (w <= 0) {
+			e->out_broken = 1; /* EPIPE and friends: nobody reads us any more */
+			e->quit = 1;
+			return;
+		}
+		e->outq_sent += (size_t)w;
+	}
+	if (e->outq_sent == e->outq.len) {
+		sbuf_reset(&e->outq);
+		e->outq_sent = 0;
+	}
+}
+
+/* Flush the output queue completely, waiting at most timeout_ms. */
+static void engine_flush_all(engine *e, int timeout_ms)
+{
+	int64_t end = time_mono_ms() + timeout_ms;
+	while (e->outq_sent < e->outq.len && !e->out_broken) {
+		engine_flush_some(e);
+		int64_t left = end - time_mono_ms();
+		if (e->outq_sent == e->outq.len || left <= 0)
+			break;
+		struct pollfd p = { e->out_fd, POLLOUT, 0 };
+		poll(&p, 1, (int)left);
+	}
+}
+
+/* Make fd non-blocking if it is a pipe or a socket (never a shared tty). */
+static int engine_nonblock_if_pipe(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+		return 0;
+	int fl = fcntl(fd, F_GETFL);
+	return fl >= 0 && fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0;
+}
+
+/* Load the settings and apply command-line overrides; notes become log events. */
+static int engine_load_settings(engine *e, il_err *err)
+{
+	char path[IL_PATH_MAX];
+	if (e->opts->config) {
+		snprintf(path, sizeof path, "%s", e->opts->config);
+	} else if (paths_config_file(path, sizeof path, err) != 0) {
+		return -1;
+	}
+	sbuf notes = SBUF_INIT;
+	if (settings_load(&e->set, path, &notes, err) != 0) {
+		sbuf_free(&notes);
+		return -1;
+	}
+	for (char *line = notes.buf, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		engine_log(e, "warn", "%s", line);
+		if (!nl)
+			break;
+	}
+	sbuf_free(&notes);
+	const il_opts *o = e->opts;
+	struct { const char *key; const char *val; } ov[] = {
+		{ "backend", o->backend }, { "model", o->model }, { "output", o->output },
+		{ "theme", o->theme },
+	};
+	for (size_t k = 0; k < sizeof ov / sizeof ov[0]; k++)
+		if (ov[k].val && settings_set(&e->set, ov[k].key, ov[k].val, err) != 0)
+			return -1;
+	if (o->duration > 0)
+		e->set.duration = o->duration;
+	if (o->seed >= 0)
+		e->set.seed = o->seed;
+	return 0;
+}
+
+/* Emit the `ready` event. */
+static void engine_ready(engine *e)
+{
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "ready");
+	proto_fmt_long(&sb, "version", PROTO_VERSION);
+	proto_fmt_str(&sb, "program", PACKAGE_NAME " " PACKAGE_VERSION);
+	proto_fmt_long(&sb, "pid", (long)getpid());
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+}
+
+/* Install handlers: SIGPIPE ignored, SIGINT/SIGTERM/SIGHUP quit cleanly. */
+static void engine_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sa.sa_handler = engine_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* The main loop: poll input, wake-ups and output; run the parts' ticks. */
+static void engine_loop(engine *e)
+{
+	while (!e->quit && !engine_signalled) {
+		struct pollfd p[3];
+		int n = 0, in_idx = -1;
+		if (!e->rd.eof) {
+			in_idx = n;
+			p[n++] = (struct pollfd){ e->in_fd, POLLIN, 0 };
+		}
+		int wake_idx = n;
+		p[n++] = (struct pollfd){ e->wake[0], POLLIN, 0 };
+		int out_idx = -1;
+		if (e->outq_sent < e->outq.len) {
+			out_idx = n;
+			p[n++] = (struct pollfd){ e->out_fd, POLLOUT, 0 };
+		}
+		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e);
+		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
+		if (e->rd.eof && e->outq_sent == e->outq.len)
+			break; /* end of input and everything answered */
+		if (poll(p, (nfds_t)n, timeout) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (p[wake_idx].revents)
+			engine_take_posted(e);
+		if (in_idx >= 0 && p[in_idx].revents) {
+			ssize_t r = proto_reader_read(&e->rd, e->in_fd);
+			if (r < 0 && errno != EAGAIN && errno != EINTR)
+				proto_reader_set_eof(&e->rd);
+			engine_drain_input(e);
+		}
+		if (out_idx >= 0 && p[out_idx].revents & (POLLOUT | POLLERR | POLLHUP))
+			engine_flush_some(e);
+		else if (!e->out_nonblock)
+			engine_flush_some(e);
+	}
+}
+
+/* Run the engine on the given descriptors; exit status. */
+int engine_run(const il_opts *o, int in_fd, int out_fd)
+{
+	engine *e = calloc(1, sizeof *e);
+	if (!e) {
+		fprintf(stderr, "infiniloop-tui: out of memory\n");
+		return 1;
+	}
+	e->opts = o;
+	e->in_fd = in_fd;
+	e->out_fd = out_fd;
+	proto_reader_init(&e->rd);
+	pthread_mutex_init(&e->post_lock, NULL);
+	engine_signals();
+	int status = 0;
+	il_err err;
+	if (pipe(e->wake) != 0) {
+		fprintf(stderr, "infiniloop-tui: cannot create a pipe: %s\n", strerror(errno));
+		free(e);
+		return 1;
+	}
+	for (int k = 0; k < 2; k++) {
+		fcntl(e->wake[k], F_SETFL, fcntl(e->wake[k], F_GETFL) | O_NONBLOCK);
+		fcntl(e->wake[k], F_SETFD, FD_CLOEXEC);
+	}
+	e->out_nonblock = engine_nonblock_if_pipe(out_fd);
+	engine_ready(e);
+	if (engine_load_settings(e, &err) != 0) {
+		engine_error(e, "io", NULL, "%s", err.msg);
+		status = 1;
+	} else if (paths_tmpdir_create(e->tmpdir, sizeof e->tmpdir, &err) != 0) {
+		engine_error(e, "io", NULL, "%s", err.msg);
+		status = 1;
+	} else {
+		if (engine_player_init(e, &err) != 0)
+			engine_error(e, "audio", NULL, "%s", err.msg);
+		if (engine_gen_init(e, &err) != 0)
+			engine_error(e, "gen", NULL, "%s", err.msg);
+		engine_loop(e);
+		engine_gen_free(e);
+		engine_player_free(e);
+		engine_take_posted(e);
+	}
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "bye");
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+	engine_flush_all(e, 2000);
+	paths_tmpdir_remove(e->tmpdir);
+	close(e->wake[0]);
+	close(e->wake[1]);
+	sbuf_free(&e->outq);
+	sbuf_free(&e->posted);
+	pthread_mutex_destroy(&e->post_lock);
+	free(e);
+	return status;
+}
+
+/* Run the engine on stdin/stdout until `quit` or end of input; exit status. */
+int engine_main(const il_opts *o)
+{
+	return engine_run(o, STDIN_FILENO, STDOUT_FILENO);
+}

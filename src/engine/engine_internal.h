@@ -1,0 +1,78 @@
+/* engine_internal.h: what the parts of the engine share.
+ *
+ * engine.c owns the main loop, the protocol I/O and the settings requests;
+ * engine_player.c the playback requests; engine_gen.c generation. Only the
+ * main thread touches struct engine, except engine_post(), which any thread
+ * may call to queue a finished protocol line and wake the main loop. */
+#ifndef IL_ENGINE_ENGINE_INTERNAL_H
+#define IL_ENGINE_ENGINE_INTERNAL_H
+
+#include <pthread.h>
+
+#include "engine/protocol.h"
+#include "options.h"
+#include "store/paths.h"
+#include "store/settings.h"
+#include "util/sbuf.h"
+
+struct engine_player; /* engine_player.c */
+struct engine_gen;    /* engine_gen.c */
+
+typedef struct engine {
+	const il_opts *opts;
+	settings set;
+	int in_fd, out_fd;
+	proto_reader rd;
+	sbuf outq;          /* lines waiting for out_fd */
+	size_t outq_sent;     /* bytes of outq already written */
+	int out_nonblock;     /* out_fd is a pipe or socket set non-blocking */
+	unsigned long dropped_spectrum;
+	int wake[2];          /* self-pipe: worker threads wake the main loop */
+	pthread_mutex_t post_lock;
+	sbuf posted;        /* lines queued by engine_post */
+	int quit;
+	int out_broken;       /* the reader went away */
+	char tmpdir[IL_PATH_MAX]; /* private 0700 directory, removed at exit */
+	struct engine_player *player;
+	struct engine_gen *gen;
+} engine;
+
+/* Queue a finished protocol line (ending in "\n") for output; main thread. */
+void engine_emit(engine *e, const sbuf *line);
+/* Queue a finished protocol line from any thread and wake the main loop. */
+void engine_post(engine *e, const char *line);
+/* Emit an `error` event; code is a protocol error code, verb may be NULL. */
+void engine_error(engine *e, const char *code, const char *verb, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Emit an `error` event from an il_err whose text starts with "code: ". */
+void engine_error_err(engine *e, const char *verb, const il_err *err);
+/* Emit a `log` event at level debug, info or warn (debug only when enabled). */
+void engine_log(engine *e, const char *level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Emit a `log` event from any thread. */
+void engine_post_log(engine *e, const char *level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Save the settings and report a failure as an error event; 0 or -1. */
+int engine_save_settings(engine *e);
+
+/* The playback part (engine_player.c). */
+int engine_player_init(engine *e, il_err *err);
+void engine_player_free(engine *e);
+/* Handle a playback request; 1 if verb was ours, 0 if not. */
+int engine_player_request(engine *e, const proto_msg *m);
+/* Periodic work; returns milliseconds until it wants to run again (-1: idle). */
+int engine_player_tick(engine *e);
+/* Append the playback fields of a `status` event. */
+void engine_player_status(engine *e, sbuf *sb);
+/* A setting changed (key is the full key name). */
+void engine_player_setting(engine *e, const char *key);
+
+/* The generation part (engine_gen.c). */
+int engine_gen_init(engine *e, il_err *err);
+void engine_gen_free(engine *e);
+int engine_gen_request(engine *e, const proto_msg *m);
+int engine_gen_tick(engine *e);
+void engine_gen_status(engine *e, sbuf *sb);
+void engine_gen_setting(engine *e, const char *key);
+
+#endif

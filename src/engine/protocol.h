@@ -1,0 +1,165 @@
+/* protocol.h: the pipe protocol between the UI (or a script) and the engine.
+ *
+ * This header is the protocol's only definition; infiniloop-tui(1), section
+ * PROTOCOL, restates it for users. `infiniloop-tui --engine` speaks it on
+ * stdin (requests) and stdout (events); the TUI speaks it over a socketpair.
+ *
+ * LINES
+ *   One message per line, ended by "\n" ("\r\n" is accepted). A line is at
+ *   most PROTO_LINE_MAX bytes including the newline. Empty lines and lines
+ *   whose first non-blank byte is '#' are ignored.
+ *
+ *       VERB [KEY=VALUE]...
+ *
+ *   VERB and KEY are [a-z][a-z0-9_]*, at most PROTO_NAME_MAX bytes. Fields are
+ *   separated by spaces or tabs; a key may appear once per line. A VALUE is
+ *   either bare (one or more bytes other than space, tab, '"', '\\' and
+ *   control bytes; UTF-8 is fine) or double-quoted, where \" \\ \n \r \t and
+ *   \xHH (HH two hex digits, not 00) are the escapes. `key=` is the empty
+ *   string. NUL and other raw control bytes (except tab) are never valid.
+ *
+ *   A line that breaks these rules, or names an unknown verb, an unknown
+ *   field, a duplicate field, or lacks a required field, is answered with one
+ *   `error` event naming the problem; the engine then reads on. An input that
+ *   ends in the middle of a line is reported the same way and not executed.
+ *
+ * REQUESTS (to the engine)
+ *   status                      one `status` event now
+ *   quit                        stop everything, `bye`, exit 0
+ *   ping [id=S]                 `pong id=S`
+ *   start prompt=S              generate loops from prompt S and play them
+ *   stop                        stop playback and generation
+ *   play file=PATH              analyze, normalize and queue an audio file
+ *   pause | resume              pause or resume the output
+ *   skip                        crossfade to the next loop now (if ready)
+ *   volume level=N | delta=N    software volume 0-100, absolute or relative
+ *   save path=PATH [force=0|1]  write the current loop (with loop points)
+ *   set key=K value=V           change a setting (saved at once)
+ *   settings                    one `setting` event per setting, one
+ *                               `preset` event per preset
+ *   validate which=current|next|both   check the loop files; `log` events
+ *   debug on=0|1                debug `log` events on or off
+ *   stats [limit=N]             `stat` events per requested duration, then
+ *                               up to N (default 20) recent `history` events
+ *   analysis                    `analysis` and `waveform` of the current loop
+ *
+ * EVENTS (from the engine)
+ *   ready version=N program=S pid=N        first line the engine writes
+ *   status state=idle|playing|paused|stopped prompt=S backend=S model=S
+ *          volume=N output=S audio=ok|lost|none|file
+ *          gen=idle|running|analyzing|retry|failed progress=F eta=F
+ *          attempt=N title=S artist=S loop_seconds=F bpm=F elapsed=F
+ *          min_left=F next_ready=0|1
+ *   loop title=S artist=S prompt=S seconds=F bpm=F score=F method=S
+ *        quality=good|poor                 a new loop started playing
+ *   gen state=running|analyzing|ready|retry|failed|stopped progress=F eta=F
+ *       attempt=N wait=F msg=S             generation progress
+ *   spectrum bands=HEX                     2 hex digits (00-ff) per band,
+ *                                          low to high frequency
+ *   audio state=ok|lost|none msg=S         audio server came or went
+ *   setting key=K value=V [min=F max=F choices=S]
+ *   preset index=N name=S prompt=S
+ *   stat seconds=N runs=N ok=N avg=F       per requested duration
+ *   history time=N backend=S model=S prompt=S secs=N actual=F wall=F
+ *           outcome=S error=S loop_seconds=F bpm=F score=F
+ *   analysis frames=N rate=N loop_start=N loop_end=N bpm=F score=F method=S
+ *            quality=S metrics=S candidates=S
+ *   waveform points=HEX                    2 hex digits of peak per column
+ *   saved path=S frames=N
+ *   log level=debug|info|warn msg=S
+ *   error code=CODE msg=S [verb=S]
+ *   pong [id=S]
+ *   bye                                    last line before the engine exits
+ *
+ *   Error codes: parse, too_long, binary, unknown_verb, unknown_field,
+ *   duplicate_field, missing_field, bad_value, unsupported, state, io, audio,
+ *   gen, internal.
+ */
+#ifndef IL_ENGINE_PROTOCOL_H
+#define IL_ENGINE_PROTOCOL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "util/error.h"
+#include "util/sbuf.h"
+
+#define PROTO_VERSION 1
+#define PROTO_LINE_MAX 8192  /* bytes per line, newline included */
+#define PROTO_NAME_MAX 32    /* bytes in a verb or key */
+#define PROTO_FIELDS_MAX 48  /* fields per line */
+#define PROTO_VALUE_MAX 4096 /* bytes in one value written by proto_fmt_* */
+
+typedef struct proto_field {
+	char key[PROTO_NAME_MAX + 1];
+	const char *value; /* decoded, NUL-terminated, points into the message */
+	size_t len;        /* bytes in value */
+} proto_field;
+
+typedef struct proto_msg {
+	char verb[PROTO_NAME_MAX + 1];
+	int nfields;
+	proto_field fields[PROTO_FIELDS_MAX];
+	char storage[PROTO_LINE_MAX + PROTO_FIELDS_MAX];
+} proto_msg;
+
+/* Incremental line reader: bytes in, whole messages out. */
+typedef struct proto_reader {
+	char buf[PROTO_LINE_MAX];
+	size_t len;
+	int discarding; /* inside an overlong line, skipping to its newline */
+	int eof;
+	unsigned long lineno;
+} proto_reader;
+
+/* Parse one line (without its newline) into msg.
+ * Returns 1 for a message, 0 for a blank or comment line, -1 with err set
+ * (err->msg starts with the error code word, a colon and a space). */
+int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err);
+
+/* Check a parsed request against the request table: known verb, known and
+ * required fields. Returns 0, or -1 with err set as proto_parse_line does. */
+int proto_check_request(const proto_msg *msg, il_err *err);
+
+/* The value of field key, or NULL when absent. */
+const char *proto_get(const proto_msg *msg, const char *key);
+/* Read an integer field within [min, max]; 0 or -1 with err set. */
+int proto_get_long(const proto_msg *msg, const char *key, long min, long max,
+		   long *out, il_err *err);
+/* Read a finite floating-point field within [min, max]; 0 or -1. */
+int proto_get_double(const proto_msg *msg, const char *key, double min,
+		     double max, double *out, il_err *err);
+
+/* Split an error message from proto_* into its code word (copied into code,
+ * size n) and return a pointer to the human text after it. */
+const char *proto_err_split(const il_err *err, char *code, size_t n);
+
+/* Initialise a reader. */
+void proto_reader_init(proto_reader *r);
+/* Read what fd has into the reader: >0 bytes read, 0 at end of input (the
+ * reader is then at eof), -1 with errno set (EAGAIN when nothing is there). */
+ssize_t proto_reader_read(proto_reader *r, int fd);
+/* Add n bytes to the reader (for tests and fuzzers); returns bytes taken. */
+size_t proto_reader_push(proto_reader *r, const char *data, size_t n);
+/* Mark the end of input. */
+void proto_reader_set_eof(proto_reader *r);
+/* Take the next message: 1 a message in msg, 0 nothing more for now, -1 a
+ * bad line (err set; call again for the next one). */
+int proto_reader_next(proto_reader *r, proto_msg *msg, il_err *err);
+
+/* Start a line with verb in sb (sb is reset first). */
+void proto_fmt_begin(sbuf *sb, const char *verb);
+/* Add a string field, quoted and escaped as needed, cut to PROTO_VALUE_MAX. */
+void proto_fmt_str(sbuf *sb, const char *key, const char *value);
+/* Add an integer field. */
+void proto_fmt_long(sbuf *sb, const char *key, long value);
+/* Add a floating-point field with the given decimals (non-finite as 0). */
+void proto_fmt_double(sbuf *sb, const char *key, double value, int decimals);
+/* Add a field of bytes as lowercase hex, two digits per byte. */
+void proto_fmt_hex(sbuf *sb, const char *key, const unsigned char *bytes, size_t n);
+/* End the line with "\n". */
+void proto_fmt_end(sbuf *sb);
+/* Decode a hex field into out (at most n bytes); bytes decoded or -1. */
+long proto_hex_decode(const char *hex, unsigned char *out, size_t n);
+
+#endif

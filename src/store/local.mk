@@ -1,0 +1,3 @@
+libinfiniloop_a_SOURCES += \
+	src/store/paths.c src/store/paths.h \
+	src/store/settings.c src/store/settings.h

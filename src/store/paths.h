@@ -1,0 +1,32 @@
+/* paths.h: XDG locations, data-file lookup and the private temp directory. */
+#ifndef IL_STORE_PATHS_H
+#define IL_STORE_PATHS_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+#define IL_PATH_MAX 4096
+
+/* $XDG_CONFIG_HOME/infiniloop (default ~/.config/infiniloop). */
+int paths_config_dir(char *out, size_t n, il_err *err);
+/* $XDG_DATA_HOME/infiniloop (default ~/.local/share/infiniloop). */
+int paths_data_dir(char *out, size_t n, il_err *err);
+/* The user's XDG music folder (XDG_MUSIC_DIR from user-dirs.dirs, else ~/Music). */
+int paths_music_dir(char *out, size_t n, il_err *err);
+/* The default config file: paths_config_dir()/config. */
+int paths_config_file(char *out, size_t n, il_err *err);
+/* Create dir and its parents with mode (existing dirs are fine). */
+int paths_mkdir_p(const char *dir, unsigned mode, il_err *err);
+/* Find a shipped data file by relative name (e.g. "themes/default.theme"):
+ * the dirs of $INFINILOOP_DATADIR (colon-separated), the user's config dir,
+ * then the installed data dir. 0 with out set, or -1 with err set. */
+int paths_find_data(const char *rel, char *out, size_t n, il_err *err);
+/* Make a private 0700 directory for temporary files (under $TMPDIR or /tmp). */
+int paths_tmpdir_create(char *out, size_t n, il_err *err);
+/* Remove a directory made by paths_tmpdir_create and the files in it. */
+void paths_tmpdir_remove(const char *dir);
+/* Join dir and name into out; -1 with err when it does not fit. */
+int paths_join(char *out, size_t n, const char *dir, const char *name, il_err *err);
+
+#endif

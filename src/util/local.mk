@@ -1,0 +1,4 @@
+libinfiniloop_a_SOURCES += \
+	src/util/error.c src/util/error.h \
+	src/util/sbuf.c src/util/sbuf.h \
+	src/util/timeutil.c src/util/timeutil.h

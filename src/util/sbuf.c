@@ -1,0 +1,93 @@
+/* sbuf.c: a growable, always NUL-terminated byte string. */
+#include "util/sbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Make room for extra more bytes plus the NUL; 0 on success. */
+static int sbuf_grow(sbuf *sb, size_t extra)
+{
+	if (sb->oom)
+		return -1;
+	if (sb->len + extra + 1 <= sb->cap)
+		return 0;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < sb->len + extra + 1)
+		cap *= 2;
+	char *nb = realloc(sb->buf, cap);
+	if (!nb) {
+		sb->oom = 1;
+		return -1;
+	}
+	sb->buf = nb;
+	sb->cap = cap;
+	return 0;
+}
+
+/* Append n bytes of s. */
+void sbuf_append(sbuf *sb, const char *s, size_t n)
+{
+	if (sbuf_grow(sb, n) != 0)
+		return;
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+/* Append a NUL-terminated string. */
+void sbuf_puts(sbuf *sb, const char *s)
+{
+	sbuf_append(sb, s, strlen(s));
+}
+
+/* Append one byte. */
+void sbuf_putc(sbuf *sb, char c)
+{
+	sbuf_append(sb, &c, 1);
+}
+
+/* Append vprintf-formatted text. */
+void sbuf_vprintf(sbuf *sb, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0 || sbuf_grow(sb, (size_t)n) != 0)
+		return;
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+}
+
+/* Append printf-formatted text. */
+void sbuf_printf(sbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sbuf_vprintf(sb, fmt, ap);
+	va_end(ap);
+}
+
+/* Drop the contents but keep the memory. */
+void sbuf_reset(sbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+/* The contents as a string ("" when empty). */
+const char *sbuf_str(const sbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+/* Free the memory. */
+void sbuf_free(sbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	sb->oom = 0;
+}

@@ -1,0 +1,34 @@
+/* sbuf.h: a growable, always NUL-terminated byte string. */
+#ifndef IL_UTIL_SBUF_H
+#define IL_UTIL_SBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct sbuf {
+	char *buf;  /* NUL-terminated; NULL until the first append */
+	size_t len; /* bytes before the NUL */
+	size_t cap; /* bytes allocated */
+	int oom;    /* set once an allocation failed; later appends are dropped */
+} sbuf;
+
+#define SBUF_INIT { NULL, 0, 0, 0 }
+
+/* Append n bytes of s. */
+void sbuf_append(sbuf *sb, const char *s, size_t n);
+/* Append a NUL-terminated string. */
+void sbuf_puts(sbuf *sb, const char *s);
+/* Append one byte. */
+void sbuf_putc(sbuf *sb, char c);
+/* Append printf-formatted text. */
+void sbuf_printf(sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append vprintf-formatted text. */
+void sbuf_vprintf(sbuf *sb, const char *fmt, va_list ap);
+/* Drop the contents but keep the memory. */
+void sbuf_reset(sbuf *sb);
+/* The contents as a string ("" when empty). */
+const char *sbuf_str(const sbuf *sb);
+/* Free the memory. */
+void sbuf_free(sbuf *sb);
+
+#endif

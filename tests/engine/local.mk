@@ -1,0 +1,9 @@
+if HAVE_CHECK
+check_PROGRAMS += tests/engine/test_protocol
+TESTS += tests/engine/test_protocol
+tests_engine_test_protocol_SOURCES = tests/engine/test_protocol.c
+tests_engine_test_protocol_CFLAGS = $(TEST_CFLAGS)
+tests_engine_test_protocol_LDADD = $(CHECK_LDADD)
+endif
+TESTS += tests/engine/engine_pipe.sh tests/engine/cli_options.sh
+EXTRA_DIST += tests/engine/engine_pipe.sh tests/engine/cli_options.sh

@@ -1,0 +1,7 @@
+if HAVE_CHECK
+check_PROGRAMS += tests/store/test_settings
+TESTS += tests/store/test_settings
+tests_store_test_settings_SOURCES = tests/store/test_settings.c
+tests_store_test_settings_CFLAGS = $(TEST_CFLAGS)
+tests_store_test_settings_LDADD = $(CHECK_LDADD)
+endif

@@ -1,0 +1,304 @@
+/* test_settings.c: unit tests of the settings store and XDG paths. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/paths.h"
+#include "store/settings.h"
+
+static char dir[256];
+static char path[300];
+static settings s;
+static il_err err;
+
+/* A fresh temporary folder and config path for each test. */
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/il-settings.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/sub/config", dir);
+}
+
+/* Remove the temporary folder. */
+static void teardown(void)
+{
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Read a whole file into a static buffer. */
+static const char *slurp(const char *p)
+{
+	static char buf[1 << 16];
+	FILE *f = fopen(p, "rb");
+	if (!f)
+		return NULL;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Write text to a file. */
+static void spit(const char *p, const char *text)
+{
+	FILE *f = fopen(p, "wb");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Count entries in the config's folder (to catch leftover temp files). */
+static int count_files(const char *d)
+{
+	DIR *dh = opendir(d);
+	int n = 0;
+	struct dirent *e;
+	while (dh && (e = readdir(dh)))
+		if (e->d_name[0] != '.')
+			n++;
+	if (dh)
+		closedir(dh);
+	return n;
+}
+
+START_TEST(test_first_run_creates_documented_file)
+{
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_uint_eq(notes.len, 0);
+	ck_assert_int_eq(s.duration, 15);
+	ck_assert_int_eq(s.min_duration, 30);
+	ck_assert_double_eq(s.crossfade, 3.0);
+	ck_assert_str_eq(s.backend, "synth");
+	ck_assert_str_eq(s.output, "pulse");
+	ck_assert_str_eq(s.theme, "default");
+	ck_assert_int_ge(s.npresets, 20);
+	const char *text = slurp(path);
+	ck_assert_ptr_nonnull(text);
+	for (size_t k = 0; k < settings_ndefs; k++) {
+		char want[80];
+		snprintf(want, sizeof want, "\n%s = ", settings_defs[k].key);
+		ck_assert_msg(strstr(text, want), "key %s missing", settings_defs[k].key);
+		ck_assert_ptr_nonnull(strstr(text, settings_defs[k].comment));
+	}
+	ck_assert_ptr_nonnull(strstr(text, "presets = ("));
+	/* Loading it again gives the same settings and no notes. */
+	settings t;
+	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
+	ck_assert_uint_eq(notes.len, 0);
+	ck_assert_int_eq(t.npresets, s.npresets);
+	ck_assert_str_eq(t.presets[3].prompt, s.presets[3].prompt);
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_set_save_roundtrip)
+{
+	ck_assert_int_eq(settings_load(&s, path, NULL, &err), 0);
+	ck_assert_int_eq(settings_set(&s, "minduration", "120", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "driver", "file:/tmp/o.wav", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "crossfade", "2.5", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "gpu", "on", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "last_prompt", "a \"quoted\" \\ prompt", &err), 0);
+	s.command_argc = 3;
+	strcpy(s.command[0], "gen");
+	strcpy(s.command[1], "--out");
+	strcpy(s.command[2], "{output}");
+	ck_assert_int_eq(settings_save(&s, &err), 0);
+	ck_assert_int_eq(count_files(dir), 1); /* only sub/, no temp file left */
+	settings t;
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
+	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
+	ck_assert_int_eq(t.min_duration, 120);
+	ck_assert_str_eq(t.output, "file:/tmp/o.wav");
+	ck_assert_double_eq(t.crossfade, 2.5);
+	ck_assert_int_eq(t.gpu, 1);
+	ck_assert_str_eq(t.last_prompt, "a \"quoted\" \\ prompt");
+	ck_assert_int_eq(t.command_argc, 3);
+	ck_assert_str_eq(t.command[2], "{output}");
+	char v[64];
+	ck_assert_int_eq(settings_get(&t, "minduration", v, sizeof v, &err), 0);
+	ck_assert_str_eq(v, "120");
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_set_validation)
+{
+	settings_defaults(&s);
+	ck_assert_int_eq(settings_set(&s, "duration", "4", &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "between 5 and 30"));
+	ck_assert_int_eq(settings_set(&s, "duration", "12x", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "crossfade", "nan", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "backend", "cloud", &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "synth|musicgpt|command"));
+	ck_assert_int_eq(settings_set(&s, "output", "alsa", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "theme", "../../etc/passwd", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "last_prompt", "a\nb", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "nosuch", "1", &err), -1);
+	ck_assert_int_eq(s.duration, 15); /* nothing changed */
+}
+END_TEST
+
+START_TEST(test_malformed_file_kept)
+{
+	char sub[300];
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	mkdir(sub, 0700);
+	const char *bad = "duration = 20;\nmin_duration = = 3;\n";
+	spit(path, bad);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_msg(strstr(sbuf_str(&notes), "/sub/config:2: "), "%s", sbuf_str(&notes));
+	ck_assert_ptr_nonnull(strstr(sbuf_str(&notes), "your file is left as it is"));
+	ck_assert_int_eq(s.duration, 15); /* defaults */
+	ck_assert_int_eq(settings_set(&s, "duration", "25", &err), 0);
+	ck_assert_int_eq(settings_save(&s, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "has errors"));
+	ck_assert_str_eq(slurp(path), bad);
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_out_of_range_and_wrong_type)
+{
+	char sub[300];
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	mkdir(sub, 0700);
+	const char *text = "duration = 20;\n"
+			   "min_duration = 5000;\n"
+			   "crossfade = \"long\";\n"
+			   "backend = \"cloud\";\n"
+			   "theme = [1, 2];\n"
+			   "colour = 3;\n"
+			   "presets = ( { name = \"Mine\"; prompt = \"my prompt\"; }, { name = \"\"; } );\n";
+	spit(path, text);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	const char *n = sbuf_str(&notes);
+	ck_assert_msg(strstr(n, ":2: min_duration must be between 10 and 300, not 5000; using default 30"), "%s", n);
+	ck_assert_msg(strstr(n, ":3: crossfade must be a number"), "%s", n);
+	ck_assert_msg(strstr(n, ":4: backend must be one of"), "%s", n);
+	ck_assert_msg(strstr(n, ":5: theme is an array"), "%s", n);
+	ck_assert_msg(strstr(n, ":6: unknown setting 'colour'"), "%s", n);
+	ck_assert_msg(strstr(n, "preset 2 needs a name"), "%s", n);
+	ck_assert_int_eq(s.duration, 20);      /* good values kept */
+	ck_assert_int_eq(s.min_duration, 30);  /* bad ones at default */
+	ck_assert_str_eq(s.backend, "synth");
+	ck_assert_int_eq(s.npresets, 1);
+	ck_assert_str_eq(s.presets[0].name, "Mine");
+	/* Saving keeps the user's original as config.bak. */
+	ck_assert_int_eq(settings_save(&s, &err), 0);
+	char bak[320];
+	snprintf(bak, sizeof bak, "%s.bak", path);
+	ck_assert_str_eq(slurp(bak), text);
+	ck_assert_ptr_nonnull(strstr(slurp(path), "min_duration = 30;"));
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_config_is_directory)
+{
+	ck_assert_int_eq(paths_mkdir_p(path, 0700, &err), 0);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_ptr_nonnull(strstr(sbuf_str(&notes), "is a directory"));
+	ck_assert_int_eq(settings_save(&s, &err), -1);
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert(S_ISDIR(st.st_mode));
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_unwritable_folder)
+{
+	if (geteuid() == 0)
+		return; /* root writes anywhere; nothing to show */
+	char ro[300];
+	snprintf(ro, sizeof ro, "%s/ro", dir);
+	mkdir(ro, 0500);
+	snprintf(path, sizeof path, "%s/ro/config", dir);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_ptr_nonnull(strstr(sbuf_str(&notes), "could not create"));
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_xdg_paths)
+{
+	char out[IL_PATH_MAX];
+	setenv("XDG_CONFIG_HOME", "/x/conf", 1);
+	ck_assert_int_eq(paths_config_file(out, sizeof out, &err), 0);
+	ck_assert_str_eq(out, "/x/conf/infiniloop/config");
+	setenv("XDG_CONFIG_HOME", "relative/ignored", 1);
+	setenv("HOME", "/home/u", 1);
+	ck_assert_int_eq(paths_config_dir(out, sizeof out, &err), 0);
+	ck_assert_str_eq(out, "/home/u/.config/infiniloop");
+	unsetenv("XDG_DATA_HOME");
+	ck_assert_int_eq(paths_data_dir(out, sizeof out, &err), 0);
+	ck_assert_str_eq(out, "/home/u/.local/share/infiniloop");
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	char ud[400];
+	snprintf(ud, sizeof ud, "%s/user-dirs.dirs", dir);
+	spit(ud, "# comment\nXDG_MUSIC_DIR=\"$HOME/Musik\"\n");
+	ck_assert_int_eq(paths_music_dir(out, sizeof out, &err), 0);
+	ck_assert_str_eq(out, "/home/u/Musik");
+	unlink(ud);
+	ck_assert_int_eq(paths_music_dir(out, sizeof out, &err), 0);
+	ck_assert_str_eq(out, "/home/u/Music");
+}
+END_TEST
+
+START_TEST(test_tmpdir_private)
+{
+	char t[IL_PATH_MAX];
+	setenv("TMPDIR", dir, 1);
+	ck_assert_int_eq(paths_tmpdir_create(t, sizeof t, &err), 0);
+	struct stat st;
+	ck_assert_int_eq(stat(t, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0700);
+	char f[IL_PATH_MAX + 8];
+	snprintf(f, sizeof f, "%s/x.wav", t);
+	spit(f, "x");
+	paths_tmpdir_remove(t);
+	ck_assert_int_ne(stat(t, &st), 0);
+}
+END_TEST
+
+/* The suite of settings tests. */
+static Suite *settings_suite(void)
+{
+	Suite *su = suite_create("settings");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_first_run_creates_documented_file);
+	tcase_add_test(tc, test_set_save_roundtrip);
+	tcase_add_test(tc, test_set_validation);
+	tcase_add_test(tc, test_malformed_file_kept);
+	tcase_add_test(tc, test_out_of_range_and_wrong_type);
+	tcase_add_test(tc, test_config_is_directory);
+	tcase_add_test(tc, test_unwritable_folder);
+	tcase_add_test(tc, test_xdg_paths);
+	tcase_add_test(tc, test_tmpdir_private);
+	suite_add_tcase(su, tc);
+	return su;
+}
+
+/* Run the suite; exit status 0 when every test passed. */
+int main(void)
+{
+	SRunner *sr = srunner_create(settings_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

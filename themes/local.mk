@@ -1,0 +1,1 @@
+dist_theme_DATA += themes/default.theme
