@@ -1,1 +1,5 @@
-## files of src/audio
+## Audio file reading (loop finder).
+libinfiniloop_a_SOURCES += src/audio/loop.c src/audio/loop.h
+
+## Sinks, WAV writing, the player (player).
+libinfiniloop_a_SOURCES +=

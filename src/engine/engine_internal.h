@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 
+#include "audio/loop.h"
 #include "engine/protocol.h"
 #include "options.h"
 #include "store/paths.h"
@@ -66,6 +67,17 @@ int engine_player_tick(engine *e);
 void engine_player_status(engine *e, sbuf *sb);
 /* A setting changed (key is the full key name). */
 void engine_player_setting(engine *e, const char *key);
+/* Take ownership of a prepared loop and queue it; it starts at once when
+ * nothing plays, else after the minimum duration with a crossfade. */
+int engine_player_enqueue(engine *e, il_loop *loop, il_err *err);
+/* Number of loops queued and not yet playing. */
+int engine_player_queued(engine *e);
+/* True while a loop is playing (paused counts as playing). */
+int engine_player_playing(engine *e);
+/* Drop the queued loops (they belong to an old prompt). */
+void engine_player_clear_queue(engine *e);
+/* Stop playback at once (fade out quickly, no click). */
+void engine_player_stop(engine *e);
 
 /* The generation part (engine_gen.c). */
 int engine_gen_init(engine *e, il_err *err);

@@ -49,3 +49,37 @@ void engine_player_setting(engine *e, const char *key)
 	(void)e;
 	(void)key;
 }
+
+/* Queue a prepared loop: not built yet, so the loop is dropped. */
+int engine_player_enqueue(engine *e, il_loop *loop, il_err *err)
+{
+	(void)e;
+	il_loop_free(loop);
+	return il_err_set(err, "state: playback is not available in this build");
+}
+
+/* Number of loops queued and not yet playing. */
+int engine_player_queued(engine *e)
+{
+	(void)e;
+	return 0;
+}
+
+/* True while a loop is playing. */
+int engine_player_playing(engine *e)
+{
+	(void)e;
+	return 0;
+}
+
+/* Drop the queued loops. */
+void engine_player_clear_queue(engine *e)
+{
+	(void)e;
+}
+
+/* Stop playback at once. */
+void engine_player_stop(engine *e)
+{
+	(void)e;
+}

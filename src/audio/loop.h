@@ -1,0 +1,43 @@
+/* loop.h: a prepared loop, as the player plays it.
+ *
+ * Produced by loopprep (file or generated clip -> analysed, normalized
+ * loop) and handed to the player, which owns it from then on. */
+#ifndef IL_AUDIO_LOOP_H
+#define IL_AUDIO_LOOP_H
+
+#include <stddef.h>
+
+#include "store/paths.h"
+
+#define IL_LOOP_CANDIDATES 5
+
+typedef struct il_loop_candidate {
+	size_t start, end; /* frames, end exclusive */
+	double score;
+} il_loop_candidate;
+
+typedef struct il_loop {
+	float *frames;          /* interleaved samples of the whole clip, normalized */
+	size_t nframes;
+	int rate, channels;     /* as read from the file */
+	size_t loop_start, loop_end; /* frames, end exclusive; 0 <= start < end <= nframes */
+	double bpm;             /* 0 when unknown */
+	int beats;              /* beats in the loop, 0 when unknown */
+	double score;           /* 0..1 */
+	int poor;               /* nothing scored well: the engine may ask for a new clip */
+	char method[24];        /* e.g. "advanced", "classic", "beatgrid", "fallback" */
+	char metrics[256];      /* "spectral=0.91,waveform=0.88,..." */
+	int ncandidates;
+	il_loop_candidate candidates[IL_LOOP_CANDIDATES];
+	double analysis_ms;
+	char title[96], artist[96];
+	char prompt[1024];      /* generation prompt, or "" for a played file */
+	char source[IL_PATH_MAX]; /* file it came from */
+} il_loop;
+
+/* Allocate an empty loop (all fields zero); NULL when out of memory. */
+il_loop *il_loop_new(void);
+/* Free a loop and its samples (NULL is fine). */
+void il_loop_free(il_loop *loop);
+
+#endif

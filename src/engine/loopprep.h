@@ -1,0 +1,22 @@
+/* loopprep.h: from an audio file to a prepared loop.
+ *
+ * Reads the file (anything libsndfile reads), validates it (readable, not
+ * empty, at least 2 s, finite, not silent), finds the seamless loop with the
+ * algorithm named in the settings ("advanced" or "classic") and normalizes
+ * it (peak 0.7, limit 0.95, RMS fallback for very quiet clips; no fades). */
+#ifndef IL_ENGINE_LOOPPREP_H
+#define IL_ENGINE_LOOPPREP_H
+
+#include "audio/loop.h"
+#include "util/error.h"
+
+typedef struct loopprep_opts {
+	const char *algorithm; /* "advanced" (default when NULL) or "classic" */
+} loopprep_opts;
+
+/* Prepare the loop of the file at path. On success *out is a new loop
+ * (caller frees with il_loop_free) and 0 is returned; otherwise -1 with err
+ * naming the file and the reason. */
+int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il_err *err);
+
+#endif
