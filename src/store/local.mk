@@ -1,3 +1,6 @@
 libinfiniloop_a_SOURCES += \
 	src/store/paths.c src/store/paths.h \
 	src/store/settings.c src/store/settings.h
+
+## Generation history (generation).
+libinfiniloop_a_SOURCES +=
