@@ -1,5 +1,7 @@
 ## Loop finding: STFT, features, tempo and beats, loop search, normalization.
-libinfiniloop_a_SOURCES +=
+libinfiniloop_a_SOURCES += \
+	src/dsp/loopfind.c src/dsp/loopfind.h \
+	src/dsp/normalize.c src/dsp/normalize.h
 
 ## Playback DSP: crossfade curves, spectrum bands.
 libinfiniloop_a_SOURCES +=

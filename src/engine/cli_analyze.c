@@ -1,11 +1,141 @@
-/* cli_analyze.c: --analyze FILE [--json]. Not built yet. */
+/* cli_analyze.c: --analyze FILE [--json]: find the loop of one file and
+ * print it, as one JSON object or as a readable summary. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "engine/cli.h"
+#include "engine/loopprep.h"
+#include "store/paths.h"
+#include "store/settings.h"
+#include "util/sbuf.h"
 
-/* --analyze FILE [--json]: not built yet. */
+/* Append s to sb as a JSON string literal (quotes and escapes). */
+static void cli_analyze_json_str(sbuf *sb, const char *s)
+{
+	sbuf_putc(sb, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': sbuf_puts(sb, "\\\""); break;
+		case '\\': sbuf_puts(sb, "\\\\"); break;
+		case '\n': sbuf_puts(sb, "\\n"); break;
+		case '\r': sbuf_puts(sb, "\\r"); break;
+		case '\t': sbuf_puts(sb, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				sbuf_printf(sb, "\\u%04x", *p);
+			else
+				sbuf_putc(sb, (char)*p);
+		}
+	}
+	sbuf_putc(sb, '"');
+}
+
+/* Append the "k=v,k=v" metrics string as JSON object members. */
+static void cli_analyze_json_metrics(sbuf *sb, const char *metrics)
+{
+	char buf[sizeof ((il_loop *)0)->metrics];
+	snprintf(buf, sizeof buf, "%s", metrics);
+	int first = 1;
+	char *save = NULL;
+	for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+		if (!eq)
+			continue;
+		*eq = '\0';
+		char *end;
+		double v = strtod(eq + 1, &end);
+		if (end == eq + 1)
+			continue;
+		sbuf_puts(sb, first ? "" : ", ");
+		cli_analyze_json_str(sb, tok);
+		sbuf_printf(sb, ": %.4f", v);
+		first = 0;
+	}
+}
+
+/* The loop as one JSON object (one line). */
+static void cli_analyze_json(sbuf *sb, const char *file, const il_loop *l)
+{
+	size_t len = l->loop_end - l->loop_start;
+	sbuf_puts(sb, "{\"file\": ");
+	cli_analyze_json_str(sb, file);
+	sbuf_printf(sb, ", \"sample_rate\": %d, \"channels\": %d, \"frames\": %zu", l->rate,
+		    l->channels, l->nframes);
+	sbuf_printf(sb, ", \"loop_start\": %zu, \"loop_end\": %zu, \"loop_seconds\": %.6f",
+		    l->loop_start, l->loop_end, (double)len / l->rate);
+	sbuf_printf(sb, ", \"bpm\": %.2f, \"beats\": %d, \"method\": ", l->bpm, l->beats);
+	cli_analyze_json_str(sb, l->method);
+	sbuf_printf(sb, ", \"score\": %.4f, \"quality\": \"%s\", \"metrics\": {", l->score,
+		    l->poor ? "poor" : "good");
+	cli_analyze_json_metrics(sb, l->metrics);
+	sbuf_puts(sb, "}, \"candidates\": [");
+	for (int i = 0; i < l->ncandidates; i++)
+		sbuf_printf(sb, "%s{\"start\": %zu, \"end\": %zu, \"seconds\": %.6f, \"score\": %.4f}",
+			    i ? ", " : "", l->candidates[i].start, l->candidates[i].end,
+			    (double)(l->candidates[i].end - l->candidates[i].start) / l->rate,
+			    l->candidates[i].score);
+	sbuf_printf(sb, "], \"analysis_ms\": %.1f}\n", l->analysis_ms);
+}
+
+/* The loop as a readable summary. */
+static void cli_analyze_text(sbuf *sb, const char *file, const il_loop *l)
+{
+	size_t len = l->loop_end - l->loop_start;
+	sbuf_printf(sb, "%s: %zu frames, %d Hz, %d channel%s, %.2f s\n", file, l->nframes,
+		    l->rate, l->channels, l->channels == 1 ? "" : "s", (double)l->nframes / l->rate);
+	sbuf_printf(sb, "loop:       frames %zu-%zu (%.3f s to %.3f s, %.3f s long)\n",
+		    l->loop_start, l->loop_end, (double)l->loop_start / l->rate,
+		    (double)l->loop_end / l->rate, (double)len / l->rate);
+	if (l->bpm > 0)
+		sbuf_printf(sb, "tempo:      %.1f bpm, %d beats in the loop\n", l->bpm, l->beats);
+	else
+		sbuf_puts(sb, "tempo:      unknown\n");
+	sbuf_printf(sb, "method:     %s, score %.3f (%s)\n", l->method, l->score,
+		    l->poor ? "poor: a new clip would be better" : "good");
+	sbuf_printf(sb, "metrics:    %s\n", l->metrics);
+	for (int i = 0; i < l->ncandidates; i++)
+		sbuf_printf(sb, "candidate %d: frames %zu-%zu (%.3f s), score %.3f\n", i + 1,
+			    l->candidates[i].start, l->candidates[i].end,
+			    (double)(l->candidates[i].end - l->candidates[i].start) / l->rate,
+			    l->candidates[i].score);
+	sbuf_printf(sb, "analysis:   %.1f ms\n", l->analysis_ms);
+}
+
+/* --analyze FILE [--json]: print the loop found in FILE; exit status. */
 int cli_analyze(const il_opts *o)
 {
-	fprintf(stderr, "infiniloop-tui: %s: --analyze is not available in this build\n", o->analyze_file);
-	return 1;
+	static settings set; /* large: keep it off the stack */
+	il_err err;
+	loopprep_opts lo = { "advanced" };
+	char path[IL_PATH_MAX];
+	/* The algorithm setting, from an existing settings file only (never
+	 * create one just to analyze a file). */
+	if (o->config)
+		snprintf(path, sizeof path, "%s", o->config);
+	else if (paths_config_file(path, sizeof path, &err) != 0)
+		path[0] = '\0';
+	if (path[0] && access(path, R_OK) == 0) {
+		sbuf notes = SBUF_INIT;
+		if (settings_load(&set, path, &notes, &err) == 0)
+			lo.algorithm = set.algorithm;
+		sbuf_free(&notes);
+	}
+	il_loop *l = NULL;
+	if (loopprep_file(o->analyze_file, &lo, &l, &err) != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		return 1;
+	}
+	sbuf sb = SBUF_INIT;
+	if (o->json)
+		cli_analyze_json(&sb, o->analyze_file, l);
+	else
+		cli_analyze_text(&sb, o->analyze_file, l);
+	int rc = 0;
+	if (sb.oom || fputs(sbuf_str(&sb), stdout) == EOF || fflush(stdout) != 0)
+		rc = 1;
+	sbuf_free(&sb);
+	il_loop_free(l);
+	return rc;
 }

@@ -19,4 +19,10 @@ typedef struct loopprep_opts {
  * naming the file and the reason. */
 int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il_err *err);
 
+/* The same for samples already in memory (interleaved float, frames frames
+ * of channels at rate). Takes ownership of samples: they become the loop's
+ * frames, or are freed on failure. name is used in messages and as source. */
+int loopprep_samples(float *samples, size_t frames, int rate, int channels,
+		     const char *name, const loopprep_opts *opts, il_loop **out, il_err *err);
+
 #endif

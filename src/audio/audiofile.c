@@ -1,0 +1,220 @@
+/* audiofile.c: reading audio files with libsndfile; validation for looping. */
+#include "audio/audiofile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sndfile.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct audiofile_mem {
+	const unsigned char *data;
+	sf_count_t size, pos;
+} audiofile_mem;
+
+/* Virtual I/O: the size of the memory file. */
+static sf_count_t audiofile_mem_len(void *user)
+{
+	return ((audiofile_mem *)user)->size;
+}
+
+/* Virtual I/O: move the read position. */
+static sf_count_t audiofile_mem_seek(sf_count_t off, int whence, void *user)
+{
+	audiofile_mem *m = user;
+	sf_count_t p = whence == SEEK_SET ? off : whence == SEEK_CUR ? m->pos + off : m->size + off;
+	if (p < 0 || p > m->size)
+		return -1;
+	m->pos = p;
+	return p;
+}
+
+/* Virtual I/O: read bytes. */
+static sf_count_t audiofile_mem_read(void *ptr, sf_count_t n, void *user)
+{
+	audiofile_mem *m = user;
+	if (n < 0)
+		return 0;
+	if (n > m->size - m->pos)
+		n = m->size - m->pos;
+	memcpy(ptr, m->data + m->pos, (size_t)n);
+	m->pos += n;
+	return n;
+}
+
+/* Virtual I/O: writing is not supported. */
+static sf_count_t audiofile_mem_write(const void *ptr, sf_count_t n, void *user)
+{
+	(void)ptr;
+	(void)n;
+	(void)user;
+	return 0;
+}
+
+/* Virtual I/O: the read position. */
+static sf_count_t audiofile_mem_tell(void *user)
+{
+	return ((audiofile_mem *)user)->pos;
+}
+
+/* Read every frame of an open file into af; closes sf. */
+static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
+			  audiofile *af, il_err *err)
+{
+	memset(af, 0, sizeof *af);
+	if (info->channels < 1 || info->channels > AUDIOFILE_MAX_CHANNELS) {
+		sf_close(sf);
+		return il_err_set(err, "%s: unsupported channel count %d", name, info->channels);
+	}
+	if (info->samplerate < 1 || info->samplerate > AUDIOFILE_MAX_RATE) {
+		sf_close(sf);
+		return il_err_set(err, "%s: unsupported sample rate %d", name, info->samplerate);
+	}
+	size_t ch = (size_t)info->channels, cap = 0, n = 0;
+	float *buf = NULL;
+	/* The header's frame count may lie: grow as frames actually arrive. */
+	size_t want = info->frames > 0 && (size_t)info->frames < AUDIOFILE_MAX_SAMPLES / ch
+		? (size_t)info->frames + 1 : 65536;
+	for (;;) {
+		if (n + 4096 > cap) {
+			size_t ncap = cap ? cap * 2 : want;
+			if (ncap < n + 4096)
+				ncap = n + 4096;
+			if (ncap * ch > AUDIOFILE_MAX_SAMPLES)
+				ncap = AUDIOFILE_MAX_SAMPLES / ch;
+			if (ncap <= n) {
+				free(buf);
+				sf_close(sf);
+				return il_err_set(err, "%s: too long (more than %zu samples)", name,
+						  (size_t)AUDIOFILE_MAX_SAMPLES);
+			}
+			float *nb = realloc(buf, ncap * ch * sizeof *nb);
+			if (!nb) {
+				free(buf);
+				sf_close(sf);
+				return il_err_set(err, "%s: out of memory", name);
+			}
+			buf = nb;
+			cap = ncap;
+		}
+		size_t chunk = cap - n < 65536 ? cap - n : 65536;
+		sf_count_t got = sf_readf_float(sf, buf + n * ch, (sf_count_t)chunk);
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	int serr = sf_error(sf);
+	char smsg[256];
+	snprintf(smsg, sizeof smsg, "%s", sf_strerror(sf));
+	sf_close(sf);
+	if (serr != SF_ERR_NO_ERROR && n == 0) {
+		free(buf);
+		return il_err_set(err, "%s: cannot decode: %s", name, smsg);
+	}
+	if (n == 0) {
+		free(buf);
+		return il_err_set(err, "%s: empty (no audio frames)", name);
+	}
+	af->samples = buf;
+	af->frames = n;
+	af->rate = info->samplerate;
+	af->channels = info->channels;
+	return 0;
+}
+
+/* Read the file at path. 0, or -1 with err naming the file and the reason. */
+int audiofile_read(const char *path, audiofile *af, il_err *err)
+{
+	memset(af, 0, sizeof *af);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return il_err_errno(err, errno, "%s: cannot open", path);
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return il_err_set(err, "%s: not a regular file", path);
+	}
+	if (st.st_size == 0) {
+		close(fd);
+		return il_err_set(err, "%s: empty file", path);
+	}
+	SF_INFO info;
+	memset(&info, 0, sizeof info);
+	/* libsndfile leaves the descriptor open (close_desc 0): closed here,
+	 * once, whatever happens. */
+	SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 0);
+	if (!sf) {
+		close(fd);
+		return il_err_set(err, "%s: unreadable: %s", path, sf_strerror(NULL));
+	}
+	int rc = audiofile_load(sf, &info, path, af, err);
+	close(fd);
+	return rc;
+}
+
+/* Read an audio file held in memory (name is used in messages). */
+int audiofile_read_memory(const void *data, size_t size, const char *name,
+			  audiofile *af, il_err *err)
+{
+	memset(af, 0, sizeof *af);
+	SF_VIRTUAL_IO io = { audiofile_mem_len, audiofile_mem_seek, audiofile_mem_read,
+			     audiofile_mem_write, audiofile_mem_tell };
+	audiofile_mem m = { data, (sf_count_t)size, 0 };
+	SF_INFO info;
+	memset(&info, 0, sizeof info);
+	SNDFILE *sf = sf_open_virtual(&io, SFM_READ, &info, &m);
+	if (!sf)
+		return il_err_set(err, "%s: unreadable: %s", name, sf_strerror(NULL));
+	return audiofile_load(sf, &info, name, af, err);
+}
+
+/* Check that the audio can be looped: at least 2 s, every sample finite, not
+ * silent and not a constant (DC) signal. 0, or -1 with err naming it. */
+int audiofile_check(const audiofile *af, const char *name, il_err *err)
+{
+	if (!af->samples || af->frames == 0)
+		return il_err_set(err, "%s: empty (no audio frames)", name);
+	double secs = (double)af->frames / af->rate;
+	if (secs < AUDIOFILE_MIN_SECONDS)
+		return il_err_set(err, "%s: too short (%.2f s; at least %.0f s needed)", name,
+				  secs, AUDIOFILE_MIN_SECONDS);
+	size_t ch = (size_t)af->channels, n = af->frames * ch;
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(af->samples[i]))
+			return il_err_set(err, "%s: invalid audio (sample %zu is not a finite number)",
+					  name, i / ch);
+	double maxac = 0, maxdc = 0;
+	for (size_t c = 0; c < ch; c++) {
+		double sum = 0, sum2 = 0;
+		for (size_t i = c; i < n; i += ch)
+			sum += af->samples[i];
+		double mean = sum / (double)af->frames;
+		for (size_t i = c; i < n; i += ch) {
+			double d = af->samples[i] - mean;
+			sum2 += d * d;
+		}
+		double ac = sqrt(sum2 / (double)af->frames);
+		if (ac > maxac)
+			maxac = ac;
+		if (fabs(mean) > maxdc)
+			maxdc = fabs(mean);
+	}
+	if (maxac < 1e-5) {
+		if (maxdc >= 1e-5)
+			return il_err_set(err, "%s: constant (DC-only) signal, nothing to loop", name);
+		return il_err_set(err, "%s: silent, nothing to loop", name);
+	}
+	return 0;
+}
+
+/* Free the samples and clear af (NULL is fine). */
+void audiofile_free(audiofile *af)
+{
+	if (!af)
+		return;
+	free(af->samples);
+	memset(af, 0, sizeof *af);
+}

@@ -1,0 +1,36 @@
+/* audiofile.h: reading audio files (anything libsndfile reads) into
+ * interleaved float samples, and checking that they can be looped.
+ *
+ * Formats: WAV (PCM, float, extensible headers), FLAC, Ogg Vorbis, Opus and
+ * the rest of libsndfile's list. Samples keep the file's own rate and
+ * channel count; integer formats are scaled to [-1, 1). */
+#ifndef IL_AUDIO_AUDIOFILE_H
+#define IL_AUDIO_AUDIOFILE_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+#define AUDIOFILE_MAX_CHANNELS 64
+#define AUDIOFILE_MAX_RATE 768000
+#define AUDIOFILE_MAX_SAMPLES ((size_t)64 << 20) /* 256 MB of float */
+#define AUDIOFILE_MIN_SECONDS 2.0
+
+typedef struct audiofile {
+	float *samples;   /* interleaved, frames * channels */
+	size_t frames;
+	int rate, channels;
+} audiofile;
+
+/* Read the file at path. 0, or -1 with err naming the file and the reason. */
+int audiofile_read(const char *path, audiofile *af, il_err *err);
+/* Read an audio file held in memory (name is used in messages). */
+int audiofile_read_memory(const void *data, size_t size, const char *name,
+			  audiofile *af, il_err *err);
+/* Check that the audio can be looped: at least 2 s, every sample finite, not
+ * silent and not a constant (DC) signal. 0, or -1 with err naming it. */
+int audiofile_check(const audiofile *af, const char *name, il_err *err);
+/* Free the samples and clear af (NULL is fine). */
+void audiofile_free(audiofile *af);
+
+#endif
