@@ -6,3 +6,4 @@ include tests/dsp/local.mk
 include tests/audio/local.mk
 include tests/gen/local.mk
 include tests/ui/local.mk
+include tests/fuzz/local.mk
