@@ -10,7 +10,8 @@
 
 enum {
 	OPT_ANALYZE = 256, OPT_JSON, OPT_ENGINE, OPT_HEADLESS, OPT_PLAY, OPT_FAST,
-	OPT_THEME, OPT_NO_COLOR, OPT_ASCII, OPT_CONFIG, OPT_SEED, OPT_DRIVER
+	OPT_THEME, OPT_NO_COLOR, OPT_ASCII, OPT_CONFIG, OPT_SEED, OPT_DRIVER,
+	OPT_SWITCHES, OPT_SECONDS
 };
 
 /* Print the --help text to stdout. */
@@ -43,6 +44,8 @@ void options_usage(const char *prog)
 	       "      --json                 with --analyze: print one JSON object\n"
 	       "      --headless             run the station without the TUI, printing events\n"
 	       "      --play                 with --headless: the FILE arguments are played\n"
+	       "      --switches=N           with --headless: end after N loop switches\n"
+	       "      --seconds=SECS         with --headless: end after SECS seconds of playback\n"
 	       "      --engine               speak the pipe protocol on stdin and stdout\n"
 	       "  -v, --verbose              more messages\n"
 	       "  -q, --quiet                only errors\n"
@@ -98,6 +101,8 @@ int options_parse(il_opts *o, int argc, char **argv)
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "headless", no_argument, NULL, OPT_HEADLESS },
 		{ "play", no_argument, NULL, OPT_PLAY },
+		{ "switches", required_argument, NULL, OPT_SWITCHES },
+		{ "seconds", required_argument, NULL, OPT_SECONDS },
 		{ "engine", no_argument, NULL, OPT_ENGINE },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -140,6 +145,21 @@ int options_parse(il_opts *o, int argc, char **argv)
 		case OPT_JSON: o->json = 1; break;
 		case OPT_HEADLESS: o->mode = IL_MODE_HEADLESS; modes++; break;
 		case OPT_PLAY: o->play = 1; break;
+		case OPT_SWITCHES:
+			if (options_number(prog, "--switches", optarg, 1, 100000000L, &v) != 0)
+				return options_bad(prog);
+			o->max_switches = v;
+			break;
+		case OPT_SECONDS: {
+			char *end;
+			errno = 0;
+			o->max_seconds = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(o->max_seconds > 0) || o->max_seconds > 1e9) {
+				fprintf(stderr, "%s: --seconds must be a positive number of seconds, not '%s'\n", prog, optarg);
+				return options_bad(prog);
+			}
+			break;
+		}
 		case OPT_ENGINE: o->mode = IL_MODE_ENGINE; modes++; break;
 		case 'v': o->verbose++; break;
 		case 'q': o->quiet = 1; break;
@@ -179,6 +199,10 @@ int options_parse(il_opts *o, int argc, char **argv)
 		return options_bad(prog);
 	} else if (!o->play && o->nfiles > 0) {
 		fprintf(stderr, "%s: unexpected argument '%s'\n", prog, o->files[0]);
+		return options_bad(prog);
+	}
+	if ((o->max_switches || o->max_seconds > 0) && o->mode != IL_MODE_HEADLESS) {
+		fprintf(stderr, "%s: --switches and --seconds go with --headless\n", prog);
 		return options_bad(prog);
 	}
 	if (o->json && o->mode != IL_MODE_ANALYZE) {

@@ -21,6 +21,8 @@ typedef struct il_opts {
 	long seed;               /* -1: from settings */
 	int fast, json, no_color, ascii, verbose, quiet;
 	int play;                /* --play: the positional arguments are files */
+	long max_switches;       /* --switches=N: headless ends after N loop switches (0: never) */
+	double max_seconds;      /* --seconds=S: headless ends after S s of playback (0: never) */
 	char **files;
 	int nfiles;
 } il_opts;

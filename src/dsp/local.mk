@@ -4,4 +4,6 @@ libinfiniloop_a_SOURCES += \
 	src/dsp/normalize.c src/dsp/normalize.h
 
 ## Playback DSP: crossfade curves, spectrum bands.
-libinfiniloop_a_SOURCES +=
+libinfiniloop_a_SOURCES += \
+	src/dsp/xfade.c src/dsp/xfade.h \
+	src/dsp/spectrum.c src/dsp/spectrum.h

@@ -416,8 +416,8 @@ static void engine_loop(engine *e)
 		}
 		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e);
 		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
-		if (e->rd.eof && e->outq_sent == e->outq.len)
-			break; /* end of input and everything answered */
+		if (e->rd.eof && e->outq_sent == e->outq.len && e->opts->mode != IL_MODE_HEADLESS)
+			break; /* end of input and everything answered (headless plays on) */
 		if (poll(p, (nfds_t)n, timeout) < 0) {
 			if (errno == EINTR)
 				continue;

@@ -1,85 +1,579 @@
 /* engine_player.c: playback requests of the engine (play, pause, resume,
- * skip, volume, save, validate, analysis). Playback is not built yet: these
- * requests answer `unsupported`. */
+ * skip, volume, save, validate, analysis) and the glue between the engine
+ * and the player thread (src/audio/player.h).
+ *
+ * Loops to queue (files from `play` or --play, loops from the generator)
+ * are prepared on a worker thread: loop finding and the conversion to the
+ * player's format take time and must not stall the main loop. The player
+ * thread reports through callbacks that format protocol lines and hand them
+ * to engine_post(). */
 #include "engine/engine_internal.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* Set up the playback part. */
+#include "audio/loopinfo.h"
+#include "audio/player.h"
+#include "audio/wavsave.h"
+#include "engine/loopprep.h"
+
+#define PLAYER_SPECTRUM_BANDS 32
+#define PLAYER_WAVEFORM_POINTS 200
+
+typedef struct player_job {
+	struct player_job *next;
+	char *path;        /* a file to prepare, or */
+	il_loop *loop;     /* a prepared loop to convert */
+	char algorithm[16];
+} player_job;
+
+struct engine_player {
+	engine *e;
+	il_player *pl;
+	il_sink_spec spec;
+	pthread_t worker;
+	int have_worker;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	player_job *jobs, *last;
+	int njobs;         /* jobs waiting or being worked on */
+	int quit;
+	int ended;         /* a headless limit was reached (set by the player thread) */
+};
+
+/* Post an `error` event from any thread. */
+static void eplayer_post_error(engine *e, const char *code, const char *verb, const char *msg)
+{
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "error");
+	proto_fmt_str(&sb, "code", code);
+	proto_fmt_str(&sb, "msg", msg);
+	proto_fmt_str(&sb, "verb", verb);
+	proto_fmt_end(&sb);
+	engine_post(e, sbuf_str(&sb));
+	sbuf_free(&sb);
+}
+
+/* Player callback: a loop became current. */
+static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
+{
+	struct engine_player *ep = ctx;
+	const il_loop *l = t->loop;
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "loop");
+	proto_fmt_str(&sb, "title", l->title);
+	proto_fmt_str(&sb, "artist", l->artist);
+	proto_fmt_str(&sb, "prompt", l->prompt);
+	proto_fmt_double(&sb, "seconds", il_track_seconds(t), 3);
+	proto_fmt_double(&sb, "bpm", l->bpm, 1);
+	proto_fmt_double(&sb, "score", l->score, 3);
+	proto_fmt_str(&sb, "method", l->method[0] ? l->method : "none");
+	proto_fmt_str(&sb, "quality", l->poor ? "poor" : "good");
+	proto_fmt_end(&sb);
+	engine_post(ep->e, sbuf_str(&sb));
+	sbuf_free(&sb);
+	engine_post_log(ep->e, "debug", "loop started at frame %llu", at);
+}
+
+/* Player callback: the audio output came or went. */
+static void eplayer_on_audio(void *ctx, const char *state, const char *msg)
+{
+	struct engine_player *ep = ctx;
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "audio");
+	proto_fmt_str(&sb, "state", state);
+	proto_fmt_str(&sb, "msg", msg);
+	proto_fmt_end(&sb);
+	engine_post(ep->e, sbuf_str(&sb));
+	sbuf_free(&sb);
+}
+
+/* Player callback: band levels of what is heard now. */
+static void eplayer_on_spectrum(void *ctx, const unsigned char *bands, int n)
+{
+	struct engine_player *ep = ctx;
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "spectrum");
+	proto_fmt_hex(&sb, "bands", bands, (size_t)n);
+	proto_fmt_end(&sb);
+	engine_post(ep->e, sbuf_str(&sb));
+	sbuf_free(&sb);
+}
+
+/* Player callback: a limit was reached. */
+static void eplayer_on_ended(void *ctx)
+{
+	struct engine_player *ep = ctx;
+	__atomic_store_n(&ep->ended, 1, __ATOMIC_RELEASE);
+	engine_post_log(ep->e, "info", "playback limit reached");
+}
+
+/* Prepare one job on the worker thread and queue the result. */
+static void eplayer_run_job(struct engine_player *ep, player_job *j)
+{
+	il_err err;
+	il_loop *loop = j->loop;
+	j->loop = NULL;
+	if (j->path) {
+		loopprep_opts o = { j->algorithm };
+		if (loopprep_file(j->path, &o, &loop, &err) != 0) {
+			const char *code = access(j->path, R_OK) == 0 ? "bad_value" : "io";
+			char c[PROTO_NAME_MAX + 1];
+			const char *text = err.msg;
+			if (!strncmp(err.msg, "io: ", 4) || !strncmp(err.msg, "bad_value: ", 11))
+				text = proto_err_split(&err, c, sizeof c), code = c;
+			eplayer_post_error(ep->e, code, "play", text);
+			return;
+		}
+		if (!loop->title[0]) {
+			const char *b = strrchr(j->path, '/');
+			snprintf(loop->title, sizeof loop->title, "%s", b ? b + 1 : j->path);
+			char *dot = strrchr(loop->title, '.');
+			if (dot && dot != loop->title)
+				*dot = '\0';
+		}
+		if (!loop->source[0])
+			snprintf(loop->source, sizeof loop->source, "%s", j->path);
+	}
+	il_track *t;
+	if (il_track_new(loop, &t, &err) != 0) {
+		char c[PROTO_NAME_MAX + 1];
+		const char *text = proto_err_split(&err, c, sizeof c);
+		eplayer_post_error(ep->e, c[0] ? c : "internal", "play", text);
+		return;
+	}
+	engine_post_log(ep->e, "info", "queued %s (%.3f s loop)", t->loop->title, il_track_seconds(t));
+	il_player_enqueue(ep->pl, t);
+}
+
+/* The worker thread: prepares queued jobs one after the other. */
+static void *eplayer_worker(void *arg)
+{
+	struct engine_player *ep = arg;
+	pthread_mutex_lock(&ep->lock);
+	for (;;) {
+		while (!ep->quit && !ep->jobs)
+			pthread_cond_wait(&ep->cond, &ep->lock);
+		if (ep->quit)
+			break;
+		player_job *j = ep->jobs;
+		ep->jobs = j->next;
+		if (!ep->jobs)
+			ep->last = NULL;
+		pthread_mutex_unlock(&ep->lock);
+		eplayer_run_job(ep, j);
+		il_player_hold(ep->pl, -1);
+		free(j->path);
+		il_loop_free(j->loop);
+		free(j);
+		pthread_mutex_lock(&ep->lock);
+		ep->njobs--;
+	}
+	pthread_mutex_unlock(&ep->lock);
+	return NULL;
+}
+
+/* Hand a job to the worker; 0 or -1 when out of memory. */
+static int eplayer_push(engine *e, const char *path, il_loop *loop)
+{
+	struct engine_player *ep = e->player;
+	player_job *j = calloc(1, sizeof *j);
+	if (!j || (path && !(j->path = strdup(path)))) {
+		free(j);
+		il_loop_free(loop);
+		return -1;
+	}
+	j->loop = loop;
+	snprintf(j->algorithm, sizeof j->algorithm, "%s", e->set.algorithm);
+	il_player_hold(ep->pl, 1);
+	pthread_mutex_lock(&ep->lock);
+	if (ep->last)
+		ep->last->next = j;
+	else
+		ep->jobs = j;
+	ep->last = j;
+	ep->njobs++;
+	pthread_cond_signal(&ep->cond);
+	pthread_mutex_unlock(&ep->lock);
+	return 0;
+}
+
+/* Fill a sink spec from the settings and options; 0 or -1 with err. */
+static int eplayer_spec(engine *e, il_sink_spec *spec, il_err *err)
+{
+	memset(spec, 0, sizeof *spec);
+	if (il_sink_parse(e->set.output, spec, err) != 0)
+		return -1;
+	spec->latency_ms = e->set.latency_ms;
+	spec->fast = e->opts->fast && spec->kind != IL_SINK_PULSE;
+	return 0;
+}
+
+/* Set up the playback part: the player thread, the worker, --play files. */
 int engine_player_init(engine *e, il_err *err)
 {
-	(void)e;
-	(void)err;
+	struct engine_player *ep = calloc(1, sizeof *ep);
+	if (!ep)
+		return il_err_set(err, "internal: out of memory");
+	ep->e = e;
+	if (eplayer_spec(e, &ep->spec, err) != 0) {
+		il_err spec_err = *err;
+		engine_error_err(e, NULL, &spec_err);
+		memset(&ep->spec, 0, sizeof ep->spec);
+		ep->spec.kind = IL_SINK_NULL;
+	}
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink = ep->spec;
+	cfg.min_duration = e->set.min_duration;
+	cfg.crossfade = e->set.crossfade;
+	cfg.volume = e->set.volume;
+	cfg.bands = PLAYER_SPECTRUM_BANDS;
+	cfg.spectrum_fps = 30.0;
+	if (e->opts->mode == IL_MODE_HEADLESS) {
+		cfg.repeat = e->opts->play;
+		cfg.max_switches = e->opts->max_switches;
+		cfg.max_seconds = e->opts->max_seconds;
+	}
+	il_player_cb cb = { ep, eplayer_on_loop, eplayer_on_audio, eplayer_on_spectrum, eplayer_on_ended };
+	pthread_mutex_init(&ep->lock, NULL);
+	pthread_cond_init(&ep->cond, NULL);
+	e->player = ep;
+	if (il_player_new(&ep->pl, &cfg, &cb, err) != 0)
+		return -1;
+	int rc = pthread_create(&ep->worker, NULL, eplayer_worker, ep);
+	if (rc != 0)
+		return il_err_errno(err, rc, "internal: cannot start the loop preparation thread");
+	ep->have_worker = 1;
+	if (e->opts->mode == IL_MODE_HEADLESS && e->opts->play)
+		for (int k = 0; k < e->opts->nfiles; k++)
+			eplayer_push(e, e->opts->files[k], NULL);
 	return 0;
 }
 
 /* Tear down the playback part. */
 void engine_player_free(engine *e)
 {
-	(void)e;
+	struct engine_player *ep = e->player;
+	if (!ep)
+		return;
+	if (ep->have_worker) {
+		pthread_mutex_lock(&ep->lock);
+		ep->quit = 1;
+		pthread_cond_signal(&ep->cond);
+		pthread_mutex_unlock(&ep->lock);
+		pthread_join(ep->worker, NULL);
+	}
+	while (ep->jobs) {
+		player_job *j = ep->jobs;
+		ep->jobs = j->next;
+		free(j->path);
+		il_loop_free(j->loop);
+		free(j);
+	}
+	il_player_free(ep->pl);
+	pthread_cond_destroy(&ep->cond);
+	pthread_mutex_destroy(&ep->lock);
+	free(ep);
+	e->player = NULL;
+}
+
+/* The player, or NULL when it could not be started. */
+static il_player *eplayer_pl(engine *e)
+{
+	return e->player ? e->player->pl : NULL;
+}
+
+/* `play file=PATH`: prepare and queue the file. */
+static void eplayer_req_play(engine *e, const proto_msg *m)
+{
+	const char *path = proto_get(m, "file");
+	if (!path || !*path) {
+		engine_error(e, "bad_value", "play", "play needs a file name");
+		return;
+	}
+	if (eplayer_push(e, path, NULL) != 0)
+		engine_error(e, "internal", "play", "out of memory");
+	else
+		engine_log(e, "info", "preparing %s", path);
+}
+
+/* `volume level=N | delta=N`. */
+static void eplayer_req_volume(engine *e, const proto_msg *m)
+{
+	long v;
+	il_err err;
+	if (proto_get(m, "level")) {
+		if (proto_get_long(m, "level", 0, 100, &v, &err) != 0) {
+			engine_error_err(e, "volume", &err);
+			return;
+		}
+	} else if (proto_get(m, "delta")) {
+		if (proto_get_long(m, "delta", -100, 100, &v, &err) != 0) {
+			engine_error_err(e, "volume", &err);
+			return;
+		}
+		v += e->set.volume;
+		v = v < 0 ? 0 : (v > 100 ? 100 : v);
+	} else {
+		engine_error(e, "missing_field", "volume", "'volume' needs field 'level' or 'delta'");
+		return;
+	}
+	e->set.volume = (int)v;
+	engine_save_settings(e);
+	il_player_set_volume(eplayer_pl(e), (int)v);
+	engine_log(e, "info", "volume %ld", v);
+}
+
+/* `save path=PATH [force=0|1]`: write the current loop with its loop points. */
+static void eplayer_req_save(engine *e, const proto_msg *m)
+{
+	long force = 0;
+	il_err err;
+	if (proto_get(m, "force") && proto_get_long(m, "force", 0, 1, &force, &err) != 0) {
+		engine_error_err(e, "save", &err);
+		return;
+	}
+	const char *path = proto_get(m, "path");
+	il_track *t = il_player_current(eplayer_pl(e));
+	if (!t) {
+		engine_error(e, "state", "save", "nothing is playing, so there is no loop to save");
+		return;
+	}
+	if (!path || !*path) {
+		engine_error(e, "bad_value", "save", "save needs a file name");
+	} else if (il_wav_save(t->loop, path, (int)force, &err) != 0) {
+		engine_error_err(e, "save", &err);
+	} else {
+		sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "saved");
+		proto_fmt_str(&sb, "path", path);
+		proto_fmt_long(&sb, "frames", (long)t->loop->nframes);
+		proto_fmt_end(&sb);
+		engine_emit(e, &sb);
+		sbuf_free(&sb);
+	}
+	il_track_unref(t);
+}
+
+/* Check one loop for `validate` and report it as a `log` event. */
+static void eplayer_validate_one(engine *e, const char *which, il_track *t)
+{
+	char msg[512];
+	if (!t) {
+		engine_log(e, "warn", "%s: no loop", which);
+		return;
+	}
+	int rc = il_loopinfo_check(t->loop, msg, sizeof msg);
+	engine_log(e, rc == 0 ? "info" : "warn", "%s: %s (%s)", which, msg,
+		   t->loop->source[0] ? t->loop->source : t->loop->title);
+	il_track_unref(t);
+}
+
+/* `validate which=current|next|both`. */
+static void eplayer_req_validate(engine *e, const proto_msg *m)
+{
+	const char *which = proto_get(m, "which");
+	if (!which)
+		which = "both";
+	int cur = !strcmp(which, "current") || !strcmp(which, "both");
+	int next = !strcmp(which, "next") || !strcmp(which, "both");
+	if (!cur && !next) {
+		engine_error(e, "bad_value", "validate", "which must be current, next or both, not '%s'", which);
+		return;
+	}
+	if (cur)
+		eplayer_validate_one(e, "current", il_player_current(eplayer_pl(e)));
+	if (next)
+		eplayer_validate_one(e, "next", il_player_next(eplayer_pl(e)));
+}
+
+/* `analysis`: the analysis and the waveform of the current loop. */
+static void eplayer_req_analysis(engine *e)
+{
+	il_track *t = il_player_current(eplayer_pl(e));
+	if (!t) {
+		engine_error(e, "state", "analysis", "nothing is playing, so there is no loop to describe");
+		return;
+	}
+	const il_loop *l = t->loop;
+	sbuf sb = SBUF_INIT, cand = SBUF_INIT;
+	il_loopinfo_candidates(l, &cand);
+	proto_fmt_begin(&sb, "analysis");
+	proto_fmt_long(&sb, "frames", (long)l->nframes);
+	proto_fmt_long(&sb, "rate", l->rate);
+	proto_fmt_long(&sb, "loop_start", (long)l->loop_start);
+	proto_fmt_long(&sb, "loop_end", (long)l->loop_end);
+	proto_fmt_double(&sb, "bpm", l->bpm, 1);
+	proto_fmt_double(&sb, "score", l->score, 3);
+	proto_fmt_str(&sb, "method", l->method[0] ? l->method : "none");
+	proto_fmt_str(&sb, "quality", l->poor ? "poor" : "good");
+	proto_fmt_str(&sb, "metrics", l->metrics);
+	proto_fmt_str(&sb, "candidates", sbuf_str(&cand));
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	unsigned char pts[PLAYER_WAVEFORM_POINTS];
+	il_loopinfo_waveform(l, pts, sizeof pts);
+	proto_fmt_begin(&sb, "waveform");
+	proto_fmt_hex(&sb, "points", pts, sizeof pts);
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+	sbuf_free(&cand);
+	il_track_unref(t);
 }
 
 /* Handle a playback request; 1 if verb was ours, 0 if not. */
 int engine_player_request(engine *e, const proto_msg *m)
 {
-	(void)e;
-	(void)m;
-	return 0;
+	const char *v = m->verb;
+	static const char *ours[] = { "play", "pause", "resume", "skip", "volume", "save",
+				      "validate", "analysis" };
+	size_t k;
+	for (k = 0; k < sizeof ours / sizeof ours[0]; k++)
+		if (!strcmp(v, ours[k]))
+			break;
+	if (k == sizeof ours / sizeof ours[0])
+		return 0;
+	il_player *pl = eplayer_pl(e);
+	il_err err;
+	if (!pl) {
+		engine_error(e, "audio", v, "the player could not be started");
+	} else if (!strcmp(v, "play")) {
+		eplayer_req_play(e, m);
+	} else if (!strcmp(v, "pause") || !strcmp(v, "resume")) {
+		il_player_pause(pl, v[0] == 'p');
+		engine_log(e, "info", "%s", v[0] == 'p' ? "paused" : "resumed");
+	} else if (!strcmp(v, "skip")) {
+		if (il_player_skip(pl, &err) != 0)
+			engine_error_err(e, "skip", &err);
+	} else if (!strcmp(v, "volume")) {
+		eplayer_req_volume(e, m);
+	} else if (!strcmp(v, "save")) {
+		eplayer_req_save(e, m);
+	} else if (!strcmp(v, "validate")) {
+		eplayer_req_validate(e, m);
+	} else {
+		eplayer_req_analysis(e);
+	}
+	return 1;
 }
 
-/* Periodic work; milliseconds until it wants to run again (-1: idle). */
+/* Periodic work: end a headless run when its limit was reached. */
 int engine_player_tick(engine *e)
 {
-	(void)e;
+	if (e->player && __atomic_load_n(&e->player->ended, __ATOMIC_ACQUIRE))
+		e->quit = 1;
 	return -1;
 }
 
 /* Append the playback fields of a `status` event. */
 void engine_player_status(engine *e, sbuf *sb)
 {
-	proto_fmt_str(sb, "state", "idle");
+	il_player_status st;
+	memset(&st, 0, sizeof st);
+	st.state = "idle";
+	st.audio = "none";
+	st.volume = e->set.volume;
+	if (eplayer_pl(e))
+		il_player_get_status(eplayer_pl(e), &st);
+	proto_fmt_str(sb, "state", st.state);
 	proto_fmt_long(sb, "volume", e->set.volume);
 	proto_fmt_str(sb, "output", e->set.output);
-	proto_fmt_str(sb, "audio", "none");
+	proto_fmt_str(sb, "audio", st.audio);
+	proto_fmt_str(sb, "title", st.title);
+	proto_fmt_str(sb, "artist", st.artist);
+	proto_fmt_double(sb, "loop_seconds", st.loop_seconds, 3);
+	proto_fmt_double(sb, "bpm", st.bpm, 1);
+	proto_fmt_double(sb, "elapsed", st.elapsed, 3);
+	proto_fmt_double(sb, "min_left", st.min_left, 3);
+	proto_fmt_long(sb, "next_ready", st.next_ready);
 }
 
-/* A setting changed. */
+/* A setting changed: pass it on to the player. */
 void engine_player_setting(engine *e, const char *key)
 {
-	(void)e;
-	(void)key;
+	il_player *pl = eplayer_pl(e);
+	if (!pl)
+		return;
+	if (!strcmp(key, "volume")) {
+		il_player_set_volume(pl, e->set.volume);
+	} else if (!strcmp(key, "min_duration") || !strcmp(key, "crossfade")) {
+		il_player_set_times(pl, e->set.min_duration, e->set.crossfade);
+	} else if (!strcmp(key, "output") || !strcmp(key, "latency_ms")) {
+		il_sink_spec spec;
+		il_err err;
+		if (eplayer_spec(e, &spec, &err) != 0) {
+			engine_error_err(e, "set", &err);
+			return;
+		}
+		e->player->spec = spec;
+		il_player_set_sink(pl, &spec);
+	}
 }
 
-/* Queue a prepared loop: not built yet, so the loop is dropped. */
+/* Take ownership of a prepared loop and queue it (converted on the worker). */
 int engine_player_enqueue(engine *e, il_loop *loop, il_err *err)
 {
-	(void)e;
-	il_loop_free(loop);
-	return il_err_set(err, "state: playback is not available in this build");
+	if (!eplayer_pl(e)) {
+		il_loop_free(loop);
+		return il_err_set(err, "audio: the player could not be started");
+	}
+	if (eplayer_push(e, NULL, loop) != 0)
+		return il_err_set(err, "internal: out of memory");
+	return 0;
 }
 
-/* Number of loops queued and not yet playing. */
+/* Number of loops queued and not yet playing (those being prepared count). */
 int engine_player_queued(engine *e)
 {
-	(void)e;
-	return 0;
+	if (!eplayer_pl(e))
+		return 0;
+	il_player_status st;
+	il_player_get_status(eplayer_pl(e), &st);
+	pthread_mutex_lock(&e->player->lock);
+	int n = st.queued + e->player->njobs;
+	pthread_mutex_unlock(&e->player->lock);
+	return n;
 }
 
-/* True while a loop is playing. */
+/* True while a loop is playing (paused counts as playing). */
 int engine_player_playing(engine *e)
 {
-	(void)e;
-	return 0;
+	if (!eplayer_pl(e))
+		return 0;
+	il_player_status st;
+	il_player_get_status(eplayer_pl(e), &st);
+	return !strcmp(st.state, "playing") || !strcmp(st.state, "paused");
 }
 
-/* Drop the queued loops. */
+/* Drop the queued loops (and those being prepared). */
 void engine_player_clear_queue(engine *e)
 {
-	(void)e;
+	struct engine_player *ep = e->player;
+	if (!eplayer_pl(e))
+		return;
+	pthread_mutex_lock(&ep->lock);
+	while (ep->jobs) {
+		player_job *j = ep->jobs;
+		ep->jobs = j->next;
+		free(j->path);
+		il_loop_free(j->loop);
+		free(j);
+		ep->njobs--;
+		il_player_hold(ep->pl, -1);
+	}
+	ep->last = NULL;
+	pthread_mutex_unlock(&ep->lock);
+	il_player_clear_queue(ep->pl);
 }
 
-/* Stop playback at once. */
+/* Stop playback at once (fade out quickly, no click). */
 void engine_player_stop(engine *e)
 {
-	(void)e;
+	if (eplayer_pl(e))
+		il_player_stop(eplayer_pl(e));
 }

@@ -1,0 +1,290 @@
+/* player.c: the player thread (see player.h); rendering is in player_render.c. */
+#include "audio/player_impl.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dsp/xfade.h"
+
+/* Monotonic clock in seconds. */
+static double player_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Wait on the condition until woken or until the monotonic time `until`. */
+static void player_wait_until(il_player *p, double until)
+{
+	struct timespec ts;
+	double s = until > 0 ? until : player_now() + 3600;
+	ts.tv_sec = (time_t)s;
+	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
+	if (ts.tv_nsec >= 1000000000L)
+		ts.tv_nsec = 999999999L;
+	pthread_cond_timedwait(&p->cond, &p->lock, &ts);
+}
+
+/* Remember an audio state change to report after unlocking. */
+static void player_set_audio(il_player *p, int state, const char *msg)
+{
+	p->audio = state;
+	p->ev_audio = state;
+	snprintf(p->ev_audio_msg, sizeof p->ev_audio_msg, "%s", msg);
+}
+
+/* Deliver the events gathered under the lock; called unlocked. */
+static void player_deliver(il_player *p, player_events *ev)
+{
+	static const char *names[] = { "ok", "lost", "none", "file" };
+	if (ev->audio >= 0 && p->cb.audio)
+		p->cb.audio(p->cb.ctx, names[ev->audio], ev->audio_msg);
+	for (int k = 0; k < ev->nstarted; k++) {
+		if (p->cb.loop_started)
+			p->cb.loop_started(p->cb.ctx, ev->started[k], ev->started_at[k]);
+		il_track_unref(ev->started[k]);
+	}
+	if (ev->ended && p->cb.ended)
+		p->cb.ended(p->cb.ctx);
+	for (int k = 0; k < ev->nfree; k++)
+		il_track_unref(ev->tofree[k]);
+}
+
+/* Move the pending events out of the player (lock held). */
+static void player_take_events(il_player *p, player_events *ev)
+{
+	*ev = p->ev;
+	ev->audio = p->ev_audio;
+	memcpy(ev->audio_msg, p->ev_audio_msg, sizeof ev->audio_msg);
+	memset(&p->ev, 0, sizeof p->ev);
+	p->ev_audio = -1;
+}
+
+/* Open the sink if it is closed and due (lock held; unlocks meanwhile).
+ * Returns 1 when a sink is open. */
+static int player_ensure_sink(il_player *p)
+{
+	if (p->sink)
+		return 1;
+	if (player_now() < p->retry_at) {
+		player_wait_until(p, p->retry_at);
+		return 0;
+	}
+	il_sink_spec spec = p->cfg.sink;
+	pthread_mutex_unlock(&p->lock);
+	il_sink *s = NULL;
+	il_err err;
+	int rc = il_sink_open(&s, &spec, &err);
+	pthread_mutex_lock(&p->lock);
+	if (rc != 0) {
+		const char *msg = strncmp(err.msg, "audio: ", 7) == 0 ? err.msg + 7
+			: (strncmp(err.msg, "io: ", 4) == 0 ? err.msg + 4 : err.msg);
+		if (p->audio == PLAYER_AUDIO_UNKNOWN) {
+			char m[IL_ERR_MAX + 32];
+			snprintf(m, sizeof m, "%.400s; the station runs on and retries", msg);
+			player_set_audio(p, PLAYER_AUDIO_NONE, m);
+		}
+		p->retry_at = player_now() + p->retry_delay;
+		p->retry_delay = p->retry_delay * 2 > 5.0 ? 5.0 : p->retry_delay * 2;
+		return 0;
+	}
+	if (p->quit || p->reopen) { /* changed meanwhile: try again */
+		il_sink_close(s, 0, NULL);
+		p->reopen = 0;
+		return 0;
+	}
+	p->sink = s;
+	p->retry_delay = 0.5;
+	if (spec.kind == IL_SINK_PULSE) {
+		player_set_audio(p, PLAYER_AUDIO_OK, p->audio == PLAYER_AUDIO_LOST ? "audio server back; playing on"
+				 : "playing through the audio server");
+	} else {
+		p->audio = spec.kind == IL_SINK_FILE ? PLAYER_AUDIO_FILE : PLAYER_AUDIO_NONE;
+	}
+	return 1;
+}
+
+/* Feed the spectrum with a written block and report band levels when due. */
+static void player_spectrum(il_player *p, const float *frames, size_t n, double latency)
+{
+	if (!p->spec)
+		return;
+	size_t mask = PLAYER_RING - 1;
+	for (size_t i = 0; i < n; i++)
+		p->ring[(p->ring_w + i) & mask] = 0.5f * (frames[2 * i] + frames[2 * i + 1]);
+	p->ring_w += n;
+	double fps = p->cfg.spectrum_fps > 0 ? p->cfg.spectrum_fps : 30.0;
+	unsigned long long every = (unsigned long long)(IL_SINK_RATE / fps);
+	if (p->ring_w - p->spec_last < every)
+		return;
+	double now = player_now();
+	if (now - p->spec_wall < 0.95 / fps)
+		return;
+	unsigned long long lat = (unsigned long long)(latency * IL_SINK_RATE);
+	if (lat > PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK)
+		lat = PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK;
+	if (p->ring_w < lat + IL_SPEC_FFT)
+		return;
+	unsigned long long end = p->ring_w - lat;
+	for (size_t i = 0; i < IL_SPEC_FFT; i++)
+		p->win[i] = p->ring[(end - IL_SPEC_FFT + i) & mask];
+	p->spec_last = p->ring_w;
+	p->spec_wall = now;
+	unsigned char bands[IL_SPEC_MAX_BANDS];
+	if (il_spec_compute(p->spec, p->win, fps, bands) && p->cb.spectrum)
+		p->cb.spectrum(p->cb.ctx, bands, p->cfg.bands);
+}
+
+/* Write a block; on failure close the sink and keep the block for later.
+ * Called unlocked; returns 0 or -1. */
+static int player_write(il_player *p, const float *buf, size_t n)
+{
+	il_err err;
+	double lat = il_sink_latency(p->sink);
+	player_spectrum(p, buf, n, lat);
+	if (il_sink_write(p->sink, buf, n, &err) == 0)
+		return 0;
+	pthread_mutex_lock(&p->lock);
+	il_sink_close(p->sink, 0, NULL);
+	p->sink = NULL;
+	memcpy(p->pending, buf, n * 2 * sizeof(float));
+	p->npending = n;
+	const char *msg = strncmp(err.msg, "audio: ", 7) == 0 ? err.msg + 7 : err.msg;
+	char m[IL_ERR_MAX + 32];
+	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
+	player_set_audio(p, PLAYER_AUDIO_LOST, m);
+	p->retry_at = player_now() + 0.2;
+	p->retry_delay = 0.5;
+	pthread_mutex_unlock(&p->lock);
+	return -1;
+}
+
+/* The player thread. */
+static void *player_main(void *arg)
+{
+	il_player *p = arg;
+	player_events ev;
+	pthread_mutex_lock(&p->lock);
+	while (!p->quit) {
+		if (p->reopen && p->sink) {
+			il_sink *s = p->sink;
+			p->sink = NULL;
+			p->reopen = 0;
+			pthread_mutex_unlock(&p->lock);
+			il_sink_close(s, 0, NULL);
+			pthread_mutex_lock(&p->lock);
+		}
+		p->reopen = 0;
+		int open = player_ensure_sink(p);
+		if (p->ev_audio >= 0 || p->ev.nfree) {
+			player_take_events(p, &ev);
+			pthread_mutex_unlock(&p->lock);
+			player_deliver(p, &ev);
+			pthread_mutex_lock(&p->lock);
+		}
+		if (!open || p->quit)
+			continue;
+		if (p->npending) {
+			size_t n = p->npending;
+			p->npending = 0;
+			memcpy(p->block, p->pending, n * 2 * sizeof(float));
+			pthread_mutex_unlock(&p->lock);
+			player_write(p, p->block, n);
+			pthread_mutex_lock(&p->lock);
+			continue;
+		}
+		size_t n = player_render(p, p->block, IL_PLAYER_BLOCK);
+		player_take_events(p, &ev);
+		il_sink *s = p->sink;
+		pthread_mutex_unlock(&p->lock);
+		player_deliver(p, &ev);
+		if (n > 0) {
+			player_write(p, p->block, n);
+			pthread_mutex_lock(&p->lock);
+			continue;
+		}
+		il_sink_idle(s);
+		pthread_mutex_lock(&p->lock);
+		if (!p->quit && !player_can_render(p))
+			player_wait_until(p, 0);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Start the player thread. */
+int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb *cb, il_err *err)
+{
+	*out = NULL;
+	il_player *p = calloc(1, sizeof *p);
+	if (!p)
+		return il_err_set(err, "internal: out of memory");
+	p->cfg = *cfg;
+	if (cb)
+		p->cb = *cb;
+	p->audio = PLAYER_AUDIO_UNKNOWN;
+	p->ev_audio = -1;
+	p->retry_delay = 0.5;
+	p->vtarget = p->vgain = il_xfade_volume_gain(cfg->volume);
+	if (cfg->bands > 0) {
+		p->spec = il_spec_new(IL_SINK_RATE, cfg->bands > IL_SPEC_MAX_BANDS ? IL_SPEC_MAX_BANDS : cfg->bands, err);
+		p->ring = calloc(PLAYER_RING, sizeof *p->ring);
+		p->win = calloc(IL_SPEC_FFT, sizeof *p->win);
+		if (!p->spec || !p->ring || !p->win) {
+			il_spec_free(p->spec);
+			free(p->ring);
+			free(p->win);
+			free(p);
+			return il_err_set(err, "internal: cannot set up the spectrum");
+		}
+	}
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&p->cond, &ca);
+	pthread_condattr_destroy(&ca);
+	int e = pthread_create(&p->thread, NULL, player_main, p);
+	if (e != 0) {
+		il_spec_free(p->spec);
+		free(p->ring);
+		free(p->win);
+		free(p);
+		return il_err_errno(err, e, "internal: cannot start the player thread");
+	}
+	*out = p;
+	return 0;
+}
+
+/* Stop the thread and close the sink. */
+void il_player_free(il_player *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&p->lock);
+	p->quit = 1;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	pthread_join(p->thread, NULL);
+	il_sink_close(p->sink, p->ended, NULL);
+	player_drop_all(p);
+	player_events ev;
+	player_take_events(p, &ev);
+	for (int k = 0; k < ev.nstarted; k++)
+		il_track_unref(ev.started[k]);
+	for (int k = 0; k < ev.nfree; k++)
+		il_track_unref(ev.tofree[k]);
+	for (size_t k = 0; k < p->nplayed; k++)
+		il_track_unref(p->played[k]);
+	free(p->played);
+	free(p->queue);
+	il_spec_free(p->spec);
+	free(p->ring);
+	free(p->win);
+	pthread_cond_destroy(&p->cond);
+	pthread_mutex_destroy(&p->lock);
+	free(p);
+}

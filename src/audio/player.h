@@ -1,0 +1,96 @@
+/* player.h: the player thread.
+ *
+ * One thread renders the current loop region over and over, sample-exact,
+ * with no gap and no fade, into 48 kHz stereo float blocks, and writes them
+ * to the sink (see sink.h); for PulseAudio the blocking write paces it. The
+ * timeline (elapsed, the minimum duration, limits) counts rendered frames,
+ * never the wall clock. Once a loop has played min_duration seconds and the
+ * next one is queued, it crossfades to it with equal power over `crossfade`
+ * seconds. Volume, pause/resume, start and stop are smoothed ramps.
+ *
+ * When the sink cannot be opened or fails (the audio server is missing or
+ * went away), the thread reports it, retries with backoff (0.5 s doubling
+ * to 5 s) and resumes where it stopped. Callbacks run on the player thread
+ * without any lock held. */
+#ifndef IL_AUDIO_PLAYER_H
+#define IL_AUDIO_PLAYER_H
+
+#include "audio/sink.h"
+#include "audio/track.h"
+#include "util/error.h"
+
+#define IL_PLAYER_BLOCK 1024  /* frames rendered per write */
+
+typedef struct il_player il_player;
+
+typedef struct il_player_cb {
+	void *ctx;
+	/* A loop became current (the start of its crossfade); t is borrowed. */
+	void (*loop_started)(void *ctx, il_track *t, unsigned long long at_frame);
+	/* The output came or went: state "ok", "lost" or "none". */
+	void (*audio)(void *ctx, const char *state, const char *msg);
+	/* Band levels of the frames being heard now. */
+	void (*spectrum)(void *ctx, const unsigned char *bands, int n);
+	/* A limit (switches or seconds) was reached; nothing more is rendered. */
+	void (*ended)(void *ctx);
+} il_player_cb;
+
+typedef struct il_player_cfg {
+	il_sink_spec sink;
+	double min_duration;  /* seconds a loop plays before the next may start */
+	double crossfade;     /* seconds of equal-power crossfade */
+	int volume;           /* 0-100 */
+	int repeat;           /* with nothing new queued, cycle through the loops played */
+	long max_switches;    /* end when one more switch is due (0: never) */
+	double max_seconds;   /* end after this much timeline (0: never) */
+	int bands;            /* spectrum bands (0: no spectrum) */
+	double spectrum_fps;  /* at most this many spectrum callbacks per second */
+} il_player_cfg;
+
+typedef struct il_player_status {
+	const char *state;    /* idle, playing, paused, stopped */
+	const char *audio;    /* ok, lost, none, file */
+	int volume;
+	double elapsed;       /* seconds the current loop has played */
+	double loop_seconds;
+	double min_left;      /* seconds until a switch may happen */
+	int next_ready;
+	int queued;           /* loops in the queue */
+	unsigned long switches;
+	unsigned long long frames; /* timeline: frames rendered */
+	char title[96], artist[96];
+	double bpm;
+} il_player_status;
+
+/* Start the player thread (the sink is opened by the thread). */
+int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb *cb, il_err *err);
+/* Stop the thread and close the sink (drained when a limit ended play). */
+void il_player_free(il_player *p);
+/* Queue a track (the player takes the reference). */
+void il_player_enqueue(il_player *p, il_track *t);
+/* Loops on their way (being prepared): delta +1 or -1. With a fast sink the
+ * player waits for them at a switch instead of looping on, so that runs are
+ * deterministic. */
+void il_player_hold(il_player *p, int delta);
+/* Crossfade to the next loop now; -1 with err when none is ready. */
+int il_player_skip(il_player *p, il_err *err);
+/* Pause (1) or resume (0), with a short ramp. */
+void il_player_pause(il_player *p, int on);
+/* Set the software volume (0-100), smoothed. */
+void il_player_set_volume(il_player *p, int volume);
+/* Change the minimum duration and the crossfade length (seconds). */
+void il_player_set_times(il_player *p, double min_duration, double crossfade);
+/* Switch to another sink (or reopen with a new latency). */
+void il_player_set_sink(il_player *p, const il_sink_spec *spec);
+/* Fade out and drop everything (current loop and queue). */
+void il_player_stop(il_player *p);
+/* Drop the queued loops. */
+void il_player_clear_queue(il_player *p);
+/* The current loop (a new reference) or NULL. */
+il_track *il_player_current(il_player *p);
+/* The next loop (a new reference) or NULL. */
+il_track *il_player_next(il_player *p);
+/* A snapshot of the player's state. */
+void il_player_get_status(il_player *p, il_player_status *st);
+
+#endif

@@ -1,0 +1,85 @@
+/* player_impl.h: the player's private state, shared by player.c (thread,
+ * sink, spectrum) and player_render.c (rendering, queue, requests). */
+#ifndef IL_AUDIO_PLAYER_IMPL_H
+#define IL_AUDIO_PLAYER_IMPL_H
+
+#include <pthread.h>
+#include <stdio.h>
+
+#include "audio/player.h"
+#include "dsp/spectrum.h"
+
+#define PLAYER_RING 131072u  /* mono frames kept for the spectrum (power of two) */
+#define PLAYER_RAMP 480      /* frames of a start/stop/pause ramp (10 ms) */
+#define PLAYER_VOLUME_RAMP 2400 /* frames of a full-scale volume change (50 ms) */
+#define PLAYER_EV_MAX 8
+
+enum { PLAYER_AUDIO_OK, PLAYER_AUDIO_LOST, PLAYER_AUDIO_NONE, PLAYER_AUDIO_FILE,
+       PLAYER_AUDIO_UNKNOWN };
+
+typedef struct player_events {
+	int nstarted;
+	il_track *started[PLAYER_EV_MAX];  /* references, dropped after delivery */
+	unsigned long long started_at[PLAYER_EV_MAX];
+	int nfree;
+	il_track *tofree[PLAYER_EV_MAX];   /* references to drop outside the lock */
+	int ended;
+	int audio;                         /* -1 or PLAYER_AUDIO_* */
+	char audio_msg[IL_ERR_MAX + 64];
+} player_events;
+
+struct il_player {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	il_player_cfg cfg;
+	il_player_cb cb;
+	int quit;
+
+	/* Queue, and the loops played (for repeat). */
+	il_track **queue;
+	size_t nqueue, qcap;
+	il_track **played;
+	size_t nplayed, pcap, cycle;
+	int hold;
+
+	/* Playback. */
+	il_track *cur, *old;      /* old: the loop fading out */
+	size_t pos, opos;         /* frame in cur, in old */
+	size_t xf_pos, xf_len;
+	unsigned long long elapsed;   /* frames since cur started */
+	unsigned long long timeline;  /* frames rendered */
+	unsigned long switches;
+	int skip, paused, stopping, stopped, ended;
+	float vgain, vtarget, pgain, ptarget;
+
+	/* Output. */
+	il_sink *sink;
+	int reopen;
+	int audio;                /* PLAYER_AUDIO_* */
+	double retry_at, retry_delay;
+	float block[IL_PLAYER_BLOCK * 2];
+	float pending[IL_PLAYER_BLOCK * 2];
+	size_t npending;
+
+	/* Spectrum (player thread only). */
+	il_spec *spec;
+	float *ring, *win;
+	unsigned long long ring_w, spec_last;
+	double spec_wall;
+
+	/* Events gathered under the lock. */
+	player_events ev;
+	int ev_audio;
+	char ev_audio_msg[IL_ERR_MAX + 64];
+};
+
+/* Render up to n frames into out (lock held); returns frames rendered, 0
+ * when there is nothing to render now. */
+size_t player_render(il_player *p, float *out, size_t n);
+/* True when player_render would render something (lock held). */
+int player_can_render(const il_player *p);
+/* Drop the current loop, the fading one and the queue (lock held). */
+void player_drop_all(il_player *p);
+
+#endif

@@ -1,0 +1,136 @@
+/* sink.c: the sink interface, the file sink and the null sink. */
+#include "audio/sink.h"
+
+#include <errno.h>
+#include <sndfile.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct il_sink {
+	il_sink_spec spec;
+	SNDFILE *sf;            /* file sink */
+	void *pulse;            /* pulse sink */
+	unsigned long long frames;
+	struct timespec epoch;  /* pacing: wall time of paced_frames == 0 */
+	unsigned long long paced_frames;
+	int pacing;
+};
+
+/* Parse "pulse", "null" or "file:PATH" into spec. */
+int il_sink_parse(const char *text, il_sink_spec *spec, il_err *err)
+{
+	if (!strcmp(text, "pulse")) {
+		spec->kind = IL_SINK_PULSE;
+	} else if (!strcmp(text, "null")) {
+		spec->kind = IL_SINK_NULL;
+	} else if (!strncmp(text, "file:", 5) && text[5]) {
+		if (strlen(text + 5) >= sizeof spec->path)
+			return il_err_set(err, "bad_value: the output file name is too long");
+		spec->kind = IL_SINK_FILE;
+		strcpy(spec->path, text + 5);
+	} else {
+		return il_err_set(err, "bad_value: output must be pulse, null or file:PATH, not '%s'", text);
+	}
+	return 0;
+}
+
+/* Open a sink. */
+int il_sink_open(il_sink **out, const il_sink_spec *spec, il_err *err)
+{
+	il_sink *s = calloc(1, sizeof *s);
+	if (!s)
+		return il_err_set(err, "internal: out of memory");
+	s->spec = *spec;
+	if (spec->kind == IL_SINK_FILE) {
+		SF_INFO info = { 0 };
+		info.samplerate = IL_SINK_RATE;
+		info.channels = IL_SINK_CHANNELS;
+		info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+		s->sf = sf_open(spec->path, SFM_WRITE, &info);
+		if (!s->sf) {
+			il_err_set(err, "io: cannot write %s: %s", spec->path, sf_strerror(NULL));
+			free(s);
+			return -1;
+		}
+	} else if (spec->kind == IL_SINK_PULSE) {
+		s->pulse = il_sink_pulse_open(spec->latency_ms, err);
+		if (!s->pulse) {
+			free(s);
+			return -1;
+		}
+	}
+	*out = s;
+	return 0;
+}
+
+/* Sleep until the wall clock has caught up with the frames written. */
+static void sink_pace(il_sink *s, size_t n)
+{
+	if (!s->pacing) {
+		clock_gettime(CLOCK_MONOTONIC, &s->epoch);
+		s->paced_frames = 0;
+		s->pacing = 1;
+	}
+	s->paced_frames += n;
+	/* Stay one block ahead so the timeline runs at real speed. */
+	unsigned long long ahead = s->paced_frames > n ? s->paced_frames - n : 0;
+	long long ns = (long long)(ahead * 1000000000ULL / IL_SINK_RATE);
+	struct timespec t = s->epoch;
+	t.tv_sec += ns / 1000000000LL;
+	t.tv_nsec += ns % 1000000000LL;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL) == EINTR)
+		;
+}
+
+/* Write n frames. */
+int il_sink_write(il_sink *s, const float *frames, size_t n, il_err *err)
+{
+	if (s->spec.kind == IL_SINK_PULSE) {
+		if (il_sink_pulse_write(s->pulse, frames, n, err) != 0)
+			return -1;
+	} else {
+		if (s->sf && sf_writef_float(s->sf, frames, (sf_count_t)n) != (sf_count_t)n)
+			return il_err_set(err, "io: cannot write %s: %s", s->spec.path, sf_strerror(s->sf));
+		if (!s->spec.fast)
+			sink_pace(s, n);
+	}
+	s->frames += n;
+	return 0;
+}
+
+/* Seconds between a frame written now and when it is heard. */
+double il_sink_latency(il_sink *s)
+{
+	return s->spec.kind == IL_SINK_PULSE ? il_sink_pulse_latency(s->pulse) : 0.0;
+}
+
+/* The writer stops for a while: pacing restarts from the next write. */
+void il_sink_idle(il_sink *s)
+{
+	s->pacing = 0;
+}
+
+/* Frames written so far. */
+unsigned long long il_sink_frames(const il_sink *s)
+{
+	return s->frames;
+}
+
+/* Drain if asked, then close. */
+int il_sink_close(il_sink *s, int drain, il_err *err)
+{
+	int rc = 0;
+	if (!s)
+		return 0;
+	if (s->pulse)
+		il_sink_pulse_close(s->pulse, drain);
+	if (s->sf && sf_close(s->sf) != 0)
+		rc = il_err_set(err, "io: cannot finish %s", s->spec.path);
+	free(s);
+	return rc;
+}

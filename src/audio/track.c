@@ -1,0 +1,125 @@
+/* track.c: loops converted to the player's format, shared by reference. */
+#include "audio/track.h"
+
+#include <math.h>
+#include <samplerate.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audio/sink.h"
+
+#define TRACK_PAD 4096 /* frames of periodic context on each side for the resampler */
+
+/* Copy frame i of the region (taken periodically) as stereo into out. */
+static void track_frame_stereo(const il_loop *l, long i, float *out)
+{
+	size_t len = l->loop_end - l->loop_start;
+	long m = i % (long)len;
+	if (m < 0)
+		m += (long)len;
+	const float *f = l->frames + (l->loop_start + (size_t)m) * (size_t)l->channels;
+	out[0] = f[0];
+	out[1] = l->channels > 1 ? f[1] : f[0];
+}
+
+/* Resample the region (extended periodically) to exactly outlen frames. */
+static int track_resample(const il_loop *l, float *pcm, size_t outlen, il_err *err)
+{
+	size_t len = l->loop_end - l->loop_start;
+	size_t pad = TRACK_PAD;
+	size_t inlen = len + 2 * pad;
+	double ratio = (double)outlen / (double)len;
+	size_t outcap = (size_t)ceil(inlen * ratio) + 64;
+	float *in = malloc(inlen * 2 * sizeof *in);
+	float *out = malloc(outcap * 2 * sizeof *out);
+	if (!in || !out) {
+		free(in);
+		free(out);
+		return il_err_set(err, "internal: out of memory converting %s", l->source);
+	}
+	for (size_t i = 0; i < inlen; i++)
+		track_frame_stereo(l, (long)i - (long)pad, in + 2 * i);
+	SRC_DATA d;
+	memset(&d, 0, sizeof d);
+	d.data_in = in;
+	d.data_out = out;
+	d.input_frames = (long)inlen;
+	d.output_frames = (long)outcap;
+	d.src_ratio = ratio;
+	int e = src_simple(&d, SRC_SINC_MEDIUM_QUALITY, 2);
+	size_t skip = (size_t)lround(pad * ratio);
+	int rc = 0;
+	if (e != 0)
+		rc = il_err_set(err, "internal: cannot resample %s: %s", l->source, src_strerror(e));
+	else if ((size_t)d.output_frames_gen < skip + outlen)
+		rc = il_err_set(err, "internal: resampling %s gave too few frames", l->source);
+	else
+		memcpy(pcm, out + 2 * skip, outlen * 2 * sizeof *pcm);
+	free(in);
+	free(out);
+	return rc;
+}
+
+/* Convert loop's region and wrap it in a track with one reference. */
+int il_track_new(il_loop *loop, il_track **out, il_err *err)
+{
+	*out = NULL;
+	if (!loop)
+		return il_err_set(err, "internal: no loop to play");
+	if (!loop->frames || loop->channels < 1 || loop->rate < 1000 || loop->loop_end <= loop->loop_start ||
+	    loop->loop_end > loop->nframes) {
+		il_loop_free(loop);
+		return il_err_set(err, "bad_value: the loop has no valid samples or loop points");
+	}
+	size_t len = loop->loop_end - loop->loop_start;
+	size_t outlen = loop->rate == IL_SINK_RATE ? len
+		: (size_t)llround((double)len * IL_SINK_RATE / loop->rate);
+	if (outlen < 1)
+		outlen = 1;
+	il_track *t = calloc(1, sizeof *t);
+	float *pcm = malloc(outlen * 2 * sizeof *pcm);
+	if (!t || !pcm) {
+		free(t);
+		free(pcm);
+		il_loop_free(loop);
+		return il_err_set(err, "internal: out of memory");
+	}
+	if (loop->rate == IL_SINK_RATE) {
+		for (size_t i = 0; i < len; i++)
+			track_frame_stereo(loop, (long)i, pcm + 2 * i);
+	} else if (track_resample(loop, pcm, outlen, err) != 0) {
+		free(t);
+		free(pcm);
+		il_loop_free(loop);
+		return -1;
+	}
+	t->loop = loop;
+	t->pcm = pcm;
+	t->len = outlen;
+	t->refs = 1;
+	*out = t;
+	return 0;
+}
+
+/* Add a reference; returns t. */
+il_track *il_track_ref(il_track *t)
+{
+	__atomic_add_fetch(&t->refs, 1, __ATOMIC_RELAXED);
+	return t;
+}
+
+/* Drop a reference; the last one frees the track. */
+void il_track_unref(il_track *t)
+{
+	if (!t || __atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	il_loop_free(t->loop);
+	free(t->pcm);
+	free(t);
+}
+
+/* Seconds of the loop region. */
+double il_track_seconds(const il_track *t)
+{
+	return (double)t->len / IL_SINK_RATE;
+}

@@ -1,0 +1,19 @@
+/* wavsave.h: write a loop as a WAV file with its loop points.
+ *
+ * The whole clip is written (32-bit float, its own rate and channels) with
+ * the loop in a `smpl` chunk (one forward loop, start and end as libsndfile
+ * counts them: end exclusive) and "LOOPSTART=N LOOPLENGTH=N" in the comment
+ * (the convention of game engines and trackers). The file is written under a
+ * temporary name in the same folder, synced, then moved into place, so a
+ * failure (unwritable folder, full disk) leaves no partial file. */
+#ifndef IL_AUDIO_WAVSAVE_H
+#define IL_AUDIO_WAVSAVE_H
+
+#include "audio/loop.h"
+#include "util/error.h"
+
+/* Save loop to path; an existing file is replaced only when force is set.
+ * 0, or -1 with err set ("io: ..."). */
+int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err);
+
+#endif
