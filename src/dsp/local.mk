@@ -1,6 +1,10 @@
 ## Loop finding: STFT, features, tempo and beats, loop search, normalization.
 libinfiniloop_a_SOURCES += \
-	src/dsp/loopfind.c src/dsp/loopfind.h \
+	src/dsp/fft.c src/dsp/fft.h \
+	src/dsp/features.c src/dsp/features.h \
+	src/dsp/tempo.c src/dsp/tempo.h \
+	src/dsp/loopfind.c src/dsp/loopfind.h src/dsp/loopfind_internal.h \
+	src/dsp/loopsearch.c src/dsp/looprefine.c \
 	src/dsp/normalize.c src/dsp/normalize.h
 
 ## Playback DSP: crossfade curves, spectrum bands.

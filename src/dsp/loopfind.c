@@ -1,25 +1,237 @@
-/* loopfind.c: loop search. */
+/* loopfind.c: the loop finder: features, tempo, candidates, sample-exact
+ * refinement, composite score, choice and report. */
 #include "dsp/loopfind.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Find the loop of x: the whole clip for now. */
-int loopfind_run(const float *x, size_t frames, int channels, int rate,
+#include "dsp/loopfind_internal.h"
+
+#define LF_W_SPECTRAL 0.70
+#define LF_W_WAVEFORM 0.10
+#define LF_W_BEAT 0.10
+#define LF_W_PHASE 0.10
+#define LF_W_SUPPORT 0.50
+#define LF_SEAM_GATE 0.03
+
+/* The mono mix (channel mean) of x. */
+static float *lf_mono(const float *x, size_t n, int ch)
+{
+	float *m = malloc(sizeof(float) * (n ? n : 1));
+	if (!m)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		float acc = 0;
+		for (int k = 0; k < ch; k++)
+			acc += x[i * (size_t)ch + (size_t)k];
+		m[i] = acc / (float)ch;
+	}
+	return m;
+}
+
+/* The 99.9th percentile of the mono sample steps (histogram, rounded down)
+ * and the mean step over all channels. */
+static void lf_steps(lf_ctx *x)
+{
+	enum { BINS = 8192 };
+	double mx = 0, sum = 0;
+	for (size_t i = 1; i < x->n; i++) {
+		double d = fabs((double)x->mono[i] - x->mono[i - 1]);
+		if (d > mx)
+			mx = d;
+	}
+	for (size_t i = 1; i < x->n; i++)
+		for (int k = 0; k < x->ch; k++)
+			sum += fabs((double)x->x[i * (size_t)x->ch + (size_t)k] -
+				    x->x[(i - 1) * (size_t)x->ch + (size_t)k]);
+	x->typstep = sum / ((double)(x->n - 1) * x->ch);
+	x->step999 = mx;
+	if (mx <= 0)
+		return;
+	static _Thread_local unsigned hist[BINS];
+	memset(hist, 0, sizeof hist);
+	for (size_t i = 1; i < x->n; i++) {
+		double d = fabs((double)x->mono[i] - x->mono[i - 1]);
+		int b = (int)(d / mx * (BINS - 1));
+		hist[b]++;
+	}
+	size_t want = (size_t)ceil(0.999 * (double)(x->n - 1)), acc = 0;
+	for (int b = 0; b < BINS; b++) {
+		acc += hist[b];
+		if (acc >= want) {
+			x->step999 = mx * b / (BINS - 1);
+			break;
+		}
+	}
+}
+
+/* The composite score of a measured candidate (0..1). */
+static double lf_score(const lf_ctx *x, const lf_cand *c)
+{
+	if (x->mode == LOOPFIND_CLASSIC)
+		return c->spectral;
+	return LF_W_SPECTRAL * c->spectral + LF_W_WAVEFORM * c->waveform +
+	       LF_W_BEAT * c->beat + LF_W_PHASE * c->phase;
+}
+
+/* Refine and score c[from..to). 0, or -1 when out of memory. */
+static int lf_evaluate(lf_ctx *x, lf_cand *c, int from, int to)
+{
+	for (int i = from; i < to; i++) {
+		if (looprefine_cand(x, &c[i]) != 0)
+			return -1;
+		if (c[i].valid)
+			c[i].score = lf_score(x, &c[i]);
+	}
+	return 0;
+}
+
+/* The ranking value of c: the composite score plus a bonus for a length
+ * at which much of the clip repeats (its true period rather than a
+ * passing resemblance). */
+static double lf_rank(const lf_cand *c)
+{
+	return c->score + LF_W_SUPPORT * c->support * c->spectral;
+}
+
+/* The best of c[0..n): among the candidates whose seam is within
+ * LF_SEAM_GATE of the best seam (they sound equally seamless), the highest
+ * ranked. -1 when none is valid. */
+static int lf_choose(const lf_cand *c, int n)
+{
+	double bs = 1e9;
+	for (int i = 0; i < n; i++)
+		if (c[i].valid && c[i].seam < bs)
+			bs = c[i].seam;
+	int best = -1;
+	for (int i = 0; i < n; i++)
+		if (c[i].valid && c[i].seam <= bs + LF_SEAM_GATE &&
+		    (best < 0 || lf_rank(&c[i]) > lf_rank(&c[best])))
+			best = i;
+	return best;
+}
+
+/* Fill the result's top list with the best distinct valid candidates. */
+static void lf_top(const lf_cand *c, int n, int chosen, loopfind_result *r)
+{
+	char used[LF_MAX_CANDS] = { 0 };
+	r->ncand = 0;
+	int next = chosen;
+	while (r->ncand < LOOPFIND_TOP && next >= 0) {
+		used[next] = 1;
+		int dup = 0;
+		for (int j = 0; j < r->ncand; j++)
+			if (r->cand[j].start == c[next].start && r->cand[j].end == c[next].start + c[next].len)
+				dup = 1;
+		if (!dup)
+			r->cand[r->ncand++] = (loopfind_cand){ c[next].start, c[next].start + c[next].len,
+							       c[next].score };
+		next = -1;
+		for (int i = 0; i < n; i++)
+			if (c[i].valid && !used[i] && (next < 0 || lf_rank(&c[i]) > lf_rank(&c[next])))
+				next = i;
+	}
+}
+
+/* Set up the context: mono mix, features, tempo, limits. */
+static int lf_setup(lf_ctx *x, const float *in, size_t frames, int channels, int rate,
+		    loopfind_mode mode, il_err *err)
+{
+	memset(x, 0, sizeof *x);
+	x->x = in;
+	x->n = frames;
+	x->ch = channels;
+	x->rate = rate;
+	x->mode = mode;
+	x->mono = lf_mono(in, frames, channels);
+	if (!x->mono)
+		return il_err_set(err, "out of memory for loop analysis");
+	if (features_compute(x->mono, frames, rate, &x->f, err) != 0)
+		return -1;
+	double fps = (double)rate / x->f.hop;
+	if (tempo_analyze(x->f.onset, x->f.nframes, fps, &x->tp, err) != 0)
+		return -1;
+	x->beat_samples = x->tp.period * x->f.hop;
+	size_t quarter = (frames + 3) / 4, two = (size_t)ceil(LOOPFIND_MIN_SECONDS * rate);
+	x->lmin = quarter > two ? quarter : two;
+	x->K = (long)(0.75 * rate) / x->f.hop;
+	x->Kmin = (long)ceil(0.25 * rate / x->f.hop);
+	lf_steps(x);
+	return 0;
+}
+
+/* Free the context. */
+static void lf_cleanup(lf_ctx *x)
+{
+	free(x->mono);
+	features_free(&x->f);
+	tempo_free(&x->tp);
+}
+
+/* Find the loop of x (frames frames of channels interleaved samples at
+ * rate). 0, or -1 with err set (too short, out of memory). */
+int loopfind_run(const float *in, size_t frames, int channels, int rate,
 		 loopfind_mode mode, loopfind_result *r, il_err *err)
 {
-	(void)x;
-	(void)channels;
 	memset(r, 0, sizeof *r);
-	if ((double)frames < LOOPFIND_MIN_SECONDS * rate)
-		return il_err_set(err, "too short for a loop");
-	r->start = 0;
-	r->end = frames;
-	r->score = 0;
-	r->poor = 1;
-	snprintf(r->method, sizeof r->method, "%s", mode == LOOPFIND_CLASSIC ? "classic" : "whole");
-	r->ncand = 1;
-	r->cand[0].start = 0;
-	r->cand[0].end = frames;
+	if (channels < 1 || rate < 1000 || (double)frames < LOOPFIND_MIN_SECONDS * rate)
+		return il_err_set(err, "too short for a loop (at least %.0f s needed)",
+				  LOOPFIND_MIN_SECONDS);
+	lf_ctx x;
+	if (lf_setup(&x, in, frames, channels, rate, mode, err) != 0) {
+		lf_cleanup(&x);
+		return -1;
+	}
+	lf_cand c[LF_MAX_CANDS];
+	int n = loopsearch_run(&x, c, LF_MAX_CANDS - 8), oom = n < 0;
+	int best = -1, from_grid = 0;
+	if (!oom && lf_evaluate(&x, c, 0, n) != 0)
+		oom = 1;
+	if (!oom)
+		best = lf_choose(c, n);
+	/* The beat grid, when the multi-metric search found nothing good. */
+	if (!oom && mode == LOOPFIND_ADVANCED && (best < 0 || c[best].score < LOOPFIND_GOOD)) {
+		int m = loopsearch_beats(&x, c, n, LF_MAX_CANDS);
+		if (m < 0 || lf_evaluate(&x, c, n, m) != 0) {
+			oom = 1;
+		} else {
+			best = lf_choose(c, m);
+			from_grid = best >= n;
+			n = m;
+		}
+	}
+	if (oom) {
+		lf_cleanup(&x);
+		return il_err_set(err, "out of memory for loop analysis");
+	}
+	r->bpm = x.tp.bpm;
+	if (best >= 0) {
+		lf_cand *b = &c[best];
+		r->start = b->start;
+		r->end = b->start + b->len;
+		r->score = b->score;
+		r->spectral = b->spectral;
+		r->waveform = b->waveform;
+		r->beat = b->beat;
+		r->phase = b->phase;
+		r->seam = b->seam;
+		snprintf(r->method, sizeof r->method, "%s",
+			 from_grid ? "beatgrid" : mode == LOOPFIND_CLASSIC ? "classic" : "advanced");
+		lf_top(c, n, best, r);
+	} else {
+		/* Nothing fits: the whole clip, marked poor. */
+		r->start = 0;
+		r->end = frames;
+		r->seam = 1.0;
+		snprintf(r->method, sizeof r->method, "whole");
+		r->ncand = 1;
+		r->cand[0] = (loopfind_cand){ 0, frames, 0 };
+	}
+	r->poor = r->score < LOOPFIND_GOOD;
+	if (x.beat_samples > 0)
+		r->beats = (int)lround((double)(r->end - r->start) / x.beat_samples);
+	lf_cleanup(&x);
 	return 0;
 }

@@ -1,0 +1,92 @@
+/* fft.c: a process-wide cache of FFTW3f plans, made under a lock. */
+#include "dsp/fft.h"
+
+#include <pthread.h>
+
+#define FFT_CACHE_MAX 48
+
+typedef struct fft_entry {
+	int n, inverse;
+	fftwf_plan plan;
+} fft_entry;
+
+static pthread_mutex_t fft_lock = PTHREAD_MUTEX_INITIALIZER;
+static fft_entry fft_cache[FFT_CACHE_MAX];
+static int fft_ncache;
+
+/* Find or make the plan of size n in the given direction. */
+static fftwf_plan fft_plan_get(int n, int inverse)
+{
+	if (n < 2)
+		return NULL;
+	fftwf_plan p = NULL;
+	pthread_mutex_lock(&fft_lock);
+	for (int i = 0; i < fft_ncache; i++)
+		if (fft_cache[i].n == n && fft_cache[i].inverse == inverse) {
+			p = fft_cache[i].plan;
+			break;
+		}
+	if (!p && fft_ncache < FFT_CACHE_MAX) {
+		float *r = fftwf_malloc(sizeof(float) * (size_t)n);
+		fftwf_complex *c = fftwf_malloc(sizeof(fftwf_complex) * (size_t)(n / 2 + 1));
+		if (r && c) {
+			p = inverse ? fftwf_plan_dft_c2r_1d(n, c, r, FFTW_ESTIMATE)
+				    : fftwf_plan_dft_r2c_1d(n, r, c, FFTW_ESTIMATE);
+			if (p)
+				fft_cache[fft_ncache++] = (fft_entry){ n, inverse, p };
+		}
+		fftwf_free(r);
+		fftwf_free(c);
+	}
+	pthread_mutex_unlock(&fft_lock);
+	return p;
+}
+
+/* The real-to-complex plan of size n, or NULL. */
+fftwf_plan fft_plan_r2c(int n)
+{
+	return fft_plan_get(n, 0);
+}
+
+/* The complex-to-real plan of size n (unnormalized inverse), or NULL. */
+fftwf_plan fft_plan_c2r(int n)
+{
+	return fft_plan_get(n, 1);
+}
+
+/* SIMD-aligned memory for n floats (free with fft_free), or NULL. */
+float *fft_alloc_real(size_t n)
+{
+	return fftwf_malloc(sizeof(float) * (n ? n : 1));
+}
+
+/* SIMD-aligned memory for n complex values (free with fft_free), or NULL. */
+fftwf_complex *fft_alloc_complex(size_t n)
+{
+	return fftwf_malloc(sizeof(fftwf_complex) * (n ? n : 1));
+}
+
+/* Free memory from fft_alloc_* (NULL is fine). */
+void fft_free(void *p)
+{
+	if (p)
+		fftwf_free(p);
+}
+
+/* The smallest even size >= n that FFTW transforms fast (2^a 3^b 5^c). */
+int fft_good_size(int n)
+{
+	if (n < 2)
+		return 2;
+	for (int m = n + (n & 1);; m += 2) {
+		int k = m;
+		while (k % 2 == 0)
+			k /= 2;
+		while (k % 3 == 0)
+			k /= 3;
+		while (k % 5 == 0)
+			k /= 5;
+		if (k == 1)
+			return m;
+	}
+}
