@@ -126,12 +126,19 @@ void melbank_frame(melbank *mb, const float *x, size_t n, long pos, float *out)
 /* Euclidean distance between two log-mel frames of nmel bands. */
 float features_dist(const float *a, const float *b, int nmel)
 {
-	float acc = 0;
-	for (int i = 0; i < nmel; i++) {
+	/* Eight partial sums: the compiler can keep them in one vector. */
+	float acc[8] = { 0 };
+	int i = 0;
+	for (; i + 8 <= nmel; i += 8)
+		for (int k = 0; k < 8; k++) {
+			float d = a[i + k] - b[i + k];
+			acc[k] += d * d;
+		}
+	for (; i < nmel; i++) {
 		float d = a[i] - b[i];
-		acc += d * d;
+		acc[0] += d * d;
 	}
-	return sqrtf(acc);
+	return sqrtf(((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7])));
 }
 
 /* Compare floats for qsort. */

@@ -35,36 +35,42 @@ static float *lf_mono(const float *x, size_t n, int ch)
  * and the mean step over all channels. */
 static void lf_steps(lf_ctx *x)
 {
-	enum { BINS = 8192 };
-	double mx = 0, sum = 0;
+	enum { BINS = 4096 };
+	float mx = 0;
+	double sum = 0;
+	const float *m = x->mono;
 	for (size_t i = 1; i < x->n; i++) {
-		double d = fabs((double)x->mono[i] - x->mono[i - 1]);
-		if (d > mx)
-			mx = d;
+		float d = fabsf(m[i] - m[i - 1]);
+		mx = d > mx ? d : mx;
 	}
-	for (size_t i = 1; i < x->n; i++)
-		for (int k = 0; k < x->ch; k++)
-			sum += fabs((double)x->x[i * (size_t)x->ch + (size_t)k] -
-				    x->x[(i - 1) * (size_t)x->ch + (size_t)k]);
+	size_t ch = (size_t)x->ch, ns = x->n * ch;
+	for (size_t k = 0; k < ch; k++) {
+		float part = 0;
+		for (size_t i = k + ch; i < ns; i += ch)
+			part += fabsf(x->x[i] - x->x[i - ch]);
+		sum += part;
+	}
 	x->typstep = sum / ((double)(x->n - 1) * x->ch);
 	x->step999 = mx;
 	if (mx <= 0)
 		return;
-	static _Thread_local unsigned hist[BINS];
-	memset(hist, 0, sizeof hist);
+	unsigned *hist = calloc(BINS, sizeof *hist);
+	if (!hist)
+		return; /* the maximum step stands in: less strict, still safe */
+	float scale = (float)(BINS - 1) / mx;
 	for (size_t i = 1; i < x->n; i++) {
-		double d = fabs((double)x->mono[i] - x->mono[i - 1]);
-		int b = (int)(d / mx * (BINS - 1));
-		hist[b]++;
+		int b = (int)(fabsf(m[i] - m[i - 1]) * scale);
+		hist[b < BINS ? b : BINS - 1]++;
 	}
 	size_t want = (size_t)ceil(0.999 * (double)(x->n - 1)), acc = 0;
 	for (int b = 0; b < BINS; b++) {
 		acc += hist[b];
 		if (acc >= want) {
-			x->step999 = mx * b / (BINS - 1);
+			x->step999 = (double)mx * b / (BINS - 1);
 			break;
 		}
 	}
+	free(hist);
 }
 
 /* The composite score of a measured candidate (0..1). */

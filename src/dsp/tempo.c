@@ -126,6 +126,17 @@ static int tempo_track(const float *x, size_t n, double p, tempo_info *t)
 	long pmin = (long)floor(p / 2), pmax = (long)ceil(p * 2);
 	if (pmin < 1)
 		pmin = 1;
+	/* The interval penalty by interval length, computed once. */
+	double *pen = malloc(sizeof(double) * (size_t)(pmax + 1));
+	if (!pen) {
+		free(score);
+		free(back);
+		return -1;
+	}
+	for (long k = pmin; k <= pmax; k++) {
+		double r = log((double)k / p);
+		pen[k] = TEMPO_TIGHTNESS * r * r;
+	}
 	for (size_t i = 0; i < n; i++) {
 		double best = 0;
 		long bi = -1;
@@ -133,8 +144,7 @@ static int tempo_track(const float *x, size_t n, double p, tempo_info *t)
 		if (a < 0)
 			a = 0;
 		for (long j = a; j <= b; j++) {
-			double r = log((double)((long)i - j) / p);
-			double v = score[j] - TEMPO_TIGHTNESS * r * r;
+			double v = score[j] - pen[(long)i - j];
 			if (bi < 0 || v > best) {
 				best = v;
 				bi = j;
@@ -152,6 +162,7 @@ static int tempo_track(const float *x, size_t n, double p, tempo_info *t)
 	size_t cnt = 0;
 	for (long i = (long)end; i >= 0; i = back[i])
 		cnt++;
+	free(pen);
 	t->beats = malloc(sizeof(size_t) * (cnt ? cnt : 1));
 	if (!t->beats) {
 		free(score);

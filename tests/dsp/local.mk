@@ -1,1 +1,7 @@
 ## tests of src/dsp
+TESTSIG = tests/dsp/testsig.c tests/dsp/testsig.h
+EXTRA_PROGRAMS += tests/dsp/bench_loopfind
+BENCH_BINS += tests/dsp/bench_loopfind
+CLEANFILES += tests/dsp/bench_loopfind
+tests_dsp_bench_loopfind_SOURCES = tests/dsp/bench_loopfind.c $(TESTSIG)
+tests_dsp_bench_loopfind_LDADD = $(CORE_LIBS)
