@@ -1,1 +1,2 @@
-dist_theme_DATA += themes/default.theme
+## Colour themes (libconfig), installed in $(pkgdatadir)/themes.
+dist_theme_DATA += themes/default.theme themes/high-contrast.theme themes/light.theme

@@ -1,13 +1,348 @@
-/* ui.c: the full-screen station. Not built yet. */
+/* ui.c: the full-screen station: start-up, the main poll() loop over the
+ * keyboard, the engine's socket, signals and timers, and the redraw. */
 #include "ui/ui.h"
 
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-/* Run the TUI; not built yet. */
+#include "ui/app.h"
+#include "ui/keys.h"
+#include "util/timeutil.h"
+
+#define UI_STATUS_PERIOD 1.0   /* seconds between `status` requests */
+#define UI_RESTART_MAX 30.0    /* longest wait before restarting the engine */
+
+/* Start the engine (or plan a retry when that fails). */
+static void ui_engine_start(ui_app *a)
+{
+	il_err err;
+	a->restart_at = 0;
+	uimodel *m = &a->m;
+	m->ready = 0;
+	if (elink_start(&a->link, &err) != 0) {
+		app_msg(a, UIM_MSG_ERROR, "%s; retrying in %.0f s", err.msg, a->restart_delay);
+		a->restart_at = a->now + a->restart_delay;
+		return;
+	}
+	a->engine_started_at = a->now;
+}
+
+/* The engine said `ready`: ask for what the screens need. */
+static void ui_engine_ready(ui_app *a)
+{
+	a->engine_up = 1;
+	elink_send_verb(&a->link, "settings");
+	elink_send_verb(&a->link, "status");
+	a->next_status = a->now + UI_STATUS_PERIOD;
+	if (a->link.starts > 1)
+		app_msg(a, UIM_MSG_INFO, "engine restarted");
+	if (a->opts->prompt && !a->prompt_sent) {
+		a->prompt_sent = 1;
+		app_start(a, a->opts->prompt);
+	}
+	if (a->screen != UI_SCREEN_PLAYER)
+		app_set_screen(a, a->screen);
+}
+
+/* The engine went away: say so and plan a restart. */
+static void ui_engine_gone(ui_app *a)
+{
+	elink_close(&a->link);
+	a->engine_up = 0;
+	if (a->quit || a->link.pid > 0)
+		return; /* wait for SIGCHLD to reap it */
+	char last[256];
+	elink_last_log(&a->link, last, sizeof last);
+	if (a->now - a->engine_started_at > UI_RESTART_MAX)
+		a->restart_delay = 1;
+	app_msg(a, UIM_MSG_ERROR, "the engine stopped (%s%s%s); restarting it in %.0f s", a->link.why,
+		last[0] ? ": " : "", last, a->restart_delay);
+	a->restart_at = a->now + a->restart_delay;
+	a->restart_delay = a->restart_delay * 2 > UI_RESTART_MAX ? UI_RESTART_MAX : a->restart_delay * 2;
+	snprintf(a->m.state, sizeof a->m.state, "stopped");
+	snprintf(a->m.gen, sizeof a->m.gen, "idle");
+	a->m.nbands = 0;
+	app_dirty(a, UIM_D_ALL);
+}
+
+/* Read and apply everything the engine wrote. */
+static void ui_engine_input(ui_app *a, proto_msg *msg)
+{
+	ssize_t r;
+	int eof = 0;
+	while ((r = elink_read(&a->link)) > 0)
+		;
+	if (r == 0)
+		eof = 1;
+	il_err err;
+	int rc;
+	while ((rc = elink_next(&a->link, msg, &err)) != 0) {
+		if (rc < 0) {
+			app_msg(a, UIM_MSG_ERROR, "bad line from the engine: %s", err.msg);
+			continue;
+		}
+		unsigned d = uimodel_apply(&a->m, msg, a->now);
+		app_dirty(a, d);
+		if (!strcmp(msg->verb, "ready")) {
+			ui_engine_ready(a);
+		} else if (!strcmp(msg->verb, "bye")) {
+			a->engine_up = 0;
+		} else if (!strcmp(msg->verb, "setting")) {
+			const char *k = proto_get(msg, "key"), *v = proto_get(msg, "value");
+			if (k && v && !strcmp(k, "theme") && *v && strcmp(v, a->th.name))
+				app_theme(a, v);
+		} else if (!strcmp(msg->verb, "loop") && a->screen == UI_SCREEN_ANALYSIS) {
+			elink_send_verb(&a->link, "analysis");
+		}
+	}
+	if (eof) {
+		elink_reap(&a->link);
+		ui_engine_gone(a);
+	}
+}
+
+/* Handle the signals that arrived. */
+static void ui_signals(ui_app *a, int fd)
+{
+	int sig;
+	while ((sig = tui_signal_next(fd)) > 0) {
+		if (sig == SIGWINCH) {
+			tui_resize(&a->t);
+			uipanel_layout(a);
+			a->full_redraw = 1;
+		} else if (sig == SIGCHLD) {
+			if (elink_reap(&a->link) && a->link.fd < 0)
+				ui_engine_gone(a);
+			else if (a->link.pid == 0 && a->link.fd >= 0)
+				ui_engine_gone(a); /* it died; its socket end closes with it */
+		} else {
+			a->quit = 1;
+			a->exit_signal = sig;
+			if (sig == SIGHUP)
+				a->hup = 1; /* the terminal is gone: do not draw */
+		}
+	}
+}
+
+/* Read the keys that wait and act on them. */
+static void ui_keys(ui_app *a)
+{
+	int key, budget = 256; /* bounded: signals and the engine get their turn */
+	while (!a->quit && budget-- > 0 && (key = tui_key(&a->t)) >= 0) {
+		if (key == UIK_FN(KEY_RESIZE)) { /* resizeterm() queued it: sizes are known */
+			getmaxyx(stdscr, a->t.rows, a->t.cols);
+			uipanel_layout(a);
+			a->full_redraw = 1;
+		} else if (a->lay.mode == UI_LAYOUT_TOO_SMALL && a->cl.mode == CL_NONE) {
+			if (key == 'q' || key == 'Q')
+				app_quit(a, key == 'q');
+			else if (key == ' ' || key == 'n')
+				keys_handle(a, key);
+		} else if (a->cl.mode != CL_NONE) {
+			cmdline_key(a, key);
+		} else {
+			keys_handle(a, key);
+		}
+	}
+}
+
+/* Draw what changed. */
+static void ui_draw(ui_app *a)
+{
+	if (a->hup || !a->t.active)
+		return;
+	unsigned d = a->dirty;
+	if (a->full_redraw) {
+		erase();
+		d = UIM_D_ALL;
+		a->full_redraw = 0;
+	}
+	if (!d)
+		return;
+	if (a->help)
+		d &= ~UIM_D_SPECTRUM;
+	if (a->lay.mode == UI_LAYOUT_TOO_SMALL) {
+		uiscreen_too_small(a);
+	} else {
+		uipanel_draw(a, d);
+		if (a->screen != UI_SCREEN_PLAYER)
+			uiscreen_draw(a, d);
+		if (a->help)
+			uiscreen_help(a);
+	}
+	if (d & UIM_D_SPECTRUM)
+		a->last_frame = a->now;
+	int editing = a->cl.mode != CL_NONE && !a->help && a->lay.mode != UI_LAYOUT_TOO_SMALL;
+	if (editing)
+		cmdline_draw(a, a->lay.msg.y);
+	leaveok(stdscr, editing ? FALSE : TRUE);
+	curs_set(editing ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+	a->dirty = 0;
+}
+
+/* Timers: status requests, clocks, message expiry, spectrum decay, restarts.
+ * Returns the poll timeout in milliseconds. */
+static int ui_timers(ui_app *a)
+{
+	double now = a->now, next = now + 10;
+	uimodel *m = &a->m;
+	if (a->restart_at > 0) {
+		if (now >= a->restart_at && a->link.pid == 0)
+			ui_engine_start(a);
+		else
+			next = a->restart_at < next ? a->restart_at : next;
+	}
+	if (a->engine_up) {
+		if (now >= a->next_status) {
+			elink_send_verb(&a->link, "status");
+			a->next_status = now + UI_STATUS_PERIOD;
+		}
+		next = a->next_status < next ? a->next_status : next;
+	}
+	if (!strcmp(m->state, "playing") || uimodel_generating(m)) {
+		double tick = a->last_clock + 0.5;
+		if (now >= tick) {
+			app_dirty(a, UIM_D_TIMING | UIM_D_GEN);
+			a->last_clock = now;
+			tick = now + 0.5;
+		}
+		next = tick < next ? tick : next;
+	}
+	if (m->msg[0] && m->msg_at > 0) {
+		double expiry = m->msg_at + (m->msg_level == UIM_MSG_INFO ? 5 : 10);
+		if (now >= expiry && !a->msg_expired) {
+			a->msg_expired = 1;
+			app_dirty(a, UIM_D_MSG);
+		} else if (now < expiry) {
+			a->msg_expired = 0;
+			next = expiry < next ? expiry : next;
+		}
+	}
+	if (m->nbands > 0) {
+		double stale = m->spectrum_at + 1.0;
+		if (now >= stale) {
+			m->nbands = 0;
+			app_dirty(a, UIM_D_SPECTRUM);
+		} else {
+			next = stale < next ? stale : next;
+		}
+	}
+	if (a->dirty == UIM_D_SPECTRUM && !a->full_redraw) {
+		double frame = a->last_frame + a->frame_interval; /* spectrum frame cap */
+		if (now < frame)
+			return (int)((frame - now) * 1000) + 1;
+	} else if (a->dirty || a->full_redraw) {
+		return 0;
+	}
+	int ms = (int)((next - now) * 1000) + 1;
+	return ms < 0 ? 0 : ms;
+}
+
+/* The main loop: one poll() over the keyboard, the engine and signals. */
+static void ui_loop(ui_app *a, int sigfd)
+{
+	proto_msg *msg = malloc(sizeof *msg);
+	if (!msg)
+		return;
+	while (!a->quit) {
+		a->now = time_mono();
+		int timeout = ui_timers(a);
+		if (timeout == 0 || (a->dirty && a->dirty != UIM_D_SPECTRUM) || a->full_redraw) {
+			ui_draw(a);
+			timeout = ui_timers(a);
+		} else if (a->dirty == UIM_D_SPECTRUM && a->now >= a->last_frame + a->frame_interval) {
+			ui_draw(a);
+			timeout = ui_timers(a);
+		}
+		struct pollfd p[3];
+		int n = 0, link_idx = -1;
+		p[n++] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
+		p[n++] = (struct pollfd){ sigfd, POLLIN, 0 };
+		if (a->link.fd >= 0) {
+			link_idx = n;
+			p[n++] = (struct pollfd){ a->link.fd, (short)(POLLIN | (elink_pending(&a->link) ? POLLOUT : 0)), 0 };
+		}
+		if (poll(p, (nfds_t)n, timeout) < 0 && errno != EINTR)
+			break;
+		a->now = time_mono();
+		if (p[1].revents)
+			ui_signals(a, sigfd);
+		if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			a->quit = 1;
+			a->hup = 1;
+		} else if (p[0].revents) {
+			ui_keys(a);
+		}
+		if (link_idx >= 0 && a->link.fd >= 0) {
+			short re = p[link_idx].revents;
+			if (re & POLLOUT)
+				elink_flush(&a->link);
+			if (re & (POLLIN | POLLHUP | POLLERR))
+				ui_engine_input(a, msg);
+		}
+	}
+	free(msg);
+}
+
+/* Run the TUI (it starts the engine as a child process); exit status. */
 int ui_main(const il_opts *o, const char *argv0)
 {
-	(void)o;
-	fprintf(stderr, "%s: the full-screen station is not available in this build; "
-		"try --headless or --engine\n", argv0);
-	return 1;
+	ui_app *a = calloc(1, sizeof *a);
+	if (!a) {
+		fprintf(stderr, "%s: out of memory\n", argv0);
+		return 1;
+	}
+	a->opts = o;
+	uimodel_init(&a->m);
+	il_err err;
+	int sigfd;
+	if (elink_init(&a->link, o, &err) != 0 || tui_signals(&sigfd, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", argv0, err.msg);
+		elink_free(&a->link);
+		free(a);
+		return 1;
+	}
+	char theme_err[IL_ERR_MAX] = "";
+	if (theme_load(&a->th, o->theme ? o->theme : "default", &err) != 0) {
+		theme_builtin(&a->th);
+		snprintf(theme_err, sizeof theme_err, "%s", err.msg);
+	}
+	char errlog[IL_PATH_MAX + 16];
+	snprintf(errlog, sizeof errlog, "%s/ui.log", a->link.tmpdir);
+	if (tui_open(&a->t, o, errlog, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", argv0, err.msg);
+		elink_free(&a->link);
+		free(a);
+		return 1;
+	}
+	tui_signals(&sigfd, &err); /* after newterm, so that ours are the handlers */
+	tui_apply_theme(&a->t, &a->th);
+	const char *ssh = getenv("SSH_CONNECTION");
+	a->frame_interval = ssh && *ssh ? 1.0 / 15 : 1.0 / 30;
+	a->restart_delay = 1;
+	a->now = time_mono();
+	uipanel_layout(a);
+	a->full_redraw = 1;
+	if (theme_err[0])
+		app_msg(a, UIM_MSG_WARN, "%s; using the built-in colours", theme_err);
+	ui_engine_start(a);
+	ui_loop(a, sigfd);
+	if (!a->hup && a->t.active) {
+		app_msg(a, UIM_MSG_INFO, "stopping the engine...");
+		a->dirty |= UIM_D_MSG;
+		ui_draw(a);
+	}
+	elink_stop(&a->link, 2000);
+	tui_close(&a->t);
+	elink_free(&a->link);
+	int sig = a->exit_signal;
+	free(a);
+	return sig ? 128 + sig : 0;
 }

@@ -1,0 +1,215 @@
+/* actions.c: what keys and commands do: requests to the engine, screens,
+ * quitting, themes and messages. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "store/paths.h"
+#include "ui/app.h"
+#include "util/timeutil.h"
+
+/* Mark parts of the screen for drawing. */
+void app_dirty(ui_app *a, unsigned bits)
+{
+	a->dirty |= bits;
+}
+
+/* Put a message in the status line. */
+void app_msg(ui_app *a, int level, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->m.msg, sizeof a->m.msg, fmt, ap);
+	va_end(ap);
+	a->m.msg_level = level;
+	a->m.msg_at = time_mono();
+	app_dirty(a, UIM_D_MSG);
+}
+
+/* Queue a request with no fields. */
+void app_send_verb(ui_app *a, const char *verb)
+{
+	if (!a->engine_up) {
+		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
+		return;
+	}
+	elink_send_verb(&a->link, verb);
+}
+
+/* Queue a request with one string field. */
+void app_send_kv(ui_app *a, const char *verb, const char *key, const char *value)
+{
+	if (!a->engine_up) {
+		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
+		return;
+	}
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, verb);
+	proto_fmt_str(&sb, key, value);
+	proto_fmt_end(&sb);
+	elink_send(&a->link, &sb);
+	sbuf_free(&sb);
+}
+
+/* Queue `set key=K value=V`. */
+void app_set(ui_app *a, const char *key, const char *value)
+{
+	if (!a->engine_up) {
+		app_msg(a, UIM_MSG_WARN, "the engine is not running; the setting was not changed");
+		return;
+	}
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "set");
+	proto_fmt_str(&sb, "key", key);
+	proto_fmt_str(&sb, "value", value);
+	proto_fmt_end(&sb);
+	elink_send(&a->link, &sb);
+	sbuf_free(&sb);
+	app_msg(a, UIM_MSG_INFO, "%s = %s", key, value);
+}
+
+/* Start generating from a prompt. */
+void app_start(ui_app *a, const char *prompt)
+{
+	app_send_kv(a, "start", "prompt", prompt);
+	snprintf(a->m.gen, sizeof a->m.gen, "running");
+	a->m.progress = 0;
+	app_msg(a, UIM_MSG_INFO, "starting: %s", prompt);
+	app_dirty(a, UIM_D_GEN | UIM_D_STATUS);
+}
+
+/* Expand a leading ~/ in path into out. */
+static void app_expand(const char *path, char *out, size_t n)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home)
+		snprintf(out, n, "%s%s", home, path + 1);
+	else
+		snprintf(out, n, "%s", path);
+}
+
+/* Save the current loop to path (~ expanded). */
+void app_save(ui_app *a, const char *path)
+{
+	char full[IL_PATH_MAX];
+	app_expand(path, full, sizeof full);
+	char *slash = strrchr(full, '/');
+	if (slash && slash != full) { /* make the folder, as for the music folder */
+		*slash = '\0';
+		paths_mkdir_p(full, 0755, NULL);
+		*slash = '/';
+	}
+	app_send_kv(a, "save", "path", full);
+	app_msg(a, UIM_MSG_INFO, "saving to %s", full);
+}
+
+/* The default file name for `save` (in the XDG music folder). */
+void app_default_save_path(ui_app *a, char *out, size_t n)
+{
+	char dir[IL_PATH_MAX], name[128];
+	if (paths_music_dir(dir, sizeof dir, NULL) != 0)
+		snprintf(dir, sizeof dir, ".");
+	size_t k = 0;
+	for (const char *p = a->m.title; *p && k < 60; p++) /* a file-name-safe title */
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+			name[k++] = *p;
+		else if (k > 0 && name[k - 1] != '-')
+			name[k++] = '-';
+	while (k > 0 && name[k - 1] == '-')
+		k--;
+	name[k] = '\0';
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tmv;
+	localtime_r(&now, &tmv);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tmv);
+	snprintf(out, n, "%s/infiniloop-%s%s%s.wav", dir, name, k ? "-" : "", stamp);
+}
+
+/* Pause or resume. */
+void app_toggle_pause(ui_app *a)
+{
+	if (!strcmp(a->m.state, "paused")) {
+		app_send_verb(a, "resume");
+		app_msg(a, UIM_MSG_INFO, "resuming");
+	} else {
+		app_send_verb(a, "pause");
+		app_msg(a, UIM_MSG_INFO, "pausing");
+	}
+	app_send_verb(a, "status");
+}
+
+/* Quit; with ask, confirm first while a generation runs. */
+void app_quit(ui_app *a, int ask)
+{
+	if (ask && a->engine_up && uimodel_generating(&a->m)) {
+		cmdline_open(a, CL_CONFIRM, "A generation is running. Quit anyway? (y/n) ", "");
+		return;
+	}
+	a->quit = 1;
+}
+
+/* Show a screen, asking the engine for what it needs. */
+void app_set_screen(ui_app *a, int screen)
+{
+	if (screen < 0 || screen >= UI_SCREENS)
+		return;
+	a->screen = screen;
+	a->list_top = 0;
+	a->full_redraw = 1;
+	if (!a->engine_up)
+		return;
+	if (screen == UI_SCREEN_STATS) {
+		a->m.stats_fresh = 1;
+		a->m.stats_answered = 0;
+		sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "stats");
+		proto_fmt_long(&sb, "limit", 20);
+		proto_fmt_end(&sb);
+		elink_send(&a->link, &sb);
+		sbuf_free(&sb);
+	} else if (screen == UI_SCREEN_SETTINGS) {
+		elink_send_verb(&a->link, "settings");
+	} else if (screen == UI_SCREEN_ANALYSIS) {
+		elink_send_verb(&a->link, "analysis");
+	}
+}
+
+/* Load and apply a theme by name; 0 or -1 (the message says why). */
+int app_theme(ui_app *a, const char *name)
+{
+	theme th;
+	il_err err;
+	if (theme_load(&th, name, &err) != 0) {
+		app_msg(a, UIM_MSG_ERROR, "%s", err.msg);
+		return -1;
+	}
+	a->th = th;
+	if (a->t.active)
+		tui_apply_theme(&a->t, &a->th);
+	a->full_redraw = 1;
+	return 0;
+}
+
+/* Open or close the help overlay. */
+void app_help(ui_app *a, int on)
+{
+	a->help = on;
+	a->help_top = 0;
+	a->full_redraw = 1;
+}
+
+/* Indexes of the presets that pass the filter; count. */
+int app_presets_visible(ui_app *a, int *idx, int n)
+{
+	int count = 0;
+	for (int k = 0; k < a->m.npresets && count < n; k++) {
+		const uim_preset *p = &a->m.presets[k];
+		if (!a->filter[0] || strcasestr(p->name, a->filter) || strcasestr(p->prompt, a->filter))
+			idx[count++] = k;
+	}
+	return count;
+}

@@ -1,0 +1,99 @@
+/* app.h: the state of the running station that every UI module shares,
+ * and the actions that keys and commands call. */
+#ifndef IL_UI_APP_H
+#define IL_UI_APP_H
+
+#include "options.h"
+#include "ui/cmdline.h"
+#include "ui/draw.h"
+#include "ui/elink.h"
+#include "ui/model.h"
+#include "ui/theme.h"
+#include "ui/tui.h"
+
+enum { UI_SCREEN_PLAYER, UI_SCREEN_STATS, UI_SCREEN_SETTINGS, UI_SCREEN_ANALYSIS, UI_SCREENS };
+
+/* Where the parts of the screen are (computed from the size). */
+typedef struct uilayout {
+	int mode;          /* UI_LAYOUT_* */
+	uirect header, body, status, msg;
+	uirect info, spectrum, timing, presets, gen;
+} uilayout;
+
+enum { UI_LAYOUT_TOO_SMALL, UI_LAYOUT_COMPACT, UI_LAYOUT_FULL };
+
+/* Smallest terminal the station draws in; below it a notice is shown. */
+#define UI_MIN_COLS 30
+#define UI_MIN_ROWS 8
+
+typedef struct ui_app {
+	const il_opts *opts;
+	tui t;
+	theme th;
+	uimodel m;
+	elink link;
+	cmdline cl;
+	uilayout lay;
+	int screen;
+	int help, help_top;
+	int preset_sel, preset_top;
+	char filter[128];
+	int setting_sel, setting_top;
+	int list_top;          /* scroll of the statistics list */
+	unsigned dirty;        /* UIM_D_* bits waiting to be drawn */
+	int full_redraw;       /* clear and draw everything */
+	int quit;              /* leave the main loop */
+	int hup;               /* the terminal is gone: never draw again */
+	int engine_up;         /* an engine runs and has said ready */
+	double restart_at;     /* when to start the engine again (0: not planned) */
+	double restart_delay;
+	int prompt_sent;       /* -p was sent once */
+	double next_status;    /* when to ask for `status` again */
+	double last_frame;     /* when the spectrum was last drawn */
+	double frame_interval; /* seconds between spectrum frames */
+	double now;            /* monotonic seconds, updated by the main loop */
+	double engine_started_at;
+	double last_clock;     /* when the clocks were last redrawn */
+	int msg_expired;       /* the message row went back to the hints */
+	int exit_signal;       /* the signal that ended the station, or 0 */
+} ui_app;
+
+/* Queue a request with no fields. */
+void app_send_verb(ui_app *a, const char *verb);
+/* Queue a request with one string field. */
+void app_send_kv(ui_app *a, const char *verb, const char *key, const char *value);
+/* Queue `set key=K value=V`. */
+void app_set(ui_app *a, const char *key, const char *value);
+/* Start generating from a prompt. */
+void app_start(ui_app *a, const char *prompt);
+/* Save the current loop to path (~ expanded). */
+void app_save(ui_app *a, const char *path);
+/* The default file name for `save` (in the XDG music folder). */
+void app_default_save_path(ui_app *a, char *out, size_t n);
+/* Pause or resume. */
+void app_toggle_pause(ui_app *a);
+/* Quit; with ask, confirm first while a generation runs. */
+void app_quit(ui_app *a, int ask);
+/* Show a screen (UI_SCREEN_*), asking the engine for what it needs. */
+void app_set_screen(ui_app *a, int screen);
+/* Put a message in the status line. */
+void app_msg(ui_app *a, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Load and apply a theme by name; 0 or -1 (the message says why). */
+int app_theme(ui_app *a, const char *name);
+/* Open or close the help overlay. */
+void app_help(ui_app *a, int on);
+/* Mark parts of the screen for drawing. */
+void app_dirty(ui_app *a, unsigned bits);
+/* Indexes of the presets that pass the filter, into idx (n slots); count. */
+int app_presets_visible(ui_app *a, int *idx, int n);
+
+/* Panels of the player screen and the rows every screen shares (panels.c). */
+void uipanel_layout(ui_app *a);
+void uipanel_draw(ui_app *a, unsigned dirty);
+/* The other screens, the help overlay and the too-small notice (screens.c). */
+void uiscreen_draw(ui_app *a, unsigned dirty);
+void uiscreen_help(ui_app *a);
+int uiscreen_help_lines(ui_app *a);
+void uiscreen_too_small(ui_app *a);
+
+#endif

@@ -1,0 +1,212 @@
+/* draw.c: drawing helpers on the standard screen, by colour role. */
+#include "ui/draw.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Decode the next character of s (UTF-8 or ASCII mode); bytes used, 0 at end. */
+static size_t uidraw_next(const tui *t, const char *s, wchar_t *wc, int *cols)
+{
+	if (!*s)
+		return 0;
+	unsigned char c = (unsigned char)*s;
+	if (!t->utf8) {
+		if (c < 0x80) {
+			*wc = c < 0x20 || c == 0x7f ? L'?' : (wchar_t)c;
+			*cols = 1;
+			return 1;
+		}
+		size_t n = 1; /* one '?' per multibyte character */
+		while ((s[n] & 0xc0) == 0x80)
+			n++;
+		*wc = L'?';
+		*cols = 1;
+		return n;
+	}
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = mbrtowc(wc, s, strlen(s), &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*wc = L'?';
+		*cols = 1;
+		return 1;
+	}
+	int w = wcwidth(*wc);
+	if (w < 0) {
+		*wc = L'?';
+		w = 1;
+	}
+	*cols = w;
+	return n;
+}
+
+/* Text width in columns of a UTF-8 string. */
+int uidraw_width(const tui *t, const char *s)
+{
+	int total = 0, cols;
+	wchar_t wc;
+	size_t n;
+	while ((n = uidraw_next(t, s, &wc, &cols)) > 0) {
+		total += cols;
+		s += n;
+	}
+	return total;
+}
+
+/* Draw one glyph. */
+void uidraw_glyph(const tui *t, int y, int x, wchar_t g, theme_role r)
+{
+	if (y < 0 || x < 0 || y >= t->rows || x >= t->cols)
+		return;
+	cchar_t cc;
+	wchar_t s[2] = { g, 0 };
+	setcchar(&cc, s, t->attr[r], 0, NULL);
+	mvadd_wch(y, x, &cc);
+}
+
+/* Draw s at (y, x) in at most w columns; an ellipsis marks a cut. */
+int uidraw_text(const tui *t, int y, int x, int w, theme_role r, const char *s)
+{
+	if (!s || w <= 0 || y < 0 || y >= t->rows || x < 0 || x >= t->cols)
+		return 0;
+	if (x + w > t->cols)
+		w = t->cols - x;
+	int total = uidraw_width(t, s), used = 0, cols;
+	int room = total > w ? w - 1 : w; /* keep one column for the ellipsis */
+	wchar_t wc;
+	size_t n;
+	wchar_t buf[512];
+	int nb = 0;
+	while ((n = uidraw_next(t, s, &wc, &cols)) > 0 && used + cols <= room && nb < 511) {
+		buf[nb++] = wc;
+		used += cols;
+		s += n;
+	}
+	buf[nb] = 0;
+	attr_t a = t->attr[r];
+	attron(a);
+	mvaddnwstr(y, x, buf, nb);
+	attroff(a);
+	if (total > w && w > 0) {
+		uidraw_glyph(t, y, x + used, t->g.ell, r);
+		used++;
+	}
+	return used;
+}
+
+/* Draw printf-formatted text like uidraw_text. */
+int uidraw_textf(const tui *t, int y, int x, int w, theme_role r, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return uidraw_text(t, y, x, w, r, buf);
+}
+
+/* Fill w columns at (y, x) with blanks in role r. */
+void uidraw_fill(const tui *t, int y, int x, int w, theme_role r)
+{
+	if (y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
+		return;
+	if (x + w > t->cols)
+		w = t->cols - x;
+	attr_t a = t->attr[r];
+	attron(a);
+	mvhline(y, x, ' ', w);
+	attroff(a);
+}
+
+/* Blank a rectangle. */
+void uidraw_clear(const tui *t, uirect rc)
+{
+	for (int k = 0; k < rc.h; k++)
+		uidraw_fill(t, rc.y + k, rc.x, rc.w, ROLE_NORMAL);
+}
+
+/* Frame rc with a title; the inside is cleared. Returns the inner rectangle. */
+uirect uidraw_frame(const tui *t, uirect rc, const char *title)
+{
+	uirect in = { rc.y + 1, rc.x + 1, rc.h - 2, rc.w - 2 };
+	if (rc.h < 2 || rc.w < 4) {
+		uidraw_clear(t, rc);
+		return (uirect){ rc.y, rc.x, rc.h > 0 ? rc.h : 0, rc.w > 0 ? rc.w : 0 };
+	}
+	uidraw_clear(t, in);
+	attr_t a = t->attr[ROLE_BORDER];
+	int y2 = rc.y + rc.h - 1, x2 = rc.x + rc.w - 1;
+	attron(a);
+	if (t->utf8) {
+		mvhline_set(rc.y, rc.x + 1, WACS_HLINE, rc.w - 2);
+		mvhline_set(y2, rc.x + 1, WACS_HLINE, rc.w - 2);
+		mvvline_set(rc.y + 1, rc.x, WACS_VLINE, rc.h - 2);
+		mvvline_set(rc.y + 1, x2, WACS_VLINE, rc.h - 2);
+		mvadd_wch(rc.y, rc.x, WACS_ULCORNER);
+		mvadd_wch(rc.y, x2, WACS_URCORNER);
+		mvadd_wch(y2, rc.x, WACS_LLCORNER);
+		mvadd_wch(y2, x2, WACS_LRCORNER);
+	} else {
+		mvhline(rc.y, rc.x + 1, '-', rc.w - 2);
+		mvhline(y2, rc.x + 1, '-', rc.w - 2);
+		mvvline(rc.y + 1, rc.x, '|', rc.h - 2);
+		mvvline(rc.y + 1, x2, '|', rc.h - 2);
+		mvaddch(rc.y, rc.x, '+');
+		mvaddch(rc.y, x2, '+');
+		mvaddch(y2, rc.x, '+');
+		mvaddch(y2, x2, '+');
+	}
+	attroff(a);
+	if (title && *title && rc.w > 6) {
+		uidraw_text(t, rc.y, rc.x + 1, 1, ROLE_BORDER, " ");
+		int n = uidraw_text(t, rc.y, rc.x + 2, rc.w - 5, ROLE_PANEL_TITLE, title);
+		uidraw_text(t, rc.y, rc.x + 2 + n, 1, ROLE_BORDER, " ");
+	}
+	return in;
+}
+
+/* A horizontal bar of w columns filled to frac (0-1), eighth-cell precise. */
+void uidraw_hbar(const tui *t, int y, int x, int w, double frac, theme_role fill, theme_role empty)
+{
+	if (w <= 0)
+		return;
+	if (!isfinite(frac) || frac < 0)
+		frac = 0;
+	if (frac > 1)
+		frac = 1;
+	int eighths = (int)lround(frac * w * 8);
+	for (int k = 0; k < w; k++) {
+		int e = eighths - k * 8;
+		if (e >= 8)
+			uidraw_glyph(t, y, x + k, t->depth == 0 && t->utf8 ? t->g.hbar[8] : t->g.hbar[8], fill);
+		else if (e > 0)
+			uidraw_glyph(t, y, x + k, t->g.hbar[e], fill);
+		else
+			uidraw_glyph(t, y, x + k, t->g.hbar_empty, empty);
+	}
+}
+
+/* A "label value" pair: label in ROLE_LABEL, value in ROLE_VALUE. */
+int uidraw_pair(const tui *t, int y, int x, int w, const char *label, const char *value)
+{
+	int n = uidraw_text(t, y, x, w, ROLE_LABEL, label);
+	if (n < w)
+		n += uidraw_text(t, y, x + n, 1, ROLE_NORMAL, " ");
+	if (n < w)
+		n += uidraw_text(t, y, x + n, w - n, ROLE_VALUE, value);
+	return n;
+}
+
+/* Format seconds as m:ss (or h:mm:ss). */
+void uidraw_clock(char *out, size_t n, double secs)
+{
+	if (!isfinite(secs) || secs < 0)
+		secs = 0;
+	long s = (long)secs;
+	if (s >= 3600)
+		snprintf(out, n, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+	else
+		snprintf(out, n, "%ld:%02ld", s / 60, s % 60);
+}

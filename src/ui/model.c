@@ -1,0 +1,373 @@
+/* model.c: what the UI knows about the engine, built from protocol events. */
+#include "ui/model.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reset m to "nothing known yet". */
+void uimodel_init(uimodel *m)
+{
+	memset(m, 0, sizeof *m);
+	snprintf(m->state, sizeof m->state, "starting");
+	snprintf(m->gen, sizeof m->gen, "idle");
+	m->volume = -1;
+	m->presets_fresh = 1;
+	m->stats_fresh = 1;
+}
+
+/* Copy field key of msg into dst (size n) when present; 1 if it was. */
+static int uimodel_str(const proto_msg *msg, const char *key, char *dst, size_t n)
+{
+	const char *v = proto_get(msg, key);
+	if (!v)
+		return 0;
+	snprintf(dst, n, "%s", v);
+	return 1;
+}
+
+/* Read a number field when present and finite. */
+static void uimodel_num(const proto_msg *msg, const char *key, double *dst)
+{
+	const char *v = proto_get(msg, key);
+	if (!v)
+		return;
+	char *end;
+	double d = strtod(v, &end);
+	if (end != v && isfinite(d))
+		*dst = d;
+}
+
+/* Read an integer field when present. */
+static void uimodel_long(const proto_msg *msg, const char *key, long *dst)
+{
+	const char *v = proto_get(msg, key);
+	if (!v)
+		return;
+	char *end;
+	long d = strtol(v, &end, 10);
+	if (end != v)
+		*dst = d;
+}
+
+/* Set the status-line message (printf format). */
+void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(m->msg, sizeof m->msg, fmt, ap);
+	va_end(ap);
+	m->msg_level = level;
+	m->msg_at = now;
+}
+
+/* The setting named key, or NULL. */
+uim_setting *uimodel_setting(uimodel *m, const char *key)
+{
+	for (int k = 0; k < m->nsettings; k++)
+		if (!strcmp(m->settings[k].key, key))
+			return &m->settings[k];
+	return NULL;
+}
+
+/* `status`: the whole playback and generation state. */
+static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
+{
+	char title[sizeof m->title];
+	snprintf(title, sizeof title, "%s", m->title);
+	uimodel_str(msg, "state", m->state, sizeof m->state);
+	uimodel_str(msg, "prompt", m->prompt, sizeof m->prompt);
+	uimodel_str(msg, "backend", m->backend, sizeof m->backend);
+	uimodel_str(msg, "model", m->model, sizeof m->model);
+	uimodel_str(msg, "output", m->output, sizeof m->output);
+	uimodel_str(msg, "audio", m->audio, sizeof m->audio);
+	long vol = m->volume;
+	uimodel_long(msg, "volume", &vol);
+	m->volume = (int)vol;
+	uimodel_str(msg, "gen", m->gen, sizeof m->gen);
+	uimodel_num(msg, "progress", &m->progress);
+	uimodel_num(msg, "eta", &m->eta);
+	uimodel_long(msg, "attempt", &m->attempt);
+	uimodel_str(msg, "title", m->title, sizeof m->title);
+	uimodel_str(msg, "artist", m->artist, sizeof m->artist);
+	uimodel_num(msg, "loop_seconds", &m->loop_seconds);
+	uimodel_num(msg, "bpm", &m->bpm);
+	uimodel_num(msg, "elapsed", &m->elapsed);
+	uimodel_num(msg, "min_left", &m->min_left);
+	long nr = m->next_ready;
+	uimodel_long(msg, "next_ready", &nr);
+	m->next_ready = (int)nr;
+	m->have_status = 1;
+	m->status_at = now;
+	unsigned d = UIM_D_TIMING | UIM_D_GEN | UIM_D_STATUS | UIM_D_INFO;
+	return d;
+}
+
+/* `gen`: generation progress. */
+static unsigned uimodel_gen(uimodel *m, const proto_msg *msg, double now)
+{
+	uimodel_str(msg, "state", m->gen_state, sizeof m->gen_state);
+	snprintf(m->gen, sizeof m->gen, "%s", m->gen_state);
+	uimodel_num(msg, "progress", &m->progress);
+	uimodel_num(msg, "eta", &m->eta);
+	uimodel_long(msg, "attempt", &m->attempt);
+	m->gen_wait = 0;
+	uimodel_num(msg, "wait", &m->gen_wait);
+	m->gen_msg[0] = '\0';
+	uimodel_str(msg, "msg", m->gen_msg, sizeof m->gen_msg);
+	m->gen_at = now;
+	if (!strcmp(m->gen_state, "failed"))
+		uimodel_msg(m, UIM_MSG_ERROR, now, "generation failed: %s",
+			    m->gen_msg[0] ? m->gen_msg : "no reason given");
+	else if (!strcmp(m->gen_state, "retry"))
+		uimodel_msg(m, UIM_MSG_WARN, now, "generation failed, retrying in %.0f s: %s",
+			    m->gen_wait, m->gen_msg);
+	return UIM_D_GEN | UIM_D_STATUS | UIM_D_MSG;
+}
+
+/* `loop`: a new loop started playing. */
+static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
+{
+	uimodel_str(msg, "title", m->title, sizeof m->title);
+	uimodel_str(msg, "artist", m->artist, sizeof m->artist);
+	uimodel_str(msg, "prompt", m->prompt, sizeof m->prompt);
+	uimodel_num(msg, "seconds", &m->loop_seconds);
+	uimodel_num(msg, "bpm", &m->bpm);
+	uimodel_num(msg, "score", &m->score);
+	uimodel_str(msg, "method", m->method, sizeof m->method);
+	uimodel_str(msg, "quality", m->quality, sizeof m->quality);
+	m->elapsed = 0;
+	m->status_at = now;
+	if (strcmp(m->state, "paused"))
+		snprintf(m->state, sizeof m->state, "playing");
+	m->loops_played++;
+	m->have_analysis = 0;
+	uimodel_msg(m, UIM_MSG_INFO, now, "now playing: %s", m->title);
+	return UIM_D_INFO | UIM_D_TIMING | UIM_D_STATUS | UIM_D_MSG | UIM_D_ANALYSIS;
+}
+
+/* `spectrum`: band levels. */
+static unsigned uimodel_spectrum(uimodel *m, const proto_msg *msg, double now)
+{
+	const char *hex = proto_get(msg, "bands");
+	if (!hex)
+		return 0;
+	long n = proto_hex_decode(hex, m->bands, UIM_BANDS_MAX);
+	if (n < 0)
+		return 0;
+	m->nbands = (int)n;
+	m->spectrum_at = now;
+	return UIM_D_SPECTRUM;
+}
+
+/* `setting`: one setting's value and its range or choices. */
+static unsigned uimodel_setting_ev(uimodel *m, const proto_msg *msg)
+{
+	const char *key = proto_get(msg, "key");
+	if (!key)
+		return 0;
+	uim_setting *s = uimodel_setting(m, key);
+	if (!s) {
+		if (m->nsettings >= UIM_SETTINGS_MAX)
+			return 0;
+		s = &m->settings[m->nsettings++];
+		memset(s, 0, sizeof *s);
+		snprintf(s->key, sizeof s->key, "%s", key);
+	}
+	uimodel_str(msg, "value", s->value, sizeof s->value);
+	s->has_range = proto_get(msg, "min") && proto_get(msg, "max");
+	uimodel_num(msg, "min", &s->min);
+	uimodel_num(msg, "max", &s->max);
+	s->choices[0] = '\0';
+	uimodel_str(msg, "choices", s->choices, sizeof s->choices);
+	if (!strcmp(key, "volume")) {
+		m->volume = atoi(s->value);
+		return UIM_D_SETTINGS | UIM_D_STATUS;
+	}
+	return UIM_D_SETTINGS | UIM_D_GEN;
+}
+
+/* `preset`: one preset (index 0 starts a new list). */
+static unsigned uimodel_preset(uimodel *m, const proto_msg *msg)
+{
+	long idx = -1;
+	uimodel_long(msg, "index", &idx);
+	if (idx == 0 || m->presets_fresh)
+		m->npresets = 0;
+	m->presets_fresh = 0;
+	if (m->npresets >= UIM_PRESETS_MAX)
+		return 0;
+	uim_preset *p = &m->presets[m->npresets++];
+	p->name[0] = p->prompt[0] = '\0';
+	uimodel_str(msg, "name", p->name, sizeof p->name);
+	uimodel_str(msg, "prompt", p->prompt, sizeof p->prompt);
+	return UIM_D_PRESETS;
+}
+
+/* Start new statistics lists when a fresh answer begins. */
+static void uimodel_stats_begin(uimodel *m)
+{
+	if (m->stats_fresh) {
+		m->nstats = m->nhist = 0;
+		m->stats_fresh = 0;
+	}
+	m->stats_answered = 1;
+}
+
+/* `stat`: one requested duration's record. */
+static unsigned uimodel_stat(uimodel *m, const proto_msg *msg)
+{
+	uimodel_stats_begin(m);
+	if (m->nstats >= UIM_STATS_MAX)
+		return 0;
+	uim_stat *s = &m->stats[m->nstats++];
+	memset(s, 0, sizeof *s);
+	uimodel_long(msg, "seconds", &s->seconds);
+	uimodel_long(msg, "runs", &s->runs);
+	uimodel_long(msg, "ok", &s->ok);
+	uimodel_num(msg, "avg", &s->avg);
+	return UIM_D_STATS;
+}
+
+/* `history`: one recent generation. */
+static unsigned uimodel_history(uimodel *m, const proto_msg *msg)
+{
+	uimodel_stats_begin(m);
+	if (m->nhist >= UIM_HISTORY_MAX)
+		return 0;
+	uim_hist *h = &m->hist[m->nhist++];
+	memset(h, 0, sizeof *h);
+	uimodel_long(msg, "time", &h->time);
+	uimodel_long(msg, "secs", &h->secs);
+	uimodel_str(msg, "backend", h->backend, sizeof h->backend);
+	uimodel_str(msg, "model", h->model, sizeof h->model);
+	uimodel_str(msg, "prompt", h->prompt, sizeof h->prompt);
+	uimodel_str(msg, "outcome", h->outcome, sizeof h->outcome);
+	uimodel_str(msg, "error", h->error, sizeof h->error);
+	uimodel_num(msg, "actual", &h->actual);
+	uimodel_num(msg, "wall", &h->wall);
+	uimodel_num(msg, "loop_seconds", &h->loop_seconds);
+	uimodel_num(msg, "bpm", &h->bpm);
+	uimodel_num(msg, "score", &h->score);
+	return UIM_D_STATS;
+}
+
+/* `analysis`: the current loop's analysis. */
+static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg)
+{
+	m->have_analysis = 1;
+	uimodel_long(msg, "frames", &m->frames);
+	uimodel_long(msg, "rate", &m->rate);
+	uimodel_long(msg, "loop_start", &m->loop_start);
+	uimodel_long(msg, "loop_end", &m->loop_end);
+	uimodel_num(msg, "bpm", &m->a_bpm);
+	uimodel_num(msg, "score", &m->a_score);
+	uimodel_str(msg, "method", m->a_method, sizeof m->a_method);
+	uimodel_str(msg, "quality", m->a_quality, sizeof m->a_quality);
+	m->metrics[0] = m->candidates[0] = '\0';
+	uimodel_str(msg, "metrics", m->metrics, sizeof m->metrics);
+	uimodel_str(msg, "candidates", m->candidates, sizeof m->candidates);
+	return UIM_D_ANALYSIS;
+}
+
+/* `error`: show it; unsupported requests are explained politely. */
+static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
+{
+	const char *code = proto_get(msg, "code"), *text = proto_get(msg, "msg");
+	const char *verb = proto_get(msg, "verb");
+	snprintf(m->last_error_code, sizeof m->last_error_code, "%s", code ? code : "");
+	snprintf(m->last_error_verb, sizeof m->last_error_verb, "%s", verb ? verb : "");
+	if (code && !strcmp(code, "unsupported")) {
+		m->unsupported++;
+		uimodel_msg(m, UIM_MSG_WARN, now, "'%s' is not available in this engine yet",
+			    verb ? verb : "that request");
+	} else {
+		m->errors++;
+		uimodel_msg(m, UIM_MSG_ERROR, now, "%s%s%s", verb ? verb : "", verb ? ": " : "",
+			    text ? text : (code ? code : "error"));
+	}
+	return UIM_D_MSG;
+}
+
+/* Apply one event; returns the dirty bits. */
+unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now)
+{
+	const char *v = msg->verb;
+	if (!strcmp(v, "spectrum"))
+		return uimodel_spectrum(m, msg, now);
+	if (!strcmp(v, "status"))
+		return uimodel_status(m, msg, now);
+	if (!strcmp(v, "gen"))
+		return uimodel_gen(m, msg, now);
+	if (!strcmp(v, "loop"))
+		return uimodel_loop(m, msg, now);
+	if (!strcmp(v, "setting"))
+		return uimodel_setting_ev(m, msg);
+	if (!strcmp(v, "preset"))
+		return uimodel_preset(m, msg);
+	if (!strcmp(v, "stat"))
+		return uimodel_stat(m, msg);
+	if (!strcmp(v, "history"))
+		return uimodel_history(m, msg);
+	if (!strcmp(v, "analysis"))
+		return uimodel_analysis(m, msg);
+	if (!strcmp(v, "waveform")) {
+		long n = proto_hex_decode(proto_get(msg, "points") ? proto_get(msg, "points") : "",
+					  m->wave, UIM_WAVE_MAX);
+		m->nwave = n < 0 ? 0 : (int)n;
+		return UIM_D_ANALYSIS;
+	}
+	if (!strcmp(v, "error"))
+		return uimodel_error(m, msg, now);
+	if (!strcmp(v, "ready")) {
+		m->ready = 1;
+		uimodel_long(msg, "pid", &m->pid);
+		uimodel_str(msg, "program", m->program, sizeof m->program);
+		return UIM_D_ALL;
+	}
+	if (!strcmp(v, "audio")) {
+		uimodel_str(msg, "state", m->audio, sizeof m->audio);
+		const char *t = proto_get(msg, "msg");
+		uimodel_msg(m, !strcmp(m->audio, "ok") ? UIM_MSG_INFO : UIM_MSG_WARN, now, "audio %s%s%s",
+			    m->audio, t && *t ? ": " : "", t ? t : "");
+		return UIM_D_STATUS | UIM_D_MSG;
+	}
+	if (!strcmp(v, "saved")) {
+		uimodel_str(msg, "path", m->saved_path, sizeof m->saved_path);
+		uimodel_msg(m, UIM_MSG_INFO, now, "saved %s", m->saved_path);
+		return UIM_D_MSG;
+	}
+	if (!strcmp(v, "log")) {
+		const char *lvl = proto_get(msg, "level"), *t = proto_get(msg, "msg");
+		int level = lvl && !strcmp(lvl, "warn") ? UIM_MSG_WARN : UIM_MSG_INFO;
+		uimodel_msg(m, level, now, "%s", t ? t : "");
+		return UIM_D_MSG;
+	}
+	return 0;
+}
+
+/* Elapsed seconds of the current loop, advanced since the last status. */
+double uimodel_elapsed(const uimodel *m, double now)
+{
+	double e = m->elapsed;
+	if (!strcmp(m->state, "playing") && m->status_at > 0)
+		e += now - m->status_at;
+	return e < 0 ? 0 : e;
+}
+
+/* Seconds left to the minimum duration, counted down since the last status. */
+double uimodel_min_left(const uimodel *m, double now)
+{
+	double l = m->min_left;
+	if (!strcmp(m->state, "playing") && m->status_at > 0)
+		l -= now - m->status_at;
+	return l < 0 ? 0 : l;
+}
+
+/* True while a generation runs (running, analyzing or waiting to retry). */
+int uimodel_generating(const uimodel *m)
+{
+	return !strcmp(m->gen, "running") || !strcmp(m->gen, "analyzing") || !strcmp(m->gen, "retry");
+}

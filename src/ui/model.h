@@ -1,0 +1,131 @@
+/* model.h: what the UI knows about the engine, built from protocol events.
+ *
+ * No curses here: events go in (uimodel_apply), dirty bits come out, and
+ * the panels and screens draw from the fields. */
+#ifndef IL_UI_MODEL_H
+#define IL_UI_MODEL_H
+
+#include "engine/protocol.h"
+
+#define UIM_BANDS_MAX 256
+#define UIM_SETTINGS_MAX 64
+#define UIM_PRESETS_MAX 200
+#define UIM_STATS_MAX 40
+#define UIM_HISTORY_MAX 50
+#define UIM_WAVE_MAX 2048
+
+/* Dirty bits: which parts of the screen must be drawn again. */
+#define UIM_D_INFO 0x001u
+#define UIM_D_SPECTRUM 0x002u
+#define UIM_D_TIMING 0x004u
+#define UIM_D_PRESETS 0x008u
+#define UIM_D_GEN 0x010u
+#define UIM_D_STATUS 0x020u
+#define UIM_D_STATS 0x040u
+#define UIM_D_SETTINGS 0x080u
+#define UIM_D_ANALYSIS 0x100u
+#define UIM_D_MSG 0x200u
+#define UIM_D_HEADER 0x400u
+#define UIM_D_ALL 0xfffu
+
+/* Message levels of the status line. */
+enum { UIM_MSG_INFO, UIM_MSG_WARN, UIM_MSG_ERROR };
+
+typedef struct uim_setting {
+	char key[PROTO_NAME_MAX + 1];
+	char value[1024];
+	double min, max;
+	int has_range;
+	char choices[512];
+} uim_setting;
+
+typedef struct uim_preset {
+	char name[64];
+	char prompt[1024];
+} uim_preset;
+
+typedef struct uim_stat {
+	long seconds, runs, ok;
+	double avg;
+} uim_stat;
+
+typedef struct uim_hist {
+	long time, secs;
+	char backend[16], model[32], prompt[256], outcome[16], error[160];
+	double actual, wall, loop_seconds, bpm, score;
+} uim_hist;
+
+typedef struct uimodel {
+	/* the engine process */
+	int ready;
+	long pid;
+	char program[64];
+	/* the last `status` event, and when it came (monotonic seconds) */
+	int have_status;
+	double status_at;
+	char state[16], prompt[1024], backend[16], model[32], output[256], audio[16];
+	int volume;
+	char gen[16];
+	double progress, eta;
+	long attempt;
+	char title[256], artist[256];
+	double loop_seconds, bpm, elapsed, min_left;
+	int next_ready;
+	/* the last `gen` event */
+	char gen_state[16], gen_msg[256];
+	double gen_wait, gen_at;
+	/* the last `loop` event */
+	double score;
+	char method[32], quality[16];
+	long loops_played;
+	/* the spectrum */
+	unsigned char bands[UIM_BANDS_MAX];
+	int nbands;
+	double spectrum_at;
+	/* settings and presets */
+	uim_setting settings[UIM_SETTINGS_MAX];
+	int nsettings;
+	uim_preset presets[UIM_PRESETS_MAX];
+	int npresets;
+	int presets_fresh; /* the next preset event starts a new list */
+	/* statistics */
+	uim_stat stats[UIM_STATS_MAX];
+	int nstats;
+	uim_hist hist[UIM_HISTORY_MAX];
+	int nhist;
+	int stats_fresh;   /* the next stat/history event starts new lists */
+	int stats_answered;
+	/* analysis of the current loop */
+	int have_analysis;
+	long frames, rate, loop_start, loop_end;
+	double a_bpm, a_score;
+	char a_method[32], a_quality[16], metrics[1024], candidates[1024];
+	unsigned char wave[UIM_WAVE_MAX];
+	int nwave;
+	/* the message of the status line */
+	char msg[512];
+	int msg_level;
+	double msg_at;
+	/* counters */
+	long errors, unsupported;
+	char last_error_verb[PROTO_NAME_MAX + 1], last_error_code[PROTO_NAME_MAX + 1];
+	char saved_path[1024];
+} uimodel;
+
+/* Reset m to "nothing known yet". */
+void uimodel_init(uimodel *m);
+/* Apply one event; returns the dirty bits. now is monotonic seconds. */
+unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now);
+/* Set the status-line message (printf format). */
+void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Elapsed seconds of the current loop, advanced since the last status. */
+double uimodel_elapsed(const uimodel *m, double now);
+/* Seconds left to the minimum duration, counted down since the last status. */
+double uimodel_min_left(const uimodel *m, double now);
+/* True while a generation runs (running, analyzing or waiting to retry). */
+int uimodel_generating(const uimodel *m);
+/* The setting named key, or NULL. */
+uim_setting *uimodel_setting(uimodel *m, const char *key);
+
+#endif

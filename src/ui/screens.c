@@ -1,0 +1,331 @@
+/* screens.c: the statistics, settings and analysis screens, the help
+ * overlay (generated from the key and command tables) and the notice shown
+ * when the terminal is too small. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui/app.h"
+#include "ui/keys.h"
+
+/* Screen 2: average generation time per requested duration, success rate,
+ * recent generations. */
+static void screens_stats(ui_app *a)
+{
+	tui *t = &a->t;
+	uimodel *m = &a->m;
+	uirect b = a->lay.body;
+	uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Statistics") :
+		    (uidraw_clear(t, b), b);
+	if (in.h <= 0)
+		return;
+	if (!m->stats_answered) {
+		const char *s = !strcmp(m->last_error_verb, "stats") && !strcmp(m->last_error_code, "unsupported") ?
+				"statistics are not available in this engine yet" : "asking the engine for statistics...";
+		uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, s);
+		return;
+	}
+	int y = in.y, bottom = in.y + in.h;
+	uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Average generation time by requested duration");
+	double maxavg = 0;
+	long runs = 0, ok = 0;
+	for (int k = 0; k < m->nstats; k++) {
+		maxavg = fmax(maxavg, m->stats[k].avg);
+		runs += m->stats[k].runs;
+		ok += m->stats[k].ok;
+	}
+	if (m->nstats == 0 && y < bottom)
+		uidraw_text(t, y++, in.x, in.w, ROLE_DIM, "no generations recorded yet");
+	int barw = in.w - 34;
+	for (int k = 0; k < m->nstats && y < bottom - 2; k++, y++) {
+		uim_stat *s = &m->stats[k];
+		uidraw_textf(t, y, in.x, 6, ROLE_LABEL, "%3ld s", s->seconds);
+		if (barw > 4)
+			uidraw_hbar(t, y, in.x + 7, barw, maxavg > 0 ? s->avg / maxavg : 0, ROLE_CHART, ROLE_PROGRESS_BG);
+		uidraw_textf(t, y, in.x + 8 + (barw > 4 ? barw : 0), in.w - 8 - (barw > 4 ? barw : 0), ROLE_VALUE,
+			     "%6.1f s  %ld/%ld ok", s->avg, s->ok, s->runs);
+	}
+	if (y < bottom) {
+		char rate[64];
+		snprintf(rate, sizeof rate, runs ? "%ld of %ld (%.0f%%)" : "-", ok, runs, runs ? 100.0 * ok / runs : 0);
+		uidraw_pair(t, y++, in.x, in.w, "Success rate:", rate);
+	}
+	if (y < bottom)
+		uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Recent generations");
+	for (int k = a->list_top; k < m->nhist && y < bottom; k++, y++) {
+		uim_hist *h = &m->hist[k];
+		char when[16] = "--:--";
+		time_t tt = (time_t)h->time;
+		struct tm tmv;
+		if (h->time > 0 && localtime_r(&tt, &tmv))
+			strftime(when, sizeof when, "%H:%M", &tmv);
+		int good = !strcmp(h->outcome, "ok");
+		char line[600];
+		snprintf(line, sizeof line, "%s %-8s %2lds %6.1fs %-7s %s", when, h->backend, h->secs, h->wall,
+			 h->outcome, good ? h->prompt : (h->error[0] ? h->error : h->prompt));
+		uidraw_text(t, y, in.x, in.w, good ? ROLE_NORMAL : ROLE_WARN, line);
+	}
+}
+
+/* Screen 3: every setting with its range or choices. */
+static void screens_settings(ui_app *a)
+{
+	tui *t = &a->t;
+	uimodel *m = &a->m;
+	uirect b = a->lay.body;
+	uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Settings (saved at once)") :
+		    (uidraw_clear(t, b), b);
+	if (in.h <= 1)
+		return;
+	if (m->nsettings == 0) {
+		uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "asking the engine for the settings...");
+		return;
+	}
+	int rows = in.h - 1;
+	if (a->setting_sel >= m->nsettings)
+		a->setting_sel = m->nsettings - 1;
+	if (a->setting_sel < a->setting_top)
+		a->setting_top = a->setting_sel;
+	if (a->setting_sel >= a->setting_top + rows)
+		a->setting_top = a->setting_sel - rows + 1;
+	int kw = 14, vw = in.w > 60 ? in.w / 2 - kw : in.w - kw - 1;
+	for (int r = 0; r < rows && a->setting_top + r < m->nsettings; r++) {
+		int k = a->setting_top + r;
+		uim_setting *s = &m->settings[k];
+		int sel = k == a->setting_sel, y = in.y + r;
+		if (sel)
+			uidraw_fill(t, y, in.x, in.w, ROLE_SELECTION);
+		uidraw_glyph(t, y, in.x, sel ? t->g.sel : L' ', sel ? ROLE_SELECTION : ROLE_NORMAL);
+		uidraw_text(t, y, in.x + 1, kw, sel ? ROLE_SELECTION : ROLE_LABEL, s->key);
+		uidraw_text(t, y, in.x + 1 + kw, vw, sel ? ROLE_SELECTION : ROLE_VALUE, s->value[0] ? s->value : "\"\"");
+		int rx = in.x + 2 + kw + vw;
+		if (rx < in.x + in.w) {
+			char range[600];
+			if (s->has_range)
+				snprintf(range, sizeof range, "%.10g-%.10g", s->min, s->max);
+			else
+				snprintf(range, sizeof range, "%s", s->choices);
+			uidraw_text(t, y, rx, in.x + in.w - rx, sel ? ROLE_SELECTION : ROLE_DIM, range);
+		}
+	}
+	uidraw_text(t, in.y + in.h - 1, in.x, in.w, ROLE_DIM,
+		    "Enter edit   Left/Right previous/next value   :set KEY VALUE");
+}
+
+/* Draw the waveform with the loop markers in rect r. */
+static void screens_waveform(ui_app *a, uirect r)
+{
+	tui *t = &a->t;
+	uimodel *m = &a->m;
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	int xs = -1, xe = -1;
+	if (m->frames > 0) {
+		xs = (int)((double)m->loop_start / m->frames * r.w);
+		xe = (int)((double)m->loop_end / m->frames * r.w);
+		xe = xe >= r.w ? r.w - 1 : xe;
+	}
+	for (int col = 0; col < r.w; col++) {
+		double v = 0;
+		if (m->nwave > 0) {
+			int p0 = col * m->nwave / r.w, p1 = (col + 1) * m->nwave / r.w;
+			for (int p = p0; p < (p1 > p0 ? p1 : p0 + 1); p++)
+				v = fmax(v, m->wave[p] / 255.0);
+		}
+		int in_loop = col >= xs && col <= xe;
+		int eighths = (int)lround(v * r.h * 8);
+		for (int row = 0; row < r.h; row++) {
+			int e = eighths - row * 8;
+			int y = r.y + r.h - 1 - row;
+			if (col == xs || col == xe)
+				uidraw_glyph(t, y, r.x + col, t->g.marker, ROLE_MARKER);
+			else
+				uidraw_glyph(t, y, r.x + col, t->g.vbar[e >= 8 ? 8 : (e > 0 ? e : 0)],
+					     in_loop ? ROLE_WAVEFORM : ROLE_DIM);
+		}
+	}
+	if (xs >= 0)
+		uidraw_text(t, r.y, r.x + xs, 1, ROLE_MARKER, "S");
+	if (xe >= 0)
+		uidraw_text(t, r.y, r.x + xe, 1, ROLE_MARKER, "E");
+}
+
+/* Draw "name value" metric scores from a "a=0.9,b=0.5" list. */
+static int screens_metrics(ui_app *a, int y, int bottom, uirect in)
+{
+	tui *t = &a->t;
+	char buf[1024];
+	snprintf(buf, sizeof buf, "%s", a->m.metrics);
+	for (char *save = NULL, *w = strtok_r(buf, ", ;", &save); w && y < bottom; w = strtok_r(NULL, ", ;", &save)) {
+		char *eq = strpbrk(w, "=:");
+		if (!eq)
+			continue;
+		*eq = '\0';
+		double v = atof(eq + 1);
+		uidraw_text(t, y, in.x, 16, ROLE_LABEL, w);
+		int bw = in.w - 26;
+		if (bw > 4 && v >= 0 && v <= 1)
+			uidraw_hbar(t, y, in.x + 17, bw, v, ROLE_CHART, ROLE_PROGRESS_BG);
+		uidraw_textf(t, y, in.x + 18 + (bw > 4 ? bw : 0), 8, ROLE_VALUE, "%.3f", v);
+		y++;
+	}
+	return y;
+}
+
+/* Screen 4: the current loop's waveform, markers, scores and candidates. */
+static void screens_analysis(ui_app *a)
+{
+	tui *t = &a->t;
+	uimodel *m = &a->m;
+	uirect b = a->lay.body;
+	uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Analysis of the current loop") :
+		    (uidraw_clear(t, b), b);
+	if (in.h <= 0)
+		return;
+	if (!m->have_analysis) {
+		const char *s = !strcmp(m->last_error_verb, "analysis") ?
+				(!strcmp(m->last_error_code, "unsupported") ? "analysis is not available in this engine yet" :
+				 "no loop to analyse yet (r asks again)") : "asking the engine for the analysis...";
+		uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, s);
+		return;
+	}
+	int wh = in.h >= 12 ? in.h / 2 - 1 : (in.h > 4 ? 2 : 1);
+	screens_waveform(a, (uirect){ in.y, in.x, wh, in.w });
+	int y = in.y + wh, bottom = in.y + in.h;
+	double rate = m->rate > 0 ? (double)m->rate : 1;
+	if (y < bottom)
+		uidraw_textf(t, y++, in.x, in.w, ROLE_VALUE, "Loop %.2f s - %.2f s (%.2f s of %.2f s)   BPM %.1f",
+			     m->loop_start / rate, m->loop_end / rate, (m->loop_end - m->loop_start) / rate,
+			     m->frames / rate, m->a_bpm);
+	if (y < bottom)
+		uidraw_textf(t, y++, in.x, in.w, !strcmp(m->a_quality, "poor") ? ROLE_WARN : ROLE_OK,
+			     "Score %.3f   quality %s   method %s", m->a_score, m->a_quality, m->a_method);
+	y = screens_metrics(a, y, bottom, in);
+	if (y < bottom && m->candidates[0]) {
+		uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Top candidates");
+		char buf[1024];
+		snprintf(buf, sizeof buf, "%s", m->candidates);
+		for (char *save = NULL, *w = strtok_r(buf, ";", &save); w && y < bottom; w = strtok_r(NULL, ";", &save))
+			uidraw_text(t, y++, in.x + 1, in.w - 1, ROLE_NORMAL, w);
+	}
+}
+
+/* Draw the current screen (not the player, which panels.c draws). */
+void uiscreen_draw(ui_app *a, unsigned d)
+{
+	if (a->screen == UI_SCREEN_STATS && (d & UIM_D_STATS))
+		screens_stats(a);
+	else if (a->screen == UI_SCREEN_SETTINGS && (d & UIM_D_SETTINGS))
+		screens_settings(a);
+	else if (a->screen == UI_SCREEN_ANALYSIS && (d & UIM_D_ANALYSIS))
+		screens_analysis(a);
+}
+
+/* Build line k of the help text into out; role returned, -1 past the end. */
+static int screens_help_line(ui_app *a, int k, char *out, size_t n)
+{
+	const char *last = NULL;
+	int line = 0;
+	if (k == line++) {
+		snprintf(out, n, "%s %s: keys and commands", PACKAGE_NAME, PACKAGE_VERSION);
+		return ROLE_PANEL_TITLE;
+	}
+	for (size_t e = 0; e < keys_count; e++) {
+		const keys_entry *ke = &keys_table[e];
+		if (!ke->label)
+			continue;
+		if (!last || strcmp(last, ke->group)) {
+			last = ke->group;
+			if (k == line++) {
+				snprintf(out, n, "%s", ke->group);
+				return ROLE_LABEL;
+			}
+		}
+		if (k == line++) {
+			snprintf(out, n, "  %-18s %s", ke->label, ke->help);
+			return ROLE_NORMAL;
+		}
+	}
+	if (k == line++) {
+		snprintf(out, n, "Commands (after :)");
+		return ROLE_LABEL;
+	}
+	for (size_t c = 0; c < cmdline_ncmds; c++)
+		if (k == line++) {
+			snprintf(out, n, "  %-26s %s", cmdline_cmds[c].usage, cmdline_cmds[c].help);
+			return ROLE_NORMAL;
+		}
+	if (k == line++) {
+		snprintf(out, n, "Display");
+		return ROLE_LABEL;
+	}
+	if (k == line++) {
+		char v[40], h[80];
+		int nv = 0;
+		v[0] = '\0';
+		for (int g = 1; a->t.utf8 && g <= 8 && nv >= 0 && nv < 24; g++)
+			nv += snprintf(v + nv, sizeof v - (size_t)nv, "%lc", (wint_t)a->t.g.vbar[g]);
+		snprintf(h, sizeof h, "%lc playing %lc paused %lc stopped", (wint_t)a->t.g.play,
+			 (wint_t)a->t.g.pause, (wint_t)a->t.g.stop);
+		snprintf(out, n, "  spectrum %s low to high   %s", a->t.utf8 ? v : "._:|#", h);
+		return ROLE_NORMAL;
+	}
+	if (k == line++) {
+		const char *term = getenv("TERM");
+		snprintf(out, n, "  theme %s   colours %s   glyphs %s   TERM %s", a->th.name, a->t.why_color,
+			 a->t.utf8 ? "UTF-8" : "ASCII", term ? term : "?");
+		return ROLE_DIM;
+	}
+	if (k == line++) {
+		snprintf(out, n, "j/k scroll, any other key closes this help");
+		return ROLE_DIM;
+	}
+	return -1;
+}
+
+/* Number of lines of the help text. */
+int uiscreen_help_lines(ui_app *a)
+{
+	char buf[256];
+	int n = 0;
+	while (screens_help_line(a, n, buf, sizeof buf) >= 0)
+		n++;
+	return n;
+}
+
+/* The help overlay: a centred frame over the current screen. */
+void uiscreen_help(ui_app *a)
+{
+	tui *t = &a->t;
+	int lines = uiscreen_help_lines(a);
+	int w = t->cols >= 84 ? 82 : t->cols, h = lines + 2 < t->rows ? lines + 2 : t->rows;
+	uirect r = { (t->rows - h) / 2, (t->cols - w) / 2, h, w };
+	uirect in = uidraw_frame(t, r, "Help");
+	for (int row = 0; row < in.h; row++) {
+		char buf[256];
+		int role = screens_help_line(a, a->help_top + row, buf, sizeof buf);
+		if (role < 0)
+			break;
+		uidraw_text(t, in.y + row, in.x, in.w, (theme_role)role, buf);
+	}
+}
+
+/* The notice shown below the smallest usable size. */
+void uiscreen_too_small(ui_app *a)
+{
+	tui *t = &a->t;
+	erase();
+	char l1[64], l2[64];
+	snprintf(l1, sizeof l1, "Terminal too small");
+	snprintf(l2, sizeof l2, "%dx%d, need %dx%d", t->cols, t->rows, UI_MIN_COLS, UI_MIN_ROWS);
+	const char *lines[3] = { l1, l2, "q quits" };
+	int n = t->rows >= 3 ? 3 : t->rows;
+	int y0 = (t->rows - n) / 2;
+	for (int k = 0; k < n; k++) {
+		int w = uidraw_width(t, lines[k]);
+		int x = w < t->cols ? (t->cols - w) / 2 : 0;
+		uidraw_text(t, y0 + k, x, t->cols - x, k == 1 ? ROLE_WARN : ROLE_NORMAL, lines[k]);
+	}
+}

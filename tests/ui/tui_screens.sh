@@ -1,0 +1,110 @@
+#!/bin/sh
+# The full-screen station in tmux at 80x24, with TERM=xterm-256color in a
+# UTF-8 locale and with TERM=linux LANG=C: every panel is on screen, digits
+# pick presets, help, screens, the command line, resizing to 40x12 and 20x3,
+# and q quits with the terminal restored and no process left behind.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
+
+# The third preset's name, as the engine lists it.
+p3=$(printf 'settings\n' | "$IL_BIN" --engine --output null | sed -n 's/^preset index=2 name=\("\([^"]*\)"\|\([^ ]*\)\).*/\2\3/p')
+[ -n "$p3" ] && pass "the engine lists presets ($p3)" || fail "no preset 2 from the engine"
+
+utf8=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
+
+run_case() { # TERM LANG NAME
+	name=$3
+	start_station 80 24 TERM="$1" LANG="$2" LC_ALL="$2" --
+	[ -n "$UI_PID" ] && pass "$name: the station runs" || fail "$name: the station did not start"
+	expect_screen 'Lo-fi Study' "$name: presets come from the engine"
+	for panel in 'Now playing' 'Spectrum' 'Timing' 'Presets' 'Generation'; do
+		expect_screen "[+┌][^a-z]*$panel" "$name: panel '$panel' is framed on screen" 1
+	done
+	expect_screen '^ infiniloop +F2 Player +F3 Statistics +F4 Settings +F5 Analysis' "$name: header with the screens" 1
+	expect_screen 'Title: +\(nothing playing yet\)' "$name: loop info (title)" 1
+	expect_screen 'Genre: ' "$name: loop info (prompt as genre)" 1
+	expect_screen 'BPM: ' "$name: loop info (bpm)" 1
+	expect_screen 'Elapsed 0:00 +Left to minimum' "$name: timing bar" 1
+	expect_screen 'Backend: synth' "$name: generation panel" 1
+	expect_screen 'vol [0-9]+% \| gen idle' "$name: status line" 1
+	expect_screen 'q Quit' "$name: key hints" 1
+	s=$(screen)
+	[ "$(printf '%s\n' "$s" | wc -l)" -eq 24 ] && pass "$name: 24 rows" || fail "$name: not 24 rows"
+	if [ "$2" = C ]; then
+		if printf '%s\n' "$s" | LC_ALL=C grep -q '[^ -~]'; then fail "$name: non-ASCII bytes in a C locale"
+			printf '%s\n' "$s" | LC_ALL=C grep '[^ -~]' | sed 's/^/  | /' >&2
+		else pass "$name: ASCII only in a C locale"; fi
+	else
+		expect_screen '▁' "$name: eighth-block spectrum glyphs in UTF-8" 1
+	fi
+
+	# A digit picks a preset.
+	T send-keys -t "$UI_PANE" 3
+	expect_screen "[>▸]3 $p3" "$name: the digit 3 selects preset 3"
+	expect_no_screen '[>▸]1 Lo-fi' "$name: preset 1 is no longer selected"
+	expect_screen "preset 3: $p3" "$name: the status line names the preset" 2
+	T send-keys -t "$UI_PANE" j
+	expect_screen '[>▸]4 ' "$name: j moves down"
+
+	# Help overlay, generated from the key table, closed by any key.
+	T send-keys -t "$UI_PANE" '?'
+	expect_screen 'keys and commands' "$name: ? opens the help"
+	expect_screen 'Space +pause or resume' "$name: help lists the keys" 1
+	T send-keys -t "$UI_PANE" NPage NPage NPage
+	expect_screen 'set KEY VALUE' "$name: the help scrolls to the commands"
+	expect_screen 'glyphs (UTF-8|ASCII)' "$name: the help shows the display mode" 1
+	T send-keys -t "$UI_PANE" x
+	wait_gone 'keys and commands' 5 && pass "$name: a key closes the help" || fail "$name: help still open"
+
+	# The other screens.
+	T send-keys -t "$UI_PANE" F4
+	expect_screen 'Settings \(saved at once\)' "$name: F4 shows the settings"
+	expect_screen 'min_duration +30 +10-300' "$name: settings come from the engine with their range"
+	T send-keys -t "$UI_PANE" F3
+	expect_screen '[+┌][^a-z]*Statistics' "$name: F3 shows the statistics"
+	T send-keys -t "$UI_PANE" F5
+	expect_screen 'Analysis of the current loop' "$name: F5 shows the analysis"
+	T send-keys -t "$UI_PANE" Tab
+	expect_screen '[+┌][^a-z]*Now playing' "$name: Tab cycles back to the player"
+
+	# The command line: a setting saved at once, a bad value refused.
+	T send-keys -t "$UI_PANE" ':set crossfade 4' Enter
+	n=0; while [ $n -lt 50 ] && ! grep -q '^crossfade = 4' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
+	grep -q '^crossfade = 4' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: :set crossfade 4 is saved" ||
+		fail "$name: :set crossfade 4 not in the config file"
+	T send-keys -t "$UI_PANE" ':set crossfade 99' Enter
+	expect_screen 'crossfade must be a number from 0 to 10' "$name: :set refuses a value out of range"
+	T send-keys -t "$UI_PANE" ':sta' Tab
+	expect_screen '^:sta(rt|tus)? *$|start +status' "$name: Tab completes commands"
+	T send-keys -t "$UI_PANE" Escape
+	T send-keys -t "$UI_PANE" ':frobnicate' Enter
+	expect_screen "unknown command 'frobnicate'" "$name: unknown commands are named"
+
+	# Resizing: compact at 40x12, a notice at 20x3, the full layout again.
+	eng=$(engine_pid)
+	T resize-window -t ui -x 40 -y 12
+	expect_screen '^ infiniloop  Player' "$name: 40x12 redraws in the compact layout"
+	s=$(screen)
+	wide=$(printf '%s\n' "$s" | LC_ALL=$utf8 wc -L)
+	[ "$wide" -le 40 ] && pass "$name: 40x12 fits in 40 columns" || fail "$name: lines $wide columns wide"
+	printf '%s\n' "$s" | grep -q '[>▸]4 ' && pass "$name: 40x12 keeps the preset list" || {
+		fail "$name: 40x12 lost the presets"; printf '%s\n' "$s" | sed 's/^/  | /' >&2; }
+	T resize-window -t ui -x 20 -y 3
+	expect_screen 'Terminal too small' "$name: 20x3 shows the too-small notice"
+	expect_screen '20x3, need 30x8' "$name: the notice gives the sizes" 1
+	T resize-window -t ui -x 80 -y 24
+	expect_screen '[+┌][^a-z]*Generation' "$name: back at 80x24 every panel returns"
+	expect_screen '[+┌][^a-z]*Now playing' "$name: back at 80x24 loop info returns" 1
+	kill -0 "$UI_PID" 2>/dev/null && pass "$name: the station survived the resizes" || fail "$name: the station died"
+	[ "$(engine_pid)" = "$eng" ] && pass "$name: the engine survived the resizes" || fail "$name: the engine changed"
+
+	# q quits at once when no generation runs.
+	T send-keys -t "$UI_PANE" q
+	expect_clean_exit 0 "$name: q" "$eng"
+	stop_station
+}
+
+run_case xterm-256color "$utf8" "xterm-256color UTF-8"
+run_case linux C "linux C"
+finish
