@@ -1,11 +1,134 @@
-/* cli_generate.c: --generate-only PROMPT OUT.wav. Not built yet. */
+/* cli_generate.c: --generate-only PROMPT OUT.wav: generate one clip with
+ * the configured backend, find its loop and write it with its loop points.
+ * Messages go to stderr (-q: errors only, -v: every attempt and timing). */
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "audio/wavsave.h"
 #include "engine/cli.h"
+#include "engine/pipeline.h"
+#include "store/paths.h"
+#include "util/timeutil.h"
 
-/* --generate-only: not built yet. */
+static gen_cancel *cli_gen_cancel;
+
+/* SIGINT/SIGTERM: stop the generator (its process group is killed). */
+static void cli_generate_signal(int sig)
+{
+	(void)sig;
+	if (cli_gen_cancel)
+		gen_cancel_request(cli_gen_cancel);
+}
+
+/* Progress messages on stderr. */
+static void cli_generate_report(void *ud, const char *state, double progress, double eta,
+				int attempt, double wait, const char *msg)
+{
+	const il_opts *o = ud;
+	if (o->quiet)
+		return;
+	if (!strcmp(state, "retry"))
+		fprintf(stderr, "infiniloop-tui: attempt %d failed: %s; trying again in %.0f s\n",
+			attempt, msg ? msg : "", wait);
+	else if (!strcmp(state, "log"))
+		fprintf(stderr, "infiniloop-tui: %s\n", msg ? msg : "");
+	else if (o->verbose && !strcmp(state, "running") && progress == 0)
+		fprintf(stderr, "infiniloop-tui: generating, attempt %d%s\n", attempt,
+			eta > 0 ? "" : " (no estimate yet)");
+	else if (o->verbose && !strcmp(state, "analyzing"))
+		fprintf(stderr, "infiniloop-tui: finding the loop (attempt %d)\n", attempt);
+}
+
+/* Load the settings with the command line's overrides; 0 or -1 (printed). */
+static int cli_generate_settings(const il_opts *o, settings *s)
+{
+	char path[IL_PATH_MAX];
+	il_err err;
+	sbuf notes = SBUF_INIT;
+	if (o->config)
+		snprintf(path, sizeof path, "%s", o->config);
+	else if (paths_config_file(path, sizeof path, &err) != 0)
+		goto fail;
+	if (settings_load(s, path, &notes, &err) != 0)
+		goto fail;
+	if (notes.len && !o->quiet)
+		fprintf(stderr, "%s", sbuf_str(&notes));
+	sbuf_free(&notes);
+	if ((o->backend && settings_set(s, "backend", o->backend, &err) != 0) ||
+	    (o->model && settings_set(s, "model", o->model, &err) != 0))
+		goto fail;
+	if (o->duration > 0)
+		s->duration = o->duration;
+	if (o->seed >= 0)
+		s->seed = o->seed;
+	return 0;
+fail:
+	sbuf_free(&notes);
+	fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+	return -1;
+}
+
+/* --generate-only: one loop written to a file; exit status. */
 int cli_generate(const il_opts *o)
 {
-	fprintf(stderr, "infiniloop-tui: %s: --generate-only is not available in this build\n", o->gen_out);
-	return 1;
+	static settings s;
+	static pipeline pl;
+	char tmp[IL_PATH_MAX];
+	il_err err;
+	if (cli_generate_settings(o, &s) != 0)
+		return 1;
+	if (paths_tmpdir_create(tmp, sizeof tmp, &err) != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		return 1;
+	}
+	history *hist = NULL;
+	if (history_open(NULL, &hist, &err) != 0 && !o->quiet)
+		fprintf(stderr, "infiniloop-tui: warning: no generation history: %s\n", err.msg);
+	int status = 1;
+	gen_cancel cancel;
+	if (pipeline_setup(&pl, &s, o->gen_prompt, tmp, hist, &err) != 0 ||
+	    gen_cancel_init(&cancel, &err) != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		goto out;
+	}
+	pl.report = cli_generate_report;
+	pl.ud = (void *)o;
+	cli_gen_cancel = &cancel;
+	struct sigaction sa, old_int, old_term;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = cli_generate_signal;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	if (o->verbose)
+		fprintf(stderr, "infiniloop-tui: %s, %d s, timeout %.0f s%s\n", pl.backend, pl.cfg.secs,
+			pl.cfg.timeout, pl.eta > 0 ? "" : ", no history yet");
+	double t0 = time_mono();
+	il_loop *loop = NULL;
+	int rc = pipeline_run(&pl, &cancel, &loop, &err);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	cli_gen_cancel = NULL;
+	gen_cancel_free(&cancel);
+	if (rc != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		goto out;
+	}
+	if (il_wav_save(loop, o->gen_out, 1, &err) != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		il_loop_free(loop);
+		goto out;
+	}
+	if (!o->quiet)
+		printf("%s: loop %zu-%zu of %zu frames (%.3f s) at %d Hz, %.1f bpm, score %.3f%s, "
+		       "%s, seed %ld, %.2f s\n", o->gen_out, loop->loop_start, loop->loop_end,
+		       loop->nframes, (double)(loop->loop_end - loop->loop_start) / loop->rate,
+		       loop->rate, loop->bpm, loop->score, loop->poor ? " (poor)" : "", pl.backend,
+		       pl.seed, time_mono() - t0);
+	il_loop_free(loop);
+	status = 0;
+out:
+	history_close(hist);
+	paths_tmpdir_remove(tmp);
+	return status;
 }

@@ -1,48 +1,479 @@
-/* engine_gen.c: generation requests of the engine (start, stop, stats).
- * Generation is not built yet: these requests answer `unsupported`. */
+/* engine_gen.c: generation requests of the engine (start, stop, stats) and
+ * the background pipeline.
+ *
+ * `start` makes the station active: one worker thread at a time runs a
+ * generation job (pipeline.c) while the current loop plays, and the main
+ * loop (engine_gen_tick) hands each finished loop to the player. A new job
+ * starts when the player's queue is empty, i.e. once the loop generated
+ * before began to play. When nothing plays at `start`, a startup loop
+ * (shipped in the data folder) is queued first so that music starts at
+ * once. Failures are retried by the job with backoff; a job that gives up
+ * leaves the current loop playing and waits for a new `start` or a change
+ * of a generation setting. The worker never touches struct engine except
+ * through engine_post(). */
 #include "engine/engine_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/loopprep.h"
+#include "engine/names.h"
+#include "engine/pipeline.h"
+#include "gen/cancel.h"
+#include "util/timeutil.h"
+
+#define GEN_READY_MAX 2
+
+struct engine_gen {
+	engine *e;
+	history *hist;            /* NULL when the history cannot be opened */
+	names nm;
+	int active;               /* a prompt is playing */
+	int failed;               /* the last job gave up */
+	int want_startup;         /* queue a startup loop before the first job */
+	unsigned long station;    /* bumped by start and stop: older results are dropped */
+	pthread_t thr;
+	int thr_live;
+	gen_cancel cancel;
+	pipeline pl;              /* the running job (owned by the worker while it runs) */
+	int startup;              /* the running job queues a startup loop first */
+	unsigned long job_station;
+	pthread_mutex_t mu;       /* guards what follows */
+	char state[16];
+	double progress, eta;
+	int attempt;
+	il_loop *ready[GEN_READY_MAX];
+	int nready;
+	int done, result;
+	char msg[IL_ERR_MAX];
+};
+
+/* Post a `gen` event from any thread. */
+static void engine_gen_post(engine *e, const char *state, double progress, double eta, int attempt,
+			    double wait, const char *msg)
+{
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "gen");
+	proto_fmt_str(&sb, "state", state);
+	proto_fmt_double(&sb, "progress", progress, 3);
+	proto_fmt_double(&sb, "eta", eta, 1);
+	proto_fmt_long(&sb, "attempt", attempt);
+	if (wait > 0)
+		proto_fmt_double(&sb, "wait", wait, 1);
+	if (msg && *msg)
+		proto_fmt_str(&sb, "msg", msg);
+	proto_fmt_end(&sb);
+	engine_post(e, sbuf_str(&sb));
+	sbuf_free(&sb);
+}
+
+/* Pipeline progress (worker thread): shared state and `gen` events. */
+static void engine_gen_report(void *ud, const char *state, double progress, double eta, int attempt,
+			      double wait, const char *msg)
+{
+	struct engine_gen *g = ud;
+	if (!strcmp(state, "log")) {
+		engine_post_log(g->e, "warn", "%s", msg);
+		return;
+	}
+	pthread_mutex_lock(&g->mu);
+	int changed = strcmp(g->state, state) != 0 || g->attempt != attempt ||
+		      progress - g->progress >= 0.05;
+	snprintf(g->state, sizeof g->state, "%s", state);
+	g->progress = progress;
+	g->eta = eta;
+	g->attempt = attempt;
+	pthread_mutex_unlock(&g->mu);
+	if (changed || msg)
+		engine_gen_post(g->e, state, progress, eta, attempt, wait, msg);
+	if (!strcmp(state, "retry"))
+		engine_post_log(g->e, "warn", "generation attempt %d failed: %s; trying again in %.0f s",
+				attempt, msg ? msg : "", wait);
+}
+
+/* Hand a loop to the main thread. */
+static void engine_gen_push(struct engine_gen *g, il_loop *loop)
+{
+	pthread_mutex_lock(&g->mu);
+	if (g->nready < GEN_READY_MAX) {
+		g->ready[g->nready++] = loop;
+		loop = NULL;
+	}
+	pthread_mutex_unlock(&g->mu);
+	il_loop_free(loop);
+}
+
+/* Queue one of the two startup loops (worker thread). */
+static void engine_gen_startup(struct engine_gen *g)
+{
+	char name[32], path[IL_PATH_MAX];
+	il_err err;
+	snprintf(name, sizeof name, "startup%d.wav", 1 + (int)((unsigned long)(time_wall() * 1000) % 2));
+	if (paths_find_data(name, path, sizeof path, &err) != 0) {
+		engine_post_log(g->e, "warn", "no startup loop: %s", err.msg);
+		return;
+	}
+	loopprep_opts o = { g->pl.algorithm };
+	il_loop *loop;
+	if (loopprep_file(path, &o, &loop, &err) != 0) {
+		engine_post_log(g->e, "warn", "the startup loop cannot be played: %s", err.msg);
+		return;
+	}
+	snprintf(loop->prompt, sizeof loop->prompt, "startup loop");
+	engine_gen_push(g, loop);
+	engine_post(g->e, ""); /* wake the main loop */
+}
+
+/* The worker thread: an optional startup loop, then one generation job. */
+static void *engine_gen_worker(void *arg)
+{
+	struct engine_gen *g = arg;
+	if (g->startup)
+		engine_gen_startup(g);
+	il_loop *loop = NULL;
+	il_err err;
+	double t0 = time_mono();
+	int rc = pipeline_run(&g->pl, &g->cancel, &loop, &err);
+	if (rc == 0) {
+		double bar = loop->rate > 0 ? (double)(loop->loop_end - loop->loop_start) / loop->rate : 0;
+		engine_post_log(g->e, "info", "new loop ready: %.2f s loop at %.1f bpm, score %.2f%s "
+				"(generated in %.2f s, analysed in %.0f ms, seed %ld, total %.2f s)",
+				bar, loop->bpm, loop->score, loop->poor ? ", poor" : "", g->pl.gen_wall,
+				loop->analysis_ms, g->pl.seed, time_mono() - t0);
+		engine_gen_push(g, loop);
+	}
+	int stopped = gen_cancel_requested(&g->cancel);
+	pthread_mutex_lock(&g->mu);
+	g->done = 1;
+	g->result = rc;
+	snprintf(g->msg, sizeof g->msg, "%s", rc == 0 ? "" : err.msg);
+	snprintf(g->state, sizeof g->state, "%s", rc == 0 ? "ready" : stopped ? "stopped" : "failed");
+	pthread_mutex_unlock(&g->mu);
+	if (rc == 0)
+		engine_gen_post(g->e, "ready", 1.0, g->pl.eta, g->attempt, 0, NULL);
+	else if (stopped)
+		engine_gen_post(g->e, "stopped", 0, 0, g->attempt, 0, NULL);
+	else
+		engine_gen_post(g->e, "failed", 0, g->pl.eta, g->attempt, 0, err.msg);
+	return NULL;
+}
+
+/* Start a job for the current prompt; 0, or -1 (reported) when it cannot. */
+static int engine_gen_start_job(engine *e)
+{
+	struct engine_gen *g = e->gen;
+	il_err err;
+	if (pipeline_setup(&g->pl, &e->set, e->set.last_prompt, e->tmpdir, g->hist, &err) != 0) {
+		engine_error(e, "gen", "start", "%s", err.msg);
+		g->failed = 1;
+		return -1;
+	}
+	g->pl.report = engine_gen_report;
+	g->pl.ud = g;
+	if (gen_cancel_init(&g->cancel, &err) != 0) {
+		engine_error(e, "internal", "start", "%s", err.msg);
+		g->failed = 1;
+		return -1;
+	}
+	g->startup = g->want_startup;
+	g->want_startup = 0;
+	g->job_station = g->station;
+	g->done = 0;
+	g->progress = 0;
+	g->attempt = 0;
+	g->eta = g->pl.eta;
+	snprintf(g->state, sizeof g->state, "running");
+	if (pthread_create(&g->thr, NULL, engine_gen_worker, g) != 0) {
+		gen_cancel_free(&g->cancel);
+		engine_error(e, "internal", "start", "cannot start the generation thread");
+		g->failed = 1;
+		return -1;
+	}
+	g->thr_live = 1;
+	return 0;
+}
+
+/* Wait for the worker (it has finished or been cancelled) and release it. */
+static void engine_gen_join(struct engine_gen *g)
+{
+	if (!g->thr_live)
+		return;
+	pthread_join(g->thr, NULL);
+	gen_cancel_free(&g->cancel);
+	g->thr_live = 0;
+}
 
 /* Set up the generation part. */
 int engine_gen_init(engine *e, il_err *err)
 {
-	(void)e;
-	(void)err;
+	struct engine_gen *g = calloc(1, sizeof *g);
+	if (!g)
+		return il_err_set(err, "out of memory");
+	g->e = e;
+	pthread_mutex_init(&g->mu, NULL);
+	snprintf(g->state, sizeof g->state, "idle");
+	e->gen = g;
+	if (names_load(&g->nm, err) != 0)
+		return -1;
+	il_err herr;
+	if (history_open(NULL, &g->hist, &herr) != 0) {
+		g->hist = NULL;
+		engine_log(e, "warn", "no generation history: %s", herr.msg);
+	} else {
+		char dir[IL_PATH_MAX], path[IL_PATH_MAX];
+		int n;
+		if (paths_data_dir(dir, sizeof dir, &herr) == 0 &&
+		    paths_join(path, sizeof path, dir, "benchdata.json", &herr) == 0 &&
+		    access(path, F_OK) == 0) {
+			if (history_import_benchdata(g->hist, path, &n, &herr) != 0)
+				engine_log(e, "warn", "%s", herr.msg);
+			else if (n > 0)
+				engine_log(e, "info", "imported %d runs from %s", n, path);
+		}
+	}
+	if (e->opts->prompt && *e->opts->prompt) {
+		proto_msg *m = calloc(1, sizeof *m);
+		il_err perr;
+		sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "start");
+		proto_fmt_str(&sb, "prompt", e->opts->prompt);
+		if (m && proto_parse_line(sbuf_str(&sb), sb.len - 1, m, &perr) == 1)
+			engine_gen_request(e, m);
+		sbuf_free(&sb);
+		free(m);
+	}
 	return 0;
 }
 
-/* Tear down the generation part. */
+/* Tear down the generation part: the running job is stopped (its process
+ * group killed) and waited for. */
 void engine_gen_free(engine *e)
 {
-	(void)e;
+	struct engine_gen *g = e->gen;
+	if (!g)
+		return;
+	if (g->thr_live)
+		gen_cancel_request(&g->cancel);
+	engine_gen_join(g);
+	for (int k = 0; k < g->nready; k++)
+		il_loop_free(g->ready[k]);
+	history_close(g->hist);
+	names_free(&g->nm);
+	pthread_mutex_destroy(&g->mu);
+	free(g);
+	e->gen = NULL;
+}
+
+/* Cancel the running job, if any (it finishes on its own thread). */
+static void engine_gen_cancel(struct engine_gen *g)
+{
+	if (g->thr_live)
+		gen_cancel_request(&g->cancel);
+}
+
+/* `start prompt=S`: a new station; the old job and queued loops are dropped. */
+static void engine_gen_req_start(engine *e, const proto_msg *m)
+{
+	struct engine_gen *g = e->gen;
+	const char *prompt = proto_get(m, "prompt");
+	il_err err;
+	if (!prompt || !*prompt) {
+		engine_error(e, "bad_value", "start", "start needs a prompt, e.g. start prompt=\"calm piano\"");
+		return;
+	}
+	if (settings_set(&e->set, "last_prompt", prompt, &err) != 0) {
+		engine_error(e, "bad_value", "start", "%s", err.msg);
+		return;
+	}
+	engine_save_settings(e);
+	engine_gen_cancel(g);
+	g->station++;
+	g->active = 1;
+	g->failed = 0;
+	engine_player_clear_queue(e);
+	g->want_startup = !engine_player_playing(e);
+	engine_log(e, "info", "station started: %s (%s)", prompt, e->set.backend);
+}
+
+/* `stop`: no more generation, playback stops. */
+static void engine_gen_req_stop(engine *e)
+{
+	struct engine_gen *g = e->gen;
+	int was = g->active || g->thr_live;
+	engine_gen_cancel(g);
+	g->station++;
+	g->active = 0;
+	g->failed = 0;
+	engine_player_clear_queue(e);
+	engine_player_stop(e);
+	if (!g->thr_live) {
+		pthread_mutex_lock(&g->mu);
+		snprintf(g->state, sizeof g->state, "idle");
+		pthread_mutex_unlock(&g->mu);
+	}
+	if (was) {
+		sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "gen");
+		proto_fmt_str(&sb, "state", "stopped");
+		proto_fmt_end(&sb);
+		engine_emit(e, &sb);
+		sbuf_free(&sb);
+	}
+}
+
+/* One `history` event. */
+static int engine_gen_history_row(void *ud, const history_row *r)
+{
+	engine *e = ud;
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "history");
+	proto_fmt_long(&sb, "time", (long)r->time);
+	proto_fmt_str(&sb, "backend", r->backend);
+	proto_fmt_str(&sb, "model", r->model);
+	proto_fmt_str(&sb, "prompt", r->prompt);
+	proto_fmt_long(&sb, "secs", r->secs);
+	proto_fmt_double(&sb, "actual", r->actual, 2);
+	proto_fmt_double(&sb, "wall", r->wall, 2);
+	proto_fmt_str(&sb, "outcome", r->outcome);
+	proto_fmt_str(&sb, "error", r->error);
+	proto_fmt_double(&sb, "loop_seconds", r->loop_seconds, 3);
+	proto_fmt_double(&sb, "bpm", r->bpm, 1);
+	proto_fmt_double(&sb, "score", r->score, 3);
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+	return 0;
+}
+
+/* `stats [limit=N]`: per-duration statistics of the current backend and
+ * model, then the most recent attempts. */
+static void engine_gen_req_stats(engine *e, const proto_msg *m)
+{
+	struct engine_gen *g = e->gen;
+	long limit = 20;
+	il_err err;
+	if (proto_get(m, "limit") && proto_get_long(m, "limit", 0, 1000, &limit, &err) != 0) {
+		engine_error_err(e, "stats", &err);
+		return;
+	}
+	if (!g->hist) {
+		engine_error(e, "io", "stats", "the generation history is not available");
+		return;
+	}
+	pipeline pl;
+	if (pipeline_setup(&pl, &e->set, "x", e->tmpdir, NULL, &err) != 0) {
+		engine_error(e, "gen", "stats", "%s", err.msg);
+		return;
+	}
+	history_stat st[64];
+	int n = 0;
+	if (history_stats(g->hist, pl.backend, pl.model, st, 64, &n, &err) != 0) {
+		engine_error(e, "io", "stats", "%s", err.msg);
+		return;
+	}
+	sbuf sb = SBUF_INIT;
+	for (int k = 0; k < n; k++) {
+		proto_fmt_begin(&sb, "stat");
+		proto_fmt_long(&sb, "seconds", st[k].secs);
+		proto_fmt_long(&sb, "runs", st[k].runs);
+		proto_fmt_long(&sb, "ok", st[k].ok);
+		proto_fmt_double(&sb, "avg", st[k].avg, 2);
+		proto_fmt_end(&sb);
+		engine_emit(e, &sb);
+	}
+	sbuf_free(&sb);
+	if (limit > 0 && history_recent(g->hist, (int)limit, engine_gen_history_row, e, &err) != 0)
+		engine_error(e, "io", "stats", "%s", err.msg);
 }
 
 /* Handle a generation request; 1 if verb was ours, 0 if not. */
 int engine_gen_request(engine *e, const proto_msg *m)
 {
-	(void)e;
-	(void)m;
-	return 0;
+	if (!strcmp(m->verb, "start"))
+		engine_gen_req_start(e, m);
+	else if (!strcmp(m->verb, "stop"))
+		engine_gen_req_stop(e);
+	else if (!strcmp(m->verb, "stats"))
+		engine_gen_req_stats(e, m);
+	else
+		return 0;
+	return 1;
 }
 
-/* Periodic work; milliseconds until it wants to run again (-1: idle). */
+/* Give a finished loop its title and artist and queue it for the player. */
+static void engine_gen_enqueue(engine *e, il_loop *loop)
+{
+	struct engine_gen *g = e->gen;
+	il_err err;
+	names_pick(&g->nm, loop->title, sizeof loop->title, loop->artist, sizeof loop->artist);
+	if (engine_player_enqueue(e, loop, &err) != 0)
+		engine_error_err(e, "start", &err);
+}
+
+/* Periodic work: queue finished loops, reap the worker, start the next job. */
 int engine_gen_tick(engine *e)
 {
-	(void)e;
-	return -1;
+	struct engine_gen *g = e->gen;
+	if (!g)
+		return -1;
+	il_loop *ready[GEN_READY_MAX];
+	pthread_mutex_lock(&g->mu);
+	int nready = g->nready, done = g->done;
+	memcpy(ready, g->ready, sizeof ready);
+	g->nready = 0;
+	pthread_mutex_unlock(&g->mu);
+	for (int k = 0; k < nready; k++) {
+		if (g->active && g->job_station == g->station)
+			engine_gen_enqueue(e, ready[k]);
+		else
+			il_loop_free(ready[k]); /* made for a prompt that was replaced or stopped */
+	}
+	if (g->thr_live && done) {
+		engine_gen_join(g);
+		if (g->result != 0 && g->job_station == g->station && g->active) {
+			g->failed = 1;
+			engine_log(e, "warn", "generation gave up: %s; the current loop keeps playing "
+				   "(start again or change a setting to retry)", g->msg);
+		}
+	}
+	if (g->active && !g->thr_live && !g->failed && engine_player_queued(e) == 0)
+		engine_gen_start_job(e);
+	return g->active || g->thr_live ? 250 : -1;
 }
 
 /* Append the generation fields of a `status` event. */
 void engine_gen_status(engine *e, sbuf *sb)
 {
+	struct engine_gen *g = e->gen;
 	proto_fmt_str(sb, "prompt", e->set.last_prompt);
 	proto_fmt_str(sb, "backend", e->set.backend);
 	proto_fmt_str(sb, "model", e->set.model);
-	proto_fmt_str(sb, "gen", "idle");
+	if (!g) {
+		proto_fmt_str(sb, "gen", "idle");
+		return;
+	}
+	pthread_mutex_lock(&g->mu);
+	const char *state = g->thr_live && !g->done ? g->state : g->failed ? "failed" : "idle";
+	if (!strcmp(state, "ready") || !strcmp(state, "stopped"))
+		state = "idle";
+	proto_fmt_str(sb, "gen", state);
+	proto_fmt_double(sb, "progress", g->thr_live ? g->progress : 0, 3);
+	proto_fmt_double(sb, "eta", g->eta, 1);
+	proto_fmt_long(sb, "attempt", g->attempt);
+	pthread_mutex_unlock(&g->mu);
 }
 
-/* A setting changed. */
+/* A setting changed: a job that gave up may try again with it. */
 void engine_gen_setting(engine *e, const char *key)
 {
-	(void)e;
-	(void)key;
+	static const char *const keys[] = { "backend", "model", "duration", "musicgpt", "gpu",
+					    "affinity", "timeout", "retries", "seed" };
+	struct engine_gen *g = e->gen;
+	if (!g)
+		return;
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (!strcmp(key, keys[k]))
+			g->failed = 0;
 }

@@ -15,4 +15,5 @@ libinfiniloop_a_SOURCES += \
 
 ## Generation requests and --generate-only (generation).
 libinfiniloop_a_SOURCES += \
-	src/engine/engine_gen.c src/engine/cli_generate.c
+	src/engine/engine_gen.c src/engine/cli_generate.c \
+	src/engine/pipeline.c src/engine/pipeline.h src/engine/names.c src/engine/names.h

@@ -1,1 +1,8 @@
-## files of src/gen
+## Generator backends (synth, musicgpt, command), prompt parsing, the job runner (generation).
+libinfiniloop_a_SOURCES += \
+	src/gen/prompt.c src/gen/prompt.h \
+	src/gen/synth.c src/gen/synth.h src/gen/synth_int.h \
+	src/gen/synth_parts.c src/gen/synth_voice.c src/gen/synth_voice.h
+libinfiniloop_a_SOURCES += \
+	src/gen/cancel.c src/gen/cancel.h src/gen/spawn.c src/gen/spawn.h \
+	src/gen/backend.c src/gen/backend.h src/gen/job.c src/gen/job.h

@@ -3,4 +3,6 @@ libinfiniloop_a_SOURCES += \
 	src/store/settings.c src/store/settings.h
 
 ## Generation history (generation).
-libinfiniloop_a_SOURCES +=
+libinfiniloop_a_SOURCES += \
+	src/store/history.c src/store/history.h src/store/history_int.h \
+	src/store/history_import.c

@@ -1,0 +1,33 @@
+/* make_startup.c: renders the two startup loops with the built-in synth at
+ * build time (nothing binary is kept in the sources):
+ *   make-startup 1|2 OUT.wav */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen/synth.h"
+
+/* Render startup loop 1 or 2 into the file named by argv[2]. */
+int main(int argc, char **argv)
+{
+	static const char *const prompts[2] = {
+		"lo-fi hip hop, 78 bpm, D minor, warm keys, soft drums",
+		"solo piano, 72 bpm, C major, gentle and calm",
+	};
+	if (argc != 3 || (strcmp(argv[1], "1") && strcmp(argv[1], "2"))) {
+		fprintf(stderr, "usage: make-startup 1|2 OUT.wav\n");
+		return 2;
+	}
+	int which = argv[1][0] - '1';
+	synth_params p = { prompts[which], 16.0, which ? 20240611u : 19870305u, NULL };
+	float *buf;
+	size_t n;
+	il_err err;
+	if (synth_render(&p, &buf, &n, NULL, &err) != 0 ||
+	    synth_write_wav(argv[2], buf, n, SYNTH_RATE, SYNTH_CHANNELS, 1, &err) != 0) {
+		fprintf(stderr, "make-startup: %s\n", err.msg);
+		return 1;
+	}
+	free(buf);
+	return 0;
+}

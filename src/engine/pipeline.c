@@ -1,0 +1,134 @@
+/* pipeline.c: one generated loop with history rows (see pipeline.h). */
+#include "engine/pipeline.h"
+
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/loopprep.h"
+#include "util/timeutil.h"
+
+#define PIPELINE_TIMEOUT_SYNTH 120.0
+#define PIPELINE_TIMEOUT_MUSICGPT 1800.0 /* a first run downloads the model */
+#define PIPELINE_TIMEOUT_COMMAND 900.0
+
+/* Prepare a job for prompt from the settings (see pipeline.h). */
+int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const char *workdir,
+		   history *hist, il_err *err)
+{
+	memset(p, 0, sizeof *p);
+	gen_job_cfg *c = &p->cfg;
+	c->backend = gen_backend_parse(s->backend);
+	if (c->backend < 0)
+		return il_err_set(err, "unknown backend '%s' (synth, musicgpt or command)", s->backend);
+	if (!prompt || !*prompt)
+		return il_err_set(err, "the prompt is empty");
+	if (strlen(prompt) >= sizeof c->prompt)
+		return il_err_set(err, "the prompt is longer than %zu bytes", sizeof c->prompt - 1);
+	snprintf(c->prompt, sizeof c->prompt, "%s", prompt);
+	snprintf(c->model, sizeof c->model, "%s", s->model);
+	c->secs = s->duration;
+	c->seed = s->seed;
+	snprintf(c->musicgpt, sizeof c->musicgpt, "%s", s->musicgpt);
+	c->gpu = s->gpu;
+	snprintf(c->affinity, sizeof c->affinity, "%s", s->affinity);
+	c->retries = s->retries;
+	c->command_argc = s->command_argc;
+	memcpy(c->command, s->command, sizeof c->command);
+	snprintf(c->workdir, sizeof c->workdir, "%s", workdir);
+	snprintf(p->backend, sizeof p->backend, "%s", gen_backend_name(c->backend));
+	if (c->backend == GEN_BACKEND_MUSICGPT) {
+		snprintf(p->model, sizeof p->model, "%s", s->model);
+	} else if (c->backend == GEN_BACKEND_COMMAND && c->command_argc > 0) {
+		char tmp[SETTINGS_STR_MAX / 4];
+		snprintf(tmp, sizeof tmp, "%s", c->command[0]);
+		snprintf(p->model, sizeof p->model, "%s", basename(tmp));
+	} else {
+		snprintf(p->model, sizeof p->model, "builtin");
+	}
+	snprintf(p->algorithm, sizeof p->algorithm, "%s", s->algorithm);
+	p->hist = hist;
+	il_err herr;
+	if (hist && history_eta(hist, p->backend, p->model, c->secs, &p->eta, &herr) != 0)
+		p->eta = 0;
+	if (s->timeout > 0)
+		c->timeout = s->timeout;
+	else if (p->eta > 0)
+		c->timeout = p->eta * 3 + 30 > 60 ? p->eta * 3 + 30 : 60;
+	else
+		c->timeout = c->backend == GEN_BACKEND_SYNTH ? PIPELINE_TIMEOUT_SYNTH
+			     : c->backend == GEN_BACKEND_MUSICGPT ? PIPELINE_TIMEOUT_MUSICGPT
+								  : PIPELINE_TIMEOUT_COMMAND;
+	return 0;
+}
+
+/* Job hook: progress, passed on with the ETA. */
+static void pipeline_on_report(void *ud, const char *state, double progress, int attempt,
+			       double wait, const char *msg)
+{
+	pipeline *p = ud;
+	if (p->report)
+		p->report(p->ud, state, progress, p->eta, attempt, wait, msg);
+}
+
+/* Job hook: find the loop of a valid clip. */
+static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
+{
+	pipeline *p = ud;
+	if (p->report)
+		p->report(p->ud, "analyzing", 1.0, p->eta, a->attempt, 0, NULL);
+	loopprep_opts o = { p->algorithm };
+	il_loop *loop;
+	if (loopprep_file(a->path, &o, &loop, err) != 0)
+		return -1;
+	snprintf(loop->prompt, sizeof loop->prompt, "%s", p->cfg.prompt);
+	il_loop_free(p->loop);
+	p->loop = loop;
+	p->gen_wall = a->wall;
+	p->seed = a->seed;
+	return 0;
+}
+
+/* Job hook: one history row per attempt. */
+static void pipeline_on_record(void *ud, const gen_attempt *a)
+{
+	pipeline *p = ud;
+	if (!p->hist)
+		return;
+	history_row r;
+	memset(&r, 0, sizeof r);
+	r.time = time_wall();
+	snprintf(r.backend, sizeof r.backend, "%s", p->backend);
+	snprintf(r.model, sizeof r.model, "%s", p->model);
+	snprintf(r.prompt, sizeof r.prompt, "%s", p->cfg.prompt);
+	r.secs = p->cfg.secs;
+	r.actual = a->actual;
+	r.wall = a->wall;
+	snprintf(r.outcome, sizeof r.outcome, "%s", a->outcome);
+	snprintf(r.error, sizeof r.error, "%s", a->error);
+	if (!strcmp(a->outcome, "ok") && p->loop) {
+		const il_loop *l = p->loop;
+		r.loop_seconds = l->rate > 0 ? (double)(l->loop_end - l->loop_start) / l->rate : 0;
+		r.bpm = l->bpm;
+		r.score = l->score;
+	}
+	snprintf(r.source, sizeof r.source, "engine");
+	il_err err;
+	if (history_add(p->hist, &r, &err) != 0 && p->report)
+		p->report(p->ud, "log", 0, 0, a->attempt, 0, err.msg);
+}
+
+/* Run the job (see pipeline.h). */
+int pipeline_run(pipeline *p, gen_cancel *cancel, il_loop **out, il_err *err)
+{
+	*out = NULL;
+	gen_hooks h = { p, pipeline_on_report, pipeline_on_accept, pipeline_on_record };
+	if (gen_job_run(&p->cfg, &h, cancel, p->eta, err) != 0) {
+		il_loop_free(p->loop);
+		p->loop = NULL;
+		return -1;
+	}
+	*out = p->loop;
+	p->loop = NULL;
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* pipeline.h: one generated loop, from the settings to an analysed,
+ * normalized il_loop, with a history row per attempt. Shared by the engine
+ * (engine_gen.c, on its worker thread) and --generate-only. */
+#ifndef IL_ENGINE_PIPELINE_H
+#define IL_ENGINE_PIPELINE_H
+
+#include "audio/loop.h"
+#include "gen/job.h"
+#include "store/history.h"
+#include "store/settings.h"
+
+typedef void (*pipeline_report_fn)(void *ud, const char *state, double progress, double eta,
+				   int attempt, double wait, const char *msg);
+
+typedef struct pipeline {
+	gen_job_cfg cfg;
+	char backend[16];        /* names in the history */
+	char model[64];
+	char algorithm[16];      /* loop finding */
+	double eta;              /* expected seconds per attempt (0: unknown) */
+	history *hist;           /* may be NULL */
+	pipeline_report_fn report; /* may be NULL; called from the running thread */
+	void *ud;
+	/* Filled by pipeline_run. */
+	il_loop *loop;
+	double gen_wall;         /* seconds the accepted attempt took */
+	long seed;
+} pipeline;
+
+/* Prepare a job for prompt from the settings: backend, model, duration,
+ * timeout (the setting, or from the history's ETA), retries, seed, the
+ * command template. Clips go to workdir. 0, or -1 with err. */
+int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const char *workdir,
+		   history *hist, il_err *err);
+/* Run the job: generate, validate, analyse; retries as set. 0 with *out a
+ * new loop (prompt filled in), or -1 with err. */
+int pipeline_run(pipeline *p, gen_cancel *cancel, il_loop **out, il_err *err);
+
+#endif

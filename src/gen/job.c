@@ -1,0 +1,278 @@
+/* job.c: one generation job with validation and retries (see job.h). */
+#include "gen/job.h"
+
+#include <errno.h>
+#include <math.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "gen/backend.h"
+#include "gen/spawn.h"
+#include "gen/synth.h"
+#include "util/timeutil.h"
+
+static const char *const gen_backend_names[] = { "synth", "musicgpt", "command" };
+
+/* Parse "synth", "musicgpt" or "command"; -1 when unknown. */
+int gen_backend_parse(const char *name)
+{
+	for (int k = 0; k < 3; k++)
+		if (name && !strcmp(name, gen_backend_names[k]))
+			return k;
+	return -1;
+}
+
+/* The name of a backend. */
+const char *gen_backend_name(int backend)
+{
+	return backend >= 0 && backend < 3 ? gen_backend_names[backend] : "unknown";
+}
+
+/* Seconds to wait before retry number n: 2, 4, 8... at most 60. */
+double gen_backoff(int n)
+{
+	if (n < 1)
+		n = 1;
+	if (n > 6)
+		return GEN_BACKOFF_MAX;
+	double s = (double)(1 << n);
+	return s > GEN_BACKOFF_MAX ? GEN_BACKOFF_MAX : s;
+}
+
+/* Validate a clip (see job.h). */
+int gen_validate(const char *path, long want_frames, double *seconds, il_err *err)
+{
+	*seconds = 0;
+	if (access(path, F_OK) != 0)
+		return il_err_set(err, "no audio file was written (%s)", path);
+	SF_INFO info;
+	memset(&info, 0, sizeof info);
+	SNDFILE *f = sf_open(path, SFM_READ, &info);
+	if (!f)
+		return il_err_set(err, "the clip is not a readable audio file: %s", sf_strerror(NULL));
+	if (info.samplerate <= 0 || info.channels <= 0 || info.frames <= 0) {
+		sf_close(f);
+		return il_err_set(err, "the clip holds no audio");
+	}
+	size_t frames = (size_t)info.frames, ch = (size_t)info.channels;
+	float *buf = malloc(4096 * ch * sizeof *buf);
+	if (!buf) {
+		sf_close(f);
+		return il_err_set(err, "out of memory reading the clip");
+	}
+	size_t got = 0;
+	double peak = 0, sum = 0;
+	int bad = 0;
+	sf_count_t r;
+	while ((r = sf_readf_float(f, buf, 4096)) > 0) {
+		for (size_t i = 0; i < (size_t)r * ch; i++) {
+			float v = buf[i];
+			if (!isfinite(v)) {
+				bad = 1;
+				continue;
+			}
+			double a = fabs(v);
+			if (a > peak)
+				peak = a;
+			sum += (double)v * v;
+		}
+		got += (size_t)r;
+	}
+	free(buf);
+	sf_close(f);
+	*seconds = (double)got / info.samplerate;
+	if (want_frames > 0 && (got != (size_t)want_frames || frames != (size_t)want_frames))
+		return il_err_set(err, "the clip has %zu samples, expected %ld (truncated or cut short)",
+				  got, want_frames);
+	if (*seconds < 2.0)
+		return il_err_set(err, "the clip is only %.2f s long (at least 2 s are needed)", *seconds);
+	if (bad)
+		return il_err_set(err, "the clip contains NaN or infinite samples");
+	double rms = sqrt(sum / (double)(got * ch));
+	if (peak < 1e-4 || rms < 1e-5)
+		return il_err_set(err, "the clip is silent (peak %.2g)", peak);
+	return 0;
+}
+
+/* A fresh seed in 1..2^31-1. */
+static long gen_new_seed(void)
+{
+	unsigned int v = 0;
+	if (getrandom(&v, sizeof v, GRND_NONBLOCK) != (ssize_t)sizeof v)
+		v = (unsigned int)(time_wall() * 1000003.0) ^ (unsigned int)getpid();
+	long s = (long)(v & 0x7fffffffu);
+	return s ? s : 1;
+}
+
+/* Mark an attempt failed: outcome and message; returns -1. */
+static int gen_fail(gen_attempt *a, const char *outcome, const char *msg)
+{
+	snprintf(a->outcome, sizeof a->outcome, "%s", outcome);
+	snprintf(a->error, sizeof a->error, "%s", msg);
+	return -1;
+}
+
+/* The synth's attempt: render in this thread and write a float WAV. */
+static int gen_attempt_synth(const gen_job_cfg *cfg, gen_cancel *cancel, gen_attempt *a)
+{
+	synth_params p = { cfg->prompt, (double)cfg->secs, (uint64_t)a->seed,
+			   cancel ? &cancel->flag : NULL };
+	float *buf;
+	size_t n;
+	il_err err;
+	if (synth_render(&p, &buf, &n, NULL, &err) != 0)
+		return gen_fail(a, cancel && gen_cancel_requested(cancel) ? "stopped" : "error", err.msg);
+	int rc = synth_write_wav(a->path, buf, n, SYNTH_RATE, SYNTH_CHANNELS, 0, &err);
+	free(buf);
+	if (rc != 0)
+		return gen_fail(a, "error", err.msg);
+	return 0;
+}
+
+typedef struct gen_tick_ctx {
+	const gen_hooks *hooks;
+	double eta;
+	int attempt;
+} gen_tick_ctx;
+
+/* Progress of an external generator, estimated from the expected time. */
+static void gen_attempt_tick(void *ud, double elapsed)
+{
+	gen_tick_ctx *t = ud;
+	if (!t->hooks || !t->hooks->report)
+		return;
+	double p = t->eta > 0 ? elapsed / t->eta : 0;
+	t->hooks->report(t->hooks->ud, "running", p > 0.99 ? 0.99 : p, t->attempt, 0, NULL);
+}
+
+/* An external generator's attempt: MusicGPT or a command template. */
+static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, double eta,
+				const gen_hooks *hooks, gen_attempt *a)
+{
+	gen_argv av;
+	il_err err;
+	int mg = cfg->backend == GEN_BACKEND_MUSICGPT;
+	int rc = mg ? gen_musicgpt_argv(cfg, a->path, &av, &err)
+		    : gen_command_argv(cfg, a->path, a->seed, &av, &err);
+	if (rc != 0) {
+		a->fatal = 1;
+		return gen_fail(a, "missing", err.msg);
+	}
+	const char *name = mg ? "MusicGPT" : cfg->command[0];
+	gen_tick_ctx tc = { hooks, eta, a->attempt };
+	gen_spawn_result res;
+	rc = gen_spawn_run(av.argv, cfg->affinity, cfg->timeout, cancel, gen_attempt_tick, &tc, &res, &err);
+	gen_argv_free(&av);
+	a->pid = res.pid;
+	if (rc != 0) {
+		a->fatal = 1;
+		return gen_fail(a, "missing", err.msg);
+	}
+	char msg[IL_ERR_MAX];
+	switch (res.end) {
+	case GEN_SPAWN_TIMEOUT:
+		snprintf(msg, sizeof msg, "%s did not finish within %.0f s and was stopped (setting 'timeout')",
+			 name, cfg->timeout);
+		return gen_fail(a, "timeout", msg);
+	case GEN_SPAWN_CANCELLED:
+		return gen_fail(a, "stopped", "generation was stopped");
+	case GEN_SPAWN_SIGNALLED:
+		gen_backend_explain(name, res.code, 1, res.output, msg, sizeof msg);
+		return gen_fail(a, "error", msg);
+	case GEN_SPAWN_EXITED:
+		if (res.code != 0) {
+			gen_backend_explain(name, res.code, 0, res.output, msg, sizeof msg);
+			return gen_fail(a, "error", msg);
+		}
+		break;
+	}
+	return 0;
+}
+
+/* One attempt with no retry and no accept hook (see job.h). */
+int gen_attempt_run(const gen_job_cfg *cfg, int attempt, gen_cancel *cancel, double eta,
+		    const gen_hooks *hooks, gen_attempt *a)
+{
+	static unsigned long counter;
+	memset(a, 0, sizeof *a);
+	a->attempt = attempt;
+	a->seed = cfg->seed > 0 ? cfg->seed : gen_new_seed();
+	unsigned long id = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+	if ((size_t)snprintf(a->path, sizeof a->path, "%s/clip-%ld-%lu.wav", cfg->workdir,
+			     (long)getpid(), id) >= sizeof a->path) {
+		a->fatal = 1;
+		return gen_fail(a, "error", "the work folder's path is too long");
+	}
+	unlink(a->path); /* a clip of an earlier attempt must not pass for a new one */
+	if (hooks && hooks->report)
+		hooks->report(hooks->ud, "running", 0, attempt, 0, NULL);
+	double t0 = time_mono();
+	int rc;
+	if (cfg->backend == GEN_BACKEND_SYNTH)
+		rc = gen_attempt_synth(cfg, cancel, a);
+	else
+		rc = gen_attempt_external(cfg, cancel, eta, hooks, a);
+	a->wall = time_mono() - t0;
+	if (rc != 0) {
+		unlink(a->path);
+		return -1;
+	}
+	long want = 0;
+	if (cfg->backend == GEN_BACKEND_MUSICGPT)
+		want = ((long)cfg->secs * 50 - 3) * 640;
+	else if (cfg->backend == GEN_BACKEND_SYNTH)
+		want = (long)cfg->secs * SYNTH_RATE;
+	il_err err;
+	if (gen_validate(a->path, want, &a->actual, &err) != 0) {
+		unlink(a->path);
+		return gen_fail(a, "invalid", err.msg);
+	}
+	snprintf(a->outcome, sizeof a->outcome, "ok");
+	return 0;
+}
+
+/* Run a job with retries (see job.h). */
+int gen_job_run(const gen_job_cfg *cfg, const gen_hooks *hooks, gen_cancel *cancel, double eta,
+		il_err *err)
+{
+	gen_attempt a;
+	for (int attempt = 1;; attempt++) {
+		if (cancel && gen_cancel_requested(cancel))
+			return il_err_set(err, "generation was stopped");
+		int rc = gen_attempt_run(cfg, attempt, cancel, eta, hooks, &a);
+		if (rc == 0 && hooks && hooks->accept) {
+			il_err aerr;
+			if (hooks->accept(hooks->ud, &a, &aerr) != 0) {
+				rc = -1;
+				if (cancel && gen_cancel_requested(cancel))
+					gen_fail(&a, "stopped", "generation was stopped");
+				else
+					gen_fail(&a, "analysis", aerr.msg);
+			}
+		}
+		if (rc != 0 || (hooks && hooks->accept))
+			unlink(a.path); /* an accepted clip has been read into memory */
+		if (hooks && hooks->record)
+			hooks->record(hooks->ud, &a);
+		if (rc == 0)
+			return 0;
+		if (!strcmp(a.outcome, "stopped") || (cancel && gen_cancel_requested(cancel)))
+			return il_err_set(err, "generation was stopped");
+		if (a.fatal || attempt > cfg->retries) {
+			if (hooks && hooks->report)
+				hooks->report(hooks->ud, "failed", 0, attempt, 0, a.error);
+			if (a.fatal || attempt == 1)
+				return il_err_set(err, "%s", a.error);
+			return il_err_set(err, "%s (gave up after %d attempts)", a.error, attempt);
+		}
+		double wait = gen_backoff(attempt);
+		if (hooks && hooks->report)
+			hooks->report(hooks->ud, "retry", 0, attempt, wait, a.error);
+		if (cancel ? gen_cancel_sleep(cancel, wait) : (time_sleep(wait), 0))
+			return il_err_set(err, "generation was stopped");
+	}
+}

@@ -1,0 +1,81 @@
+/* job.h: one generation job, the same for every backend.
+ *
+ * A job makes one clip from a prompt with the chosen backend (the built-in
+ * synth, MusicGPT, or a command template), validates it (readable by
+ * libsndfile, the expected length, finite, not silent, at least 2 s), hands
+ * it to the caller's accept hook (loop analysis) and retries failed attempts
+ * after 2, 4, 8... s (at most 60 s), up to cfg->retries times. Every attempt
+ * ends with a call of the record hook (the history row). Runs in the
+ * caller's thread; another thread may cancel it with gen_cancel_request(). */
+#ifndef IL_GEN_JOB_H
+#define IL_GEN_JOB_H
+
+#include "gen/cancel.h"
+#include "store/paths.h"
+#include "store/settings.h"
+#include "util/error.h"
+
+enum { GEN_BACKEND_SYNTH, GEN_BACKEND_MUSICGPT, GEN_BACKEND_COMMAND };
+
+#define GEN_MUSICGPT_RATE 32000
+#define GEN_BACKOFF_MAX 60.0
+
+typedef struct gen_job_cfg {
+	int backend;                  /* GEN_BACKEND_* */
+	char model[32];               /* MusicGPT model */
+	char prompt[SETTINGS_STR_MAX];
+	int secs;                     /* requested seconds, 1-30 */
+	long seed;                    /* synth and {seed}: 0 picks a new one per attempt */
+	char musicgpt[IL_PATH_MAX];   /* MusicGPT binary; empty: PATH */
+	int gpu;
+	char affinity[64];            /* CPU list for external generators */
+	double timeout;               /* seconds per attempt (0: none) */
+	int retries;                  /* attempts after the first failure */
+	int command_argc;
+	char command[SETTINGS_ARGV_MAX][SETTINGS_STR_MAX / 4];
+	char workdir[IL_PATH_MAX];    /* where clips are written */
+} gen_job_cfg;
+
+typedef struct gen_attempt {
+	int attempt;                  /* 1, 2, ... */
+	char path[IL_PATH_MAX];       /* the clip (valid when outcome is ok) */
+	long seed;                    /* the seed used */
+	double wall;                  /* seconds from start to the clip's end of validation */
+	double actual;                /* seconds of audio in the clip (0: unknown) */
+	char outcome[16];             /* ok, error, timeout, invalid, analysis, stopped, missing */
+	char error[IL_ERR_MAX];       /* why it failed ("" when ok) */
+	int fatal;                    /* no point retrying (missing binary, bad template) */
+	int pid;                      /* the external generator's pid (0: none) */
+} gen_attempt;
+
+typedef struct gen_hooks {
+	void *ud;
+	/* Progress: state is "running", "retry" or "failed"; from the job's thread. */
+	void (*report)(void *ud, const char *state, double progress, int attempt, double wait,
+		       const char *msg);
+	/* A valid clip: analyse it. 0 accepts it (the job ends), -1 with err retries. */
+	int (*accept)(void *ud, gen_attempt *a, il_err *err);
+	/* The end of every attempt (after accept for valid clips). */
+	void (*record)(void *ud, const gen_attempt *a);
+} gen_hooks;
+
+/* Parse "synth", "musicgpt" or "command"; -1 when unknown. */
+int gen_backend_parse(const char *name);
+/* The name of a backend. */
+const char *gen_backend_name(int backend);
+/* Seconds to wait before retry number n (1, 2, ...): 2, 4, 8... at most 60. */
+double gen_backoff(int n);
+/* Run a job (see above). eta (0: unknown) drives the progress of external
+ * generators. 0 when a clip was accepted, -1 with err after the last failed
+ * attempt or when cancelled. */
+int gen_job_run(const gen_job_cfg *cfg, const gen_hooks *hooks, gen_cancel *cancel, double eta,
+		il_err *err);
+/* One attempt with no retry and no accept hook: make and validate a clip.
+ * 0 when a valid clip is at a->path, else -1 (a->outcome, a->error set). */
+int gen_attempt_run(const gen_job_cfg *cfg, int attempt, gen_cancel *cancel, double eta,
+		    const gen_hooks *hooks, gen_attempt *a);
+/* Validate a clip: readable, at least 2 s, exactly want_frames when non-zero,
+ * finite, not silent. 0 with *seconds set, or -1 with err. */
+int gen_validate(const char *path, long want_frames, double *seconds, il_err *err);
+
+#endif

@@ -1,0 +1,296 @@
+/* spawn.c: running an external generator under supervision (see spawn.h). */
+#include "gen/spawn.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util/timeutil.h"
+
+extern char **environ;
+
+#define GEN_SPAWN_GRACE 1.0 /* seconds between SIGTERM and SIGKILL */
+
+/* True when path names an executable regular file. */
+static int gen_spawn_exec_ok(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+/* Find a program by name or path (see spawn.h). */
+int gen_spawn_find(const char *name, char *out, size_t n)
+{
+	if (!name || !*name)
+		return -1;
+	if (strchr(name, '/')) {
+		if (!gen_spawn_exec_ok(name) || (size_t)snprintf(out, n, "%s", name) >= n)
+			return -1;
+		return 0;
+	}
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	while (*path) {
+		const char *colon = strchr(path, ':');
+		size_t len = colon ? (size_t)(colon - path) : strlen(path);
+		int w = len ? snprintf(out, n, "%.*s/%s", (int)len, path, name) : snprintf(out, n, "./%s", name);
+		if (w > 0 && (size_t)w < n && gen_spawn_exec_ok(out))
+			return 0;
+		if (!colon)
+			break;
+		path = colon + 1;
+	}
+	return -1;
+}
+
+/* Parse a CPU list such as "2,3" or "0-3,6" (see spawn.h). */
+int gen_spawn_cpus(const char *text, unsigned char mask[128], int *any, il_err *err)
+{
+	memset(mask, 0, 128);
+	*any = 0;
+	const char *p = text ? text : "";
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return 0;
+	while (*p) {
+		char *end;
+		long a = strtol(p, &end, 10), b;
+		if (end == p || a < 0 || a >= 1024)
+			return il_err_set(err, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
+		b = a;
+		if (*end == '-') {
+			p = end + 1;
+			b = strtol(p, &end, 10);
+			if (end == p || b < a || b >= 1024)
+				return il_err_set(err, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
+		}
+		for (long k = a; k <= b; k++)
+			mask[k / 8] |= (unsigned char)(1u << (k % 8));
+		*any = 1;
+		p = end;
+		while (*p == ' ')
+			p++;
+		if (*p == ',')
+			p++;
+		else if (*p)
+			return il_err_set(err, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
+	}
+	return 0;
+}
+
+/* The environment of the child: ours, with NO_COLOR=1. NULL when out of memory. */
+static char **gen_spawn_env(void)
+{
+	size_t n = 0;
+	while (environ && environ[n])
+		n++;
+	char **env = calloc(n + 2, sizeof *env);
+	if (!env)
+		return NULL;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], "NO_COLOR=", 9) != 0)
+			env[k++] = environ[i];
+	env[k++] = "NO_COLOR=1";
+	env[k] = NULL;
+	return env;
+}
+
+/* In the child: lower priorities, set up descriptors and exec; never returns.
+ * Only async-signal-safe calls. */
+static void gen_spawn_child(char *const argv[], char **env, int out_fd, int err_fd,
+			    const unsigned char *mask, int any)
+{
+	setpgid(0, 0);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	for (int s = 1; s < 32; s++)
+		if (s != SIGKILL && s != SIGSTOP)
+			sigaction(s, &sa, NULL);
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	int in = open("/dev/null", O_RDONLY);
+	if (in >= 0 && in != 0) {
+		dup2(in, 0);
+		close(in);
+	}
+	dup2(out_fd, 1);
+	dup2(out_fd, 2);
+	if (out_fd > 2)
+		close(out_fd);
+	errno = 0;
+	int nice_now = getpriority(PRIO_PROCESS, 0);
+	if (errno)
+		nice_now = 0;
+	setpriority(PRIO_PROCESS, 0, nice_now + 10 > 19 ? 19 : nice_now + 10);
+	syscall(SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, 0, (2 << 13) | 7 /* best-effort, 7 */);
+	if (any) {
+		cpu_set_t set;
+		CPU_ZERO(&set);
+		for (int k = 0; k < 1024 && k < CPU_SETSIZE; k++)
+			if (mask[k / 8] & (1u << (k % 8)))
+				CPU_SET(k, &set);
+		sched_setaffinity(0, sizeof set, &set);
+	}
+	execve(argv[0], argv, env);
+	int e = errno;
+	ssize_t w = write(err_fd, &e, sizeof e);
+	(void)w;
+	_exit(127);
+}
+
+/* Keep the last bytes of the child's output in res. */
+static void gen_spawn_keep(gen_spawn_result *res, size_t *len, const char *buf, size_t n)
+{
+	size_t cap = sizeof res->output - 1;
+	if (n >= cap) {
+		memcpy(res->output, buf + n - cap, cap);
+		*len = cap;
+	} else {
+		if (*len + n > cap) {
+			size_t drop = *len + n - cap;
+			memmove(res->output, res->output + drop, *len - drop);
+			*len -= drop;
+		}
+		memcpy(res->output + *len, buf, n);
+		*len += n;
+	}
+	res->output[*len] = '\0';
+}
+
+/* Wait for pid for up to secs; 1 when it was reaped (status set). */
+static int gen_spawn_reap(pid_t pid, double secs, int *status)
+{
+	double end = time_mono() + secs;
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+		if (r == pid || (r < 0 && errno == ECHILD))
+			return 1;
+		if (time_mono() >= end)
+			return 0;
+		time_sleep(0.02);
+	}
+}
+
+/* Run argv under supervision (see spawn.h). */
+int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, gen_cancel *cancel,
+		  gen_spawn_tick tick, void *ud, gen_spawn_result *res, il_err *err)
+{
+	memset(res, 0, sizeof *res);
+	unsigned char mask[128];
+	int any;
+	if (gen_spawn_cpus(affinity, mask, &any, err) != 0)
+		return -1;
+	char **env = gen_spawn_env();
+	if (!env)
+		return il_err_set(err, "out of memory starting %s", argv[0]);
+	int out[2], ep[2];
+	if (pipe2(out, O_CLOEXEC) != 0) {
+		free(env);
+		return il_err_errno(err, errno, "cannot create a pipe for %s", argv[0]);
+	}
+	if (pipe2(ep, O_CLOEXEC) != 0) {
+		close(out[0]);
+		close(out[1]);
+		free(env);
+		return il_err_errno(err, errno, "cannot create a pipe for %s", argv[0]);
+	}
+	pid_t pid = fork();
+	if (pid == 0)
+		gen_spawn_child(argv, env, out[1], ep[1], mask, any);
+	int fork_errno = errno;
+	free(env);
+	close(out[1]);
+	close(ep[1]);
+	if (pid < 0) {
+		close(out[0]);
+		close(ep[0]);
+		return il_err_errno(err, fork_errno, "cannot start %s", argv[0]);
+	}
+	setpgid(pid, pid); /* also from here, so the group exists before any kill */
+	res->pid = (int)pid;
+	int exec_errno = 0;
+	ssize_t r;
+	while ((r = read(ep[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
+		;
+	close(ep[0]);
+	if (r == (ssize_t)sizeof exec_errno) {
+		int st;
+		waitpid(pid, &st, 0);
+		close(out[0]);
+		return il_err_errno(err, exec_errno, "cannot run %s", argv[0]);
+	}
+	fcntl(out[0], F_SETFL, fcntl(out[0], F_GETFL) | O_NONBLOCK);
+	double start = time_mono(), last_tick = start;
+	size_t kept = 0;
+	int status = 0, reaped = 0, out_open = 1;
+	char buf[2048];
+	while (!reaped) {
+		struct pollfd p[2];
+		int np = 0;
+		if (out_open)
+			p[np++] = (struct pollfd){ out[0], POLLIN, 0 };
+		if (cancel)
+			p[np++] = (struct pollfd){ cancel->fd[0], POLLIN, 0 };
+		poll(p, (nfds_t)np, 100);
+		while (out_open && (r = read(out[0], buf, sizeof buf)) != 0) {
+			if (r < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			gen_spawn_keep(res, &kept, buf, (size_t)r);
+		}
+		if (out_open && r == 0)
+			out_open = 0;
+		if (waitpid(pid, &status, WNOHANG) == pid) {
+			reaped = 1;
+			break;
+		}
+		double now = time_mono();
+		int timed_out = timeout_s > 0 && now - start >= timeout_s;
+		if (timed_out || (cancel && gen_cancel_requested(cancel))) {
+			res->end = timed_out ? GEN_SPAWN_TIMEOUT : GEN_SPAWN_CANCELLED;
+			kill(-pid, SIGTERM);
+			if (!gen_spawn_reap(pid, GEN_SPAWN_GRACE, &status)) {
+				kill(-pid, SIGKILL);
+				waitpid(pid, &status, 0);
+			}
+			kill(-pid, SIGKILL); /* whatever else is left in the group */
+			close(out[0]);
+			return 0;
+		}
+		if (tick && now - last_tick >= 0.5) {
+			last_tick = now;
+			tick(ud, now - start);
+		}
+	}
+	kill(-pid, SIGKILL); /* children it left behind in its group */
+	while (out_open && (r = read(out[0], buf, sizeof buf)) > 0)
+		gen_spawn_keep(res, &kept, buf, (size_t)r);
+	close(out[0]);
+	if (WIFSIGNALED(status)) {
+		res->end = GEN_SPAWN_SIGNALLED;
+		res->code = WTERMSIG(status);
+	} else {
+		res->end = GEN_SPAWN_EXITED;
+		res->code = WEXITSTATUS(status);
+	}
+	return 0;
+}

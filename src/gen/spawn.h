@@ -1,0 +1,48 @@
+/* spawn.h: running an external generator under supervision.
+ *
+ * The child gets its own process group, stdin from /dev/null, stdout and
+ * stderr into one pipe (the last few kB are kept), NO_COLOR=1, nice +10,
+ * best-effort I/O priority 7 and optionally a CPU list (sched_setaffinity),
+ * all set in the child before exec, with no shell in between. On timeout or
+ * cancellation the whole group gets SIGTERM, then SIGKILL after a second; a
+ * leader that exits on its own also takes its group's leftovers with it. */
+#ifndef IL_GEN_SPAWN_H
+#define IL_GEN_SPAWN_H
+
+#include <stddef.h>
+
+#include "gen/cancel.h"
+#include "util/error.h"
+
+#define GEN_SPAWN_OUTPUT 4096
+
+typedef enum gen_spawn_end {
+	GEN_SPAWN_EXITED,    /* code holds the exit status */
+	GEN_SPAWN_SIGNALLED, /* code holds the signal */
+	GEN_SPAWN_TIMEOUT,
+	GEN_SPAWN_CANCELLED
+} gen_spawn_end;
+
+typedef struct gen_spawn_result {
+	gen_spawn_end end;
+	int code;
+	int pid;                        /* the child's pid (also its group id) */
+	char output[GEN_SPAWN_OUTPUT];  /* the last bytes of stdout and stderr */
+} gen_spawn_result;
+
+/* Called about twice a second while the child runs. */
+typedef void (*gen_spawn_tick)(void *ud, double elapsed);
+
+/* Find a program: a name with a '/' is taken as is, others are searched in
+ * PATH. 0 with the path in out, or -1 (not found or not executable). */
+int gen_spawn_find(const char *name, char *out, size_t n);
+/* Parse a CPU list such as "2,3" or "0-3,6" into a mask of up to 1024 CPUs
+ * (bytes, one bit each); empty text means no affinity. 0 or -1 with err. */
+int gen_spawn_cpus(const char *text, unsigned char mask[128], int *any, il_err *err);
+/* Run argv (argv[0] already resolved to a path) until it exits, timeout_s
+ * passes (0: no limit) or cancel is requested. -1 with err only when the
+ * child could not be started at all; otherwise 0 and res describes the end. */
+int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, gen_cancel *cancel,
+		  gen_spawn_tick tick, void *ud, gen_spawn_result *res, il_err *err);
+
+#endif

@@ -1,0 +1,512 @@
+/* synth_voice.c: oscillators, envelopes, filters, drums and effects of the
+ * built-in synth. Everything renders into float buffers; nothing allocates
+ * per sample. */
+#include "gen/synth_voice.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SV_TAB 4096
+#define SV_BLOCK 16 /* samples between filter and vibrato updates */
+#define SV_PI 3.14159265358979323846
+
+static float sv_sin_tab[SV_TAB + 1];
+static pthread_once_t sv_once = PTHREAD_ONCE_INIT;
+
+/* Fill the sine table (once per process). */
+static void sv_init_table(void)
+{
+	for (int k = 0; k <= SV_TAB; k++)
+		sv_sin_tab[k] = (float)sin(2.0 * SV_PI * k / SV_TAB);
+}
+
+/* Sine of a phase in cycles (any real value), by table lookup. */
+static inline float sv_sin(double ph)
+{
+	ph -= floor(ph);
+	double x = ph * SV_TAB;
+	int i = (int)x;
+	float f = (float)(x - i);
+	return sv_sin_tab[i] + f * (sv_sin_tab[i + 1] - sv_sin_tab[i]);
+}
+
+/* Seed a generator (any value, 0 included). */
+void synth_rng_seed(synth_rng *r, uint64_t seed)
+{
+	r->s = seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL;
+	if (!r->s)
+		r->s = 1;
+}
+
+/* Next 32 random bits (xorshift64*). */
+uint32_t synth_rng_u32(synth_rng *r)
+{
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return (uint32_t)((r->s * 0x2545F4914F6CDD1DULL) >> 32);
+}
+
+/* Uniform in [0, 1). */
+double synth_rng_unit(synth_rng *r)
+{
+	return synth_rng_u32(r) / 4294967296.0;
+}
+
+/* Uniform integer in [0, n). */
+int synth_rng_int(synth_rng *r, int n)
+{
+	return n <= 1 ? 0 : (int)(synth_rng_unit(r) * n);
+}
+
+/* Fast noise in [-1, 1) from a 32-bit state. */
+static inline float sv_noise(uint32_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return (float)((int32_t)*s) * (1.0f / 2147483648.0f);
+}
+
+/* PolyBLEP correction for a step at phase t with increment dt. */
+static inline float sv_blep(double t, double dt)
+{
+	if (t < dt) {
+		t /= dt;
+		return (float)(t + t - t * t - 1.0);
+	}
+	if (t > 1.0 - dt) {
+		t = (t - 1.0) / dt;
+		return (float)(t * t + t + t + 1.0);
+	}
+	return 0.0f;
+}
+
+/* A note with neutral defaults at time t for dur seconds. */
+sv_note sv_note_make(double t, double dur, double midi, float vel, int osc)
+{
+	sv_note n;
+	memset(&n, 0, sizeof n);
+	n.t = t;
+	n.dur = dur;
+	n.midi = midi;
+	n.vel = vel;
+	n.osc = osc;
+	n.voices = 1;
+	n.a = 0.005f;
+	n.d = 0.1f;
+	n.s = 0.8f;
+	n.r = 0.05f;
+	n.fdecay = 0.2f;
+	return n;
+}
+
+/* Envelope level at tt seconds after the note start. */
+static inline float sv_env(const sv_note *n, double tt)
+{
+	double g = tt < n->dur ? tt : n->dur, lv;
+	if (g < n->a)
+		lv = g / n->a;
+	else if (g < n->a + n->d)
+		lv = 1.0 - (1.0 - n->s) * (g - n->a) / n->d;
+	else
+		lv = n->s;
+	if (tt > n->dur)
+		lv *= 1.0 - (tt - n->dur) / n->r;
+	return lv > 0 ? (float)lv : 0.0f;
+}
+
+/* One sample of a unison oscillator at phase ph (cycles) with step dt. */
+static inline float sv_osc(int osc, double ph, double dt)
+{
+	switch (osc) {
+	case SV_TRI:
+		return (float)(4.0 * fabs(ph - 0.5) - 1.0);
+	case SV_SAW:
+		return (float)(2.0 * ph - 1.0) - sv_blep(ph, dt);
+	case SV_SQUARE:
+	case SV_PULSE: {
+		double w = osc == SV_SQUARE ? 0.5 : 0.25;
+		double p2 = ph + (1.0 - w);
+		p2 -= floor(p2);
+		float v = ph < w ? 1.0f : -1.0f;
+		return v + sv_blep(ph, dt) - sv_blep(p2, dt);
+	}
+	default:
+		return sv_sin(ph);
+	}
+}
+
+/* Per-block coefficients of an FM or additive voice at tt seconds. */
+static void sv_rich_block(const sv_note *n, double tt, float c[8])
+{
+	switch (n->osc) {
+	case SV_EPIANO:
+		c[0] = (float)((0.25 + 1.6 * n->vel) * exp(-tt * 2.5) * 0.16);
+		c[1] = 0.08f * (float)exp(-tt * 12.0);
+		break;
+	case SV_BELL:
+		c[0] = (float)(2.2 * exp(-tt * 1.8) * 0.16);
+		break;
+	case SV_PIANO: {
+		double decay = 0.9 + 0.02 * (n->midi - 60);
+		for (int k = 1; k <= 6; k++)
+			c[k - 1] = (float)(pow(k, -1.3 + 0.5 * n->vel) * exp(-tt * decay * k * 0.9));
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* The raw (unfiltered, unenveloped) sample of an FM or additive voice. */
+static inline float sv_rich(int osc, double ph, const float c[8])
+{
+	static const double inh[6] = { 1.0002, 2.0016, 3.0054, 4.0128, 5.025, 6.0431 };
+	switch (osc) {
+	case SV_EPIANO:
+		return 0.85f * sv_sin(ph + c[0] * sv_sin(ph)) + c[1] * sv_sin(ph * 14.0);
+	case SV_BELL:
+		return sv_sin(ph + c[0] * sv_sin(ph * 3.5));
+	case SV_PIANO: {
+		float v = 0.0f;
+		for (int k = 0; k < 6; k++)
+			v += c[k] * sv_sin(ph * inh[k]);
+		return 0.6f * v;
+	}
+	case SV_ORGAN:
+		return 0.6f * sv_sin(ph) + 0.3f * sv_sin(2 * ph) + 0.18f * sv_sin(3 * ph) +
+		       0.1f * sv_sin(4 * ph);
+	default:
+		return sv_sin(ph);
+	}
+}
+
+/* Render a pitched note into the bus. */
+void sv_play(synth_bus *b, const sv_note *n)
+{
+	pthread_once(&sv_once, sv_init_table);
+	if (n->t < 0 || n->dur <= 0)
+		return;
+	size_t i0 = (size_t)(n->t * b->rate);
+	if (i0 >= b->n)
+		return;
+	sv_note nn = *n;
+	if (nn.r < 0.003f)
+		nn.r = 0.003f;
+	if (nn.a < 0.001f)
+		nn.a = 0.001f;
+	if (nn.d < 0.001f)
+		nn.d = 0.001f;
+	size_t len = (size_t)((nn.dur + nn.r) * b->rate) + 1;
+	if (len > b->n - i0)
+		len = b->n - i0;
+	double f0 = 440.0 * pow(2.0, (nn.midi - 69.0) / 12.0);
+	if (f0 > b->rate * 0.45 || f0 < 10)
+		return;
+	int unison = nn.osc == SV_SAW || nn.osc == SV_SQUARE || nn.osc == SV_PULSE || nn.osc == SV_TRI;
+	int nv = unison ? (nn.voices < 1 ? 1 : nn.voices > 7 ? 7 : nn.voices) : 1;
+	double ph[7], ratio[7];
+	float vgain = 1.0f / sqrtf((float)nv);
+	for (int v = 0; v < nv; v++) {
+		double c = nv == 1 ? 0.0 : nn.detune * (2.0 * v / (nv - 1) - 1.0);
+		ratio[v] = pow(2.0, c / 1200.0);
+		ph[v] = nv == 1 ? 0.0 : v * 0.382; /* spread, and the same for every repeat */
+	}
+	float pan = nn.pan < -1 ? -1 : nn.pan > 1 ? 1 : nn.pan;
+	float gl = cosf((pan + 1.0f) * (float)SV_PI / 4.0f) * 1.41421f;
+	float gr = sinf((pan + 1.0f) * (float)SV_PI / 4.0f) * 1.41421f;
+	double inv_rate = 1.0 / b->rate;
+	float s1 = 0, s2 = 0, g = 0, k = 0, a1 = 0, a2 = 0, a3 = 0; /* TPT SVF state */
+	int filtered = nn.cutoff > 0;
+	double dt = f0 * inv_rate, vib = 1.0;
+	float rc[8] = { 0 };
+	for (size_t i = 0; i < len; i++) {
+		double tt = i * inv_rate;
+		if (i % SV_BLOCK == 0) {
+			if (nn.vib_depth > 0) {
+				double ramp = tt < 0.25 ? tt / 0.25 : 1.0;
+				vib = pow(2.0, ramp * nn.vib_depth * sv_sin(nn.vib_rate * tt) / 12.0);
+			}
+			dt = f0 * vib * inv_rate;
+			if (!unison)
+				sv_rich_block(&nn, tt, rc);
+			if (filtered) {
+				double fc = nn.cutoff + nn.fenv * exp(-tt / nn.fdecay);
+				if (fc > b->rate * 0.45)
+					fc = b->rate * 0.45;
+				if (fc < 20)
+					fc = 20;
+				g = (float)tan(SV_PI * fc * inv_rate);
+				k = 2.0f - 2.0f * (nn.reso > 0.95f ? 0.95f : nn.reso);
+				a1 = 1.0f / (1.0f + g * (g + k));
+				a2 = g * a1;
+				a3 = g * a2;
+			}
+		}
+		float x = 0.0f;
+		if (unison || nn.osc == SV_SINE) {
+			for (int v = 0; v < nv; v++) {
+				x += sv_osc(nn.osc, ph[v], dt * ratio[v]);
+				ph[v] += dt * ratio[v];
+				if (ph[v] >= 1.0)
+					ph[v] -= 1.0;
+			}
+			x *= vgain;
+		} else {
+			x = sv_rich(nn.osc, ph[0], rc);
+			ph[0] += dt;
+			if (ph[0] >= 1024.0)
+				ph[0] -= 1024.0;
+		}
+		if (filtered) {
+			float v3 = x - s2;
+			float v1 = a1 * s1 + a2 * v3;
+			float v2 = s2 + a2 * s1 + a3 * v3;
+			s1 = 2.0f * v1 - s1;
+			s2 = 2.0f * v2 - s2;
+			x = v2;
+		}
+		x *= sv_env(&nn, tt) * nn.vel;
+		size_t j = i0 + i;
+		b->l[j] += x * gl;
+		b->r[j] += x * gr;
+		b->rev[j] += x * nn.rev;
+		b->dly[j] += x * nn.dly;
+	}
+}
+
+/* Kick drum: pitch sweep from tone*3 down to tone Hz. */
+void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
+{
+	pthread_once(&sv_once, sv_init_table);
+	if (t < 0)
+		return;
+	size_t i0 = (size_t)(t * b->rate), len = (size_t)(decay * 6.0 * b->rate);
+	if (i0 >= b->n)
+		return;
+	if (len > b->n - i0)
+		len = b->n - i0;
+	double ph = 0, inv = 1.0 / b->rate;
+	for (size_t i = 0; i < len; i++) {
+		double tt = i * inv;
+		double f = tone * (1.0 + 2.0 * exp(-tt * 30.0));
+		ph += f * inv;
+		float amp = (float)exp(-tt / decay) * (tt < 0.002 ? (float)(tt / 0.002) : 1.0f);
+		float x = (sv_sin(ph) + 0.3f * (float)exp(-tt * 200.0) * sv_sin(ph * 3.1)) * amp * vel;
+		b->l[i0 + i] += x;
+		b->r[i0 + i] += x;
+		b->rev[i0 + i] += x * 0.02f;
+	}
+}
+
+/* Snare or clap: tone body plus band-limited noise. */
+void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float decay,
+	      float rev, int clap)
+{
+	pthread_once(&sv_once, sv_init_table);
+	if (t < 0)
+		return;
+	size_t i0 = (size_t)(t * b->rate), len = (size_t)((decay * 6.0 + 0.04) * b->rate);
+	if (i0 >= b->n)
+		return;
+	if (len > b->n - i0)
+		len = b->n - i0;
+	uint32_t ns = synth_rng_u32(r) | 1u;
+	double inv = 1.0 / b->rate;
+	float lp = 0, hp_prev = 0, hp = 0;
+	float pan = (float)(synth_rng_unit(r) * 0.2 - 0.1);
+	for (size_t i = 0; i < len; i++) {
+		double tt = i * inv;
+		float nz = sv_noise(&ns);
+		lp += 0.55f * (nz - lp);          /* tame the top */
+		hp = 0.92f * (hp + lp - hp_prev); /* remove the bottom */
+		hp_prev = lp;
+		float env;
+		if (clap) {
+			double tb = tt < 0.03 ? fmod(tt, 0.01) : tt - 0.02;
+			env = (float)exp(-tb / (tt < 0.03 ? 0.004 : decay));
+		} else {
+			env = (float)exp(-tt / decay);
+		}
+		float body = clap ? 0.0f : 0.7f * (float)exp(-tt / 0.05) * sv_sin(tone * tt);
+		float x = (hp * env + body) * vel * 0.8f;
+		b->l[i0 + i] += x * (1.0f - pan);
+		b->r[i0 + i] += x * (1.0f + pan);
+		b->rev[i0 + i] += x * rev;
+	}
+}
+
+/* Hi-hat or ride: high-passed noise with metallic partials. */
+void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float pan, int ride)
+{
+	pthread_once(&sv_once, sv_init_table);
+	if (t < 0)
+		return;
+	size_t i0 = (size_t)(t * b->rate), len = (size_t)(decay * (ride ? 3.0 : 5.0) * b->rate);
+	if (i0 >= b->n)
+		return;
+	if (len > b->n - i0)
+		len = b->n - i0;
+	static const double ratios[6] = { 1.0, 1.342, 1.2312, 1.6532, 1.9523, 2.1523 };
+	uint32_t ns = synth_rng_u32(r) | 1u;
+	double inv = 1.0 / b->rate, base = ride ? 320.0 : 410.0;
+	float prev = 0, hp = 0;
+	float gl = 1.0f - pan, gr = 1.0f + pan;
+	for (size_t i = 0; i < len; i++) {
+		double tt = i * inv;
+		float metal = 0;
+		for (int k = 0; k < 6; k++)
+			metal += sv_sin(base * ratios[k] * tt * (ride ? 2.9 : 1.0)) > 0 ? 1.0f : -1.0f;
+		float x = sv_noise(&ns) * 0.6f + metal * 0.07f;
+		hp = 0.75f * (hp + x - prev);
+		prev = x;
+		float env = (float)exp(-tt / decay);
+		if (ride)
+			env = 0.6f * env + 0.4f * (float)exp(-tt / 0.02);
+		float y = hp * env * vel * 0.35f;
+		b->l[i0 + i] += y * gl;
+		b->r[i0 + i] += y * gr;
+		b->rev[i0 + i] += y * 0.1f;
+	}
+}
+
+/* A low tom or taiko hit. */
+void sv_tom(synth_bus *b, double t, float vel, float tone, float decay, float rev)
+{
+	pthread_once(&sv_once, sv_init_table);
+	if (t < 0)
+		return;
+	size_t i0 = (size_t)(t * b->rate), len = (size_t)(decay * 6.0 * b->rate);
+	if (i0 >= b->n)
+		return;
+	if (len > b->n - i0)
+		len = b->n - i0;
+	uint32_t ns = (uint32_t)(i0 | 1u);
+	double ph = 0, inv = 1.0 / b->rate;
+	float lp = 0;
+	for (size_t i = 0; i < len; i++) {
+		double tt = i * inv;
+		ph += tone * (1.0 + 0.6 * exp(-tt * 18.0)) * inv;
+		lp += 0.2f * (sv_noise(&ns) - lp);
+		float x = (sv_sin(ph) + lp * 1.5f * (float)exp(-tt * 40.0)) * (float)exp(-tt / decay) * vel;
+		b->l[i0 + i] += x;
+		b->r[i0 + i] += x;
+		b->rev[i0 + i] += x * rev;
+	}
+}
+
+/* Add vinyl-like crackle and hiss over the whole bus. */
+void sv_crackle(synth_bus *b, synth_rng *r, float level)
+{
+	uint32_t ns = synth_rng_u32(r) | 1u;
+	float lp = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		float nz = sv_noise(&ns);
+		lp += 0.08f * (nz - lp);
+		float x = lp * level * 0.5f;
+		if ((ns & 0xFFFF) < 3) /* a rare dust click */
+			x += level * 6.0f * sv_noise(&ns);
+		b->l[i] += x;
+		b->r[i] += x;
+	}
+}
+
+typedef struct sv_comb {
+	float *buf;
+	size_t len, pos;
+	float store;
+} sv_comb;
+
+/* Process one sample through a damped comb filter. */
+static inline float sv_comb_run(sv_comb *c, float in, float fb, float damp)
+{
+	float out = c->buf[c->pos];
+	c->store = out * (1.0f - damp) + c->store * damp;
+	c->buf[c->pos] = in + c->store * fb;
+	if (++c->pos == c->len)
+		c->pos = 0;
+	return out;
+}
+
+/* Process one sample through an all-pass filter. */
+static inline float sv_allpass_run(sv_comb *c, float in)
+{
+	float bo = c->buf[c->pos];
+	c->buf[c->pos] = in + bo * 0.5f;
+	if (++c->pos == c->len)
+		c->pos = 0;
+	return bo - in;
+}
+
+/* Run the reverb and delay sends into the dry mix (delay in seconds). */
+void sv_effects(synth_bus *b, float room, float wet, double delay_s, float feedback)
+{
+	static const int comb_len[8] = { 1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617 };
+	static const int ap_len[4] = { 556, 441, 341, 225 };
+	double sc = b->rate / 44100.0;
+	size_t total = 0;
+	for (int k = 0; k < 8; k++)
+		total += 2 * ((size_t)(comb_len[k] * sc) + 24);
+	for (int k = 0; k < 4; k++)
+		total += 2 * ((size_t)(ap_len[k] * sc) + 24);
+	size_t dl = (size_t)(delay_s * b->rate) + 1, dr = (size_t)(delay_s * 1.5 * b->rate) + 1;
+	total += dl + dr;
+	float *mem = calloc(total, sizeof *mem);
+	if (!mem)
+		return; /* the dry mix stays usable */
+	sv_comb comb[2][8], ap[2][4];
+	float *p = mem;
+	for (int ch = 0; ch < 2; ch++) {
+		for (int k = 0; k < 8; k++) {
+			comb[ch][k] = (sv_comb){ p, (size_t)(comb_len[k] * sc) + (size_t)(ch * 23), 0, 0 };
+			p += comb[ch][k].len;
+		}
+		for (int k = 0; k < 4; k++) {
+			ap[ch][k] = (sv_comb){ p, (size_t)(ap_len[k] * sc) + (size_t)(ch * 23), 0, 0 };
+			p += ap[ch][k].len;
+		}
+	}
+	float *dbl = p, *dbr = p + dl;
+	size_t pl = 0, pr = 0;
+	float fb = 0.7f + 0.28f * room, damp = 0.3f, dlp_l = 0, dlp_r = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		float in = b->rev[i] * 0.03f;
+		float out[2];
+		for (int ch = 0; ch < 2; ch++) {
+			float acc = 0;
+			for (int k = 0; k < 8; k++)
+				acc += sv_comb_run(&comb[ch][k], in, fb, damp);
+			for (int k = 0; k < 4; k++)
+				acc = sv_allpass_run(&ap[ch][k], acc);
+			out[ch] = acc;
+		}
+		/* Ping-pong delay, darker with every repeat. */
+		float yl = dbl[pl], yr = dbr[pr];
+		dlp_l += 0.5f * (yr - dlp_l);
+		dlp_r += 0.5f * (yl - dlp_r);
+		dbl[pl] = b->dly[i] + dlp_l * feedback;
+		dbr[pr] = dlp_r * feedback + b->dly[i] * 0.3f;
+		if (++pl == dl)
+			pl = 0;
+		if (++pr == dr)
+			pr = 0;
+		b->l[i] += out[0] * wet + yl * 0.6f;
+		b->r[i] += out[1] * wet + yr * 0.6f;
+	}
+	free(mem);
+}
+
+/* Low-pass the whole mix with a one-pole filter at hz. */
+void sv_lowpass(synth_bus *b, float hz)
+{
+	float a = 1.0f - expf(-2.0f * (float)SV_PI * hz / b->rate), yl = 0, yr = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		yl += a * (b->l[i] - yl);
+		yr += a * (b->r[i] - yr);
+		b->l[i] = yl;
+		b->r[i] = yr;
+	}
+}

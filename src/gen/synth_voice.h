@@ -1,0 +1,68 @@
+/* synth_voice.h: the built-in synth's instruments, rendered note by note
+ * into a stereo bus with reverb and delay sends. Internal to src/gen. */
+#ifndef IL_GEN_SYNTH_VOICE_H
+#define IL_GEN_SYNTH_VOICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct synth_rng {
+	uint64_t s;
+} synth_rng;
+
+/* Seed a generator (any value, 0 included). */
+void synth_rng_seed(synth_rng *r, uint64_t seed);
+/* Next 32 random bits. */
+uint32_t synth_rng_u32(synth_rng *r);
+/* Uniform in [0, 1). */
+double synth_rng_unit(synth_rng *r);
+/* Uniform integer in [0, n). */
+int synth_rng_int(synth_rng *r, int n);
+
+typedef struct synth_bus {
+	float *l, *r;     /* dry mix */
+	float *rev;       /* mono send to the reverb */
+	float *dly;       /* mono send to the delay */
+	size_t n;         /* frames */
+	int rate;
+} synth_bus;
+
+enum { SV_SINE, SV_TRI, SV_SAW, SV_SQUARE, SV_PULSE, SV_EPIANO, SV_BELL, SV_PIANO, SV_ORGAN };
+
+typedef struct sv_note {
+	double t, dur;     /* start and gate length, seconds */
+	double midi;       /* pitch (MIDI note number, fractional allowed) */
+	float vel, pan;    /* 0..1, -1 (left)..1 (right) */
+	int osc;           /* SV_* */
+	int voices;        /* unison voices for SAW/SQUARE/PULSE (1-7) */
+	float detune;      /* unison spread, cents */
+	float a, d, s, r;  /* envelope: attack s, decay s, sustain level, release s */
+	float cutoff;      /* low-pass in Hz (0: open) */
+	float fenv;        /* filter envelope depth, Hz, decaying with fdecay */
+	float fdecay;      /* seconds */
+	float reso;        /* 0..0.9 */
+	float vib_rate, vib_depth; /* Hz, semitones */
+	float rev, dly;    /* send levels */
+} sv_note;
+
+/* A note with neutral defaults at time t for dur seconds. */
+sv_note sv_note_make(double t, double dur, double midi, float vel, int osc);
+/* Render a pitched note into the bus. */
+void sv_play(synth_bus *b, const sv_note *n);
+/* Kick drum: pitch sweep from tone*3 down to tone Hz. */
+void sv_kick(synth_bus *b, double t, float vel, float tone, float decay);
+/* Snare or clap: tone body plus band-limited noise. */
+void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float decay,
+	      float rev, int clap);
+/* Hi-hat or ride: high-passed noise with metallic partials. */
+void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float pan, int ride);
+/* A low tom or taiko hit. */
+void sv_tom(synth_bus *b, double t, float vel, float tone, float decay, float rev);
+/* Add vinyl-like crackle and hiss over the whole bus. */
+void sv_crackle(synth_bus *b, synth_rng *r, float level);
+/* Run the reverb and delay sends into the dry mix (delay in seconds). */
+void sv_effects(synth_bus *b, float room, float wet, double delay_s, float feedback);
+/* Low-pass the whole mix with a one-pole filter at hz. */
+void sv_lowpass(synth_bus *b, float hz);
+
+#endif

@@ -1,0 +1,294 @@
+/* history.c: the generation history in SQLite (see history.h). */
+#include "store/history.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "store/history_int.h"
+#include "store/paths.h"
+
+/* Schema steps: migration k brings a file from version k-1 to k. */
+static const char *const history_migrations[HISTORY_SCHEMA] = {
+	"CREATE TABLE attempts ("
+	" id INTEGER PRIMARY KEY,"
+	" time REAL NOT NULL,"
+	" backend TEXT NOT NULL,"
+	" model TEXT NOT NULL,"
+	" prompt TEXT NOT NULL,"
+	" secs INTEGER NOT NULL,"
+	" actual REAL NOT NULL DEFAULT 0,"
+	" wall REAL NOT NULL,"
+	" outcome TEXT NOT NULL,"
+	" error TEXT NOT NULL DEFAULT '',"
+	" loop_seconds REAL NOT NULL DEFAULT 0,"
+	" bpm REAL NOT NULL DEFAULT 0,"
+	" score REAL NOT NULL DEFAULT 0);",
+	"ALTER TABLE attempts ADD COLUMN source TEXT NOT NULL DEFAULT 'engine';"
+	"CREATE INDEX attempts_eta ON attempts(backend, model, secs, outcome);"
+	"CREATE TABLE imports (path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
+	" mtime INTEGER NOT NULL, time REAL NOT NULL, rows INTEGER NOT NULL);",
+};
+
+/* Fill err with the database's last message; returns -1. */
+static int history_fail(history *h, il_err *err, const char *what)
+{
+	return il_err_set(err, "history %s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
+}
+
+/* Run SQL with no result rows. */
+static int history_exec(history *h, const char *sql, il_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(h->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		il_err_set(err, "history %s: %s", h->path, msg ? msg : sqlite3_errmsg(h->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read PRAGMA user_version. */
+static int history_version(history *h, int *v, il_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return history_fail(h, err, "cannot read the schema version");
+	*v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Bring the file to HISTORY_SCHEMA, one transaction per step. */
+static int history_migrate(history *h, il_err *err)
+{
+	int v = 0;
+	if (history_version(h, &v, err) != 0)
+		return -1;
+	if (v > HISTORY_SCHEMA)
+		return il_err_set(err, "history %s has schema version %d, newer than this program's %d; "
+				  "it was written by a newer infiniloop-tui", h->path, v, HISTORY_SCHEMA);
+	for (; v < HISTORY_SCHEMA; v++) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", v + 1);
+		if (history_exec(h, "BEGIN IMMEDIATE;", err) != 0)
+			return -1;
+		if (history_exec(h, history_migrations[v], err) != 0 || history_exec(h, sql, err) != 0) {
+			history_exec(h, "ROLLBACK;", NULL);
+			return -1;
+		}
+		if (history_exec(h, "COMMIT;", err) != 0)
+			return -1;
+	}
+	h->schema = v;
+	return 0;
+}
+
+/* Open (creating or migrating) the history at path (see history.h). */
+int history_open(const char *path, history **out, il_err *err)
+{
+	*out = NULL;
+	history *h = calloc(1, sizeof *h);
+	if (!h)
+		return il_err_set(err, "out of memory opening the history");
+	if (path) {
+		snprintf(h->path, sizeof h->path, "%s", path);
+	} else {
+		char dir[IL_PATH_MAX];
+		if (paths_data_dir(dir, sizeof dir, err) != 0 || paths_mkdir_p(dir, 0700, err) != 0 ||
+		    paths_join(h->path, sizeof h->path, dir, "history.db", err) != 0) {
+			free(h);
+			return -1;
+		}
+	}
+	int rc = sqlite3_open_v2(h->path, &h->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		il_err_set(err, "cannot open the history %s: %s", h->path,
+			   h->db ? sqlite3_errmsg(h->db) : sqlite3_errstr(rc));
+		sqlite3_close(h->db);
+		free(h);
+		return -1;
+	}
+	sqlite3_busy_timeout(h->db, 5000);
+	if (history_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err) != 0 ||
+	    history_migrate(h, err) != 0) {
+		sqlite3_close(h->db);
+		free(h);
+		return -1;
+	}
+	*out = h;
+	return 0;
+}
+
+/* Close the history (NULL is fine). */
+void history_close(history *h)
+{
+	if (!h)
+		return;
+	sqlite3_close(h->db);
+	free(h);
+}
+
+/* The schema version of the open file. */
+int history_schema(history *h)
+{
+	return h->schema;
+}
+
+/* Append one row (committed at once). */
+int history_add(history *h, const history_row *r, il_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO attempts (time, backend, model, prompt, secs, actual, wall, outcome, error,"
+		" loop_seconds, bpm, score, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return history_fail(h, err, "cannot add a row");
+	sqlite3_bind_double(st, 1, r->time);
+	sqlite3_bind_text(st, 2, r->backend, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->model, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->prompt, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, r->secs);
+	sqlite3_bind_double(st, 6, r->actual);
+	sqlite3_bind_double(st, 7, r->wall);
+	sqlite3_bind_text(st, 8, r->outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, r->error, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 10, r->loop_seconds);
+	sqlite3_bind_double(st, 11, r->bpm);
+	sqlite3_bind_double(st, 12, r->score);
+	sqlite3_bind_text(st, 13, r->source[0] ? r->source : "engine", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return history_fail(h, err, "cannot add a row");
+	return 0;
+}
+
+/* Expected wall time for a job (see history.h). */
+int history_eta(history *h, const char *backend, const char *model, int secs, double *eta,
+		il_err *err)
+{
+	*eta = 0;
+	sqlite3_stmt *st;
+	static const char exact[] =
+		"SELECT avg(wall) FROM (SELECT wall FROM attempts WHERE backend=? AND model=? AND secs=?"
+		" AND outcome='ok' ORDER BY time DESC, id DESC LIMIT 10)";
+	if (sqlite3_prepare_v2(h->db, exact, -1, &st, NULL) != SQLITE_OK)
+		return history_fail(h, err, "cannot estimate");
+	sqlite3_bind_text(st, 1, backend, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, model, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, secs);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*eta = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	if (*eta > 0)
+		return 0;
+	/* Interpolate between the durations known for this backend and model. */
+	static const char per[] =
+		"SELECT secs, avg(wall) FROM attempts WHERE backend=? AND model=? AND outcome='ok'"
+		" GROUP BY secs ORDER BY secs";
+	if (sqlite3_prepare_v2(h->db, per, -1, &st, NULL) != SQLITE_OK)
+		return history_fail(h, err, "cannot estimate");
+	sqlite3_bind_text(st, 1, backend, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, model, -1, SQLITE_STATIC);
+	double xs[64], ys[64];
+	int n = 0;
+	while (n < 64 && sqlite3_step(st) == SQLITE_ROW) {
+		xs[n] = sqlite3_column_double(st, 0);
+		ys[n] = sqlite3_column_double(st, 1);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n < 2)
+		return 0;
+	int a = 0, b = 1; /* the pair that brackets secs, or the nearest pair at an end */
+	if (secs > xs[n - 1]) {
+		a = n - 2;
+		b = n - 1;
+	} else if (secs > xs[0]) {
+		for (int k = 1; k < n; k++)
+			if (xs[k] >= secs) {
+				a = k - 1;
+				b = k;
+				break;
+			}
+	}
+	double v = ys[a] + (ys[b] - ys[a]) * (secs - xs[a]) / (xs[b] - xs[a]);
+	*eta = v > 0 ? v : 0;
+	return 0;
+}
+
+/* Per requested duration: runs, successes and mean wall time (see history.h). */
+int history_stats(history *h, const char *backend, const char *model, history_stat *out, int max,
+		  int *n, il_err *err)
+{
+	static const char sql[] =
+		"SELECT secs, count(*), sum(outcome='ok'), avg(CASE WHEN outcome='ok' THEN wall END)"
+		" FROM attempts WHERE backend=? AND model=? GROUP BY secs ORDER BY secs";
+	sqlite3_stmt *st;
+	*n = 0;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return history_fail(h, err, "cannot read statistics");
+	sqlite3_bind_text(st, 1, backend, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, model, -1, SQLITE_STATIC);
+	while (*n < max && sqlite3_step(st) == SQLITE_ROW) {
+		history_stat *s = &out[(*n)++];
+		s->secs = sqlite3_column_int(st, 0);
+		s->runs = sqlite3_column_int(st, 1);
+		s->ok = sqlite3_column_int(st, 2);
+		s->avg = sqlite3_column_double(st, 3);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Copy a text column into dst of size n. */
+static void history_text(sqlite3_stmt *st, int col, char *dst, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(dst, n, "%s", t ? (const char *)t : "");
+}
+
+/* The most recent rows, newest first (see history.h). */
+int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row *r), void *ud,
+		   il_err *err)
+{
+	static const char sql[] =
+		"SELECT time, backend, model, prompt, secs, actual, wall, outcome, error, loop_seconds,"
+		" bpm, score, source FROM attempts ORDER BY time DESC, id DESC LIMIT ?";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return history_fail(h, err, "cannot read the history");
+	sqlite3_bind_int(st, 1, limit);
+	history_row *r = malloc(sizeof *r);
+	if (!r) {
+		sqlite3_finalize(st);
+		return il_err_set(err, "out of memory reading the history");
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		r->time = sqlite3_column_double(st, 0);
+		history_text(st, 1, r->backend, sizeof r->backend);
+		history_text(st, 2, r->model, sizeof r->model);
+		history_text(st, 3, r->prompt, sizeof r->prompt);
+		r->secs = sqlite3_column_int(st, 4);
+		r->actual = sqlite3_column_double(st, 5);
+		r->wall = sqlite3_column_double(st, 6);
+		history_text(st, 7, r->outcome, sizeof r->outcome);
+		history_text(st, 8, r->error, sizeof r->error);
+		r->loop_seconds = sqlite3_column_double(st, 9);
+		r->bpm = sqlite3_column_double(st, 10);
+		r->score = sqlite3_column_double(st, 11);
+		history_text(st, 12, r->source, sizeof r->source);
+		if (fn(ud, r) != 0)
+			break;
+	}
+	free(r);
+	sqlite3_finalize(st);
+	return 0;
+}

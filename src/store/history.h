@@ -1,0 +1,64 @@
+/* history.h: the generation history, one SQLite row per attempt.
+ *
+ * $XDG_DATA_HOME/infiniloop/history.db, in WAL mode, every row committed at
+ * once (a killed engine loses nothing already written). PRAGMA user_version
+ * holds the schema version; older files are migrated when opened, newer
+ * ones are refused. The average wall time of recent successful attempts
+ * with the same backend, model and requested seconds is the ETA of the next
+ * one. The original program's benchdata.json can be imported. */
+#ifndef IL_STORE_HISTORY_H
+#define IL_STORE_HISTORY_H
+
+#include "util/error.h"
+
+#define HISTORY_SCHEMA 2
+
+typedef struct history history;
+
+typedef struct history_row {
+	double time;        /* seconds since the epoch */
+	char backend[16];
+	char model[64];
+	char prompt[1024];
+	int secs;           /* requested */
+	double actual;      /* seconds of audio produced (0: none) */
+	double wall;        /* seconds the attempt took */
+	char outcome[16];   /* ok, error, timeout, invalid, analysis, stopped, missing */
+	char error[512];
+	double loop_seconds, bpm, score; /* of the loop found (0: none) */
+	char source[16];    /* "engine" or "benchdata" */
+} history_row;
+
+typedef struct history_stat {
+	int secs, runs, ok;
+	double avg;         /* mean wall time of the successful runs */
+} history_stat;
+
+/* Open (creating or migrating) the history at path; NULL path means the
+ * default file. 0 with *out set, or -1 with err. */
+int history_open(const char *path, history **out, il_err *err);
+/* Close the history (NULL is fine). */
+void history_close(history *h);
+/* Append one row (committed at once). */
+int history_add(history *h, const history_row *r, il_err *err);
+/* Expected wall time for a job: mean of the last 10 successful attempts with
+ * the same backend, model and seconds, else interpolated from other
+ * durations of that backend and model. *eta is 0 when nothing is known. */
+int history_eta(history *h, const char *backend, const char *model, int secs, double *eta,
+		il_err *err);
+/* Per requested duration (ascending): runs, successes and mean wall time,
+ * of one backend and model. Up to max entries; *n set. */
+int history_stats(history *h, const char *backend, const char *model, history_stat *out, int max,
+		  int *n, il_err *err);
+/* The most recent rows, newest first, passed to fn (which returns 0 to go on). */
+int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row *r), void *ud,
+		   il_err *err);
+/* Import the original program's benchdata.json (an array of
+ * {"duration_requested": N, "generation_time": F}) as MusicGPT "small"
+ * rows; a file already imported (same path, size and time) is skipped.
+ * *imported is the number of rows added. */
+int history_import_benchdata(history *h, const char *path, int *imported, il_err *err);
+/* The schema version of the open file. */
+int history_schema(history *h);
+
+#endif

@@ -1,0 +1,17 @@
+/* history_int.h: the history handle, shared by history.c and
+ * history_import.c only. */
+#ifndef IL_STORE_HISTORY_INT_H
+#define IL_STORE_HISTORY_INT_H
+
+#include <sqlite3.h>
+
+#include "store/history.h"
+#include "store/paths.h"
+
+struct history {
+	sqlite3 *db;
+	int schema;
+	char path[IL_PATH_MAX];
+};
+
+#endif
