@@ -109,11 +109,11 @@ static int lf_choose(const lf_cand *c, int n)
 {
 	double bs = 1e9;
 	for (int i = 0; i < n; i++)
-		if (c[i].valid && c[i].seam < bs)
-			bs = c[i].seam;
+		if (c[i].valid && c[i].seam_rank < bs)
+			bs = c[i].seam_rank;
 	int best = -1;
 	for (int i = 0; i < n; i++)
-		if (c[i].valid && c[i].seam <= bs + LF_SEAM_GATE &&
+		if (c[i].valid && c[i].seam_rank <= bs + LF_SEAM_GATE &&
 		    (best < 0 || lf_rank(&c[i]) > lf_rank(&c[best])))
 			best = i;
 	return best;

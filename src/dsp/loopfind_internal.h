@@ -15,6 +15,10 @@
 #include "dsp/tempo.h"
 
 #define LF_MAX_CANDS 24
+/* A seam judged on less than 0.75 s of context (near the clip's edges)
+ * counts as this much worse, times the share of context missing: less is
+ * known of it (silence-to-silence over 0.3 s proves little). */
+#define LOOPFIND_SHORT_CONTEXT 0.1
 
 typedef struct lf_ctx {
 	const float *x;     /* interleaved input */
@@ -37,7 +41,7 @@ typedef struct lf_cand {
 	int from_beats;     /* a beat-grid candidate */
 	size_t smin;        /* earliest start sample that keeps the seam */
 	size_t start, len;  /* samples, after refinement */
-	double seam, spectral, waveform, beat, phase, score;
+	double seam, seam_rank, spectral, waveform, beat, phase, score;
 	double support;     /* share of the clip that repeats at this length */
 	int valid;
 } lf_cand;
@@ -53,8 +57,9 @@ double loopsearch_support(const lf_ctx *x, size_t len);
 int loopsearch_beats(const lf_ctx *x, lf_cand *c, int n, int max);
 /* The relative log-mel seam distance of the loop [s, s+len) judged on the
  * samples themselves (the better of the two sides); 1 when it cannot be
- * judged. */
-double looprefine_seam(lf_ctx *x, size_t s, size_t len);
+ * judged. *rank gets the same with the cost of a short side added (see
+ * LOOPFIND_SHORT_CONTEXT). */
+double looprefine_seam(lf_ctx *x, size_t s, size_t len, double *rank);
 /* Make c sample-exact (length by waveform correlation, then start and end
  * moved together to a quiet, continuous wrap) and measure it. 0, or -1
  * when out of memory; c->valid is 0 when no valid loop came out. */

@@ -167,24 +167,30 @@ static double lr_side(lf_ctx *x, long a, long b, long c, long step, float *fa, f
 /* The relative log-mel seam distance of the loop [s, s+len) judged on the
  * samples themselves (the better of the two sides); 1 when it cannot be
  * judged. */
-double looprefine_seam(lf_ctx *x, size_t s, size_t len)
+double looprefine_seam(lf_ctx *x, size_t s, size_t len, double *rank)
 {
 	long h = x->f.hop, ctx = x->K * h, cmin = (long)ceil(0.25 * x->rate);
 	long S = (long)s, E = (long)(s + len), N = (long)x->n;
 	float fa[FEATURES_NMEL], fb[FEATURES_NMEL];
-	double best = -1;
+	double best = -1, br = -1;
 	long c = S < ctx ? S : ctx;
 	if (c >= cmin) {
 		double v = lr_side(x, E - c, S - c, c, 2 * h, fa, fb);
-		if (v >= 0)
+		if (v >= 0) {
 			best = v;
+			br = v + LOOPFIND_SHORT_CONTEXT * x->f.rand_dist * (double)(ctx - c) / ctx;
+		}
 	}
 	c = N - E < ctx ? N - E : ctx;
 	if (c >= cmin) {
 		double v = lr_side(x, S, E, c, 2 * h, fa, fb);
+		double vr = v + LOOPFIND_SHORT_CONTEXT * x->f.rand_dist * (double)(ctx - c) / ctx;
 		if (v >= 0 && (best < 0 || v < best))
 			best = v;
+		if (v >= 0 && (br < 0 || vr < br))
+			br = vr;
 	}
+	*rank = br < 0 ? 1.0 : br / x->f.rand_dist;
 	return best < 0 ? 1.0 : best / x->f.rand_dist;
 }
 
@@ -276,19 +282,20 @@ int looprefine_cand(lf_ctx *x, lf_cand *c)
 	if (oom)
 		return -1;
 	size_t st = 0;
-	double seam = 2;
+	double seam = 2, rank = 2;
 	if (len >= (long)x->lmin && (size_t)(s + len) <= x->n) {
 		st = lr_shift(x, (size_t)s, (size_t)len, c->smin);
-		seam = looprefine_seam(x, st, (size_t)len);
+		seam = looprefine_seam(x, st, (size_t)len, &rank);
 	}
 	/* Not an exact repetition: the waveform's best match is not always the
 	 * best for the ear; keep the frame-grid length when it sounds better. */
 	if (peak < LR_EXACT && len0 != len && len0 >= (long)x->lmin &&
 	    (size_t)(s + len0) <= x->n) {
 		size_t st0 = lr_shift(x, (size_t)s, (size_t)len0, c->smin);
-		double seam0 = looprefine_seam(x, st0, (size_t)len0);
-		if (seam0 < seam) {
+		double rank0, seam0 = looprefine_seam(x, st0, (size_t)len0, &rank0);
+		if (rank0 < rank) {
 			seam = seam0;
+			rank = rank0;
 			st = st0;
 			len = len0;
 		}
@@ -298,8 +305,9 @@ int looprefine_cand(lf_ctx *x, lf_cand *c)
 	c->start = st;
 	c->len = (size_t)len;
 	c->seam = seam;
+	c->seam_rank = rank;
 	c->support = loopsearch_support(x, (size_t)len);
-	c->spectral = 1.0 / (1.0 + (seam / 0.3) * (seam / 0.3));
+	c->spectral = 1.0 / (1.0 + (rank / 0.3) * (rank / 0.3));
 	c->waveform = lr_waveform(x, st, (size_t)len);
 	c->beat = lr_beat(x, st, (size_t)len);
 	c->phase = lr_phase(x, st, (size_t)len);

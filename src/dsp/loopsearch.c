@@ -17,14 +17,16 @@
 #define LS_MAX_BLOCKS 2000 /* coarse frames at most (long files) */
 #define LS_PLATEAU 0.02   /* of the random distance: "as good as the best" */
 #define LS_SUPPORT 0.25   /* of the random distance: frames that "match" */
+#define LS_PEN(x) ((float)(LOOPFIND_SHORT_CONTEXT * (x)->f.rand_dist))
 
 /* Seam curve: for starts i in [a, b], v[i-a] = min(mean of d over the K
  * frames before i, mean over the K after), where d[i-a] is the distance of
  * frame i to frame i+lag for i in [a, b) and n = frames - lag. A side is
- * usable with at least Kmin frames, all inside [a, b) or at a true edge.
+ * usable with at least Kmin frames, all inside [a, b) or at a true edge; a
+ * side shorter than K costs pen * (1 - frames / K), as less is known of it.
  * Returns the index of the minimum (relative to a), or -1. */
-static long ls_curve(const float *d, long a, long b, long n, long K, long Kmin, double *cs,
-		     float *v)
+static long ls_curve(const float *d, long a, long b, long n, long K, long Kmin, float pen,
+		     double *cs, float *v)
 {
 	cs[0] = 0;
 	for (long i = a; i < b; i++)
@@ -34,10 +36,12 @@ static long ls_curve(const float *d, long a, long b, long n, long K, long Kmin, 
 		float pre = FLT_MAX, post = FLT_MAX;
 		long pk = i < K ? i : K;
 		if (pk >= Kmin && i - pk >= a)
-			pre = (float)((cs[i - a] - cs[i - pk - a]) / (double)pk);
+			pre = (float)((cs[i - a] - cs[i - pk - a]) / (double)pk) +
+			      pen * (float)(K - pk) / (float)K;
 		long qk = n - i < K ? n - i : K;
 		if (qk >= Kmin && i + qk <= b)
-			post = (float)((cs[i + qk - a] - cs[i - a]) / (double)qk);
+			post = (float)((cs[i + qk - a] - cs[i - a]) / (double)qk) +
+			       pen * (float)(K - qk) / (float)K;
 		v[i - a] = pre < post ? pre : post;
 		if (v[i - a] < FLT_MAX && (best < 0 || v[i - a] < v[best]))
 			best = i - a;
@@ -110,7 +114,7 @@ static int ls_fine(const lf_ctx *x, long lc, long ic, long B, float *d, double *
 		if (b <= a)
 			continue;
 		ls_diag(x->f.logmel, x->f.nmel, L, a, b, d);
-		long k = ls_curve(d, a, b, n, K, x->Kmin, cs, v);
+		long k = ls_curve(d, a, b, n, K, x->Kmin, LS_PEN(x), cs, v);
 		if (k >= 0 && v[k] < bestv) {
 			bestv = v[k];
 			bestL = L;
@@ -126,7 +130,7 @@ static int ls_fine(const lf_ctx *x, long lc, long ic, long B, float *d, double *
 	if (b > n)
 		b = n;
 	ls_diag(x->f.logmel, x->f.nmel, bestL, a, b, d);
-	ls_curve(d, a, b, n, K, x->Kmin, cs, v);
+	ls_curve(d, a, b, n, K, x->Kmin, LS_PEN(x), cs, v);
 	float lim = (float)(bestv + LS_PLATEAU * x->f.rand_dist);
 	long pa = besti, pb = besti;
 	while (pa > a && v[pa - 1 - a] <= lim)
@@ -184,7 +188,7 @@ int loopsearch_run(const lf_ctx *x, lf_cand *c, int max)
 		if (n < 1)
 			continue;
 		ls_diag(m, (int)nmel, L, 0, n, d);
-		long k = ls_curve(d, 0, n, n, Kc, Kcmin, cs, v);
+		long k = ls_curve(d, 0, n, n, Kc, Kcmin, LS_PEN(x), cs, v);
 		if (k >= 0) {
 			bestc[L] = v[k];
 			argc[L] = k;
@@ -242,7 +246,7 @@ int loopsearch_beats(const lf_ctx *x, lf_cand *c, int n, int max)
 			continue;
 		long nn = F - L;
 		ls_diag(x->f.logmel, x->f.nmel, L, 0, nn, d);
-		if (ls_curve(d, 0, nn, nn, x->K, x->Kmin, cs, v) < 0)
+		if (ls_curve(d, 0, nn, nn, x->K, x->Kmin, LS_PEN(x), cs, v) < 0)
 			continue;
 		long bi = -1;
 		for (size_t b = 0; b < x->tp.nbeats; b++) {

@@ -38,19 +38,31 @@ static int tempo_autocorr(const float *x, size_t n, size_t maxlag, double *ac)
 	return 0;
 }
 
-/* The envelope with its local mean removed and scaled to unit deviation. */
-static void tempo_whiten(const float *onset, size_t n, double fps, float *out)
+/* The envelope smoothed over about 40 ms (so that a pulse whose period is
+ * not a whole number of frames still lines up), its local mean removed,
+ * scaled to unit deviation. sm is scratch of n floats. */
+static void tempo_whiten(const float *onset, size_t n, double fps, float *out, float *sm)
 {
+	static const float kern[5] = { 1 / 9.f, 2 / 9.f, 3 / 9.f, 2 / 9.f, 1 / 9.f };
+	for (size_t i = 0; i < n; i++) {
+		float acc = 0;
+		for (int k = -2; k <= 2; k++) {
+			long j = (long)i + k;
+			if (j >= 0 && (size_t)j < n)
+				acc += kern[k + 2] * onset[j];
+		}
+		sm[i] = acc;
+	}
 	size_t w = (size_t)(fps * 0.5) | 1, half = w / 2;
 	double sum = 0;
 	size_t lo = 0, hi = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t a = i > half ? i - half : 0, b = i + half + 1 < n ? i + half + 1 : n;
 		while (hi < b)
-			sum += onset[hi++];
+			sum += sm[hi++];
 		while (lo < a)
-			sum -= onset[lo++];
-		double v = onset[i] - sum / (double)(b - a);
+			sum -= sm[lo++];
+		double v = sm[i] - sum / (double)(b - a);
 		out[i] = v > 0 ? (float)v : 0.0f;
 	}
 	double m = 0, s2 = 0;
@@ -184,10 +196,14 @@ int tempo_analyze(const float *onset, size_t n, double fps, tempo_info *t, il_er
 	memset(t, 0, sizeof *t);
 	if (n < 8)
 		return 0;
-	float *x = malloc(sizeof(float) * n);
-	if (!x)
+	float *x = malloc(sizeof(float) * n), *sm = malloc(sizeof(float) * n);
+	if (!x || !sm) {
+		free(x);
+		free(sm);
 		return il_err_set(err, "out of memory for beat tracking");
-	tempo_whiten(onset, n, fps, x);
+	}
+	tempo_whiten(onset, n, fps, x, sm);
+	free(sm);
 	t->period = tempo_period(x, n, fps, &t->strength);
 	if (t->period > 0) {
 		t->bpm = 60.0 * fps / t->period;

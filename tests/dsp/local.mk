@@ -5,3 +5,10 @@ BENCH_BINS += tests/dsp/bench_loopfind
 CLEANFILES += tests/dsp/bench_loopfind
 tests_dsp_bench_loopfind_SOURCES = tests/dsp/bench_loopfind.c $(TESTSIG)
 tests_dsp_bench_loopfind_LDADD = $(CORE_LIBS)
+if HAVE_CHECK
+check_PROGRAMS += tests/dsp/test_loopfind
+TESTS += tests/dsp/test_loopfind
+tests_dsp_test_loopfind_SOURCES = tests/dsp/test_loopfind.c $(TESTSIG)
+tests_dsp_test_loopfind_CFLAGS = $(TEST_CFLAGS)
+tests_dsp_test_loopfind_LDADD = $(CHECK_LDADD)
+endif
