@@ -1,0 +1,82 @@
+#!/bin/sh
+# Every exit path restores the terminal and leaves no process behind
+# (SIGTERM, SIGINT, SIGHUP, an unknown TERM); a killed engine is reported
+# and restarted; NO_COLOR, --no-color, --ascii and --theme are honoured.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
+utf8=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
+U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8"
+
+for sig in TERM INT HUP; do
+	start_station 80 24 $U --
+	expect_screen 'Lo-fi Study' "SIG$sig: the station is up"
+	eng=$(engine_pid)
+	[ -n "$eng" ] && pass "SIG$sig: the engine runs as a child" || fail "SIG$sig: no engine child"
+	kill -"$sig" "$UI_PID"
+	case $sig in TERM) st=143 ;; INT) st=130 ;; HUP) st=129 ;; esac
+	expect_clean_exit "$st" "SIG$sig" "$eng"
+	stop_station
+done
+
+# The engine dies: the station says so and starts a new one.
+start_station 80 24 $U --
+expect_screen 'Lo-fi Study' "engine death: the station is up"
+eng=$(engine_pid)
+kill -9 "$eng"
+expect_screen 'the engine stopped \(killed by signal 9' "engine death: the station says the engine stopped" 10
+expect_screen 'engine restarted' "engine death: the engine is restarted" 20
+eng2=$(engine_pid)
+[ -n "$eng2" ] && [ "$eng2" != "$eng" ] && pass "engine death: a new engine runs ($eng2)" || fail "engine death: no new engine"
+T send-keys -t "$UI_PANE" F4
+expect_screen 'min_duration +30' "engine death: the new engine answers"
+T send-keys -t "$UI_PANE" q
+expect_clean_exit 0 "engine death: q" "$eng2"
+stop_station
+
+# An unknown TERM is a clear message, not an abort.
+start_station 80 24 TERM=no-such-terminal LANG=C --
+expect_clean_exit 1 "unknown TERM" ""
+expect_screen "no terminfo entry for TERM 'no-such-terminal" "unknown TERM: the message names the TERM" 2
+expect_screen "try TERM=xterm-256color" "unknown TERM: the message says what to do" 1
+stop_station
+
+# Colours: escape sequences with colours by default, none with NO_COLOR or --no-color.
+colours() { T capture-pane -e -p -t "$UI_PANE" | grep -c "$(printf '\033')\[[0-9;]*\(3[0-7]\|38;5\|4[0-7]\|48;5\)[;m]"; }
+start_station 80 24 $U --
+expect_screen 'Lo-fi Study' "colours: the station is up"
+[ "$(colours)" -gt 0 ] && pass "colours: used by default" || fail "colours: none by default"
+T send-keys -t "$UI_PANE" q; wait_exit 20; stop_station
+for how in "NO_COLOR=1 --" "-- --no-color"; do
+	start_station 80 24 $U $how
+	expect_screen 'Lo-fi Study' "no colour ($how): the station is up"
+	[ "$(colours)" -eq 0 ] && pass "no colour ($how): no colour sequences" || fail "no colour ($how): colours used"
+	T send-keys -t "$UI_PANE" '?' NPage NPage NPage
+	expect_screen 'colours off' "no colour ($how): the help says colours are off"
+	T send-keys -t "$UI_PANE" x q; wait_exit 20; stop_station
+done
+
+# --ascii in a UTF-8 locale: ASCII only.
+start_station 80 24 $U -- --ascii
+expect_screen 'Lo-fi Study' "--ascii: the station is up"
+if screen | LC_ALL=C grep -q '[^ -~]'; then fail "--ascii: non-ASCII on screen"; else pass "--ascii: ASCII only"; fi
+T send-keys -t "$UI_PANE" q; wait_exit 20; stop_station
+
+# Themes: --theme, :set theme (saved), a user theme found before the data dir.
+mkdir -p "$XDG_CONFIG_HOME/infiniloop/themes"
+sed 's/^name = .*/name = "mine";/' "$top_srcdir/themes/light.theme" >"$XDG_CONFIG_HOME/infiniloop/themes/mine.theme"
+start_station 80 24 $U -- --theme high-contrast
+expect_screen 'Lo-fi Study' "--theme: the station is up"
+T send-keys -t "$UI_PANE" '?' NPage NPage NPage
+expect_screen 'theme high-contrast' "--theme high-contrast is used"
+T send-keys -t "$UI_PANE" x ':set theme mine' Enter
+n=0; while [ $n -lt 50 ] && ! grep -q '^theme = "mine"' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
+grep -q '^theme = "mine"' "$XDG_CONFIG_HOME/infiniloop/config" && pass ":set theme is saved" || fail ":set theme not saved"
+T send-keys -t "$UI_PANE" '?' NPage NPage NPage
+expect_screen 'theme mine' ":set theme loads a user theme"
+T send-keys -t "$UI_PANE" x ':set theme nosuch' Enter
+expect_screen "no theme named 'nosuch'" ":set theme names a missing theme"
+T send-keys -t "$UI_PANE" q
+expect_clean_exit 0 "themes: q" ""
+stop_station
+finish
