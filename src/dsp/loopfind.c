@@ -102,6 +102,13 @@ static double lf_rank(const lf_cand *c)
 	return c->score + LF_W_SUPPORT * c->support * c->spectral;
 }
 
+/* The score reported for c: its ranking value, at most 1. */
+static double lf_shown(const lf_cand *c)
+{
+	double v = lf_rank(c);
+	return v < 1 ? v : 1;
+}
+
 /* The best of c[0..n): among the candidates whose seam is within
  * LF_SEAM_GATE of the best seam (they sound equally seamless), the highest
  * ranked. -1 when none is valid. */
@@ -133,7 +140,7 @@ static void lf_top(const lf_cand *c, int n, int chosen, loopfind_result *r)
 				dup = 1;
 		if (!dup)
 			r->cand[r->ncand++] = (loopfind_cand){ c[next].start, c[next].start + c[next].len,
-							       c[next].score };
+							       lf_shown(&c[next]) };
 		next = -1;
 		for (int i = 0; i < n; i++)
 			if (c[i].valid && !used[i] && (next < 0 || lf_rank(&c[i]) > lf_rank(&c[next])))
@@ -198,7 +205,7 @@ int loopfind_run(const float *in, size_t frames, int channels, int rate,
 	if (!oom)
 		best = lf_choose(c, n);
 	/* The beat grid, when the multi-metric search found nothing good. */
-	if (!oom && mode == LOOPFIND_ADVANCED && (best < 0 || c[best].score < LOOPFIND_GOOD)) {
+	if (!oom && mode == LOOPFIND_ADVANCED && (best < 0 || lf_shown(&c[best]) < LOOPFIND_GOOD)) {
 		int m = loopsearch_beats(&x, c, n, LF_MAX_CANDS);
 		if (m < 0 || lf_evaluate(&x, c, n, m) != 0) {
 			oom = 1;
@@ -217,7 +224,7 @@ int loopfind_run(const float *in, size_t frames, int channels, int rate,
 		lf_cand *b = &c[best];
 		r->start = b->start;
 		r->end = b->start + b->len;
-		r->score = b->score;
+		r->score = lf_shown(b);
 		r->spectral = b->spectral;
 		r->waveform = b->waveform;
 		r->beat = b->beat;

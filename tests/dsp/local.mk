@@ -12,3 +12,15 @@ tests_dsp_test_loopfind_SOURCES = tests/dsp/test_loopfind.c $(TESTSIG)
 tests_dsp_test_loopfind_CFLAGS = $(TEST_CFLAGS)
 tests_dsp_test_loopfind_LDADD = $(CHECK_LDADD)
 endif
+if HAVE_CHECK
+check_PROGRAMS += tests/dsp/test_loopprep
+TESTS += tests/dsp/test_loopprep
+tests_dsp_test_loopprep_SOURCES = tests/dsp/test_loopprep.c $(TESTSIG)
+tests_dsp_test_loopprep_CFLAGS = $(TEST_CFLAGS)
+tests_dsp_test_loopprep_LDADD = $(CHECK_LDADD)
+endif
+check_PROGRAMS += tests/dsp/mkclip
+tests_dsp_mkclip_SOURCES = tests/dsp/mkclip.c $(TESTSIG)
+tests_dsp_mkclip_LDADD = $(CORE_LIBS)
+TESTS += tests/dsp/analyze_cli.sh
+EXTRA_DIST += tests/dsp/analyze_cli.sh
