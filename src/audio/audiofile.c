@@ -69,7 +69,7 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 		sf_close(sf);
 		return il_err_set(err, "%s: unsupported channel count %d", name, info->channels);
 	}
-	if (info->samplerate < 1 || info->samplerate > AUDIOFILE_MAX_RATE) {
+	if (info->samplerate < AUDIOFILE_MIN_RATE || info->samplerate > AUDIOFILE_MAX_RATE) {
 		sf_close(sf);
 		return il_err_set(err, "%s: unsupported sample rate %d", name, info->samplerate);
 	}
@@ -182,10 +182,14 @@ int audiofile_check(const audiofile *af, const char *name, il_err *err)
 		return il_err_set(err, "%s: too short (%.2f s; at least %.0f s needed)", name,
 				  secs, AUDIOFILE_MIN_SECONDS);
 	size_t ch = (size_t)af->channels, n = af->frames * ch;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (!isfinite(af->samples[i]))
 			return il_err_set(err, "%s: invalid audio (sample %zu is not a finite number)",
 					  name, i / ch);
+		if (fabsf(af->samples[i]) > AUDIOFILE_MAX_VALUE)
+			return il_err_set(err, "%s: invalid audio (sample %zu is out of range)",
+					  name, i / ch);
+	}
 	double maxac = 0, maxdc = 0;
 	for (size_t c = 0; c < ch; c++) {
 		double sum = 0, sum2 = 0;

@@ -12,9 +12,11 @@
 #include "util/error.h"
 
 #define AUDIOFILE_MAX_CHANNELS 64
+#define AUDIOFILE_MIN_RATE 1000
 #define AUDIOFILE_MAX_RATE 768000
 #define AUDIOFILE_MAX_SAMPLES ((size_t)64 << 20) /* 256 MB of float */
 #define AUDIOFILE_MIN_SECONDS 2.0
+#define AUDIOFILE_MAX_VALUE 1000.0f /* |sample| beyond this is not audio (full scale is 1) */
 
 typedef struct audiofile {
 	float *samples;   /* interleaved, frames * channels */
@@ -27,8 +29,8 @@ int audiofile_read(const char *path, audiofile *af, il_err *err);
 /* Read an audio file held in memory (name is used in messages). */
 int audiofile_read_memory(const void *data, size_t size, const char *name,
 			  audiofile *af, il_err *err);
-/* Check that the audio can be looped: at least 2 s, every sample finite, not
- * silent and not a constant (DC) signal. 0, or -1 with err naming it. */
+/* Check that the audio can be looped: at least 2 s, every sample finite and
+ * within AUDIOFILE_MAX_VALUE, not silent and not a constant (DC) signal. 0, or -1 with err naming it. */
 int audiofile_check(const audiofile *af, const char *name, il_err *err);
 /* Free the samples and clear af (NULL is fine). */
 void audiofile_free(audiofile *af);

@@ -59,8 +59,8 @@ static void lf_steps(lf_ctx *x)
 		return; /* the maximum step stands in: less strict, still safe */
 	float scale = (float)(BINS - 1) / mx;
 	for (size_t i = 1; i < x->n; i++) {
-		int b = (int)(fabsf(m[i] - m[i - 1]) * scale);
-		hist[b < BINS ? b : BINS - 1]++;
+		float v = fabsf(m[i] - m[i - 1]) * scale;
+		hist[v >= 0 && v < BINS ? (int)v : BINS - 1]++;
 	}
 	size_t want = (size_t)ceil(0.999 * (double)(x->n - 1)), acc = 0;
 	for (int b = 0; b < BINS; b++) {

@@ -186,6 +186,8 @@ START_TEST(test_rejects)
 	expect_reject("nan.wav", x, n, "not a finite number");
 	x[12345] = INFINITY;
 	expect_reject("inf.wav", x, n, "not a finite number");
+	x[12345] = 5000.0f;
+	expect_reject("huge.wav", x, n, "out of range");
 	x[12345] = 0;
 	expect_reject("short.wav", x, 16000, "too short");
 	free(x);
