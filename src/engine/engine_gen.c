@@ -362,14 +362,11 @@ static void engine_gen_req_stats(engine *e, const proto_msg *m)
 		engine_error(e, "io", "stats", "the generation history is not available");
 		return;
 	}
-	pipeline pl;
-	if (pipeline_setup(&pl, &e->set, "x", e->tmpdir, NULL, &err) != 0) {
-		engine_error(e, "gen", "stats", "%s", err.msg);
-		return;
-	}
+	char model[64];
+	pipeline_model_name(&e->set, model, sizeof model);
 	history_stat st[64];
 	int n = 0;
-	if (history_stats(g->hist, pl.backend, pl.model, st, 64, &n, &err) != 0) {
+	if (history_stats(g->hist, e->set.backend, model, st, 64, &n, &err) != 0) {
 		engine_error(e, "io", "stats", "%s", err.msg);
 		return;
 	}
@@ -447,9 +444,11 @@ int engine_gen_tick(engine *e)
 void engine_gen_status(engine *e, sbuf *sb)
 {
 	struct engine_gen *g = e->gen;
+	char model[64];
+	pipeline_model_name(&e->set, model, sizeof model);
 	proto_fmt_str(sb, "prompt", e->set.last_prompt);
 	proto_fmt_str(sb, "backend", e->set.backend);
-	proto_fmt_str(sb, "model", e->set.model);
+	proto_fmt_str(sb, "model", model);
 	if (!g) {
 		proto_fmt_str(sb, "gen", "idle");
 		return;

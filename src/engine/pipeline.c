@@ -12,6 +12,21 @@
 #define PIPELINE_TIMEOUT_MUSICGPT 1800.0 /* a first run downloads the model */
 #define PIPELINE_TIMEOUT_COMMAND 900.0
 
+/* The model name of the settings' backend as the history records it. */
+void pipeline_model_name(const settings *s, char *out, size_t n)
+{
+	int b = gen_backend_parse(s->backend);
+	if (b == GEN_BACKEND_MUSICGPT) {
+		snprintf(out, n, "%s", s->model);
+	} else if (b == GEN_BACKEND_COMMAND && s->command_argc > 0) {
+		char tmp[SETTINGS_STR_MAX / 4];
+		snprintf(tmp, sizeof tmp, "%s", s->command[0]);
+		snprintf(out, n, "%s", basename(tmp));
+	} else {
+		snprintf(out, n, "%s", b == GEN_BACKEND_COMMAND ? "command" : "builtin");
+	}
+}
+
 /* Prepare a job for prompt from the settings (see pipeline.h). */
 int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const char *workdir,
 		   history *hist, il_err *err)
@@ -37,15 +52,7 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 	memcpy(c->command, s->command, sizeof c->command);
 	snprintf(c->workdir, sizeof c->workdir, "%s", workdir);
 	snprintf(p->backend, sizeof p->backend, "%s", gen_backend_name(c->backend));
-	if (c->backend == GEN_BACKEND_MUSICGPT) {
-		snprintf(p->model, sizeof p->model, "%s", s->model);
-	} else if (c->backend == GEN_BACKEND_COMMAND && c->command_argc > 0) {
-		char tmp[SETTINGS_STR_MAX / 4];
-		snprintf(tmp, sizeof tmp, "%s", c->command[0]);
-		snprintf(p->model, sizeof p->model, "%s", basename(tmp));
-	} else {
-		snprintf(p->model, sizeof p->model, "builtin");
-	}
+	pipeline_model_name(s, p->model, sizeof p->model);
 	snprintf(p->algorithm, sizeof p->algorithm, "%s", s->algorithm);
 	p->hist = hist;
 	il_err herr;

@@ -4,6 +4,8 @@
 #ifndef IL_ENGINE_PIPELINE_H
 #define IL_ENGINE_PIPELINE_H
 
+#include <stddef.h>
+
 #include "audio/loop.h"
 #include "gen/job.h"
 #include "store/history.h"
@@ -27,6 +29,9 @@ typedef struct pipeline {
 	long seed;
 } pipeline;
 
+/* The model name of the settings' backend as the history records it:
+ * MusicGPT's model, "builtin" for the synth, the program of a command. */
+void pipeline_model_name(const settings *s, char *out, size_t n);
 /* Prepare a job for prompt from the settings: backend, model, duration,
  * timeout (the setting, or from the history's ETA), retries, seed, the
  * command template. Clips go to workdir. 0, or -1 with err. */

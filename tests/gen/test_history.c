@@ -1,0 +1,248 @@
+/* test_history.c: the SQLite generation history: schema and migrations,
+ * WAL mode, rows, the ETA, statistics and the benchdata.json import. */
+#include <check.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/history.h"
+
+static char dir[256];
+static char db[300];
+static il_err err;
+
+/* A fresh temporary folder for each test. */
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/il-hist.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/history.db", dir);
+}
+
+/* Remove the temporary folder. */
+static void teardown(void)
+{
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Run SQL on the file directly; returns the first column of the first row as an integer. */
+static long sql_long(const char *sql)
+{
+	sqlite3 *h;
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	long v = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* Add a row with the given backend, model, secs, wall and outcome. */
+static void add(history *h, const char *backend, const char *model, int secs, double wall,
+		const char *outcome, double t)
+{
+	history_row r;
+	memset(&r, 0, sizeof r);
+	r.time = t;
+	snprintf(r.backend, sizeof r.backend, "%s", backend);
+	snprintf(r.model, sizeof r.model, "%s", model);
+	snprintf(r.prompt, sizeof r.prompt, "prompt %g", wall);
+	r.secs = secs;
+	r.wall = wall;
+	r.actual = strcmp(outcome, "ok") ? 0 : secs - 0.06;
+	snprintf(r.outcome, sizeof r.outcome, "%s", outcome);
+	if (strcmp(outcome, "ok"))
+		snprintf(r.error, sizeof r.error, "it broke");
+	ck_assert_int_eq(history_add(h, &r, &err), 0);
+}
+
+START_TEST(test_create_wal)
+{
+	history *h;
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	ck_assert_int_eq(history_schema(h), HISTORY_SCHEMA);
+	add(h, "musicgpt", "small", 10, 30.0, "ok", 1000);
+	add(h, "musicgpt", "small", 10, 2.0, "error", 1001);
+	history_close(h);
+	ck_assert_int_eq(sql_long("PRAGMA user_version"), HISTORY_SCHEMA);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts"), 2);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE outcome='error' AND error='it broke'"), 1);
+	sqlite3 *raw;
+	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+}
+END_TEST
+
+START_TEST(test_eta)
+{
+	history *h;
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	double eta;
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 10, &eta, &err), 0);
+	ck_assert(eta == 0);
+	/* 12 old runs at 100 s, then 10 recent at 40 s: the recent ones count. */
+	for (int k = 0; k < 12; k++)
+		add(h, "musicgpt", "small", 10, 100.0, "ok", 1000 + k);
+	for (int k = 0; k < 10; k++)
+		add(h, "musicgpt", "small", 10, 38.0 + (k % 2) * 4, "ok", 2000 + k);
+	add(h, "musicgpt", "small", 10, 1.0, "error", 3000);   /* failures do not count */
+	add(h, "musicgpt", "medium", 10, 500.0, "ok", 3001);  /* other models do not */
+	add(h, "synth", "builtin", 10, 0.2, "ok", 3002);      /* nor other backends */
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 10, &eta, &err), 0);
+	ck_assert_msg(fabs(eta - 40.0) < 1e-9, "eta %g", eta);
+	/* Between known durations: interpolated; beyond: extrapolated. */
+	add(h, "musicgpt", "small", 20, 60.0, "ok", 4000);
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 15, &eta, &err), 0);
+	double avg10 = (12 * 100.0 + 10 * 40.0) / 22;
+	ck_assert_msg(fabs(eta - (avg10 + 60.0) / 2) < 1e-9, "eta %g", eta);
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 30, &eta, &err), 0);
+	ck_assert_msg(fabs(eta - (60.0 + (60.0 - avg10))) < 1e-9, "eta %g", eta);
+	ck_assert_int_eq(history_eta(h, "musicgpt", "large", 10, &eta, &err), 0);
+	ck_assert(eta == 0);
+	history_close(h);
+}
+END_TEST
+
+static int seen;
+static char first_outcome[16];
+
+/* Remember the first row passed. */
+static int on_row(void *ud, const history_row *r)
+{
+	(void)ud;
+	if (!seen++)
+		snprintf(first_outcome, sizeof first_outcome, "%s", r->outcome);
+	return 0;
+}
+
+START_TEST(test_stats_recent)
+{
+	history *h;
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	add(h, "synth", "builtin", 15, 0.2, "ok", 100);
+	add(h, "synth", "builtin", 15, 0.4, "ok", 101);
+	add(h, "synth", "builtin", 15, 0.1, "analysis", 102);
+	add(h, "synth", "builtin", 30, 0.5, "ok", 103);
+	add(h, "musicgpt", "small", 15, 50, "ok", 104);
+	history_stat st[8];
+	int n;
+	ck_assert_int_eq(history_stats(h, "synth", "builtin", st, 8, &n, &err), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(st[0].secs, 15);
+	ck_assert_int_eq(st[0].runs, 3);
+	ck_assert_int_eq(st[0].ok, 2);
+	ck_assert(fabs(st[0].avg - 0.3) < 1e-9);
+	ck_assert_int_eq(st[1].secs, 30);
+	seen = 0;
+	ck_assert_int_eq(history_recent(h, 3, on_row, NULL, &err), 0);
+	ck_assert_int_eq(seen, 3);
+	ck_assert_str_eq(first_outcome, "ok"); /* the newest: musicgpt at t=104 */
+	history_close(h);
+}
+END_TEST
+
+START_TEST(test_migration)
+{
+	/* A file of schema 1, as the first release wrote it. */
+	sqlite3 *raw;
+	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw,
+		"CREATE TABLE attempts (id INTEGER PRIMARY KEY, time REAL NOT NULL, backend TEXT NOT NULL,"
+		" model TEXT NOT NULL, prompt TEXT NOT NULL, secs INTEGER NOT NULL, actual REAL NOT NULL DEFAULT 0,"
+		" wall REAL NOT NULL, outcome TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',"
+		" loop_seconds REAL NOT NULL DEFAULT 0, bpm REAL NOT NULL DEFAULT 0, score REAL NOT NULL DEFAULT 0);"
+		"INSERT INTO attempts (time, backend, model, prompt, secs, wall, outcome)"
+		" VALUES (5, 'musicgpt', 'small', 'old', 10, 33, 'ok');"
+		"PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	history *h;
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	ck_assert_int_eq(history_schema(h), 2);
+	double eta;
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 10, &eta, &err), 0);
+	ck_assert(eta == 33);
+	history_close(h);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE source='engine' AND prompt='old'"), 1);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM sqlite_master WHERE name='attempts_eta'"), 1);
+	/* A file from a newer program is refused, not damaged. */
+	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "PRAGMA user_version = 99;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	ck_assert_int_eq(history_open(db, &h, &err), -1);
+	ck_assert_msg(strstr(err.msg, "schema version 99"), "%s", err.msg);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts"), 1);
+}
+END_TEST
+
+/* Write text to a file in the temporary folder; returns its path. */
+static const char *write_file(const char *name, const char *text)
+{
+	static char p[400];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	return p;
+}
+
+START_TEST(test_import_benchdata)
+{
+	history *h;
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	const char *p = write_file("benchdata.json",
+		"[\n  {\"duration_requested\": 8, \"generation_time\": 75.123},\n"
+		"  {\"generation_time\": 70.5, \"duration_requested\": 8, \"extra\": [1, {\"x\": \"}\"}]},\n"
+		"  {\"duration_requested\": 12, \"generation_time\": 101.0},\n"
+		"  {\"duration_requested\": \"oops\", \"generation_time\": 1}\n]\n");
+	int n;
+	ck_assert_int_eq(history_import_benchdata(h, p, &n, &err), 0);
+	ck_assert_int_eq(n, 3);
+	double eta;
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 8, &eta, &err), 0);
+	ck_assert(fabs(eta - (75.123 + 70.5) / 2) < 1e-9);
+	ck_assert_int_eq(history_import_benchdata(h, p, &n, &err), 0);
+	ck_assert_int_eq(n, 0); /* the same file twice is imported once */
+	history_close(h);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE source='benchdata'"), 3);
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	p = write_file("bad.json", "{\"duration_requested\": 8}");
+	ck_assert_int_eq(history_import_benchdata(h, p, &n, &err), -1);
+	ck_assert_msg(strstr(err.msg, "expected a JSON array"), "%s", err.msg);
+	p = write_file("broken.json", "[{\"duration_requested\": 8, \"generation_time\": 3}, {\"dur");
+	ck_assert_int_eq(history_import_benchdata(h, p, &n, &err), -1);
+	ck_assert_msg(strstr(err.msg, "malformed JSON"), "%s", err.msg);
+	history_close(h);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts"), 3); /* nothing half-imported */
+}
+END_TEST
+
+/* The suite. */
+int main(void)
+{
+	Suite *s = suite_create("history");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_create_wal);
+	tcase_add_test(tc, test_eta);
+	tcase_add_test(tc, test_stats_recent);
+	tcase_add_test(tc, test_migration);
+	tcase_add_test(tc, test_import_benchdata);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
