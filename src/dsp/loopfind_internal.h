@@ -18,7 +18,7 @@
 /* A seam judged on less than 0.75 s of context (near the clip's edges)
  * counts as this much worse, times the share of context missing: less is
  * known of it (silence-to-silence over 0.3 s proves little). */
-#define LOOPFIND_SHORT_CONTEXT 0.1
+#define LOOPFIND_SHORT_CONTEXT 0.05
 
 typedef struct lf_ctx {
 	const float *x;     /* interleaved input */
