@@ -154,13 +154,14 @@ int elink_flush(elink *l)
 	return l->fd >= 0 ? 0 : -1;
 }
 
-/* Read what the socket has: >0 bytes, 0 at end, -1 EAGAIN or error. */
+/* Read what the socket has: >0 bytes, 0 at end, -1 EAGAIN (or ENOBUFS: take
+ * the events first). */
 ssize_t elink_read(elink *l)
 {
 	if (l->fd < 0)
 		return 0;
 	ssize_t r = proto_reader_read(&l->rd, l->fd);
-	if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+	if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ENOBUFS) {
 		proto_reader_set_eof(&l->rd);
 		return 0;
 	}

@@ -45,7 +45,8 @@ void elink_send_verb(elink *l, const char *verb);
 int elink_pending(const elink *l);
 /* Write what the socket takes now; -1 when the engine is gone. */
 int elink_flush(elink *l);
-/* Read what the socket has: >0 bytes, 0 at end (the engine is gone), -1 EAGAIN. */
+/* Read what the socket has: >0 bytes, 0 at end (the engine is gone), -1 with
+ * errno EAGAIN, or ENOBUFS when the events read must be taken first. */
 ssize_t elink_read(elink *l);
 /* Take the next event: 1 an event, 0 nothing more, -1 a bad line (err set). */
 int elink_next(elink *l, proto_msg *m, il_err *err);

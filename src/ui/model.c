@@ -132,7 +132,7 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 {
 	uimodel_str(msg, "title", m->title, sizeof m->title);
 	uimodel_str(msg, "artist", m->artist, sizeof m->artist);
-	uimodel_str(msg, "prompt", m->prompt, sizeof m->prompt);
+	uimodel_str(msg, "prompt", m->loop_prompt, sizeof m->loop_prompt);
 	uimodel_num(msg, "seconds", &m->loop_seconds);
 	uimodel_num(msg, "bpm", &m->bpm);
 	uimodel_num(msg, "score", &m->score);
@@ -140,6 +140,9 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 	uimodel_str(msg, "quality", m->quality, sizeof m->quality);
 	m->elapsed = 0;
 	m->status_at = now;
+	uim_setting *md = uimodel_setting(m, "min_duration");
+	m->min_left = md ? atof(md->value) : 0; /* until the next status says */
+	m->next_ready = 0;
 	if (strcmp(m->state, "paused"))
 		snprintf(m->state, sizeof m->state, "playing");
 	m->loops_played++;
@@ -279,6 +282,7 @@ static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
 	const char *verb = proto_get(msg, "verb");
 	snprintf(m->last_error_code, sizeof m->last_error_code, "%s", code ? code : "");
 	snprintf(m->last_error_verb, sizeof m->last_error_verb, "%s", verb ? verb : "");
+	snprintf(m->last_error_msg, sizeof m->last_error_msg, "%s", text ? text : "");
 	if (code && !strcmp(code, "unsupported")) {
 		m->unsupported++;
 		uimodel_msg(m, UIM_MSG_WARN, now, "'%s' is not available in this engine yet",

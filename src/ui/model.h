@@ -77,6 +77,7 @@ typedef struct uimodel {
 	/* the last `loop` event */
 	double score;
 	char method[32], quality[16];
+	char loop_prompt[1024]; /* the prompt of the loop playing (status has the station's) */
 	long loops_played;
 	/* the spectrum */
 	unsigned char bands[UIM_BANDS_MAX];
@@ -109,6 +110,7 @@ typedef struct uimodel {
 	/* counters */
 	long errors, unsupported;
 	char last_error_verb[PROTO_NAME_MAX + 1], last_error_code[PROTO_NAME_MAX + 1];
+	char last_error_msg[256];
 	char saved_path[1024];
 } uimodel;
 

@@ -188,12 +188,12 @@ static void panels_info(ui_app *a)
 		}
 		if (in.h > 1)
 			uidraw_textf(t, in.y + 1, in.x, in.w, ROLE_DIM, "%s  %s  %s bpm  %s", el, len, bpm,
-				     m->prompt[0] ? m->prompt : "");
+				     m->loop_prompt[0] ? m->loop_prompt : m->prompt);
 		return;
 	}
 	const char *labels[6] = { "Title:  ", "Artist: ", "Genre:  ", "Loop:   ", "BPM:    ", "Elapsed:" };
 	char genre[1024];
-	snprintf(genre, sizeof genre, "%s", m->prompt[0] ? m->prompt : "-");
+	snprintf(genre, sizeof genre, "%s", m->loop_prompt[0] ? m->loop_prompt : (m->title[0] && m->prompt[0] ? m->prompt : "-"));
 	const char *vals[6] = { title, m->artist[0] ? m->artist : "-", genre, len, bpm, el };
 	for (int k = 0; k < 6 && k < in.h; k++)
 		uidraw_pair(t, in.y + k, in.x, in.w, labels[k], vals[k]);
@@ -353,17 +353,16 @@ static void panels_gen(ui_app *a)
 		uidraw_pair(t, y, in.x + x + 3, in.w - x - 3, "Model:", m->model);
 	if (++y < bottom) {
 		char st[64];
-		snprintf(st, sizeof st, "%s%s", m->gen[0] ? m->gen : "idle",
-			 m->attempt > 1 ? " (retry)" : "");
-		if (m->attempt > 0)
+		snprintf(st, sizeof st, "%s", m->gen[0] ? m->gen : "idle");
+		if (m->attempt > 0 && (busy || !strcmp(m->gen, "failed")))
 			snprintf(st + strlen(st), sizeof st - strlen(st), ", attempt %ld", m->attempt);
 		uidraw_pair(t, y, in.x, in.w, "State:  ", st);
 	}
 	if (++y < bottom) {
 		int bw = in.w - 6;
-		uidraw_hbar(t, y, in.x, bw, busy || !strcmp(m->gen, "ready") ? m->progress : 0,
-			    ROLE_PROGRESS, ROLE_PROGRESS_BG);
-		uidraw_textf(t, y, in.x + bw + 1, 5, ROLE_VALUE, "%3.0f%%", (busy ? m->progress : 0) * 100);
+		double p = busy || !strcmp(m->gen, "ready") ? m->progress : 0;
+		uidraw_hbar(t, y, in.x, bw, p, ROLE_PROGRESS, ROLE_PROGRESS_BG);
+		uidraw_textf(t, y, in.x + bw + 1, 5, ROLE_VALUE, "%3.0f%%", p * 100);
 	}
 	if (++y < bottom)
 		uidraw_pair(t, y, in.x, in.w, "ETA:    ", busy && m->eta > 0 ? eta : "-");

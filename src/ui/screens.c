@@ -22,9 +22,12 @@ static void screens_stats(ui_app *a)
 	if (in.h <= 0)
 		return;
 	if (!m->stats_answered) {
-		const char *s = !strcmp(m->last_error_verb, "stats") && !strcmp(m->last_error_code, "unsupported") ?
-				"statistics are not available in this engine yet" : "asking the engine for statistics...";
-		uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, s);
+		if (!strcmp(m->last_error_verb, "stats") && !strcmp(m->last_error_code, "unsupported"))
+			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "statistics are not available in this engine yet");
+		else if (!strcmp(m->last_error_verb, "stats"))
+			uidraw_textf(t, in.y, in.x, in.w, ROLE_ERROR, "no statistics: %s", m->last_error_msg);
+		else
+			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "no generation recorded yet (r asks again)");
 		return;
 	}
 	int y = in.y, bottom = in.y + in.h;
@@ -185,10 +188,12 @@ static void screens_analysis(ui_app *a)
 	if (in.h <= 0)
 		return;
 	if (!m->have_analysis) {
-		const char *s = !strcmp(m->last_error_verb, "analysis") ?
-				(!strcmp(m->last_error_code, "unsupported") ? "analysis is not available in this engine yet" :
-				 "no loop to analyse yet (r asks again)") : "asking the engine for the analysis...";
-		uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, s);
+		if (!strcmp(m->last_error_verb, "analysis") && !strcmp(m->last_error_code, "unsupported"))
+			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "analysis is not available in this engine yet");
+		else if (!strcmp(m->last_error_verb, "analysis"))
+			uidraw_textf(t, in.y, in.x, in.w, ROLE_DIM, "no analysis: %s (r asks again)", m->last_error_msg);
+		else
+			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "asking the engine for the analysis...");
 		return;
 	}
 	int wh = in.h >= 12 ? in.h / 2 - 1 : (in.h > 4 ? 2 : 1);
@@ -207,8 +212,18 @@ static void screens_analysis(ui_app *a)
 		uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Top candidates");
 		char buf[1024];
 		snprintf(buf, sizeof buf, "%s", m->candidates);
-		for (char *save = NULL, *w = strtok_r(buf, ";", &save); w && y < bottom; w = strtok_r(NULL, ";", &save))
-			uidraw_text(t, y++, in.x + 1, in.w - 1, ROLE_NORMAL, w);
+		int rank = 1;
+		for (char *save = NULL, *w = strtok_r(buf, ",;", &save); w && y < bottom; w = strtok_r(NULL, ",;", &save)) {
+			long s0, s1;
+			double sc;
+			if (sscanf(w, "%ld-%ld:%lf", &s0, &s1, &sc) == 3)
+				uidraw_textf(t, y++, in.x + 1, in.w - 1, rank == 1 ? ROLE_VALUE : ROLE_NORMAL,
+					     "%d. %7.2f s - %7.2f s  (%.2f s)  score %.3f", rank, s0 / rate,
+					     s1 / rate, (s1 - s0) / rate, sc);
+			else
+				uidraw_text(t, y++, in.x + 1, in.w - 1, ROLE_NORMAL, w);
+			rank++;
+		}
 	}
 }
 

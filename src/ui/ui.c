@@ -70,15 +70,9 @@ static void ui_engine_gone(ui_app *a)
 	app_dirty(a, UIM_D_ALL);
 }
 
-/* Read and apply everything the engine wrote. */
-static void ui_engine_input(ui_app *a, proto_msg *msg)
+/* Apply the events the reader holds. */
+static void ui_engine_events(ui_app *a, proto_msg *msg)
 {
-	ssize_t r;
-	int eof = 0;
-	while ((r = elink_read(&a->link)) > 0)
-		;
-	if (r == 0)
-		eof = 1;
 	il_err err;
 	int rc;
 	while ((rc = elink_next(&a->link, msg, &err)) != 0) {
@@ -96,13 +90,28 @@ static void ui_engine_input(ui_app *a, proto_msg *msg)
 			const char *k = proto_get(msg, "key"), *v = proto_get(msg, "value");
 			if (k && v && !strcmp(k, "theme") && *v && strcmp(v, a->th.name))
 				app_theme(a, v);
-		} else if (!strcmp(msg->verb, "loop") && a->screen == UI_SCREEN_ANALYSIS) {
-			elink_send_verb(&a->link, "analysis");
+		} else if (!strcmp(msg->verb, "loop")) {
+			elink_send_verb(&a->link, "status");
+			if (a->screen == UI_SCREEN_ANALYSIS)
+				elink_send_verb(&a->link, "analysis");
 		}
 	}
-	if (eof) {
-		elink_reap(&a->link);
-		ui_engine_gone(a);
+}
+
+/* Read and apply what the engine wrote (a bounded amount per call). */
+static void ui_engine_input(ui_app *a, proto_msg *msg)
+{
+	for (int budget = 64; budget > 0; budget--) {
+		ssize_t r = elink_read(&a->link);
+		int full = r < 0 && errno == ENOBUFS;
+		ui_engine_events(a, msg);
+		if (r == 0) {
+			elink_reap(&a->link);
+			ui_engine_gone(a);
+			return;
+		}
+		if (r < 0 && !full)
+			return;
 	}
 }
 

@@ -1,0 +1,74 @@
+#!/bin/sh
+# Generation through the full-screen station: `:start 'calm piano'` shows
+# the generation's progress and then a new loop's title; q asks before
+# quitting while a generation runs. The generator is the command backend
+# running a slow script around the built-in synth, so that the progress is
+# on screen long enough to be seen.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
+
+# Skipped only when the engine has no generation at all.
+if printf 'start prompt="calm piano"\nquit\n' | "$IL_BIN" --engine --output null 2>/dev/null |
+	grep -q '^error code=unsupported verb=start'; then
+	echo "this engine answers start with error code=unsupported: skipped"
+	exit 77
+fi
+rm -f "$XDG_CONFIG_HOME/infiniloop/config"
+
+utf8=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
+cat >"$TEST_TMP/slowgen.sh" <<EOF2
+# A generator that takes a few seconds (the synth, after a pause).
+sleep 4
+exec "$IL_BIN" --generate-only "\$1" "\$2" --backend synth --duration 5 --config "$TEST_TMP/inner.cfg" >/dev/null 2>&1
+EOF2
+mkdir -p "$XDG_CONFIG_HOME/infiniloop"
+cat >"$XDG_CONFIG_HOME/infiniloop/config" <<EOF2
+backend = "command";
+duration = 5;
+min_duration = 10;
+command = [ "sh", "$TEST_TMP/slowgen.sh", "{prompt}", "{output}" ];
+EOF2
+
+start_station 80 24 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 --
+expect_screen 'Lo-fi Study' "the station is up"
+# The title in the loop info panel.
+title() { screen | LC_ALL=$utf8 sed -n 's/^│Title: *\([^│]*[^ │]\) *│.*/\1/p'; }
+before=$(title)
+T send-keys -t "$UI_PANE" ":start 'calm piano'" Enter
+expect_screen 'State: +running' "the generation panel shows the generation running" 20
+expect_screen '[0-9]+%' "the generation panel shows a progress figure" 1
+expect_screen 'gen running [0-9]+%' "the status line shows the progress" 5
+
+# q asks while the generation runs; n keeps the station.
+T send-keys -t "$UI_PANE" q
+expect_screen 'A generation is running. Quit anyway\? \(y/n\)' "q asks while a generation runs" 5
+T send-keys -t "$UI_PANE" n
+expect_screen 'not quitting' "n answers the question and keeps the station" 5
+kill -0 "$UI_PID" 2>/dev/null && pass "the station still runs" || fail "the station quit"
+
+expect_screen 'Genre: +calm piano' "a loop of the prompt plays" 60
+after=$(title)
+[ -n "$after" ] && [ "$after" != "(nothing playing yet)" ] && [ "$after" != "$before" ] &&
+	pass "a new title is shown: '$after' (was '$before')" || fail "no new title (was '$before', now '$after')"
+expect_screen "▶ $after" "the status line shows the new title" 5
+expect_screen 'Artist: +[^ -]' "an artist is shown" 1
+expect_screen 'Loop: +[0-9.]+ s' "the loop length is shown" 1
+expect_screen 'BPM: +[0-9]+' "the bpm is shown" 1
+expect_screen 'Elapsed 0:0[1-9]' "the elapsed time advances" 10
+
+# The statistics and analysis screens show the generation.
+T send-keys -t "$UI_PANE" F3
+expect_screen 'Success rate: +[0-9]+ of [0-9]+' "statistics show the success rate" 10
+expect_screen ' 5 s +.*ok' "statistics show the average time for 5 s clips" 1
+expect_screen 'command +5s .*calm piano' "statistics list the recent generation" 1
+T send-keys -t "$UI_PANE" F5
+expect_screen 'Loop [0-9.]+ s - [0-9.]+ s' "analysis shows the loop points" 10
+expect_screen 'Score [0-9.]+ +quality' "analysis shows the score" 1
+expect_screen '[SE]' "analysis marks the loop start and end" 1
+T send-keys -t "$UI_PANE" F2
+
+eng=$(engine_pid)
+T send-keys -t "$UI_PANE" Q
+expect_clean_exit 0 "Q" "$eng"
+finish
