@@ -78,6 +78,19 @@ int main(void)
 	printf("  ratio analysis / STFT:             %8.2f (goal <= 4)\n", s > 0 ? a / s : 0.0);
 	printf("  loop found: %zu-%zu (%.3f s), %.1f bpm, %s, score %.3f\n", r.start, r.end,
 	       (double)(r.end - r.start) / BENCH_RATE, r.bpm, r.method, r.score);
+	/* A clip with no good loop takes the longest path (beat-grid fallback). */
+	float *noise = testsig_noise(n, 0.3f, 2);
+	if (!noise)
+		return 1;
+	for (int k = 0; k < BENCH_RUNS; k++) {
+		double t0 = time_mono();
+		loopfind_run(noise, n, 1, BENCH_RATE, LOOPFIND_ADVANCED, &r, &err);
+		ta[k] = (time_mono() - t0) * 1000.0;
+	}
+	qsort(ta, BENCH_RUNS, sizeof ta[0], bench_cmp);
+	printf("  white noise (no good loop, fallback): %6.2f ms, ratio %.2f, %s, score %.3f\n",
+	       ta[BENCH_RUNS / 2], s > 0 ? ta[BENCH_RUNS / 2] / s : 0.0, r.method, r.score);
+	free(noise);
 	free(x);
 	free(win);
 	fft_free(buf);
