@@ -2,3 +2,11 @@
 UI_TESTS = tests/ui/tui_screens.sh tests/ui/tui_exits.sh tests/ui/tui_generate.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/tmux_lib.sh
+# Benchmark: CPU of the station and its engine, idle and playing (make bench).
+EXTRA_PROGRAMS += tests/ui/bench_ui
+BENCH_BINS += tests/ui/bench_ui
+CLEANFILES += tests/ui/bench_ui
+tests_ui_bench_ui_SOURCES = tests/ui/bench_ui.c
+tests_ui_bench_ui_CPPFLAGS = $(AM_CPPFLAGS) -DIL_TOP_SRCDIR='"$(abs_top_srcdir)"' \
+	-DIL_TOP_BUILDDIR='"$(abs_top_builddir)"'
+tests_ui_bench_ui_LDADD = -lutil
