@@ -465,8 +465,10 @@ int engine_player_request(engine *e, const proto_msg *m)
 /* Periodic work: end a headless run when its limit was reached. */
 int engine_player_tick(engine *e)
 {
-	if (e->player && __atomic_load_n(&e->player->ended, __ATOMIC_ACQUIRE))
+	if (e->player && __atomic_load_n(&e->player->ended, __ATOMIC_ACQUIRE)) {
 		e->quit = 1;
+		return 0; /* run the loop once more so that it sees quit */
+	}
 	return -1;
 }
 
@@ -510,6 +512,9 @@ void engine_player_setting(engine *e, const char *key)
 			engine_error_err(e, "set", &err);
 			return;
 		}
+		if (spec.kind == e->player->spec.kind && spec.latency_ms == e->player->spec.latency_ms &&
+		    !strcmp(spec.path, e->player->spec.path))
+			return; /* nothing changed for the sink */
 		e->player->spec = spec;
 		il_player_set_sink(pl, &spec);
 	}

@@ -1,1 +1,16 @@
-## tests of src/audio
+## tests of src/audio (player)
+check_PROGRAMS += tests/audio/mkclip tests/audio/loopcheck
+tests_audio_mkclip_SOURCES = tests/audio/mkclip.c
+tests_audio_mkclip_LDADD = $(SNDFILE_LIBS) -lm
+tests_audio_loopcheck_SOURCES = tests/audio/loopcheck.c
+tests_audio_loopcheck_LDADD = $(SNDFILE_LIBS) -lm
+if HAVE_CHECK
+check_PROGRAMS += tests/audio/test_player
+TESTS += tests/audio/test_player
+tests_audio_test_player_SOURCES = tests/audio/test_player.c
+tests_audio_test_player_CFLAGS = $(TEST_CFLAGS)
+tests_audio_test_player_LDADD = $(CHECK_LDADD) -lm
+endif
+TESTS += tests/audio/headless_file.sh tests/audio/pulse_loop.sh tests/audio/pulse_lost.sh
+EXTRA_DIST += tests/audio/pulse.sh tests/audio/headless_file.sh tests/audio/pulse_loop.sh \
+	tests/audio/pulse_lost.sh

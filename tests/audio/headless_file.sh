@@ -1,0 +1,56 @@
+#!/bin/sh
+# --headless with the file sink: loop events, exact lengths with --fast,
+# 1000 switches on the null sink, save with loop points, play errors.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/audio/pulse.sh" # engine_start, engine_send, engine_wait
+B="${top_builddir:-.}/tests/audio"
+"$B/mkclip" "$TEST_TMP/a.wav" 2 48000 2 chord && "$B/mkclip" "$TEST_TMP/b.wav" 3 44100 1 noise || exit 99
+out="$TEST_TMP/out"
+
+# 3 switches, min_duration 10 s (the default 30 set lower): (3+1) x 10 s exactly.
+printf 'min_duration = 10;\ncrossfade = 3.0;\nvolume = 100;\n' >"$XDG_CONFIG_HOME/cfg"
+"$IL_BIN" --headless --config "$XDG_CONFIG_HOME/cfg" --play "$TEST_TMP/a.wav" "$TEST_TMP/b.wav" \
+	--output "file:$TEST_TMP/o.wav" --fast --switches 3 </dev/null >"$out" 2>"$TEST_TMP/err"
+expect_status 0 $? "headless --fast --switches 3 exits 0"
+[ "$(grep -c '^loop ' "$out")" -eq 4 ] && pass "4 loop events (start + 3 switches)" || fail "$(grep -c '^loop ' "$out") loop events"
+[ "$(grep '^loop ' "$out" | sed 's/^loop title=\([^ ]*\).*/\1/' | head -4 | tr '\n' ' ')" = "a b a b " ] && pass "the files play in turn" || fail "order: $(grep '^loop ' "$out" | head -4)"
+"$B/loopcheck" frames "$TEST_TMP/o.wav" 1920000 && pass "the file holds exactly 4 x 10 s" || fail "wrong length"
+[ -s "$TEST_TMP/err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/err")" || pass "nothing on stderr"
+
+# 1000 switches on the null sink: deterministic, every switch reported.
+"$IL_BIN" --headless --config "$XDG_CONFIG_HOME/cfg" --play "$TEST_TMP/a.wav" "$TEST_TMP/b.wav" \
+	--output null --fast --switches 1000 </dev/null >"$out" 2>"$TEST_TMP/err"
+expect_status 0 $? "1000 switches exit 0"
+[ "$(grep -c '^loop ' "$out")" -eq 1001 ] && pass "1001 loop events" || fail "$(grep -c '^loop ' "$out") loop events"
+n=$(grep -c '^spectrum ' "$out"); [ "$n" -ge 1 ] && pass "spectrum events ($n)" || fail "no spectrum events"
+
+# Requests while playing: status, analysis, waveform, validate, save.
+engine_start --headless --config "$XDG_CONFIG_HOME/cfg" --play "$TEST_TMP/a.wav" --output "file:$TEST_TMP/p.wav"
+engine_wait '^loop title=a ' 20 || fail "no loop event"
+for r in status analysis "validate which=both" "save path=$TEST_TMP/s.wav" "save path=$TEST_TMP/s.wav" \
+	"save path=$TEST_TMP/s.wav force=1" "save path=$TEST_TMP/nodir/s.wav" "ping id=end"; do
+	engine_send "$r"
+done
+engine_wait '^pong id=end' 20 || fail "no answer to ping"
+engine_quit; st=$ENGINE_STATUS; cp "$ENGINE_EV" "$out"
+expect_status 0 "$st" "headless with requests exits 0"
+expect_line "$out" '^status state=playing .*title=a .*loop_seconds=[0-9.]+ ' "status while playing"
+expect_line "$out" '^analysis frames=96000 rate=48000 loop_start=[0-9]+ loop_end=[0-9]+ ' "analysis of the current loop"
+expect_line "$out" '^waveform points=[0-9a-f]{400}$' "waveform of 200 points"
+expect_line "$out" '^log level=(info|warn) msg="current: ' "validate reports the current loop"
+expect_line "$out" '^saved path=.*/s\.wav frames=96000$' "save writes the loop"
+expect_line "$out" '^error code=io msg=".*exists; save with force=1' "save refuses to overwrite"
+[ "$(grep -c '^saved ' "$out")" -eq 2 ] && pass "force=1 overwrites" || fail "force=1 did not save"
+expect_line "$out" '^error code=io msg=".*nodir/s\.wav.*" verb=save' "an unwritable path is a clear error"
+ls "$TEST_TMP" | grep -q '\.tmp\.' && fail "a temporary file was left" || pass "no partial file left"
+ls=$(grep -o 'loop_start=[0-9]*' "$out" | head -1 | cut -d= -f2); le=$(grep -o 'loop_end=[0-9]*' "$out" | head -1 | cut -d= -f2)
+"$B/loopcheck" smpl "$TEST_TMP/s.wav" "$ls" "$le" && pass "smpl chunk and LOOPSTART/LOOPLENGTH" || fail "loop points in the saved file"
+
+# Errors of play: missing file, not audio.
+printf 'not audio' >"$TEST_TMP/junk.wav"
+{ printf 'play file=%s\nplay file=%s\nskip\n' "$TEST_TMP/missing.wav" "$TEST_TMP/junk.wav"; sleep 1; printf 'quit\n'; } |
+	"$IL_BIN" --headless --output null >"$out" 2>&1
+expect_line "$out" '^error code=io .*missing\.wav.*verb=play' "a missing file is an io error"
+expect_line "$out" '^error code=bad_value .*junk\.wav.*verb=play' "a file that is not audio is a bad_value error"
+expect_line "$out" '^error code=state .*verb=skip' "skip with nothing playing is refused"
+finish

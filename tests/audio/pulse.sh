@@ -1,0 +1,114 @@
+# pulse.sh: helpers for tests that need a private PulseAudio server (sourced
+# after tests/lib.sh). The server runs as the current user (root too) with its
+# own runtime folder, socket and a 48 kHz stereo null sink "iltest"; it is
+# stopped when the test exits.
+
+: "${PULSEAUDIO_BIN:=$(command -v pulseaudio || true)}"
+: "${PAREC_BIN:=$(command -v parec || true)}"
+PACTL_BIN=$(command -v pactl || true)
+PULSE_DIR="$TEST_TMP/pulse"
+PULSE_PID=""
+PAREC_PID=""
+
+# Skip the test (exit 77) unless pulseaudio, parec and pactl are installed.
+pulse_require() {
+	if [ -z "$PULSEAUDIO_BIN" ] || [ -z "$PAREC_BIN" ] || [ -z "$PACTL_BIN" ]; then
+		echo "SKIP: pulseaudio, parec and pactl are needed (Debian pulseaudio, pulseaudio-utils)"
+		exit 77
+	fi
+}
+
+# Start the private server and wait until it answers; sets PULSE_SERVER.
+pulse_start() {
+	mkdir -p "$PULSE_DIR/run" "$PULSE_DIR/home"
+	chmod 700 "$PULSE_DIR/run"
+	export PULSE_SERVER="unix:$PULSE_DIR/sock"
+	PULSE_RUNTIME_PATH="$PULSE_DIR/run" HOME="$PULSE_DIR/home" \
+		"$PULSEAUDIO_BIN" -n --daemonize=no --exit-idle-time=-1 --disallow-exit \
+		--use-pid-file=no --disable-shm=yes --log-target=stderr \
+		-L "module-native-protocol-unix socket=$PULSE_DIR/sock auth-anonymous=1" \
+		-L "module-null-sink sink_name=iltest rate=48000 channels=2 format=s16le" \
+		>>"$PULSE_DIR/log" 2>&1 &
+	PULSE_PID=$!
+	i=0
+	while ! "$PACTL_BIN" info >/dev/null 2>&1; do
+		i=$((i + 1))
+		if [ $i -gt 100 ] || ! kill -0 "$PULSE_PID" 2>/dev/null; then
+			echo "the private PulseAudio server did not start:" >&2
+			tail -n 20 "$PULSE_DIR/log" >&2
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# Stop the private server (kill -9 with "kill" as $1, to simulate a crash).
+pulse_stop() {
+	[ -n "$PULSE_PID" ] || return 0
+	if [ "${1:-}" = kill ]; then kill -9 "$PULSE_PID" 2>/dev/null; else kill "$PULSE_PID" 2>/dev/null; fi
+	wait "$PULSE_PID" 2>/dev/null
+	PULSE_PID=""
+	rm -f "$PULSE_DIR/sock"
+}
+
+# Record the null sink's monitor (s16le, 48 kHz, stereo) into FILE; waits
+# until the recording stream exists.
+pulse_record() { # FILE
+	"$PAREC_BIN" -d iltest.monitor --format=s16le --rate=48000 --channels=2 --raw >"$1" &
+	PAREC_PID=$!
+	i=0
+	while ! "$PACTL_BIN" list short source-outputs 2>/dev/null | grep -q .; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && return 1
+		sleep 0.1
+	done
+}
+
+# Stop the recording.
+pulse_record_stop() {
+	[ -n "$PAREC_PID" ] || return 0
+	kill "$PAREC_PID" 2>/dev/null
+	wait "$PAREC_PID" 2>/dev/null
+	PAREC_PID=""
+}
+
+# Stop everything this file started (registered at exit).
+pulse_cleanup() {
+	pulse_record_stop
+	pulse_stop
+}
+il_at_exit pulse_cleanup
+
+# The engine, with a request pipe on fd 3 and events in $ENGINE_EV.
+ENGINE_PID=""
+engine_start() { # ARGS...
+	ENGINE_EV="$TEST_TMP/events"
+	rm -f "$TEST_TMP/requests"
+	mkfifo "$TEST_TMP/requests"
+	"$IL_BIN" "$@" <"$TEST_TMP/requests" >"$ENGINE_EV" 2>"$TEST_TMP/engine.err" &
+	ENGINE_PID=$!
+	exec 3>"$TEST_TMP/requests"
+}
+
+# Send one request line to the engine.
+engine_send() { printf '%s\n' "$*" >&3; }
+
+# Wait (at most SECS) until the events hold COUNT lines matching REGEX.
+engine_wait() { # REGEX [SECS] [COUNT]
+	n=$(( ${2:-20} * 10 ))
+	while [ "$(grep -Ec -- "$1" "$ENGINE_EV" 2>/dev/null)" -lt "${3:-1}" ]; do
+		n=$((n - 1))
+		if [ $n -le 0 ] || ! kill -0 "$ENGINE_PID" 2>/dev/null; then return 1; fi
+		sleep 0.1
+	done
+}
+
+# Ask the engine to quit and wait for it; its exit status is in ENGINE_STATUS.
+engine_quit() {
+	engine_send quit
+	exec 3>&-
+	wait "$ENGINE_PID"
+	ENGINE_STATUS=$?
+	ENGINE_PID=""
+}
+il_at_exit '[ -z "$ENGINE_PID" ] || kill "$ENGINE_PID" 2>/dev/null'
