@@ -64,12 +64,12 @@ static void synth_drums(synth_ctx *c, int bar)
 			break;
 		case GEN_STYLE_TECHNO:
 			if (s % 4 == 0)
-				sv_kick(b, t, synth_vel(c, 1.0f), 47, 0.33f);
+				sv_kick(b, t, synth_vel(c, 1.0f), 49, 0.2f);
 			if (s == 4 || s == 12)
 				sv_snare(b, r, t, synth_vel(c, 0.3f), 0, 0.1f, 0.4f, 1);
 			if (fill && s >= 12)
 				sv_snare(b, r, t, synth_vel(c, 0.12f + 0.06f * (s - 12)), 220, 0.06f, 0.2f, 0);
-			sv_hat(b, r, t, synth_vel(c, s % 2 ? 0.3f : 0.15f), s % 4 == 2 ? 0.09f : 0.02f, 0.15f, 0);
+			sv_hat(b, r, t, synth_vel(c, s % 2 ? 0.5f : 0.25f), s % 4 == 2 ? 0.09f : 0.02f, 0.15f, 0);
 			if (bar % 2 && s % 4 == 2)
 				sv_hat(b, r, t, synth_vel(c, 0.18f), 0.35f, -0.3f, 1);
 			break;

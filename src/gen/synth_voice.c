@@ -295,7 +295,7 @@ void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
 		double f = tone * (1.0 + 2.0 * exp(-tt * 30.0));
 		ph += f * inv;
 		float amp = (float)exp(-tt / decay) * (tt < 0.002 ? (float)(tt / 0.002) : 1.0f);
-		float x = (sv_sin(ph) + 0.3f * (float)exp(-tt * 200.0) * sv_sin(ph * 3.1)) * amp * vel;
+		float x = (sv_sin(ph) + 0.3f * (float)exp(-tt * 200.0) * sv_sin(ph * 3.1)) * amp * vel * 0.85f;
 		b->l[i0 + i] += x;
 		b->r[i0 + i] += x;
 		b->rev[i0 + i] += x * 0.02f;
@@ -366,7 +366,7 @@ void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float 
 		float env = (float)exp(-tt / decay);
 		if (ride)
 			env = 0.6f * env + 0.4f * (float)exp(-tt / 0.02);
-		float y = hp * env * vel * 0.35f;
+		float y = hp * env * vel * 0.5f;
 		b->l[i0 + i] += y * gl;
 		b->r[i0 + i] += y * gr;
 		b->rev[i0 + i] += y * 0.1f;
