@@ -14,3 +14,8 @@ endif
 TESTS += tests/audio/headless_file.sh tests/audio/pulse_loop.sh tests/audio/pulse_lost.sh
 EXTRA_DIST += tests/audio/pulse.sh tests/audio/headless_file.sh tests/audio/pulse_loop.sh \
 	tests/audio/pulse_lost.sh
+EXTRA_PROGRAMS += tests/audio/bench_player
+BENCH_BINS += tests/audio/bench_player
+tests_audio_bench_player_SOURCES = tests/audio/bench_player.c
+tests_audio_bench_player_LDADD = $(SNDFILE_LIBS) -lm
+CLEANFILES += tests/audio/bench_player
