@@ -205,6 +205,8 @@ static void engine_gen_join(struct engine_gen *g)
 	g->thr_live = 0;
 }
 
+static void engine_gen_start_prompt(engine *e, const char *prompt);
+
 /* Set up the generation part. */
 int engine_gen_init(engine *e, il_err *err)
 {
@@ -233,17 +235,8 @@ int engine_gen_init(engine *e, il_err *err)
 				engine_log(e, "info", "imported %d runs from %s", n, path);
 		}
 	}
-	if (e->opts->prompt && *e->opts->prompt) {
-		proto_msg *m = calloc(1, sizeof *m);
-		il_err perr;
-		sbuf sb = SBUF_INIT;
-		proto_fmt_begin(&sb, "start");
-		proto_fmt_str(&sb, "prompt", e->opts->prompt);
-		if (m && proto_parse_line(sbuf_str(&sb), sb.len - 1, m, &perr) == 1)
-			engine_gen_request(e, m);
-		sbuf_free(&sb);
-		free(m);
-	}
+	if (e->opts->prompt && *e->opts->prompt)
+		engine_gen_start_prompt(e, e->opts->prompt);
 	return 0;
 }
 
@@ -273,11 +266,11 @@ static void engine_gen_cancel(struct engine_gen *g)
 		gen_cancel_request(&g->cancel);
 }
 
-/* `start prompt=S`: a new station; the old job and queued loops are dropped. */
-static void engine_gen_req_start(engine *e, const proto_msg *m)
+/* `start prompt=S` (or --prompt): a new station; the old job and queued
+ * loops are dropped. */
+static void engine_gen_start_prompt(engine *e, const char *prompt)
 {
 	struct engine_gen *g = e->gen;
-	const char *prompt = proto_get(m, "prompt");
 	il_err err;
 	if (!prompt || !*prompt) {
 		engine_error(e, "bad_value", "start", "start needs a prompt, e.g. start prompt=\"calm piano\"");
@@ -389,7 +382,7 @@ static void engine_gen_req_stats(engine *e, const proto_msg *m)
 int engine_gen_request(engine *e, const proto_msg *m)
 {
 	if (!strcmp(m->verb, "start"))
-		engine_gen_req_start(e, m);
+		engine_gen_start_prompt(e, proto_get(m, "prompt"));
 	else if (!strcmp(m->verb, "stop"))
 		engine_gen_req_stop(e);
 	else if (!strcmp(m->verb, "stats"))
@@ -405,8 +398,10 @@ static void engine_gen_enqueue(engine *e, il_loop *loop)
 	struct engine_gen *g = e->gen;
 	il_err err;
 	names_pick(&g->nm, loop->title, sizeof loop->title, loop->artist, sizeof loop->artist);
-	if (engine_player_enqueue(e, loop, &err) != 0)
+	if (engine_player_enqueue(e, loop, &err) != 0) {
 		engine_error_err(e, "start", &err);
+		g->failed = 1; /* no player: generating more would only repeat this */
+	}
 }
 
 /* Periodic work: queue finished loops, reap the worker, start the next job. */

@@ -14,9 +14,9 @@ unset FAKE_MUSICGPT_MODE FAKE_MUSICGPT_ARGV FAKE_MUSICGPT_PIDS
 epid=""
 il_at_exit '[ -n "$epid" ] && kill -9 $epid 2>/dev/null'
 
-start_engine() { # run the engine on a fifo; requests go through send
+start_engine() { # [OPTION...]: run the engine on a fifo; requests go through send
 	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
-	"$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err" &
+	"$IL_BIN" --engine --output null "$@" <"$TEST_TMP/in" >"$out" 2>"$err" &
 	epid=$!
 	exec 3>"$TEST_TMP/in"
 }
@@ -61,6 +61,14 @@ end_engine; expect_status 0 "$rc" "quit exits 0"
 [ "$(tail -n 1 "$out")" = bye ] && pass "bye is the last line" || fail "no bye"
 [ "$(rows "backend='synth' AND outcome='ok' AND loop_seconds > 2 AND bpm > 0 AND score > 0")" -ge 1 ] &&
 	pass "history rows for the synth's loops" || fail "no synth rows"
+
+# --prompt starts the station at launch.
+start_engine --prompt "chiptune, 140 bpm, E minor"
+check '^log level=info msg="station started: chiptune, 140 bpm, E minor' "--prompt starts the station"
+check '^gen state=ready ' "--prompt: a loop is generated"
+end_engine; expect_status 0 "$rc" "--prompt: quit exits 0"
+grep -q '^last_prompt = "chiptune, 140 bpm, E minor";' "$XDG_CONFIG_HOME/infiniloop/config" &&
+	pass "the prompt is saved as last_prompt" || fail "last_prompt not saved"
 
 # Failures keep the current loop playing and say why.
 start_engine
