@@ -335,7 +335,7 @@ static int cmdline_candidates(ui_app *a, char **words, int nw, const char *prefi
 		cmdline_cand(c, &n, "next", prefix);
 		cmdline_cand(c, &n, "both", prefix);
 	} else if (!strcmp(words[0], "save") && nw == 1) {
-		char pat[1024];
+		char pat[1040];
 		snprintf(pat, sizeof pat, "%s*", prefix);
 		glob_t g;
 		if (glob(pat, GLOB_MARK | GLOB_TILDE, NULL, &g) == 0) {

@@ -364,8 +364,13 @@ static void panels_gen(ui_app *a)
 		uidraw_hbar(t, y, in.x, bw, p, ROLE_PROGRESS, ROLE_PROGRESS_BG);
 		uidraw_textf(t, y, in.x + bw + 1, 5, ROLE_VALUE, "%3.0f%%", p * 100);
 	}
-	if (++y < bottom)
-		uidraw_pair(t, y, in.x, in.w, "ETA:    ", busy && m->eta > 0 ? eta : "-");
+	if (++y < bottom) { /* the engine's estimate (from the history) less the part done */
+		char left[16], est[64] = "-";
+		uidraw_clock(left, sizeof left, m->eta * (1 - (m->progress < 1 ? m->progress : 1)));
+		if (busy && m->eta > 0)
+			snprintf(est, sizeof est, "%s left of ~%s", left, eta);
+		uidraw_pair(t, y, in.x, in.w, "ETA:    ", est);
+	}
 	if (++y < bottom && !strcmp(m->gen, "retry") && m->gen_wait > 0) {
 		snprintf(line, sizeof line, "in %.0f s", m->gen_wait - (a->now - m->gen_at) > 0 ?
 			 m->gen_wait - (a->now - m->gen_at) : 0);

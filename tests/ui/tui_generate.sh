@@ -71,4 +71,13 @@ T send-keys -t "$UI_PANE" F2
 eng=$(engine_pid)
 T send-keys -t "$UI_PANE" Q
 expect_clean_exit 0 "Q" "$eng"
+stop_station
+
+# -p starts generating at launch; the estimate now comes from the history.
+start_station 80 24 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 -- -p lofi
+expect_screen 'State: +running' "-p starts a generation at launch" 20
+expect_screen 'ETA: +[0-9]+:[0-9]+ left of ~[0-9]+:[0-9]+' "the ETA comes from the history" 5
+eng=$(engine_pid)
+T send-keys -t "$UI_PANE" Q
+expect_clean_exit 0 "-p: Q" "$eng"
 finish

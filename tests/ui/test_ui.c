@@ -1,0 +1,198 @@
+/* test_ui.c: unit tests of the UI's curses-free parts: colour parsing and
+ * fallback, theme files, the model built from events, command-line words. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui/cmdline.h"
+#include "ui/model.h"
+#include "ui/theme.h"
+
+/* Apply one event line to m; dirty bits. */
+static unsigned feed(uimodel *m, const char *line)
+{
+	static proto_msg msg;
+	il_err err;
+	ck_assert_int_eq(proto_parse_line(line, strlen(line), &msg, &err), 1);
+	return uimodel_apply(m, &msg, 100.0);
+}
+
+START_TEST(test_parse_color)
+{
+	int c;
+	ck_assert_int_eq(theme_parse_color("default", &c), 0);
+	ck_assert_int_eq(c, -1);
+	ck_assert_int_eq(theme_parse_color("cyan", &c), 0);
+	ck_assert_int_eq(c, 6);
+	ck_assert_int_eq(theme_parse_color("brightred", &c), 0);
+	ck_assert_int_eq(c, 9);
+	ck_assert_int_eq(theme_parse_color("200", &c), 0);
+	ck_assert_int_eq(c, 200);
+	ck_assert_int_eq(theme_parse_color("#ff0000", &c), 0);
+	ck_assert_int_eq(c, THEME_RGB | 0xff0000);
+	ck_assert_int_eq(theme_parse_color("256", &c), -1);
+	ck_assert_int_eq(theme_parse_color("#ff00", &c), -1);
+	ck_assert_int_eq(theme_parse_color("purple", &c), -1);
+}
+END_TEST
+
+START_TEST(test_map_color)
+{
+	int bold;
+	/* #rrggbb to the xterm cube or grey ramp. */
+	ck_assert_int_eq(theme_map_color(THEME_RGB | 0xff0000, 256, &bold), 196);
+	ck_assert_int_eq(theme_map_color(THEME_RGB | 0x5fafd7, 256, &bold), 74);
+	ck_assert_int_eq(theme_map_color(THEME_RGB | 0x808080, 256, &bold), 244);
+	/* 256 to 16: the nearest basic colour. */
+	ck_assert_int_eq(theme_map_color(196, 16, &bold), 9);
+	ck_assert_int_eq(theme_map_color(21, 16, &bold), 4);
+	ck_assert_int_eq(bold, 0);
+	/* 16 to 8: bright becomes base plus bold. */
+	ck_assert_int_eq(theme_map_color(9, 8, &bold), 1);
+	ck_assert_int_eq(bold, 1);
+	ck_assert_int_eq(theme_map_color(THEME_RGB | 0xff0000, 8, &bold), 1);
+	ck_assert_int_eq(bold, 1);
+	ck_assert_int_eq(theme_map_color(2, 8, &bold), 2);
+	ck_assert_int_eq(bold, 0);
+	ck_assert_int_eq(theme_map_color(-1, 8, &bold), -1);
+}
+END_TEST
+
+START_TEST(test_shipped_themes)
+{
+	const char *names[] = { "default", "high-contrast", "light" };
+	for (size_t k = 0; k < 3; k++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/themes/%s.theme", getenv("top_srcdir") ? getenv("top_srcdir") : ".",
+			 names[k]);
+		theme t;
+		il_err err;
+		int rc = theme_load_file(&t, path, &err);
+		ck_assert_msg(rc == 0, "%s: %s", path, err.msg);
+		ck_assert_str_eq(t.name, names[k]);
+	}
+	theme d;
+	theme_builtin(&d);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/themes/high-contrast.theme", getenv("top_srcdir") ? getenv("top_srcdir") : ".");
+	theme hc;
+	il_err err;
+	ck_assert_int_eq(theme_load_file(&hc, path, &err), 0);
+	ck_assert_int_ne(hc.roles[ROLE_HEADER].bg, d.roles[ROLE_HEADER].bg);
+}
+END_TEST
+
+START_TEST(test_bad_theme)
+{
+	char path[] = "/tmp/il-test-theme.XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	const char *text = "name = \"bad\";\nroles = {\n  header = { fg = \"chartreuse\"; };\n};\n";
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	theme t;
+	il_err err;
+	ck_assert_int_eq(theme_load_file(&t, path, &err), -1);
+	ck_assert_msg(strstr(err.msg, ":3: bad colour 'chartreuse' for header.fg"), "%s", err.msg);
+	FILE *f = fopen(path, "w");
+	fputs("roles = { header = { fg = \"red\" } ;\n", f);
+	fclose(f);
+	ck_assert_int_eq(theme_load_file(&t, path, &err), -1);
+	ck_assert_msg(strstr(err.msg, path) != NULL, "%s", err.msg);
+	unlink(path);
+	ck_assert_int_eq(theme_load(&t, "../etc/passwd", &err), -1);
+}
+END_TEST
+
+START_TEST(test_model_events)
+{
+	uimodel m;
+	uimodel_init(&m);
+	ck_assert_uint_ne(feed(&m, "ready version=1 program=\"x 1\" pid=42") & UIM_D_ALL, 0);
+	ck_assert_int_eq(m.pid, 42);
+	feed(&m, "setting key=min_duration value=30 min=10 max=300");
+	feed(&m, "preset index=0 name=A prompt=\"a a\"");
+	feed(&m, "preset index=1 name=B prompt=b");
+	ck_assert_int_eq(m.npresets, 2);
+	feed(&m, "preset index=0 name=C prompt=c"); /* a new list */
+	ck_assert_int_eq(m.npresets, 1);
+	ck_assert_str_eq(m.presets[0].name, "C");
+	feed(&m, "status state=playing prompt=\"calm piano\" backend=synth model=small volume=70 output=null "
+		 "audio=none gen=running progress=0.5 eta=4 attempt=1 title=T artist=A loop_seconds=6.5 "
+		 "bpm=90 elapsed=3 min_left=27 next_ready=0");
+	ck_assert_str_eq(m.state, "playing");
+	ck_assert_int_eq(m.volume, 70);
+	ck_assert(uimodel_generating(&m));
+	ck_assert_double_eq_tol(uimodel_elapsed(&m, 102.0), 5.0, 1e-9);
+	ck_assert_double_eq_tol(uimodel_min_left(&m, 102.0), 25.0, 1e-9);
+	ck_assert_uint_eq(feed(&m, "spectrum bands=00ff80"), UIM_D_SPECTRUM);
+	ck_assert_int_eq(m.nbands, 3);
+	ck_assert_int_eq(m.bands[1], 255);
+	feed(&m, "loop title=\"New One\" artist=X prompt=\"calm piano\" seconds=7 bpm=80 score=0.9 method=advanced quality=good");
+	ck_assert_str_eq(m.title, "New One");
+	ck_assert_str_eq(m.loop_prompt, "calm piano");
+	ck_assert_double_eq_tol(m.min_left, 30.0, 1e-9);
+	feed(&m, "gen state=retry progress=0 eta=4 attempt=2 wait=4 msg=\"it broke\"");
+	ck_assert_str_eq(m.gen, "retry");
+	ck_assert(strstr(m.msg, "retrying in 4 s: it broke") != NULL);
+	feed(&m, "error code=unsupported msg=\"no\" verb=skip");
+	ck_assert_str_eq(m.msg, "'skip' is not available in this engine yet");
+	feed(&m, "error code=bad_value msg=\"crossfade must be between 0 and 10\" verb=set");
+	ck_assert_int_eq(m.msg_level, UIM_MSG_ERROR);
+	ck_assert(strstr(m.msg, "crossfade must be") != NULL);
+	feed(&m, "stat seconds=15 runs=4 ok=3 avg=2.5");
+	feed(&m, "history time=1 backend=synth model=builtin prompt=p secs=15 actual=15 wall=2 outcome=ok "
+		 "error=\"\" loop_seconds=6 bpm=90 score=0.8");
+	ck_assert_int_eq(m.nstats, 1);
+	ck_assert_int_eq(m.nhist, 1);
+	ck_assert(m.stats_answered);
+	feed(&m, "analysis frames=100 rate=10 loop_start=10 loop_end=90 bpm=90 score=0.9 method=advanced "
+		 "quality=good metrics=spectral=1.0 candidates=10-90:0.9");
+	feed(&m, "waveform points=0010ff");
+	ck_assert(m.have_analysis);
+	ck_assert_int_eq(m.nwave, 3);
+	ck_assert_int_eq(m.loop_end, 90);
+}
+END_TEST
+
+START_TEST(test_split)
+{
+	char buf[256], *argv[8];
+	ck_assert_int_eq(cmdline_split("start 'calm piano'", buf, sizeof buf, argv, 8), 2);
+	ck_assert_str_eq(argv[1], "calm piano");
+	ck_assert_int_eq(cmdline_split("  save \"a b\\\".wav\" ", buf, sizeof buf, argv, 8), 2);
+	ck_assert_str_eq(argv[1], "a b\".wav");
+	ck_assert_int_eq(cmdline_split("set theme it\\'s", buf, sizeof buf, argv, 8), 3);
+	ck_assert_str_eq(argv[2], "it's");
+	ck_assert_int_eq(cmdline_split("start 'open", buf, sizeof buf, argv, 8), -1);
+	ck_assert_int_eq(cmdline_split("", buf, sizeof buf, argv, 8), 0);
+	ck_assert_int_eq(cmdline_split("a b c", buf, sizeof buf, argv, 2), -1);
+}
+END_TEST
+
+/* The suite. */
+static Suite *ui_suite(void)
+{
+	Suite *s = suite_create("ui");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_parse_color);
+	tcase_add_test(tc, test_map_color);
+	tcase_add_test(tc, test_shipped_themes);
+	tcase_add_test(tc, test_bad_theme);
+	tcase_add_test(tc, test_model_events);
+	tcase_add_test(tc, test_split);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* Run the suite; exit status 0 when every test passed. */
+int main(void)
+{
+	SRunner *sr = srunner_create(ui_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
