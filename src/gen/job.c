@@ -170,7 +170,7 @@ static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, doub
 	a->pid = res.pid;
 	if (rc != 0) {
 		a->fatal = 1;
-		return gen_fail(a, "missing", err.msg);
+		return gen_fail(a, "error", err.msg);
 	}
 	char msg[IL_ERR_MAX];
 	switch (res.end) {

@@ -239,21 +239,41 @@ START_TEST(test_prompt_bytes)
 }
 END_TEST
 
+/* The value of "key=" in the fake's environment dump ("" when absent). */
+static const char *env_value(const char *key)
+{
+	static char line[256];
+	FILE *f = fopen(tmp_path("env"), "r");
+	ck_assert_ptr_nonnull(f);
+	size_t kl = strlen(key);
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!strncmp(line, key, kl) && line[kl] == '=') {
+			fclose(f);
+			return line + kl + 1;
+		}
+	}
+	fclose(f);
+	return "";
+}
+
 START_TEST(test_child_environment)
 {
 	setenv("FAKE_MUSICGPT_ENV", tmp_path("env"), 1);
 	setenv("NO_COLOR", "0", 1);
+	snprintf(cfg.affinity, sizeof cfg.affinity, "0");
 	gen_attempt a;
 	ck_assert_int_eq(run_mode("ok", &a), 0);
-	FILE *f = fopen(tmp_path("env"), "r");
-	ck_assert_ptr_nonnull(f);
-	char color[64] = "";
-	int nice_child = -100;
-	ck_assert_int_eq(fscanf(f, "NO_COLOR=%63s nice=%d", color, &nice_child), 2);
-	fclose(f);
-	ck_assert_str_eq(color, "1");
+	ck_assert_str_eq(env_value("NO_COLOR"), "1");
 	int mine = getpriority(PRIO_PROCESS, 0);
-	ck_assert_int_eq(nice_child, mine + 10 > 19 ? 19 : mine + 10);
+	ck_assert_int_eq(atoi(env_value("nice")), mine + 10 > 19 ? 19 : mine + 10);
+	ck_assert_str_eq(env_value("cpus"), "0");
+	const char *io = env_value("io");
+	if (*io) /* ionice(1) is there to tell */
+		ck_assert_msg(!strcmp(io, "best-effort: prio 7"), "I/O priority: %s", io);
+	snprintf(cfg.affinity, sizeof cfg.affinity, "2-1");
+	ck_assert_int_eq(run_mode("ok", &a), -1);
+	ck_assert_msg(strstr(a.error, "affinity must be a CPU list"), "%s", a.error);
 }
 END_TEST
 
