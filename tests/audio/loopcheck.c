@@ -110,17 +110,30 @@ static double switch_error(const clip *rec, const clip *a, const clip *b, long p
 	return worst;
 }
 
+static int check_pulse_clips(char **argv, clip *rec, clip *a, clip *b);
+
 /* The pulse check; see the top of the file. */
 static int check_pulse(char **argv)
+{
+	clip rec = { 0 }, a = { 0 }, b = { 0 };
+	int rc = check_pulse_clips(argv, &rec, &a, &b);
+	free(rec.x);
+	free(a.x);
+	free(b.x);
+	return rc;
+}
+
+/* The pulse check on clips read into rec, a and b (freed by the caller). */
+static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 {
 	SF_INFO ri = { 0 };
 	ri.samplerate = 48000;
 	ri.channels = 2;
 	ri.format = SF_FORMAT_RAW | SF_FORMAT_PCM_16;
 	SF_INFO ai = { 0 }, bi = { 0 };
-	clip rec, a, b;
-	if (read_all(argv[2], &ri, &rec) || read_all(argv[3], &ai, &a) || read_all(argv[4], &bi, &b))
+	if (read_all(argv[2], &ri, recp) || read_all(argv[3], &ai, ap) || read_all(argv[4], &bi, bp))
 		return 1;
+	clip rec = *recp, a = *ap, b = *bp;
 	long xf = lround(atof(argv[5]) * 48000);
 	long minreps = atol(argv[6]);
 	long la = a.le - a.ls, lb = b.le - b.ls;
@@ -229,6 +242,7 @@ int main(int argc, char **argv)
 		if (read_all(argv[2], &i, &c))
 			return 1;
 		printf("%s: %ld frames\n", argv[2], c.n);
+		free(c.x);
 		return c.n == atol(argv[3]) ? 0 : 1;
 	}
 	if (argc == 5 && !strcmp(argv[1], "smpl")) {
