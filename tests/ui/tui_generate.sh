@@ -57,6 +57,34 @@ expect_screen 'Loop: +[0-9.]+ s' "the loop length is shown" 1
 expect_screen 'BPM: +[0-9]+' "the bpm is shown" 1
 expect_screen 'Elapsed 0:0[1-9]' "the elapsed time advances" 10
 
+# Volume, pause and resume.
+T send-keys -t "$UI_PANE" +
+expect_screen 'vol 85%' "+ raises the volume" 5
+T send-keys -t "$UI_PANE" - -
+expect_screen 'vol 75%' "- lowers the volume" 5
+T send-keys -t "$UI_PANE" Space
+expect_screen '‖ .* paused \|' "Space pauses" 5
+T send-keys -t "$UI_PANE" Space
+expect_screen '▶ .* playing \|' "Space resumes" 5
+
+# n crossfades to the next loop once it is ready.
+expect_screen 'next ready' "the next loop is ready" 60
+T send-keys -t "$UI_PANE" n
+n=0; while [ $n -lt 100 ] && [ "$(title)" = "$after" ]; do sleep 0.1; n=$((n+1)); done
+now=$(title)
+[ -n "$now" ] && [ "$now" != "$after" ] && pass "n plays the next loop ('$now')" || fail "n: the title stayed '$after'"
+
+# s asks for a file name in the music folder; :save writes where it is told.
+T send-keys -t "$UI_PANE" s
+expect_screen "^Save loop to: .*/Music/infiniloop-" "s proposes a file in the XDG music folder" 5
+T send-keys -t "$UI_PANE" Enter
+n=0; while [ $n -lt 50 ] && ! ls "$HOME/Music/"infiniloop-*.wav >/dev/null 2>&1; do sleep 0.1; n=$((n+1)); done
+ls "$HOME/Music/"infiniloop-*.wav >/dev/null 2>&1 && pass "s saves the loop in the music folder" || fail "s: no file in $HOME/Music"
+T send-keys -t "$UI_PANE" ":save '$TEST_TMP/my loop.wav'" Enter
+n=0; while [ $n -lt 50 ] && [ ! -s "$TEST_TMP/my loop.wav" ]; do sleep 0.1; n=$((n+1)); done
+[ -s "$TEST_TMP/my loop.wav" ] && pass ":save FILE writes the file" || fail ":save FILE wrote nothing"
+expect_screen "saved $TEST_TMP/my loop.wav" ":save reports the file" 5
+
 # The statistics and analysis screens show the generation.
 T send-keys -t "$UI_PANE" F3
 expect_screen 'Success rate: +[0-9]+ of [0-9]+' "statistics show the success rate" 10
@@ -67,6 +95,8 @@ expect_screen 'Loop [0-9.]+ s - [0-9.]+ s' "analysis shows the loop points" 10
 expect_screen 'Score [0-9.]+ +quality' "analysis shows the score" 1
 expect_screen '[SE]' "analysis marks the loop start and end" 1
 T send-keys -t "$UI_PANE" F2
+T send-keys -t "$UI_PANE" ':stop' Enter
+expect_screen '■ .* stopped \|' ":stop stops playback" 10
 
 eng=$(engine_pid)
 T send-keys -t "$UI_PANE" Q

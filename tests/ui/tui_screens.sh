@@ -47,6 +47,15 @@ run_case() { # TERM LANG NAME
 	T send-keys -t "$UI_PANE" j
 	expect_screen '[>▸]4 ' "$name: j moves down"
 
+	# / filters the presets as you type; Esc clears the filter.
+	T send-keys -t "$UI_PANE" / j a z z
+	expect_screen 'Presets /jazz' "$name: / shows the filter in the panel title"
+	expect_screen '[>▸]1 Late Jazz Trio' "$name: the filter keeps matching presets"
+	expect_no_screen 'Lo-fi Study' "$name: the filter hides the others"
+	T send-keys -t "$UI_PANE" Enter Escape
+	expect_screen '[ >▸]1 Lo-fi Study' "$name: Esc clears the filter"
+	T send-keys -t "$UI_PANE" 4
+
 	# Help overlay, generated from the key table, closed by any key.
 	T send-keys -t "$UI_PANE" '?'
 	expect_screen 'keys and commands' "$name: ? opens the help"
