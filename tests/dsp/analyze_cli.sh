@@ -45,6 +45,10 @@ odd="$TEST_TMP/we\"ird\\name.wav"
 cp "$TEST_TMP/p.wav" "$odd"
 "$IL_BIN" --analyze "$odd" --json >"$out" 2>"$err"; expect_status 0 $? "odd name exits 0"
 expect_line "$out" 'we\\"ird\\\\name\.wav"' "file name escaped in JSON"
+bad="$TEST_TMP/$(printf 'caf\303\251-\377')x.wav"
+cp "$TEST_TMP/p.wav" "$bad"
+"$IL_BIN" --analyze "$bad" --json >"$out" 2>"$err"; expect_status 0 $? "non-UTF-8 name exits 0"
+expect_line "$out" "caf$(printf '\303\251')-\\\\ufffdx\\.wav\"" "UTF-8 kept, a stray byte becomes U+FFFD"
 
 # Errors: one line on stderr naming the file and the reason, exit 1.
 check_error() { # KIND-or-PATH REASON-REGEX WHAT
