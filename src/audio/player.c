@@ -162,6 +162,29 @@ static int player_write(il_player *p, const float *buf, size_t n)
 	return -1;
 }
 
+/* Check an idle sink; when it failed, close it and report the loss
+ * (lock held; unlocks meanwhile). */
+static void player_check_alive(il_player *p)
+{
+	il_sink *s = p->sink;
+	il_err err;
+	pthread_mutex_unlock(&p->lock);
+	int ok = il_sink_alive(s, &err);
+	pthread_mutex_lock(&p->lock);
+	if (ok || p->sink != s)
+		return;
+	p->sink = NULL;
+	const char *msg = strncmp(err.msg, "audio: ", 7) == 0 ? err.msg + 7 : err.msg;
+	char m[IL_ERR_MAX + 32];
+	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
+	player_set_audio(p, PLAYER_AUDIO_LOST, m);
+	p->retry_at = player_now() + 0.2;
+	p->retry_delay = 0.5;
+	pthread_mutex_unlock(&p->lock);
+	il_sink_close(s, 0, NULL);
+	pthread_mutex_lock(&p->lock);
+}
+
 /* The player thread. */
 static void *player_main(void *arg)
 {
@@ -208,8 +231,13 @@ static void *player_main(void *arg)
 		}
 		il_sink_idle(s);
 		pthread_mutex_lock(&p->lock);
-		if (!p->quit && !player_can_render(p))
-			player_wait_until(p, 0);
+		if (!p->quit && !player_can_render(p)) {
+			/* Idle: look at the server once a second so that its loss is
+			 * reported (and recovered) even while nothing is written. */
+			player_wait_until(p, player_now() + 1.0);
+			if (!p->quit && !player_can_render(p) && p->sink && !p->reopen)
+				player_check_alive(p);
+		}
 	}
 	pthread_mutex_unlock(&p->lock);
 	return NULL;

@@ -115,6 +115,12 @@ void il_sink_idle(il_sink *s)
 	s->pacing = 0;
 }
 
+/* True when the sink still works; 0 with err set when it failed. */
+int il_sink_alive(il_sink *s, il_err *err)
+{
+	return s->spec.kind == IL_SINK_PULSE ? il_sink_pulse_alive(s->pulse, err) : 1;
+}
+
 /* Frames written so far. */
 unsigned long long il_sink_frames(const il_sink *s)
 {

@@ -49,6 +49,9 @@ void il_sink_idle(il_sink *s);
 /* Let what was written play out (pulse), then close; file sinks are
  * finished so the WAV header is right. 0, or -1 with err set. */
 int il_sink_close(il_sink *s, int drain, il_err *err);
+/* True when the sink still works (for pulse: the server answers); 0 with
+ * err set when it failed. Meant for an idle sink. */
+int il_sink_alive(il_sink *s, il_err *err);
 /* Frames written so far. */
 unsigned long long il_sink_frames(const il_sink *s);
 
@@ -56,6 +59,7 @@ unsigned long long il_sink_frames(const il_sink *s);
 void *il_sink_pulse_open(int latency_ms, il_err *err);
 int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err);
 double il_sink_pulse_latency(void *h);
+int il_sink_pulse_alive(void *h, il_err *err);
 void il_sink_pulse_close(void *h, int drain);
 
 #endif

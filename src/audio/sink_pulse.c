@@ -59,6 +59,19 @@ double il_sink_pulse_latency(void *h)
 	return ((pulse_sink *)h)->latency;
 }
 
+/* True when the server still answers; 0 with err set when it is gone. */
+int il_sink_pulse_alive(void *h, il_err *err)
+{
+	pulse_sink *p = h;
+	int e = 0;
+	if (pa_simple_get_latency(p->pa, &e) == (pa_usec_t)-1 &&
+	    (e == PA_ERR_CONNECTIONTERMINATED || e == PA_ERR_BADSTATE || e == PA_ERR_CONNECTIONREFUSED)) {
+		il_err_set(err, "audio: audio server lost (%s)", pa_strerror(e));
+		return 0;
+	}
+	return 1;
+}
+
 /* Drain if asked, then disconnect. */
 void il_sink_pulse_close(void *h, int drain)
 {

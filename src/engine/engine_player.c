@@ -42,6 +42,7 @@ struct engine_player {
 	int njobs;         /* jobs waiting or being worked on */
 	int quit;
 	int ended;         /* a headless limit was reached (set by the player thread) */
+	int nothing_left;  /* headless --play: ticks seen with nothing to play */
 };
 
 /* Post an `error` event from any thread. */
@@ -465,9 +466,27 @@ int engine_player_request(engine *e, const proto_msg *m)
 /* Periodic work: end a headless run when its limit was reached. */
 int engine_player_tick(engine *e)
 {
-	if (e->player && __atomic_load_n(&e->player->ended, __ATOMIC_ACQUIRE)) {
+	struct engine_player *ep = e->player;
+	if (ep && __atomic_load_n(&ep->ended, __ATOMIC_ACQUIRE)) {
 		e->quit = 1;
 		return 0; /* run the loop once more so that it sees quit */
+	}
+	if (ep && ep->pl && e->opts->mode == IL_MODE_HEADLESS && e->opts->play) {
+		/* --play: once every file failed or was stopped, nothing is left. */
+		pthread_mutex_lock(&ep->lock);
+		int jobs = ep->njobs;
+		pthread_mutex_unlock(&ep->lock);
+		il_player_status st;
+		il_player_get_status(ep->pl, &st);
+		if (jobs == 0 && st.queued == 0 && (!strcmp(st.state, "idle") || !strcmp(st.state, "stopped"))) {
+			if (ep->nothing_left++ == 0)
+				return 100; /* once more, after the workers' last events */
+			engine_log(e, "warn", "nothing left to play");
+			e->quit = 1;
+			return 0;
+		}
+		ep->nothing_left = 0;
+		return 500; /* look again while the files are being prepared */
 	}
 	return -1;
 }

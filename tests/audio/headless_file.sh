@@ -53,4 +53,7 @@ printf 'not audio' >"$TEST_TMP/junk.wav"
 expect_line "$out" '^error code=io .*missing\.wav.*verb=play' "a missing file is an io error"
 expect_line "$out" '^error code=bad_value .*junk\.wav.*verb=play' "a file that is not audio is a bad_value error"
 expect_line "$out" '^error code=state .*verb=skip' "skip with nothing playing is refused"
+"$IL_BIN" --headless --play "$TEST_TMP/junk.wav" --output null </dev/null >"$out" 2>&1
+expect_status 0 $? "headless --play with no playable file ends"
+expect_line "$out" '^log level=warn msg="nothing left to play"' "it says nothing is left to play"
 finish

@@ -43,6 +43,11 @@ loud=$(od -An -v -td2 -w2 "$TEST_TMP/rec.raw" | awk '{ if ($1 > 1000 || $1 < -10
 	|| fail "nothing heard after the restart ($bytes bytes, $loud loud samples)"
 engine_send "status"
 engine_wait '^status state=playing .*audio=ok' 10 && pass "status says playing, audio=ok" || fail "status after the restart"
+# Paused (nothing written), the loss is still noticed.
+engine_send "pause"
+sleep 1
+pulse_stop kill
+engine_wait '^audio state=lost ' 20 2 && pass "the loss is reported while paused" || fail "no 'audio state=lost' while paused"
 engine_quit; st=$ENGINE_STATUS; expect_status 0 "$st" "the engine exits 0"
 [ -s "$TEST_TMP/engine.err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/engine.err")" || pass "nothing on stderr"
 finish
