@@ -54,7 +54,7 @@ pulse_stop() {
 # Record the null sink's monitor (s16le, 48 kHz, stereo) into FILE; waits
 # until the recording stream exists.
 pulse_record() { # FILE
-	"$PAREC_BIN" -d iltest.monitor --format=s16le --rate=48000 --channels=2 --raw >"$1" &
+	"$PAREC_BIN" -d iltest.monitor --format=s16le --rate=48000 --channels=2 --latency-msec=50 --raw >"$1" &
 	PAREC_PID=$!
 	i=0
 	while ! "$PACTL_BIN" list short source-outputs 2>/dev/null | grep -q .; do
