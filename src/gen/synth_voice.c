@@ -25,7 +25,8 @@ static void sv_init_table(void)
 /* Sine of a phase in cycles (any real value), by table lookup. */
 static inline float sv_sin(double ph)
 {
-	ph -= floor(ph);
+	long whole = (long)ph;
+	ph -= (double)(whole - (ph < (double)whole));
 	double x = ph * SV_TAB;
 	int i = (int)x;
 	float f = (float)(x - i);
@@ -223,6 +224,7 @@ void sv_play(synth_bus *b, const sv_note *n)
 	int filtered = nn.cutoff > 0;
 	double dt = f0 * inv_rate, vib = 1.0;
 	float rc[8] = { 0 };
+	float env = sv_env(&nn, 0.0), env_step = 0.0f;
 	for (size_t i = 0; i < len; i++) {
 		double tt = i * inv_rate;
 		if (i % SV_BLOCK == 0) {
@@ -233,6 +235,8 @@ void sv_play(synth_bus *b, const sv_note *n)
 			dt = f0 * vib * inv_rate;
 			if (!unison)
 				sv_rich_block(&nn, tt, rc);
+			float env_next = sv_env(&nn, tt + SV_BLOCK * inv_rate);
+			env_step = (env_next - env) / SV_BLOCK;
 			if (filtered) {
 				double fc = nn.cutoff + nn.fenv * exp(-tt / nn.fdecay);
 				if (fc > b->rate * 0.45)
@@ -269,7 +273,8 @@ void sv_play(synth_bus *b, const sv_note *n)
 			s2 = 2.0f * v2 - s2;
 			x = v2;
 		}
-		x *= sv_env(&nn, tt) * nn.vel;
+		x *= env * nn.vel;
+		env += env_step;
 		size_t j = i0 + i;
 		b->l[j] += x * gl;
 		b->r[j] += x * gr;
@@ -290,12 +295,16 @@ void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
 	if (len > b->n - i0)
 		len = b->n - i0;
 	double ph = 0, inv = 1.0 / b->rate;
+	double e_amp = 1.0, k_amp = exp(-inv / decay), e_f = 1.0, k_f = exp(-30.0 * inv);
+	double e_c = 1.0, k_c = exp(-200.0 * inv);
+	size_t attack = (size_t)(0.002 * b->rate) + 1;
 	for (size_t i = 0; i < len; i++) {
-		double tt = i * inv;
-		double f = tone * (1.0 + 2.0 * exp(-tt * 30.0));
-		ph += f * inv;
-		float amp = (float)exp(-tt / decay) * (tt < 0.002 ? (float)(tt / 0.002) : 1.0f);
-		float x = (sv_sin(ph) + 0.3f * (float)exp(-tt * 200.0) * sv_sin(ph * 3.1)) * amp * vel * 0.85f;
+		ph += tone * (1.0 + 2.0 * e_f) * inv;
+		float amp = (float)e_amp * (i < attack ? (float)i / (float)attack : 1.0f);
+		float x = (sv_sin(ph) + 0.3f * (float)e_c * sv_sin(ph * 3.1)) * amp * vel * 0.85f;
+		e_amp *= k_amp;
+		e_f *= k_f;
+		e_c *= k_c;
 		b->l[i0 + i] += x;
 		b->r[i0 + i] += x;
 		b->rev[i0 + i] += x * 0.02f;
@@ -318,6 +327,7 @@ void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float
 	double inv = 1.0 / b->rate;
 	float lp = 0, hp_prev = 0, hp = 0;
 	float pan = (float)(synth_rng_unit(r) * 0.2 - 0.1);
+	double e_n = 1.0, k_n = exp(-inv / decay), e_b = 1.0, k_b = exp(-inv / 0.05);
 	for (size_t i = 0; i < len; i++) {
 		double tt = i * inv;
 		float nz = sv_noise(&ns);
@@ -325,13 +335,14 @@ void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float
 		hp = 0.92f * (hp + lp - hp_prev); /* remove the bottom */
 		hp_prev = lp;
 		float env;
-		if (clap) {
-			double tb = tt < 0.03 ? fmod(tt, 0.01) : tt - 0.02;
-			env = (float)exp(-tb / (tt < 0.03 ? 0.004 : decay));
+		if (clap && tt < 0.03) {
+			env = (float)exp(-fmod(tt, 0.01) / 0.004);
 		} else {
-			env = (float)exp(-tt / decay);
+			env = (float)e_n;
+			e_n *= k_n;
 		}
-		float body = clap ? 0.0f : 0.7f * (float)exp(-tt / 0.05) * sv_sin(tone * tt);
+		float body = clap ? 0.0f : 0.7f * (float)e_b * sv_sin(tone * tt);
+		e_b *= k_b;
 		float x = (hp * env + body) * vel * 0.8f;
 		b->l[i0 + i] += x * (1.0f - pan);
 		b->r[i0 + i] += x * (1.0f + pan);
@@ -350,22 +361,28 @@ void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float 
 		return;
 	if (len > b->n - i0)
 		len = b->n - i0;
-	static const double ratios[6] = { 1.0, 1.342, 1.2312, 1.6532, 1.9523, 2.1523 };
+	static const float ratios[6] = { 1.0f, 1.342f, 1.2312f, 1.6532f, 1.9523f, 2.1523f };
 	uint32_t ns = synth_rng_u32(r) | 1u;
-	double inv = 1.0 / b->rate, base = ride ? 320.0 : 410.0;
-	float prev = 0, hp = 0;
+	float inv = 1.0f / b->rate, base = ride ? 320.0f * 2.9f : 410.0f;
+	float prev = 0, hp = 0, ph[6] = { 0 }, inc[6];
+	for (int k = 0; k < 6; k++)
+		inc[k] = base * ratios[k] * inv;
 	float gl = 1.0f - pan, gr = 1.0f + pan;
+	float e1 = 1.0f, k1 = expf(-inv / decay), e2 = 1.0f, k2 = expf(-inv / 0.02f);
 	for (size_t i = 0; i < len; i++) {
-		double tt = i * inv;
 		float metal = 0;
-		for (int k = 0; k < 6; k++)
-			metal += sv_sin(base * ratios[k] * tt * (ride ? 2.9 : 1.0)) > 0 ? 1.0f : -1.0f;
+		for (int k = 0; k < 6; k++) {
+			ph[k] += inc[k];
+			if (ph[k] >= 1.0f)
+				ph[k] -= 1.0f;
+			metal += ph[k] < 0.5f ? 1.0f : -1.0f;
+		}
 		float x = sv_noise(&ns) * 0.6f + metal * 0.07f;
 		hp = 0.75f * (hp + x - prev);
 		prev = x;
-		float env = (float)exp(-tt / decay);
-		if (ride)
-			env = 0.6f * env + 0.4f * (float)exp(-tt / 0.02);
+		float env = ride ? 0.6f * e1 + 0.4f * e2 : e1;
+		e1 *= k1;
+		e2 *= k2;
 		float y = hp * env * vel * 0.5f;
 		b->l[i0 + i] += y * gl;
 		b->r[i0 + i] += y * gr;
@@ -387,11 +404,15 @@ void sv_tom(synth_bus *b, double t, float vel, float tone, float decay, float re
 	uint32_t ns = (uint32_t)(i0 | 1u);
 	double ph = 0, inv = 1.0 / b->rate;
 	float lp = 0;
+	double e_f = 1.0, k_f = exp(-18.0 * inv), e_n = 1.0, k_n = exp(-40.0 * inv);
+	double e_a = 1.0, k_a = exp(-inv / decay);
 	for (size_t i = 0; i < len; i++) {
-		double tt = i * inv;
-		ph += tone * (1.0 + 0.6 * exp(-tt * 18.0)) * inv;
+		ph += tone * (1.0 + 0.6 * e_f) * inv;
 		lp += 0.2f * (sv_noise(&ns) - lp);
-		float x = (sv_sin(ph) + lp * 1.5f * (float)exp(-tt * 40.0)) * (float)exp(-tt / decay) * vel;
+		float x = (sv_sin(ph) + lp * 1.5f * (float)e_n) * (float)e_a * vel;
+		e_f *= k_f;
+		e_n *= k_n;
+		e_a *= k_a;
 		b->l[i0 + i] += x;
 		b->r[i0 + i] += x;
 		b->rev[i0 + i] += x * rev;
