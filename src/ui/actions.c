@@ -129,6 +129,17 @@ void app_default_save_path(ui_app *a, char *out, size_t n)
 	snprintf(out, n, "%s/infiniloop-%s%s%s.wav", dir, name, k ? "-" : "", stamp);
 }
 
+/* Show the state in the message row (after `:status`). */
+void app_status_summary(ui_app *a)
+{
+	uimodel *m = &a->m;
+	char el[16];
+	uidraw_clock(el, sizeof el, uimodel_elapsed(m, a->now));
+	app_msg(a, UIM_MSG_INFO, "%s %s, generator %s (%.0f%%), next %s, volume %d%%, %s/%s, output %s (audio %s)",
+		m->state, el, m->gen, m->progress * 100, m->next_ready ? "ready" : "not ready",
+		m->volume < 0 ? 0 : m->volume, m->backend, m->model, m->output, m->audio);
+}
+
 /* Pause or resume. */
 void app_toggle_pause(ui_app *a)
 {

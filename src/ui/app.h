@@ -56,6 +56,7 @@ typedef struct ui_app {
 	double last_clock;     /* when the clocks were last redrawn */
 	int msg_expired;       /* the message row went back to the hints */
 	int exit_signal;       /* the signal that ended the station, or 0 */
+	int status_echo;       /* show the next `status` in the message row */
 } ui_app;
 
 /* Queue a request with no fields. */
@@ -70,6 +71,8 @@ void app_start(ui_app *a, const char *prompt);
 void app_save(ui_app *a, const char *path);
 /* The default file name for `save` (in the XDG music folder). */
 void app_default_save_path(ui_app *a, char *out, size_t n);
+/* Show the state in the message row (after `:status`). */
+void app_status_summary(ui_app *a);
 /* Pause or resume. */
 void app_toggle_pause(ui_app *a);
 /* Quit; with ask, confirm first while a generation runs. */

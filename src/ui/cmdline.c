@@ -150,12 +150,8 @@ static int cmdline_stop(ui_app *a, int argc, char **argv)
 /* :status */
 static int cmdline_status(ui_app *a, int argc, char **argv)
 {
-	uimodel *m = &a->m;
+	a->status_echo = 1; /* shown when the answer comes */
 	app_send_verb(a, "status");
-	app_msg(a, UIM_MSG_INFO, "%s, generator %s%s, volume %d%%, audio %s (%s), backend %s",
-		m->state, m->gen, uimodel_generating(m) ? "" : "", m->volume < 0 ? 0 : m->volume,
-		m->audio[0] ? m->audio : "?", m->output[0] ? m->output : "?",
-		m->backend[0] ? m->backend : "?");
 	return 0;
 }
 

@@ -349,7 +349,7 @@ static void panels_gen(ui_app *a)
 	}
 	int y = in.y, bottom = in.y + in.h;
 	int x = uidraw_pair(t, y, in.x, in.w, "Backend:", m->backend[0] ? m->backend : "-");
-	if (!strcmp(m->backend, "musicgpt") && x + 4 < in.w)
+	if (m->model[0] && x + 4 < in.w)
 		uidraw_pair(t, y, in.x + x + 3, in.w - x - 3, "Model:", m->model);
 	if (++y < bottom) {
 		char st[64];

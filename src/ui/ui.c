@@ -84,6 +84,9 @@ static void ui_engine_events(ui_app *a, proto_msg *msg)
 		app_dirty(a, d);
 		if (!strcmp(msg->verb, "ready")) {
 			ui_engine_ready(a);
+		} else if (!strcmp(msg->verb, "status") && a->status_echo) {
+			a->status_echo = 0;
+			app_status_summary(a);
 		} else if (!strcmp(msg->verb, "bye")) {
 			a->engine_up = 0;
 		} else if (!strcmp(msg->verb, "setting")) {

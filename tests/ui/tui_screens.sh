@@ -87,6 +87,8 @@ run_case() { # TERM LANG NAME
 	T send-keys -t "$UI_PANE" ':sta' Tab
 	expect_screen '^:sta(rt|tus)? *$|start +status' "$name: Tab completes commands"
 	T send-keys -t "$UI_PANE" Escape
+	T send-keys -t "$UI_PANE" ':status' Enter
+	expect_screen '^idle 0:00, generator idle .*volume 80%, synth/' "$name: :status shows the state"
 	T send-keys -t "$UI_PANE" ':frobnicate' Enter
 	expect_screen "unknown command 'frobnicate'" "$name: unknown commands are named"
 
