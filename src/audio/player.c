@@ -219,7 +219,7 @@ static void *player_main(void *arg)
 			pthread_mutex_lock(&p->lock);
 			continue;
 		}
-		size_t n = player_render(p, p->block, IL_PLAYER_BLOCK);
+		size_t n = il_player_render(p, p->block, IL_PLAYER_BLOCK);
 		player_take_events(p, &ev);
 		il_sink *s = p->sink;
 		pthread_mutex_unlock(&p->lock);
@@ -231,11 +231,11 @@ static void *player_main(void *arg)
 		}
 		il_sink_idle(s);
 		pthread_mutex_lock(&p->lock);
-		if (!p->quit && !player_can_render(p)) {
+		if (!p->quit && !il_player_can_render(p)) {
 			/* Idle: look at the server once a second so that its loss is
 			 * reported (and recovered) even while nothing is written. */
 			player_wait_until(p, player_now() + 1.0);
-			if (!p->quit && !player_can_render(p) && p->sink && !p->reopen)
+			if (!p->quit && !il_player_can_render(p) && p->sink && !p->reopen)
 				player_check_alive(p);
 		}
 	}
@@ -298,7 +298,7 @@ void il_player_free(il_player *p)
 	pthread_mutex_unlock(&p->lock);
 	pthread_join(p->thread, NULL);
 	il_sink_close(p->sink, p->ended, NULL);
-	player_drop_all(p);
+	il_player_drop_all(p);
 	player_events ev;
 	player_take_events(p, &ev);
 	for (int k = 0; k < ev.nstarted; k++)

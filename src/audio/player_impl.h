@@ -76,10 +76,10 @@ struct il_player {
 
 /* Render up to n frames into out (lock held); returns frames rendered, 0
  * when there is nothing to render now. */
-size_t player_render(il_player *p, float *out, size_t n);
+size_t il_player_render(il_player *p, float *out, size_t n);
 /* True when player_render would render something (lock held). */
-int player_can_render(const il_player *p);
+int il_player_can_render(const il_player *p);
 /* Drop the current loop, the fading one and the queue (lock held). */
-void player_drop_all(il_player *p);
+void il_player_drop_all(il_player *p);
 
 #endif

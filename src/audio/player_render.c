@@ -78,7 +78,7 @@ static int render_waiting(const il_player *p)
 }
 
 /* True when player_render would render something (lock held). */
-int player_can_render(const il_player *p)
+int il_player_can_render(const il_player *p)
 {
 	if (p->ended || (p->paused && p->pgain == 0.0f) || render_waiting(p))
 		return 0;
@@ -86,7 +86,7 @@ int player_can_render(const il_player *p)
 }
 
 /* Drop the current loop, the fading one and the queue (lock held). */
-void player_drop_all(il_player *p)
+void il_player_drop_all(il_player *p)
 {
 	render_release(p, p->cur);
 	render_release(p, p->old);
@@ -148,7 +148,7 @@ static int render_switch(il_player *p)
 }
 
 /* Render up to n frames into out (lock held). */
-size_t player_render(il_player *p, float *out, size_t n)
+size_t il_player_render(il_player *p, float *out, size_t n)
 {
 	unsigned long long maxf = p->cfg.max_seconds > 0
 		? (unsigned long long)llround(p->cfg.max_seconds * IL_SINK_RATE) : 0;
@@ -188,7 +188,7 @@ size_t player_render(il_player *p, float *out, size_t n)
 		out[2 * i + 1] = r * g;
 		i++;
 		if (p->pgain == 0.0f && p->ptarget == 0.0f && p->stopping) {
-			player_drop_all(p);
+			il_player_drop_all(p);
 			p->stopping = 0;
 			p->stopped = 1;
 			break;
@@ -290,7 +290,7 @@ void il_player_stop(il_player *p)
 		p->stopping = 1; /* the render ramps down, then drops everything */
 		p->ptarget = 0.0f;
 	} else {
-		player_drop_all(p);
+		il_player_drop_all(p);
 		p->stopped = 1;
 	}
 	p->paused = 0;
