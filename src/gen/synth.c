@@ -68,9 +68,8 @@ int synth_chord_index(const synth_ctx *c, int bar, int step)
 {
 	if (bar < 0)
 		return 0;
-	if (c->plan.cycle_bars == 4)
-		return bar % 4;
-	return (bar % 2) * 2 + (step >= 8);
+	int halves = (bar % c->plan.cycle_bars) * 2 + (step >= 8);
+	return (c->half_chords ? halves : halves / 2) % 4;
 }
 
 /* MIDI note of scale index si (7 per octave) above octave base (a C). */
@@ -184,19 +183,27 @@ static void synth_plan_clip(synth_ctx *c, const synth_params *p)
 	c->step = c->beat / 4;
 	pl->bar_s = 4 * c->beat;
 	pl->cycle_bars = pl->bar_s >= 2.4 ? 2 : 4;
+	c->half_chords = pl->cycle_bars == 2;
 	c->swing16 = st->swing16;
 	c->swing8 = st->swing8;
 	c->humanize = st->humanize;
 	c->sevenths = st->sevenths;
+	/* Short clips get a shorter intro and tail, to leave room for whole bars. */
+	double share = p->seconds < 10 ? 0.1 : 0.2;
 	pl->intro_s = pl->bar_s >= 2.4 ? pl->bar_s / 2 : pl->bar_s;
-	if (pl->intro_s > p->seconds * 0.2)
-		pl->intro_s = c->beat * floor(p->seconds * 0.2 / c->beat);
+	if (pl->intro_s > p->seconds * share)
+		pl->intro_s = c->beat * floor(p->seconds * share / c->beat);
 	double tail = c->beat * 2 > 1.2 ? c->beat * 2 : 1.2;
 	if (tail > 2.5)
 		tail = 2.5;
+	if (tail > p->seconds * 0.15)
+		tail = p->seconds * 0.15;
 	pl->main_bars = (int)floor((p->seconds - pl->intro_s - tail) / pl->bar_s);
 	if (pl->main_bars < 1)
 		pl->main_bars = 1;
+	/* Short clips: a shorter cycle (fewer chords), whole and then some. */
+	while (pl->cycle_bars > 1 && pl->main_bars < pl->cycle_bars + 1)
+		pl->cycle_bars /= 2;
 	c->t_main = pl->intro_s;
 	pl->end_s = c->t_main + pl->main_bars * pl->bar_s;
 	const int (*progs)[4] = pl->minor ? synth_prog_minor : synth_prog_major;

@@ -25,6 +25,7 @@ typedef struct synth_ctx {
 	int mel[SYNTH_MEL_STEPS];    /* lead: MIDI note starting at each 16th, 0 for none */
 	int mel_len[SYNTH_MEL_STEPS]; /* its length in 16ths */
 	int fill_bars;          /* bar%cycle index that gets a drum fill */
+	int half_chords;        /* chords change every half bar (slow tempos) */
 } synth_ctx;
 
 /* Time of 16th step (0-15, may exceed) of main bar (may be -1: the intro). */

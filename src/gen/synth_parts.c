@@ -144,7 +144,7 @@ static void synth_bass_note(synth_ctx *c, int bar, double s, double len, int mid
 /* Bass of one bar. */
 static void synth_bass(synth_ctx *c, int bar)
 {
-	int half = c->plan.cycle_bars == 2;
+	int half = c->half_chords;
 	switch (c->plan.style) {
 	case GEN_STYLE_LOFI:
 		for (int h = 0; h < (half ? 2 : 1); h++) {
@@ -225,7 +225,7 @@ static void synth_chord_play(synth_ctx *c, int k, double t, double dur, float ve
 /* Chords (or arpeggios) of one bar. */
 static void synth_chords(synth_ctx *c, int bar)
 {
-	int half = c->plan.cycle_bars == 2, spans = half ? 2 : 1, span = 16 / spans;
+	int half = c->half_chords, spans = half ? 2 : 1, span = 16 / spans;
 	for (int h = 0; h < spans; h++) {
 		int s0 = h * span, k = synth_chord_index(c, bar, s0);
 		double t0 = synth_time(c, bar, s0), len = span * c->step;
