@@ -143,7 +143,7 @@ int main(void)
 	bench_phase("idle (nothing playing)", fd, pid, 5.0);
 	bench_type(fd, ":start 'calm piano'\r");
 	bench_drain(fd, 4.0, NULL, 0);
-	bench_phase("playing with the spectrum", fd, pid, 10.0);
+	bench_phase("playing with the spectrum", fd, pid, 20.0);
 	bench_type(fd, " ");
 	bench_drain(fd, 1.0, NULL, 0);
 	bench_phase("paused", fd, pid, 4.0);

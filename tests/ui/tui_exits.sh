@@ -19,6 +19,16 @@ for sig in TERM INT HUP; do
 	stop_station
 done
 
+# The terminal goes away (as when an ssh link drops): nothing is left behind.
+start_station 80 24 $U --
+expect_screen 'Lo-fi Study' "dropped terminal: the station is up"
+eng=$(engine_pid)
+ui=$UI_PID
+T kill-session -t ui
+n=0; while [ $n -lt 100 ] && { kill -0 "$ui" 2>/dev/null || kill -0 "$eng" 2>/dev/null; }; do sleep 0.1; n=$((n+1)); done
+kill -0 "$ui" 2>/dev/null && fail "dropped terminal: the station still runs" || pass "dropped terminal: the station ended"
+kill -0 "$eng" 2>/dev/null && fail "dropped terminal: the engine still runs" || pass "dropped terminal: the engine ended"
+
 # The engine dies: the station says so and starts a new one.
 start_station 80 24 $U --
 expect_screen 'Lo-fi Study' "engine death: the station is up"
