@@ -259,7 +259,10 @@ int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, ge
 		}
 		if (out_open && r == 0)
 			out_open = 0;
-		if (waitpid(pid, &status, WNOHANG) == pid) {
+		pid_t w = waitpid(pid, &status, WNOHANG);
+		if (w == pid || (w < 0 && errno == ECHILD)) {
+			if (w < 0)
+				status = 0; /* reaped elsewhere (SIGCHLD ignored): the clip will tell */
 			reaped = 1;
 			break;
 		}
