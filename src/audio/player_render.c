@@ -339,14 +339,14 @@ void il_player_get_status(il_player *p, il_player_status *st)
 	if (p->cur && !p->stopping)
 		st->state = p->paused ? "paused" : "playing";
 	else
-		st->state = p->stopped ? "stopped" : "idle";
+		st->state = p->stopped || p->stopping ? "stopped" : "idle";
 	st->audio = names[p->audio];
 	st->volume = p->cfg.volume;
 	st->next_ready = render_next_ready(p);
 	st->queued = (int)p->nqueue;
 	st->switches = p->switches;
 	st->frames = p->timeline;
-	if (p->cur) {
+	if (p->cur && !p->stopping) {
 		unsigned long long minf = render_min_frames(p);
 		st->elapsed = (double)p->elapsed / IL_SINK_RATE;
 		st->loop_seconds = il_track_seconds(p->cur);

@@ -46,6 +46,20 @@ ls "$TEST_TMP" | grep -q '\.tmp\.' && fail "a temporary file was left" || pass "
 ls=$(grep -o 'loop_start=[0-9]*' "$out" | head -1 | cut -d= -f2); le=$(grep -o 'loop_end=[0-9]*' "$out" | head -1 | cut -d= -f2)
 "$B/loopcheck" smpl "$TEST_TMP/s.wav" "$ls" "$le" && pass "smpl chunk and LOOPSTART/LOOPLENGTH" || fail "loop points in the saved file"
 
+# Pause, resume, skip, volume and stop show in status.
+engine_start --headless --config "$XDG_CONFIG_HOME/cfg" --play "$TEST_TMP/a.wav" "$TEST_TMP/b.wav" --output null
+engine_wait '^loop title=a ' 20 || fail "no loop event"
+engine_wait '^log level=info msg="queued b ' 20 || fail "b was not queued"
+for r in pause status resume "volume delta=-30" skip "ping id=1"; do engine_send "$r"; done
+engine_wait '^pong id=1' 10 || fail "no answer"
+expect_line "$ENGINE_EV" '^status state=paused ' "pause shows in status"
+expect_line "$ENGINE_EV" '^log level=info msg="volume 70"' "volume delta is relative"
+engine_wait '^loop title=b ' 10 && pass "skip crossfades to the next loop at once" || fail "skip did not switch"
+for r in stop status "ping id=2"; do engine_send "$r"; done
+engine_wait '^pong id=2' 10 || fail "no answer"
+expect_line "$ENGINE_EV" '^status state=stopped .*title="" ' "stop shows in status"
+engine_quit
+
 # Errors of play: missing file, not audio.
 printf 'not audio' >"$TEST_TMP/junk.wav"
 { printf 'play file=%s\nplay file=%s\nskip\n' "$TEST_TMP/missing.wav" "$TEST_TMP/junk.wav"; sleep 1; printf 'quit\n'; } |

@@ -88,10 +88,11 @@ engine_start() { # ARGS...
 	"$IL_BIN" "$@" <"$TEST_TMP/requests" >"$ENGINE_EV" 2>"$TEST_TMP/engine.err" &
 	ENGINE_PID=$!
 	exec 3>"$TEST_TMP/requests"
+	trap '' PIPE # the engine may have ended already when a request is sent
 }
 
 # Send one request line to the engine.
-engine_send() { printf '%s\n' "$*" >&3; }
+engine_send() { printf '%s\n' "$*" >&3 2>/dev/null; }
 
 # Wait (at most SECS) until the events hold COUNT lines matching REGEX.
 engine_wait() { # REGEX [SECS] [COUNT]
