@@ -219,6 +219,16 @@ static void synth_plan_clip(synth_ctx *c, const synth_params *p)
 static void synth_master(synth_ctx *c, float *out)
 {
 	synth_bus *b = &c->bus;
+	/* DC blocker: a one-pole high-pass at about 10 Hz. */
+	float R = 1.0f - 2.0f * 3.14159265f * 10.0f / b->rate, pl = 0, pr = 0, yl = 0, yr = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		yl = b->l[i] - pl + R * yl;
+		yr = b->r[i] - pr + R * yr;
+		pl = b->l[i];
+		pr = b->r[i];
+		b->l[i] = yl;
+		b->r[i] = yr;
+	}
 	double sum = 0;
 	for (size_t i = 0; i < b->n; i++)
 		sum += (double)b->l[i] * b->l[i] + (double)b->r[i] * b->r[i];

@@ -133,7 +133,7 @@ static inline float sv_osc(int osc, double ph, double dt)
 		double p2 = ph + (1.0 - w);
 		p2 -= floor(p2);
 		float v = ph < w ? 1.0f : -1.0f;
-		return v + sv_blep(ph, dt) - sv_blep(p2, dt);
+		return v + sv_blep(ph, dt) - sv_blep(p2, dt) - (float)(2.0 * w - 1.0); /* no DC */
 	}
 	default:
 		return sv_sin(ph);

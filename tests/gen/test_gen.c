@@ -151,6 +151,10 @@ START_TEST(test_synth_styles)
 		ck_assert_int_eq(synth_render(&p, &x, &n, &pl, &err), 0);
 		ck_assert_int_eq(pl.style, s);
 		ck_assert_msg(rms(x, 0, n) > 0.05, "%s is too quiet", prompts[s]);
+		double dc = 0;
+		for (size_t i = 0; i < 2 * n; i++)
+			dc += x[i];
+		ck_assert_msg(fabs(dc / (2.0 * n)) < 0.005, "%s has a DC offset of %g", prompts[s], dc / (2.0 * n));
 		free(x);
 	}
 	synth_params bad = { "x", 1.0, 1, NULL };
