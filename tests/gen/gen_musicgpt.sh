@@ -63,6 +63,19 @@ cmp -s "$TEST_TMP/argv" "$TEST_TMP/want" && pass "argv is exactly as expected, p
 	{ fail "argv differs"; od -c "$TEST_TMP/argv" | head -20 >&2; }
 [ -e "$TEST_TMP/pwned" ] && fail "the prompt was run by a shell" || pass "nothing in the prompt was executed"
 
+# The command backend: the template from the settings file, run without a shell.
+cfgfile="$XDG_CONFIG_HOME/infiniloop/config"
+sed -i "s|^command = .*|command = [\"$FAKE\", \"--secs\", \"{secs}\", \"--output\", \"{output}\", \"--no-interactive\", \"--data-path\", \"/s/{seed}\", \"--\", \"{prompt}\"];|" "$cfgfile"
+FAKE_MUSICGPT_ARGV="$TEST_TMP/argv" "$IL_BIN" --generate-only "$prompt" "$TEST_TMP/loop.wav" --backend command --seed 77 >"$out" 2>"$err"
+expect_status 0 $? "the command backend: exit 0"
+expect_line "$out" 'loop\.wav: loop .* command, seed 77' "the command backend made the loop"
+clip=$(tr '\000' '\n' <"$TEST_TMP/argv" | sed -n 4p)
+printf '%s\000' --secs 5 --output "$clip" --no-interactive --data-path /s/77 -- "$prompt" >"$TEST_TMP/want"
+cmp -s "$TEST_TMP/argv" "$TEST_TMP/want" && pass "placeholders replaced, prompt byte for byte" ||
+	{ fail "command argv differs"; od -c "$TEST_TMP/argv" | head -20 >&2; }
+[ "$(rows "backend='command' AND model='fake-musicgpt' AND outcome='ok'")" = 1 ] &&
+	pass "a history row names the command's program" || fail "no command row"
+
 # A missing binary: a clear message naming the setting.
 printf 'set key=musicgpt value=/nonexistent/musicgpt\n' | "$IL_BIN" --engine --output null >/dev/null 2>&1
 gen ok; expect_status 1 "$rc" "a missing binary: exit 1"
