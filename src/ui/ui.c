@@ -303,6 +303,18 @@ static void ui_loop(ui_app *a, int sigfd)
 	free(msg);
 }
 
+/* After the screen is restored: show what the engine wrote on stderr. */
+static void ui_replay_engine_log(const elink *l)
+{
+	FILE *f = fopen(l->logpath, "r");
+	if (!f)
+		return;
+	char line[1024];
+	while (fgets(line, sizeof line, f))
+		fprintf(stderr, "engine: %s", line);
+	fclose(f);
+}
+
 /* Run the TUI (it starts the engine as a child process); exit status. */
 int ui_main(const il_opts *o, const char *argv0)
 {
@@ -353,6 +365,7 @@ int ui_main(const il_opts *o, const char *argv0)
 	}
 	elink_stop(&a->link, 2000);
 	tui_close(&a->t);
+	ui_replay_engine_log(&a->link);
 	elink_free(&a->link);
 	int sig = a->exit_signal;
 	free(a);

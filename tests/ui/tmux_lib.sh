@@ -89,6 +89,7 @@ expect_clean_exit() { # EXPECTED-STATUS WHAT ENGINE-PID
 	[ "$(T display -p -t "$UI_PANE" '#{cursor_flag}')" = 1 ] && pass "$2: cursor visible" ||
 		fail "$2: cursor still hidden"
 	expect_screen '^station exited' "$2: the shell's output is back on the normal screen" 5
+	expect_no_screen '^engine: ' "$2: the engine wrote nothing on stderr"
 	_left=""
 	for _p in $UI_PID $3; do kill -0 "$_p" 2>/dev/null && _left="$_left $_p"; done
 	[ -z "$_left" ] && pass "$2: no station or engine process left" || {
