@@ -70,6 +70,18 @@ run_case() { # TERM LANG NAME
 	T send-keys -t "$UI_PANE" F4
 	expect_screen 'Settings \(saved at once\)' "$name: F4 shows the settings"
 	expect_screen 'min_duration +30 +10-300' "$name: settings come from the engine with their range"
+	# Editing a setting on the settings screen: Enter edits, Right steps a choice.
+	T send-keys -t "$UI_PANE" g j j Enter C-u 5 Enter
+	n=0; while [ $n -lt 50 ] && ! grep -q '^crossfade = 5' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
+	grep -q '^crossfade = 5' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: a setting edited on screen is saved" ||
+		fail "$name: crossfade = 5 not saved"
+	expect_screen '[>▸]crossfade +5 ' "$name: the settings screen shows the new value"
+	T send-keys -t "$UI_PANE" j Right
+	n=0; while [ $n -lt 50 ] && ! grep -q '^backend = "musicgpt"' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
+	grep -q '^backend = "musicgpt"' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: Right steps to the next choice" ||
+		fail "$name: backend not changed by Right"
+	T send-keys -t "$UI_PANE" Left
+	expect_screen '[>▸]backend +synth ' "$name: Left steps back"
 	T send-keys -t "$UI_PANE" F3
 	expect_screen '[+┌][^a-z]*Statistics' "$name: F3 shows the statistics"
 	T send-keys -t "$UI_PANE" F5
