@@ -1,6 +1,8 @@
 /* spectrum.c: band levels for the spectrum panel, in the manner of cava. */
 #include "dsp/spectrum.h"
 
+#include "dsp/fft.h"
+
 #include <fftw3.h>
 #include <math.h>
 #include <stdlib.h>
@@ -60,10 +62,12 @@ il_spec *il_spec_new(int rate, int nbands, il_err *err)
 	}
 	s->rate = rate;
 	s->nbands = nbands;
-	s->in = fftwf_alloc_real(IL_SPEC_FFT);
-	s->out = fftwf_alloc_complex(IL_SPEC_FFT / 2 + 1);
+	/* Plans come from the shared cache: FFTW's planner is not thread-safe and
+	 * loop analysis plans from another thread. */
+	s->in = fft_alloc_real(IL_SPEC_FFT);
+	s->out = fft_alloc_complex(IL_SPEC_FFT / 2 + 1);
 	if (s->in && s->out)
-		s->plan = fftwf_plan_dft_r2c_1d(IL_SPEC_FFT, s->in, s->out, FFTW_ESTIMATE);
+		s->plan = fft_plan_r2c(IL_SPEC_FFT);
 	if (!s->plan) {
 		il_spec_free(s);
 		il_err_set(err, "internal: cannot plan the spectrum FFT");
@@ -81,10 +85,8 @@ void il_spec_free(il_spec *s)
 {
 	if (!s)
 		return;
-	if (s->plan)
-		fftwf_destroy_plan(s->plan);
-	fftwf_free(s->in);
-	fftwf_free(s->out);
+	fft_free(s->in); /* the plan belongs to the shared cache */
+	fft_free(s->out);
 	free(s);
 }
 
@@ -124,7 +126,7 @@ int il_spec_compute(il_spec *s, const float *win, double fps, unsigned char *out
 	}
 	if (sqrt(energy / IL_SPEC_FFT) < SPEC_SILENCE_RMS)
 		return 0;
-	fftwf_execute(s->plan);
+	fftwf_execute_dft_r2c(s->plan, s->in, s->out);
 	if (!(fps > 1.0))
 		fps = 1.0;
 	double fmod = 66.0 / fps;
