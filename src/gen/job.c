@@ -139,13 +139,14 @@ typedef struct gen_tick_ctx {
 	int attempt;
 } gen_tick_ctx;
 
-/* Progress of an external generator, estimated from the expected time. */
-static void gen_attempt_tick(void *ud, double elapsed)
+/* Progress of an external generator: its progress bar, else estimated
+ * from the expected time. */
+static void gen_attempt_tick(void *ud, double elapsed, double bar)
 {
 	gen_tick_ctx *t = ud;
 	if (!t->hooks || !t->hooks->report)
 		return;
-	double p = t->eta > 0 ? elapsed / t->eta : 0;
+	double p = bar >= 0 ? bar : t->eta > 0 ? elapsed / t->eta : 0;
 	t->hooks->report(t->hooks->ud, "running", p > 0.99 ? 0.99 : p, t->attempt, 0, NULL);
 }
 
@@ -165,7 +166,8 @@ static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, doub
 	const char *name = mg ? "MusicGPT" : cfg->command[0];
 	gen_tick_ctx tc = { hooks, eta, a->attempt };
 	gen_spawn_result res;
-	rc = gen_spawn_run(av.argv, cfg->affinity, cfg->timeout, cancel, gen_attempt_tick, &tc, &res, &err);
+	rc = gen_spawn_run(av.argv, cfg->affinity, cfg->timeout, mg, cancel, gen_attempt_tick, &tc,
+			   &res, &err);
 	gen_argv_free(&av);
 	a->pid = res.pid;
 	if (rc != 0) {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -174,6 +175,26 @@ static void gen_spawn_keep(gen_spawn_result *res, size_t *len, const char *buf, 
 	res->output[*len] = '\0';
 }
 
+/* The fraction shown by the last progress bar in text (see spawn.h). */
+double gen_spawn_bar(const char *text)
+{
+	const char *g = NULL;
+	for (const char *p = strstr(text, "Generating audio"); p; p = strstr(p + 1, "Generating audio"))
+		g = p;
+	if (!g)
+		return -1;
+	double frac = -1;
+	for (const char *p = strchr(g, '['); p; p = strchr(p + 1, '[')) {
+		size_t done = 0, total = 0;
+		const char *q = p + 1;
+		for (; *q == '#' || *q == '>' || *q == '-'; q++, total++)
+			done += *q == '#';
+		if (*q == ']' && total >= 4)
+			frac = (double)done / (double)total;
+	}
+	return frac;
+}
+
 /* Wait for pid for up to secs; 1 when it was reaped (status set). */
 static int gen_spawn_reap(pid_t pid, double secs, int *status)
 {
@@ -189,8 +210,9 @@ static int gen_spawn_reap(pid_t pid, double secs, int *status)
 }
 
 /* Run argv under supervision (see spawn.h). */
-int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, gen_cancel *cancel,
-		  gen_spawn_tick tick, void *ud, gen_spawn_result *res, il_err *err)
+int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, int pty,
+		  gen_cancel *cancel, gen_spawn_tick tick, void *ud, gen_spawn_result *res,
+		  il_err *err)
 {
 	memset(res, 0, sizeof *res);
 	unsigned char mask[128];
@@ -201,7 +223,11 @@ int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, ge
 	if (!env)
 		return il_err_set(err, "out of memory starting %s", argv[0]);
 	int out[2], ep[2];
-	if (pipe2(out, O_CLOEXEC) != 0) {
+	struct winsize ws = { 24, 120, 0, 0 };
+	if (pty && openpty(&out[0], &out[1], NULL, NULL, &ws) == 0) {
+		fcntl(out[0], F_SETFD, FD_CLOEXEC);
+		fcntl(out[1], F_SETFD, FD_CLOEXEC);
+	} else if (pipe2(out, O_CLOEXEC) != 0) {
 		free(env);
 		return il_err_errno(err, errno, "cannot create a pipe for %s", argv[0]);
 	}
@@ -240,6 +266,7 @@ int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, ge
 	double start = time_mono(), last_tick = start;
 	size_t kept = 0;
 	int status = 0, reaped = 0, out_open = 1;
+	double progress = -1;
 	char buf[2048];
 	while (!reaped) {
 		struct pollfd p[2];
@@ -253,9 +280,14 @@ int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, ge
 			if (r < 0) {
 				if (errno == EINTR)
 					continue;
+				if (errno == EIO)
+					r = 0; /* a pty whose other side is closed */
 				break;
 			}
 			gen_spawn_keep(res, &kept, buf, (size_t)r);
+			double bar = gen_spawn_bar(res->output);
+			if (bar >= 0)
+				progress = bar;
 		}
 		if (out_open && r == 0)
 			out_open = 0;
@@ -281,7 +313,7 @@ int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, ge
 		}
 		if (tick && now - last_tick >= 0.5) {
 			last_tick = now;
-			tick(ud, now - start);
+			tick(ud, now - start, progress);
 		}
 	}
 	kill(-pid, SIGKILL); /* children it left behind in its group */

@@ -1,9 +1,10 @@
 /* spawn.h: running an external generator under supervision.
  *
  * The child gets its own process group, stdin from /dev/null, stdout and
- * stderr into one pipe (the last few kB are kept), NO_COLOR=1, nice +10,
- * best-effort I/O priority 7 and optionally a CPU list (sched_setaffinity),
- * all set in the child before exec, with no shell in between. On timeout or
+ * stderr into one pipe or pseudo-terminal (the last few kB are kept),
+ * NO_COLOR=1, nice +10, best-effort I/O priority 7 and optionally a CPU
+ * list (sched_setaffinity), all set in the child before exec, with no
+ * shell in between. On timeout or
  * cancellation the whole group gets SIGTERM, then SIGKILL after a second; a
  * leader that exits on its own also takes its group's leftovers with it. */
 #ifndef IL_GEN_SPAWN_H
@@ -30,8 +31,9 @@ typedef struct gen_spawn_result {
 	char output[GEN_SPAWN_OUTPUT];  /* the last bytes of stdout and stderr */
 } gen_spawn_result;
 
-/* Called about twice a second while the child runs. */
-typedef void (*gen_spawn_tick)(void *ud, double elapsed);
+/* Called about twice a second while the child runs; progress is the
+ * fraction read from MusicGPT's progress bar, or -1 when there is none. */
+typedef void (*gen_spawn_tick)(void *ud, double elapsed, double progress);
 
 /* Find a program: a name with a '/' is taken as is, others are searched in
  * PATH. 0 with the path in out, or -1 (not found or not executable). */
@@ -40,9 +42,15 @@ int gen_spawn_find(const char *name, char *out, size_t n);
  * (bytes, one bit each); empty text means no affinity. 0 or -1 with err. */
 int gen_spawn_cpus(const char *text, unsigned char mask[128], int *any, il_err *err);
 /* Run argv (argv[0] already resolved to a path) until it exits, timeout_s
- * passes (0: no limit) or cancel is requested. -1 with err only when the
- * child could not be started at all; otherwise 0 and res describes the end. */
-int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, gen_cancel *cancel,
-		  gen_spawn_tick tick, void *ud, gen_spawn_result *res, il_err *err);
+ * passes (0: no limit) or cancel is requested. With pty set, stdout and
+ * stderr are a pseudo-terminal (MusicGPT draws its progress bar only on a
+ * terminal), else a pipe. -1 with err only when the child could not be
+ * started at all; otherwise 0 and res describes the end. */
+int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, int pty,
+		  gen_cancel *cancel, gen_spawn_tick tick, void *ud, gen_spawn_result *res,
+		  il_err *err);
+/* The fraction shown by the last "Generating audio ... [###>---]" bar in
+ * text, or -1 when there is none. */
+double gen_spawn_bar(const char *text);
 
 #endif

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "gen/job.h"
+#include "gen/spawn.h"
 #include "util/timeutil.h"
 
 static char dir[256];
@@ -320,6 +321,40 @@ START_TEST(test_command_backend)
 }
 END_TEST
 
+START_TEST(test_progress_bar)
+{
+	ck_assert(gen_spawn_bar("nothing here") == -1);
+	ck_assert(gen_spawn_bar("Generating audio x [00:00:01 elapsed] [#####>----] (3s)") == 0.5);
+	ck_assert(gen_spawn_bar("Generating audio [####>] (1s)\rGenerating audio [#>---]") == 0.2);
+	ck_assert(gen_spawn_bar("small_fp32 [##########] 10/10") == -1); /* a download bar */
+}
+END_TEST
+
+static double max_progress;
+
+/* Remember the largest progress reported while running. */
+static void progress_report(void *ud, const char *state, double progress, int attempt, double wait,
+			    const char *msg)
+{
+	(void)ud; (void)attempt; (void)wait; (void)msg;
+	if (!strcmp(state, "running") && progress > max_progress)
+		max_progress = progress;
+}
+
+START_TEST(test_progress_from_bar)
+{
+	gen_hooks h = { NULL, progress_report, NULL, NULL };
+	setenv("FAKE_MUSICGPT_MODE", "slow", 1);
+	setenv("FAKE_MUSICGPT_SLEEP", "2", 1);
+	max_progress = 0;
+	gen_attempt a;
+	ck_assert_int_eq(gen_attempt_run(&cfg, 1, NULL, 0 /* no ETA */, &h, &a), 0);
+	unsetenv("FAKE_MUSICGPT_SLEEP");
+	/* Without an ETA, any progress comes from the bar drawn on the terminal. */
+	ck_assert_msg(max_progress >= 0.2 && max_progress < 1.0, "progress %g", max_progress);
+}
+END_TEST
+
 static int n_records, n_retries;
 static double first_wait;
 
@@ -408,6 +443,8 @@ int main(void)
 	tcase_add_test(tc, test_child_environment);
 	tcase_add_test(tc, test_gpu_flag);
 	tcase_add_test(tc, test_command_backend);
+	tcase_add_test(tc, test_progress_bar);
+	tcase_add_test(tc, test_progress_from_bar);
 	tcase_add_test(tc, test_retries);
 	tcase_add_test(tc, test_cancel);
 	suite_add_tcase(s, tc);
