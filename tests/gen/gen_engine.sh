@@ -124,4 +124,13 @@ read -r leader child <"$TEST_TMP/pids"
 end_engine; expect_status 0 "$rc" "quit during a generation exits 0"
 dead "$leader" "$child" && pass "quit killed the generator and its child" || fail "quit left $leader/$child running"
 [ "$(rows "backend='musicgpt' AND outcome='stopped'")" -ge 2 ] && pass "stopped attempts are recorded" || fail "no stopped rows"
+
+# The original's benchdata.json, copied next to the history, is imported once.
+printf '[{"duration_requested": 8, "generation_time": 75.5},\n {"duration_requested": 12, "generation_time": 101.25}]\n' \
+	>"$XDG_DATA_HOME/infiniloop/benchdata.json"
+printf 'set key=backend value=musicgpt\nset key=duration value=8\nstats\n' | "$IL_BIN" --engine --output null >"$out" 2>&1
+expect_line "$out" '^log level=info msg="imported 2 runs from .*benchdata.json"' "benchdata.json is imported"
+expect_line "$out" '^stat seconds=8 runs=1 ok=1 avg=75.50$' "its runs count in the statistics"
+printf 'stats\n' | "$IL_BIN" --engine --output null >"$out" 2>&1
+[ "$(rows "source='benchdata'")" = 2 ] && pass "imported once, not twice" || fail "benchdata rows: $(rows "source='benchdata'")"
 finish
