@@ -198,7 +198,7 @@ static sv_note synth_chord_sound(synth_ctx *c, double t, double dur, int midi, f
 	sv_note n = sv_note_make(t, dur, midi, vel, SV_SAW);
 	n.pan = (float)((midi % 7) - 3) * 0.12f;
 	switch (c->plan.style) {
-	case GEN_STYLE_LOFI: n.osc = SV_EPIANO; n.d = 1.2f; n.s = 0.4f; n.r = 0.3f; n.rev = 0.3f; break;
+	case GEN_STYLE_LOFI: n.osc = SV_EPIANO; n.d = 1.2f; n.s = 0.4f; n.r = 0.3f; n.rev = 0.3f; n.vib_rate = 0.7f; n.vib_depth = 0.07f; break; /* tape wobble */
 	case GEN_STYLE_HOUSE: n.voices = 3; n.detune = 10; n.cutoff = 900; n.fenv = 2600; n.fdecay = 0.12f; n.s = 0.5f; n.dly = 0.2f; n.rev = 0.2f; break;
 	case GEN_STYLE_TECHNO: n.voices = 2; n.detune = 8; n.cutoff = 600; n.fenv = 2200; n.fdecay = 0.07f; n.reso = 0.45f; n.s = 0.3f; n.dly = 0.5f; n.rev = 0.3f; break;
 	case GEN_STYLE_JAZZ: n.osc = SV_PIANO; n.d = 1.0f; n.s = 0.5f; n.r = 0.2f; n.rev = 0.2f; break;
@@ -236,6 +236,11 @@ static void synth_chords(synth_ctx *c, int bar)
 				synth_chord_play(c, k, synth_time(c, bar, 10), 6 * c->step, synth_chance(c, 50) ? 0.22f : 0.16f, 0.01, 0);
 			break;
 		case GEN_STYLE_HOUSE:
+			for (int v = 0; v < c->nchord; v++) { /* a soft pad under the stabs */
+				sv_note n = sv_note_make(t0, len, c->chord[k][v] - 12, 0.05f, SV_SAW);
+				n.voices = 3; n.detune = 12; n.cutoff = 1100; n.a = 0.2f; n.s = 1.0f; n.r = 0.3f; n.rev = 0.4f;
+				sv_play(&c->bus, &n);
+			}
 			for (int s = s0; s < s0 + span; s++)
 				if ("...x..x...x..x.."[s])
 					if (s != 13 || bar % 2 == 0)
