@@ -60,6 +60,17 @@ static sf_count_t audiofile_mem_tell(void *user)
 	return ((audiofile_mem *)user)->pos;
 }
 
+/* Refuse a file of frames at rate that is too long; 0 or -1 with err. */
+static int audiofile_too_long(double frames, int rate, const char *name, il_err *err)
+{
+	double secs = frames / rate;
+	if (secs <= AUDIOFILE_MAX_SECONDS)
+		return 0;
+	long t = (long)secs;
+	return il_err_set(err, "%s: too long (%ld:%02ld:%02ld; at most %d minutes)", name,
+			  t / 3600, t / 60 % 60, t % 60, AUDIOFILE_MAX_SECONDS / 60);
+}
+
 /* Read every frame of an open file into af; closes sf. */
 static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 			  audiofile *af, il_err *err)
@@ -73,7 +84,16 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 		sf_close(sf);
 		return il_err_set(err, "%s: unsupported sample rate %d", name, info->samplerate);
 	}
+	if (info->frames > 0 && info->frames != SF_COUNT_MAX &&
+	    audiofile_too_long((double)info->frames, info->samplerate, name, err) != 0) {
+		sf_close(sf);
+		return -1;
+	}
 	size_t ch = (size_t)info->channels, cap = 0, n = 0;
+	/* Frames kept at most: the time limit, and a memory bound for many channels. */
+	size_t max_frames = (size_t)AUDIOFILE_MAX_SECONDS * (size_t)info->samplerate + 1;
+	if (max_frames > AUDIOFILE_MAX_SAMPLES / ch)
+		max_frames = AUDIOFILE_MAX_SAMPLES / ch;
 	float *buf = NULL;
 	/* The header's frame count may lie: grow as frames actually arrive. */
 	size_t want = info->frames > 0 && (size_t)info->frames < AUDIOFILE_MAX_SAMPLES / ch
@@ -83,13 +103,15 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 			size_t ncap = cap ? cap * 2 : want;
 			if (ncap < n + 4096)
 				ncap = n + 4096;
-			if (ncap * ch > AUDIOFILE_MAX_SAMPLES)
-				ncap = AUDIOFILE_MAX_SAMPLES / ch;
+			if (ncap > max_frames)
+				ncap = max_frames;
 			if (ncap <= n) {
 				free(buf);
 				sf_close(sf);
-				return il_err_set(err, "%s: too long (more than %zu samples)", name,
-						  (size_t)AUDIOFILE_MAX_SAMPLES);
+				if (audiofile_too_long((double)n, info->samplerate, name, err) != 0)
+					return -1;
+				return il_err_set(err, "%s: too long (more than %zu samples in %zu channels)",
+						  name, (size_t)AUDIOFILE_MAX_SAMPLES, ch);
 			}
 			float *nb = realloc(buf, ncap * ch * sizeof *nb);
 			if (!nb) {

@@ -16,6 +16,7 @@
 #define AUDIOFILE_MAX_RATE 768000
 #define AUDIOFILE_MAX_SAMPLES ((size_t)64 << 20) /* 256 MB of float */
 #define AUDIOFILE_MIN_SECONDS 2.0
+#define AUDIOFILE_MAX_SECONDS 900 /* longer files are refused before reading */
 #define AUDIOFILE_MAX_VALUE 1000.0f /* |sample| beyond this is not audio (full scale is 1) */
 
 typedef struct audiofile {
