@@ -7,3 +7,4 @@ include tests/audio/local.mk
 include tests/gen/local.mk
 include tests/ui/local.mk
 include tests/fuzz/local.mk
+include tests/robust/local.mk

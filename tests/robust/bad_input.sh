@@ -1,0 +1,98 @@
+#!/bin/sh
+# The bad-input catalogue: each bad input gets one clear line naming it and
+# the reason, a non-zero exit (or an error event), no crash, and nothing of
+# the user's lost.
+. "${top_srcdir:-.}/tests/lib.sh"
+command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
+bad="$TEST_TMP/bad"; mkdir -p "$bad"
+python3 "$top_srcdir/tests/robust/mkbad.py" "$bad" || exit 99
+out="$TEST_TMP/out"; err="$TEST_TMP/err"
+
+# analyze_rejects FILE REASON-REGEX: --analyze fails with one line naming both.
+analyze_rejects() {
+	before=$(cksum <"$bad/$1")
+	"$IL_BIN" --analyze "$bad/$1" >"$out" 2>"$err"; st=$?
+	expect_status 1 "$st" "$1: --analyze exits 1"
+	if [ "$(wc -l <"$err")" -eq 1 ] && grep -Eq "^infiniloop-tui: .*$1: $2" "$err"; then
+		pass "$1: one line naming the file and the reason"
+	else
+		fail "$1: message is: $(cat "$err")"
+	fi
+	[ -s "$out" ] && fail "$1: something on stdout" || pass "$1: nothing on stdout"
+	[ "$(cksum <"$bad/$1")" = "$before" ] && pass "$1: file untouched" || fail "$1: file changed"
+}
+analyze_rejects empty.wav 'empty'
+analyze_rejects text.wav 'unreadable'
+analyze_rejects truncated.wav 'too short'
+analyze_rejects truncated-header.wav '(unreadable|empty|too short)'
+analyze_rejects huge-header.wav 'too short'
+analyze_rejects huge-fmt.wav 'unreadable'
+analyze_rejects zero-channels.wav 'unreadable: Channel count is zero'
+analyze_rejects one-frame.wav 'too short'
+analyze_rejects nan.wav 'invalid audio \(sample 12345 is not a finite number\)'
+analyze_rejects inf.wav 'invalid audio \(sample 12345 is not a finite number\)'
+
+# A 2-hour file: refused from its header, in bounded time and memory.
+if command -v /usr/bin/time >/dev/null 2>&1; then
+	/usr/bin/time -f '%M' -o "$TEST_TMP/rss" "$IL_BIN" --analyze "$bad/two-hours.wav" >"$out" 2>"$err"
+	st=$?
+	rss=$(tail -n 1 "$TEST_TMP/rss")
+	[ "$rss" -lt 65536 ] && pass "2-hour file refused in $rss kB (under 64 MB)" || fail "2-hour file took $rss kB"
+else
+	"$IL_BIN" --analyze "$bad/two-hours.wav" >"$out" 2>"$err"; st=$?
+fi
+expect_status 1 "$st" "2-hour file: exit 1"
+expect_line "$err" 'two-hours.wav: too long \(2:00:00; at most 15 minutes\)' "2-hour file: duration and limit named"
+
+"$IL_BIN" --analyze "$bad/good.wav" --json >"$out" 2>"$err"
+expect_status 0 $? "the good clip of the same family is accepted"
+
+# The same files through the engine: an error event each, and it plays on.
+# The requests go through a FIFO that stays open until the answers are in.
+fifo="$TEST_TMP/in"; mkfifo "$fifo"
+"$IL_BIN" --engine --output null <"$fifo" >"$out" 2>"$err" &
+epid=$!
+exec 3>"$fifo"
+for f in empty text truncated huge-header zero-channels one-frame nan two-hours; do
+	printf 'play file=%s\n' "$bad/$f.wav" >&3
+done
+printf 'play file=%s\n' "$bad/nonexistent.wav" "$bad" >&3
+i=0
+while [ "$(grep -c '^error code=' "$out")" -lt 10 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+printf 'ping id=alive\nquit\n' >&3
+exec 3>&-
+wait $epid
+expect_status 0 $? "engine exits 0 after bad files"
+n=$(grep -c '^error code=\(io\|bad_value\) ' "$out")
+[ "$n" -eq 10 ] && pass "one error event per bad file (10)" || { fail "$n error events for 10 bad files"; cat "$out" >&2; }
+expect_line "$out" 'error code=[a-z_]+ msg=".*two-hours.wav: too long' "engine names the 2-hour file"
+expect_line "$out" '^pong id=alive$' "engine still answers after the bad files"
+[ -s "$err" ] && fail "engine wrote to stderr: $(head -c 300 "$err")" || pass "nothing on engine stderr"
+
+# Settings: out of range, wrong type, malformed, a directory. The engine
+# starts, names file and line, uses defaults, and leaves the file alone.
+cfg="$XDG_CONFIG_HOME/infiniloop/config"; mkdir -p "${cfg%/*}"
+printf 'duration = 99;\ncrossfade = "long";\ntheme = [1, 2];\n' >"$cfg"
+sum=$(cksum <"$cfg")
+printf 'status\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+expect_status 0 $? "engine starts with bad values"
+expect_line "$out" "^log level=warn msg=\".*config:1: duration must be between 5 and 30, not 99; using default 15\"" "out of range: file, line, default"
+expect_line "$out" "^log level=warn msg=\".*config:2: crossfade must be a number" "wrong type: file and line"
+expect_line "$out" "^log level=warn msg=\".*config:3: theme is an array" "wrong shape: file and line"
+[ "$(cksum <"$cfg")" = "$sum" ] && pass "bad config left as it is on load" || fail "bad config rewritten on load"
+printf 'set key=volume value=50\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+[ -f "$cfg.bak" ] && [ "$(cksum <"$cfg.bak")" = "$sum" ] && pass "first save keeps the user's file as config.bak" || fail "no faithful config.bak"
+
+printf 'duration = = 3;\n' >"$cfg"; sum=$(cksum <"$cfg")
+printf 'set key=volume value=40\nstatus\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+expect_line "$out" "^log level=warn msg=\".*config:1: .*your file is left as it is" "malformed: file and line"
+expect_line "$out" "^error code=io .*has errors" "malformed: saving is refused"
+expect_line "$out" '^status ' "malformed: the engine runs on defaults"
+[ "$(cksum <"$cfg")" = "$sum" ] && pass "malformed file never overwritten" || fail "malformed file overwritten"
+
+rm -f "$cfg" "$cfg.bak"; mkdir -p "$cfg"
+printf 'status\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+expect_status 0 $? "engine starts when the config is a directory"
+expect_line "$out" 'config: is a directory, not a settings file' "directory: named"
+[ -d "$cfg" ] && pass "directory left in place" || fail "directory removed"
+finish
