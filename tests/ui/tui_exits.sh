@@ -47,7 +47,7 @@ stop_station
 # An unknown TERM is a clear message, not an abort.
 start_station 80 24 TERM=no-such-terminal LANG=C --
 expect_clean_exit 1 "unknown TERM" ""
-msg=$(screen | tr -d '\n')
+msg=$(T capture-pane -p -J -t "$UI_PANE" | tr -d '\n')
 case $msg in *"no terminfo entry for TERM 'no-such-terminal'"*) pass "unknown TERM: the message names the TERM" ;;
 	*) fail "unknown TERM: no message naming the TERM: $msg" ;; esac
 case $msg in *"try TERM=xterm-256color"*) pass "unknown TERM: the message says what to do" ;;
