@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -144,6 +145,11 @@ int main(void)
 	bench_type(fd, ":start 'calm piano'\r");
 	bench_drain(fd, 4.0, NULL, 0);
 	bench_phase("playing with the spectrum", fd, pid, 20.0);
+	struct winsize big = { 60, 200, 0, 0 }; /* the kernel sends SIGWINCH */
+	ioctl(fd, TIOCSWINSZ, &big);
+	bench_drain(fd, 1.0, NULL, 0);
+	bench_phase("playing, 200x60 terminal", fd, pid, 10.0);
+	ioctl(fd, TIOCSWINSZ, &ws);
 	bench_type(fd, " ");
 	bench_drain(fd, 1.0, NULL, 0);
 	bench_phase("paused", fd, pid, 4.0);
