@@ -12,6 +12,7 @@
  * of a generation setting. The worker never touches struct engine except
  * through engine_post(). */
 #include "engine/engine_internal.h"
+#include "gen/prompt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,8 +273,8 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 {
 	struct engine_gen *g = e->gen;
 	il_err err;
-	if (!prompt || !*prompt) {
-		engine_error(e, "bad_value", "start", "start needs a prompt, e.g. start prompt=\"calm piano\"");
+	if (gen_prompt_check(prompt, &err) != 0) {
+		engine_error(e, "bad_value", "start", "%s", err.msg);
 		return;
 	}
 	if (settings_set(&e->set, "last_prompt", prompt, &err) != 0) {

@@ -1,6 +1,8 @@
 /* pipeline.c: one generated loop with history rows (see pipeline.h). */
 #include "engine/pipeline.h"
 
+#include "gen/prompt.h"
+
 #include <libgen.h>
 #include <stdio.h>
 #include <string.h>
@@ -36,8 +38,8 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 	c->backend = gen_backend_parse(s->backend);
 	if (c->backend < 0)
 		return il_err_set(err, "unknown backend '%s' (synth, musicgpt or command)", s->backend);
-	if (!prompt || !*prompt)
-		return il_err_set(err, "the prompt is empty");
+	if (gen_prompt_check(prompt, err) != 0)
+		return -1;
 	if (strlen(prompt) >= sizeof c->prompt)
 		return il_err_set(err, "the prompt is longer than %zu bytes", sizeof c->prompt - 1);
 	snprintf(c->prompt, sizeof c->prompt, "%s", prompt);

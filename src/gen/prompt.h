@@ -7,6 +7,8 @@
 #ifndef IL_GEN_PROMPT_H
 #define IL_GEN_PROMPT_H
 
+#include "util/error.h"
+
 enum {
 	GEN_STYLE_LOFI,
 	GEN_STYLE_AMBIENT,
@@ -27,6 +29,14 @@ typedef struct gen_prompt_info {
 	int key_root; /* pitch class 0-11 (C = 0), or -1 */
 	int minor;    /* 1 minor, 0 major, -1 not given */
 } gen_prompt_info;
+
+#define GEN_PROMPT_MAX 1023 /* bytes in a prompt */
+
+/* Check a prompt for any generator: not empty or blank, at most
+ * GEN_PROMPT_MAX bytes, no control characters but newline and tab (a
+ * prompt reaches the generator's argv byte for byte, so nothing is
+ * stripped). 0, or -1 with err saying what is wrong. */
+int gen_prompt_check(const char *prompt, il_err *err);
 
 /* Read style, tempo and key from a prompt (NULL is an empty prompt). */
 void gen_prompt_parse(const char *prompt, gen_prompt_info *out);

@@ -176,7 +176,7 @@ static int settings_apply(settings *s, const settings_def *d, const char *value,
 	if (strlen(value) >= d->size)
 		return il_err_set(err, "%s is longer than %zu bytes", d->key, d->size - 1);
 	for (const char *p = value; *p; p++)
-		if ((unsigned char)*p < 0x20 && *p != '\t')
+		if ((unsigned char)*p < 0x20 && *p != '\t' && !(*p == '\n' && d->offset == OFF(last_prompt)))
 			return il_err_set(err, "%s must not contain control characters", d->key);
 	if (d->offset == OFF(output) && strcmp(value, "pulse") && strcmp(value, "null") &&
 	    !(strncmp(value, "file:", 5) == 0 && value[5]))

@@ -69,6 +69,25 @@ expect_line "$out" 'error code=[a-z_]+ msg=".*two-hours.wav: too long' "engine n
 expect_line "$out" '^pong id=alive$' "engine still answers after the bad files"
 [ -s "$err" ] && fail "engine wrote to stderr: $(head -c 300 "$err")" || pass "nothing on engine stderr"
 
+# Prompts: empty, blank, 100,000 bytes, control characters. A newline is
+# a legal part of a prompt (it reaches the generator as it is).
+big=$(head -c 100000 /dev/zero | tr '\0' a)
+printf 'start prompt=""\nstart prompt="   "\nstart prompt="calm\\x01piano"\nstart prompt="%s"\nstart prompt="calm\\npiano"\nstop\nsettings\n' "$big" |
+	"$IL_BIN" --engine --output null >"$out" 2>"$err"
+expect_status 0 $? "engine exits 0 after bad prompts"
+[ "$(grep -c '^error code=bad_value msg="the prompt is empty' "$out")" -eq 2 ] && pass "empty and blank prompts refused" || fail "empty prompts not refused twice"
+expect_line "$out" '^error code=bad_value msg="the prompt holds a control character \(0x01 at byte 5\); use plain text" verb=start$' "control character named with its place"
+expect_line "$out" '^error code=too_long ' "a 100,000-byte request line is refused"
+expect_line "$out" '^setting key=last_prompt value="calm\\npiano"' "a newline prompt is accepted and kept"
+printf 'settings\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+expect_line "$out" '^setting key=last_prompt value="calm\\npiano"' "the newline prompt survives the settings file"
+for p in "" "$big" "$(printf 'calm\001piano')"; do
+	"$IL_BIN" --generate-only "$p" "$TEST_TMP/g.wav" >"$out" 2>"$err"; st=$?
+	expect_status 1 "$st" "--generate-only refuses a bad prompt (${#p} bytes)"
+	[ "$(wc -l <"$err")" -eq 1 ] && grep -q '^infiniloop-tui: the prompt ' "$err" && pass "one line says why" || fail "message: $(cat "$err")"
+	[ -e "$TEST_TMP/g.wav" ] && fail "an output file was left" || pass "no output file left"
+done
+
 # Settings: out of range, wrong type, malformed, a directory. The engine
 # starts, names file and line, uses defaults, and leaves the file alone.
 cfg="$XDG_CONFIG_HOME/infiniloop/config"; mkdir -p "${cfg%/*}"

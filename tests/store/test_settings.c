@@ -141,7 +141,10 @@ START_TEST(test_set_validation)
 	ck_assert_ptr_nonnull(strstr(err.msg, "synth|musicgpt|command"));
 	ck_assert_int_eq(settings_set(&s, "output", "alsa", &err), -1);
 	ck_assert_int_eq(settings_set(&s, "theme", "../../etc/passwd", &err), -1);
-	ck_assert_int_eq(settings_set(&s, "last_prompt", "a\nb", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "last_prompt", "a\x01b", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "musicgpt", "/bin/a\nb", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "last_prompt", "a\nb", &err), 0); /* prompts may span lines */
+	ck_assert_str_eq(s.last_prompt, "a\nb");
 	ck_assert_int_eq(settings_set(&s, "nosuch", "1", &err), -1);
 	ck_assert_int_eq(s.duration, 15); /* nothing changed */
 }
