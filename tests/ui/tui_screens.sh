@@ -103,6 +103,11 @@ run_case() { # TERM LANG NAME
 	expect_screen '^idle 0:00, generator idle .*volume 80%, synth/' "$name: :status shows the state"
 	T send-keys -t "$UI_PANE" ':frobnicate' Enter
 	expect_screen "unknown command 'frobnicate'" "$name: unknown commands are named"
+	T send-keys -t "$UI_PANE" : Up
+	expect_screen '^:frobnicate *$' "$name: Up recalls the last command"
+	T send-keys -t "$UI_PANE" Up
+	expect_screen '^:status *$' "$name: Up again recalls the one before"
+	T send-keys -t "$UI_PANE" Escape
 
 	# Resizing: compact at 40x12, a notice at 20x3, the full layout again.
 	eng=$(engine_pid)
