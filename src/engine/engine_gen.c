@@ -49,6 +49,7 @@ struct engine_gen {
 	int nready;
 	int done, result;
 	char msg[IL_ERR_MAX];
+	double last_gen_s, last_analysis_ms; /* timings of the last loop made */
 };
 
 /* Post a `gen` event from any thread. */
@@ -143,6 +144,10 @@ static void *engine_gen_worker(void *arg)
 				"(generated in %.2f s, analysed in %.0f ms, seed %ld, total %.2f s)",
 				bar, loop->bpm, loop->score, loop->poor ? ", poor" : "", g->pl.gen_wall,
 				loop->analysis_ms, g->pl.seed, time_mono() - t0);
+		pthread_mutex_lock(&g->mu);
+		g->last_gen_s = g->pl.gen_wall;
+		g->last_analysis_ms = loop->analysis_ms;
+		pthread_mutex_unlock(&g->mu);
 		engine_gen_push(g, loop);
 	}
 	int stopped = gen_cancel_requested(&g->cancel);
@@ -457,6 +462,8 @@ void engine_gen_status(engine *e, sbuf *sb)
 	proto_fmt_double(sb, "progress", g->thr_live ? g->progress : 0, 3);
 	proto_fmt_double(sb, "eta", g->eta, 1);
 	proto_fmt_long(sb, "attempt", g->attempt);
+	proto_fmt_double(sb, "gen_seconds", g->last_gen_s, 2);
+	proto_fmt_double(sb, "analysis_ms", g->last_analysis_ms, 0);
 	pthread_mutex_unlock(&g->mu);
 }
 

@@ -48,8 +48,10 @@
  *   status state=idle|playing|paused|stopped prompt=S backend=S model=S
  *          volume=N output=S audio=ok|lost|none|file
  *          gen=idle|running|analyzing|retry|failed progress=F eta=F
- *          attempt=N title=S artist=S loop_seconds=F bpm=F elapsed=F
- *          min_left=F next_ready=0|1
+ *          attempt=N gen_seconds=F analysis_ms=F title=S artist=S
+ *          loop_seconds=F bpm=F elapsed=F min_left=F next_ready=0|1
+ *          (gen_seconds and analysis_ms: how long the last loop made took
+ *          to generate and to analyse; 0 before the first)
  *   loop title=S artist=S prompt=S seconds=F bpm=F score=F method=S
  *        quality=good|poor                 a new loop started playing
  *   gen state=running|analyzing|ready|retry|failed|stopped progress=F eta=F
