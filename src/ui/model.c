@@ -346,6 +346,8 @@ unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now)
 	if (!strcmp(v, "log")) {
 		const char *lvl = proto_get(msg, "level"), *t = proto_get(msg, "msg");
 		int level = lvl && !strcmp(lvl, "warn") ? UIM_MSG_WARN : UIM_MSG_INFO;
+		if (level < m->msg_level && now - m->msg_at < 5)
+			return 0; /* a recent warning or error stays readable */
 		uimodel_msg(m, level, now, "%s", t ? t : "");
 		return UIM_D_MSG;
 	}

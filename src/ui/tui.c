@@ -169,12 +169,12 @@ int tui_open(tui *t, const il_opts *o, const char *errlog, il_err *err)
 	const char *cs = nl_langinfo(CODESET);
 	t->utf8 = !o->ascii && cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 	tui_glyphs_set(t);
-	if (!getenv("ESCDELAY"))
-		set_escdelay(25);
 	t->scr = newterm(term, stdout, stdin);
 	if (!t->scr)
 		return il_err_set(err, "cannot open the terminal '%s'", term);
 	set_term(t->scr);
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25); /* Esc alone feels immediate */
 	t->active = 1;
 	tui_current = t;
 	cbreak();

@@ -142,6 +142,8 @@ START_TEST(test_model_events)
 	feed(&m, "error code=bad_value msg=\"crossfade must be between 0 and 10\" verb=set");
 	ck_assert_int_eq(m.msg_level, UIM_MSG_ERROR);
 	ck_assert(strstr(m.msg, "crossfade must be") != NULL);
+	feed(&m, "log level=info msg=\"queued X\"");
+	ck_assert(strstr(m.msg, "crossfade must be") != NULL); /* a fresh error stays */
 	feed(&m, "stat seconds=15 runs=4 ok=3 avg=2.5");
 	feed(&m, "history time=1 backend=synth model=builtin prompt=p secs=15 actual=15 wall=2 outcome=ok "
 		 "error=\"\" loop_seconds=6 bpm=90 score=0.8");
