@@ -110,13 +110,19 @@ static char **gen_spawn_env(void)
 	return env;
 }
 
-/* In the child: lower priorities, set up descriptors and exec; never returns.
- * Only async-signal-safe calls. */
-static void gen_spawn_child(char *const argv[], char **env, int out_fd, int err_fd,
-			    const unsigned char *mask, int any)
+/* The guard's parent died: kill the whole group, the guard included. */
+static void gen_spawn_guard_orphaned(int sig)
 {
-	setpgid(0, 0);
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	(void)sig;
+	kill(0, SIGKILL);
+}
+
+/* In the generator: lower priorities, set up descriptors and exec; never
+ * returns. Only async-signal-safe calls. */
+static void gen_spawn_exec(char *const argv[], char **env, int out_fd, int err_fd,
+			   const unsigned char *mask, int any)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL); /* the guard died */
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_DFL;
@@ -154,6 +160,50 @@ static void gen_spawn_child(char *const argv[], char **env, int out_fd, int err_
 	ssize_t w = write(err_fd, &e, sizeof e);
 	(void)w;
 	_exit(127);
+}
+
+/* In the child: a guard that leads the generator's process group. If the
+ * engine dies (even by SIGKILL) the guard is told and kills the whole
+ * group, so nothing the generator started is left behind; otherwise it
+ * waits and exits as the generator did. It ignores the group's SIGTERM,
+ * so a stop still gives the generator its grace period. Never returns. */
+static void gen_spawn_child(char *const argv[], char **env, int out_fd, int err_fd,
+			    const unsigned char *mask, int any, pid_t engine_pid)
+{
+	setpgid(0, 0);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = gen_spawn_guard_orphaned;
+	sigaction(SIGUSR2, &sa, NULL);
+	prctl(PR_SET_PDEATHSIG, SIGUSR2);
+	if (getppid() != engine_pid) /* the engine died before prctl */
+		kill(0, SIGKILL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	pid_t gen = fork();
+	if (gen == 0)
+		gen_spawn_exec(argv, env, out_fd, err_fd, mask, any);
+	if (gen < 0) {
+		int e = errno;
+		ssize_t w = write(err_fd, &e, sizeof e);
+		(void)w;
+		_exit(127);
+	}
+	close(out_fd);
+	close(err_fd);
+	int st;
+	while (waitpid(gen, &st, 0) < 0)
+		if (errno != EINTR)
+			_exit(127);
+	if (WIFSIGNALED(st)) {
+		sa.sa_handler = SIG_DFL;
+		sigaction(WTERMSIG(st), &sa, NULL);
+		prctl(PR_SET_PDEATHSIG, 0);
+		kill(getpid(), WTERMSIG(st));
+	}
+	_exit(WIFEXITED(st) ? WEXITSTATUS(st) : 127);
 }
 
 /* Keep the last bytes of the child's output in res. */
@@ -237,9 +287,10 @@ int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, in
 		free(env);
 		return il_err_errno(err, errno, "cannot create a pipe for %s", argv[0]);
 	}
+	pid_t engine_pid = getpid();
 	pid_t pid = fork();
 	if (pid == 0)
-		gen_spawn_child(argv, env, out[1], ep[1], mask, any);
+		gen_spawn_child(argv, env, out[1], ep[1], mask, any, engine_pid);
 	int fork_errno = errno;
 	free(env);
 	close(out[1]);

@@ -112,7 +112,7 @@ send 'set key=backend value=musicgpt'
 send 'start prompt="slow one"'
 check '^gen state=running progress=[0-9.]+ eta=42\.0 attempt=1' "the ETA is the mean of the matching history rows"
 i=0; while [ ! -s "$TEST_TMP/pids" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-read -r leader child <"$TEST_TMP/pids"
+read -r leader child _ <"$TEST_TMP/pids"
 send status
 check '^status .*gen=running progress=[0-9.]+ eta=42\.0 ' "status shows the ETA"
 send stop
@@ -121,10 +121,26 @@ dead "$leader" "$child" && pass "stop killed the generator and its child" || fai
 rm -f "$TEST_TMP/pids"
 send 'start prompt="slow again"'
 i=0; while [ ! -s "$TEST_TMP/pids" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-read -r leader child <"$TEST_TMP/pids"
+read -r leader child _ <"$TEST_TMP/pids"
 end_engine; expect_status 0 "$rc" "quit during a generation exits 0"
 dead "$leader" "$child" && pass "quit killed the generator and its child" || fail "quit left $leader/$child running"
 [ "$(rows "backend='musicgpt' AND outcome='stopped'")" -ge 2 ] && pass "stopped attempts are recorded" || fail "no stopped rows"
+
+# kill -9 of the engine during a generation: the generator and what it
+# started die with it (its guard kills the whole group).
+rm -f "$TEST_TMP/pids"
+export FAKE_MUSICGPT_MODE=hang FAKE_MUSICGPT_PIDS="$TEST_TMP/pids"; start_engine
+unset FAKE_MUSICGPT_MODE FAKE_MUSICGPT_PIDS
+send 'start prompt="killed mid-way"'
+i=0; while [ ! -s "$TEST_TMP/pids" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+read -r leader child group <"$TEST_TMP/pids"
+kill -9 $epid; wait $epid 2>/dev/null; epid=""
+i=0; while [ $i -lt 50 ] && ! dead "$leader" "$child"; do sleep 0.1; i=$((i + 1)); done
+dead "$leader" "$child" && pass "kill -9 of the engine takes the generator and its child along" ||
+	fail "kill -9 left $leader/$child running"
+# (zombies are dead: where PID 1 does not reap, they stay listed)
+left=$(ps -e -o pgid=,stat= | awk -v g="$group" '$1 == g && $2 !~ /^Z/' | wc -l)
+[ "$left" -eq 0 ] && pass "no live process of the generator's group is left" || fail "$left processes left in group $group"
 
 # The original's benchdata.json, copied next to the history, is imported once.
 printf '[{"duration_requested": 8, "generation_time": 75.5},\n {"duration_requested": 12, "generation_time": 101.25}]\n' \
