@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -76,6 +77,7 @@ static void elink_exec_child(elink *l, int sock, pid_t parent)
 		logfd = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	if (dup2(sock, 0) < 0 || dup2(sock, 1) < 0 || (logfd >= 0 && dup2(logfd, 2) < 0))
 		_exit(127);
+	setenv("TMPDIR", l->tmpdir, 1); /* its temporary files go where we clean up */
 	execv(l->exe, l->argv);
 	_exit(127);
 }
@@ -250,13 +252,24 @@ void elink_stop(elink *l, int timeout_ms)
 	elink_close(l);
 }
 
-/* Stop the engine and remove the temporary folder. */
+/* nftw callback: remove one entry (children come first). */
+static int elink_rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* Stop the engine and remove the temporary folder (with whatever an engine
+ * that was killed left in it). */
 void elink_free(elink *l)
 {
 	elink_stop(l, 2000);
 	sbuf_free(&l->outq);
 	if (l->tmpdir[0])
-		paths_tmpdir_remove(l->tmpdir);
+		nftw(l->tmpdir, elink_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	l->tmpdir[0] = '\0';
 }
 

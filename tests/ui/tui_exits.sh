@@ -6,7 +6,8 @@
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
-U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8"
+mkdir -p "$TEST_TMP/tmp"
+U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 TMPDIR=$TEST_TMP/tmp"
 
 for sig in TERM INT HUP; do
 	start_station 80 24 $U --
@@ -42,6 +43,9 @@ T send-keys -t "$UI_PANE" F4
 expect_screen 'min_duration +30' "engine death: the new engine answers"
 T send-keys -t "$UI_PANE" q
 expect_clean_exit 0 "engine death: q" "$eng2"
+left=$(ls -d "$TEST_TMP"/tmp/* 2>/dev/null | wc -l)
+[ "$left" -eq 0 ] && pass "engine death: no temporary files left, not even the killed engine's" ||
+	fail "engine death: $left temporary folders left in $TEST_TMP/tmp"
 stop_station
 
 # An unknown TERM is a clear message, not an abort.
