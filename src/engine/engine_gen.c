@@ -50,6 +50,7 @@ struct engine_gen {
 	int done, result;
 	char msg[IL_ERR_MAX];
 	double last_gen_s, last_analysis_ms; /* timings of the last loop made */
+	int expecting;            /* the player was told loops are on their way */
 };
 
 /* Post a `gen` event from any thread. */
@@ -438,6 +439,13 @@ int engine_gen_tick(engine *e)
 	}
 	if (g->active && !g->thr_live && !g->failed && engine_player_queued(e) == 0)
 		engine_gen_start_job(e);
+	/* While the station runs, a next loop is always on its way: a fast sink
+	 * waits for it at each switch. Loops made above are already queued. */
+	int want = g->active && !g->failed;
+	if (want != g->expecting) {
+		engine_player_expect(e, want ? 1 : -1);
+		g->expecting = want;
+	}
 	return g->active || g->thr_live ? 250 : -1;
 }
 

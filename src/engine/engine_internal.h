@@ -74,6 +74,11 @@ int engine_player_enqueue(engine *e, il_loop *loop, il_err *err);
 int engine_player_queued(engine *e);
 /* True while a loop is playing (paused counts as playing). */
 int engine_player_playing(engine *e);
+/* A loop is on its way from a generator (delta +1 when a job starts, -1
+ * once its loop has been queued or it failed): with a fast sink the player
+ * then waits at a due switch instead of looping on, so fast runs do not
+ * depend on how long generation takes. */
+void engine_player_expect(engine *e, int delta);
 /* Drop the queued loops (they belong to an old prompt). */
 void engine_player_clear_queue(engine *e);
 /* Stop playback at once (fade out quickly, no click). */

@@ -282,6 +282,13 @@ void engine_player_free(engine *e)
 	e->player = NULL;
 }
 
+/* A loop is on its way from a generator (see engine_internal.h). */
+void engine_player_expect(engine *e, int delta)
+{
+	if (e->player && e->player->pl)
+		il_player_hold(e->player->pl, delta);
+}
+
 /* The player, or NULL when it could not be started. */
 static il_player *eplayer_pl(engine *e)
 {
