@@ -3,7 +3,7 @@
 
 #include <pthread.h>
 
-#define FFT_CACHE_MAX 48
+#define FFT_CACHE_MAX 256 /* more than the sizes fft_good_size can give */
 
 typedef struct fft_entry {
 	int n, inverse;
@@ -73,20 +73,15 @@ void fft_free(void *p)
 		fftwf_free(p);
 }
 
-/* The smallest even size >= n that FFTW transforms fast (2^a 3^b 5^c). */
+/* The smallest size >= n of the form 2^a or 3*2^a (a >= 1). Two sizes an
+ * octave keep the plan cache small for any mix of clip lengths and rates:
+ * at most about 62 sizes per direction up to 2^31, so it never fills. */
 int fft_good_size(int n)
 {
-	if (n < 2)
+	if (n <= 2)
 		return 2;
-	for (int m = n + (n & 1);; m += 2) {
-		int k = m;
-		while (k % 2 == 0)
-			k /= 2;
-		while (k % 3 == 0)
-			k /= 3;
-		while (k % 5 == 0)
-			k /= 5;
-		if (k == 1)
-			return m;
-	}
+	long p = 2;
+	while (p < n && p * 3 / 2 < n)
+		p *= 2;
+	return (int)(p >= n ? p : p * 3 / 2);
 }

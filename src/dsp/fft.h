@@ -22,7 +22,8 @@ float *fft_alloc_real(size_t n);
 fftwf_complex *fft_alloc_complex(size_t n);
 /* Free memory from fft_alloc_* (NULL is fine). */
 void fft_free(void *p);
-/* The smallest even size >= n that FFTW transforms fast (2^a 3^b 5^c). */
+/* The smallest size >= n of the form 2^a or 3*2^a: fast for FFTW, and few
+ * enough that every plan can stay cached. */
 int fft_good_size(int n);
 
 #endif

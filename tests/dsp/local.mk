@@ -6,6 +6,11 @@ CLEANFILES += tests/dsp/bench_loopfind
 tests_dsp_bench_loopfind_SOURCES = tests/dsp/bench_loopfind.c $(TESTSIG)
 tests_dsp_bench_loopfind_LDADD = $(CORE_LIBS)
 if HAVE_CHECK
+check_PROGRAMS += tests/dsp/test_fft
+TESTS += tests/dsp/test_fft
+tests_dsp_test_fft_SOURCES = tests/dsp/test_fft.c
+tests_dsp_test_fft_CFLAGS = $(TEST_CFLAGS)
+tests_dsp_test_fft_LDADD = $(CHECK_LDADD)
 check_PROGRAMS += tests/dsp/test_loopfind
 TESTS += tests/dsp/test_loopfind
 tests_dsp_test_loopfind_SOURCES = tests/dsp/test_loopfind.c $(TESTSIG)
