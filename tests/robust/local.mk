@@ -1,3 +1,15 @@
 ## Reliability: the bad-input catalogue, faults, soak.
-TESTS += tests/robust/bad_input.sh
-EXTRA_DIST += tests/robust/bad_input.sh tests/robust/mkbad.py
+TESTS += tests/robust/bad_input.sh tests/robust/soak.sh
+if !SANITIZERS
+TESTS += tests/robust/soak_valgrind.sh
+endif
+EXTRA_DIST += tests/robust/bad_input.sh tests/robust/mkbad.py tests/robust/soak.sh \
+	tests/robust/soak_valgrind.sh
+
+# The long soak: 1000 generations and loop switches (make soak [SOAK_N=N]).
+SOAK_N = 1000
+soak: infiniloop-tui
+	$(AM_V_at)top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	IL_BIN='$(abs_top_builddir)/infiniloop-tui' SOAK_N=$(SOAK_N) \
+	$(SHELL) $(top_srcdir)/tests/robust/soak.sh
+.PHONY: soak
