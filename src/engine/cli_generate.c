@@ -85,6 +85,8 @@ int cli_generate(const il_opts *o)
 	history *hist = NULL;
 	if (history_open(NULL, &hist, &err) != 0 && !o->quiet)
 		fprintf(stderr, "infiniloop-tui: warning: no generation history: %s\n", err.msg);
+	else if (hist && *history_notice(hist) && !o->quiet)
+		fprintf(stderr, "infiniloop-tui: warning: %s\n", history_notice(hist));
 	int status = 1;
 	gen_cancel cancel;
 	if (pipeline_setup(&pl, &s, o->gen_prompt, tmp, hist, &err) != 0 ||

@@ -231,6 +231,8 @@ int engine_gen_init(engine *e, il_err *err)
 		g->hist = NULL;
 		engine_log(e, "warn", "no generation history: %s", herr.msg);
 	} else {
+		if (*history_notice(g->hist))
+			engine_log(e, "warn", "%s", history_notice(g->hist));
 		char dir[IL_PATH_MAX], path[IL_PATH_MAX];
 		int n;
 		if (paths_data_dir(dir, sizeof dir, &herr) == 0 &&

@@ -3,15 +3,18 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "store/history_int.h"
 #include "store/paths.h"
+#include "util/sbuf.h"
 
 /* Schema steps: migration k brings a file from version k-1 to k. */
 static const char *const history_migrations[HISTORY_SCHEMA] = {
@@ -89,6 +92,113 @@ static int history_migrate(history *h, il_err *err)
 	return 0;
 }
 
+/* True when rc (or the handle's extended code) says the file is not a
+ * usable database. */
+static int history_damaged(history *h, int rc)
+{
+	int x = h->db ? sqlite3_extended_errcode(h->db) & 0xff : rc;
+	return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT || x == SQLITE_NOTADB || x == SQLITE_CORRUPT;
+}
+
+/* True when rc says the file or its folder cannot be written. */
+static int history_unwritable(history *h, int rc)
+{
+	int x = h->db ? sqlite3_extended_errcode(h->db) & 0xff : rc;
+	return rc == SQLITE_READONLY || x == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
+	       x == SQLITE_CANTOPEN || x == SQLITE_IOERR || x == SQLITE_PERM;
+}
+
+/* Run PRAGMA quick_check; 0 when the file is sound. */
+static int history_check(history *h)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h->db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int ok = sqlite3_step(st) == SQLITE_ROW &&
+		 strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+	sqlite3_finalize(st);
+	return ok ? 0 : -1;
+}
+
+/* Open h->path with flags and bring it up to date; the SQLite result code. */
+static int history_try(history *h, int flags, il_err *err)
+{
+	/* On a read-only file system a WAL file can only be read as immutable. */
+	char uri[IL_PATH_MAX + 32];
+	const char *name = h->path;
+	if (flags & SQLITE_OPEN_URI) {
+		sbuf u = SBUF_INIT;
+		sbuf_puts(&u, "file:");
+		for (const char *c = h->path; *c; c++) {
+			if (*c == '?' || *c == '#' || *c == '%')
+				sbuf_printf(&u, "%%%02X", (unsigned char)*c);
+			else
+				sbuf_putc(&u, *c);
+		}
+		sbuf_puts(&u, "?immutable=1");
+		snprintf(uri, sizeof uri, "%s", sbuf_str(&u));
+		sbuf_free(&u);
+		name = uri;
+	}
+	int rc = sqlite3_open_v2(name, &h->db, flags | SQLITE_OPEN_FULLMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		il_err_set(err, "cannot open the history %s: %s", h->path,
+			   h->db ? sqlite3_errmsg(h->db) : sqlite3_errstr(rc));
+		return rc;
+	}
+	sqlite3_busy_timeout(h->db, 5000);
+	if (flags & SQLITE_OPEN_READONLY) {
+		int v = 0;
+		if (history_version(h, &v, err) != 0)
+			return sqlite3_errcode(h->db);
+		if (v != HISTORY_SCHEMA) {
+			il_err_set(err, "history %s is read-only and of schema %d, not %d", h->path, v,
+				   HISTORY_SCHEMA);
+			return SQLITE_READONLY;
+		}
+		h->schema = v;
+		return history_check(h) == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+	}
+	if (history_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err) != 0 ||
+	    history_migrate(h, err) != 0)
+		return sqlite3_errcode(h->db) != SQLITE_OK ? sqlite3_errcode(h->db) : SQLITE_ERROR;
+	if (history_check(h) != 0) {
+		il_err_set(err, "history %s: the file is damaged", h->path);
+		return SQLITE_CORRUPT;
+	}
+	return SQLITE_OK;
+}
+
+/* Close the handle of a failed attempt. */
+static void history_reset(history *h)
+{
+	sqlite3_close(h->db);
+	h->db = NULL;
+	h->schema = 0;
+}
+
+/* Move a damaged file (and its -wal and -shm) aside; 0 or -1 with err. */
+static int history_move_aside(history *h, char *aside, size_t n, il_err *err)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime_r(&now, &tm));
+	if ((size_t)snprintf(aside, n, "%s.damaged-%s", h->path, stamp) >= n)
+		return il_err_set(err, "history path too long: %s", h->path);
+	if (rename(h->path, aside) != 0)
+		return il_err_errno(err, errno, "cannot move the damaged history %s aside", h->path);
+	for (int k = 0; k < 2; k++) {
+		char from[IL_PATH_MAX + 8], to[IL_PATH_MAX + 48];
+		const char *sfx = k ? "-shm" : "-wal";
+		snprintf(from, sizeof from, "%s%s", h->path, sfx);
+		snprintf(to, sizeof to, "%s%s", aside, sfx);
+		if (rename(from, to) != 0 && errno != ENOENT)
+			unlink(from);
+	}
+	return 0;
+}
+
 /* Open (creating or migrating) the history at path (see history.h). */
 int history_open(const char *path, history **out, il_err *err)
 {
@@ -106,24 +216,54 @@ int history_open(const char *path, history **out, il_err *err)
 			return -1;
 		}
 	}
-	int rc = sqlite3_open_v2(h->path, &h->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		il_err_set(err, "cannot open the history %s: %s", h->path,
-			   h->db ? sqlite3_errmsg(h->db) : sqlite3_errstr(rc));
-		sqlite3_close(h->db);
-		free(h);
-		return -1;
+	/* Made here, so that it is private (0600 less the umask) from the start. */
+	int fd = open(h->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
+	int rc = history_try(h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
+	if (rc != SQLITE_OK && history_damaged(h, rc)) {
+		char aside[IL_PATH_MAX + 40];
+		history_reset(h);
+		if (history_move_aside(h, aside, sizeof aside, err) != 0) {
+			free(h);
+			return -1;
+		}
+		fd = open(h->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
+		rc = history_try(h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
+		if (rc == SQLITE_OK)
+			snprintf(h->notice, sizeof h->notice,
+				 "the history %s was damaged: kept as %s, a fresh one started", h->path, aside);
+	} else if (rc != SQLITE_OK && history_unwritable(h, rc)) {
+		history_reset(h);
+		il_err ro;
+		int rrc = history_try(h, SQLITE_OPEN_READONLY, &ro);
+		if (rrc != SQLITE_OK) {
+			history_reset(h);
+			rrc = history_try(h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &ro);
+		}
+		if (rrc == SQLITE_OK) {
+			h->readonly = 1;
+			rc = SQLITE_OK;
+			snprintf(h->notice, sizeof h->notice,
+				 "the history %s cannot be written: read-only, new attempts are not recorded",
+				 h->path);
+		}
 	}
-	sqlite3_busy_timeout(h->db, 5000);
-	if (history_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err) != 0 ||
-	    history_migrate(h, err) != 0) {
+	if (rc != SQLITE_OK) {
 		sqlite3_close(h->db);
 		free(h);
 		return -1;
 	}
 	*out = h;
 	return 0;
+}
+
+/* What opening the history had to do, or "" (see history.h). */
+const char *history_notice(const history *h)
+{
+	return h ? h->notice : "";
 }
 
 /* Close the history (NULL is fine). */
@@ -147,6 +287,8 @@ int history_add(history *h, const history_row *r, il_err *err)
 	static const char sql[] =
 		"INSERT INTO attempts (time, backend, model, prompt, secs, actual, wall, outcome, error,"
 		" loop_seconds, bpm, score, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	if (h->readonly)
+		return 0; /* said once, by history_notice() */
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return history_fail(h, err, "cannot add a row");

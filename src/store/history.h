@@ -35,8 +35,16 @@ typedef struct history_stat {
 } history_stat;
 
 /* Open (creating or migrating) the history at path; NULL path means the
- * default file. 0 with *out set, or -1 with err. */
+ * default file. A new file is created 0600 (less the umask). A damaged
+ * file is renamed aside (PATH.damaged-TIME, its -wal and -shm too) and a
+ * fresh one made; a file that cannot be written is opened read-only. Both
+ * are told by history_notice(). 0 with *out set, or -1 with err (a file
+ * that stays locked, or of a newer schema). */
 int history_open(const char *path, history **out, il_err *err);
+/* What opening the history had to do, as one sentence for the user, or ""
+ * when nothing: a damaged file moved aside and a fresh one made, or a file
+ * opened read-only because it cannot be written. */
+const char *history_notice(const history *h);
 /* Close the history (NULL is fine). */
 void history_close(history *h);
 /* Append one row (committed at once). */

@@ -7,11 +7,14 @@
 
 #include "store/history.h"
 #include "store/paths.h"
+#include "util/error.h"
 
 struct history {
 	sqlite3 *db;
 	int schema;
+	int readonly;          /* opened read-only: nothing new is recorded */
 	char path[IL_PATH_MAX];
+	char notice[2 * IL_PATH_MAX + 128]; /* what opening it had to do, or "" */
 };
 
 #endif
