@@ -1,6 +1,8 @@
 /* wavsave.c: write a loop as a WAV file with its loop points. */
 #include "audio/wavsave.h"
 
+#include "store/paths.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sndfile.h>
@@ -77,7 +79,7 @@ int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err)
 		free(tmp);
 		return -1;
 	}
-	fchmod(fd, 0644);
+	fchmod(fd, 0644 & ~paths_umask()); /* mkstemp made it 0600 */
 	int rc = wav_write_fd(loop, fd, path, err);
 	if (close(fd) != 0 && rc == 0)
 		rc = il_err_errno(err, errno, "io: cannot write %s", path);

@@ -207,3 +207,18 @@ void paths_tmpdir_remove(const char *dir)
 	}
 	rmdir(dir);
 }
+
+/* The process's file mode creation mask, read without changing it. */
+unsigned paths_umask(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	unsigned mask = 022;
+	if (f) {
+		char line[256];
+		while (fgets(line, sizeof line, f))
+			if (sscanf(line, "Umask: %o", &mask) == 1)
+				break;
+		fclose(f);
+	}
+	return mask & 0777;
+}

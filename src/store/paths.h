@@ -26,6 +26,9 @@ int paths_find_data(const char *rel, char *out, size_t n, il_err *err);
 int paths_tmpdir_create(char *out, size_t n, il_err *err);
 /* Remove a directory made by paths_tmpdir_create and the files in it. */
 void paths_tmpdir_remove(const char *dir);
+/* The process's file mode creation mask, read without changing it (so it
+ * is safe beside other threads); 022 when it cannot be read. */
+unsigned paths_umask(void);
 /* Join dir and name into out; -1 with err when it does not fit. */
 int paths_join(char *out, size_t n, const char *dir, const char *name, il_err *err);
 

@@ -88,6 +88,83 @@ for p in "" "$big" "$(printf 'calm\001piano')"; do
 	[ -e "$TEST_TMP/g.wav" ] && fail "an output file was left" || pass "no output file left"
 done
 
+# Saving: an existing target (refused unless forced), an unwritable path,
+# a full disk (a small tmpfs). Never a partial file, never the user's lost.
+start_session() { # start an engine reading from a FIFO on fd 3
+	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
+	"$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err" &
+	epid=$!
+	exec 3>"$TEST_TMP/in"
+}
+wait_line() { # REGEX: wait up to 30 s for an output line
+	i=0; while ! grep -Eq -- "$1" "$out" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	grep -Eq -- "$1" "$out"
+}
+end_session() { printf 'quit\n' >&3; exec 3>&-; wait $epid; }
+start_session
+printf 'play file=%s\n' "$bad/good.wav" >&3
+wait_line '^loop ' && pass "a loop plays" || fail "no loop played"
+mine="$TEST_TMP/mine.wav"; printf 'precious' >"$mine"; sum=$(cksum <"$mine")
+printf 'save path=%s\n' "$mine" >&3
+wait_line "^error code=io msg=\".*mine.wav exists; save with force=1" && pass "an existing file is not overwritten" || fail "no refusal"
+[ "$(cksum <"$mine")" = "$sum" ] && pass "the existing file is untouched" || fail "existing file changed"
+printf 'save path=%s/no/such/dir/x.wav\n' "$TEST_TMP" >&3
+wait_line '^error code=io msg=".*no/such/dir/x.wav' && pass "an unwritable path is refused with its name" || fail "no error for an unwritable path"
+if mkdir -p "$TEST_TMP/small" && mount -t tmpfs -o size=64k tmpfs "$TEST_TMP/small" 2>/dev/null; then
+	il_at_exit "umount '$TEST_TMP/small' 2>/dev/null"
+	printf 'save path=%s/small/loop.wav\n' "$TEST_TMP" >&3
+	wait_line '^error code=io msg=".*small/loop.wav.*(No space left|space)' && pass "a full disk is reported" || fail "no error on a full disk"
+	[ -z "$(ls -A "$TEST_TMP/small")" ] && pass "no partial file left on the full disk" || fail "left: $(ls -A "$TEST_TMP/small")"
+else
+	echo "tmpfs cannot be mounted here: full-disk case not run"
+fi
+printf 'save path=%s force=1\n' "$mine" >&3
+wait_line '^saved path=.*mine.wav' && pass "force=1 replaces it" || fail "force=1 did not save"
+end_session
+expect_status 0 $? "the engine exits 0 after the failed saves"
+
+# The history: damaged, cut short, on a read-only file system, locked.
+# Damaged files are kept aside and a fresh history started; nothing crashes.
+db="$XDG_DATA_HOME/infiniloop/history.db"
+printf 'set key=duration value=5\nstart prompt="first"\n' >"$TEST_TMP/gen1"
+start_session; cat "$TEST_TMP/gen1" >&3; wait_line '^gen state=ready' || fail "no first loop"; end_session
+rows() { sqlite3 "$db" "SELECT count(*) FROM attempts" 2>/dev/null; }
+[ "$(rows)" -ge 1 ] && pass "a history row was written" || fail "no history row"
+[ "$(stat -c %a "$db")" = 600 ] && pass "the history is created 0600" || fail "history mode $(stat -c %a "$db")"
+head -c 4096 /dev/urandom >"$db"; rm -f "$db-wal" "$db-shm"
+printf 'stats\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+expect_line "$out" '^log level=warn msg="the history .*history.db was damaged: kept as .*history.db.damaged-[0-9-]+, a fresh one started"' "a damaged history is moved aside, with a message"
+ls "$db".damaged-* >/dev/null 2>&1 && pass "the damaged file is kept" || fail "damaged file gone"
+[ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] && pass "a fresh history is made" || fail "no fresh history"
+if command -v sqlite3 >/dev/null && mkdir -p "$TEST_TMP/rofs" && mount -t tmpfs -o size=1m tmpfs "$TEST_TMP/rofs" 2>/dev/null; then
+	il_at_exit "umount '$TEST_TMP/rofs' 2>/dev/null"
+	cp "$db" "$TEST_TMP/rofs/history.db"
+	sqlite3 "$TEST_TMP/rofs/history.db" "INSERT INTO attempts (time, backend, model, prompt, secs, wall, outcome) VALUES (1, 'synth', 'builtin', 'old', 5, 1.0, 'ok')"
+	mount -o remount,ro "$TEST_TMP/rofs"
+	XDG_DATA_HOME_SAVED=$XDG_DATA_HOME; mkdir -p "$TEST_TMP/ro/infiniloop"
+	mount --bind "$TEST_TMP/rofs" "$TEST_TMP/ro/infiniloop" 2>/dev/null && il_at_exit "umount '$TEST_TMP/ro/infiniloop' 2>/dev/null"
+	XDG_DATA_HOME="$TEST_TMP/ro"; export XDG_DATA_HOME
+	start_session; printf 'set key=duration value=5\nstart prompt="not kept"\n' >&3
+	wait_line '^gen state=ready' && pass "generation runs with a read-only history" || fail "generation stopped"
+	printf 'stats\n' >&3; wait_line '^history .*prompt=old ' && pass "the read-only history is still read" || fail "read-only history not read"
+	end_session
+	expect_line "$out" '^log level=warn msg="the history .* cannot be written: read-only, new attempts are not recorded"' "read-only history: said once"
+	XDG_DATA_HOME=$XDG_DATA_HOME_SAVED; export XDG_DATA_HOME
+else
+	echo "tmpfs cannot be mounted here: read-only history case not run"
+fi
+# Locked by another program for 8 s: the engine waits, then records.
+( sqlite3 "$db" "BEGIN EXCLUSIVE; INSERT INTO attempts (time, backend, model, prompt, secs, wall, outcome) VALUES (2, 'synth', 'builtin', 'locker', 5, 1.0, 'ok');" ".shell sleep 3" "COMMIT;" ) &
+lpid=$!
+sleep 0.5
+start_session; printf 'set key=duration value=5\nstart prompt="while locked"\n' >&3
+wait_line '^gen state=ready' && pass "generation runs while the history is locked" || fail "generation blocked by the lock"
+wait $lpid
+i=0; while [ "$(sqlite3 "$db" "SELECT count(*) FROM attempts WHERE prompt='while locked'")" -lt 1 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+end_session
+[ "$(sqlite3 "$db" "SELECT count(*) FROM attempts WHERE prompt IN ('locker', 'while locked')")" -ge 2 ] &&
+	pass "both the locking program's row and the engine's are kept" || fail "a row was lost to the lock"
+
 # Settings: out of range, wrong type, malformed, a directory. The engine
 # starts, names file and line, uses defaults, and leaves the file alone.
 cfg="$XDG_CONFIG_HOME/infiniloop/config"; mkdir -p "${cfg%/*}"
