@@ -166,7 +166,7 @@ static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, doub
 	const char *name = mg ? "MusicGPT" : cfg->command[0];
 	gen_tick_ctx tc = { hooks, eta, a->attempt };
 	gen_spawn_result res;
-	rc = gen_spawn_run(av.argv, cfg->affinity, cfg->timeout, mg, cancel, gen_attempt_tick, &tc,
+	rc = gen_spawn_run(av.argv, cfg->affinity, cfg->timeout, mg, cfg->workdir, cancel, gen_attempt_tick, &tc,
 			   &res, &err);
 	gen_argv_free(&av);
 	a->pid = res.pid;

@@ -1,6 +1,8 @@
 /* spawn.c: running an external generator under supervision (see spawn.h). */
 #include "gen/spawn.h"
 
+#include "store/paths.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -92,20 +94,24 @@ int gen_spawn_cpus(const char *text, unsigned char mask[128], int *any, il_err *
 	return 0;
 }
 
-/* The environment of the child: ours, with NO_COLOR=1. NULL when out of memory. */
-static char **gen_spawn_env(void)
+/* The environment of the child: ours, with NO_COLOR=1 and, when tmpvar is
+ * set ("TMPDIR=..."), that TMPDIR. NULL when out of memory. */
+static char **gen_spawn_env(const char *tmpvar)
 {
 	size_t n = 0;
 	while (environ && environ[n])
 		n++;
-	char **env = calloc(n + 2, sizeof *env);
+	char **env = calloc(n + 3, sizeof *env);
 	if (!env)
 		return NULL;
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		if (strncmp(environ[i], "NO_COLOR=", 9) != 0)
+		if (strncmp(environ[i], "NO_COLOR=", 9) != 0 &&
+		    !(tmpvar && strncmp(environ[i], "TMPDIR=", 7) == 0))
 			env[k++] = environ[i];
 	env[k++] = "NO_COLOR=1";
+	if (tmpvar)
+		env[k++] = (char *)tmpvar;
 	env[k] = NULL;
 	return env;
 }
@@ -260,16 +266,39 @@ static int gen_spawn_reap(pid_t pid, double secs, int *status)
 }
 
 /* Run argv under supervision (see spawn.h). */
+static int gen_spawn_run_env(char *const argv[], const char *affinity, double timeout_s, int pty,
+			     const char *tmpvar, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
+			     gen_spawn_result *res, il_err *err);
+
+/* Run argv with a private TMPDIR inside tmpdir (see spawn.h). */
 int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, int pty,
-		  gen_cancel *cancel, gen_spawn_tick tick, void *ud, gen_spawn_result *res,
-		  il_err *err)
+		  const char *tmpdir, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
+		  gen_spawn_result *res, il_err *err)
+{
+	char dir[IL_PATH_MAX], var[IL_PATH_MAX + 8];
+	const char *tmpvar = NULL;
+	if (tmpdir && *tmpdir && (size_t)snprintf(dir, sizeof dir, "%s/gen.XXXXXX", tmpdir) < sizeof dir &&
+	    mkdtemp(dir)) {
+		snprintf(var, sizeof var, "TMPDIR=%s", dir);
+		tmpvar = var;
+	}
+	int rc = gen_spawn_run_env(argv, affinity, timeout_s, pty, tmpvar, cancel, tick, ud, res, err);
+	if (tmpvar)
+		paths_remove_tree(dir); /* what a crashed generator left there */
+	return rc;
+}
+
+/* Run argv with the given TMPDIR setting (see gen_spawn_run). */
+static int gen_spawn_run_env(char *const argv[], const char *affinity, double timeout_s, int pty,
+			     const char *tmpvar, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
+			     gen_spawn_result *res, il_err *err)
 {
 	memset(res, 0, sizeof *res);
 	unsigned char mask[128];
 	int any;
 	if (gen_spawn_cpus(affinity, mask, &any, err) != 0)
 		return -1;
-	char **env = gen_spawn_env();
+	char **env = gen_spawn_env(tmpvar);
 	if (!env)
 		return il_err_set(err, "out of memory starting %s", argv[0]);
 	int out[2], ep[2];

@@ -44,11 +44,13 @@ int gen_spawn_cpus(const char *text, unsigned char mask[128], int *any, il_err *
 /* Run argv (argv[0] already resolved to a path) until it exits, timeout_s
  * passes (0: no limit) or cancel is requested. With pty set, stdout and
  * stderr are a pseudo-terminal (MusicGPT draws its progress bar only on a
- * terminal), else a pipe. -1 with err only when the child could not be
- * started at all; otherwise 0 and res describes the end. */
+ * terminal), else a pipe. With tmpdir, the child's TMPDIR is a fresh folder
+ * inside it, removed with whatever is left in it when the child is gone.
+ * -1 with err only when the child could not be started at all; otherwise
+ * 0 and res describes the end. */
 int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, int pty,
-		  gen_cancel *cancel, gen_spawn_tick tick, void *ud, gen_spawn_result *res,
-		  il_err *err);
+		  const char *tmpdir, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
+		  gen_spawn_result *res, il_err *err);
 /* The fraction shown by the last "Generating audio ... [###>---]" bar in
  * text, or -1 when there is none. */
 double gen_spawn_bar(const char *text);

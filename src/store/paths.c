@@ -1,7 +1,7 @@
 /* paths.c: XDG locations, data-file lookup and the private temp directory. */
 #include "store/paths.h"
 
-#include <dirent.h>
+#include <ftw.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -188,24 +188,27 @@ int paths_tmpdir_create(char *out, size_t n, il_err *err)
 	return 0; /* mkdtemp creates it 0700 */
 }
 
-/* Remove a directory made by paths_tmpdir_create and the files in it. */
+/* nftw callback: remove one entry (children come first with FTW_DEPTH). */
+static int paths_remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* Remove a directory and everything in it (links are not followed). */
+void paths_remove_tree(const char *dir)
+{
+	if (dir && *dir)
+		nftw(dir, paths_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Remove a directory made by paths_tmpdir_create and everything in it. */
 void paths_tmpdir_remove(const char *dir)
 {
-	if (!dir || !*dir)
-		return;
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		char path[IL_PATH_MAX];
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			if (paths_join(path, sizeof path, dir, e->d_name, NULL) == 0)
-				unlink(path);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
+	paths_remove_tree(dir);
 }
 
 /* The process's file mode creation mask, read without changing it. */

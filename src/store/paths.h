@@ -24,7 +24,9 @@ int paths_mkdir_p(const char *dir, unsigned mode, il_err *err);
 int paths_find_data(const char *rel, char *out, size_t n, il_err *err);
 /* Make a private 0700 directory for temporary files (under $TMPDIR or /tmp). */
 int paths_tmpdir_create(char *out, size_t n, il_err *err);
-/* Remove a directory made by paths_tmpdir_create and the files in it. */
+/* Remove a directory and everything in it (links are not followed). */
+void paths_remove_tree(const char *dir);
+/* Remove a directory made by paths_tmpdir_create and everything in it. */
 void paths_tmpdir_remove(const char *dir);
 /* The process's file mode creation mask, read without changing it (so it
  * is safe beside other threads); 022 when it cannot be read. */

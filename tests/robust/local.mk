@@ -1,10 +1,11 @@
 ## Reliability: the bad-input catalogue, faults, soak.
-TESTS += tests/robust/bad_input.sh tests/robust/soak.sh tests/robust/security.sh
+TESTS += tests/robust/bad_input.sh tests/robust/soak.sh tests/robust/security.sh \
+	tests/robust/faults.sh
 if !SANITIZERS
 TESTS += tests/robust/soak_valgrind.sh
 endif
 EXTRA_DIST += tests/robust/bad_input.sh tests/robust/mkbad.py tests/robust/soak.sh \
-	tests/robust/soak_valgrind.sh tests/robust/security.sh
+	tests/robust/soak_valgrind.sh tests/robust/security.sh tests/robust/faults.sh
 
 # The long soak: 1000 generations and loop switches (make soak [SOAK_N=N]).
 SOAK_N = 1000
