@@ -138,6 +138,17 @@ static void player_spectrum(il_player *p, const float *frames, size_t n, double 
 		p->cb.spectrum(p->cb.ctx, bands, p->cfg.bands);
 }
 
+
+/* Say the audio server is lost and schedule a reconnection (lock held). */
+static void player_report_lost(il_player *p, const il_err *err)
+{
+	const char *msg = strncmp(err->msg, "audio: ", 7) == 0 ? err->msg + 7 : err->msg;
+	char m[IL_ERR_MAX + 32];
+	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
+	player_set_audio(p, PLAYER_AUDIO_LOST, m);
+	p->retry_at = player_now() + 0.2;
+	p->retry_delay = 0.5;
+}
 /* Write a block; on failure close the sink and keep the block for later.
  * Called unlocked; returns 0 or -1. */
 static int player_write(il_player *p, const float *buf, size_t n)
@@ -152,12 +163,7 @@ static int player_write(il_player *p, const float *buf, size_t n)
 	p->sink = NULL;
 	memcpy(p->pending, buf, n * 2 * sizeof(float));
 	p->npending = n;
-	const char *msg = strncmp(err.msg, "audio: ", 7) == 0 ? err.msg + 7 : err.msg;
-	char m[IL_ERR_MAX + 32];
-	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
-	player_set_audio(p, PLAYER_AUDIO_LOST, m);
-	p->retry_at = player_now() + 0.2;
-	p->retry_delay = 0.5;
+	player_report_lost(p, &err);
 	pthread_mutex_unlock(&p->lock);
 	return -1;
 }
@@ -174,12 +180,7 @@ static void player_check_alive(il_player *p)
 	if (ok || p->sink != s)
 		return;
 	p->sink = NULL;
-	const char *msg = strncmp(err.msg, "audio: ", 7) == 0 ? err.msg + 7 : err.msg;
-	char m[IL_ERR_MAX + 32];
-	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
-	player_set_audio(p, PLAYER_AUDIO_LOST, m);
-	p->retry_at = player_now() + 0.2;
-	p->retry_delay = 0.5;
+	player_report_lost(p, &err);
 	pthread_mutex_unlock(&p->lock);
 	il_sink_close(s, 0, NULL);
 	pthread_mutex_lock(&p->lock);

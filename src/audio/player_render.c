@@ -279,13 +279,19 @@ void il_player_set_sink(il_player *p, const il_sink_spec *spec)
 	pthread_mutex_unlock(&p->lock);
 }
 
+/* Release the queued tracks (lock held). */
+static void player_drop_queue(il_player *p)
+{
+	for (size_t k = 0; k < p->nqueue; k++)
+		il_track_unref(p->queue[k]);
+	p->nqueue = 0;
+}
+
 /* Fade out and drop everything. */
 void il_player_stop(il_player *p)
 {
 	pthread_mutex_lock(&p->lock);
-	for (size_t k = 0; k < p->nqueue; k++)
-		il_track_unref(p->queue[k]);
-	p->nqueue = 0;
+	player_drop_queue(p);
 	if (p->cur && p->pgain > 0.0f) {
 		p->stopping = 1; /* the render ramps down, then drops everything */
 		p->ptarget = 0.0f;
@@ -302,9 +308,7 @@ void il_player_stop(il_player *p)
 void il_player_clear_queue(il_player *p)
 {
 	pthread_mutex_lock(&p->lock);
-	for (size_t k = 0; k < p->nqueue; k++)
-		il_track_unref(p->queue[k]);
-	p->nqueue = 0;
+	player_drop_queue(p);
 	for (size_t k = 0; k < p->nplayed; k++)
 		il_track_unref(p->played[k]);
 	p->nplayed = 0;
