@@ -138,7 +138,6 @@ static void player_spectrum(il_player *p, const float *frames, size_t n, double 
 		p->cb.spectrum(p->cb.ctx, bands, p->cfg.bands);
 }
 
-
 /* Say the audio server is lost and schedule a reconnection (lock held). */
 static void player_report_lost(il_player *p, const il_err *err)
 {
@@ -149,6 +148,7 @@ static void player_report_lost(il_player *p, const il_err *err)
 	p->retry_at = player_now() + 0.2;
 	p->retry_delay = 0.5;
 }
+
 /* Write a block; on failure close the sink and keep the block for later.
  * Called unlocked; returns 0 or -1. */
 static int player_write(il_player *p, const float *buf, size_t n)
