@@ -26,7 +26,7 @@ build_pkgs="build-essential autoconf automake autoconf-archive pkg-config
 	libsqlite3-dev libsamplerate0-dev"
 run_pkgs="pulseaudio-utils ncurses-term"
 test_pkgs="check pulseaudio tmux sqlite3 valgrind clang libclang-rt-14-dev
-	python3 procps psmisc"
+	python3 procps psmisc time"
 
 # say MESSAGE: progress on stderr.
 say() { printf '==> %s\n' "$*" >&2; }

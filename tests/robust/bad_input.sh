@@ -33,7 +33,7 @@ analyze_rejects nan.wav 'invalid audio \(sample 12345 is not a finite number\)'
 analyze_rejects inf.wav 'invalid audio \(sample 12345 is not a finite number\)'
 
 # A 2-hour file: refused from its header, in bounded time and memory.
-if command -v /usr/bin/time >/dev/null 2>&1; then
+if command -v /usr/bin/time >/dev/null 2>&1; then # Debian package time (setup.sh)
 	/usr/bin/time -f '%M' -o "$TEST_TMP/rss" "$IL_BIN" --analyze "$bad/two-hours.wav" >"$out" 2>"$err"
 	st=$?
 	rss=$(tail -n 1 "$TEST_TMP/rss")
