@@ -56,6 +56,9 @@ const settings_def settings_defs[] = {
 	  "Synth seed; 0: a new clip every time.", OFF(seed), 0 },
 	{ "debug", NULL, SETTING_BOOL, 0, 1, NULL, "false",
 	  "Debug log messages.", OFF(debug), 0 },
+	{ "autostart", NULL, SETTING_BOOL, 0, 1, NULL, "true",
+	  "The station starts playing at launch: the last prompt, else the first preset.",
+	  OFF(autostart), 0 },
 	{ "last_prompt", NULL, SETTING_STRING, 0, 0, NULL, "",
 	  "The last prompt started.", OFF(last_prompt), SZ(last_prompt) },
 };

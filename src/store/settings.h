@@ -39,6 +39,7 @@ typedef struct settings {
 	int retries;             /* attempts after a failure before giving up, 0-20 */
 	long seed;               /* synth seed; 0: a new one each clip */
 	int debug;               /* debug log events */
+	int autostart;           /* the TUI starts playing at launch */
 	char last_prompt[SETTINGS_STR_MAX];
 	int command_argc;        /* command backend: argv template */
 	char command[SETTINGS_ARGV_MAX][SETTINGS_STR_MAX / 4];

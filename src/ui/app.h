@@ -48,6 +48,7 @@ typedef struct ui_app {
 	double restart_at;     /* when to start the engine again (0: not planned) */
 	double restart_delay;
 	int prompt_sent;       /* -p was sent once */
+	int autostart_done;    /* the launch's start was decided */
 	double next_status;    /* when to ask for `status` again */
 	double last_frame;     /* when the spectrum was last drawn */
 	double frame_interval; /* seconds between spectrum frames */

@@ -107,8 +107,13 @@ static void panels_status(ui_app *a)
 	if (m->volume >= 0)
 		snprintf(vol, sizeof vol, "vol %d%%", m->volume);
 	const char *eng = !a->engine_up ? (a->restart_at > 0 ? "engine down" : "engine starting") : NULL;
-	snprintf(buf, sizeof buf, "%s | %s | %s | %s | audio %s", eng ? eng : m->state, vol, gen,
-		 el, m->audio[0] ? m->audio : "?");
+	/* A missing server stays in plain words, not only in a passing message. */
+	const char *audio = !strcmp(m->audio, "none") ? "no audio server"
+			    : !strcmp(m->audio, "lost") ? "audio server lost" : NULL;
+	char aud[40];
+	snprintf(aud, sizeof aud, "audio %s", m->audio[0] ? m->audio : "?");
+	snprintf(buf, sizeof buf, "%s | %s | %s | %s | %s", eng ? eng : m->state, vol, gen, el,
+		 audio ? audio : aud);
 	int right = uidraw_width(t, buf);
 	int x = 3;
 	if (right + 4 < r.w) {

@@ -70,6 +70,22 @@ static void ui_engine_gone(ui_app *a)
 	app_dirty(a, UIM_D_ALL);
 }
 
+/* At launch, as the original station does, music starts at once: the last
+ * prompt, else the first preset (setting autostart; not with -p, which
+ * starts its own prompt). Called when the presets arrive, after settings. */
+static void ui_autostart(ui_app *a)
+{
+	a->autostart_done = 1;
+	uim_setting *on = uimodel_setting(&a->m, "autostart");
+	if (a->opts->prompt || (on && strcmp(on->value, "true") != 0) || !strcmp(a->m.state, "playing"))
+		return;
+	uim_setting *last = uimodel_setting(&a->m, "last_prompt");
+	const char *p = last && last->value[0] ? last->value
+		       : a->m.npresets > 0 ? a->m.presets[0].prompt : NULL;
+	if (p && *p)
+		app_start(a, p);
+}
+
 /* Apply the events the reader holds. */
 static void ui_engine_events(ui_app *a, proto_msg *msg)
 {
@@ -93,6 +109,8 @@ static void ui_engine_events(ui_app *a, proto_msg *msg)
 			const char *k = proto_get(msg, "key"), *v = proto_get(msg, "value");
 			if (k && v && !strcmp(k, "theme") && *v && strcmp(v, a->th.name))
 				app_theme(a, v);
+		} else if (!strcmp(msg->verb, "preset") && !a->autostart_done) {
+			ui_autostart(a);
 		} else if (!strcmp(msg->verb, "loop")) {
 			elink_send_verb(&a->link, "status");
 			if (a->screen == UI_SCREEN_ANALYSIS)

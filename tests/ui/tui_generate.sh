@@ -24,6 +24,7 @@ exec "$IL_BIN" --generate-only "\$1" "\$2" --backend synth --duration 5 --config
 EOF2
 mkdir -p "$XDG_CONFIG_HOME/infiniloop"
 cat >"$XDG_CONFIG_HOME/infiniloop/config" <<EOF2
+autostart = false;
 backend = "command";
 duration = 5;
 min_duration = 10;
@@ -110,4 +111,16 @@ expect_screen 'ETA: +[0-9]+:[0-9]+ left of ~[0-9]+:[0-9]+' "the ETA comes from t
 eng=$(engine_pid)
 T send-keys -t "$UI_PANE" Q
 expect_clean_exit 0 "-p: Q" "$eng"
+stop_station
+
+# A plain launch plays at once (setting autostart, on by default): a startup
+# loop while the last prompt, or else the first preset, is generated.
+sed -i 's/^autostart = false;$/autostart = true;/' "$XDG_CONFIG_HOME/infiniloop/config"
+start_station 80 24 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 --
+expect_screen 'State: +running' "a plain launch starts the station" 20
+expect_no_screen 'Title: +\(nothing playing yet\)' "a plain launch plays a loop at once"
+expect_screen 'Genre: +startup loop' "the first loop is a startup loop" 5
+eng=$(engine_pid)
+T send-keys -t "$UI_PANE" Q
+expect_clean_exit 0 "autostart: Q" "$eng"
 finish

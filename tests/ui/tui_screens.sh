@@ -10,6 +10,10 @@
 p3=$(printf 'settings\n' | "$IL_BIN" --engine --output null | sed -n 's/^preset index=2 name=\("\([^"]*\)"\|\([^ ]*\)\).*/\2\3/p')
 [ -n "$p3" ] && pass "the engine lists presets ($p3)" || fail "no preset 2 from the engine"
 
+# These runs look at the idle station: no music at launch.
+mkdir -p "$XDG_CONFIG_HOME/infiniloop"
+printf 'autostart = false;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
+
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
 
@@ -135,4 +139,12 @@ run_case() { # TERM LANG NAME
 
 run_case xterm-256color "$utf8" "xterm-256color UTF-8"
 run_case linux C "linux C"
+
+# PulseAudio output with no server: the station runs and says so plainly.
+start_station 80 24 TERM=xterm-256color LANG="$utf8" LC_ALL="$utf8" PULSE_SERVER="unix:$TEST_TMP/no-such-server" -- --output pulse
+expect_screen '\| no audio server *$' "no server: the status line says 'no audio server'" 10
+eng=$(engine_pid)
+T send-keys -t "$UI_PANE" q
+expect_clean_exit 0 "no server: q" "$eng"
+stop_station
 finish
