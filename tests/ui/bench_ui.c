@@ -117,6 +117,17 @@ int main(void)
 	snprintf(cfg, sizeof cfg, "%s/config", tmp);
 	snprintf(data, sizeof data, "%s/data", tmp);
 	snprintf(datadir, sizeof datadir, "%s/data:%s/data:%s", IL_TOP_BUILDDIR, IL_TOP_SRCDIR, IL_TOP_SRCDIR);
+	/* The idle figure needs a station that does not start playing at launch. */
+	char cfgdir[600], cfgfile[640];
+	snprintf(cfgdir, sizeof cfgdir, "%s/infiniloop", cfg);
+	snprintf(cfgfile, sizeof cfgfile, "%s/config", cfgdir);
+	mkdir(cfg, 0700);
+	mkdir(cfgdir, 0700);
+	FILE *cf = fopen(cfgfile, "w");
+	if (cf) {
+		fputs("autostart = false;\n", cf);
+		fclose(cf);
+	}
 	struct winsize ws = { 24, 80, 0, 0 };
 	int fd;
 	pid_t pid = forkpty(&fd, NULL, NULL, &ws);

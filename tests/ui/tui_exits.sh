@@ -6,7 +6,9 @@
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
-mkdir -p "$TEST_TMP/tmp"
+mkdir -p "$TEST_TMP/tmp" "$XDG_CONFIG_HOME/infiniloop"
+# No music at launch: q must quit at once (it asks while a generation runs).
+printf 'autostart = false;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
 U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 TMPDIR=$TEST_TMP/tmp"
 
 for sig in TERM INT HUP; do
