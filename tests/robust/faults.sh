@@ -16,9 +16,14 @@ fault() {
 	epid=$!
 	exec 3>"$TEST_TMP/in"
 	printf 'start prompt="a station that fails"\n' >&3
-	i=0; while ! grep -q '^gen state=failed' "$out" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	t0=$(date +%s)
+	i=0; while ! grep -q '^gen state=failed' "$out" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 	if grep -Eq "^gen state=(retry|failed) .*msg=\"$2" "$out"; then pass "$1: the failure is named"
-	else fail "$1: no failure matching /$2/"; grep -v '^spectrum' "$out" | tail -8 >&2; fi
+	else
+		fail "$1: no failure matching /$2/ after $(($(date +%s) - t0)) s; the engine said:"
+		grep -v '^spectrum' "$out" | cut -c1-200 | tail -20 >&2
+		cat "$err" >&2
+	fi
 	grep -q '^gen state=retry .*attempt=1 wait=2\.0' "$out" && pass "$1: retried after 2 s" || fail "$1: no retry with backoff"
 	grep -q '^gen state=failed' "$out" && pass "$1: gives up after the retries" || fail "$1: never gave up"
 	printf 'status\nping id=after\n' >&3
