@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../testutil.h"
+
 static char dir[256];
 
 /* Monotonic seconds. */
@@ -72,24 +74,6 @@ static pid_t spawn(char *const argv[])
 	return pid;
 }
 
-/* CPU seconds (user + system) of a running process, from /proc; -1 if gone. */
-static double proc_cpu(pid_t pid)
-{
-	char path[64], buf[1024];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -1;
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	char *p = strrchr(buf, ')');
-	unsigned long ut = 0, st = 0;
-	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
-		return -1;
-	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
-}
-
 /* Run the engine headless with the given extra arguments; fills rusage. */
 static int run_engine(const char *output, const char *limit, const char *value, struct rusage *ru,
 		      double *wall, double *steady)
@@ -111,11 +95,11 @@ static int run_engine(const char *output, const char *limit, const char *value, 
 	while (wait4(pid, &status, WNOHANG, ru) == 0) {
 		usleep(100000);
 		if (c5 < 0 && now() - t0 >= 5.0) {
-			c5 = proc_cpu(pid);
+			c5 = testutil_proc_cpu(pid);
 			t5 = now();
 		}
 		if (steady && c5 >= 0) {
-			double c = proc_cpu(pid);
+			double c = testutil_proc_cpu(pid);
 			if (c >= 0)
 				*steady = (c - c5) / (now() - t5);
 		}
@@ -155,7 +139,7 @@ static void bench_pulse(void)
 	double wall, steady = -1;
 	int rc = run_engine("pulse", "--seconds", "30", &ru, &wall, &steady);
 	double cpu = ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-	double pacpu = proc_cpu(pa);
+	double pacpu = testutil_proc_cpu(pa);
 	kill(pa, SIGTERM);
 	waitpid(pa, NULL, 0);
 	unsetenv("PULSE_SERVER");

@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "audio/player.h"
 #include "audio/wavsave.h"
 #include "dsp/spectrum.h"
@@ -399,9 +400,5 @@ static Suite *player_suite(void)
 /* Run the suite. */
 int main(void)
 {
-	SRunner *r = srunner_create(player_suite());
-	srunner_run_all(r, CK_NORMAL);
-	int failed = srunner_ntests_failed(r);
-	srunner_free(r);
-	return failed ? 1 : 0;
+	return testutil_run(player_suite());
 }

@@ -2,6 +2,7 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "../testutil.h"
 #include "dsp/fft.h"
 
 START_TEST(test_good_size_bounds)
@@ -64,9 +65,5 @@ static Suite *fft_suite(void)
 /* Run the suite; exit status 0 when every test passed. */
 int main(void)
 {
-	SRunner *sr = srunner_create(fft_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(fft_suite());
 }

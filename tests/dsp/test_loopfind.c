@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../testutil.h"
 #include "dsp/loopfind.h"
 #include "testsig.h"
 
@@ -231,9 +232,5 @@ static Suite *loopfind_suite(void)
 /* Run the suite. */
 int main(void)
 {
-	SRunner *sr = srunner_create(loopfind_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(loopfind_suite());
 }

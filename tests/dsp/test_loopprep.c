@@ -8,6 +8,7 @@
 #include <sndfile.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "audio/audiofile.h"
 #include "dsp/normalize.h"
 #include "engine/loopprep.h"
@@ -286,9 +287,5 @@ static Suite *loopprep_suite(void)
 /* Run the suite. */
 int main(void)
 {
-	SRunner *sr = srunner_create(loopprep_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(loopprep_suite());
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../testutil.h"
 #include "engine/protocol.h"
 
 static proto_msg msg;
@@ -288,9 +289,5 @@ static Suite *protocol_suite(void)
 /* Run the suite; exit status 0 when every test passed. */
 int main(void)
 {
-	SRunner *sr = srunner_create(protocol_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(protocol_suite());
 }

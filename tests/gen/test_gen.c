@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "gen/job.h"
 #include "gen/prompt.h"
 #include "gen/synth.h"
@@ -225,9 +226,5 @@ int main(void)
 	tcase_add_test(tc, test_synth_styles);
 	tcase_add_test(tc, test_validate);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "store/history.h"
 
 static char dir[256];
@@ -240,9 +241,5 @@ int main(void)
 	tcase_add_test(tc, test_migration);
 	tcase_add_test(tc, test_import_benchdata);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "gen/job.h"
 #include "gen/spawn.h"
 #include "util/timeutil.h"
@@ -448,9 +449,5 @@ int main(void)
 	tcase_add_test(tc, test_retries);
 	tcase_add_test(tc, test_cancel);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

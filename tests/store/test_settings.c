@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "store/paths.h"
 #include "store/settings.h"
 
@@ -299,9 +300,5 @@ static Suite *settings_suite(void)
 /* Run the suite; exit status 0 when every test passed. */
 int main(void)
 {
-	SRunner *sr = srunner_create(settings_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(settings_suite());
 }

@@ -15,30 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../testutil.h"
+
 /* Monotonic seconds. */
 static double bench_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-/* CPU seconds (user + system) used so far by process pid, or -1. */
-static double bench_cpu(pid_t pid)
-{
-	char path[64], buf[2048];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -1;
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	char *p = strrchr(buf, ')');
-	unsigned long ut, st;
-	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
-		return -1;
-	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
 /* The first child of pid (the engine), or 0. */
@@ -87,10 +71,10 @@ static long bench_drain(int fd, double secs, char *tail, size_t tailn)
 static void bench_phase(const char *name, int fd, pid_t ui, double secs)
 {
 	pid_t eng = bench_child(ui);
-	double u0 = bench_cpu(ui), e0 = eng ? bench_cpu(eng) : 0, t0 = bench_now();
+	double u0 = testutil_proc_cpu(ui), e0 = eng ? testutil_proc_cpu(eng) : 0, t0 = bench_now();
 	long bytes = bench_drain(fd, secs, NULL, 0);
 	double dt = bench_now() - t0;
-	double u1 = bench_cpu(ui), e1 = eng ? bench_cpu(eng) : 0;
+	double u1 = testutil_proc_cpu(ui), e1 = eng ? testutil_proc_cpu(eng) : 0;
 	double up = 100 * (u1 - u0) / dt, ep = eng ? 100 * (e1 - e0) / dt : 0;
 	printf("%-28s UI %5.2f %%  engine %5.2f %%  together %5.2f %% of one core;"
 	       "  terminal output %7.0f bytes/s  (%.1f s)\n", name, up, ep, up + ep, bytes / dt, dt);

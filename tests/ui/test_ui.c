@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "ui/cmdline.h"
 #include "ui/model.h"
 #include "ui/theme.h"
@@ -192,9 +193,5 @@ static Suite *ui_suite(void)
 /* Run the suite; exit status 0 when every test passed. */
 int main(void)
 {
-	SRunner *sr = srunner_create(ui_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(ui_suite());
 }
