@@ -85,6 +85,7 @@ engine_start() { # ARGS...
 	ENGINE_EV="$TEST_TMP/events"
 	rm -f "$TEST_TMP/requests"
 	mkfifo "$TEST_TMP/requests"
+	: >"$ENGINE_EV"; : >"$TEST_TMP/engine.err" # here: the child truncates only once the fifo is open
 	"$IL_BIN" "$@" <"$TEST_TMP/requests" >"$ENGINE_EV" 2>"$TEST_TMP/engine.err" &
 	ENGINE_PID=$!
 	exec 3>"$TEST_TMP/requests"

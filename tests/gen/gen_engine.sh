@@ -16,6 +16,7 @@ il_at_exit '[ -n "$epid" ] && kill -9 $epid 2>/dev/null'
 
 start_engine() { # [OPTION...]: run the engine on a fifo; requests go through send
 	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
+	: >"$out"; : >"$err" # here: the child truncates only once the fifo is open
 	"$IL_BIN" --engine --output null "$@" <"$TEST_TMP/in" >"$out" 2>"$err" &
 	epid=$!
 	exec 3>"$TEST_TMP/in"

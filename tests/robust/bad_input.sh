@@ -50,6 +50,7 @@ expect_status 0 $? "the good clip of the same family is accepted"
 # The same files through the engine: an error event each, and it plays on.
 # The requests go through a FIFO that stays open until the answers are in.
 fifo="$TEST_TMP/in"; mkfifo "$fifo"
+: >"$out"; : >"$err"
 "$IL_BIN" --engine --output null <"$fifo" >"$out" 2>"$err" &
 epid=$!
 exec 3>"$fifo"
@@ -92,6 +93,7 @@ done
 # a full disk (a small tmpfs). Never a partial file, never the user's lost.
 start_session() { # start an engine reading from a FIFO on fd 3
 	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
+	: >"$out"; : >"$err"
 	"$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err" &
 	epid=$!
 	exec 3>"$TEST_TMP/in"

@@ -12,6 +12,7 @@ printf 'backend = "musicgpt";\nmusicgpt = "%s";\nduration = 5;\nretries = 1;\nti
 # fault MODE REGEX [TMPDIR]: a station whose generator fails in MODE.
 fault() {
 	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
+	: >"$out"; : >"$err"
 	FAKE_MUSICGPT_MODE=$1 TMPDIR="${3:-$TEST_TMP/tmp}" "$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err" &
 	epid=$!
 	exec 3>"$TEST_TMP/in"

@@ -12,6 +12,7 @@ out="$TEST_TMP/out"; err="$TEST_TMP/err"
 # session UMASK SAVE-PATH: play a clip and save its loop, under UMASK.
 session() {
 	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
+	: >"$out"; : >"$err"
 	(umask "$1"; TMPDIR="$TEST_TMP/tmp" exec "$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err") &
 	epid=$!
 	exec 3>"$TEST_TMP/in"
@@ -44,6 +45,7 @@ done
 
 # SIGTERM: the engine still removes its temporary folder.
 rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
+: >"$out"; : >"$err"
 TMPDIR="$TEST_TMP/tmp" "$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err" &
 epid=$!
 exec 3>"$TEST_TMP/in"
