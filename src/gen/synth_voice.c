@@ -283,17 +283,28 @@ void sv_play(synth_bus *b, const sv_note *n)
 	}
 }
 
-/* Kick drum: pitch sweep from tone*3 down to tone Hz. */
-void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
+/* Where a hit at t seconds lasting secs falls in the bus: 0 with *i0 and
+ * *len clipped to the bus, or -1 when none of it does. */
+static int sv_span(const synth_bus *b, double t, double secs, size_t *i0, size_t *len)
 {
 	pthread_once(&sv_once, sv_init_table);
 	if (t < 0)
+		return -1;
+	*i0 = (size_t)(t * b->rate);
+	*len = (size_t)(secs * b->rate);
+	if (*i0 >= b->n)
+		return -1;
+	if (*len > b->n - *i0)
+		*len = b->n - *i0;
+	return 0;
+}
+
+/* Kick drum: pitch sweep from tone*3 down to tone Hz. */
+void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
+{
+	size_t i0, len;
+	if (sv_span(b, t, decay * 6.0, &i0, &len) != 0)
 		return;
-	size_t i0 = (size_t)(t * b->rate), len = (size_t)(decay * 6.0 * b->rate);
-	if (i0 >= b->n)
-		return;
-	if (len > b->n - i0)
-		len = b->n - i0;
 	double ph = 0, inv = 1.0 / b->rate;
 	double e_amp = 1.0, k_amp = exp(-inv / decay), e_f = 1.0, k_f = exp(-30.0 * inv);
 	double e_c = 1.0, k_c = exp(-200.0 * inv);
@@ -315,14 +326,9 @@ void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
 void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float decay,
 	      float rev, int clap)
 {
-	pthread_once(&sv_once, sv_init_table);
-	if (t < 0)
+	size_t i0, len;
+	if (sv_span(b, t, decay * 6.0 + 0.04, &i0, &len) != 0)
 		return;
-	size_t i0 = (size_t)(t * b->rate), len = (size_t)((decay * 6.0 + 0.04) * b->rate);
-	if (i0 >= b->n)
-		return;
-	if (len > b->n - i0)
-		len = b->n - i0;
 	uint32_t ns = synth_rng_u32(r) | 1u;
 	double inv = 1.0 / b->rate;
 	float lp = 0, hp_prev = 0, hp = 0;
@@ -353,14 +359,9 @@ void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float
 /* Hi-hat or ride: high-passed noise with metallic partials. */
 void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float pan, int ride)
 {
-	pthread_once(&sv_once, sv_init_table);
-	if (t < 0)
+	size_t i0, len;
+	if (sv_span(b, t, decay * (ride ? 3.0 : 5.0), &i0, &len) != 0)
 		return;
-	size_t i0 = (size_t)(t * b->rate), len = (size_t)(decay * (ride ? 3.0 : 5.0) * b->rate);
-	if (i0 >= b->n)
-		return;
-	if (len > b->n - i0)
-		len = b->n - i0;
 	static const float ratios[6] = { 1.0f, 1.342f, 1.2312f, 1.6532f, 1.9523f, 2.1523f };
 	uint32_t ns = synth_rng_u32(r) | 1u;
 	float inv = 1.0f / b->rate, base = ride ? 320.0f * 2.9f : 410.0f;
@@ -393,14 +394,9 @@ void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float 
 /* A low tom or taiko hit. */
 void sv_tom(synth_bus *b, double t, float vel, float tone, float decay, float rev)
 {
-	pthread_once(&sv_once, sv_init_table);
-	if (t < 0)
+	size_t i0, len;
+	if (sv_span(b, t, decay * 6.0, &i0, &len) != 0)
 		return;
-	size_t i0 = (size_t)(t * b->rate), len = (size_t)(decay * 6.0 * b->rate);
-	if (i0 >= b->n)
-		return;
-	if (len > b->n - i0)
-		len = b->n - i0;
 	uint32_t ns = (uint32_t)(i0 | 1u);
 	double ph = 0, inv = 1.0 / b->rate;
 	float lp = 0;
