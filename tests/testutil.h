@@ -9,6 +9,15 @@
 #include <unistd.h>
 
 #ifdef CHECK_MAJOR_VERSION
+#include "store/paths.h"
+
+/* Remove a test's temporary folder and everything in it; 0 when it is gone. */
+static inline int testutil_rmtree(const char *dir)
+{
+	paths_remove_tree(dir);
+	return access(dir, F_OK) == 0 ? -1 : 0;
+}
+
 /* Run a Check suite and turn its result into an exit status. */
 static inline int testutil_run(Suite *s)
 {

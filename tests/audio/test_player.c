@@ -31,9 +31,7 @@ static void setup(void)
 /* Remove the temporary folder. */
 static void teardown(void)
 {
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(testutil_rmtree(tmpdir), 0);
 }
 
 /* A loop of n frames (region [start, start+len)) of seeded noise with a tone. */

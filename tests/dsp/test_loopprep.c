@@ -27,9 +27,7 @@ static void setup(void)
 /* Remove the folder and its files. */
 static void teardown(void)
 {
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(testutil_rmtree(dir), 0);
 }
 
 /* Path of a file in the test folder (static buffer). */

@@ -27,9 +27,7 @@ static void setup(void)
 /* Remove the temporary folder. */
 static void teardown(void)
 {
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(testutil_rmtree(dir), 0);
 }
 
 /* Read a whole file into a static buffer. */
