@@ -7,10 +7,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/paths.h"
 #include "store/settings.h"
 #include "fuzz.h"
 
 static char fuzz_dir[64];
+
+/* Remove the target's folder when the run ends. */
+static void fuzz_settings_cleanup(void)
+{
+	paths_remove_tree(fuzz_dir);
+}
 
 /* Check every numeric setting is within its range. */
 static void fuzz_settings_ranges(const settings *s)
@@ -34,8 +41,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static settings s, t;
 	char path[128], path2[128];
 	if (!fuzz_dir[0]) {
-		snprintf(fuzz_dir, sizeof fuzz_dir, "/tmp/il-fuzz-settings.%ld", (long)getpid());
-		mkdir(fuzz_dir, 0700);
+		snprintf(fuzz_dir, sizeof fuzz_dir, "/tmp/il-fuzz-settings.XXXXXX");
+		if (!mkdtemp(fuzz_dir)) {
+			fuzz_dir[0] = '\0';
+			return 0;
+		}
+		atexit(fuzz_settings_cleanup);
 	}
 	snprintf(path, sizeof path, "%s/config", fuzz_dir);
 	snprintf(path2, sizeof path2, "%s/config2", fuzz_dir);
