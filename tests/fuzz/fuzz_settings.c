@@ -4,7 +4,6 @@
  * definition's range; a file that loads without notes and is saved again
  * loads to the same rendering (save is a fixed point). */
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/paths.h"
