@@ -14,6 +14,10 @@ _il_cleanup_hooks=""
 # Run a command at exit (before the temp folder is removed).
 il_at_exit() { _il_cleanup_hooks="$1; $_il_cleanup_hooks"; }
 trap 'eval "$_il_cleanup_hooks"; rm -rf "$TEST_TMP"' EXIT
+# Killed or interrupted: still run the clean-up (the EXIT trap).
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 _il_failed=0
 _il_passed=0
 # Report a failed check and remember it.

@@ -1,5 +1,5 @@
 ## Tests: each folder's fragment adds its programs and scripts to TESTS.
-EXTRA_DIST += tests/lib.sh tests/testutil.h
+EXTRA_DIST += tests/lib.sh tests/engine_lib.sh tests/testutil.h
 include tests/engine/local.mk
 include tests/store/local.mk
 include tests/dsp/local.mk

@@ -29,21 +29,46 @@ static inline int testutil_run(Suite *s)
 }
 #endif
 
+/* The folder for temporary files: $TMPDIR, or /tmp without it. */
+static inline const char *testutil_tmpdir(void)
+{
+	const char *t = getenv("TMPDIR");
+	return t && *t ? t : "/tmp";
+}
+
+/* Make a private folder "$TMPDIR/NAME.XXXXXX" in buf; buf, or NULL when it
+ * cannot be made. */
+static inline char *testutil_mkdtemp(char *buf, size_t size, const char *name)
+{
+	if ((size_t)snprintf(buf, size, "%s/%s.XXXXXX", testutil_tmpdir(), name) >= size)
+		return NULL;
+	return mkdtemp(buf);
+}
+
+/* The fields of /proc/PID/stat after the command name (from the state on)
+ * read into buf; NULL when the process is gone. */
+static inline const char *testutil_proc_stat(pid_t pid, char *buf, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	size_t n = fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	char *p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p + 2 : NULL;
+}
+
 /* CPU seconds (user + system) used so far by process pid, from /proc; -1
  * when it is gone. */
 static inline double testutil_proc_cpu(pid_t pid)
 {
-	char path[64], buf[2048];
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -1;
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	char *p = strrchr(buf, ')');
+	char buf[2048];
+	const char *p = testutil_proc_stat(pid, buf, sizeof buf);
 	unsigned long ut = 0, st = 0;
-	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+	if (!p || sscanf(p, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
 		return -1;
 	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }

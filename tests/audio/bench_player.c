@@ -164,8 +164,7 @@ static void bench_rss(void)
 /* Program entry point. */
 int main(void)
 {
-	snprintf(dir, sizeof dir, "%s/il-bench.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (!mkdtemp(dir) || access("./infiniloop-tui", X_OK) != 0) {
+	if (!testutil_mkdtemp(dir, sizeof dir, "il-bench") || access("./infiniloop-tui", X_OK) != 0) {
 		printf("player: run from the build folder (./infiniloop-tui); skipped\n");
 		return 0;
 	}

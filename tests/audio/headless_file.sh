@@ -2,9 +2,9 @@
 # --headless with the file sink: loop events, exact lengths with --fast,
 # 1000 switches on the null sink, save with loop points, play errors.
 . "${top_srcdir:-.}/tests/lib.sh"
-. "${top_srcdir:-.}/tests/audio/pulse.sh" # engine_start, engine_send, engine_wait
+. "${top_srcdir:-.}/tests/engine_lib.sh"
 B="${top_builddir:-.}/tests/audio"
-"$B/mkclip" "$TEST_TMP/a.wav" 2 48000 2 chord && "$B/mkclip" "$TEST_TMP/b.wav" 3 44100 1 noise || exit 99
+"$B/mkwav" "$TEST_TMP/a.wav" 2 48000 2 chord && "$B/mkwav" "$TEST_TMP/b.wav" 3 44100 1 noise || exit 99
 out="$TEST_TMP/out"
 
 # 3 switches, min_duration 10 s (the default 30 set lower): (3+1) x 10 s exactly.

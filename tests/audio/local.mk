@@ -1,7 +1,7 @@
 ## tests of src/audio (player)
-check_PROGRAMS += tests/audio/mkclip tests/audio/loopcheck
-tests_audio_mkclip_SOURCES = tests/audio/mkclip.c
-tests_audio_mkclip_LDADD = $(SNDFILE_LIBS) -lm
+check_PROGRAMS += tests/audio/mkwav tests/audio/loopcheck
+tests_audio_mkwav_SOURCES = tests/audio/mkwav.c
+tests_audio_mkwav_LDADD = $(SNDFILE_LIBS) -lm
 tests_audio_loopcheck_SOURCES = tests/audio/loopcheck.c
 tests_audio_loopcheck_LDADD = $(SNDFILE_LIBS) -lm
 if HAVE_CHECK

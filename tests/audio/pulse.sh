@@ -78,39 +78,3 @@ pulse_cleanup() {
 	pulse_stop
 }
 il_at_exit pulse_cleanup
-
-# The engine, with a request pipe on fd 3 and events in $ENGINE_EV.
-ENGINE_PID=""
-engine_start() { # ARGS...
-	ENGINE_EV="$TEST_TMP/events"
-	rm -f "$TEST_TMP/requests"
-	mkfifo "$TEST_TMP/requests"
-	: >"$ENGINE_EV"; : >"$TEST_TMP/engine.err" # here: the child truncates only once the fifo is open
-	"$IL_BIN" "$@" <"$TEST_TMP/requests" >"$ENGINE_EV" 2>"$TEST_TMP/engine.err" &
-	ENGINE_PID=$!
-	exec 3>"$TEST_TMP/requests"
-	trap '' PIPE # the engine may have ended already when a request is sent
-}
-
-# Send one request line to the engine.
-engine_send() { printf '%s\n' "$*" >&3 2>/dev/null; }
-
-# Wait (at most SECS) until the events hold COUNT lines matching REGEX.
-engine_wait() { # REGEX [SECS] [COUNT]
-	n=$(( ${2:-20} * 10 ))
-	while [ "$(grep -Ec -- "$1" "$ENGINE_EV" 2>/dev/null)" -lt "${3:-1}" ]; do
-		n=$((n - 1))
-		if [ $n -le 0 ] || ! kill -0 "$ENGINE_PID" 2>/dev/null; then return 1; fi
-		sleep 0.1
-	done
-}
-
-# Ask the engine to quit and wait for it; its exit status is in ENGINE_STATUS.
-engine_quit() {
-	engine_send quit
-	exec 3>&-
-	wait "$ENGINE_PID"
-	ENGINE_STATUS=$?
-	ENGINE_PID=""
-}
-il_at_exit '[ -z "$ENGINE_PID" ] || kill "$ENGINE_PID" 2>/dev/null'

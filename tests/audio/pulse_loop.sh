@@ -3,9 +3,10 @@
 # server: a private server with a null sink, its monitor recorded with parec.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/audio/pulse.sh"
+. "${top_srcdir:-.}/tests/engine_lib.sh"
 pulse_require
 B="${top_builddir:-.}/tests/audio"
-"$B/mkclip" "$TEST_TMP/a.wav" 2 48000 2 chord && "$B/mkclip" "$TEST_TMP/b.wav" 3 48000 2 noise || exit 99
+"$B/mkwav" "$TEST_TMP/a.wav" 2 48000 2 chord && "$B/mkwav" "$TEST_TMP/b.wav" 3 48000 2 noise || exit 99
 pulse_start || exit 99
 
 pulse_record "$TEST_TMP/rec.raw" || { fail "parec did not start"; finish; }

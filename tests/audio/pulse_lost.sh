@@ -3,9 +3,10 @@
 # engine says so, keeps running, reconnects and plays on.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/audio/pulse.sh"
+. "${top_srcdir:-.}/tests/engine_lib.sh"
 pulse_require
 B="${top_builddir:-.}/tests/audio"
-"$B/mkclip" "$TEST_TMP/a.wav" 3 44100 1 chord || exit 99
+"$B/mkwav" "$TEST_TMP/a.wav" 3 44100 1 chord || exit 99
 mkdir -p "$PULSE_DIR"
 export PULSE_SERVER="unix:$PULSE_DIR/sock"
 
@@ -49,5 +50,5 @@ sleep 1
 pulse_stop kill
 engine_wait '^audio state=lost ' 20 2 && pass "the loss is reported while paused" || fail "no 'audio state=lost' while paused"
 engine_quit; st=$ENGINE_STATUS; expect_status 0 "$st" "the engine exits 0"
-[ -s "$TEST_TMP/engine.err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/engine.err")" || pass "nothing on stderr"
+[ -s "$ENGINE_ERR" ] && fail "stderr: $(head -c 300 "$ENGINE_ERR")" || pass "nothing on stderr"
 finish

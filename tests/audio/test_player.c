@@ -24,8 +24,7 @@ static char tmpdir[256];
 /* Make a private temporary folder for a test. */
 static void setup(void)
 {
-	snprintf(tmpdir, sizeof tmpdir, "%s/il-player.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	ck_assert_ptr_nonnull(testutil_mkdtemp(tmpdir, sizeof tmpdir, "il-player"));
 }
 
 /* Remove the temporary folder. */

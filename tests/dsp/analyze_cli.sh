@@ -1,11 +1,11 @@
 #!/bin/sh
 # --analyze FILE [--json]: the loop of a file, its JSON, and one-line errors.
 . "${top_srcdir:-.}/tests/lib.sh"
-MKCLIP="${top_builddir:-.}/tests/dsp/mkclip"
-[ -x "$MKCLIP" ] || { echo "mkclip not built"; exit 77; }
+MKSIGNAL="${top_builddir:-.}/tests/dsp/mksignal"
+[ -x "$MKSIGNAL" ] || { echo "mksignal not built"; exit 77; }
 out="$TEST_TMP/out"; err="$TEST_TMP/err"
 
-"$MKCLIP" periodic "$TEST_TMP/p.wav" || exit 99
+"$MKSIGNAL" periodic "$TEST_TMP/p.wav" || exit 99
 "$IL_BIN" --analyze "$TEST_TMP/p.wav" --json >"$out" 2>"$err"; expect_status 0 $? "--analyze --json exits 0"
 [ "$(wc -l <"$out")" -eq 1 ] && pass "JSON is one line" || fail "JSON has $(wc -l <"$out") lines"
 [ -s "$err" ] && fail "stderr not empty: $(cat "$err")" || pass "nothing on stderr"
@@ -30,7 +30,7 @@ end=$(sed -n 's/.*"loop_end": \([0-9]*\).*/\1/p' "$out")
 expect_line "$out" "^loop: +frames $start-$end " "summary names the same loop"
 expect_line "$out" '^method: +advanced, score [0-9.]+ \(good\)' "summary names method and quality"
 
-"$MKCLIP" stereo "$TEST_TMP/s.wav" || exit 99
+"$MKSIGNAL" stereo "$TEST_TMP/s.wav" || exit 99
 "$IL_BIN" --analyze "$TEST_TMP/s.wav" --json >"$out" 2>"$err"; expect_status 0 $? "stereo exits 0"
 expect_line "$out" '"channels": 2, ' "stereo has 2 channels"
 
@@ -57,7 +57,7 @@ check_error() { # KIND-or-PATH REASON-REGEX WHAT
 	expect_line "$err" "^infiniloop-tui: $1: $2" "$3: file and reason"
 	[ -s "$out" ] && fail "$3: stdout not empty" || pass "$3: nothing on stdout"
 }
-for k in silence dc nan short; do "$MKCLIP" $k "$TEST_TMP/$k.wav" || exit 99; done
+for k in silence dc nan short; do "$MKSIGNAL" $k "$TEST_TMP/$k.wav" || exit 99; done
 check_error "$TEST_TMP/silence.wav" "silent" "silence"
 check_error "$TEST_TMP/dc.wav" "constant \(DC-only\)" "DC"
 check_error "$TEST_TMP/nan.wav" "invalid audio \(sample [0-9]+ is not a finite number\)" "NaN"

@@ -24,9 +24,9 @@ tests_dsp_test_loopprep_SOURCES = tests/dsp/test_loopprep.c $(TESTSIG)
 tests_dsp_test_loopprep_CFLAGS = $(TEST_CFLAGS)
 tests_dsp_test_loopprep_LDADD = $(CHECK_LDADD)
 endif
-check_PROGRAMS += tests/dsp/mkclip
-tests_dsp_mkclip_SOURCES = tests/dsp/mkclip.c $(TESTSIG)
-tests_dsp_mkclip_LDADD = $(CORE_LIBS)
+check_PROGRAMS += tests/dsp/mksignal
+tests_dsp_mksignal_SOURCES = tests/dsp/mksignal.c $(TESTSIG)
+tests_dsp_mksignal_LDADD = $(CORE_LIBS)
 TESTS += tests/dsp/analyze_cli.sh
 EXTRA_DIST += tests/dsp/analyze_cli.sh
 check_PROGRAMS += tests/dsp/fuzz_loopprep

@@ -20,8 +20,7 @@ static il_err err;
 /* A private temporary folder for the test's files. */
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "%s/il-loopprep.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(testutil_mkdtemp(dir, sizeof dir, "il-loopprep"));
 }
 
 /* Remove the folder and its files. */

@@ -9,8 +9,9 @@
 #include "store/paths.h"
 #include "store/settings.h"
 #include "fuzz.h"
+#include "../testutil.h"
 
-static char fuzz_dir[64];
+static char fuzz_dir[256];
 
 /* Remove the target's folder when the run ends. */
 static void fuzz_settings_cleanup(void)
@@ -38,10 +39,9 @@ static void fuzz_settings_ranges(const settings *s)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static settings s, t;
-	char path[128], path2[128];
+	char path[320], path2[320];
 	if (!fuzz_dir[0]) {
-		snprintf(fuzz_dir, sizeof fuzz_dir, "/tmp/il-fuzz-settings.XXXXXX");
-		if (!mkdtemp(fuzz_dir)) {
+		if (!testutil_mkdtemp(fuzz_dir, sizeof fuzz_dir, "il-fuzz-settings")) {
 			fuzz_dir[0] = '\0';
 			return 0;
 		}

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "../testutil.h"
 #include "ui/theme.h"
 
 /* True when c is a colour value the theme may hold. */
@@ -19,9 +20,9 @@ static int fuzz_theme_color_ok(int c)
 /* One input: the bytes as a .theme file. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[96];
+	static char path[320];
 	if (!path[0])
-		snprintf(path, sizeof path, "/tmp/il-fuzz-theme.%ld.theme", (long)getpid());
+		snprintf(path, sizeof path, "%s/il-fuzz-theme.%ld.theme", testutil_tmpdir(), (long)getpid());
 	FILE *f = fopen(path, "wb");
 	if (!f)
 		return 0;

@@ -17,8 +17,7 @@ static char dir[256];
 /* A temporary folder for each test. */
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/il-gen.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(testutil_mkdtemp(dir, sizeof dir, "il-gen"));
 }
 
 /* Remove the temporary folder. */

@@ -18,8 +18,7 @@ static il_err err;
 /* A fresh temporary folder for each test. */
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/il-hist.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(testutil_mkdtemp(dir, sizeof dir, "il-hist"));
 	snprintf(db, sizeof db, "%s/history.db", dir);
 }
 

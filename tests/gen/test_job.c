@@ -26,8 +26,7 @@ static gen_job_cfg cfg;
 /* A temporary folder and a MusicGPT job using the fake, for each test. */
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/il-job.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(testutil_mkdtemp(dir, sizeof dir, "il-job"));
 	const char *top = getenv("top_srcdir");
 	snprintf(fake, sizeof fake, "%s/tests/gen/fake-musicgpt", top ? top : IL_TOP_SRCDIR);
 	memset(&cfg, 0, sizeof cfg);
@@ -68,19 +67,10 @@ static int run_mode(const char *mode, gen_attempt *a)
 /* Read /proc/PID/stat: state and process group; 0, or -1 when gone. */
 static int proc_stat(int pid, char *state, int *pgrp)
 {
-	char p[64], buf[512];
-	snprintf(p, sizeof p, "/proc/%d/stat", pid);
-	FILE *f = fopen(p, "r");
-	if (!f)
-		return -1;
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	const char *rp = strrchr(buf, ')');
+	char buf[512];
+	const char *p = testutil_proc_stat(pid, buf, sizeof buf);
 	int ppid;
-	if (!rp || sscanf(rp + 2, "%c %d %d", state, &ppid, pgrp) != 3)
-		return -1;
-	return 0;
+	return p && sscanf(p, "%c %d %d", state, &ppid, pgrp) == 3 ? 0 : -1;
 }
 
 /* True while pid exists and is not a zombie. */

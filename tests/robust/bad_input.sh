@@ -3,6 +3,7 @@
 # the reason, a non-zero exit (or an error event), no crash, and nothing of
 # the user's lost.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/engine_lib.sh"
 command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
 bad="$TEST_TMP/bad"; mkdir -p "$bad"
 python3 "$top_srcdir/tests/robust/mkbad.py" "$bad" || exit 99
@@ -49,26 +50,21 @@ expect_status 0 $? "the good clip of the same family is accepted"
 
 # The same files through the engine: an error event each, and it plays on.
 # The requests go through a FIFO that stays open until the answers are in.
-fifo="$TEST_TMP/in"; mkfifo "$fifo"
-: >"$out"; : >"$err"
-"$IL_BIN" --engine --output null <"$fifo" >"$out" 2>"$err" &
-epid=$!
-exec 3>"$fifo"
+engine_start --engine --output null
 for f in empty text truncated huge-header zero-channels one-frame nan two-hours; do
-	printf 'play file=%s\n' "$bad/$f.wav" >&3
+	engine_send "play file=$bad/$f.wav"
 done
-printf 'play file=%s\n' "$bad/nonexistent.wav" "$bad" >&3
-i=0
-while [ "$(grep -c '^error code=' "$out")" -lt 10 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-printf 'ping id=alive\nquit\n' >&3
-exec 3>&-
-wait $epid
-expect_status 0 $? "engine exits 0 after bad files"
-n=$(grep -c '^error code=\(io\|bad_value\) ' "$out")
-[ "$n" -eq 10 ] && pass "one error event per bad file (10)" || { fail "$n error events for 10 bad files"; cat "$out" >&2; }
-expect_line "$out" 'error code=[a-z_]+ msg=".*two-hours.wav: too long' "engine names the 2-hour file"
-expect_line "$out" '^pong id=alive$' "engine still answers after the bad files"
-[ -s "$err" ] && fail "engine wrote to stderr: $(head -c 300 "$err")" || pass "nothing on engine stderr"
+engine_send "play file=$bad/nonexistent.wav"
+engine_send "play file=$bad"
+engine_wait '^error code=' 30 10
+engine_send 'ping id=alive'
+engine_quit
+expect_status 0 "$ENGINE_STATUS" "engine exits 0 after bad files"
+n=$(grep -c '^error code=\(io\|bad_value\) ' "$ENGINE_EV")
+[ "$n" -eq 10 ] && pass "one error event per bad file (10)" || { fail "$n error events for 10 bad files"; cat "$ENGINE_EV" >&2; }
+expect_line "$ENGINE_EV" 'error code=[a-z_]+ msg=".*two-hours.wav: too long' "engine names the 2-hour file"
+expect_line "$ENGINE_EV" '^pong id=alive$' "engine still answers after the bad files"
+[ -s "$ENGINE_ERR" ] && fail "engine wrote to stderr: $(head -c 300 "$ENGINE_ERR")" || pass "nothing on engine stderr"
 
 # Prompts: empty, blank, 100,000 bytes, control characters. A newline is
 # a legal part of a prompt (it reaches the generator as it is).
@@ -91,45 +87,32 @@ done
 
 # Saving: an existing target (refused unless forced), an unwritable path,
 # a full disk (a small tmpfs). Never a partial file, never the user's lost.
-start_session() { # start an engine reading from a FIFO on fd 3
-	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
-	: >"$out"; : >"$err"
-	"$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err" &
-	epid=$!
-	exec 3>"$TEST_TMP/in"
-}
-wait_line() { # REGEX: wait up to 30 s for an output line
-	i=0; while ! grep -Eq -- "$1" "$out" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-	grep -Eq -- "$1" "$out"
-}
-end_session() { printf 'quit\n' >&3; exec 3>&-; wait $epid; }
-start_session
-printf 'play file=%s\n' "$bad/good.wav" >&3
-wait_line '^loop ' && pass "a loop plays" || fail "no loop played"
+engine_start --engine --output null
+engine_send "play file=$bad/good.wav"
+engine_wait '^loop ' && pass "a loop plays" || fail "no loop played"
 mine="$TEST_TMP/mine.wav"; printf 'precious' >"$mine"; sum=$(cksum <"$mine")
-printf 'save path=%s\n' "$mine" >&3
-wait_line "^error code=io msg=\".*mine.wav exists; save with force=1" && pass "an existing file is not overwritten" || fail "no refusal"
+engine_send "save path=$mine"
+engine_wait "^error code=io msg=\".*mine.wav exists; save with force=1" && pass "an existing file is not overwritten" || fail "no refusal"
 [ "$(cksum <"$mine")" = "$sum" ] && pass "the existing file is untouched" || fail "existing file changed"
-printf 'save path=%s/no/such/dir/x.wav\n' "$TEST_TMP" >&3
-wait_line '^error code=io msg=".*no/such/dir/x.wav' && pass "an unwritable path is refused with its name" || fail "no error for an unwritable path"
+engine_send "save path=$TEST_TMP/no/such/dir/x.wav"
+engine_wait '^error code=io msg=".*no/such/dir/x.wav' && pass "an unwritable path is refused with its name" || fail "no error for an unwritable path"
 if mkdir -p "$TEST_TMP/small" && mount -t tmpfs -o size=64k tmpfs "$TEST_TMP/small" 2>/dev/null; then
 	il_at_exit "umount '$TEST_TMP/small' 2>/dev/null"
-	printf 'save path=%s/small/loop.wav\n' "$TEST_TMP" >&3
-	wait_line '^error code=io msg=".*small/loop.wav.*(No space left|space)' && pass "a full disk is reported" || fail "no error on a full disk"
+	engine_send "save path=$TEST_TMP/small/loop.wav"
+	engine_wait '^error code=io msg=".*small/loop.wav.*(No space left|space)' && pass "a full disk is reported" || fail "no error on a full disk"
 	[ -z "$(ls -A "$TEST_TMP/small")" ] && pass "no partial file left on the full disk" || fail "left: $(ls -A "$TEST_TMP/small")"
 else
 	echo "tmpfs cannot be mounted here: full-disk case not run"
 fi
-printf 'save path=%s force=1\n' "$mine" >&3
-wait_line '^saved path=.*mine.wav' && pass "force=1 replaces it" || fail "force=1 did not save"
-end_session
-expect_status 0 $? "the engine exits 0 after the failed saves"
+engine_send "save path=$mine force=1"
+engine_wait '^saved path=.*mine.wav' && pass "force=1 replaces it" || fail "force=1 did not save"
+engine_quit
+expect_status 0 "$ENGINE_STATUS" "the engine exits 0 after the failed saves"
 
 # The history: damaged, cut short, on a read-only file system, locked.
 # Damaged files are kept aside and a fresh history started; nothing crashes.
 db="$XDG_DATA_HOME/infiniloop/history.db"
-printf 'set key=duration value=5\nstart prompt="first"\n' >"$TEST_TMP/gen1"
-start_session; cat "$TEST_TMP/gen1" >&3; wait_line '^gen state=ready' || fail "no first loop"; end_session
+engine_start --engine --output null; engine_send 'set key=duration value=5'; engine_send 'start prompt="first"'; engine_wait '^gen state=ready' || fail "no first loop"; engine_quit
 rows() { sqlite3 "$db" "SELECT count(*) FROM attempts" 2>/dev/null; }
 [ "$(rows)" -ge 1 ] && pass "a history row was written" || fail "no history row"
 [ "$(stat -c %a "$db")" = 600 ] && pass "the history is created 0600" || fail "history mode $(stat -c %a "$db")"
@@ -146,11 +129,11 @@ if command -v sqlite3 >/dev/null && mkdir -p "$TEST_TMP/rofs" && mount -t tmpfs 
 	XDG_DATA_HOME_SAVED=$XDG_DATA_HOME; mkdir -p "$TEST_TMP/ro/infiniloop"
 	mount --bind "$TEST_TMP/rofs" "$TEST_TMP/ro/infiniloop" 2>/dev/null && il_at_exit "umount '$TEST_TMP/ro/infiniloop' 2>/dev/null"
 	XDG_DATA_HOME="$TEST_TMP/ro"; export XDG_DATA_HOME
-	start_session; printf 'set key=duration value=5\nstart prompt="not kept"\n' >&3
-	wait_line '^gen state=ready' && pass "generation runs with a read-only history" || fail "generation stopped"
-	printf 'stats\n' >&3; wait_line '^history .*prompt=old ' && pass "the read-only history is still read" || fail "read-only history not read"
-	end_session
-	expect_line "$out" '^log level=warn msg="the history .* cannot be written: read-only, new attempts are not recorded"' "read-only history: said once"
+	engine_start --engine --output null; engine_send 'set key=duration value=5'; engine_send 'start prompt="not kept"'
+	engine_wait '^gen state=ready' && pass "generation runs with a read-only history" || fail "generation stopped"
+	engine_send stats; engine_wait '^history .*prompt=old ' && pass "the read-only history is still read" || fail "read-only history not read"
+	engine_quit
+	expect_line "$ENGINE_EV" '^log level=warn msg="the history .* cannot be written: read-only, new attempts are not recorded"' "read-only history: said once"
 	XDG_DATA_HOME=$XDG_DATA_HOME_SAVED; export XDG_DATA_HOME
 else
 	echo "tmpfs cannot be mounted here: read-only history case not run"
@@ -159,11 +142,13 @@ fi
 ( sqlite3 "$db" "BEGIN EXCLUSIVE; INSERT INTO attempts (time, backend, model, prompt, secs, wall, outcome) VALUES (2, 'synth', 'builtin', 'locker', 5, 1.0, 'ok');" ".shell sleep 3" "COMMIT;" ) &
 lpid=$!
 sleep 0.5
-start_session; printf 'set key=duration value=5\nstart prompt="while locked"\n' >&3
-wait_line '^gen state=ready' && pass "generation runs while the history is locked" || fail "generation blocked by the lock"
+engine_start --engine --output null; engine_send 'set key=duration value=5'; engine_send 'start prompt="while locked"'
+engine_wait '^gen state=ready' && pass "generation runs while the history is locked" || fail "generation blocked by the lock"
 wait $lpid
-i=0; while [ "$(sqlite3 "$db" "SELECT count(*) FROM attempts WHERE prompt='while locked'")" -lt 1 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-end_session
+# The row of the attempt made while the history was locked is in.
+locked_row_kept() { [ "$(sqlite3 "$db" "SELECT count(*) FROM attempts WHERE prompt='while locked'")" -ge 1 ]; }
+retry_until 10 locked_row_kept
+engine_quit
 [ "$(sqlite3 "$db" "SELECT count(*) FROM attempts WHERE prompt IN ('locker', 'while locked')")" -ge 2 ] &&
 	pass "both the locking program's row and the engine's are kept" || fail "a row was lost to the lock"
 

@@ -5,30 +5,28 @@
 # quit and after SIGTERM; the TUI's engine link is an anonymous socketpair,
 # with nothing listening that another user could reach.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/engine_lib.sh"
 command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
 python3 "$top_srcdir/tests/robust/mkbad.py" "$TEST_TMP" || exit 99
-out="$TEST_TMP/out"; err="$TEST_TMP/err"
 
 # session UMASK SAVE-PATH: play a clip and save its loop, under UMASK.
 session() {
-	rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
-	: >"$out"; : >"$err"
-	(umask "$1"; TMPDIR="$TEST_TMP/tmp" exec "$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err") &
-	epid=$!
-	exec 3>"$TEST_TMP/in"
-	printf 'play file=%s\n' "$TEST_TMP/good.wav" >&3
-	i=0; while ! grep -q '^loop ' "$out" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+	umask_was=$(umask); umask "$1"
+	engine_start TMPDIR="$TEST_TMP/tmp" --engine --output null
+	umask "$umask_was"
+	engine_send "play file=$TEST_TMP/good.wav"
+	engine_wait '^loop ' 30
 	tmpmode=$(stat -c %a "$TEST_TMP/tmp"/infiniloop.* 2>/dev/null)
-	printf 'save path=%s\n' "$2" >&3
-	i=0; while ! grep -q '^saved \|^error ' "$out" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-	printf 'quit\n' >&3; exec 3>&-; wait $epid
+	engine_send "save path=$2"
+	engine_wait '^(saved|error) ' 30
+	engine_quit
 }
 mkdir -p "$TEST_TMP/tmp"
 for m in 022 077; do
 	rm -rf "$XDG_CONFIG_HOME/infiniloop" "$XDG_DATA_HOME/infiniloop"
 	session $m "$TEST_TMP/saved-$m.wav"
 	case $m in 022) want_save=644 want_cfg=644;; 077) want_save=600 want_cfg=600;; esac
-	expect_line "$out" "^saved path=.*saved-$m.wav" "umask $m: the loop is saved"
+	expect_line "$ENGINE_EV" "^saved path=.*saved-$m.wav" "umask $m: the loop is saved"
 	got=$(stat -c %a "$TEST_TMP/saved-$m.wav" 2>/dev/null)
 	[ "$got" = "$want_save" ] && pass "umask $m: saved loop is $got" || fail "umask $m: saved loop is $got, expected $want_save"
 	got=$(stat -c %a "$XDG_CONFIG_HOME/infiniloop/config" 2>/dev/null)
@@ -44,15 +42,11 @@ for m in 022 077; do
 done
 
 # SIGTERM: the engine still removes its temporary folder.
-rm -f "$TEST_TMP/in"; mkfifo "$TEST_TMP/in"
-: >"$out"; : >"$err"
-TMPDIR="$TEST_TMP/tmp" "$IL_BIN" --engine --output null <"$TEST_TMP/in" >"$out" 2>"$err" &
-epid=$!
-exec 3>"$TEST_TMP/in"
-printf 'play file=%s\n' "$TEST_TMP/good.wav" >&3
-i=0; while ! grep -q '^loop ' "$out" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+engine_start TMPDIR="$TEST_TMP/tmp" --engine --output null
+engine_send "play file=$TEST_TMP/good.wav"
+engine_wait '^loop ' 30
 [ -n "$(ls -A "$TEST_TMP/tmp")" ] && pass "a temporary folder exists while running" || fail "no temporary folder while running"
-kill -TERM $epid; wait $epid; st=$?; exec 3>&-
+engine_kill TERM; st=$ENGINE_STATUS
 expect_status 0 $st "SIGTERM: the engine exits 0"
 [ -z "$(ls -A "$TEST_TMP/tmp")" ] && pass "SIGTERM: the temporary folder is gone" || fail "SIGTERM left: $(ls -A "$TEST_TMP/tmp")"
 

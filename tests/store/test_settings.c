@@ -19,8 +19,7 @@ static il_err err;
 /* A fresh temporary folder and config path for each test. */
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/il-settings.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(testutil_mkdtemp(dir, sizeof dir, "il-settings"));
 	snprintf(path, sizeof path, "%s/sub/config", dir);
 }
 

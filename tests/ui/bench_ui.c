@@ -91,8 +91,8 @@ static void bench_type(int fd, const char *s)
 int main(void)
 {
 	const char *bin = getenv("IL_BIN") ? getenv("IL_BIN") : "./infiniloop-tui";
-	char tmp[] = "/tmp/il-bench-ui.XXXXXX";
-	if (!mkdtemp(tmp)) {
+	char tmp[256];
+	if (!testutil_mkdtemp(tmp, sizeof tmp, "il-bench-ui")) {
 		perror("mkdtemp");
 		return 1;
 	}

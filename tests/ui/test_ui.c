@@ -1,6 +1,7 @@
 /* test_ui.c: unit tests of the UI's curses-free parts: colour parsing and
  * fallback, theme files, the model built from events, command-line words. */
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,8 +88,10 @@ END_TEST
 
 START_TEST(test_bad_theme)
 {
-	char path[] = "/tmp/il-test-theme.XXXXXX";
-	int fd = mkstemp(path);
+	char dir[256], path[300];
+	ck_assert_ptr_nonnull(testutil_mkdtemp(dir, sizeof dir, "il-test-theme"));
+	snprintf(path, sizeof path, "%s/bad.theme", dir);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	ck_assert_int_ge(fd, 0);
 	const char *text = "name = \"bad\";\nroles = {\n  header = { fg = \"chartreuse\"; };\n};\n";
 	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
@@ -102,7 +105,7 @@ START_TEST(test_bad_theme)
 	fclose(f);
 	ck_assert_int_eq(theme_load_file(&t, path, &err), -1);
 	ck_assert_msg(strstr(err.msg, path) != NULL, "%s", err.msg);
-	unlink(path);
+	ck_assert_int_eq(testutil_rmtree(dir), 0);
 	ck_assert_int_eq(theme_load(&t, "../etc/passwd", &err), -1);
 }
 END_TEST

@@ -8,11 +8,7 @@ UI_PANE="ui:0.0"
 # Run tmux on the private server.
 T() { "$TMUX_BIN" -L "$UI_SOCK" -f /dev/null "$@"; }
 il_at_exit 'T kill-server >/dev/null 2>&1'
-# Killed or interrupted: still run the clean-up (the EXIT trap).
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
+trap 'exit 141' PIPE # (HUP, INT and TERM: tests/lib.sh)
 # The pane's text now.
 screen() { T capture-pane -p -t "$UI_PANE" 2>/dev/null; }
 # Wait until the pane shows a line matching an extended regex (at most $2 s).

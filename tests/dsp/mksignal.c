@@ -1,6 +1,6 @@
-/* mkclip.c: write a test clip for the shell tests.
+/* mksignal.c: write a test clip for the shell tests.
  *
- * usage: mkclip KIND OUT.wav
+ * usage: mksignal KIND OUT.wav
  * KIND: periodic (12 s, 1 s intro, then 2.5 s + 7 frames repeated), music,
  * silence, dc, nan, short (0.5 s), stereo. 32 kHz float WAV. */
 #include <math.h>
@@ -17,7 +17,7 @@
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: mkclip KIND OUT.wav\n");
+		fprintf(stderr, "usage: mksignal KIND OUT.wav\n");
 		return 2;
 	}
 	const char *kind = argv[1];
@@ -50,11 +50,11 @@ int main(int argc, char **argv)
 		free(m[1]);
 		ch = 2;
 	} else {
-		fprintf(stderr, "mkclip: unknown kind '%s'\n", kind);
+		fprintf(stderr, "mksignal: unknown kind '%s'\n", kind);
 		return 2;
 	}
 	if (!x || testsig_write(argv[2], x, n, ch, MK_RATE, SF_FORMAT_WAV | SF_FORMAT_FLOAT) != 0) {
-		fprintf(stderr, "mkclip: cannot write %s\n", argv[2]);
+		fprintf(stderr, "mksignal: cannot write %s\n", argv[2]);
 		free(x);
 		return 1;
 	}

@@ -1,4 +1,4 @@
-/* mkclip.c: write a test clip: mkclip OUT.wav SECONDS RATE CHANNELS KIND
+/* mkwav.c: write a test clip: mkwav OUT.wav SECONDS RATE CHANNELS KIND
  * KIND "chord": two sines with a slow tremolo (periodic over each second);
  * "noise": a seeded pseudo-random signal with a beat-like envelope. */
 #include <math.h>
@@ -11,7 +11,7 @@
 int main(int argc, char **argv)
 {
 	if (argc != 6) {
-		fprintf(stderr, "usage: mkclip OUT.wav SECONDS RATE CHANNELS chord|noise\n");
+		fprintf(stderr, "usage: mkwav OUT.wav SECONDS RATE CHANNELS chord|noise\n");
 		return 2;
 	}
 	double secs = atof(argv[2]);
@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
 	SNDFILE *sf = sf_open(argv[1], SFM_WRITE, &info);
 	if (!sf || sf_writef_float(sf, x, n) != n) {
-		fprintf(stderr, "mkclip: cannot write %s\n", argv[1]);
+		fprintf(stderr, "mkwav: cannot write %s\n", argv[1]);
 		return 1;
 	}
 	sf_close(sf);
