@@ -1,5 +1,6 @@
-/* player.c: the player thread (see player.h); rendering is in player_render.c. */
-#include "audio/player_impl.h"
+/* player.c: the player thread, its sink and spectrum, and the requests
+ * of other threads (see player.h); rendering is in player_render.c. */
+#include "audio/player_internal.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -7,20 +8,35 @@
 #include <time.h>
 
 #include "dsp/xfade.h"
+#include "util/timeutil.h"
 
-/* Monotonic clock in seconds. */
-static double player_now(void)
+static const char *const player_state_names[] = {
+	[IL_PLAYER_IDLE] = "idle", [IL_PLAYER_PLAYING] = "playing",
+	[IL_PLAYER_PAUSED] = "paused", [IL_PLAYER_STOPPED] = "stopped",
+};
+
+static const char *const player_audio_names[] = {
+	[IL_AUDIO_OK] = "ok", [IL_AUDIO_LOST] = "lost", [IL_AUDIO_NONE] = "none",
+	[IL_AUDIO_FILE] = "file",
+};
+
+/* The protocol word of a player state. */
+const char *il_player_state_name(il_player_state s)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
+	return player_state_names[s];
+}
+
+/* The protocol word of an audio state. */
+const char *il_audio_state_name(il_audio_state s)
+{
+	return player_audio_names[s];
 }
 
 /* Wait on the condition until woken or until the monotonic time `until`. */
 static void player_wait_until(il_player *p, double until)
 {
 	struct timespec ts;
-	double s = until > 0 ? until : player_now() + 3600;
+	double s = until > 0 ? until : time_mono() + 3600;
 	ts.tv_sec = (time_t)s;
 	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
 	if (ts.tv_nsec >= 1000000000L)
@@ -29,9 +45,10 @@ static void player_wait_until(il_player *p, double until)
 }
 
 /* Remember an audio state change to report after unlocking. */
-static void player_set_audio(il_player *p, int state, const char *msg)
+static void player_set_audio(il_player *p, il_audio_state state, const char *msg)
 {
 	p->audio = state;
+	p->audio_known = 1;
 	p->ev_audio = state;
 	snprintf(p->ev_audio_msg, sizeof p->ev_audio_msg, "%s", msg);
 }
@@ -39,9 +56,8 @@ static void player_set_audio(il_player *p, int state, const char *msg)
 /* Deliver the events gathered under the lock; called unlocked. */
 static void player_deliver(il_player *p, player_events *ev)
 {
-	static const char *names[] = { "ok", "lost", "none", "file" };
 	if (ev->audio >= 0 && p->cb.audio)
-		p->cb.audio(p->cb.ctx, names[ev->audio], ev->audio_msg);
+		p->cb.audio(p->cb.ctx, (il_audio_state)ev->audio, ev->audio_msg);
 	for (int k = 0; k < ev->nstarted; k++) {
 		if (p->cb.loop_started)
 			p->cb.loop_started(p->cb.ctx, ev->started[k], ev->started_at[k]);
@@ -69,7 +85,7 @@ static int player_ensure_sink(il_player *p)
 {
 	if (p->sink)
 		return 1;
-	if (player_now() < p->retry_at) {
+	if (time_mono() < p->retry_at) {
 		player_wait_until(p, p->retry_at);
 		return 0;
 	}
@@ -82,12 +98,12 @@ static int player_ensure_sink(il_player *p)
 	if (rc != 0) {
 		const char *msg = strncmp(err.msg, "audio: ", 7) == 0 ? err.msg + 7
 			: (strncmp(err.msg, "io: ", 4) == 0 ? err.msg + 4 : err.msg);
-		if (p->audio == PLAYER_AUDIO_UNKNOWN) {
+		if (!p->audio_known) {
 			char m[IL_ERR_MAX + 32];
 			snprintf(m, sizeof m, "%.400s; the station runs on and retries", msg);
-			player_set_audio(p, PLAYER_AUDIO_NONE, m);
+			player_set_audio(p, IL_AUDIO_NONE, m);
 		}
-		p->retry_at = player_now() + p->retry_delay;
+		p->retry_at = time_mono() + p->retry_delay;
 		p->retry_delay = p->retry_delay * 2 > 5.0 ? 5.0 : p->retry_delay * 2;
 		return 0;
 	}
@@ -99,10 +115,11 @@ static int player_ensure_sink(il_player *p)
 	p->sink = s;
 	p->retry_delay = 0.5;
 	if (spec.kind == IL_SINK_PULSE) {
-		player_set_audio(p, PLAYER_AUDIO_OK, p->audio == PLAYER_AUDIO_LOST ? "audio server back; playing on"
+		player_set_audio(p, IL_AUDIO_OK, p->audio_known && p->audio == IL_AUDIO_LOST ? "audio server back; playing on"
 				 : "playing through the audio server");
 	} else {
-		p->audio = spec.kind == IL_SINK_FILE ? PLAYER_AUDIO_FILE : PLAYER_AUDIO_NONE;
+		p->audio = spec.kind == IL_SINK_FILE ? IL_AUDIO_FILE : IL_AUDIO_NONE;
+		p->audio_known = 1;
 	}
 	return 1;
 }
@@ -120,7 +137,7 @@ static void player_spectrum(il_player *p, const float *frames, size_t n, double 
 	unsigned long long every = (unsigned long long)(IL_SINK_RATE / fps);
 	if (p->ring_w - p->spec_last < every)
 		return;
-	double now = player_now();
+	double now = time_mono();
 	if (now - p->spec_wall < 0.95 / fps)
 		return;
 	unsigned long long lat = (unsigned long long)(latency * IL_SINK_RATE);
@@ -144,8 +161,8 @@ static void player_report_lost(il_player *p, const il_err *err)
 	const char *msg = strncmp(err->msg, "audio: ", 7) == 0 ? err->msg + 7 : err->msg;
 	char m[IL_ERR_MAX + 32];
 	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
-	player_set_audio(p, PLAYER_AUDIO_LOST, m);
-	p->retry_at = player_now() + 0.2;
+	player_set_audio(p, IL_AUDIO_LOST, m);
+	p->retry_at = time_mono() + 0.2;
 	p->retry_delay = 0.5;
 }
 
@@ -220,7 +237,7 @@ static void *player_main(void *arg)
 			pthread_mutex_lock(&p->lock);
 			continue;
 		}
-		size_t n = il_player_render(p, p->block, IL_PLAYER_BLOCK);
+		size_t n = player_render(p, p->block, IL_PLAYER_BLOCK);
 		player_take_events(p, &ev);
 		il_sink *s = p->sink;
 		pthread_mutex_unlock(&p->lock);
@@ -232,11 +249,11 @@ static void *player_main(void *arg)
 		}
 		il_sink_idle(s);
 		pthread_mutex_lock(&p->lock);
-		if (!p->quit && !il_player_can_render(p)) {
+		if (!p->quit && !player_render_can(p)) {
 			/* Idle: look at the server once a second so that its loss is
 			 * reported (and recovered) even while nothing is written. */
-			player_wait_until(p, player_now() + 1.0);
-			if (!p->quit && !il_player_can_render(p) && p->sink && !p->reopen)
+			player_wait_until(p, time_mono() + 1.0);
+			if (!p->quit && !player_render_can(p) && p->sink && !p->reopen)
 				player_check_alive(p);
 		}
 	}
@@ -254,7 +271,6 @@ int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb 
 	p->cfg = *cfg;
 	if (cb)
 		p->cb = *cb;
-	p->audio = PLAYER_AUDIO_UNKNOWN;
 	p->ev_audio = -1;
 	p->retry_delay = 0.5;
 	p->vtarget = p->vgain = il_xfade_volume_gain(cfg->volume);
@@ -299,7 +315,7 @@ void il_player_free(il_player *p)
 	pthread_mutex_unlock(&p->lock);
 	pthread_join(p->thread, NULL);
 	il_sink_close(p->sink, p->ended, NULL);
-	il_player_drop_all(p);
+	player_render_drop_all(p);
 	player_events ev;
 	player_take_events(p, &ev);
 	for (int k = 0; k < ev.nstarted; k++)
@@ -316,4 +332,168 @@ void il_player_free(il_player *p)
 	pthread_cond_destroy(&p->cond);
 	pthread_mutex_destroy(&p->lock);
 	free(p);
+}
+
+/* Queue a track (the player takes the reference). */
+void il_player_enqueue(il_player *p, il_track *t)
+{
+	pthread_mutex_lock(&p->lock);
+	if (player_render_push(&p->queue, &p->nqueue, &p->qcap, t) != 0)
+		il_track_unref(t);
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Loops on their way: delta +1 or -1. */
+void il_player_hold(il_player *p, int delta)
+{
+	pthread_mutex_lock(&p->lock);
+	p->hold += delta;
+	if (p->hold < 0)
+		p->hold = 0;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Crossfade to the next loop now. */
+int il_player_skip(il_player *p, il_err *err)
+{
+	int rc = 0;
+	pthread_mutex_lock(&p->lock);
+	if (!p->cur || p->stopping)
+		rc = il_err_set(err, "state: nothing is playing");
+	else if (!player_render_next_ready(p))
+		rc = il_err_set(err, "state: the next loop is not ready yet");
+	else
+		p->skip = 1;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	return rc;
+}
+
+/* Pause (1) or resume (0). */
+void il_player_pause(il_player *p, int on)
+{
+	pthread_mutex_lock(&p->lock);
+	p->paused = on;
+	if (p->cur)
+		p->ptarget = on ? 0.0f : 1.0f;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Set the software volume, smoothed. */
+void il_player_set_volume(il_player *p, int volume)
+{
+	pthread_mutex_lock(&p->lock);
+	p->cfg.volume = volume;
+	p->vtarget = il_xfade_volume_gain(volume);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Change the minimum duration and the crossfade length. */
+void il_player_set_times(il_player *p, double min_duration, double crossfade)
+{
+	pthread_mutex_lock(&p->lock);
+	p->cfg.min_duration = min_duration;
+	p->cfg.crossfade = crossfade;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Switch to another sink. */
+void il_player_set_sink(il_player *p, const il_sink_spec *spec)
+{
+	pthread_mutex_lock(&p->lock);
+	int fast = p->cfg.sink.fast;
+	p->cfg.sink = *spec;
+	p->cfg.sink.fast = fast;
+	p->reopen = 1;
+	p->audio_known = 0;
+	p->retry_at = 0;
+	p->retry_delay = 0.5;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Release the queued tracks (lock held). */
+static void player_drop_queue(il_player *p)
+{
+	for (size_t k = 0; k < p->nqueue; k++)
+		il_track_unref(p->queue[k]);
+	p->nqueue = 0;
+}
+
+/* Fade out and drop everything. */
+void il_player_stop(il_player *p)
+{
+	pthread_mutex_lock(&p->lock);
+	player_drop_queue(p);
+	if (p->cur && p->pgain > 0.0f) {
+		p->stopping = 1; /* the render ramps down, then drops everything */
+		p->ptarget = 0.0f;
+	} else {
+		player_render_drop_all(p);
+		p->stopped = 1;
+	}
+	p->paused = 0;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Drop the queued loops. */
+void il_player_clear_queue(il_player *p)
+{
+	pthread_mutex_lock(&p->lock);
+	player_drop_queue(p);
+	for (size_t k = 0; k < p->nplayed; k++)
+		il_track_unref(p->played[k]);
+	p->nplayed = 0;
+	p->cycle = 0;
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* The current loop (a new reference) or NULL. */
+il_track *il_player_current(il_player *p)
+{
+	pthread_mutex_lock(&p->lock);
+	il_track *t = p->cur && !p->stopping ? il_track_ref(p->cur) : NULL;
+	pthread_mutex_unlock(&p->lock);
+	return t;
+}
+
+/* The next loop (a new reference) or NULL. */
+il_track *il_player_next(il_player *p)
+{
+	pthread_mutex_lock(&p->lock);
+	il_track *t = p->nqueue ? il_track_ref(p->queue[0]) : NULL;
+	pthread_mutex_unlock(&p->lock);
+	return t;
+}
+
+/* A snapshot of the player's state. */
+void il_player_get_status(il_player *p, il_player_status *st)
+{
+	memset(st, 0, sizeof *st);
+	pthread_mutex_lock(&p->lock);
+	if (p->cur && !p->stopping)
+		st->state = p->paused ? IL_PLAYER_PAUSED : IL_PLAYER_PLAYING;
+	else
+		st->state = p->stopped || p->stopping ? IL_PLAYER_STOPPED : IL_PLAYER_IDLE;
+	st->audio = p->audio_known ? p->audio : IL_AUDIO_NONE;
+	st->volume = p->cfg.volume;
+	st->next_ready = player_render_next_ready(p);
+	st->queued = (int)p->nqueue;
+	st->switches = p->switches;
+	st->frames = p->timeline;
+	if (p->cur && !p->stopping) {
+		unsigned long long minf = player_render_min_frames(p);
+		st->elapsed = (double)p->elapsed / IL_SINK_RATE;
+		st->loop_seconds = il_track_seconds(p->cur);
+		st->min_left = p->elapsed < minf ? (double)(minf - p->elapsed) / IL_SINK_RATE : 0.0;
+		snprintf(st->title, sizeof st->title, "%s", p->cur->loop->title);
+		snprintf(st->artist, sizeof st->artist, "%s", p->cur->loop->artist);
+		st->bpm = p->cur->loop->bpm;
+	}
+	pthread_mutex_unlock(&p->lock);
 }

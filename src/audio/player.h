@@ -23,12 +23,28 @@
 
 typedef struct il_player il_player;
 
+/* What the player does; il_player_state_name() gives its protocol word. */
+typedef enum il_player_state {
+	IL_PLAYER_IDLE,     /* nothing was played yet */
+	IL_PLAYER_PLAYING,
+	IL_PLAYER_PAUSED,
+	IL_PLAYER_STOPPED,  /* stopped, or everything played was dropped */
+} il_player_state;
+
+/* Where the sound goes; il_audio_state_name() gives its protocol word. */
+typedef enum il_audio_state {
+	IL_AUDIO_OK,        /* playing through the audio server */
+	IL_AUDIO_LOST,      /* the server went away; reconnecting */
+	IL_AUDIO_NONE,      /* no audio server (or the null sink) */
+	IL_AUDIO_FILE,      /* writing to a file */
+} il_audio_state;
+
 typedef struct il_player_cb {
 	void *ctx;
 	/* A loop became current (the start of its crossfade); t is borrowed. */
 	void (*loop_started)(void *ctx, il_track *t, unsigned long long at_frame);
-	/* The output came or went: state "ok", "lost" or "none". */
-	void (*audio)(void *ctx, const char *state, const char *msg);
+	/* The output came or went: IL_AUDIO_OK, _LOST or _NONE. */
+	void (*audio)(void *ctx, il_audio_state state, const char *msg);
 	/* Band levels of the frames being heard now. */
 	void (*spectrum)(void *ctx, const unsigned char *bands, int n);
 	/* A limit (switches or seconds) was reached; nothing more is rendered. */
@@ -48,8 +64,8 @@ typedef struct il_player_cfg {
 } il_player_cfg;
 
 typedef struct il_player_status {
-	const char *state;    /* idle, playing, paused, stopped */
-	const char *audio;    /* ok, lost, none, file */
+	il_player_state state;
+	il_audio_state audio;
 	int volume;
 	double elapsed;       /* seconds the current loop has played */
 	double loop_seconds;
@@ -92,5 +108,9 @@ il_track *il_player_current(il_player *p);
 il_track *il_player_next(il_player *p);
 /* A snapshot of the player's state. */
 void il_player_get_status(il_player *p, il_player_status *st);
+/* The protocol word of a player state: idle, playing, paused or stopped. */
+const char *il_player_state_name(il_player_state s);
+/* The protocol word of an audio state: ok, lost, none or file. */
+const char *il_audio_state_name(il_audio_state s);
 
 #endif

@@ -80,12 +80,12 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 }
 
 /* Player callback: the audio output came or went. */
-static void eplayer_on_audio(void *ctx, const char *state, const char *msg)
+static void eplayer_on_audio(void *ctx, il_audio_state state, const char *msg)
 {
 	struct engine_player *ep = ctx;
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "audio");
-	proto_fmt_str(&sb, "state", state);
+	proto_fmt_str(&sb, "state", il_audio_state_name(state));
 	proto_fmt_str(&sb, "msg", msg);
 	proto_fmt_end(&sb);
 	engine_post(ep->e, sbuf_str(&sb));
@@ -485,7 +485,7 @@ int engine_player_tick(engine *e)
 		pthread_mutex_unlock(&ep->lock);
 		il_player_status st;
 		il_player_get_status(ep->pl, &st);
-		if (jobs == 0 && st.queued == 0 && (!strcmp(st.state, "idle") || !strcmp(st.state, "stopped"))) {
+		if (jobs == 0 && st.queued == 0 && (st.state == IL_PLAYER_IDLE || st.state == IL_PLAYER_STOPPED)) {
 			if (ep->nothing_left++ == 0)
 				return 100; /* once more, after the workers' last events */
 			engine_log(e, "warn", "nothing left to play");
@@ -503,15 +503,15 @@ void engine_player_status(engine *e, sbuf *sb)
 {
 	il_player_status st;
 	memset(&st, 0, sizeof st);
-	st.state = "idle";
-	st.audio = "none";
+	st.state = IL_PLAYER_IDLE;
+	st.audio = IL_AUDIO_NONE;
 	st.volume = e->set.volume;
 	if (eplayer_pl(e))
 		il_player_get_status(eplayer_pl(e), &st);
-	proto_fmt_str(sb, "state", st.state);
+	proto_fmt_str(sb, "state", il_player_state_name(st.state));
 	proto_fmt_long(sb, "volume", e->set.volume);
 	proto_fmt_str(sb, "output", e->set.output);
-	proto_fmt_str(sb, "audio", st.audio);
+	proto_fmt_str(sb, "audio", il_audio_state_name(st.audio));
 	proto_fmt_str(sb, "title", st.title);
 	proto_fmt_str(sb, "artist", st.artist);
 	proto_fmt_double(sb, "loop_seconds", st.loop_seconds, 3);
@@ -578,7 +578,7 @@ int engine_player_playing(engine *e)
 		return 0;
 	il_player_status st;
 	il_player_get_status(eplayer_pl(e), &st);
-	return !strcmp(st.state, "playing") || !strcmp(st.state, "paused");
+	return st.state == IL_PLAYER_PLAYING || st.state == IL_PLAYER_PAUSED;
 }
 
 /* Drop the queued loops (and those being prepared). */

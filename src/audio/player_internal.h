@@ -1,7 +1,7 @@
-/* player_impl.h: the player's private state, shared by player.c (thread,
- * sink, spectrum) and player_render.c (rendering, queue, requests). */
-#ifndef IL_AUDIO_PLAYER_IMPL_H
-#define IL_AUDIO_PLAYER_IMPL_H
+/* player_internal.h: the player's private state, shared by player.c (thread,
+ * sink, spectrum, requests) and player_render.c (rendering and the queue). */
+#ifndef IL_AUDIO_PLAYER_INTERNAL_H
+#define IL_AUDIO_PLAYER_INTERNAL_H
 
 #include <pthread.h>
 #include <stdio.h>
@@ -14,9 +14,6 @@
 #define PLAYER_VOLUME_RAMP 2400 /* frames of a full-scale volume change (50 ms) */
 #define PLAYER_EV_MAX 8
 
-enum { PLAYER_AUDIO_OK, PLAYER_AUDIO_LOST, PLAYER_AUDIO_NONE, PLAYER_AUDIO_FILE,
-       PLAYER_AUDIO_UNKNOWN };
-
 typedef struct player_events {
 	int nstarted;
 	il_track *started[PLAYER_EV_MAX];  /* references, dropped after delivery */
@@ -24,7 +21,7 @@ typedef struct player_events {
 	int nfree;
 	il_track *tofree[PLAYER_EV_MAX];   /* references to drop outside the lock */
 	int ended;
-	int audio;                         /* -1 or PLAYER_AUDIO_* */
+	int audio;                         /* -1 (no change) or an il_audio_state */
 	char audio_msg[IL_ERR_MAX + 64];
 } player_events;
 
@@ -56,7 +53,8 @@ struct il_player {
 	/* Output. */
 	il_sink *sink;
 	int reopen;
-	int audio;                /* PLAYER_AUDIO_* */
+	il_audio_state audio;
+	int audio_known;          /* 0 until the sink was first tried */
 	double retry_at, retry_delay;
 	float block[IL_PLAYER_BLOCK * 2];
 	float pending[IL_PLAYER_BLOCK * 2];
@@ -76,10 +74,16 @@ struct il_player {
 
 /* Render up to n frames into out (lock held); returns frames rendered, 0
  * when there is nothing to render now. */
-size_t il_player_render(il_player *p, float *out, size_t n);
+size_t player_render(il_player *p, float *out, size_t n);
 /* True when player_render would render something (lock held). */
-int il_player_can_render(const il_player *p);
+int player_render_can(const il_player *p);
 /* Drop the current loop, the fading one and the queue (lock held). */
-void il_player_drop_all(il_player *p);
+void player_render_drop_all(il_player *p);
+/* True when a next loop can be taken now (lock held). */
+int player_render_next_ready(const il_player *p);
+/* Frames in the minimum duration (lock held). */
+unsigned long long player_render_min_frames(const il_player *p);
+/* Append to a growable array of tracks; 0 or -1 when out of memory. */
+int player_render_push(il_track ***arr, size_t *n, size_t *cap, il_track *t);
 
 #endif
