@@ -1,5 +1,6 @@
 /* main.c: parse the command line and hand over to the mode asked for. */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 
 #include "engine/cli.h"
@@ -7,9 +8,22 @@
 #include "options.h"
 #include "ui/ui.h"
 
+/* Keep the heap small: buffers of 64 kB and more (clips, loops, analysis)
+ * are mapped on their own and returned to the system when freed (a fixed
+ * threshold: glibc would otherwise raise it after the first large free and
+ * keep later clips in the heap), and at most two malloc arenas are made
+ * however many threads allocate. */
+static void main_tune_malloc(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 256 * 1024);
+	mallopt(M_ARENA_MAX, 2);
+}
+
 /* Program entry point. */
 int main(int argc, char **argv)
 {
+	main_tune_malloc();
 	il_opts o;
 	int rc = options_parse(&o, argc, argv);
 	if (rc >= 0)
