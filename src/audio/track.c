@@ -1,10 +1,13 @@
 /* track.c: loops converted to the player's format, shared by reference. */
 #include "audio/track.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <samplerate.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audio/sink.h"
 
@@ -60,6 +63,32 @@ static int track_resample(const il_loop *l, float *pcm, size_t outlen, il_err *e
 	return rc;
 }
 
+/* A nameless temporary file for a clip under $TMPDIR (or /tmp), or -1. */
+static int track_spill_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	return open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+}
+
+/* Write the samples of the whole clip into fd; 0, or -1. */
+static int track_spill_write(int fd, const il_loop *l)
+{
+	const char *p = (const char *)l->frames;
+	size_t left = l->nframes * (size_t)l->channels * sizeof *l->frames;
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		left -= (size_t)w;
+	}
+	return 0;
+}
+
 /* Convert loop's region and wrap it in a track with one reference. */
 int il_track_new(il_loop *loop, il_track **out, il_err *err)
 {
@@ -77,24 +106,51 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 	if (outlen < 1)
 		outlen = 1;
 	il_track *t = calloc(1, sizeof *t);
-	float *pcm = malloc(outlen * 2 * sizeof *pcm);
-	if (!t || !pcm) {
-		free(t);
-		free(pcm);
+	if (!t) {
 		il_loop_free(loop);
 		return il_err_set(err, "internal: out of memory");
 	}
-	if (loop->rate == IL_SINK_RATE) {
+	t->loop = loop;
+	t->clip_fd = -1;
+	int spill = track_spill_open();
+	if (spill < 0 && loop->rate == IL_SINK_RATE && loop->channels == 2) {
+		/* Already in the player's format: play the region in place. */
+		t->pcm = loop->frames + loop->loop_start * 2;
+		t->len = outlen;
+		t->refs = 1;
+		*out = t;
+		return 0;
+	}
+	float *pcm = malloc(outlen * 2 * sizeof *pcm);
+	if (!pcm) {
+		if (spill >= 0)
+			close(spill);
+		free(t);
+		il_loop_free(loop);
+		return il_err_set(err, "internal: out of memory");
+	}
+	if (loop->rate == IL_SINK_RATE && loop->channels == 2) {
+		memcpy(pcm, loop->frames + loop->loop_start * 2, len * 2 * sizeof *pcm);
+	} else if (loop->rate == IL_SINK_RATE) {
 		for (size_t i = 0; i < len; i++)
 			track_frame_stereo(loop, (long)i, pcm + 2 * i);
 	} else if (track_resample(loop, pcm, outlen, err) != 0) {
+		if (spill >= 0)
+			close(spill);
 		free(t);
 		free(pcm);
 		il_loop_free(loop);
 		return -1;
 	}
-	t->loop = loop;
 	t->pcm = pcm;
+	t->own_pcm = 1;
+	if (spill >= 0 && track_spill_write(spill, loop) == 0) {
+		t->clip_fd = spill;
+		free(loop->frames);
+		loop->frames = NULL;
+	} else if (spill >= 0) {
+		close(spill);
+	}
 	t->len = outlen;
 	t->refs = 1;
 	*out = t;
@@ -113,9 +169,48 @@ void il_track_unref(il_track *t)
 {
 	if (!t || __atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	if (t->own_pcm)
+		free(t->pcm);
+	if (t->clip_fd >= 0)
+		close(t->clip_fd);
 	il_loop_free(t->loop);
-	free(t->pcm);
 	free(t);
+}
+
+/* A copy of the track's loop with the samples of its whole clip. */
+int il_track_clip(const il_track *t, il_loop **out, il_err *err)
+{
+	*out = NULL;
+	const il_loop *l = t->loop;
+	size_t bytes = l->nframes * (size_t)l->channels * sizeof *l->frames;
+	il_loop *c = il_loop_new();
+	float *f = malloc(bytes ? bytes : 1);
+	if (!c || !f) {
+		free(c);
+		free(f);
+		return il_err_set(err, "internal: out of memory");
+	}
+	*c = *l;
+	c->frames = f;
+	if (t->clip_fd < 0) {
+		memcpy(f, l->frames, bytes);
+	} else {
+		size_t got = 0;
+		while (got < bytes) {
+			ssize_t r = pread(t->clip_fd, (char *)f + got, bytes - got, (off_t)got);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0) {
+				int e = r < 0 ? errno : EIO;
+				il_loop_free(c);
+				return il_err_errno(err, e, "io: cannot read back the clip of %s",
+						    l->title[0] ? l->title : l->source);
+			}
+			got += (size_t)r;
+		}
+	}
+	*out = c;
+	return 0;
 }
 
 /* Seconds of the loop region. */

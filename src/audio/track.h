@@ -1,10 +1,14 @@
 /* track.h: a loop ready for the player, shared by reference.
  *
  * A track holds the prepared loop (il_loop, as analysed: own rate and
- * channels) and its loop region [loop_start, loop_end) converted once to the
- * player's format (48 kHz stereo float). The region is resampled as a
- * periodic signal, so the converted loop wraps as seamlessly as the original
- * one. Tracks are reference-counted: the queue, the player and the engine
+ * channels) and its loop region [loop_start, loop_end) in the player's format
+ * (48 kHz stereo float): the clip's own samples when it is in that format
+ * already (no copy), else converted once, the region resampled as a periodic
+ * signal, so the converted loop wraps as seamlessly as the original one.
+ * The samples of the whole clip are not kept in memory: they wait in a
+ * nameless temporary file (under $TMPDIR or /tmp) for the rare request that
+ * needs them (il_track_clip); only when no such file can be made do they
+ * stay in loop->frames (and a 48 kHz stereo region is then played in place). Tracks are reference-counted: the queue, the player and the engine
  * may hold the same one. */
 #ifndef IL_AUDIO_TRACK_H
 #define IL_AUDIO_TRACK_H
@@ -15,8 +19,10 @@
 #include "util/error.h"
 
 typedef struct il_track {
-	il_loop *loop;  /* the prepared loop, owned */
-	float *pcm;     /* the loop region at 48 kHz stereo, interleaved */
+	il_loop *loop;  /* the prepared loop, owned (frames NULL when in clip_fd) */
+	float *pcm;     /* the loop region at 48 kHz stereo, interleaved (read only) */
+	int own_pcm;    /* pcm is a converted copy (else it points into loop->frames) */
+	int clip_fd;    /* the whole clip's samples, or -1 when in loop->frames */
 	size_t len;     /* frames in pcm (> 0) */
 	int refs;       /* use il_track_ref / il_track_unref */
 } il_track;
@@ -28,6 +34,9 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err);
 il_track *il_track_ref(il_track *t);
 /* Drop a reference; the last one frees the track (NULL is fine). */
 void il_track_unref(il_track *t);
+/* A copy of the track's loop with the samples of its whole clip (caller
+ * frees with il_loop_free). 0, or -1 with err. */
+int il_track_clip(const il_track *t, il_loop **out, il_err *err);
 /* Seconds of the loop region. */
 double il_track_seconds(const il_track *t);
 

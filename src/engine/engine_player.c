@@ -351,9 +351,10 @@ static void eplayer_req_save(engine *e, const proto_msg *m)
 		engine_error(e, "state", "save", "nothing is playing, so there is no loop to save");
 		return;
 	}
+	il_loop *clip = NULL;
 	if (!path || !*path) {
 		engine_error(e, "bad_value", "save", "save needs a file name");
-	} else if (il_wav_save(t->loop, path, (int)force, &err) != 0) {
+	} else if (il_track_clip(t, &clip, &err) != 0 || il_wav_save(clip, path, (int)force, &err) != 0) {
 		engine_error_err(e, "save", &err);
 	} else {
 		sbuf sb = SBUF_INIT;
@@ -364,6 +365,7 @@ static void eplayer_req_save(engine *e, const proto_msg *m)
 		engine_emit(e, &sb);
 		sbuf_free(&sb);
 	}
+	il_loop_free(clip);
 	il_track_unref(t);
 }
 
@@ -375,9 +377,16 @@ static void eplayer_validate_one(engine *e, const char *which, il_track *t)
 		engine_log(e, "warn", "%s: no loop", which);
 		return;
 	}
-	int rc = il_loopinfo_check(t->loop, msg, sizeof msg);
+	il_loop *clip;
+	il_err err;
+	int rc = il_track_clip(t, &clip, &err);
+	if (rc == 0)
+		rc = il_loopinfo_check(clip, msg, sizeof msg);
+	else
+		snprintf(msg, sizeof msg, "%s", err.msg);
 	engine_log(e, rc == 0 ? "info" : "warn", "%s: %s (%s)", which, msg,
 		   t->loop->source[0] ? t->loop->source : t->loop->title);
+	il_loop_free(clip);
 	il_track_unref(t);
 }
 
@@ -407,7 +416,13 @@ static void eplayer_req_analysis(engine *e)
 		engine_error(e, "state", "analysis", "nothing is playing, so there is no loop to describe");
 		return;
 	}
-	const il_loop *l = t->loop;
+	il_loop *l;
+	il_err err;
+	if (il_track_clip(t, &l, &err) != 0) {
+		engine_error_err(e, "analysis", &err);
+		il_track_unref(t);
+		return;
+	}
 	sbuf sb = SBUF_INIT, cand = SBUF_INIT;
 	il_loopinfo_candidates(l, &cand);
 	proto_fmt_begin(&sb, "analysis");
@@ -431,6 +446,7 @@ static void eplayer_req_analysis(engine *e)
 	engine_emit(e, &sb);
 	sbuf_free(&sb);
 	sbuf_free(&cand);
+	il_loop_free(l);
 	il_track_unref(t);
 }
 

@@ -95,9 +95,20 @@ START_TEST(track_identity_and_resampling)
 	il_track *t;
 	il_loop *l = make_loop(1000, 100, 700, 48000, 2, 1);
 	float first = l->frames[200], last = l->frames[2 * 799 + 1];
+	float *whole = malloc(2000 * sizeof *whole);
+	memcpy(whole, l->frames, 2000 * sizeof *whole);
 	ck_assert_int_eq(il_track_new(l, &t, &err), 0);
 	ck_assert_uint_eq(t->len, 700);
 	ck_assert(t->pcm[0] == first && t->pcm[2 * 699 + 1] == last);
+	/* The whole clip comes back as it was, while the track plays on. */
+	il_loop *clip;
+	ck_assert_int_eq(il_track_clip(t, &clip, &err), 0);
+	ck_assert_uint_eq(clip->nframes, 1000);
+	ck_assert_uint_eq(clip->loop_start, 100);
+	ck_assert(memcmp(clip->frames, whole, 2000 * sizeof *whole) == 0);
+	il_loop_free(clip);
+	free(whole);
+	ck_assert(t->pcm[0] == first);
 	il_track_unref(t);
 
 	/* A 44.1 kHz mono sine of exactly 441 periods in its loop region:
