@@ -1,9 +1,10 @@
 ## Reliability: the bad-input catalogue, faults, soak.
 TESTS += tests/robust/bad_input.sh tests/robust/soak.sh tests/robust/security.sh \
-	tests/robust/faults.sh
+	tests/robust/faults.sh tests/robust/rss_switches.sh
 if !SANITIZERS
 TESTS += tests/robust/soak_valgrind.sh
 endif
+EXTRA_DIST += tests/robust/rss_switches.sh
 EXTRA_DIST += tests/robust/bad_input.sh tests/robust/mkbad.py tests/robust/soak.sh \
 	tests/robust/soak_valgrind.sh tests/robust/security.sh tests/robust/faults.sh
 
