@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util/cpulist.h"
 #include "util/timeutil.h"
 
 extern char **environ;
@@ -56,42 +57,6 @@ int gen_spawn_find(const char *name, char *out, size_t n)
 		path = colon + 1;
 	}
 	return -1;
-}
-
-/* Parse a CPU list such as "2,3" or "0-3,6" (see spawn.h). */
-int gen_spawn_cpus(const char *text, unsigned char mask[128], int *any, il_err *err)
-{
-	memset(mask, 0, 128);
-	*any = 0;
-	const char *p = text ? text : "";
-	while (*p == ' ')
-		p++;
-	if (!*p)
-		return 0;
-	while (*p) {
-		char *end;
-		long a = strtol(p, &end, 10), b;
-		if (end == p || a < 0 || a >= 1024)
-			return il_err_set(err, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
-		b = a;
-		if (*end == '-') {
-			p = end + 1;
-			b = strtol(p, &end, 10);
-			if (end == p || b < a || b >= 1024)
-				return il_err_set(err, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
-		}
-		for (long k = a; k <= b; k++)
-			mask[k / 8] |= (unsigned char)(1u << (k % 8));
-		*any = 1;
-		p = end;
-		while (*p == ' ')
-			p++;
-		if (*p == ',')
-			p++;
-		else if (*p)
-			return il_err_set(err, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
-	}
-	return 0;
 }
 
 /* The environment of the child: ours, with NO_COLOR=1 and, when tmpvar is
@@ -294,9 +259,9 @@ static int gen_spawn_run_env(char *const argv[], const char *affinity, double ti
 			     gen_spawn_result *res, il_err *err)
 {
 	memset(res, 0, sizeof *res);
-	unsigned char mask[128];
+	unsigned char mask[CPULIST_MAX / 8];
 	int any;
-	if (gen_spawn_cpus(affinity, mask, &any, err) != 0)
+	if (cpulist_parse(affinity, mask, &any, err) != 0)
 		return -1;
 	char **env = gen_spawn_env(tmpvar);
 	if (!env)

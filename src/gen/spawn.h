@@ -38,9 +38,6 @@ typedef void (*gen_spawn_tick)(void *ud, double elapsed, double progress);
 /* Find a program: a name with a '/' is taken as is, others are searched in
  * PATH. 0 with the path in out, or -1 (not found or not executable). */
 int gen_spawn_find(const char *name, char *out, size_t n);
-/* Parse a CPU list such as "2,3" or "0-3,6" into a mask of up to 1024 CPUs
- * (bytes, one bit each); empty text means no affinity. 0 or -1 with err. */
-int gen_spawn_cpus(const char *text, unsigned char mask[128], int *any, il_err *err);
 /* Run argv (argv[0] already resolved to a path) until it exits, timeout_s
  * passes (0: no limit) or cancel is requested. With pty set, stdout and
  * stderr are a pseudo-terminal (MusicGPT draws its progress bar only on a
