@@ -131,24 +131,15 @@ static void cli_analyze_text(sbuf *sb, const char *file, const il_loop *l)
 /* --analyze FILE [--json]: print the loop found in FILE; exit status. */
 int cli_analyze(const il_opts *o)
 {
-	static settings set; /* large: keep it off the stack */
+	settings set;
 	il_err err;
-	loopprep_opts lo = { "advanced" };
-	char path[IL_PATH_MAX];
-	/* The algorithm setting, from an existing settings file only (never
-	 * create one just to analyze a file). */
-	if (o->config)
-		snprintf(path, sizeof path, "%s", o->config);
-	else if (paths_config_file(path, sizeof path, &err) != 0)
-		path[0] = '\0';
-	if (path[0] && access(path, R_OK) == 0) {
-		sbuf notes = SBUF_INIT;
-		if (settings_load(&set, path, &notes, &err) == 0)
-			lo.algorithm = set.algorithm;
-		sbuf_free(&notes);
-	}
+	/* The algorithm setting, from an existing settings file only. */
+	settings_load_for(o, SETTINGS_FOR_ANALYZE, &set, NULL, &err);
+	loopprep_opts lo = { set.algorithm };
 	il_loop *l = NULL;
-	if (loopprep_file(o->analyze_file, &lo, &l, &err) != 0) {
+	int failed = loopprep_file(o->analyze_file, &lo, &l, &err) != 0;
+	settings_free(&set);
+	if (failed) {
 		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
 		return 1;
 	}

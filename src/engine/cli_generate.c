@@ -43,43 +43,31 @@ static void cli_generate_report(void *ud, const char *state, double progress, do
 /* Load the settings with the command line's overrides; 0 or -1 (printed). */
 static int cli_generate_settings(const il_opts *o, settings *s)
 {
-	char path[IL_PATH_MAX];
 	il_err err;
 	sbuf notes = SBUF_INIT;
-	if (o->config)
-		snprintf(path, sizeof path, "%s", o->config);
-	else if (paths_config_file(path, sizeof path, &err) != 0)
-		goto fail;
-	if (settings_load(s, path, &notes, &err) != 0)
-		goto fail;
+	int rc = settings_load_for(o, SETTINGS_FOR_GENERATE, s, &notes, &err);
 	if (notes.len && !o->quiet)
 		fprintf(stderr, "%s", sbuf_str(&notes));
 	sbuf_free(&notes);
-	if ((o->backend && settings_set(s, "backend", o->backend, &err) != 0) ||
-	    (o->model && settings_set(s, "model", o->model, &err) != 0))
-		goto fail;
-	if (o->duration > 0)
-		s->duration = o->duration;
-	if (o->seed >= 0)
-		s->seed = o->seed;
-	return 0;
-fail:
-	sbuf_free(&notes);
-	fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
-	return -1;
+	if (rc != 0)
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+	return rc;
 }
 
 /* --generate-only: one loop written to a file; exit status. */
 int cli_generate(const il_opts *o)
 {
-	static settings s;
+	settings s;
 	static pipeline pl;
 	char tmp[IL_PATH_MAX];
 	il_err err;
-	if (cli_generate_settings(o, &s) != 0)
+	if (cli_generate_settings(o, &s) != 0) {
+		settings_free(&s);
 		return 1;
+	}
 	if (paths_tmpdir_create(tmp, sizeof tmp, &err) != 0) {
 		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		settings_free(&s);
 		return 1;
 	}
 	history *hist = NULL;
@@ -132,5 +120,6 @@ int cli_generate(const il_opts *o)
 out:
 	history_close(hist);
 	paths_tmpdir_remove(tmp);
+	settings_free(&s);
 	return status;
 }

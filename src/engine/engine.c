@@ -75,6 +75,12 @@ void engine_error_err(engine *e, const char *verb, const il_err *err)
 	engine_error(e, code, verb, "%s", text);
 }
 
+/* True when debug messages are on: `debug` for this run, else the setting. */
+static int engine_debug_on(const engine *e)
+{
+	return e->debug_run >= 0 ? e->debug_run : e->set.debug;
+}
+
 /* Format a `log` line into sb. */
 static void engine_fmt_log(sbuf *sb, const char *level, const char *fmt, va_list ap)
 {
@@ -89,7 +95,7 @@ static void engine_fmt_log(sbuf *sb, const char *level, const char *fmt, va_list
 /* Emit a `log` event at level debug, info or warn (debug only when enabled). */
 void engine_log(engine *e, const char *level, const char *fmt, ...)
 {
-	if (strcmp(level, "debug") == 0 && !e->set.debug)
+	if (strcmp(level, "debug") == 0 && !engine_debug_on(e))
 		return;
 	sbuf sb = SBUF_INIT;
 	va_list ap;
@@ -103,7 +109,7 @@ void engine_log(engine *e, const char *level, const char *fmt, ...)
 /* Emit a `log` event from any thread. */
 void engine_post_log(engine *e, const char *level, const char *fmt, ...)
 {
-	if (strcmp(level, "debug") == 0 && !e->set.debug)
+	if (strcmp(level, "debug") == 0 && !engine_debug_on(e))
 		return;
 	sbuf sb = SBUF_INIT;
 	va_list ap;
@@ -114,11 +120,11 @@ void engine_post_log(engine *e, const char *level, const char *fmt, ...)
 	sbuf_free(&sb);
 }
 
-/* Save the settings and report a failure as an error event; 0 or -1. */
-int engine_save_settings(engine *e)
+/* Save setting d and report a failure as an error event; 0 or -1. */
+int engine_save_setting(engine *e, const settings_def *d)
 {
 	il_err err;
-	if (settings_save(&e->set, &err) != 0) {
+	if (settings_save_key(&e->set, d, &err) != 0) {
 		engine_error(e, "io", "set", "%s", err.msg);
 		return -1;
 	}
@@ -146,9 +152,9 @@ static void engine_setting_event(engine *e, const settings_def *d)
 	proto_fmt_begin(&sb, "setting");
 	proto_fmt_str(&sb, "key", d->key);
 	proto_fmt_str(&sb, "value", val);
-	if (d->type == SETTING_INT || d->type == SETTING_DOUBLE) {
-		proto_fmt_double(&sb, "min", d->min, d->type == SETTING_INT ? 0 : 1);
-		proto_fmt_double(&sb, "max", d->max, d->type == SETTING_INT ? 0 : 1);
+	if (d->type == SETTING_INT || d->type == SETTING_LONG || d->type == SETTING_DOUBLE) {
+		proto_fmt_double(&sb, "min", d->min, d->type == SETTING_DOUBLE ? 1 : 0);
+		proto_fmt_double(&sb, "max", d->max, d->type == SETTING_DOUBLE ? 1 : 0);
 	} else if (d->type == SETTING_CHOICE) {
 		proto_fmt_str(&sb, "choices", d->choices);
 	} else if (d->type == SETTING_BOOL) {
@@ -159,11 +165,12 @@ static void engine_setting_event(engine *e, const settings_def *d)
 	sbuf_free(&sb);
 }
 
-/* `settings`: every setting and every preset. */
+/* `settings`: every setting and every preset (as `preset` events). */
 static void engine_req_settings(engine *e)
 {
 	for (size_t k = 0; k < settings_ndefs; k++)
-		engine_setting_event(e, &settings_defs[k]);
+		if (settings_defs[k].type != SETTING_PRESETS)
+			engine_setting_event(e, &settings_defs[k]);
 	sbuf sb = SBUF_INIT;
 	for (int k = 0; k < e->set.npresets; k++) {
 		proto_fmt_begin(&sb, "preset");
@@ -190,13 +197,20 @@ static void engine_req_set(engine *e, const proto_msg *m)
 		engine_error(e, "bad_value", "set", "%s", err.msg);
 		return;
 	}
-	engine_save_settings(e);
-	engine_player_setting(e, d->key);
-	engine_gen_setting(e, d->key);
-	engine_setting_event(e, d);
+	engine_save_setting(e, d);
+	if (!strcmp(d->key, "debug"))
+		e->debug_run = -1; /* the setting rules again */
+	if (d->applies & (SETTING_TO_PLAYER | SETTING_TO_SINK))
+		engine_player_setting(e, d);
+	if (d->applies & SETTING_TO_GEN)
+		engine_gen_setting(e, d);
+	if (d->type == SETTING_PRESETS)
+		engine_req_settings(e);
+	else
+		engine_setting_event(e, d);
 }
 
-/* `debug on=0|1`. */
+/* `debug on=0|1`: for this run only (`set key=debug` keeps it). */
 static void engine_req_debug(engine *e, const proto_msg *m)
 {
 	long on;
@@ -205,7 +219,7 @@ static void engine_req_debug(engine *e, const proto_msg *m)
 		engine_error_err(e, "debug", &err);
 		return;
 	}
-	e->set.debug = (int)on;
+	e->debug_run = (int)on;
 	engine_log(e, "info", "debug messages %s", on ? "on" : "off");
 }
 
@@ -332,17 +346,12 @@ static int engine_nonblock_if_pipe(int fd)
 	return fl >= 0 && fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0;
 }
 
-/* Load the settings and apply command-line overrides; notes become log events. */
+/* Load the settings with the command line's one-run overrides; notes
+ * become log events. */
 static int engine_load_settings(engine *e, il_err *err)
 {
-	char path[IL_PATH_MAX];
-	if (e->opts->config) {
-		snprintf(path, sizeof path, "%s", e->opts->config);
-	} else if (paths_config_file(path, sizeof path, err) != 0) {
-		return -1;
-	}
 	sbuf notes = SBUF_INIT;
-	if (settings_load(&e->set, path, &notes, err) != 0) {
+	if (settings_load_for(e->opts, SETTINGS_FOR_ENGINE, &e->set, &notes, err) != 0) {
 		sbuf_free(&notes);
 		return -1;
 	}
@@ -355,18 +364,6 @@ static int engine_load_settings(engine *e, il_err *err)
 			break;
 	}
 	sbuf_free(&notes);
-	const il_opts *o = e->opts;
-	struct { const char *key; const char *val; } ov[] = {
-		{ "backend", o->backend }, { "model", o->model }, { "output", o->output },
-		{ "theme", o->theme },
-	};
-	for (size_t k = 0; k < sizeof ov / sizeof ov[0]; k++)
-		if (ov[k].val && settings_set(&e->set, ov[k].key, ov[k].val, err) != 0)
-			return -1;
-	if (o->duration > 0)
-		e->set.duration = o->duration;
-	if (o->seed >= 0)
-		e->set.seed = o->seed;
 	return 0;
 }
 
@@ -416,7 +413,7 @@ static void engine_loop(engine *e)
 		}
 		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e);
 		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
-		if (e->rd.eof && e->outq_sent == e->outq.len && e->opts->mode != IL_MODE_HEADLESS)
+		if (e->rd.eof && e->outq_sent == e->outq.len && !e->hl.on)
 			break; /* end of input and everything answered (headless plays on) */
 		if (poll(p, (nfds_t)n, timeout) < 0) {
 			if (errno == EINTR)
@@ -439,7 +436,7 @@ static void engine_loop(engine *e)
 }
 
 /* Run the engine on the given descriptors; exit status. */
-int engine_run(const il_opts *o, int in_fd, int out_fd)
+int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_fd)
 {
 	engine *e = calloc(1, sizeof *e);
 	if (!e) {
@@ -447,6 +444,9 @@ int engine_run(const il_opts *o, int in_fd, int out_fd)
 		return 1;
 	}
 	e->opts = o;
+	e->debug_run = -1;
+	if (hl)
+		e->hl = *hl;
 	e->in_fd = in_fd;
 	e->out_fd = out_fd;
 	proto_reader_init(&e->rd);
@@ -493,12 +493,30 @@ int engine_run(const il_opts *o, int in_fd, int out_fd)
 	sbuf_free(&e->outq);
 	sbuf_free(&e->posted);
 	pthread_mutex_destroy(&e->post_lock);
+	settings_free(&e->set);
 	free(e);
 	return status;
 }
 
-/* Run the engine on stdin/stdout until `quit` or end of input; exit status. */
+/* The headless configuration the command line asks for. */
+engine_headless engine_headless_from(const il_opts *o)
+{
+	engine_headless hl = { 0 };
+	if (o->mode != IL_MODE_HEADLESS)
+		return hl;
+	hl.on = 1;
+	if (o->play) {
+		hl.files = o->files;
+		hl.nfiles = o->nfiles;
+	}
+	hl.max_switches = o->max_switches;
+	hl.max_seconds = o->max_seconds;
+	return hl;
+}
+
+/* Run the engine on stdin/stdout (see engine.h); exit status. */
 int engine_main(const il_opts *o)
 {
-	return engine_run(o, STDIN_FILENO, STDOUT_FILENO);
+	engine_headless hl = engine_headless_from(o);
+	return engine_run(o, &hl, STDIN_FILENO, STDOUT_FILENO);
 }

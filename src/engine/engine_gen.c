@@ -289,7 +289,7 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 		engine_error(e, "bad_value", "start", "%s", err.msg);
 		return;
 	}
-	engine_save_settings(e);
+	engine_save_setting(e, settings_find("last_prompt"));
 	engine_gen_cancel(g);
 	g->station++;
 	g->active = 1;
@@ -477,15 +477,10 @@ void engine_gen_status(engine *e, sbuf *sb)
 	pthread_mutex_unlock(&g->mu);
 }
 
-/* A setting changed: a job that gave up may try again with it. */
-void engine_gen_setting(engine *e, const char *key)
+/* A generation setting changed: a job that gave up may try again with it. */
+void engine_gen_setting(engine *e, const settings_def *d)
 {
-	static const char *const keys[] = { "backend", "model", "duration", "musicgpt", "gpu",
-					    "affinity", "timeout", "retries", "seed" };
-	struct engine_gen *g = e->gen;
-	if (!g)
-		return;
-	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		if (!strcmp(key, keys[k]))
-			g->failed = 0;
+	(void)d;
+	if (e->gen)
+		e->gen->failed = 0;
 }

@@ -10,6 +10,7 @@
 #include <pthread.h>
 
 #include "audio/loop.h"
+#include "engine/engine.h"
 #include "engine/protocol.h"
 #include "options.h"
 #include "store/paths.h"
@@ -20,7 +21,9 @@ struct engine_player; /* engine_player.c */
 struct engine_gen;    /* engine_gen.c */
 
 typedef struct engine {
-	const il_opts *opts;
+	const il_opts *opts;  /* settings overrides, -p, --fast */
+	engine_headless hl;   /* how it runs (see engine.h) */
+	int debug_run;        /* `debug on=`: -1 none, else on/off for this run only */
 	settings set;
 	int in_fd, out_fd;
 	proto_reader rd;
@@ -53,8 +56,9 @@ void engine_log(engine *e, const char *level, const char *fmt, ...)
 /* Emit a `log` event from any thread. */
 void engine_post_log(engine *e, const char *level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Save the settings and report a failure as an error event; 0 or -1. */
-int engine_save_settings(engine *e);
+/* Save setting d (config key or runtime state) and report a failure as an
+ * error event; 0 or -1. */
+int engine_save_setting(engine *e, const settings_def *d);
 
 /* The playback part (engine_player.c). */
 int engine_player_init(engine *e, il_err *err);
@@ -65,8 +69,8 @@ int engine_player_request(engine *e, const proto_msg *m);
 int engine_player_tick(engine *e);
 /* Append the playback fields of a `status` event. */
 void engine_player_status(engine *e, sbuf *sb);
-/* A setting changed (key is the full key name). */
-void engine_player_setting(engine *e, const char *key);
+/* A setting that applies to the player (SETTING_TO_PLAYER, _SINK) changed. */
+void engine_player_setting(engine *e, const settings_def *d);
 /* Take ownership of a prepared loop and queue it; it starts at once when
  * nothing plays, else after the minimum duration with a crossfade. */
 int engine_player_enqueue(engine *e, il_loop *loop, il_err *err);
@@ -90,6 +94,7 @@ void engine_gen_free(engine *e);
 int engine_gen_request(engine *e, const proto_msg *m);
 int engine_gen_tick(engine *e);
 void engine_gen_status(engine *e, sbuf *sb);
-void engine_gen_setting(engine *e, const char *key);
+/* A setting that applies to generation (SETTING_TO_GEN) changed. */
+void engine_gen_setting(engine *e, const settings_def *d);
 
 #endif

@@ -234,10 +234,10 @@ int engine_player_init(engine *e, il_err *err)
 	cfg.volume = e->set.volume;
 	cfg.bands = PLAYER_SPECTRUM_BANDS;
 	cfg.spectrum_fps = 30.0;
-	if (e->opts->mode == IL_MODE_HEADLESS) {
-		cfg.repeat = e->opts->play;
-		cfg.max_switches = e->opts->max_switches;
-		cfg.max_seconds = e->opts->max_seconds;
+	if (e->hl.on) {
+		cfg.repeat = e->hl.nfiles > 0;
+		cfg.max_switches = e->hl.max_switches;
+		cfg.max_seconds = e->hl.max_seconds;
 	}
 	il_player_cb cb = { ep, eplayer_on_loop, eplayer_on_audio, eplayer_on_spectrum, eplayer_on_ended };
 	pthread_mutex_init(&ep->lock, NULL);
@@ -249,9 +249,8 @@ int engine_player_init(engine *e, il_err *err)
 	if (rc != 0)
 		return il_err_errno(err, rc, "internal: cannot start the loop preparation thread");
 	ep->have_worker = 1;
-	if (e->opts->mode == IL_MODE_HEADLESS && e->opts->play)
-		for (int k = 0; k < e->opts->nfiles; k++)
-			eplayer_push(e, e->opts->files[k], NULL);
+	for (int k = 0; k < e->hl.nfiles; k++)
+		eplayer_push(e, e->hl.files[k], NULL);
 	return 0;
 }
 
@@ -331,7 +330,7 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 		return;
 	}
 	e->set.volume = (int)v;
-	engine_save_settings(e);
+	engine_save_setting(e, settings_find("volume"));
 	il_player_set_volume(eplayer_pl(e), (int)v);
 	engine_log(e, "info", "volume %ld", v);
 }
@@ -494,7 +493,7 @@ int engine_player_tick(engine *e)
 		e->quit = 1;
 		return 0; /* run the loop once more so that it sees quit */
 	}
-	if (ep && ep->pl && e->opts->mode == IL_MODE_HEADLESS && e->opts->play) {
+	if (ep && ep->pl && e->hl.nfiles > 0) {
 		/* --play: once every file failed or was stopped, nothing is left. */
 		pthread_mutex_lock(&ep->lock);
 		int jobs = ep->njobs;
@@ -537,17 +536,18 @@ void engine_player_status(engine *e, sbuf *sb)
 	proto_fmt_long(sb, "next_ready", st.next_ready);
 }
 
-/* A setting changed: pass it on to the player. */
-void engine_player_setting(engine *e, const char *key)
+/* A setting that applies to the player changed: pass the player's
+ * settings on (the sink only when its own settings changed). */
+void engine_player_setting(engine *e, const settings_def *d)
 {
 	il_player *pl = eplayer_pl(e);
 	if (!pl)
 		return;
-	if (!strcmp(key, "volume")) {
+	if (d->applies & SETTING_TO_PLAYER) {
 		il_player_set_volume(pl, e->set.volume);
-	} else if (!strcmp(key, "min_duration") || !strcmp(key, "crossfade")) {
 		il_player_set_times(pl, e->set.min_duration, e->set.crossfade);
-	} else if (!strcmp(key, "output") || !strcmp(key, "latency_ms")) {
+	}
+	if (d->applies & SETTING_TO_SINK) {
 		il_sink_spec spec;
 		il_err err;
 		if (eplayer_spec(e, &spec, &err) != 0) {

@@ -21,7 +21,7 @@ void pipeline_model_name(const settings *s, char *out, size_t n)
 	if (b == GEN_BACKEND_MUSICGPT) {
 		snprintf(out, n, "%s", s->model);
 	} else if (b == GEN_BACKEND_COMMAND && s->command_argc > 0) {
-		char tmp[SETTINGS_STR_MAX / 4];
+		char tmp[SETTINGS_ARG_MAX];
 		snprintf(tmp, sizeof tmp, "%s", s->command[0]);
 		snprintf(out, n, "%s", basename(tmp));
 	} else {
@@ -50,8 +50,9 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 	c->gpu = s->gpu;
 	snprintf(c->affinity, sizeof c->affinity, "%s", s->affinity);
 	c->retries = s->retries;
-	c->command_argc = s->command_argc;
-	memcpy(c->command, s->command, sizeof c->command);
+	c->command_argc = s->command_argc < SETTINGS_ARGV_MAX ? s->command_argc : SETTINGS_ARGV_MAX;
+	for (int k = 0; k < c->command_argc; k++)
+		snprintf(c->command[k], sizeof c->command[k], "%s", s->command[k]);
 	snprintf(c->workdir, sizeof c->workdir, "%s", workdir);
 	snprintf(p->backend, sizeof p->backend, "%s", gen_backend_name(c->backend));
 	pipeline_model_name(s, p->model, sizeof p->model);

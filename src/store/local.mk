@@ -1,6 +1,7 @@
 libinfiniloop_a_SOURCES += \
 	src/store/paths.c src/store/paths.h \
-	src/store/settings.c src/store/settings.h
+	src/store/settings.c src/store/settings.h src/store/settings_int.h \
+	src/store/settings_load.c src/store/settings_save.c
 
 ## Generation history (generation).
 libinfiniloop_a_SOURCES += \

@@ -57,6 +57,21 @@ int paths_data_dir(char *out, size_t n, il_err *err)
 	return paths_xdg("XDG_DATA_HOME", ".local/share", out, n, err);
 }
 
+/* $XDG_STATE_HOME/infiniloop (default ~/.local/state/infiniloop). */
+int paths_state_dir(char *out, size_t n, il_err *err)
+{
+	return paths_xdg("XDG_STATE_HOME", ".local/state", out, n, err);
+}
+
+/* The runtime state file: paths_state_dir()/state. */
+int paths_state_file(char *out, size_t n, il_err *err)
+{
+	char dir[IL_PATH_MAX];
+	if (paths_state_dir(dir, sizeof dir, err) != 0)
+		return -1;
+	return paths_join(out, n, dir, "state", err);
+}
+
 /* The default config file: paths_config_dir()/config. */
 int paths_config_file(char *out, size_t n, il_err *err)
 {

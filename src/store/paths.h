@@ -14,6 +14,10 @@ int paths_config_dir(char *out, size_t n, il_err *err);
 int paths_data_dir(char *out, size_t n, il_err *err);
 /* The user's XDG music folder (XDG_MUSIC_DIR from user-dirs.dirs, else ~/Music). */
 int paths_music_dir(char *out, size_t n, il_err *err);
+/* $XDG_STATE_HOME/infiniloop (default ~/.local/state/infiniloop). */
+int paths_state_dir(char *out, size_t n, il_err *err);
+/* The runtime state file (volume, last prompt, debug): paths_state_dir()/state. */
+int paths_state_file(char *out, size_t n, il_err *err);
 /* The default config file: paths_config_dir()/config. */
 int paths_config_file(char *out, size_t n, il_err *err);
 /* Create dir and its parents with mode (existing dirs are fine). */

@@ -1,66 +1,109 @@
-/* settings.c: loading, validating and atomically saving the settings file. */
+/* settings.c: the settings table, defaults, and checking, setting and
+ * formatting one value. Reading and writing the files is settings_file.c. */
 #include "store/settings.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <libconfig.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "store/settings_int.h"
+#include "util/cpulist.h"
 
 #define OFF(f) offsetof(settings, f)
 #define SZ(f) sizeof(((settings *)0)->f)
 
+/* output: pulse, null or file:PATH. */
+static int settings_valid_output(const char *v, il_err *err)
+{
+	if (!strcmp(v, "pulse") || !strcmp(v, "null") || (!strncmp(v, "file:", 5) && v[5]))
+		return 0;
+	return il_err_set(err, "output must be pulse, null or file:PATH, not '%s'", v);
+}
+
+/* theme: a plain name, never a path. */
+static int settings_valid_theme(const char *v, il_err *err)
+{
+	if (!*v || strchr(v, '/') || v[0] == '.')
+		return il_err_set(err, "theme must be a plain name such as 'default', not '%s'", v);
+	return 0;
+}
+
+/* affinity: empty, or a list of CPUs this machine has. */
+static int settings_valid_affinity(const char *v, il_err *err)
+{
+	return cpulist_check(v, err);
+}
+
 const settings_def settings_defs[] = {
-	{ "duration", NULL, SETTING_INT, 5, 30, NULL, "15",
-	  "Seconds of audio generated per clip (5-30).", OFF(duration), 0 },
-	{ "min_duration", "minduration", SETTING_INT, 10, 300, NULL, "30",
-	  "Seconds a loop plays at least before the next one fades in (10-300).",
-	  OFF(min_duration), 0 },
-	{ "crossfade", NULL, SETTING_DOUBLE, 0, 10, NULL, "3",
-	  "Seconds of equal-power crossfade between loops (0-10).", OFF(crossfade), 0 },
-	{ "backend", NULL, SETTING_CHOICE, 0, 0, "synth|musicgpt|command", "synth",
-	  "Generator: synth (built in), musicgpt, or command (see 'command').",
-	  OFF(backend), SZ(backend) },
-	{ "model", NULL, SETTING_CHOICE, 0, 0,
-	  "small|small-fp16|small-quant|medium|medium-fp16|medium-quant|large", "small",
-	  "MusicGPT model.", OFF(model), SZ(model) },
-	{ "output", "driver", SETTING_STRING, 0, 0, NULL, "pulse",
-	  "Audio output: pulse, null, or file:PATH (a WAV file).", OFF(output), SZ(output) },
-	{ "theme", NULL, SETTING_STRING, 0, 0, NULL, "default",
-	  "Colour theme: a name from themes/ in this folder or the installed data folder.",
-	  OFF(theme), SZ(theme) },
-	{ "algorithm", NULL, SETTING_CHOICE, 0, 0, "advanced|classic", "advanced",
-	  "Loop finding: advanced (multi-metric) or classic (spectral only).",
-	  OFF(algorithm), SZ(algorithm) },
-	{ "volume", NULL, SETTING_INT, 0, 100, NULL, "80",
-	  "Software volume in percent (0-100).", OFF(volume), 0 },
-	{ "latency_ms", NULL, SETTING_INT, 20, 2000, NULL, "150",
-	  "PulseAudio buffer length in milliseconds (20-2000).", OFF(latency_ms), 0 },
-	{ "musicgpt", NULL, SETTING_STRING, 0, 0, NULL, "",
-	  "MusicGPT binary; empty: look for musicgpt in PATH.", OFF(musicgpt), SZ(musicgpt) },
-	{ "gpu", NULL, SETTING_BOOL, 0, 1, NULL, "false",
-	  "Pass --gpu to MusicGPT.", OFF(gpu), 0 },
-	{ "affinity", NULL, SETTING_STRING, 0, 0, NULL, "",
-	  "CPUs the generator may run on, e.g. \"2,3\"; empty: any.", OFF(affinity), SZ(affinity) },
-	{ "timeout", NULL, SETTING_INT, 0, 7200, NULL, "0",
-	  "Seconds before a generation is killed; 0: estimated from history.", OFF(timeout), 0 },
-	{ "retries", NULL, SETTING_INT, 0, 20, NULL, "5",
-	  "Retries after a failed generation, with backoff 2, 4, 8... s (max 60 s).",
-	  OFF(retries), 0 },
-	{ "seed", NULL, SETTING_INT, 0, 2147483647, NULL, "0",
-	  "Synth seed; 0: a new clip every time.", OFF(seed), 0 },
-	{ "debug", NULL, SETTING_BOOL, 0, 1, NULL, "false",
-	  "Debug log messages.", OFF(debug), 0 },
-	{ "autostart", NULL, SETTING_BOOL, 0, 1, NULL, "true",
-	  "The station starts playing at launch: the last prompt, else the first preset.",
-	  OFF(autostart), 0 },
-	{ "last_prompt", NULL, SETTING_STRING, 0, 0, NULL, "",
-	  "The last prompt started.", OFF(last_prompt), SZ(last_prompt) },
+	{ .key = "duration", .type = SETTING_INT, .min = 5, .max = 30, .def = "15",
+	  .comment = "Seconds of audio generated per clip (5-30).",
+	  .offset = OFF(duration), .applies = SETTING_TO_GEN },
+	{ .key = "min_duration", .alias = "minduration", .type = SETTING_INT, .min = 10, .max = 300,
+	  .def = "30", .comment = "Seconds a loop plays at least before the next one fades in (10-300).",
+	  .offset = OFF(min_duration), .applies = SETTING_TO_PLAYER },
+	{ .key = "crossfade", .type = SETTING_DOUBLE, .min = 0, .max = 10, .def = "3",
+	  .comment = "Seconds of equal-power crossfade between loops (0-10).",
+	  .offset = OFF(crossfade), .applies = SETTING_TO_PLAYER },
+	{ .key = "backend", .type = SETTING_CHOICE, .choices = "synth|musicgpt|command", .def = "synth",
+	  .comment = "Generator: synth (built in), musicgpt, or command (see 'command').",
+	  .offset = OFF(backend), .size = SZ(backend), .applies = SETTING_TO_GEN },
+	{ .key = "model", .type = SETTING_CHOICE,
+	  .choices = "small|small-fp16|small-quant|medium|medium-fp16|medium-quant|large",
+	  .def = "small", .comment = "MusicGPT model.",
+	  .offset = OFF(model), .size = SZ(model), .applies = SETTING_TO_GEN },
+	{ .key = "output", .alias = "driver", .type = SETTING_STRING, .def = "pulse",
+	  .comment = "Audio output: pulse, null, or file:PATH (a WAV file).",
+	  .offset = OFF(output), .size = SZ(output), .applies = SETTING_TO_SINK,
+	  .validate = settings_valid_output },
+	{ .key = "theme", .type = SETTING_STRING, .def = "default",
+	  .comment = "Colour theme: a name from themes/ in this folder or the installed data folder.",
+	  .offset = OFF(theme), .size = SZ(theme), .applies = SETTING_TO_UI,
+	  .validate = settings_valid_theme },
+	{ .key = "algorithm", .type = SETTING_CHOICE, .choices = "advanced|classic", .def = "advanced",
+	  .comment = "Loop finding: advanced (multi-metric) or classic (spectral only).",
+	  .offset = OFF(algorithm), .size = SZ(algorithm) },
+	{ .key = "latency_ms", .type = SETTING_INT, .min = 20, .max = 2000, .def = "150",
+	  .comment = "PulseAudio buffer length in milliseconds (20-2000).",
+	  .offset = OFF(latency_ms), .applies = SETTING_TO_SINK },
+	{ .key = "musicgpt", .type = SETTING_STRING, .def = "",
+	  .comment = "MusicGPT binary; empty: look for musicgpt in PATH.",
+	  .offset = OFF(musicgpt), .size = SZ(musicgpt), .applies = SETTING_TO_GEN },
+	{ .key = "gpu", .type = SETTING_BOOL, .min = 0, .max = 1, .def = "false",
+	  .comment = "Pass --gpu to MusicGPT.", .offset = OFF(gpu), .applies = SETTING_TO_GEN },
+	{ .key = "affinity", .type = SETTING_STRING, .def = "",
+	  .comment = "CPUs the generator may run on, e.g. \"2,3\"; empty: any.",
+	  .offset = OFF(affinity), .size = SZ(affinity), .applies = SETTING_TO_GEN,
+	  .validate = settings_valid_affinity },
+	{ .key = "timeout", .type = SETTING_INT, .min = 0, .max = 7200, .def = "0",
+	  .comment = "Seconds before a generation is killed; 0: estimated from history.",
+	  .offset = OFF(timeout), .applies = SETTING_TO_GEN },
+	{ .key = "retries", .type = SETTING_INT, .min = 0, .max = 20, .def = "5",
+	  .comment = "Retries after a failed generation, with backoff 2, 4, 8... s (max 60 s).",
+	  .offset = OFF(retries), .applies = SETTING_TO_GEN },
+	{ .key = "seed", .type = SETTING_LONG, .min = 0, .max = 2147483647, .def = "0",
+	  .comment = "Synth seed; 0: a new clip every time.", .offset = OFF(seed),
+	  .applies = SETTING_TO_GEN },
+	{ .key = "autostart", .type = SETTING_BOOL, .min = 0, .max = 1, .def = "true",
+	  .comment = "The station starts playing at launch: the last prompt, else the first preset.",
+	  .offset = OFF(autostart), .applies = SETTING_TO_UI },
+	{ .key = "command", .type = SETTING_ARGV, .def = "[]",
+	  .comment = "Command backend: the generator's argv, run without a shell. Placeholders:\n"
+		     "# {prompt} {secs} {output} (a .wav path to write) {seed}.\n"
+		     "# Example: command = [\"my-generator\", \"--text\", \"{prompt}\", \"--out\", \"{output}\"];",
+	  .applies = SETTING_TO_GEN },
+	{ .key = "presets", .type = SETTING_PRESETS, .def = "",
+	  .comment = "Presets: a name and a prompt each. Add, edit or remove freely." },
+	{ .key = "volume", .type = SETTING_INT, .min = 0, .max = 100, .def = "80",
+	  .comment = "Software volume in percent (0-100).", .offset = OFF(volume),
+	  .applies = SETTING_TO_PLAYER, .store = SETTING_IN_STATE },
+	{ .key = "debug", .type = SETTING_BOOL, .min = 0, .max = 1, .def = "false",
+	  .comment = "Debug log messages.", .offset = OFF(debug), .store = SETTING_IN_STATE },
+	{ .key = "last_prompt", .type = SETTING_STRING, .def = "",
+	  .comment = "The last prompt started.", .offset = OFF(last_prompt),
+	  .size = SZ(last_prompt), .store = SETTING_IN_STATE, .multiline = 1 },
 };
 const size_t settings_ndefs = sizeof settings_defs / sizeof settings_defs[0];
 
@@ -109,100 +152,274 @@ const settings_def *settings_find(const char *key)
 	return NULL;
 }
 
-/* True when value is one of the "a|b|c" choices. */
-static int settings_in_choices(const char *choices, const char *value)
+/* Split "a|b|c" choices: calls fn for each; stops at a nonzero return. */
+int settings_each_choice(const char *choices, int (*fn)(const char *word, size_t len, void *ud),
+			 void *ud)
 {
-	size_t vlen = strlen(value);
-	const char *p = choices;
+	const char *p = choices ? choices : "";
 	for (;;) {
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		if (len == vlen && strncmp(p, value, len) == 0)
-			return 1;
-		if (!bar)
-			return 0;
+		int rc = fn(p, len, ud);
+		if (rc || !bar)
+			return rc;
 		p = bar + 1;
 	}
 }
 
-/* Set one field from text, validated against d; 0 or -1 with err. */
-static int settings_apply(settings *s, const settings_def *d, const char *value, il_err *err)
+/* settings_each_choice callback: 1 when word equals the value in ud. */
+static int settings_choice_is(const char *word, size_t len, void *ud)
 {
-	char *base = (char *)s + d->offset;
+	const char *value = ud;
+	return strlen(value) == len && strncmp(word, value, len) == 0;
+}
+
+/* Parse a number for d from text into *v (range checked); 0 or -1. */
+static int settings_number(const settings_def *d, const char *value, double *v, il_err *err)
+{
 	char *end;
-	switch (d->type) {
-	case SETTING_INT: {
-		errno = 0;
-		long v = strtol(value, &end, 10);
-		if (errno || end == value || *end)
-			return il_err_set(err, "%s must be a whole number, not '%s'", d->key, value);
-		if (v < (long)d->min || v > (long)d->max)
-			return il_err_set(err, "%s must be between %.0f and %.0f, not %ld",
-					  d->key, d->min, d->max, v);
-		if (d->offset == OFF(seed))
-			*(long *)(void *)base = v;
-		else
-			*(int *)(void *)base = (int)v;
-		return 0;
-	}
-	case SETTING_DOUBLE: {
-		errno = 0;
-		double v = strtod(value, &end);
-		if (errno || end == value || *end || !isfinite(v))
+	errno = 0;
+	if (d->type == SETTING_DOUBLE) {
+		*v = strtod(value, &end);
+		if (errno || end == value || *end || !isfinite(*v))
 			return il_err_set(err, "%s must be a number, not '%s'", d->key, value);
-		if (v < d->min || v > d->max)
-			return il_err_set(err, "%s must be between %g and %g, not %g",
-					  d->key, d->min, d->max, v);
-		*(double *)(void *)base = v;
+		if (*v < d->min || *v > d->max)
+			return il_err_set(err, "%s must be between %g and %g, not %g", d->key, d->min,
+					  d->max, *v);
 		return 0;
 	}
-	case SETTING_BOOL: {
-		int v;
-		if (!strcmp(value, "true") || !strcmp(value, "on") || !strcmp(value, "1") ||
-		    !strcmp(value, "yes"))
-			v = 1;
-		else if (!strcmp(value, "false") || !strcmp(value, "off") || !strcmp(value, "0") ||
-			 !strcmp(value, "no"))
-			v = 0;
-		else
-			return il_err_set(err, "%s must be true or false, not '%s'", d->key, value);
-		*(int *)(void *)base = v;
-		return 0;
+	long l = strtol(value, &end, 10);
+	if (errno || end == value || *end)
+		return il_err_set(err, "%s must be a whole number, not '%s'", d->key, value);
+	if (l < (long)d->min || l > (long)d->max)
+		return il_err_set(err, "%s must be between %ld and %ld, not %ld", d->key, (long)d->min,
+				  (long)d->max, l);
+	*v = (double)l;
+	return 0;
+}
+
+/* Parse a boolean word; 0 with *v, or -1. */
+static int settings_bool(const settings_def *d, const char *value, int *v, il_err *err)
+{
+	static const char *const yes[] = { "true", "on", "1", "yes" }, *const no[] = { "false", "off", "0", "no" };
+	for (size_t k = 0; k < 4; k++) {
+		if (!strcmp(value, yes[k]))
+			return *v = 1, 0;
+		if (!strcmp(value, no[k]))
+			return *v = 0, 0;
 	}
+	return il_err_set(err, "%s must be true or false, not '%s'", d->key, value);
+}
+
+/* Check a scalar value against d (type, range, choices, length, hook). */
+static int settings_check_scalar(const settings_def *d, const char *value, il_err *err)
+{
+	double num;
+	int b;
+	switch (d->type) {
+	case SETTING_INT:
+	case SETTING_LONG:
+	case SETTING_DOUBLE:
+		return settings_number(d, value, &num, err);
+	case SETTING_BOOL:
+		return settings_bool(d, value, &b, err);
 	case SETTING_CHOICE:
-		if (!settings_in_choices(d->choices, value))
+		if (!settings_each_choice(d->choices, settings_choice_is, (void *)value))
 			return il_err_set(err, "%s must be one of %s, not '%s'", d->key, d->choices, value);
 		break;
-	case SETTING_STRING:
+	default:
 		break;
 	}
 	if (strlen(value) >= d->size)
 		return il_err_set(err, "%s is longer than %zu bytes", d->key, d->size - 1);
 	for (const char *p = value; *p; p++)
-		if ((unsigned char)*p < 0x20 && *p != '\t' && !(*p == '\n' && d->offset == OFF(last_prompt)))
+		if ((unsigned char)*p < 0x20 && *p != '\t' && !(*p == '\n' && d->multiline))
 			return il_err_set(err, "%s must not contain control characters", d->key);
-	if (d->offset == OFF(output) && strcmp(value, "pulse") && strcmp(value, "null") &&
-	    !(strncmp(value, "file:", 5) == 0 && value[5]))
-		return il_err_set(err, "output must be pulse, null or file:PATH, not '%s'", value);
-	if (d->offset == OFF(theme) && (!*value || strchr(value, '/') || value[0] == '.'))
-		return il_err_set(err, "theme must be a plain name such as 'default', not '%s'", value);
-	settings_copy(base, d->size, value);
+	return d->validate ? d->validate(value, err) : 0;
+}
+
+/* Store a checked scalar value into s. */
+static void settings_store_scalar(settings *s, const settings_def *d, const char *value)
+{
+	char *base = (char *)s + d->offset;
+	double num = 0;
+	int b = 0;
+	switch (d->type) {
+	case SETTING_INT:
+		settings_number(d, value, &num, NULL);
+		*(int *)(void *)base = (int)num;
+		break;
+	case SETTING_LONG:
+		settings_number(d, value, &num, NULL);
+		*(long *)(void *)base = (long)num;
+		break;
+	case SETTING_DOUBLE:
+		settings_number(d, value, &num, NULL);
+		*(double *)(void *)base = num;
+		break;
+	case SETTING_BOOL:
+		settings_bool(d, value, &b, NULL);
+		*(int *)(void *)base = b;
+		break;
+	default:
+		settings_copy(base, d->size, value);
+	}
+}
+
+/* Free the command template. */
+static void settings_free_command(settings *s)
+{
+	for (int k = 0; k < s->command_argc; k++)
+		free(s->command[k]);
+	free(s->command);
+	s->command = NULL;
+	s->command_argc = 0;
+}
+
+/* Free what s allocated (see settings.h). */
+void settings_free(settings *s)
+{
+	settings_free_command(s);
+	free(s->presets);
+	s->presets = NULL;
+	s->npresets = 0;
+}
+
+/* A list value from libconfig: the command template (see settings_int.h). */
+static int settings_argv_from(settings *s, const config_setting_t *cs, il_err *err)
+{
+	int n = config_setting_is_aggregate(cs) ? config_setting_length(cs) : -1;
+	if (n < 0 || n > SETTINGS_ARGV_MAX)
+		return il_err_set(err, "command must be a list of at most %d strings", SETTINGS_ARGV_MAX);
+	for (int k = 0; k < n; k++) {
+		const char *a = config_setting_get_string_elem(cs, k);
+		if (!a || strlen(a) >= SETTINGS_ARG_MAX)
+			return il_err_set(err, "command must hold strings of under %d bytes",
+					  SETTINGS_ARG_MAX);
+	}
+	char **argv = calloc((size_t)n + 1, sizeof *argv);
+	for (int k = 0; argv && k < n; k++)
+		if (!(argv[k] = strdup(config_setting_get_string_elem(cs, k)))) {
+			while (k-- > 0)
+				free(argv[k]);
+			free(argv);
+			argv = NULL;
+		}
+	if (!argv)
+		return il_err_set(err, "out of memory");
+	settings_free_command(s);
+	s->command = argv;
+	s->command_argc = n;
 	return 0;
 }
 
-/* Fill s with every default (presets included); path stays empty. */
+/* A list value from libconfig: the presets; bad entries are skipped and
+ * described in notes (path for messages). */
+static int settings_presets_from(settings *s, const config_setting_t *cs, const char *path,
+				 sbuf *notes, il_err *err)
+{
+	if (!config_setting_is_aggregate(cs))
+		return il_err_set(err, "presets must be a list of groups");
+	int n = config_setting_length(cs), used = 0;
+	settings_preset *p = calloc(n > 0 ? (size_t)n : 1, sizeof *p);
+	if (!p)
+		return il_err_set(err, "out of memory");
+	for (int k = 0; k < n && used < SETTINGS_PRESETS_MAX; k++) {
+		config_setting_t *g = config_setting_get_elem(cs, (unsigned)k);
+		const char *name = NULL, *prompt = NULL;
+		if (!config_setting_is_group(g) || !config_setting_lookup_string(g, "name", &name) ||
+		    !config_setting_lookup_string(g, "prompt", &prompt) || !*name || !*prompt ||
+		    strlen(name) >= sizeof p->name || strlen(prompt) >= sizeof p->prompt) {
+			if (notes)
+				sbuf_printf(notes, "%s:%d: preset %d needs a name (under 64 bytes) and a prompt; skipped\n",
+					    path, config_setting_source_line(g), k + 1);
+			s->file_had_problems = 1;
+			continue;
+		}
+		settings_copy(p[used].name, sizeof p[used].name, name);
+		settings_copy(p[used].prompt, sizeof p[used].prompt, prompt);
+		used++;
+	}
+	free(s->presets);
+	s->presets = p;
+	s->npresets = used;
+	return 0;
+}
+
+/* Apply a list setting from a parsed libconfig value (see settings_int.h). */
+int settings_list_from(settings *s, const settings_def *d, const config_setting_t *cs,
+		       const char *path, sbuf *notes, il_err *err)
+{
+	if (d->type == SETTING_ARGV)
+		return settings_argv_from(s, cs, err);
+	return settings_presets_from(s, cs, path, notes, err);
+}
+
+/* Parse a list value written in the file's syntax and apply it to s. */
+static int settings_set_list(settings *s, const settings_def *d, const char *value, il_err *err)
+{
+	sbuf text = SBUF_INIT;
+	sbuf_printf(&text, "v = %s;\n", value);
+	config_t cfg;
+	config_init(&cfg);
+	int rc = 0;
+	if (text.oom) {
+		rc = il_err_set(err, "out of memory");
+	} else if (strstr(value, "@include") || config_read_string(&cfg, sbuf_str(&text)) != CONFIG_TRUE) {
+		rc = il_err_set(err, "%s must be written as in the file, e.g. %s", d->key,
+				d->type == SETTING_ARGV ? "[\"prog\", \"{prompt}\"]"
+							: "({ name = \"A\"; prompt = \"a\"; })");
+	} else {
+		sbuf notes = SBUF_INIT;
+		rc = settings_list_from(s, d, config_lookup(&cfg, "v"), d->key, &notes, err);
+		if (rc == 0 && notes.len)
+			rc = il_err_set(err, "%s", strtok(notes.buf, "\n"));
+		sbuf_free(&notes);
+	}
+	config_destroy(&cfg);
+	sbuf_free(&text);
+	return rc;
+}
+
+/* Check a value against a definition without storing it. */
+int settings_check(const settings_def *d, const char *value, il_err *err)
+{
+	if (d->type == SETTING_ARGV || d->type == SETTING_PRESETS) {
+		settings tmp;
+		memset(&tmp, 0, sizeof tmp);
+		int rc = settings_set_list(&tmp, d, value, err);
+		settings_free(&tmp);
+		return rc;
+	}
+	return settings_check_scalar(d, value, err);
+}
+
+/* Apply one value to s after checking it (see settings_int.h). */
+int settings_apply(settings *s, const settings_def *d, const char *value, il_err *err)
+{
+	if (d->type == SETTING_ARGV || d->type == SETTING_PRESETS)
+		return settings_set_list(s, d, value, err);
+	if (settings_check_scalar(d, value, err) != 0)
+		return -1;
+	settings_store_scalar(s, d, value);
+	return 0;
+}
+
+/* Fill s with every default (presets included); paths stay empty. */
 void settings_defaults(settings *s)
 {
 	memset(s, 0, sizeof *s);
 	for (size_t k = 0; k < settings_ndefs; k++)
-		settings_apply(s, &settings_defs[k], settings_defs[k].def, NULL);
+		if (settings_defs[k].type != SETTING_ARGV && settings_defs[k].type != SETTING_PRESETS)
+			settings_store_scalar(s, &settings_defs[k], settings_defs[k].def);
 	size_t np = sizeof settings_default_presets / sizeof settings_default_presets[0];
-	for (size_t k = 0; k < np && k < SETTINGS_PRESETS_MAX; k++) {
+	s->presets = calloc(np, sizeof *s->presets);
+	for (size_t k = 0; s->presets && k < np; k++) {
 		settings_copy(s->presets[k].name, sizeof s->presets[k].name, settings_default_presets[k][0]);
 		settings_copy(s->presets[k].prompt, sizeof s->presets[k].prompt,
 			      settings_default_presets[k][1]);
 	}
-	s->npresets = (int)np;
+	s->npresets = s->presets ? (int)np : 0;
 }
 
 /* Set one setting from text, validated against its definition. */
@@ -214,34 +431,8 @@ int settings_set(settings *s, const char *key, const char *value, il_err *err)
 	return settings_apply(s, d, value, err);
 }
 
-/* Write one setting's value as text into out. */
-int settings_get(const settings *s, const char *key, char *out, size_t n, il_err *err)
-{
-	const settings_def *d = settings_find(key);
-	if (!d)
-		return il_err_set(err, "unknown setting '%s'", key);
-	const char *base = (const char *)s + d->offset;
-	switch (d->type) {
-	case SETTING_INT:
-		if (d->offset == OFF(seed))
-			snprintf(out, n, "%ld", *(const long *)(const void *)base);
-		else
-			snprintf(out, n, "%d", *(const int *)(const void *)base);
-		break;
-	case SETTING_DOUBLE:
-		snprintf(out, n, "%g", *(const double *)(const void *)base);
-		break;
-	case SETTING_BOOL:
-		snprintf(out, n, "%s", *(const int *)(const void *)base ? "true" : "false");
-		break;
-	default:
-		snprintf(out, n, "%s", base);
-	}
-	return 0;
-}
-
 /* Append value as a libconfig string literal. */
-static void settings_quote(sbuf *sb, const char *v)
+void settings_quote(sbuf *sb, const char *v)
 {
 	sbuf_putc(sb, '"');
 	for (; *v; v++) {
@@ -260,312 +451,65 @@ static void settings_quote(sbuf *sb, const char *v)
 	sbuf_putc(sb, '"');
 }
 
-/* Render the whole file (comments included) into sb. */
-void settings_render(const settings *s, sbuf *sb)
+/* Append a setting's value as text; quoted (strings) as the file has it. */
+static void settings_put(const settings *s, const settings_def *d, sbuf *sb, int quoted)
 {
-	sbuf_puts(sb, "# infiniloop-tui settings (libconfig format).\n"
-			"# Edit freely; infiniloop-tui checks every value and says which line is wrong.\n"
-			"# Keys left out take their defaults. See infiniloop-tui(1), section SETTINGS.\n\n");
-	char val[SETTINGS_STR_MAX + 64];
-	for (size_t k = 0; k < settings_ndefs; k++) {
-		const settings_def *d = &settings_defs[k];
-		settings_get(s, d->key, val, sizeof val, NULL);
-		sbuf_printf(sb, "# %s Default: %s\n%s = ", d->comment,
-			      d->def[0] ? d->def : "(empty)", d->key);
-		if (d->type == SETTING_STRING || d->type == SETTING_CHOICE)
-			settings_quote(sb, val);
-		else
-			sbuf_puts(sb, val);
-		sbuf_puts(sb, ";\n\n");
-	}
-	sbuf_puts(sb, "# Command backend: the generator's argv, run without a shell. Placeholders:\n"
-			"# {prompt} {secs} {output} (a .wav path to write) {seed}.\n"
-			"# Example: command = [\"my-generator\", \"--text\", \"{prompt}\", \"--out\", \"{output}\"];\n"
-			"command = [");
-	for (int k = 0; k < s->command_argc; k++) {
-		if (k)
-			sbuf_puts(sb, ", ");
-		settings_quote(sb, s->command[k]);
-	}
-	sbuf_puts(sb, "];\n\n# Presets: a name and a prompt each. Add, edit or remove freely.\npresets = (\n");
-	for (int k = 0; k < s->npresets; k++) {
-		sbuf_puts(sb, "  { name = ");
-		settings_quote(sb, s->presets[k].name);
-		sbuf_puts(sb, "; prompt = ");
-		settings_quote(sb, s->presets[k].prompt);
-		sbuf_printf(sb, "; }%s\n", k + 1 < s->npresets ? "," : "");
-	}
-	sbuf_puts(sb, ");\n");
-}
-
-/* Write text to path atomically: temp file in the same dir, fsync, rename. */
-static int settings_write_atomic(const char *path, const char *text, size_t len, il_err *err)
-{
-	char tmp[IL_PATH_MAX + 32];
-	int k = snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-	if (k < 0 || (size_t)k >= sizeof tmp)
-		return il_err_set(err, "path too long: %s", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return il_err_errno(err, errno, "cannot write %s", tmp);
-	size_t done = 0;
-	while (done < len) {
-		ssize_t w = write(fd, text + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = w < 0 ? errno : ENOSPC;
-			close(fd);
-			unlink(tmp);
-			return il_err_errno(err, e, "cannot write %s", tmp);
+	const char *base = (const char *)s + d->offset;
+	switch (d->type) {
+	case SETTING_INT:
+		sbuf_printf(sb, "%d", *(const int *)(const void *)base);
+		break;
+	case SETTING_LONG:
+		sbuf_printf(sb, "%ld", *(const long *)(const void *)base);
+		break;
+	case SETTING_DOUBLE:
+		sbuf_printf(sb, "%g", *(const double *)(const void *)base);
+		break;
+	case SETTING_BOOL:
+		sbuf_puts(sb, *(const int *)(const void *)base ? "true" : "false");
+		break;
+	case SETTING_ARGV:
+		sbuf_putc(sb, '[');
+		for (int k = 0; k < s->command_argc; k++) {
+			sbuf_puts(sb, k ? ", " : "");
+			settings_quote(sb, s->command[k]);
 		}
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return il_err_errno(err, e, "cannot write %s", tmp);
-	}
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return il_err_errno(err, e, "cannot replace %s", path);
-	}
-	return 0;
-}
-
-/* Copy the file at path to path.bak (atomically); 0 or -1 with err. */
-static int settings_backup(const char *path, il_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return errno == ENOENT ? 0 : il_err_errno(err, errno, "cannot read %s", path);
-	sbuf sb = SBUF_INIT;
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sbuf_append(&sb, buf, n);
-	fclose(f);
-	char bak[IL_PATH_MAX + 8];
-	snprintf(bak, sizeof bak, "%s.bak", path);
-	int rc = settings_write_atomic(bak, sbuf_str(&sb), sb.len, err);
-	sbuf_free(&sb);
-	return rc;
-}
-
-/* Write s to s->path atomically (see settings.h). */
-int settings_save(settings *s, il_err *err)
-{
-	if (!s->path[0])
-		return il_err_set(err, "no settings file to save to");
-	if (s->file_broken)
-		return il_err_set(err, "not saving: %s has errors; fix or move it, changes last until exit",
-				  s->path);
-	if (s->file_had_problems && !s->backed_up) {
-		if (settings_backup(s->path, err) != 0)
-			return -1;
-		s->backed_up = 1;
-	}
-	char dir[IL_PATH_MAX];
-	settings_copy(dir, sizeof dir, s->path);
-	char *slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (paths_mkdir_p(dir, 0700, err) != 0)
-			return -1;
-	}
-	sbuf sb = SBUF_INIT;
-	settings_render(s, &sb);
-	int rc = sb.oom ? il_err_set(err, "out of memory") :
-			  settings_write_atomic(s->path, sbuf_str(&sb), sb.len, err);
-	sbuf_free(&sb);
-	return rc;
-}
-
-/* Read one scalar setting's text from cs into out; 0 or -1 when of a wrong type. */
-static int settings_scalar_text(const config_setting_t *cs, char *out, size_t n)
-{
-	switch (config_setting_type(cs)) {
-	case CONFIG_TYPE_INT:
-		snprintf(out, n, "%d", config_setting_get_int(cs));
-		return 0;
-	case CONFIG_TYPE_INT64:
-		snprintf(out, n, "%lld", config_setting_get_int64(cs));
-		return 0;
-	case CONFIG_TYPE_FLOAT:
-		snprintf(out, n, "%.17g", config_setting_get_float(cs));
-		return 0;
-	case CONFIG_TYPE_BOOL:
-		snprintf(out, n, "%s", config_setting_get_bool(cs) ? "true" : "false");
-		return 0;
-	case CONFIG_TYPE_STRING:
-		snprintf(out, n, "%s", config_setting_get_string(cs));
-		return 0;
+		sbuf_putc(sb, ']');
+		break;
+	case SETTING_PRESETS:
+		sbuf_puts(sb, "(\n");
+		for (int k = 0; k < s->npresets; k++) {
+			sbuf_puts(sb, "  { name = ");
+			settings_quote(sb, s->presets[k].name);
+			sbuf_puts(sb, "; prompt = ");
+			settings_quote(sb, s->presets[k].prompt);
+			sbuf_printf(sb, "; }%s\n", k + 1 < s->npresets ? "," : "");
+		}
+		sbuf_putc(sb, ')');
+		break;
 	default:
-		return -1;
+		if (quoted)
+			settings_quote(sb, base);
+		else
+			sbuf_puts(sb, base);
 	}
 }
 
-/* Name of a libconfig type for messages. */
-static const char *settings_type_name(int type)
+/* Append a setting's value as the file writes it (strings quoted). */
+void settings_put_value(const settings *s, const settings_def *d, sbuf *sb)
 {
-	switch (type) {
-	case CONFIG_TYPE_GROUP: return "a group";
-	case CONFIG_TYPE_ARRAY: return "an array";
-	case CONFIG_TYPE_LIST: return "a list";
-	default: return "a value";
-	}
+	settings_put(s, d, sb, 1);
 }
 
-/* Apply the parsed file cfg to s, noting every problem. */
-static void settings_from_config(settings *s, config_t *cfg, const char *path, sbuf *notes)
+/* Write one setting's value as text into out. */
+int settings_get(const settings *s, const char *key, char *out, size_t n, il_err *err)
 {
-	config_setting_t *root = config_root_setting(cfg);
-	int count = config_setting_length(root);
-	for (int i = 0; i < count; i++) {
-		config_setting_t *cs = config_setting_get_elem(root, (unsigned)i);
-		const char *name = config_setting_name(cs);
-		int line = config_setting_source_line(cs);
-		if (!name)
-			continue;
-		if (!strcmp(name, "command") || !strcmp(name, "presets"))
-			continue;
-		const settings_def *d = settings_find(name);
-		if (!d || strcmp(d->key, name) != 0) {
-			if (notes)
-				sbuf_printf(notes, "%s:%d: unknown setting '%s' ignored\n", path, line, name);
-			continue;
-		}
-		char text[SETTINGS_STR_MAX + 64];
-		il_err e;
-		if (settings_scalar_text(cs, text, sizeof text) != 0) {
-			if (notes)
-				sbuf_printf(notes, "%s:%d: %s is %s, expected a single value; using default %s\n",
-					      path, line, name, settings_type_name(config_setting_type(cs)),
-					      d->def[0] ? d->def : "(empty)");
-			s->file_had_problems = 1;
-			continue;
-		}
-		int is_text = config_setting_type(cs) == CONFIG_TYPE_STRING;
-		int wants_text = d->type == SETTING_STRING || d->type == SETTING_CHOICE;
-		if (is_text != wants_text && d->type != SETTING_BOOL) {
-			if (notes)
-				sbuf_printf(notes, "%s:%d: %s must be %s; using default %s\n", path, line,
-					      name, wants_text ? "a quoted string" : "a number",
-					      d->def[0] ? d->def : "(empty)");
-			s->file_had_problems = 1;
-			continue;
-		}
-		if (settings_apply(s, d, text, &e) != 0) {
-			if (notes)
-				sbuf_printf(notes, "%s:%d: %s; using default %s\n", path, line, e.msg,
-					      d->def[0] ? d->def : "(empty)");
-			s->file_had_problems = 1;
-			settings_apply(s, d, d->def, NULL);
-		}
-	}
-
-	config_setting_t *cmd = config_lookup(cfg, "command");
-	if (cmd) {
-		int n = config_setting_is_aggregate(cmd) ? config_setting_length(cmd) : -1;
-		if (n < 0 || n > SETTINGS_ARGV_MAX) {
-			if (notes)
-				sbuf_printf(notes, "%s:%d: command must be a list of at most %d strings; ignored\n",
-					      path, config_setting_source_line(cmd), SETTINGS_ARGV_MAX);
-			s->file_had_problems = 1;
-		} else {
-			int ok = 1;
-			for (int k = 0; k < n && ok; k++) {
-				const char *a = config_setting_get_string_elem(cmd, k);
-				if (!a || strlen(a) >= sizeof s->command[0])
-					ok = 0;
-			}
-			if (!ok) {
-				if (notes)
-					sbuf_printf(notes, "%s:%d: command must hold strings of under %zu bytes; ignored\n",
-						      path, config_setting_source_line(cmd), sizeof s->command[0]);
-				s->file_had_problems = 1;
-			} else {
-				for (int k = 0; k < n; k++)
-					settings_copy(s->command[k], sizeof s->command[k],
-						      config_setting_get_string_elem(cmd, k));
-				s->command_argc = n;
-			}
-		}
-	}
-
-	config_setting_t *pr = config_lookup(cfg, "presets");
-	if (pr) {
-		if (!config_setting_is_aggregate(pr)) {
-			if (notes)
-				sbuf_printf(notes, "%s:%d: presets must be a list of groups; shipped presets used\n",
-					      path, config_setting_source_line(pr));
-			s->file_had_problems = 1;
-			return;
-		}
-		int n = config_setting_length(pr), used = 0;
-		for (int k = 0; k < n && used < SETTINGS_PRESETS_MAX; k++) {
-			config_setting_t *g = config_setting_get_elem(pr, (unsigned)k);
-			const char *name = NULL, *prompt = NULL;
-			if (!config_setting_is_group(g) || !config_setting_lookup_string(g, "name", &name) ||
-			    !config_setting_lookup_string(g, "prompt", &prompt) || !*name || !*prompt ||
-			    strlen(name) >= sizeof s->presets[0].name ||
-			    strlen(prompt) >= sizeof s->presets[0].prompt) {
-				if (notes)
-					sbuf_printf(notes, "%s:%d: preset %d needs a name (under 64 bytes) and a prompt; skipped\n",
-						      path, config_setting_source_line(g), k + 1);
-				s->file_had_problems = 1;
-				continue;
-			}
-			settings_copy(s->presets[used].name, sizeof s->presets[used].name, name);
-			settings_copy(s->presets[used].prompt, sizeof s->presets[used].prompt, prompt);
-			used++;
-		}
-		s->npresets = used;
-	}
-}
-
-/* Load path into s (see settings.h). */
-int settings_load(settings *s, const char *path, sbuf *notes, il_err *err)
-{
-	settings_defaults(s);
-	if (strlen(path) >= sizeof s->path)
-		return il_err_set(err, "settings path too long: %s", path);
-	settings_copy(s->path, sizeof s->path, path);
-	struct stat st;
-	if (stat(path, &st) != 0) {
-		if (errno != ENOENT)
-			return il_err_errno(err, errno, "cannot read settings %s", path);
-		il_err e;
-		if (settings_save(s, &e) != 0 && notes)
-			sbuf_printf(notes, "%s: could not create the settings file (%s); using defaults\n",
-				      path, e.msg);
-		return 0;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		s->file_broken = 1;
-		if (notes)
-			sbuf_printf(notes, "%s: is a directory, not a settings file; using defaults, nothing saved\n",
-				      path);
-		return 0;
-	}
-	config_t cfg;
-	config_init(&cfg);
-	config_set_options(&cfg, CONFIG_OPTION_AUTOCONVERT);
-	if (config_read_file(&cfg, path) != CONFIG_TRUE) {
-		s->file_broken = 1;
-		if (notes) {
-			if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-				sbuf_printf(notes, "%s: cannot read the settings file; using defaults, nothing saved\n",
-					      path);
-			else
-				sbuf_printf(notes, "%s:%d: %s; using defaults, your file is left as it is\n",
-					      path, config_error_line(&cfg), config_error_text(&cfg));
-		}
-		config_destroy(&cfg);
-		return 0;
-	}
-	settings_from_config(s, &cfg, path, notes);
-	config_destroy(&cfg);
+	const settings_def *d = settings_find(key);
+	if (!d)
+		return il_err_set(err, "unknown setting '%s'", key);
+	sbuf sb = SBUF_INIT;
+	settings_put(s, d, &sb, 0);
+	snprintf(out, n, "%s", sbuf_str(&sb));
+	sbuf_free(&sb);
 	return 0;
 }

@@ -171,27 +171,24 @@ static int cmdline_save(ui_app *a, int argc, char **argv)
 	return 0;
 }
 
-/* Check a value against what the engine said about the setting. */
+/* Check a value against the settings table (the engine checks it again). */
 static int cmdline_check_value(ui_app *a, const char *key, const char *value)
 {
 	const settings_def *d = settings_find(key);
-	uim_setting *s = uimodel_setting(&a->m, d ? d->key : key);
-	if (!s)
-		return 0; /* the engine checks it anyway */
-	if (s->has_range) {
+	il_err err;
+	if (!d)
+		return 0; /* the engine names it */
+	if (d->type == SETTING_INT || d->type == SETTING_LONG || d->type == SETTING_DOUBLE) {
 		char *end;
 		double v = strtod(value, &end);
-		if (end == value || *end || v < s->min || v > s->max) {
-			app_msg(a, UIM_MSG_ERROR, "%s must be a number from %g to %g", s->key, s->min, s->max);
+		if (end == value || *end || !(v >= d->min && v <= d->max)) {
+			app_msg(a, UIM_MSG_ERROR, "%s must be a number from %.15g to %.15g", d->key, d->min,
+				d->max);
 			return -1;
 		}
-	} else if (s->choices[0]) {
-		char buf[512];
-		snprintf(buf, sizeof buf, "%s", s->choices);
-		for (char *save = NULL, *w = strtok_r(buf, "|", &save); w; w = strtok_r(NULL, "|", &save))
-			if (!strcmp(w, value))
-				return 0;
-		app_msg(a, UIM_MSG_ERROR, "%s must be one of %s", s->key, s->choices);
+	}
+	if (settings_check(d, value, &err) != 0) {
+		app_msg(a, UIM_MSG_ERROR, "%s", err.msg);
 		return -1;
 	}
 	return 0;

@@ -26,7 +26,7 @@ static void fuzz_settings_ranges(const settings *s)
 	for (size_t k = 0; k < settings_ndefs; k++) {
 		const settings_def *d = &settings_defs[k];
 		fuzz_assert(settings_get(s, d->key, v, sizeof v, NULL) == 0);
-		if (d->type == SETTING_INT || d->type == SETTING_DOUBLE) {
+		if (d->type == SETTING_INT || d->type == SETTING_LONG || d->type == SETTING_DOUBLE) {
 			double x = strtod(v, NULL);
 			fuzz_assert(x >= d->min && x <= d->max);
 		}
@@ -68,11 +68,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_assert(notes.len == 0);
 		settings_render(&t, &b);
 		fuzz_assert(a.len == b.len && memcmp(a.buf, b.buf, a.len) == 0);
+		settings_free(&t);
 		sbuf_free(&a);
 		sbuf_free(&b);
 		unlink(path2);
 	}
 	sbuf_free(&notes);
+	settings_free(&s);
 	unlink(path);
 	return 0;
 }

@@ -43,7 +43,7 @@ engine_start --engine --output null --prompt "chiptune, 140 bpm, E minor"
 expect_event '^log level=info msg="station started: chiptune, 140 bpm, E minor' "--prompt starts the station"
 expect_event '^gen state=ready ' "--prompt: a loop is generated"
 engine_quit; expect_status 0 "$ENGINE_STATUS" "--prompt: quit exits 0"
-grep -q '^last_prompt = "chiptune, 140 bpm, E minor";' "$XDG_CONFIG_HOME/infiniloop/config" &&
+grep -q '^last_prompt = "chiptune, 140 bpm, E minor";' "$HOME/.local/state/infiniloop/state" &&
 	pass "the prompt is saved as last_prompt" || fail "last_prompt not saved"
 
 # Failures keep the current loop playing and say why.

@@ -163,11 +163,11 @@ expect_line "$out" "^log level=warn msg=\".*config:1: duration must be between 5
 expect_line "$out" "^log level=warn msg=\".*config:2: crossfade must be a number" "wrong type: file and line"
 expect_line "$out" "^log level=warn msg=\".*config:3: theme is an array" "wrong shape: file and line"
 [ "$(cksum <"$cfg")" = "$sum" ] && pass "bad config left as it is on load" || fail "bad config rewritten on load"
-printf 'set key=volume value=50\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+printf 'set key=duration value=20\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
 [ -f "$cfg.bak" ] && [ "$(cksum <"$cfg.bak")" = "$sum" ] && pass "first save keeps the user's file as config.bak" || fail "no faithful config.bak"
 
 printf 'duration = = 3;\n' >"$cfg"; sum=$(cksum <"$cfg")
-printf 'set key=volume value=40\nstatus\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
+printf 'set key=duration value=25\nstatus\n' | "$IL_BIN" --engine --output null >"$out" 2>"$err"
 expect_line "$out" "^log level=warn msg=\".*config:1: .*your file is left as it is" "malformed: file and line"
 expect_line "$out" "^error code=io .*has errors" "malformed: saving is refused"
 expect_line "$out" '^status ' "malformed: the engine runs on defaults"

@@ -26,6 +26,7 @@ static void setup(void)
 /* Remove the temporary folder. */
 static void teardown(void)
 {
+	settings_free(&s);
 	ck_assert_int_eq(testutil_rmtree(dir), 0);
 }
 
@@ -82,6 +83,10 @@ START_TEST(test_first_run_creates_documented_file)
 	for (size_t k = 0; k < settings_ndefs; k++) {
 		char want[80];
 		snprintf(want, sizeof want, "\n%s = ", settings_defs[k].key);
+		if (settings_defs[k].store == SETTING_IN_STATE) { /* runtime state: not in the config */
+			ck_assert_msg(!strstr(text, want), "state key %s in the config", settings_defs[k].key);
+			continue;
+		}
 		ck_assert_msg(strstr(text, want), "key %s missing", settings_defs[k].key);
 		ck_assert_ptr_nonnull(strstr(text, settings_defs[k].comment));
 	}
@@ -92,6 +97,7 @@ START_TEST(test_first_run_creates_documented_file)
 	ck_assert_uint_eq(notes.len, 0);
 	ck_assert_int_eq(t.npresets, s.npresets);
 	ck_assert_str_eq(t.presets[3].prompt, s.presets[3].prompt);
+	settings_free(&t);
 	sbuf_free(&notes);
 }
 END_TEST
@@ -104,15 +110,17 @@ START_TEST(test_set_save_roundtrip)
 	ck_assert_int_eq(settings_set(&s, "crossfade", "2.5", &err), 0);
 	ck_assert_int_eq(settings_set(&s, "gpu", "on", &err), 0);
 	ck_assert_int_eq(settings_set(&s, "last_prompt", "a \"quoted\" \\ prompt", &err), 0);
-	s.command_argc = 3;
-	strcpy(s.command[0], "gen");
-	strcpy(s.command[1], "--out");
-	strcpy(s.command[2], "{output}");
+	ck_assert_int_eq(settings_set(&s, "command", "[\"gen\", \"--out\", \"{output}\"]", &err), 0);
+	char state[320];
+	snprintf(state, sizeof state, "%s/sub/state", dir);
+	snprintf(s.state_path, sizeof s.state_path, "%s", state);
 	ck_assert_int_eq(settings_save(&s, &err), 0);
+	ck_assert_int_eq(settings_state_save(&s, &err), 0);
 	ck_assert_int_eq(count_files(dir), 1); /* only sub/, no temp file left */
 	settings t;
 	sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
+	ck_assert_int_eq(settings_state_load(&t, state, &notes, &err), 0);
 	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
 	ck_assert_int_eq(t.min_duration, 120);
 	ck_assert_str_eq(t.output, "file:/tmp/o.wav");
@@ -124,6 +132,7 @@ START_TEST(test_set_save_roundtrip)
 	char v[64];
 	ck_assert_int_eq(settings_get(&t, "minduration", v, sizeof v, &err), 0);
 	ck_assert_str_eq(v, "120");
+	settings_free(&t);
 	sbuf_free(&notes);
 }
 END_TEST
@@ -275,6 +284,201 @@ START_TEST(test_tmpdir_private)
 }
 END_TEST
 
+/* Make dir/sub for a test that writes its own config. */
+static void make_sub(void)
+{
+	char sub[300];
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	mkdir(sub, 0700);
+}
+
+START_TEST(test_set_rewrites_the_file_on_disk)
+{
+	make_sub();
+	char inc[320];
+	snprintf(inc, sizeof inc, "%s/sub/extra.cfg", dir);
+	spit(inc, "retries = 7;\n");
+	char text[1024];
+	snprintf(text, sizeof text,
+		 "# my own comment\n"
+		 "duration = 20; # trailing note\n"
+		 "@include \"%s\"\n"
+		 "colour = 3;\n"
+		 "/* block */ crossfade = 1.5;\n", inc);
+	spit(path, text);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_int_eq(s.retries, 7);
+	/* Another instance (or a hand edit) changes the file after we loaded it. */
+	snprintf(text, sizeof text,
+		 "# my own comment\n"
+		 "duration = 25; # trailing note\n"
+		 "@include \"%s\"\n"
+		 "colour = 3;\n"
+		 "/* block */ crossfade = 1.5;\n", inc);
+	spit(path, text);
+	ck_assert_int_eq(settings_set(&s, "crossfade", "4", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("crossfade"), &err), 0);
+	char want[1024];
+	snprintf(want, sizeof want,
+		 "# my own comment\n"
+		 "duration = 25; # trailing note\n"
+		 "@include \"%s\"\n"
+		 "colour = 3;\n"
+		 "/* block */ crossfade = 4;\n", inc);
+	ck_assert_str_eq(slurp(path), want);
+	/* A key the file lacks is appended with its comment. */
+	ck_assert_int_eq(settings_set(&s, "seed", "9", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("seed"), &err), 0);
+	ck_assert_ptr_nonnull(strstr(slurp(path), want));
+	ck_assert_ptr_nonnull(strstr(slurp(path), "\nseed = 9;\n"));
+	/* A key set in an included file is changed there. */
+	ck_assert_int_eq(settings_set(&s, "retries", "2", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("retries"), &err), 0);
+	ck_assert_str_eq(slurp(inc), "retries = 2;\n");
+	ck_assert_ptr_null(strstr(slurp(path), "retries"));
+	/* The result still loads, with the other instance's value. */
+	settings t;
+	sbuf_reset(&notes);
+	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
+	ck_assert_int_eq(t.duration, 25);
+	ck_assert_double_eq(t.crossfade, 4.0);
+	ck_assert_int_eq(t.retries, 2);
+	ck_assert_int_eq(t.seed, 9);
+	settings_free(&t);
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_symlinked_config_stays_a_link)
+{
+	make_sub();
+	char target[320];
+	snprintf(target, sizeof target, "%s/real-config", dir);
+	spit(target, "duration = 20;\n");
+	ck_assert_int_eq(symlink("../real-config", path), 0);
+	ck_assert_int_eq(settings_load(&s, path, NULL, &err), 0);
+	ck_assert_int_eq(s.duration, 20);
+	ck_assert_int_eq(settings_set(&s, "duration", "10", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("duration"), &err), 0);
+	struct stat st;
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_str_eq(slurp(target), "duration = 10;\n");
+}
+END_TEST
+
+START_TEST(test_alias_in_the_file)
+{
+	make_sub();
+	spit(path, "minduration = 40;\n");
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
+	ck_assert_int_eq(s.min_duration, 40);
+	ck_assert_int_eq(settings_set(&s, "min_duration", "50", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("min_duration"), &err), 0);
+	ck_assert_str_eq(slurp(path), "min_duration = 50;\n"); /* replaced, not doubled */
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_state_is_not_config)
+{
+	il_opts o;
+	memset(&o, 0, sizeof o);
+	o.config = path;
+	o.output = "null";
+	o.theme = "light";
+	o.duration = 20;
+	o.seed = 42;
+	char state[320];
+	snprintf(state, sizeof state, "%s/state-home", dir);
+	setenv("XDG_STATE_HOME", state, 1);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load_for(&o, SETTINGS_FOR_ENGINE, &s, &notes, &err), 0);
+	ck_assert_str_eq(s.output, "null");
+	ck_assert_int_eq(s.seed, 42);
+	char before[1 << 16];
+	snprintf(before, sizeof before, "%s", slurp(path));
+	/* Runtime state goes to the state file; the config stays as it is. */
+	ck_assert_int_eq(settings_set(&s, "volume", "55", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("volume"), &err), 0);
+	ck_assert_int_eq(settings_set(&s, "last_prompt", "calm piano", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("last_prompt"), &err), 0);
+	ck_assert_str_eq(slurp(path), before);
+	char sf[400];
+	snprintf(sf, sizeof sf, "%s/infiniloop/state", state);
+	ck_assert_ptr_nonnull(strstr(slurp(sf), "volume = 55;"));
+	ck_assert_ptr_nonnull(strstr(slurp(sf), "last_prompt = \"calm piano\";"));
+	/* A `set` writes that key only: the one-run options stay out. */
+	ck_assert_int_eq(settings_set(&s, "crossfade", "2", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("crossfade"), &err), 0);
+	const char *text = slurp(path);
+	ck_assert_ptr_nonnull(strstr(text, "\ncrossfade = 2;"));
+	ck_assert_ptr_nonnull(strstr(text, "\noutput = \"pulse\";"));
+	ck_assert_ptr_nonnull(strstr(text, "\ntheme = \"default\";"));
+	ck_assert_ptr_nonnull(strstr(text, "\nduration = 15;"));
+	ck_assert_ptr_nonnull(strstr(text, "\nseed = 0;"));
+	/* The next run reads the state back. */
+	o.output = o.theme = NULL;
+	o.duration = o.seed = -1;
+	settings t;
+	ck_assert_int_eq(settings_load_for(&o, SETTINGS_FOR_ENGINE, &t, &notes, &err), 0);
+	ck_assert_int_eq(t.volume, 55);
+	ck_assert_str_eq(t.last_prompt, "calm piano");
+	ck_assert_str_eq(t.output, "pulse");
+	ck_assert_int_eq(t.seed, 0);
+	settings_free(&t);
+	sbuf_free(&notes);
+}
+END_TEST
+
+START_TEST(test_validation_hooks)
+{
+	settings_defaults(&s);
+	ck_assert_int_eq(settings_set(&s, "affinity", "abc", &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "CPU list"));
+	ck_assert_int_eq(settings_set(&s, "affinity", "9999", &err), -1);
+	ck_assert_msg(strstr(err.msg, "CPU 9999"), "%s", err.msg);
+	ck_assert_int_eq(settings_set(&s, "affinity", "0", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "affinity", "", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "seed", "-1", &err), -1);
+	ck_assert_str_eq(err.msg, "seed must be between 0 and 2147483647, not -1");
+	ck_assert_int_eq(settings_set(&s, "seed", "2147483647", &err), 0);
+	ck_assert_int_eq(s.seed, 2147483647L);
+	/* Lists go through the table too, in the file's syntax. */
+	ck_assert_int_eq(settings_set(&s, "command", "[\"a\", \"{prompt}\"]", &err), 0);
+	ck_assert_int_eq(s.command_argc, 2);
+	char v[256];
+	ck_assert_int_eq(settings_get(&s, "command", v, sizeof v, &err), 0);
+	ck_assert_str_eq(v, "[\"a\", \"{prompt}\"]");
+	ck_assert_int_eq(settings_set(&s, "command", "not a list", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "presets", "({ name = \"X\"; prompt = \"x y\"; })", &err), 0);
+	ck_assert_int_eq(s.npresets, 1);
+	ck_assert_str_eq(s.presets[0].prompt, "x y");
+}
+END_TEST
+
+START_TEST(test_huge_string_refused)
+{
+	make_sub();
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fputs("duration = 20;\nlast_prompt = \"", f);
+	for (int k = 0; k < (4 << 20) - 64; k++)
+		fputc('a', f);
+	fputs("\";\n", f);
+	fclose(f);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_msg(strstr(sbuf_str(&notes), "config:2: a string of"), "%s", sbuf_str(&notes));
+	ck_assert(s.file_broken);
+	ck_assert_int_eq(s.duration, 15);
+	sbuf_free(&notes);
+}
+END_TEST
+
 /* The suite of settings tests. */
 static Suite *settings_suite(void)
 {
@@ -290,6 +494,12 @@ static Suite *settings_suite(void)
 	tcase_add_test(tc, test_unwritable_folder);
 	tcase_add_test(tc, test_xdg_paths);
 	tcase_add_test(tc, test_tmpdir_private);
+	tcase_add_test(tc, test_set_rewrites_the_file_on_disk);
+	tcase_add_test(tc, test_symlinked_config_stays_a_link);
+	tcase_add_test(tc, test_alias_in_the_file);
+	tcase_add_test(tc, test_state_is_not_config);
+	tcase_add_test(tc, test_validation_hooks);
+	tcase_add_test(tc, test_huge_string_refused);
 	suite_add_tcase(su, tc);
 	return su;
 }

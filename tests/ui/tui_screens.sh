@@ -100,6 +100,14 @@ run_case() { # TERM LANG NAME
 		fail "$name: :set crossfade 4 not in the config file"
 	T send-keys -t "$UI_PANE" ':set crossfade 99' Enter
 	expect_screen 'crossfade must be a number from 0 to 10' "$name: :set refuses a value out of range"
+	T send-keys -t "$UI_PANE" ':set seed -1' Enter
+	expect_screen 'seed must be a number from 0 to 2147483647$' "$name: :set seed -1 names the range in whole numbers"
+	T send-keys -t "$UI_PANE" ':set affinity 9999' Enter
+	expect_screen 'affinity names CPU 9999, but this machine has CPUs 0-' "$name: :set affinity 9999 is refused"
+	T send-keys -t "$UI_PANE" ':set affinity abc' Enter
+	expect_screen 'affinity must be a CPU list' "$name: :set affinity abc is refused"
+	grep -Eq '^affinity = "(9999|abc)"' "$XDG_CONFIG_HOME/infiniloop/config" &&
+		fail "$name: a refused affinity was saved" || pass "$name: a refused affinity is not saved"
 	T send-keys -t "$UI_PANE" ':sta' Tab
 	expect_screen '^:sta(rt|tus)? *$|start +status' "$name: Tab completes commands"
 	T send-keys -t "$UI_PANE" Escape

@@ -1,0 +1,27 @@
+/* settings_int.h: what settings.c and settings_file.c share. */
+#ifndef IL_STORE_SETTINGS_INT_H
+#define IL_STORE_SETTINGS_INT_H
+
+#include <libconfig.h>
+
+#include "store/settings.h"
+
+/* Apply one value to s after checking it against d; 0 or -1 with err. */
+int settings_apply(settings *s, const settings_def *d, const char *value, il_err *err);
+/* Apply a list setting (command, presets) from a parsed libconfig value;
+ * skipped entries are described in notes (path names the file). */
+int settings_list_from(settings *s, const settings_def *d, const config_setting_t *cs,
+		       const char *path, sbuf *notes, il_err *err);
+
+#define SETTINGS_FILE_MAX (4u << 20)      /* a settings file is far smaller */
+#define SETTINGS_LITERAL_MAX (64u << 10)  /* no setting takes a longer string */
+
+/* Read a whole regular file into sb (at most limit bytes); 0, or -1 with
+ * errno set (EFBIG past the limit, EISDIR or EINVAL for other kinds). */
+int settings_read_text(const char *path, sbuf *sb, size_t limit);
+/* Skip blanks, line breaks and comments of config text from i. */
+size_t settings_skip_blank(const char *t, size_t n, size_t i);
+/* Skip the string literal whose quote is at i; the index after it. */
+size_t settings_skip_string(const char *t, size_t n, size_t i);
+
+#endif
