@@ -37,6 +37,9 @@ pulse_start || exit 99
 engine_wait '^audio state=ok ' 20 2 && pass "the engine reconnects" || fail "no reconnection"
 pulse_record "$TEST_TMP/rec.raw" || fail "parec did not start"
 sleep 2
+# Under load parec may deliver the 2 s late: wait for them (at most 10 s more).
+rec_has_2s() { [ "$(wc -c <"$TEST_TMP/rec.raw")" -gt 96000 ]; }
+retry_until 10 rec_has_2s
 pulse_record_stop
 bytes=$(wc -c <"$TEST_TMP/rec.raw")
 loud=$(od -An -v -td2 -w2 "$TEST_TMP/rec.raw" | awk '{ if ($1 > 1000 || $1 < -1000) n++ } END { print n + 0 }')
