@@ -166,8 +166,9 @@ static unsigned uimodel_spectrum(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `setting`: one setting's value and its range or choices. */
-static unsigned uimodel_setting_ev(uimodel *m, const proto_msg *msg)
+static unsigned uimodel_setting_ev(uimodel *m, const proto_msg *msg, double now)
 {
+	(void)now;
 	const char *key = proto_get(msg, "key");
 	if (!key)
 		return 0;
@@ -193,8 +194,9 @@ static unsigned uimodel_setting_ev(uimodel *m, const proto_msg *msg)
 }
 
 /* `preset`: one preset (index 0 starts a new list). */
-static unsigned uimodel_preset(uimodel *m, const proto_msg *msg)
+static unsigned uimodel_preset(uimodel *m, const proto_msg *msg, double now)
 {
+	(void)now;
 	long idx = -1;
 	uimodel_long(msg, "index", &idx);
 	if (idx == 0 || m->presets_fresh)
@@ -220,8 +222,9 @@ static void uimodel_stats_begin(uimodel *m)
 }
 
 /* `stat`: one requested duration's record. */
-static unsigned uimodel_stat(uimodel *m, const proto_msg *msg)
+static unsigned uimodel_stat(uimodel *m, const proto_msg *msg, double now)
 {
+	(void)now;
 	uimodel_stats_begin(m);
 	if (m->nstats >= UIM_STATS_MAX)
 		return 0;
@@ -235,8 +238,9 @@ static unsigned uimodel_stat(uimodel *m, const proto_msg *msg)
 }
 
 /* `history`: one recent generation. */
-static unsigned uimodel_history(uimodel *m, const proto_msg *msg)
+static unsigned uimodel_history(uimodel *m, const proto_msg *msg, double now)
 {
+	(void)now;
 	uimodel_stats_begin(m);
 	if (m->nhist >= UIM_HISTORY_MAX)
 		return 0;
@@ -258,8 +262,9 @@ static unsigned uimodel_history(uimodel *m, const proto_msg *msg)
 }
 
 /* `analysis`: the current loop's analysis. */
-static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg)
+static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg, double now)
 {
+	(void)now;
 	m->have_analysis = 1;
 	uimodel_long(msg, "frames", &m->frames);
 	uimodel_long(msg, "rate", &m->rate);
@@ -275,7 +280,7 @@ static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg)
 	return UIM_D_ANALYSIS;
 }
 
-/* `error`: show it; unsupported requests are explained politely. */
+/* `error`: show it. */
 static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
 {
 	const char *code = proto_get(msg, "code"), *text = proto_get(msg, "msg");
@@ -283,74 +288,97 @@ static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
 	snprintf(m->last_error_code, sizeof m->last_error_code, "%s", code ? code : "");
 	snprintf(m->last_error_verb, sizeof m->last_error_verb, "%s", verb ? verb : "");
 	snprintf(m->last_error_msg, sizeof m->last_error_msg, "%s", text ? text : "");
-	if (code && !strcmp(code, "unsupported")) {
-		m->unsupported++;
-		uimodel_msg(m, UIM_MSG_WARN, now, "'%s' is not available in this engine yet",
-			    verb ? verb : "that request");
-	} else {
-		m->errors++;
-		uimodel_msg(m, UIM_MSG_ERROR, now, "%s%s%s", verb ? verb : "", verb ? ": " : "",
-			    text ? text : (code ? code : "error"));
-	}
+	m->errors++;
+	uimodel_msg(m, UIM_MSG_ERROR, now, "%s%s%s", verb ? verb : "", verb ? ": " : "",
+		    text ? text : (code ? code : "error"));
 	return UIM_D_MSG;
 }
 
-/* Apply one event; returns the dirty bits. */
+/* `waveform`: the current loop's outline. */
+static unsigned uimodel_waveform(uimodel *m, const proto_msg *msg, double now)
+{
+	(void)now;
+	long n = proto_hex_decode(proto_get(msg, "points") ? proto_get(msg, "points") : "", m->wave,
+				  UIM_WAVE_MAX);
+	m->nwave = n < 0 ? 0 : (int)n;
+	return UIM_D_ANALYSIS;
+}
+
+/* `ready`: a new engine is up. */
+static unsigned uimodel_ready(uimodel *m, const proto_msg *msg, double now)
+{
+	(void)now;
+	m->ready = 1;
+	uimodel_long(msg, "pid", &m->pid);
+	uimodel_str(msg, "program", m->program, sizeof m->program);
+	return UIM_D_ALL;
+}
+
+/* `audio`: the output's state changed. */
+static unsigned uimodel_audio(uimodel *m, const proto_msg *msg, double now)
+{
+	uimodel_str(msg, "state", m->audio, sizeof m->audio);
+	const char *t = proto_get(msg, "msg");
+	uimodel_msg(m, !strcmp(m->audio, "ok") ? UIM_MSG_INFO : UIM_MSG_WARN, now, "audio %s%s%s",
+		    m->audio, t && *t ? ": " : "", t ? t : "");
+	return UIM_D_STATUS | UIM_D_MSG;
+}
+
+/* `saved`: a loop was written. */
+static unsigned uimodel_saved(uimodel *m, const proto_msg *msg, double now)
+{
+	uimodel_str(msg, "path", m->saved_path, sizeof m->saved_path);
+	uimodel_msg(m, UIM_MSG_INFO, now, "saved %s", m->saved_path);
+	return UIM_D_MSG;
+}
+
+/* `log`: an engine message (a recent warning or error stays readable). */
+static unsigned uimodel_log(uimodel *m, const proto_msg *msg, double now)
+{
+	const char *lvl = proto_get(msg, "level"), *t = proto_get(msg, "msg");
+	int level = lvl && !strcmp(lvl, "warn") ? UIM_MSG_WARN : UIM_MSG_INFO;
+	if (level < m->msg_level && now - m->msg_at < 5)
+		return 0;
+	uimodel_msg(m, level, now, "%s", t ? t : "");
+	return UIM_D_MSG;
+}
+
+/* The events the UI knows: each verb, its kind, and what it does to the
+ * model (NULL: nothing; the UI may still react to the kind). */
+static const struct {
+	const char *verb;
+	uim_event kind;
+	unsigned (*apply)(uimodel *m, const proto_msg *msg, double now);
+} uimodel_events[] = {
+	{ "spectrum", UIM_EV_SPECTRUM, uimodel_spectrum },
+	{ "status", UIM_EV_STATUS, uimodel_status },
+	{ "gen", UIM_EV_GEN, uimodel_gen },
+	{ "loop", UIM_EV_LOOP, uimodel_loop },
+	{ "setting", UIM_EV_SETTING, uimodel_setting_ev },
+	{ "preset", UIM_EV_PRESET, uimodel_preset },
+	{ "stat", UIM_EV_STAT, uimodel_stat },
+	{ "history", UIM_EV_HISTORY, uimodel_history },
+	{ "analysis", UIM_EV_ANALYSIS, uimodel_analysis },
+	{ "waveform", UIM_EV_WAVEFORM, uimodel_waveform },
+	{ "error", UIM_EV_ERROR, uimodel_error },
+	{ "ready", UIM_EV_READY, uimodel_ready },
+	{ "audio", UIM_EV_AUDIO, uimodel_audio },
+	{ "saved", UIM_EV_SAVED, uimodel_saved },
+	{ "log", UIM_EV_LOG, uimodel_log },
+	{ "bye", UIM_EV_BYE, NULL },
+	{ "pong", UIM_EV_PONG, NULL },
+};
+
+/* Apply one event; returns the dirty bits and sets m->event. */
 unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now)
 {
-	const char *v = msg->verb;
-	if (!strcmp(v, "spectrum"))
-		return uimodel_spectrum(m, msg, now);
-	if (!strcmp(v, "status"))
-		return uimodel_status(m, msg, now);
-	if (!strcmp(v, "gen"))
-		return uimodel_gen(m, msg, now);
-	if (!strcmp(v, "loop"))
-		return uimodel_loop(m, msg, now);
-	if (!strcmp(v, "setting"))
-		return uimodel_setting_ev(m, msg);
-	if (!strcmp(v, "preset"))
-		return uimodel_preset(m, msg);
-	if (!strcmp(v, "stat"))
-		return uimodel_stat(m, msg);
-	if (!strcmp(v, "history"))
-		return uimodel_history(m, msg);
-	if (!strcmp(v, "analysis"))
-		return uimodel_analysis(m, msg);
-	if (!strcmp(v, "waveform")) {
-		long n = proto_hex_decode(proto_get(msg, "points") ? proto_get(msg, "points") : "",
-					  m->wave, UIM_WAVE_MAX);
-		m->nwave = n < 0 ? 0 : (int)n;
-		return UIM_D_ANALYSIS;
+	for (size_t k = 0; k < sizeof uimodel_events / sizeof uimodel_events[0]; k++) {
+		if (strcmp(uimodel_events[k].verb, msg->verb) != 0)
+			continue;
+		m->event = uimodel_events[k].kind;
+		return uimodel_events[k].apply ? uimodel_events[k].apply(m, msg, now) : 0;
 	}
-	if (!strcmp(v, "error"))
-		return uimodel_error(m, msg, now);
-	if (!strcmp(v, "ready")) {
-		m->ready = 1;
-		uimodel_long(msg, "pid", &m->pid);
-		uimodel_str(msg, "program", m->program, sizeof m->program);
-		return UIM_D_ALL;
-	}
-	if (!strcmp(v, "audio")) {
-		uimodel_str(msg, "state", m->audio, sizeof m->audio);
-		const char *t = proto_get(msg, "msg");
-		uimodel_msg(m, !strcmp(m->audio, "ok") ? UIM_MSG_INFO : UIM_MSG_WARN, now, "audio %s%s%s",
-			    m->audio, t && *t ? ": " : "", t ? t : "");
-		return UIM_D_STATUS | UIM_D_MSG;
-	}
-	if (!strcmp(v, "saved")) {
-		uimodel_str(msg, "path", m->saved_path, sizeof m->saved_path);
-		uimodel_msg(m, UIM_MSG_INFO, now, "saved %s", m->saved_path);
-		return UIM_D_MSG;
-	}
-	if (!strcmp(v, "log")) {
-		const char *lvl = proto_get(msg, "level"), *t = proto_get(msg, "msg");
-		int level = lvl && !strcmp(lvl, "warn") ? UIM_MSG_WARN : UIM_MSG_INFO;
-		if (level < m->msg_level && now - m->msg_at < 5)
-			return 0; /* a recent warning or error stays readable */
-		uimodel_msg(m, level, now, "%s", t ? t : "");
-		return UIM_D_MSG;
-	}
+	m->event = UIM_EV_OTHER;
 	return 0;
 }
 

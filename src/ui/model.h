@@ -28,6 +28,13 @@
 #define UIM_D_HEADER 0x400u
 #define UIM_D_ALL 0xfffu
 
+/* The kinds of event (the verbs at the wire, as uimodel_apply names them). */
+typedef enum uim_event {
+	UIM_EV_OTHER, UIM_EV_SPECTRUM, UIM_EV_STATUS, UIM_EV_GEN, UIM_EV_LOOP, UIM_EV_SETTING,
+	UIM_EV_PRESET, UIM_EV_STAT, UIM_EV_HISTORY, UIM_EV_ANALYSIS, UIM_EV_WAVEFORM, UIM_EV_ERROR,
+	UIM_EV_READY, UIM_EV_AUDIO, UIM_EV_SAVED, UIM_EV_LOG, UIM_EV_BYE, UIM_EV_PONG
+} uim_event;
+
 /* Message levels of the status line. */
 enum { UIM_MSG_INFO, UIM_MSG_WARN, UIM_MSG_ERROR };
 
@@ -107,8 +114,10 @@ typedef struct uimodel {
 	char msg[512];
 	int msg_level;
 	double msg_at;
+	/* the kind of the event applied last */
+	uim_event event;
 	/* counters */
-	long errors, unsupported;
+	long errors;
 	char last_error_verb[PROTO_NAME_MAX + 1], last_error_code[PROTO_NAME_MAX + 1];
 	char last_error_msg[256];
 	char saved_path[1024];
@@ -116,7 +125,8 @@ typedef struct uimodel {
 
 /* Reset m to "nothing known yet". */
 void uimodel_init(uimodel *m);
-/* Apply one event; returns the dirty bits. now is monotonic seconds. */
+/* Apply one event; returns the dirty bits and sets m->event to its kind.
+ * now is monotonic seconds. The only place an event verb is looked up. */
 unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now);
 /* Set the status-line message (printf format). */
 void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)

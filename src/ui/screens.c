@@ -22,9 +22,7 @@ static void screens_stats(ui_app *a)
 	if (in.h <= 0)
 		return;
 	if (!m->stats_answered) {
-		if (!strcmp(m->last_error_verb, "stats") && !strcmp(m->last_error_code, "unsupported"))
-			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "statistics are not available in this engine yet");
-		else if (!strcmp(m->last_error_verb, "stats"))
+		if (!strcmp(m->last_error_verb, "stats"))
 			uidraw_textf(t, in.y, in.x, in.w, ROLE_ERROR, "no statistics: %s", m->last_error_msg);
 		else
 			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "no generation recorded yet (r asks again)");
@@ -188,9 +186,7 @@ static void screens_analysis(ui_app *a)
 	if (in.h <= 0)
 		return;
 	if (!m->have_analysis) {
-		if (!strcmp(m->last_error_verb, "analysis") && !strcmp(m->last_error_code, "unsupported"))
-			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "analysis is not available in this engine yet");
-		else if (!strcmp(m->last_error_verb, "analysis"))
+		if (!strcmp(m->last_error_verb, "analysis"))
 			uidraw_textf(t, in.y, in.x, in.w, ROLE_DIM, "no analysis: %s (r asks again)", m->last_error_msg);
 		else
 			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "asking the engine for the analysis...");

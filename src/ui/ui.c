@@ -98,23 +98,36 @@ static void ui_engine_events(ui_app *a, proto_msg *msg)
 		}
 		unsigned d = uimodel_apply(&a->m, msg, a->now);
 		app_dirty(a, d);
-		if (!strcmp(msg->verb, "ready")) {
+		switch (a->m.event) {
+		case UIM_EV_READY:
 			ui_engine_ready(a);
-		} else if (!strcmp(msg->verb, "status") && a->status_echo) {
-			a->status_echo = 0;
-			app_status_summary(a);
-		} else if (!strcmp(msg->verb, "bye")) {
+			break;
+		case UIM_EV_STATUS:
+			if (a->status_echo) {
+				a->status_echo = 0;
+				app_status_summary(a);
+			}
+			break;
+		case UIM_EV_BYE:
 			a->engine_up = 0;
-		} else if (!strcmp(msg->verb, "setting")) {
+			break;
+		case UIM_EV_SETTING: {
 			const char *k = proto_get(msg, "key"), *v = proto_get(msg, "value");
 			if (k && v && !strcmp(k, "theme") && *v && strcmp(v, a->th.name))
 				app_theme(a, v);
-		} else if (!strcmp(msg->verb, "preset") && !a->autostart_done) {
-			ui_autostart(a);
-		} else if (!strcmp(msg->verb, "loop")) {
+			break;
+		}
+		case UIM_EV_PRESET:
+			if (!a->autostart_done)
+				ui_autostart(a);
+			break;
+		case UIM_EV_LOOP:
 			elink_send_verb(&a->link, "status");
 			if (a->screen == UI_SCREEN_ANALYSIS)
 				elink_send_verb(&a->link, "analysis");
+			break;
+		default:
+			break;
 		}
 	}
 }

@@ -141,8 +141,13 @@ START_TEST(test_model_events)
 	feed(&m, "gen state=retry progress=0 eta=4 attempt=2 wait=4 msg=\"it broke\"");
 	ck_assert_str_eq(m.gen, "retry");
 	ck_assert(strstr(m.msg, "retrying in 4 s: it broke") != NULL);
-	feed(&m, "error code=unsupported msg=\"no\" verb=skip");
-	ck_assert_str_eq(m.msg, "'skip' is not available in this engine yet");
+	feed(&m, "error code=state msg=\"nothing is playing\" verb=skip");
+	ck_assert_str_eq(m.msg, "skip: nothing is playing");
+	ck_assert_int_eq(m.event, UIM_EV_ERROR);
+	ck_assert_uint_eq(feed(&m, "bye"), 0);
+	ck_assert_int_eq(m.event, UIM_EV_BYE);
+	ck_assert_uint_eq(feed(&m, "frobnicate x=1"), 0); /* unknown events are ignored */
+	ck_assert_int_eq(m.event, UIM_EV_OTHER);
 	feed(&m, "error code=bad_value msg=\"crossfade must be between 0 and 10\" verb=set");
 	ck_assert_int_eq(m.msg_level, UIM_MSG_ERROR);
 	ck_assert(strstr(m.msg, "crossfade must be") != NULL);
