@@ -4,8 +4,8 @@
 #define IL_UI_APP_H
 
 #include "options.h"
-#include "ui/cmdline.h"
 #include "ui/draw.h"
+#include "ui/entry.h"
 #include "ui/elink.h"
 #include "ui/model.h"
 #include "ui/theme.h"
@@ -32,7 +32,7 @@ typedef struct ui_app {
 	theme th;
 	uimodel m;
 	elink link;
-	cmdline cl;
+	entry entry;           /* the bottom row's question, when open */
 	uilayout lay;
 	int screen;
 	int help, help_top;
@@ -66,6 +66,9 @@ void app_send_verb(ui_app *a, const char *verb);
 void app_send_kv(ui_app *a, const char *verb, const char *key, const char *value);
 /* Queue `set key=K value=V`. */
 void app_set(ui_app *a, const char *key, const char *value);
+/* Check a setting's value against the settings table, apply a theme at
+ * once, and send `set`; 0 or -1 (the message says why). */
+int app_set_checked(ui_app *a, const char *key, const char *value);
 /* Start generating from a prompt. */
 void app_start(ui_app *a, const char *prompt);
 /* Save the current loop to path (~ expanded). */
@@ -76,8 +79,9 @@ void app_default_save_path(ui_app *a, char *out, size_t n);
 void app_status_summary(ui_app *a);
 /* Pause or resume. */
 void app_toggle_pause(ui_app *a);
-/* Quit; with ask, confirm first while a generation runs. */
-void app_quit(ui_app *a, int ask);
+/* Quit, or with ask while a generation runs, return 1 without quitting:
+ * the caller asks first (entry_confirm_quit). */
+int app_quit(ui_app *a, int ask);
 /* Show a screen (UI_SCREEN_*), asking the engine for what it needs. */
 void app_set_screen(ui_app *a, int screen);
 /* Put a message in the status line. */
@@ -88,6 +92,8 @@ int app_theme(ui_app *a, const char *name);
 void app_help(ui_app *a, int on);
 /* Mark parts of the screen for drawing. */
 void app_dirty(ui_app *a, unsigned bits);
+/* Filter the preset list by text (empty: all); the selection goes to the top. */
+void app_filter_presets(ui_app *a, const char *text);
 /* Indexes of the presets that pass the filter, into idx (n slots); count. */
 int app_presets_visible(ui_app *a, int *idx, int n);
 

@@ -1,55 +1,46 @@
-/* cmdline.h: the line editor of the bottom row and the `:` commands.
+/* cmdline.h: a line editor on a struct, with a history per slot.
  *
- * One editor serves the command line (`:`), the prompt, the save file name,
- * the preset filter, a setting's new value and the quit question. The
- * command table drives parsing, tab completion and the help overlay. */
+ * It knows nothing of the station: keys go in (cmdline_edit), and it says
+ * what the key meant (edited, accept, cancel, ...); the text comes out as
+ * UTF-8 (cmdline_text). What a line is for is entry.c's business. */
 #ifndef IL_UI_CMDLINE_H
 #define IL_UI_CMDLINE_H
 
 #include <stddef.h>
 #include <wchar.h>
 
-struct ui_app;
-
-enum { CL_NONE, CL_COMMAND, CL_PROMPT, CL_SAVE, CL_FILTER, CL_SETTING, CL_CONFIRM, CL_MODES };
-
 #define CL_MAX 1000
 #define CL_HIST 50
-#define CL_ARGS 16
+#define CL_SLOTS 8
 
 typedef struct cmdline {
-	int mode;                /* CL_* (CL_NONE: closed) */
 	wchar_t buf[CL_MAX + 1];
 	int len, cur;            /* characters, cursor position */
-	char label[64];
-	char key[64];            /* CL_SETTING: the setting edited */
-	char hist[CL_MODES][CL_HIST][256];
-	int nhist[CL_MODES];
+	int slot;                /* the history in use (0 to CL_SLOTS - 1) */
+	char hist[CL_SLOTS][CL_HIST][256];
+	int nhist[CL_SLOTS];
 	int hpos;                /* browsing history: index, or -1 */
 } cmdline;
 
-typedef struct cmdline_cmd {
-	const char *name;
-	const char *usage;
-	const char *help;
-	int (*run)(struct ui_app *a, int argc, char **argv);
-} cmdline_cmd;
+/* What a key meant to the editor. */
+typedef enum cmdline_result {
+	CMDLINE_EDITED,   /* the text or the cursor changed (or nothing did) */
+	CMDLINE_ACCEPT,   /* Enter */
+	CMDLINE_CANCEL,   /* Esc, Ctrl-G */
+	CMDLINE_EMPTIED,  /* Backspace on an empty line */
+	CMDLINE_TAB       /* Tab: the owner may complete */
+} cmdline_result;
 
-extern const cmdline_cmd cmdline_cmds[];
-extern const size_t cmdline_ncmds;
-
-/* Open the editor in mode with a label and initial text (may be NULL). */
-void cmdline_open(struct ui_app *a, int mode, const char *label, const char *initial);
-/* Close the editor. */
-void cmdline_close(struct ui_app *a);
-/* Handle one key while the editor is open. */
-void cmdline_key(struct ui_app *a, int key);
-/* Run one command line (without the ':'); 0 or -1 (the message says why). */
-int cmdline_run(struct ui_app *a, const char *line);
-/* Split a line into words: quotes ('...', "...") and backslashes as in a
- * shell. argv points into buf (size n). Returns argc, or -1 on an open quote. */
-int cmdline_split(const char *line, char *buf, size_t n, char **argv, int max);
-/* Draw the editor on row y. */
-void cmdline_draw(struct ui_app *a, int y);
+/* Start editing text (UTF-8, may be NULL) with history slot. */
+void cmdline_start(cmdline *c, int slot, const char *text);
+/* Replace the text with UTF-8 text s; the cursor goes to the end. */
+void cmdline_set_text(cmdline *c, const char *s);
+/* The first n characters (n < 0: all) as UTF-8 in out. */
+void cmdline_text(const cmdline *c, int n, char *out, size_t size);
+/* Remember a line in the slot's history (no duplicate of the last one). */
+void cmdline_remember(cmdline *c, const char *line);
+/* Handle one key (a code point or UIK_FN(curses key)); utf8 allows
+ * characters beyond ASCII. */
+cmdline_result cmdline_edit(cmdline *c, int key, int utf8);
 
 #endif

@@ -26,26 +26,26 @@ static void keys_save(ui_app *a, int key)
 {
 	char path[1024];
 	app_default_save_path(a, path, sizeof path);
-	cmdline_open(a, CL_SAVE, "Save loop to: ", path);
+	entry_open(a, ENTRY_SAVE, "Save loop to: ", path);
 }
 
 /* p: ask for a new prompt. */
 static void keys_prompt(ui_app *a, int key)
 {
-	cmdline_open(a, CL_PROMPT, "Prompt: ", "");
+	entry_open(a, ENTRY_PROMPT, "Prompt: ", "");
 }
 
 /* :: the command line. */
 static void keys_command(ui_app *a, int key)
 {
-	cmdline_open(a, CL_COMMAND, ":", "");
+	entry_open(a, ENTRY_COMMAND, ":", "");
 }
 
 /* /: filter the preset list. */
 static void keys_filter(ui_app *a, int key)
 {
 	app_set_screen(a, UI_SCREEN_PLAYER);
-	cmdline_open(a, CL_FILTER, "Filter presets: ", a->filter);
+	entry_open(a, ENTRY_FILTER, "Filter presets: ", a->filter);
 }
 
 /* + and -: volume. */
@@ -59,7 +59,7 @@ static void keys_volume(ui_app *a, int key)
 	sbuf_free(&sb);
 }
 
-/* Move a list cursor by delta within n items, keeping top in a view of rows. */
+/* Move a list cursor by delta within n items (clamped to the list). */
 static void keys_list_move(int *sel, int n, int delta)
 {
 	if (n <= 0) {
@@ -131,8 +131,8 @@ static void keys_enter(ui_app *a, int key)
 			uim_setting *s = &a->m.settings[a->setting_sel];
 			char label[96];
 			snprintf(label, sizeof label, "%s = ", s->key);
-			cmdline_open(a, CL_SETTING, label, s->value);
-			snprintf(a->cl.key, sizeof a->cl.key, "%s", s->key);
+			entry_open(a, ENTRY_SETTING, label, s->value);
+			snprintf(a->entry.key, sizeof a->entry.key, "%s", s->key);
 		}
 		return;
 	}
@@ -207,7 +207,8 @@ static void keys_redraw(ui_app *a, int key)
 /* q: quit (asks while a generation runs); Q: quit at once. */
 static void keys_quit(ui_app *a, int key)
 {
-	app_quit(a, key == 'q');
+	if (app_quit(a, key == 'q'))
+		entry_confirm_quit(a);
 }
 
 /* Esc: clear the filter, close the help, back to the player. */

@@ -132,8 +132,8 @@ static void panels_msgrow(ui_app *a)
 {
 	tui *t = &a->t;
 	uirect r = a->lay.msg;
-	if (a->cl.mode != CL_NONE) {
-		cmdline_draw(a, r.y);
+	if (a->entry.mode != ENTRY_NONE) {
+		entry_draw(a, r.y);
 		return;
 	}
 	uidraw_fill(t, r.y, 0, r.w, ROLE_NORMAL);

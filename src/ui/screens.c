@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "ui/app.h"
+#include "ui/commands.h"
 #include "ui/keys.h"
 
 /* Screen 2: average generation time per requested duration, success rate,
@@ -263,9 +264,9 @@ static int screens_help_line(ui_app *a, int k, char *out, size_t n)
 		snprintf(out, n, "Commands (after :)");
 		return ROLE_LABEL;
 	}
-	for (size_t c = 0; c < cmdline_ncmds; c++)
+	for (size_t c = 0; c < commands_count; c++)
 		if (k == line++) {
-			snprintf(out, n, "  %-26s %s", cmdline_cmds[c].usage, cmdline_cmds[c].help);
+			snprintf(out, n, "  %-26s %s", commands_table[c].usage, commands_table[c].help);
 			return ROLE_NORMAL;
 		}
 	if (k == line++) {

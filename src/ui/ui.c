@@ -181,13 +181,13 @@ static void ui_keys(ui_app *a)
 			getmaxyx(stdscr, a->t.rows, a->t.cols);
 			uipanel_layout(a);
 			a->full_redraw = 1;
-		} else if (a->lay.mode == UI_LAYOUT_TOO_SMALL && a->cl.mode == CL_NONE) {
-			if (key == 'q' || key == 'Q')
-				app_quit(a, key == 'q');
+		} else if (a->lay.mode == UI_LAYOUT_TOO_SMALL && a->entry.mode == ENTRY_NONE) {
+			if ((key == 'q' || key == 'Q') && app_quit(a, key == 'q'))
+				entry_confirm_quit(a);
 			else if (key == ' ' || key == 'n')
 				keys_handle(a, key);
-		} else if (a->cl.mode != CL_NONE) {
-			cmdline_key(a, key);
+		} else if (a->entry.mode != ENTRY_NONE) {
+			entry_key(a, key);
 		} else {
 			keys_handle(a, key);
 		}
@@ -220,9 +220,9 @@ static void ui_draw(ui_app *a)
 	}
 	if (d & UIM_D_SPECTRUM)
 		a->last_frame = a->now;
-	int editing = a->cl.mode != CL_NONE && !a->help && a->lay.mode != UI_LAYOUT_TOO_SMALL;
+	int editing = a->entry.mode != ENTRY_NONE && !a->help && a->lay.mode != UI_LAYOUT_TOO_SMALL;
 	if (editing)
-		cmdline_draw(a, a->lay.msg.y);
+		entry_draw(a, a->lay.msg.y);
 	leaveok(stdscr, editing ? FALSE : TRUE);
 	curs_set(editing ? 1 : 0);
 	wnoutrefresh(stdscr);

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "../testutil.h"
-#include "ui/cmdline.h"
+#include "ui/commands.h"
 #include "ui/model.h"
 #include "ui/theme.h"
 
@@ -171,15 +171,15 @@ END_TEST
 START_TEST(test_split)
 {
 	char buf[256], *argv[8];
-	ck_assert_int_eq(cmdline_split("start 'calm piano'", buf, sizeof buf, argv, 8), 2);
+	ck_assert_int_eq(commands_split("start 'calm piano'", buf, sizeof buf, argv, 8), 2);
 	ck_assert_str_eq(argv[1], "calm piano");
-	ck_assert_int_eq(cmdline_split("  save \"a b\\\".wav\" ", buf, sizeof buf, argv, 8), 2);
+	ck_assert_int_eq(commands_split("  save \"a b\\\".wav\" ", buf, sizeof buf, argv, 8), 2);
 	ck_assert_str_eq(argv[1], "a b\".wav");
-	ck_assert_int_eq(cmdline_split("set theme it\\'s", buf, sizeof buf, argv, 8), 3);
+	ck_assert_int_eq(commands_split("set theme it\\'s", buf, sizeof buf, argv, 8), 3);
 	ck_assert_str_eq(argv[2], "it's");
-	ck_assert_int_eq(cmdline_split("start 'open", buf, sizeof buf, argv, 8), -1);
-	ck_assert_int_eq(cmdline_split("", buf, sizeof buf, argv, 8), 0);
-	ck_assert_int_eq(cmdline_split("a b c", buf, sizeof buf, argv, 2), -1);
+	ck_assert_int_eq(commands_split("start 'open", buf, sizeof buf, argv, 8), -1);
+	ck_assert_int_eq(commands_split("", buf, sizeof buf, argv, 8), 0);
+	ck_assert_int_eq(commands_split("a b c", buf, sizeof buf, argv, 2), -1);
 }
 END_TEST
 

@@ -111,6 +111,13 @@ run_case() { # TERM LANG NAME
 	T send-keys -t "$UI_PANE" ':sta' Tab
 	expect_screen '^:sta(rt|tus)? *$|start +status' "$name: Tab completes commands"
 	T send-keys -t "$UI_PANE" Escape
+	T send-keys -t "$UI_PANE" ':set d' Tab
+	expect_screen '^:set d +duration +driver +debug' "$name: Tab shows the candidates beside the line while typing"
+	T send-keys -t "$UI_PANE" Escape
+	T send-keys -t "$UI_PANE" ':se crossfade 2' Enter
+	n=0; while [ $n -lt 50 ] && ! grep -q '^crossfade = 2;' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
+	grep -q '^crossfade = 2;' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: :se is :set (a unique prefix)" ||
+		fail "$name: :se crossfade 2 not saved"
 	T send-keys -t "$UI_PANE" ':status' Enter
 	expect_screen '^idle 0:00, generator idle .*volume 80%, synth/' "$name: :status shows the state"
 	T send-keys -t "$UI_PANE" ':frobnicate' Enter

@@ -1,5 +1,5 @@
-/* actions.c: what keys and commands do: requests to the engine, screens,
- * quitting, themes and messages. */
+/* app.c: what keys and commands do (app_*): requests to the engine,
+ * screens, quitting, themes, the preset filter and messages. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "store/paths.h"
+#include "store/settings.h"
 #include "ui/app.h"
 #include "util/timeutil.h"
 
@@ -69,6 +70,32 @@ void app_set(ui_app *a, const char *key, const char *value)
 	elink_send(&a->link, &sb);
 	sbuf_free(&sb);
 	app_msg(a, UIM_MSG_INFO, "%s = %s", key, value);
+}
+
+/* Check a setting's value against the settings table (the engine checks
+ * it again), apply a theme at once, and send `set`; 0 or -1 (the message
+ * says why). */
+int app_set_checked(ui_app *a, const char *key, const char *value)
+{
+	const settings_def *d = settings_find(key);
+	il_err err;
+	if (d && (d->type == SETTING_INT || d->type == SETTING_LONG || d->type == SETTING_DOUBLE)) {
+		char *end;
+		double v = strtod(value, &end);
+		if (end == value || *end || !(v >= d->min && v <= d->max)) {
+			app_msg(a, UIM_MSG_ERROR, "%s must be a number from %.15g to %.15g", d->key, d->min,
+				d->max);
+			return -1;
+		}
+	}
+	if (d && settings_check(d, value, &err) != 0) {
+		app_msg(a, UIM_MSG_ERROR, "%s", err.msg);
+		return -1;
+	}
+	if (d && !strcmp(d->key, "theme") && app_theme(a, value) != 0)
+		return -1;
+	app_set(a, d ? d->key : key, value);
+	return 0;
 }
 
 /* Start generating from a prompt. */
@@ -153,14 +180,14 @@ void app_toggle_pause(ui_app *a)
 	app_send_verb(a, "status");
 }
 
-/* Quit; with ask, confirm first while a generation runs. */
-void app_quit(ui_app *a, int ask)
+/* Quit, or with ask while a generation runs, return 1 without quitting:
+ * the caller asks first. */
+int app_quit(ui_app *a, int ask)
 {
-	if (ask && a->engine_up && uimodel_generating(&a->m)) {
-		cmdline_open(a, CL_CONFIRM, "A generation is running. Quit anyway? (y/n) ", "");
-		return;
-	}
+	if (ask && a->engine_up && uimodel_generating(&a->m))
+		return 1;
 	a->quit = 1;
+	return 0;
 }
 
 /* Show a screen, asking the engine for what it needs. */
@@ -211,6 +238,15 @@ void app_help(ui_app *a, int on)
 	a->help = on;
 	a->help_top = 0;
 	a->full_redraw = 1;
+}
+
+/* Filter the preset list by text (empty: all); the selection goes to the top. */
+void app_filter_presets(ui_app *a, const char *text)
+{
+	snprintf(a->filter, sizeof a->filter, "%s", text);
+	a->preset_sel = 0;
+	a->preset_top = 0;
+	app_dirty(a, UIM_D_PRESETS);
 }
 
 /* Indexes of the presets that pass the filter; count. */

@@ -1,0 +1,341 @@
+/* commands.c: the `:` commands, their completion, and the word splitter. */
+#include "ui/commands.h"
+
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/settings.h"
+#include "ui/app.h"
+
+/* Split a line into words, shell-style quotes and backslashes. */
+int commands_split(const char *line, char *buf, size_t n, char **argv, int max)
+{
+	size_t o = 0;
+	int argc = 0;
+	const char *p = line;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (argc == max || o >= n)
+			return -1;
+		argv[argc++] = buf + o;
+		char q = 0;
+		while (*p && (q || (*p != ' ' && *p != '\t'))) {
+			if (o + 1 >= n)
+				return -1;
+			if (q && *p == q) {
+				q = 0;
+			} else if (!q && (*p == '\'' || *p == '"')) {
+				q = *p;
+			} else if (*p == '\\' && p[1] && q != '\'') {
+				buf[o++] = *++p;
+			} else {
+				buf[o++] = *p;
+			}
+			p++;
+		}
+		if (q)
+			return -1;
+		buf[o++] = '\0';
+	}
+	return argc;
+}
+
+/* Add s to the candidates if it starts with the prefix and is new. */
+static void commands_cand(commands_cands *cc, const char *s, size_t len)
+{
+	size_t pl = strlen(cc->prefix);
+	if (cc->n >= COMMANDS_CANDS || len < pl || strncmp(s, cc->prefix, pl) || len >= sizeof cc->c[0])
+		return;
+	for (int k = 0; k < cc->n; k++)
+		if (strlen(cc->c[k]) == len && !strncmp(cc->c[k], s, len))
+			return;
+	memcpy(cc->c[cc->n], s, len);
+	cc->c[cc->n++][len] = '\0';
+}
+
+/* settings_each_choice callback: add one choice. */
+static int commands_cand_choice(const char *word, size_t len, void *ud)
+{
+	commands_cand(ud, word, len);
+	return 0;
+}
+
+/* Add every "a|b|c" choice as a candidate. */
+static void commands_cand_choices(commands_cands *cc, const char *choices)
+{
+	settings_each_choice(choices, commands_cand_choice, cc);
+}
+
+/* :start PROMPT */
+static int commands_start(ui_app *a, int argc, char **argv)
+{
+	char prompt[1024] = "";
+	for (int k = 1; k < argc; k++) {
+		size_t l = strlen(prompt);
+		snprintf(prompt + l, sizeof prompt - l, "%s%s", k > 1 ? " " : "", argv[k]);
+	}
+	if (!prompt[0]) {
+		app_msg(a, UIM_MSG_ERROR, "usage: start 'PROMPT'");
+		return -1;
+	}
+	app_start(a, prompt);
+	return 0;
+}
+
+/* :stop */
+static int commands_stop(ui_app *a, int argc, char **argv)
+{
+	app_send_verb(a, "stop");
+	app_msg(a, UIM_MSG_INFO, "stopping");
+	return 0;
+}
+
+/* :status */
+static int commands_status(ui_app *a, int argc, char **argv)
+{
+	a->status_echo = 1; /* shown when the answer comes */
+	app_send_verb(a, "status");
+	return 0;
+}
+
+/* :save FILE */
+static int commands_save(ui_app *a, int argc, char **argv)
+{
+	char path[1024];
+	if (argc > 2) {
+		app_msg(a, UIM_MSG_ERROR, "usage: save FILE (quote a name with spaces)");
+		return -1;
+	}
+	if (argc == 2)
+		snprintf(path, sizeof path, "%s", argv[1]);
+	else
+		app_default_save_path(a, path, sizeof path);
+	app_save(a, path);
+	return 0;
+}
+
+/* Completion of :save: file names. */
+static void commands_save_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+{
+	if (argn != 1)
+		return;
+	char pat[1040];
+	snprintf(pat, sizeof pat, "%s*", cc->prefix);
+	glob_t g;
+	if (glob(pat, GLOB_MARK | GLOB_TILDE, NULL, &g) != 0)
+		return;
+	const char *prefix = cc->prefix;
+	cc->prefix = "";
+	for (size_t k = 0; k < g.gl_pathc; k++)
+		commands_cand(cc, g.gl_pathv[k], strlen(g.gl_pathv[k]));
+	cc->prefix = prefix;
+	globfree(&g);
+}
+
+/* :set KEY VALUE */
+static int commands_set(ui_app *a, int argc, char **argv)
+{
+	if (argc != 3) {
+		char keys[512] = "";
+		for (size_t k = 0; k < settings_ndefs; k++) {
+			size_t l = strlen(keys);
+			snprintf(keys + l, sizeof keys - l, "%s%s", k ? " " : "", settings_defs[k].key);
+		}
+		app_msg(a, UIM_MSG_ERROR, "usage: set KEY VALUE; keys: %s", keys);
+		return -1;
+	}
+	const settings_def *d = settings_find(argv[1]);
+	if (!d) {
+		app_msg(a, UIM_MSG_ERROR, "unknown setting '%s'", argv[1]);
+		return -1;
+	}
+	app_set_checked(a, d->key, argv[2]);
+	return 0;
+}
+
+/* Completion of :set: keys and aliases from the settings table, then the
+ * key's choices (or theme names). */
+static void commands_set_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+{
+	if (argn == 1) {
+		for (size_t k = 0; k < settings_ndefs; k++) {
+			const settings_def *d = &settings_defs[k];
+			commands_cand(cc, d->key, strlen(d->key));
+			if (d->alias)
+				commands_cand(cc, d->alias, strlen(d->alias));
+		}
+		return;
+	}
+	const settings_def *d = argn == 2 ? settings_find(words[1]) : NULL;
+	if (!d)
+		return;
+	if (!strcmp(d->key, "theme")) {
+		char names[COMMANDS_CANDS][64];
+		int nn = theme_list(names, COMMANDS_CANDS);
+		for (int k = 0; k < nn; k++)
+			commands_cand(cc, names[k], strlen(names[k]));
+	} else if (d->type == SETTING_BOOL) {
+		commands_cand_choices(cc, "true|false");
+	} else if (d->type == SETTING_CHOICE) {
+		commands_cand_choices(cc, d->choices);
+	}
+}
+
+/* :debug on|off */
+static int commands_debug(ui_app *a, int argc, char **argv)
+{
+	if (argc != 2 || (strcmp(argv[1], "on") && strcmp(argv[1], "off"))) {
+		app_msg(a, UIM_MSG_ERROR, "usage: debug on|off");
+		return -1;
+	}
+	app_send_kv(a, "debug", "on", strcmp(argv[1], "on") ? "0" : "1");
+	return 0;
+}
+
+/* Completion of :debug. */
+static void commands_debug_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+{
+	if (argn == 1)
+		commands_cand_choices(cc, "on|off");
+}
+
+/* :validate current|next|both */
+static int commands_validate(ui_app *a, int argc, char **argv)
+{
+	if (argc != 2 || (strcmp(argv[1], "current") && strcmp(argv[1], "next") && strcmp(argv[1], "both"))) {
+		app_msg(a, UIM_MSG_ERROR, "usage: validate current|next|both");
+		return -1;
+	}
+	app_send_kv(a, "validate", "which", argv[1]);
+	return 0;
+}
+
+/* Completion of :validate. */
+static void commands_validate_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+{
+	if (argn == 1)
+		commands_cand_choices(cc, "current|next|both");
+}
+
+/* :help */
+static int commands_help(ui_app *a, int argc, char **argv)
+{
+	app_help(a, 1);
+	return 0;
+}
+
+/* :quit */
+static int commands_quit(ui_app *a, int argc, char **argv)
+{
+	app_quit(a, 0);
+	return 0;
+}
+
+const commands_def commands_table[] = {
+	{ "start", NULL, "start 'PROMPT'", "generate loops from PROMPT and play them", commands_start, NULL },
+	{ "stop", NULL, "stop", "stop playback and generation", commands_stop, NULL },
+	{ "status", NULL, "status", "show the state in the status line", commands_status, NULL },
+	{ "save", NULL, "save FILE", "save the current loop (WAV with loop points)", commands_save,
+	  commands_save_complete },
+	{ "set", NULL, "set KEY VALUE", "change a setting, saved at once (Tab lists the keys)",
+	  commands_set, commands_set_complete },
+	{ "debug", NULL, "debug on|off", "debug messages on or off for this run", commands_debug,
+	  commands_debug_complete },
+	{ "validate", NULL, "validate current|next|both", "check the loop files", commands_validate,
+	  commands_validate_complete },
+	{ "help", NULL, "help", "show keys and commands", commands_help, NULL },
+	{ "quit", "q", "quit", "quit at once", commands_quit, NULL },
+};
+const size_t commands_count = sizeof commands_table / sizeof commands_table[0];
+
+/* The command named name, its alias, or the only one name starts; NULL. */
+const commands_def *commands_find(const char *name)
+{
+	const commands_def *only = NULL;
+	int starts = 0;
+	for (size_t k = 0; k < commands_count; k++) {
+		const commands_def *c = &commands_table[k];
+		if (!strcmp(c->name, name) || (c->alias && !strcmp(c->alias, name)))
+			return c;
+		if (*name && !strncmp(c->name, name, strlen(name))) {
+			only = c;
+			starts++;
+		}
+	}
+	return starts == 1 ? only : NULL;
+}
+
+/* Run one command line (without the ':'). */
+int commands_run(ui_app *a, const char *line)
+{
+	char buf[2048];
+	char *argv[COMMANDS_ARGS];
+	int argc = commands_split(line, buf, sizeof buf, argv, COMMANDS_ARGS);
+	if (argc < 0) {
+		app_msg(a, UIM_MSG_ERROR, "unbalanced quote or too many words");
+		return -1;
+	}
+	if (argc == 0)
+		return 0;
+	const commands_def *c = commands_find(argv[0]);
+	if (!c) {
+		app_msg(a, UIM_MSG_ERROR, "unknown command '%s' (try :help)", argv[0]);
+		return -1;
+	}
+	return c->run(a, argc, argv);
+}
+
+/* Tab: complete the word before the cursor (see commands.h). */
+void commands_complete(ui_app *a, cmdline *c, char *hint, size_t hn)
+{
+	int start = c->cur;
+	while (start > 0 && c->buf[start - 1] != L' ')
+		start--;
+	char before[2048], upto[2048], all[4096], wbuf[2048];
+	cmdline_text(c, start, before, sizeof before);
+	cmdline_text(c, c->cur, upto, sizeof upto);
+	cmdline_text(c, -1, all, sizeof all);
+	char *words[COMMANDS_ARGS];
+	int nw = commands_split(before, wbuf, sizeof wbuf, words, COMMANDS_ARGS);
+	hint[0] = '\0';
+	if (nw < 0)
+		return;
+	commands_cands cc = { .n = 0, .prefix = upto + strlen(before) };
+	if (nw == 0) {
+		for (size_t k = 0; k < commands_count; k++)
+			commands_cand(&cc, commands_table[k].name, strlen(commands_table[k].name));
+	} else {
+		const commands_def *cmd = commands_find(words[0]);
+		if (cmd && cmd->complete)
+			cmd->complete(a, nw, words, &cc);
+	}
+	if (cc.n == 0) {
+		snprintf(hint, hn, "no completion for '%s'", cc.prefix);
+		return;
+	}
+	size_t common = strlen(cc.c[0]);
+	for (int k = 1; k < cc.n; k++) {
+		size_t j = 0;
+		while (j < common && cc.c[k][j] == cc.c[0][j])
+			j++;
+		common = j;
+	}
+	int done = cc.n == 1 && common > 0 && cc.c[0][common - 1] != '/';
+	char line[4096 + 256];
+	snprintf(line, sizeof line, "%s%.*s%s", before, (int)common, cc.c[0], done ? " " : "");
+	cmdline_set_text(c, line);
+	int cur = c->len;
+	size_t l = strlen(line);
+	snprintf(line + l, sizeof line - l, "%s", all + strlen(upto));
+	cmdline_set_text(c, line);
+	c->cur = cur;
+	for (int k = 0; cc.n > 1 && k < cc.n; k++) {
+		size_t hl = strlen(hint);
+		snprintf(hint + hl, hn - hl, "%s%s", k ? "  " : "", cc.c[k]);
+	}
+}

@@ -1,0 +1,133 @@
+/* entry.c: the bottom row's questions (see entry.h). */
+#include "ui/entry.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/commands.h"
+
+/* Open the row in mode with a label and initial text (may be NULL). */
+void entry_open(ui_app *a, int mode, const char *label, const char *initial)
+{
+	entry *e = &a->entry;
+	e->mode = mode;
+	e->hint[0] = '\0';
+	snprintf(e->label, sizeof e->label, "%s", label);
+	cmdline_start(&e->cl, mode % CL_SLOTS, initial);
+	app_dirty(a, UIM_D_MSG);
+}
+
+/* Ask before quitting while a generation runs. */
+void entry_confirm_quit(ui_app *a)
+{
+	entry_open(a, ENTRY_CONFIRM_QUIT, "A generation is running. Quit anyway? (y/n) ", "");
+}
+
+/* Close the row. */
+void entry_close(ui_app *a)
+{
+	a->entry.mode = ENTRY_NONE;
+	app_dirty(a, UIM_D_MSG | UIM_D_STATUS);
+}
+
+/* Enter: act on the line according to the mode. */
+static void entry_accept(ui_app *a)
+{
+	entry *e = &a->entry;
+	char line[4096];
+	cmdline_text(&e->cl, -1, line, sizeof line);
+	int mode = e->mode;
+	cmdline_remember(&e->cl, line);
+	entry_close(a);
+	switch (mode) {
+	case ENTRY_COMMAND:
+		commands_run(a, line);
+		break;
+	case ENTRY_PROMPT:
+		if (line[0])
+			app_start(a, line);
+		break;
+	case ENTRY_SAVE:
+		if (line[0])
+			app_save(a, line);
+		break;
+	case ENTRY_SETTING:
+		app_set_checked(a, e->key, line);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Handle one key while the row is open. */
+void entry_key(ui_app *a, int key)
+{
+	entry *e = &a->entry;
+	app_dirty(a, UIM_D_MSG);
+	if (e->mode == ENTRY_CONFIRM_QUIT) {
+		entry_close(a);
+		if (key == 'y' || key == 'Y')
+			app_quit(a, 0);
+		else
+			app_msg(a, UIM_MSG_INFO, "not quitting");
+		return;
+	}
+	e->hint[0] = '\0';
+	switch (cmdline_edit(&e->cl, key, a->t.utf8)) {
+	case CMDLINE_CANCEL:
+		if (e->mode == ENTRY_FILTER)
+			app_filter_presets(a, "");
+		entry_close(a);
+		return;
+	case CMDLINE_ACCEPT:
+		entry_accept(a);
+		return;
+	case CMDLINE_EMPTIED:
+		if (e->mode != ENTRY_FILTER)
+			entry_close(a);
+		return;
+	case CMDLINE_TAB:
+		if (e->mode == ENTRY_COMMAND)
+			commands_complete(a, &e->cl, e->hint, sizeof e->hint);
+		return;
+	case CMDLINE_EDITED:
+		break;
+	}
+	if (e->mode == ENTRY_FILTER) {
+		char text[sizeof a->filter];
+		cmdline_text(&e->cl, -1, text, sizeof text);
+		app_filter_presets(a, text);
+	}
+}
+
+/* Draw the row at y: label, the text scrolled to keep the cursor visible,
+ * and completion candidates after it when there is room. */
+void entry_draw(ui_app *a, int y)
+{
+	entry *e = &a->entry;
+	tui *t = &a->t;
+	uidraw_fill(t, y, 0, t->cols, ROLE_NORMAL);
+	int x = uidraw_text(t, y, 0, t->cols, ROLE_HINT_KEY, e->label);
+	int room = t->cols - x - 1;
+	if (room <= 0)
+		return;
+	char before[4096], all[4096];
+	cmdline_text(&e->cl, e->cl.cur, before, sizeof before);
+	cmdline_text(&e->cl, -1, all, sizeof all);
+	int wb = uidraw_width(t, before);
+	const char *p = all;
+	int skip = wb > room ? wb - room + 1 : 0;
+	while (skip > 0 && *p) {
+		size_t n = 1;
+		while ((p[n] & 0xc0) == 0x80)
+			n++;
+		p += n;
+		skip--;
+	}
+	int end = x + uidraw_text(t, y, x, room + 1, ROLE_NORMAL, p);
+	if (e->hint[0] && end + 2 < t->cols)
+		uidraw_text(t, y, end + 2, t->cols - end - 2, ROLE_DIM, e->hint);
+	int cx = x + (wb > room ? room - 1 : wb);
+	move(y, cx < t->cols ? cx : t->cols - 1);
+}

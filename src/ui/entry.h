@@ -1,0 +1,34 @@
+/* entry.h: the bottom row's questions. The line editor (cmdline.h) is
+ * opened for a purpose: a `:` command, a prompt, a file name to save to,
+ * the preset filter, a setting's new value, or the quit question; this
+ * module knows what Enter does in each, and draws the row. */
+#ifndef IL_UI_ENTRY_H
+#define IL_UI_ENTRY_H
+
+#include "ui/cmdline.h"
+
+struct ui_app;
+
+enum { ENTRY_NONE, ENTRY_COMMAND, ENTRY_PROMPT, ENTRY_SAVE, ENTRY_FILTER, ENTRY_SETTING,
+       ENTRY_CONFIRM_QUIT, ENTRY_MODES };
+
+typedef struct entry {
+	int mode;                /* ENTRY_* (ENTRY_NONE: closed) */
+	char label[64];
+	char key[64];            /* ENTRY_SETTING: the setting edited */
+	char hint[512];          /* completion candidates shown beside the line */
+	cmdline cl;
+} entry;
+
+/* Open the row in mode with a label and initial text (may be NULL). */
+void entry_open(struct ui_app *a, int mode, const char *label, const char *initial);
+/* Ask before quitting while a generation runs (y quits). */
+void entry_confirm_quit(struct ui_app *a);
+/* Close the row. */
+void entry_close(struct ui_app *a);
+/* Handle one key while the row is open. */
+void entry_key(struct ui_app *a, int key);
+/* Draw the row at y. */
+void entry_draw(struct ui_app *a, int y);
+
+#endif
