@@ -15,6 +15,7 @@ int settings_list_from(settings *s, const settings_def *d, const config_setting_
 
 #define SETTINGS_FILE_MAX (4u << 20)      /* a settings file is far smaller */
 #define SETTINGS_LITERAL_MAX (64u << 10)  /* no setting takes a longer string */
+#define SETTINGS_NAMES_MAX 4096           /* the parser's cost grows with their square */
 
 /* Read a whole regular file into sb (at most limit bytes); 0, or -1 with
  * errno set (EFBIG past the limit, EISDIR or EINVAL for other kinds). */

@@ -37,12 +37,14 @@ int settings_read_text(const char *path, sbuf *sb, size_t limit)
 	return sb->oom ? (errno = ENOMEM, -1) : 0;
 }
 
-/* The longest string literal in config text, in bytes (a guard against
- * the parser's cost on huge literals). */
-static size_t settings_longest_literal(const char *t, size_t n, int *line)
+/* The longest string literal in config text, in bytes, and the number of
+ * named settings (guards against the parser's cost, which grows with the
+ * square of a literal's length and of a group's number of names). */
+static size_t settings_longest_literal(const char *t, size_t n, int *line, size_t *names)
 {
 	size_t longest = 0;
 	int ln = 1;
+	*names = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = settings_skip_blank(t, n, i);
 		for (; i < j; i++)
@@ -58,6 +60,7 @@ static size_t settings_longest_literal(const char *t, size_t n, int *line)
 			for (; i < j; i++)
 				ln += t[i] == '\n';
 		} else {
+			*names += t[i] == '=' || t[i] == ':';
 			i++;
 		}
 	}
@@ -194,8 +197,17 @@ static int settings_read(settings *s, const char *path, int state, sbuf *notes)
 		return 0;
 	}
 	int line = 0;
-	size_t longest = settings_longest_literal(text.buf ? text.buf : "", text.len, &line);
+	size_t names;
+	size_t longest = settings_longest_literal(text.buf ? text.buf : "", text.len, &line, &names);
 	sbuf_free(&text);
+	if (names > SETTINGS_NAMES_MAX) {
+		s->file_broken = !state;
+		if (notes)
+			sbuf_printf(notes, "%s: %zu settings (a settings file has far fewer than %d); "
+				    "using defaults, your file is left as it is\n", path, names,
+				    SETTINGS_NAMES_MAX);
+		return 0;
+	}
 	if (longest > SETTINGS_LITERAL_MAX) {
 		s->file_broken = !state;
 		if (notes)

@@ -479,6 +479,24 @@ START_TEST(test_huge_string_refused)
 }
 END_TEST
 
+START_TEST(test_huge_number_of_keys_refused)
+{
+	make_sub();
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fputs("duration = 20;\n", f);
+	for (int k = 0; k < 50000; k++)
+		fprintf(f, "k%d = 1;\n", k);
+	fclose(f);
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_msg(strstr(sbuf_str(&notes), "config: 50001 settings"), "%.200s", sbuf_str(&notes));
+	ck_assert(s.file_broken);
+	ck_assert_int_eq(s.duration, 15);
+	sbuf_free(&notes);
+}
+END_TEST
+
 /* The suite of settings tests. */
 static Suite *settings_suite(void)
 {
@@ -500,6 +518,7 @@ static Suite *settings_suite(void)
 	tcase_add_test(tc, test_state_is_not_config);
 	tcase_add_test(tc, test_validation_hooks);
 	tcase_add_test(tc, test_huge_string_refused);
+	tcase_add_test(tc, test_huge_number_of_keys_refused);
 	suite_add_tcase(su, tc);
 	return su;
 }
