@@ -165,12 +165,9 @@ static void engine_setting_event(engine *e, const settings_def *d)
 	sbuf_free(&sb);
 }
 
-/* `settings`: every setting and every preset (as `preset` events). */
-static void engine_req_settings(engine *e)
+/* One `preset` event per preset. */
+static void engine_preset_events(engine *e)
 {
-	for (size_t k = 0; k < settings_ndefs; k++)
-		if (settings_defs[k].type != SETTING_PRESETS)
-			engine_setting_event(e, &settings_defs[k]);
 	sbuf sb = SBUF_INIT;
 	for (int k = 0; k < e->set.npresets; k++) {
 		proto_fmt_begin(&sb, "preset");
@@ -181,6 +178,15 @@ static void engine_req_settings(engine *e)
 		engine_emit(e, &sb);
 	}
 	sbuf_free(&sb);
+}
+
+/* `settings`: every setting, and the presets as `preset` events. */
+static void engine_req_settings(engine *e)
+{
+	for (size_t k = 0; k < settings_ndefs; k++)
+		if (settings_defs[k].type != SETTING_PRESETS)
+			engine_setting_event(e, &settings_defs[k]);
+	engine_preset_events(e);
 }
 
 /* `set key=K value=V`: validate, apply, save, tell the parts, echo it back. */
@@ -205,7 +211,7 @@ static void engine_req_set(engine *e, const proto_msg *m)
 	if (d->applies & SETTING_TO_GEN)
 		engine_gen_setting(e, d);
 	if (d->type == SETTING_PRESETS)
-		engine_req_settings(e);
+		engine_preset_events(e);
 	else
 		engine_setting_event(e, d);
 }

@@ -35,6 +35,16 @@ printf 'volume delta=-5\nset key=volume value=30\nset key=last_prompt value=x\n'
 [ "$(cksum <"$cfg")" = "$sum" ] && pass "volume and state leave the config alone" || fail "the config was rewritten"
 expect_line "$state" '^volume = 30;' "set key=volume goes to the state file"
 
+# command and presets go through `set` like any other key.
+printf '%s\n' 'set key=presets value="({ name = \"Mine\"; prompt = \"my tune\"; })"' \
+	'set key=command value="[\"gen\", \"{prompt}\"]"' 'settings' |
+	"$IL_BIN" --engine --output null >"$out" 2>"$err"
+expect_line "$out" '^preset index=0 name=Mine prompt="my tune"$' "set key=presets gives the new list"
+[ "$(grep -c '^preset ' "$out")" -eq 2 ] && pass "one preset, listed after set and settings" || fail "presets: $(grep -c '^preset ' "$out") events"
+expect_line "$out" '^setting key=command value="\[\\"gen\\", \\"\{prompt\}\\"\]"$' "settings lists the command template"
+expect_line "$cfg" '^presets = \($' "the presets are written to the config"
+expect_line "$cfg" '^command = \["gen", "\{prompt\}"\];$' "the command is written to the config"
+
 # set rewrites the file on disk: a hand edit made while the engine runs,
 # comments, unknown keys and @include lines stay; a symlink stays a link.
 printf 'retries = 3;\n' >"$TEST_TMP/inc.cfg"
