@@ -9,7 +9,7 @@ cfg="$XDG_CONFIG_HOME/infiniloop/config"
 state="$HOME/.local/state/infiniloop/state"
 
 # One-run options apply to the run only, even when a prompt starts.
-printf 'start prompt="calm piano"\nvolume level=40\ndebug on=1\nstatus\n' |
+printf 'debug on=1\nstart prompt="calm piano"\nvolume level=40\nstatus\n' |
 	"$IL_BIN" --engine --output null --seed 42 -d 20 --theme light --backend synth >"$out" 2>"$err"
 expect_status 0 $? "engine with one-run options exits 0"
 expect_line "$out" '^status .*output=null' "--output is used for the run"
