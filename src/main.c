@@ -6,6 +6,7 @@
 #include "engine/cli.h"
 #include "engine/engine.h"
 #include "options.h"
+#include "store/wisdom.h"
 #include "ui/ui.h"
 
 /* Keep the heap small: buffers of 64 kB and more (clips, loops, analysis)
@@ -29,17 +30,24 @@ int main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	setlocale(LC_ALL, "");
+	if (o.mode == IL_MODE_TUI)
+		return ui_main(&o, argv[0]); /* the UI makes no FFT: its engine does */
+	il_err err;
+	wisdom_load(&err); /* only a cache: planning is the worst a failure costs */
 	switch (o.mode) {
 	case IL_MODE_ENGINE:
-		return engine_main(&o);
+		rc = engine_main(&o);
+		break;
 	case IL_MODE_HEADLESS:
-		return cli_headless(&o);
+		rc = cli_headless(&o);
+		break;
 	case IL_MODE_ANALYZE:
-		return cli_analyze(&o);
-	case IL_MODE_GENERATE:
-		return cli_generate(&o);
-	case IL_MODE_TUI:
+		rc = cli_analyze(&o);
+		break;
+	default:
+		rc = cli_generate(&o);
 		break;
 	}
-	return ui_main(&o, argv[0]);
+	wisdom_save(&err);
+	return rc;
 }

@@ -18,7 +18,7 @@ enum {
 void options_usage(const char *prog)
 {
 	printf("Usage: %s [OPTION]...\n"
-	       "  or:  %s --analyze FILE [--json]\n"
+	       "  or:  %s --analyze FILE [FILE]... [--json]\n"
 	       "  or:  %s --generate-only PROMPT OUT.wav [OPTION]...\n"
 	       "  or:  %s --headless [--play FILE...] [OPTION]...\n"
 	       "  or:  %s --engine [OPTION]...\n"
@@ -40,8 +40,9 @@ void options_usage(const char *prog)
 	       "      --no-color             no colours (also when NO_COLOR is set)\n"
 	       "      --ascii                ASCII characters only\n"
 	       "      --config=FILE          settings file (default ~/.config/infiniloop/config)\n"
-	       "      --analyze=FILE         find the loop in an audio file and print it\n"
-	       "      --json                 with --analyze: print one JSON object\n"
+	       "      --analyze=FILE         find the loop in an audio file (and in the FILE\n"
+	       "                             arguments) and print it\n"
+	       "      --json                 with --analyze: one JSON object per file and line\n"
 	       "      --headless             run the station without the TUI, printing events\n"
 	       "      --play                 with --headless: the FILE arguments are played\n"
 	       "      --switches=N           with --headless: end after N loop switches\n"
@@ -197,7 +198,7 @@ int options_parse(il_opts *o, int argc, char **argv)
 	} else if (o->play && o->nfiles == 0) {
 		fprintf(stderr, "%s: --play needs at least one FILE\n", prog);
 		return options_bad(prog);
-	} else if (!o->play && o->nfiles > 0) {
+	} else if (!o->play && o->nfiles > 0 && o->mode != IL_MODE_ANALYZE) {
 		fprintf(stderr, "%s: unexpected argument '%s'\n", prog, o->files[0]);
 		return options_bad(prog);
 	}

@@ -6,7 +6,7 @@ typedef enum il_mode {
 	IL_MODE_TUI,      /* the full-screen station (default) */
 	IL_MODE_ENGINE,   /* --engine: the protocol on stdin/stdout */
 	IL_MODE_HEADLESS, /* --headless: the engine, events on stdout, no curses */
-	IL_MODE_ANALYZE,  /* --analyze FILE */
+	IL_MODE_ANALYZE,  /* --analyze FILE [FILE]... */
 	IL_MODE_GENERATE  /* --generate-only PROMPT OUT.wav */
 } il_mode;
 

@@ -13,6 +13,7 @@ typedef struct fft_entry {
 static pthread_mutex_t fft_lock = PTHREAD_MUTEX_INITIALIZER;
 static fft_entry fft_cache[FFT_CACHE_MAX];
 static int fft_ncache;
+static int fft_nmade; /* plans made since the wisdom was imported or exported */
 
 /* Find or make the plan of size n in the given direction. */
 static fftwf_plan fft_plan_get(int n, int inverse)
@@ -32,14 +33,40 @@ static fftwf_plan fft_plan_get(int n, int inverse)
 		if (r && c) {
 			p = inverse ? fftwf_plan_dft_c2r_1d(n, c, r, FFTW_ESTIMATE)
 				    : fftwf_plan_dft_r2c_1d(n, r, c, FFTW_ESTIMATE);
-			if (p)
+			if (p) {
 				fft_cache[fft_ncache++] = (fft_entry){ n, inverse, p };
+				fft_nmade++;
+			}
 		}
 		fftwf_free(r);
 		fftwf_free(c);
 	}
 	pthread_mutex_unlock(&fft_lock);
 	return p;
+}
+
+/* Add FFTW wisdom (text from fft_wisdom_export); 0, or -1 when FFTW
+ * refuses it (another FFTW build wrote it, or it is damaged). */
+int fft_wisdom_import(const char *text)
+{
+	pthread_mutex_lock(&fft_lock);
+	int ok = fftwf_import_wisdom_from_string(text);
+	fft_nmade = 0;
+	pthread_mutex_unlock(&fft_lock);
+	return ok ? 0 : -1;
+}
+
+/* The wisdom of the plans made so far (free with free()), or NULL when no
+ * plan was made since the last import or export. */
+char *fft_wisdom_export(void)
+{
+	char *s = NULL;
+	pthread_mutex_lock(&fft_lock);
+	if (fft_nmade > 0)
+		s = fftwf_export_wisdom_to_string();
+	fft_nmade = 0;
+	pthread_mutex_unlock(&fft_lock);
+	return s;
 }
 
 /* The real-to-complex plan of size n, or NULL. */

@@ -4,7 +4,9 @@
  * of the program that needs a real FFT takes its plan from here: plans are
  * made under one lock (FFTW_ESTIMATE, buffers from fft_alloc) and kept for
  * the life of the process; fftwf_execute_dft_r2c / _c2r then run them on
- * any fft_alloc'ed arrays of the plan's size, from any thread. */
+ * any fft_alloc'ed arrays of the plan's size, from any thread. What the
+ * planner learnt can be exported as text and imported by the next process
+ * (FFTW "wisdom"), so that it does not plan the same sizes again. */
 #ifndef IL_DSP_FFT_H
 #define IL_DSP_FFT_H
 
@@ -16,6 +18,12 @@
 fftwf_plan fft_plan_r2c(int n);
 /* The complex-to-real plan of size n (unnormalized inverse), or NULL. */
 fftwf_plan fft_plan_c2r(int n);
+/* Add FFTW wisdom (text from fft_wisdom_export); 0, or -1 when FFTW
+ * refuses it (another FFTW build wrote it, or it is damaged). */
+int fft_wisdom_import(const char *text);
+/* The wisdom of the plans made so far (free with free()), or NULL when no
+ * plan was made since the last import or export. */
+char *fft_wisdom_export(void);
 /* SIMD-aligned memory for n floats (free with fft_free), or NULL. */
 float *fft_alloc_real(size_t n);
 /* SIMD-aligned memory for n complex values (free with fft_free), or NULL. */

@@ -1,7 +1,8 @@
 libinfiniloop_a_SOURCES += \
 	src/store/paths.c src/store/paths.h \
 	src/store/settings.c src/store/settings.h src/store/settings_int.h \
-	src/store/settings_load.c src/store/settings_save.c
+	src/store/settings_load.c src/store/settings_save.c \
+	src/store/wisdom.c src/store/wisdom.h
 
 ## Generation history (generation).
 libinfiniloop_a_SOURCES += \

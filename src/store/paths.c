@@ -72,6 +72,12 @@ int paths_state_file(char *out, size_t n, il_err *err)
 	return paths_join(out, n, dir, "state", err);
 }
 
+/* $XDG_CACHE_HOME/infiniloop (default ~/.cache/infiniloop). */
+int paths_cache_dir(char *out, size_t n, il_err *err)
+{
+	return paths_xdg("XDG_CACHE_HOME", ".cache", out, n, err);
+}
+
 /* The default config file: paths_config_dir()/config. */
 int paths_config_file(char *out, size_t n, il_err *err)
 {

@@ -12,6 +12,8 @@
 int paths_config_dir(char *out, size_t n, il_err *err);
 /* $XDG_DATA_HOME/infiniloop (default ~/.local/share/infiniloop). */
 int paths_data_dir(char *out, size_t n, il_err *err);
+/* $XDG_CACHE_HOME/infiniloop (default ~/.cache/infiniloop). */
+int paths_cache_dir(char *out, size_t n, il_err *err);
 /* The user's XDG music folder (XDG_MUSIC_DIR from user-dirs.dirs, else ~/Music). */
 int paths_music_dir(char *out, size_t n, il_err *err);
 /* $XDG_STATE_HOME/infiniloop (default ~/.local/state/infiniloop). */

@@ -1,5 +1,6 @@
 #!/bin/sh
-# --analyze FILE [--json]: the loop of a file, its JSON, and one-line errors.
+# --analyze FILE [FILE]... [--json]: the loop of a file, its JSON, one
+# object per line for several files, one-line errors, the FFTW wisdom cache.
 . "${top_srcdir:-.}/tests/lib.sh"
 MKSIGNAL="${top_builddir:-.}/tests/dsp/mksignal"
 [ -x "$MKSIGNAL" ] || { echo "mksignal not built"; exit 77; }
@@ -49,6 +50,32 @@ bad="$TEST_TMP/$(printf 'caf\303\251-\377')x.wav"
 cp "$TEST_TMP/p.wav" "$bad"
 "$IL_BIN" --analyze "$bad" --json >"$out" 2>"$err"; expect_status 0 $? "non-UTF-8 name exits 0"
 expect_line "$out" "caf$(printf '\303\251')-\\\\ufffdx\\.wav\"" "UTF-8 kept, a stray byte becomes U+FFFD"
+
+# Several files: one JSON object per line, in order; a bad one in between
+# is reported on stderr, the others still printed, exit 1.
+"$IL_BIN" --analyze "$TEST_TMP/p.wav" "$TEST_TMP/s.wav" "$TEST_TMP/p.wav" --json >"$out" 2>"$err"
+expect_status 0 $? "three files exit 0"
+[ "$(wc -l <"$out")" -eq 3 ] && pass "three files: three lines" || fail "three files: $(wc -l <"$out") lines"
+[ "$(sed -n 's/^{"file": "[^"]*\/\([ps]\)\.wav".*/\1/p' "$out" | tr -d '\n')" = psp ] &&
+	pass "one object per file, in order" || fail "objects: $(cut -c1-60 "$out")"
+[ "$(sed -n 's/.*"loop_start": \([0-9]*\).*/\1/p' "$out" | sed -n '1p;3p' | uniq | wc -l)" -eq 1 ] &&
+	pass "the same file gives the same loop cold and warm" || fail "cold and warm loops differ"
+"$IL_BIN" --analyze "$TEST_TMP/p.wav" "$TEST_TMP/missing.wav" "$TEST_TMP/s.wav" --json >"$out" 2>"$err"
+expect_status 1 $? "a missing file among three exits 1"
+[ "$(wc -l <"$out")" -eq 2 ] && pass "the two good files are printed" || fail "$(wc -l <"$out") lines printed"
+expect_line "$err" "^infiniloop-tui: $TEST_TMP/missing.wav: cannot open" "the missing file is named"
+"$IL_BIN" --analyze "$TEST_TMP/p.wav" "$TEST_TMP/s.wav" >"$out" 2>"$err"
+[ "$(grep -c '^loop: ' "$out")" -eq 2 ] && pass "text: one summary per file" || fail "text: $(grep -c '^loop: ' "$out") summaries"
+
+# What FFTW planned is kept in the cache folder for the next run; a damaged
+# file costs nothing but planning and is replaced.
+w="$HOME/.cache/infiniloop/fftw-wisdom"
+grep -q 'fftw' "$w" 2>/dev/null && pass "FFTW wisdom saved in ~/.cache/infiniloop" || fail "no wisdom in $w"
+echo "(not wisdom" >"$w"
+"$IL_BIN" --analyze "$TEST_TMP/p.wav" --json >"$out" 2>"$err"; expect_status 0 $? "damaged wisdom: exits 0"
+[ -s "$err" ] && fail "damaged wisdom: stderr: $(cat "$err")" || pass "damaged wisdom: nothing on stderr"
+expect_line "$out" '"quality": "good"' "damaged wisdom: the same analysis"
+grep -q 'fftw' "$w" && pass "damaged wisdom is replaced" || fail "damaged wisdom kept: $(head -c 60 "$w")"
 
 # Errors: one line on stderr naming the file and the reason, exit 1.
 check_error() { # KIND-or-PATH REASON-REGEX WHAT

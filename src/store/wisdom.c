@@ -1,0 +1,74 @@
+/* wisdom.c: FFTW wisdom in the cache folder (see wisdom.h). */
+#include "store/wisdom.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "dsp/fft.h"
+#include "store/paths.h"
+
+#define WISDOM_FILE "fftw-wisdom"
+#define WISDOM_MAX (1 << 20) /* far more than the few sizes the program plans */
+
+/* The wisdom file's path into out (the folder made when mk); 0 or -1. */
+static int wisdom_path(char *out, size_t n, int mk, il_err *err)
+{
+	char dir[IL_PATH_MAX];
+	if (paths_cache_dir(dir, sizeof dir, err) != 0)
+		return -1;
+	if (mk && paths_mkdir_p(dir, 0700, err) != 0)
+		return -1;
+	return paths_join(out, n, dir, WISDOM_FILE, err);
+}
+
+/* Import the saved wisdom, if any (see wisdom.h). */
+int wisdom_load(il_err *err)
+{
+	char path[IL_PATH_MAX];
+	if (wisdom_path(path, sizeof path, 0, err) != 0)
+		return -1;
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return errno == ENOENT ? 0 : il_err_errno(err, errno, "cannot read %s", path);
+	char *text = malloc(WISDOM_MAX + 1);
+	size_t len = text ? fread(text, 1, WISDOM_MAX, f) : 0;
+	int bad = !text || ferror(f);
+	fclose(f);
+	int rc = 0;
+	if (bad)
+		rc = il_err_set(err, "cannot read %s", path);
+	else if ((text[len] = '\0', fft_wisdom_import(text)) != 0)
+		rc = il_err_set(err, "%s: FFTW does not take this wisdom; it will be replaced", path);
+	free(text);
+	return rc;
+}
+
+/* Save the wisdom when plans were made since it was loaded (see wisdom.h). */
+int wisdom_save(il_err *err)
+{
+	char *text = fft_wisdom_export();
+	if (!text)
+		return 0;
+	char path[IL_PATH_MAX], tmp[IL_PATH_MAX + 16];
+	int rc = wisdom_path(path, sizeof path, 1, err);
+	int fd = -1;
+	if (rc == 0) {
+		snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+		fd = mkstemp(tmp);
+		if (fd < 0)
+			rc = il_err_errno(err, errno, "cannot write %s", path);
+	}
+	if (fd >= 0) {
+		FILE *f = fdopen(fd, "w");
+		int ok = f && fputs(text, f) != EOF;
+		ok = (f ? fclose(f) : close(fd)) == 0 && ok;
+		if (!ok || rename(tmp, path) != 0) {
+			rc = il_err_errno(err, errno ? errno : EIO, "cannot write %s", path);
+			unlink(tmp);
+		}
+	}
+	free(text);
+	return rc;
+}
