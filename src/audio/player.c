@@ -114,6 +114,8 @@ static int player_ensure_sink(il_player *p)
 	}
 	p->sink = s;
 	p->retry_delay = 0.5;
+	if (spec.kind == IL_SINK_FILE)
+		p->cfg.sink.append = 1; /* a reopen adds to this recording */
 	if (spec.kind == IL_SINK_PULSE) {
 		player_set_audio(p, IL_AUDIO_OK, p->audio_known && p->audio == IL_AUDIO_LOST ? "audio server back; playing on"
 				 : "playing through the audio server");
@@ -406,8 +408,11 @@ void il_player_set_sink(il_player *p, const il_sink_spec *spec)
 {
 	pthread_mutex_lock(&p->lock);
 	int fast = p->cfg.sink.fast;
+	int append = p->cfg.sink.append && spec->kind == IL_SINK_FILE &&
+		     p->cfg.sink.kind == IL_SINK_FILE && !strcmp(spec->path, p->cfg.sink.path);
 	p->cfg.sink = *spec;
 	p->cfg.sink.fast = fast;
+	p->cfg.sink.append = append; /* the same recording goes on */
 	p->reopen = 1;
 	p->audio_known = 0;
 	p->retry_at = 0;

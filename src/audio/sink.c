@@ -2,10 +2,13 @@
 #include "audio/sink.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sndfile.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 struct il_sink {
 	il_sink_spec spec;
@@ -24,13 +27,63 @@ int il_sink_parse(const char *text, il_sink_spec *spec, il_err *err)
 		spec->kind = IL_SINK_PULSE;
 	} else if (!strcmp(text, "null")) {
 		spec->kind = IL_SINK_NULL;
-	} else if (!strncmp(text, "file:", 5) && text[5]) {
-		if (strlen(text + 5) >= sizeof spec->path)
+	} else if ((!strncmp(text, "file:", 5) && text[5]) || (!strncmp(text, "file!:", 6) && text[6])) {
+		const char *path = strchr(text, ':') + 1;
+		if (strlen(path) >= sizeof spec->path)
 			return il_err_set(err, "bad_value: the output file name is too long");
 		spec->kind = IL_SINK_FILE;
-		strcpy(spec->path, text + 5);
+		spec->overwrite = text[4] == '!';
+		spec->append = 0;
+		strcpy(spec->path, path);
 	} else {
-		return il_err_set(err, "bad_value: output must be pulse, null or file:PATH, not '%s'", text);
+		return il_err_set(err, "bad_value: output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'",
+				  text);
+	}
+	return 0;
+}
+
+/* Open the file of a file sink: a new file (O_EXCL); an existing regular
+ * file only with file!: (truncated) or when appending to our own recording;
+ * a FIFO or character device written through; never through a symlink. */
+static int sink_file_open(il_sink *s, const il_sink_spec *spec, il_err *err)
+{
+	const char *path = spec->path;
+	struct stat st;
+	int flags = O_CREAT | O_EXCL;
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode))
+			return il_err_set(err, "io: cannot write %s: it is a symbolic link; give the file's own path", path);
+		if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
+			flags = O_NONBLOCK;
+		else if (!S_ISREG(st.st_mode))
+			return il_err_set(err, "io: cannot write %s: it is not a regular file", path);
+		else if (spec->append)
+			flags = 0;
+		else if (spec->overwrite)
+			flags = O_TRUNC;
+		else
+			return il_err_set(err, "io: %s exists; use output file!:%s to overwrite it", path, path);
+	}
+	int fd = open(path, (flags == 0 ? O_RDWR : O_WRONLY) | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC | flags, 0666);
+	if (fd < 0 && errno == ENXIO)
+		return il_err_set(err, "io: cannot write %s: it is a FIFO that nothing reads", path);
+	if (fd < 0)
+		return il_err_errno(err, errno, "io: cannot write %s", path);
+	if (flags & O_NONBLOCK)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	SF_INFO info = { 0 };
+	info.samplerate = IL_SINK_RATE;
+	info.channels = IL_SINK_CHANNELS;
+	info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+	s->sf = sf_open_fd(fd, flags == 0 ? SFM_RDWR : SFM_WRITE, &info, 1);
+	if (!s->sf) {
+		close(fd);
+		return il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
+	}
+	if (flags == 0 && sf_seek(s->sf, 0, SEEK_END) < 0) {
+		sf_close(s->sf);
+		s->sf = NULL;
+		return il_err_set(err, "io: cannot append to %s", path);
 	}
 	return 0;
 }
@@ -43,13 +96,7 @@ int il_sink_open(il_sink **out, const il_sink_spec *spec, il_err *err)
 		return il_err_set(err, "internal: out of memory");
 	s->spec = *spec;
 	if (spec->kind == IL_SINK_FILE) {
-		SF_INFO info = { 0 };
-		info.samplerate = IL_SINK_RATE;
-		info.channels = IL_SINK_CHANNELS;
-		info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-		s->sf = sf_open(spec->path, SFM_WRITE, &info);
-		if (!s->sf) {
-			il_err_set(err, "io: cannot write %s: %s", spec->path, sf_strerror(NULL));
+		if (sink_file_open(s, spec, err) != 0) {
 			free(s);
 			return -1;
 		}

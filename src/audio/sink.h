@@ -4,7 +4,10 @@
  * IL_SINK_CHANNELS). "pulse" plays through the PulseAudio simple API (the
  * call blocks while the server's buffer is full, so the caller's thread is
  * the writer thread); "file:PATH" writes exactly the frames it is given to a
- * WAV file (32-bit float); "null" discards them. Without `fast`, file and
+ * WAV file (32-bit float): a new file, never an existing one (that takes
+ * "file!:PATH") and never through a symbolic link; a FIFO or character
+ * device is written through; reopened after a failure or a setting change,
+ * the recording is appended to, not truncated; "null" discards them. Without `fast`, file and
  * null sinks pace themselves to real time; with it they return at once. */
 #ifndef IL_AUDIO_SINK_H
 #define IL_AUDIO_SINK_H
@@ -28,6 +31,8 @@ typedef struct il_sink_spec {
 	char path[IL_PATH_MAX]; /* file sink */
 	int latency_ms;         /* pulse buffer length */
 	int fast;               /* file/null: faster than real time */
+	int overwrite;          /* file!:PATH: an existing regular file is replaced */
+	int append;             /* file: reopen of our own recording, appended to */
 } il_sink_spec;
 
 typedef struct il_sink il_sink;

@@ -1,7 +1,7 @@
 /* wavsave.c: write a loop as a WAV file with its loop points. */
 #include "audio/wavsave.h"
 
-#include "store/paths.h"
+#include "util/outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,17 +12,74 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Write the samples and metadata into the open descriptor fd. */
-static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *err)
+/* A WAV file built in memory, for outputs that cannot seek (a pipe). */
+typedef struct wav_mem {
+	char *data;
+	sf_count_t len, pos, cap;
+} wav_mem;
+
+/* Virtual I/O: the length of the memory file. */
+static sf_count_t wav_mem_len(void *ud)
 {
-	SF_INFO info;
-	memset(&info, 0, sizeof info);
-	info.samplerate = loop->rate;
-	info.channels = loop->channels;
-	info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-	SNDFILE *sf = sf_open_fd(fd, SFM_WRITE, &info, 0);
-	if (!sf)
-		return il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
+	return ((wav_mem *)ud)->len;
+}
+
+/* Virtual I/O: move the position. */
+static sf_count_t wav_mem_seek(sf_count_t off, int whence, void *ud)
+{
+	wav_mem *m = ud;
+	sf_count_t to = whence == SEEK_SET ? off : whence == SEEK_CUR ? m->pos + off : m->len + off;
+	if (to < 0)
+		return -1;
+	m->pos = to;
+	return to;
+}
+
+/* Virtual I/O: read from the memory file. */
+static sf_count_t wav_mem_read(void *ptr, sf_count_t n, void *ud)
+{
+	wav_mem *m = ud;
+	if (m->pos >= m->len)
+		return 0;
+	if (n > m->len - m->pos)
+		n = m->len - m->pos;
+	memcpy(ptr, m->data + m->pos, (size_t)n);
+	m->pos += n;
+	return n;
+}
+
+/* Virtual I/O: write into the memory file, growing it. */
+static sf_count_t wav_mem_write(const void *ptr, sf_count_t n, void *ud)
+{
+	wav_mem *m = ud;
+	if (m->pos + n > m->cap) {
+		sf_count_t cap = m->cap ? m->cap : 65536;
+		while (cap < m->pos + n)
+			cap *= 2;
+		char *d = realloc(m->data, (size_t)cap);
+		if (!d)
+			return 0;
+		m->data = d;
+		m->cap = cap;
+	}
+	if (m->pos > m->len)
+		memset(m->data + m->len, 0, (size_t)(m->pos - m->len));
+	memcpy(m->data + m->pos, ptr, (size_t)n);
+	m->pos += n;
+	if (m->pos > m->len)
+		m->len = m->pos;
+	return n;
+}
+
+/* Virtual I/O: the position. */
+static sf_count_t wav_mem_tell(void *ud)
+{
+	return ((wav_mem *)ud)->pos;
+}
+
+/* Write the samples and metadata into sf and close it. */
+static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_err *err)
+{
 	char comment[128];
 	snprintf(comment, sizeof comment, "LOOPSTART=%zu LOOPLENGTH=%zu", loop->loop_start,
 		 loop->loop_end - loop->loop_start);
@@ -55,9 +112,48 @@ static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *e
 	int closed = sf_close(sf);
 	if (n != (sf_count_t)loop->nframes || serr || closed != 0)
 		return il_err_set(err, "io: cannot write %s: %s", path, why);
-	if (fsync(fd) != 0)
-		return il_err_errno(err, errno, "io: cannot write %s", path);
 	return 0;
+}
+
+/* Write the loop as a WAV file into the open descriptor fd: directly when
+ * it can seek, else built in memory and then copied (a pipe). */
+static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *err)
+{
+	SF_INFO info;
+	memset(&info, 0, sizeof info);
+	info.samplerate = loop->rate;
+	info.channels = loop->channels;
+	info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+	if (lseek(fd, 0, SEEK_CUR) >= 0) {
+		SNDFILE *sf = sf_open_fd(fd, SFM_WRITE, &info, 0);
+		if (!sf)
+			return il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
+		return wav_write_sf(loop, sf, path, err);
+	}
+	SF_VIRTUAL_IO vio = { wav_mem_len, wav_mem_seek, wav_mem_read, wav_mem_write, wav_mem_tell };
+	wav_mem m = { 0 };
+	SNDFILE *sf = sf_open_virtual(&vio, SFM_WRITE, &info, &m);
+	int rc = sf ? wav_write_sf(loop, sf, path, err)
+		    : il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
+	for (sf_count_t done = 0; rc == 0 && done < m.len;) {
+		ssize_t w = write(fd, m.data + done, (size_t)(m.len - done));
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			rc = il_err_errno(err, w < 0 ? errno : ENOSPC, "io: cannot write %s", path);
+		else
+			done += w;
+	}
+	free(m.data);
+	return rc;
+}
+
+/* The error of a failed open or commit, as the save reports it. */
+static int wav_save_err(const outfile *o, const char *path, const il_err *e, il_err *err)
+{
+	if (o->exists)
+		return il_err_set(err, "io: %s exists; save with force=1 to replace it", path);
+	return il_err_set(err, "io: %s", e->msg);
 }
 
 /* Save loop to path; an existing file is replaced only when force is set. */
@@ -65,38 +161,15 @@ int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err)
 {
 	if (!loop || !loop->frames || loop->nframes == 0)
 		return il_err_set(err, "state: there is no loop to save");
-	struct stat st;
-	if (!force && lstat(path, &st) == 0)
-		return il_err_set(err, "io: %s exists; save with force=1 to replace it", path);
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	if (!tmp)
-		return il_err_set(err, "internal: out of memory");
-	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		il_err_errno(err, errno, "io: cannot write %s", path);
-		free(tmp);
+	outfile o;
+	il_err e;
+	if (outfile_open(&o, path, 0644, force ? OUTFILE_REPLACE : 0, &e) != 0)
+		return wav_save_err(&o, path, &e, err);
+	if (wav_write_fd(loop, o.fd, path, err) != 0) {
+		outfile_abort(&o);
 		return -1;
 	}
-	fchmod(fd, 0644 & ~paths_umask()); /* mkstemp made it 0600 */
-	int rc = wav_write_fd(loop, fd, path, err);
-	if (close(fd) != 0 && rc == 0)
-		rc = il_err_errno(err, errno, "io: cannot write %s", path);
-	if (rc == 0) {
-		if (force) {
-			if (rename(tmp, path) != 0)
-				rc = il_err_errno(err, errno, "io: cannot write %s", path);
-		} else if (link(tmp, path) != 0) {
-			if (errno == EEXIST)
-				rc = il_err_set(err, "io: %s exists; save with force=1 to replace it", path);
-			else if (lstat(path, &st) == 0)
-				rc = il_err_set(err, "io: %s exists; save with force=1 to replace it", path);
-			else if (rename(tmp, path) != 0) /* no hard links here */
-				rc = il_err_errno(err, errno, "io: cannot write %s", path);
-		}
-	}
-	unlink(tmp);
-	free(tmp);
-	return rc;
+	if (outfile_commit(&o, &e) != 0)
+		return wav_save_err(&o, path, &e, err);
+	return 0;
 }

@@ -3,9 +3,12 @@
  * The whole clip is written (32-bit float, its own rate and channels) with
  * the loop in a `smpl` chunk (one forward loop, start and end as libsndfile
  * counts them: end exclusive) and "LOOPSTART=N LOOPLENGTH=N" in the comment
- * (the convention of game engines and trackers). The file is written under a
- * temporary name in the same folder, synced, then moved into place, so a
- * failure (unwritable folder, full disk) leaves no partial file. */
+ * (the convention of game engines and trackers). The file is written as
+ * util/outfile.h says: into an unnamed file in the same folder, synced, then
+ * named, so a failure (unwritable folder, full disk) or a kill leaves no
+ * partial file; a FIFO or character device (/dev/stdout into a pipe) is
+ * written through (a pipe gets the WAV built in memory first); a directory,
+ * socket or block device is refused and never replaced. */
 #ifndef IL_AUDIO_WAVSAVE_H
 #define IL_AUDIO_WAVSAVE_H
 

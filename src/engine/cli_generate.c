@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "audio/wavsave.h"
 #include "engine/cli.h"
@@ -38,6 +40,15 @@ static void cli_generate_report(void *ud, const char *state, double progress, do
 			eta > 0 ? "" : " (no estimate yet)");
 	else if (o->verbose && !strcmp(state, "analyzing"))
 		fprintf(stderr, "infiniloop-tui: finding the loop (attempt %d)\n", attempt);
+}
+
+/* True when path is our standard output (the WAV goes there, so the summary
+ * goes to stderr). */
+static int cli_generate_to_stdout(const char *path)
+{
+	struct stat a, b;
+	return fstat(STDOUT_FILENO, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
 }
 
 /* Load the settings with the command line's overrides; 0 or -1 (printed). */
@@ -110,7 +121,7 @@ int cli_generate(const il_opts *o)
 		goto out;
 	}
 	if (!o->quiet)
-		printf("%s: loop %zu-%zu of %zu frames (%.3f s) at %d Hz, %.1f bpm, score %.3f%s, "
+		fprintf(cli_generate_to_stdout(o->gen_out) ? stderr : stdout, "%s: loop %zu-%zu of %zu frames (%.3f s) at %d Hz, %.1f bpm, score %.3f%s, "
 		       "%s, seed %ld, %.2f s\n", o->gen_out, loop->loop_start, loop->loop_end,
 		       loop->nframes, (double)(loop->loop_end - loop->loop_start) / loop->rate,
 		       loop->rate, loop->bpm, loop->score, loop->poor ? " (poor)" : "", pl.backend,

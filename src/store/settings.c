@@ -15,12 +15,13 @@
 #define OFF(f) offsetof(settings, f)
 #define SZ(f) sizeof(((settings *)0)->f)
 
-/* output: pulse, null or file:PATH. */
+/* output: pulse, null, file:PATH or file!:PATH. */
 static int settings_valid_output(const char *v, il_err *err)
 {
-	if (!strcmp(v, "pulse") || !strcmp(v, "null") || (!strncmp(v, "file:", 5) && v[5]))
+	if (!strcmp(v, "pulse") || !strcmp(v, "null") || (!strncmp(v, "file:", 5) && v[5]) ||
+	    (!strncmp(v, "file!:", 6) && v[6]))
 		return 0;
-	return il_err_set(err, "output must be pulse, null or file:PATH, not '%s'", v);
+	return il_err_set(err, "output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'", v);
 }
 
 /* theme: a plain name, never a path. */
@@ -55,7 +56,7 @@ const settings_def settings_defs[] = {
 	  .def = "small", .comment = "MusicGPT model.",
 	  .offset = OFF(model), .size = SZ(model), .applies = SETTING_TO_GEN },
 	{ .key = "output", .alias = "driver", .type = SETTING_STRING, .def = "pulse",
-	  .comment = "Audio output: pulse, null, or file:PATH (a WAV file).",
+	  .comment = "Audio output: pulse, null, or file:PATH (a new WAV file; file!:PATH overwrites).",
 	  .offset = OFF(output), .size = SZ(output), .applies = SETTING_TO_SINK,
 	  .validate = settings_valid_output },
 	{ .key = "theme", .type = SETTING_STRING, .def = "default",

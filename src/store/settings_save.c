@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "store/settings_int.h"
+#include "util/outfile.h"
 
 #define SETTINGS_INCLUDE_DEPTH 8
 
@@ -149,45 +150,12 @@ static int settings_target(const char *path, char *out, size_t n, il_err *err)
 	return il_err_set(err, "too many symbolic links at %s", path);
 }
 
-/* Write text to path atomically: temp file in the same folder, fsync,
- * rename; the mode of a file it replaces is kept. */
+/* Write text to path atomically, keeping the mode of the file it replaces
+ * (util/outfile.h: a new name or a regular file replaced whole; a device or
+ * FIFO written through, never replaced). */
 static int settings_write_atomic(const char *path, const char *text, size_t len, il_err *err)
 {
-	char tmp[IL_PATH_MAX + 32];
-	int k = snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-	if (k < 0 || (size_t)k >= sizeof tmp)
-		return il_err_set(err, "path too long: %s", path);
-	struct stat old;
-	int had = stat(path, &old) == 0 && S_ISREG(old.st_mode);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return il_err_errno(err, errno, "cannot write %s", tmp);
-	if (had)
-		fchmod(fd, old.st_mode & 07777);
-	size_t done = 0;
-	while (done < len) {
-		ssize_t w = write(fd, text + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = w < 0 ? errno : ENOSPC;
-			close(fd);
-			unlink(tmp);
-			return il_err_errno(err, e, "cannot write %s", tmp);
-		}
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return il_err_errno(err, e, "cannot write %s", tmp);
-	}
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return il_err_errno(err, e, "cannot replace %s", path);
-	}
-	return 0;
+	return outfile_write(path, text, len, 0666, OUTFILE_REPLACE | OUTFILE_KEEP_MODE, err);
 }
 
 /* Make the folder of path (0700 when new). */
