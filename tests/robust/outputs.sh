@@ -25,12 +25,17 @@ fifo_reader() { # FIFO FILE
 	reader=$!
 	retry_until 10 reader_waits
 }
+# Wait for the reader to finish (at most 10 s; then it is stopped).
+reader_done() {
+	retry_until 10 procs_gone "$reader" || kill "$reader" 2>/dev/null
+	wait "$reader"
+}
 
 # A FIFO with a reader: written through; the FIFO stays a FIFO.
 mkfifo "$T/pipe.wav"
 fifo_reader "$T/pipe.wav" "$T/from-pipe.wav"
 gen "$T/pipe.wav"
-wait $reader
+reader_done
 expect_status 0 "$st" "--generate-only into a FIFO exits 0"
 [ "$(kind "$T/pipe.wav")" = fifo ] && pass "the FIFO is still a FIFO" || fail "the FIFO became: $(kind "$T/pipe.wav")"
 "$IL_BIN" --analyze "$T/from-pipe.wav" >/dev/null 2>"$err" && pass "the reader got a whole WAV file" ||
@@ -110,7 +115,7 @@ mkfifo "$T/sv/save.fifo"
 fifo_reader "$T/sv/save.fifo" "$T/from-save.wav"
 engine_send "save path=$T/sv/save.fifo force=1"
 expect_event '^saved path=.*save.fifo ' "save force=1 into a FIFO is written through" 30
-wait $reader
+reader_done
 is_riff "$T/from-save.wav" && pass "the FIFO's reader got the WAV" || fail "the FIFO's reader got no WAV"
 [ "$(kind "$T/sv/save.fifo")" = fifo ] && pass "the saved-to FIFO is still a FIFO" || fail "save.fifo became: $(kind "$T/sv/save.fifo")"
 engine_quit
