@@ -105,3 +105,20 @@ engine_kill() { # [SIGNAL]
 	kill -"${1:-KILL}" "$ENGINE_PID" 2>/dev/null
 	engine_end
 }
+
+# Stop the engine with quit (or SIGNAL) and give it SECS seconds to exit;
+# after that it is killed (-9). 0 when it exited by itself; its status is
+# in ENGINE_STATUS.
+engine_stop_within() { # SECS [SIGNAL]
+	if [ -n "${2:-}" ]; then kill -"$2" "$ENGINE_PID" 2>/dev/null; else engine_send quit; fi
+	exec 3>&-
+	if retry_until "$1" engine_exited; then _esw=0; else kill -9 "$ENGINE_PID" 2>/dev/null; _esw=1; fi
+	wait "$ENGINE_PID"
+	ENGINE_STATUS=$?
+	ENGINE_PID=""
+	return $_esw
+}
+
+# True once the engine process has ended (a zombie counts as ended).
+engine_exited() { ! proc_alive "$ENGINE_PID"; }
+

@@ -151,7 +151,8 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 int audiofile_read(const char *path, audiofile *af, il_err *err)
 {
 	memset(af, 0, sizeof *af);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO must not block the open (it is refused below). */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return il_err_errno(err, errno, "%s: cannot open", path);
 	struct stat st;
@@ -159,6 +160,7 @@ int audiofile_read(const char *path, audiofile *af, il_err *err)
 		close(fd);
 		return il_err_set(err, "%s: not a regular file", path);
 	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (st.st_size == 0) {
 		close(fd);
 		return il_err_set(err, "%s: empty file", path);

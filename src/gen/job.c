@@ -2,12 +2,14 @@
 #include "gen/job.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "gen/backend.h"
@@ -49,11 +51,22 @@ int gen_validate(const char *path, long want_frames, double *seconds, il_err *er
 	*seconds = 0;
 	if (access(path, F_OK) != 0)
 		return il_err_set(err, "no audio file was written (%s)", path);
+	/* O_NONBLOCK: a FIFO left at {output} must not block the open. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		return il_err_set(err, "the generator left no regular file at %s (a FIFO, device or folder)", path);
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
-	SNDFILE *f = sf_open(path, SFM_READ, &info);
-	if (!f)
+	SNDFILE *f = sf_open_fd(fd, SFM_READ, &info, 1);
+	if (!f) {
+		close(fd);
 		return il_err_set(err, "the clip is not a readable audio file: %s", sf_strerror(NULL));
+	}
 	if (info.samplerate <= 0 || info.channels <= 0 || info.frames <= 0) {
 		sf_close(f);
 		return il_err_set(err, "the clip holds no audio");

@@ -1,4 +1,5 @@
 libinfiniloop_a_SOURCES += \
+	src/store/cfgcheck.c src/store/cfgcheck.h \
 	src/store/paths.c src/store/paths.h \
 	src/store/settings.c src/store/settings.h src/store/settings_int.h \
 	src/store/settings_load.c src/store/settings_save.c \

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/cfgcheck.h"
 #include "store/settings_int.h"
 
 /* Read a whole file into sb; 0, or -1 with errno set. */
@@ -214,6 +215,13 @@ static int settings_read(settings *s, const char *path, int state, sbuf *notes)
 			sbuf_printf(notes, "%s:%d: a string of %zu bytes (no setting takes more than %d); "
 				    "using defaults, your file is left as it is\n", path, line, longest,
 				    SETTINGS_STR_MAX - 1);
+		return 0;
+	}
+	il_err ce;
+	if (cfgcheck_file(path, &ce) != 0) { /* an @include of a FIFO would block */
+		s->file_broken = !state;
+		if (notes)
+			sbuf_printf(notes, "%s; using defaults, nothing saved\n", ce.msg);
 		return 0;
 	}
 	config_t cfg;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/cfgcheck.h"
 #include "store/paths.h"
 
 static const char *const theme_role_names[ROLE_COUNT] = {
@@ -241,6 +242,8 @@ int theme_load_file(theme *t, const char *path, il_err *err)
 {
 	theme tmp;
 	theme_builtin(&tmp);
+	if (cfgcheck_file(path, err) != 0) /* a FIFO would block the reading */
+		return -1;
 	config_t cfg;
 	config_init(&cfg);
 	if (!config_read_file(&cfg, path)) {

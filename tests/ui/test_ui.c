@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../testutil.h"
@@ -110,6 +111,28 @@ START_TEST(test_bad_theme)
 }
 END_TEST
 
+/* A theme that @includes a FIFO is refused at once (it never blocks). */
+START_TEST(test_theme_fifo_include)
+{
+	char dir[256], fifo[300], path[300];
+	ck_assert_ptr_nonnull(testutil_mkdtemp(dir, sizeof dir, "il-test-theme"));
+	snprintf(fifo, sizeof fifo, "%s/colours.fifo", dir);
+	snprintf(path, sizeof path, "%s/inc.theme", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "name = \"inc\";\n@include \"%s\"\n", fifo);
+	fclose(f);
+	theme t;
+	il_err err;
+	ck_assert_int_eq(theme_load_file(&t, path, &err), -1);
+	ck_assert_msg(strstr(err.msg, "colours.fifo: is a FIFO, not a file that can be read"), "%s", err.msg);
+	ck_assert_int_eq(theme_load_file(&t, fifo, &err), -1);
+	ck_assert_msg(strstr(err.msg, "is a FIFO"), "%s", err.msg);
+	ck_assert_int_eq(testutil_rmtree(dir), 0);
+}
+END_TEST
+
 START_TEST(test_model_events)
 {
 	uimodel m;
@@ -192,6 +215,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_map_color);
 	tcase_add_test(tc, test_shipped_themes);
 	tcase_add_test(tc, test_bad_theme);
+	tcase_add_test(tc, test_theme_fifo_include);
 	tcase_add_test(tc, test_model_events);
 	tcase_add_test(tc, test_split);
 	suite_add_tcase(s, tc);
