@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/cpulist.h"
@@ -25,6 +26,7 @@
 extern char **environ;
 
 #define GEN_SPAWN_GRACE 1.0 /* seconds between SIGTERM and SIGKILL */
+#define GEN_SPAWN_SWEEP 4.0 /* seconds the guard may take to kill what is left */
 
 /* True when path names an executable regular file. */
 static int gen_spawn_exec_ok(const char *path)
@@ -81,11 +83,70 @@ static char **gen_spawn_env(const char *tmpvar)
 	return env;
 }
 
-/* The guard's parent died: kill the whole group, the guard included. */
-static void gen_spawn_guard_orphaned(int sig)
+static volatile pid_t gen_spawn_guarded; /* in the guard: the generator's pid */
+static volatile sig_atomic_t gen_spawn_stopping;
+
+/* In the guard: the engine died (SIGUSR2) or wants the job ended now
+ * (SIGUSR1): kill the generator; the guard then sweeps what is left. */
+static void gen_spawn_guard_stop(int sig)
 {
 	(void)sig;
-	kill(0, SIGKILL);
+	gen_spawn_stopping = 1;
+	if (gen_spawn_guarded > 0)
+		kill(gen_spawn_guarded, SIGKILL);
+}
+
+/* In the guard: SIGKILL each of its children listed in /proc (as a child
+ * subreaper it inherits every orphan the generator leaves, setsid or not);
+ * how many were found, -1 when the list cannot be read. */
+static int gen_spawn_guard_kill_children(void)
+{
+	char path[64] = "/proc/self/task/", buf[4096];
+	char num[16];
+	int k = 0, n = 0;
+	for (long v = (long)getpid(); v > 0 && k < 15; v /= 10)
+		num[k++] = (char)('0' + v % 10);
+	size_t len = strlen(path);
+	while (k > 0)
+		path[len++] = num[--k];
+	memcpy(path + len, "/children", 10);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ssize_t r = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (r < 0)
+		return -1;
+	buf[r] = '\0';
+	for (char *p = buf; *p;) {
+		long pid = 0;
+		while (*p >= '0' && *p <= '9')
+			pid = pid * 10 + (*p++ - '0');
+		if (pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
+			n++;
+		while (*p && (*p < '0' || *p > '9'))
+			p++;
+	}
+	return n;
+}
+
+/* In the guard, after the generator ended: kill and reap everything it left
+ * behind (inherited orphans, their children in turn), for at most 3 s. */
+static void gen_spawn_guard_sweep(void)
+{
+	struct timespec nap = { 0, 10000000 };
+	for (int round = 0; round < 300; round++) {
+		int found = gen_spawn_guard_kill_children();
+		int st;
+		pid_t r;
+		while ((r = waitpid(-1, &st, WNOHANG)) > 0)
+			;
+		if (r < 0 && errno == ECHILD)
+			return;
+		if (found < 0) /* no list: the group at least (the guard ignores nothing but itself) */
+			return;
+		nanosleep(&nap, NULL);
+	}
 }
 
 /* In the generator: lower priorities, set up descriptors and exec; never
@@ -133,18 +194,22 @@ static void gen_spawn_exec(char *const argv[], char **env, int out_fd, int err_f
 	_exit(127);
 }
 
-/* In the child: a guard that leads the generator's process group. If the
- * engine dies (even by SIGKILL) the guard is told and kills the whole
- * group, so nothing the generator started is left behind; otherwise it
- * waits and exits as the generator did. It ignores the group's SIGTERM,
- * so a stop still gives the generator its grace period. Never returns. */
+/* In the child: a guard that leads the generator's process group and is a
+ * child subreaper, so every orphan the generator leaves (double fork,
+ * setsid, its own process group) becomes the guard's child. When the
+ * generator ends, or the engine dies (even by SIGKILL), or the engine asks
+ * with SIGUSR1, the guard kills the generator and all it inherited, reaps
+ * them and exits as the generator did. It ignores the group's SIGTERM, so a
+ * stop still gives the generator its grace period. Never returns. */
 static void gen_spawn_child(char *const argv[], char **env, int out_fd, int err_fd,
 			    const unsigned char *mask, int any, pid_t engine_pid)
 {
 	setpgid(0, 0);
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = gen_spawn_guard_orphaned;
+	sa.sa_handler = gen_spawn_guard_stop; /* no SA_RESTART: waitpid returns */
+	sigaction(SIGUSR1, &sa, NULL);
 	sigaction(SIGUSR2, &sa, NULL);
 	prctl(PR_SET_PDEATHSIG, SIGUSR2);
 	if (getppid() != engine_pid) /* the engine died before prctl */
@@ -162,12 +227,16 @@ static void gen_spawn_child(char *const argv[], char **env, int out_fd, int err_
 		(void)w;
 		_exit(127);
 	}
+	gen_spawn_guarded = gen;
+	if (gen_spawn_stopping) /* asked before the pid was known */
+		kill(gen, SIGKILL);
 	close(out_fd);
 	close(err_fd);
 	int st;
 	while (waitpid(gen, &st, 0) < 0)
 		if (errno != EINTR)
 			_exit(127);
+	gen_spawn_guard_sweep();
 	if (WIFSIGNALED(st)) {
 		sa.sa_handler = SIG_DFL;
 		sigaction(WTERMSIG(st), &sa, NULL);
@@ -349,8 +418,11 @@ static int gen_spawn_run_env(char *const argv[], const char *affinity, double ti
 			res->end = timed_out ? GEN_SPAWN_TIMEOUT : GEN_SPAWN_CANCELLED;
 			kill(-pid, SIGTERM);
 			if (!gen_spawn_reap(pid, GEN_SPAWN_GRACE, &status)) {
-				kill(-pid, SIGKILL);
-				waitpid(pid, &status, 0);
+				kill(pid, SIGUSR1); /* the guard kills all the generator started */
+				if (!gen_spawn_reap(pid, GEN_SPAWN_SWEEP, &status)) {
+					kill(-pid, SIGKILL);
+					waitpid(pid, &status, 0);
+				}
 			}
 			kill(-pid, SIGKILL); /* whatever else is left in the group */
 			close(out[0]);

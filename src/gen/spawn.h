@@ -4,9 +4,13 @@
  * stderr into one pipe or pseudo-terminal (the last few kB are kept),
  * NO_COLOR=1, nice +10, best-effort I/O priority 7 and optionally a CPU
  * list (sched_setaffinity), all set in the child before exec, with no
- * shell in between. On timeout or
- * cancellation the whole group gets SIGTERM, then SIGKILL after a second; a
- * leader that exits on its own also takes its group's leftovers with it. */
+ * shell in between. The generator runs under a guard process that leads
+ * its group and is a child subreaper (PR_SET_CHILD_SUBREAPER): processes
+ * that leave the group or the session (setsid, a double fork) come back to
+ * the guard as orphans, and it kills them when the generator ends. On
+ * timeout or cancellation the whole group gets SIGTERM, then after a second
+ * the guard is told (SIGUSR1) to kill the generator and all it inherited;
+ * if the engine dies, the guard does the same. */
 #ifndef IL_GEN_SPAWN_H
 #define IL_GEN_SPAWN_H
 
