@@ -1,4 +1,6 @@
 /* main.c: parse the command line and hand over to the mode asked for. */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -21,9 +23,20 @@ static void main_tune_malloc(void)
 	mallopt(M_ARENA_MAX, 2);
 }
 
+/* Give a closed standard descriptor (0, 1 or 2) /dev/null, so that no pipe
+ * or file opened later takes its number: an engine started with stdin or
+ * stdout closed then sees end of input, or writes into nothing, and ends. */
+static void main_fill_std_fds(void)
+{
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF && open("/dev/null", O_RDWR) != fd)
+			return;
+}
+
 /* Program entry point. */
 int main(int argc, char **argv)
 {
+	main_fill_std_fds();
 	main_tune_malloc();
 	il_opts o;
 	int rc = options_parse(&o, argc, argv);

@@ -106,13 +106,13 @@ engine_kill() { # [SIGNAL]
 	engine_end
 }
 
-# Stop the engine with quit (or SIGNAL) and give it SECS seconds to exit;
+# Stop the engine with quit (or SIGNAL alone) and give it SECS seconds to exit;
 # after that it is killed (-9). 0 when it exited by itself; its status is
 # in ENGINE_STATUS.
 engine_stop_within() { # SECS [SIGNAL]
-	if [ -n "${2:-}" ]; then kill -"$2" "$ENGINE_PID" 2>/dev/null; else engine_send quit; fi
-	exec 3>&-
+	if [ -n "${2:-}" ]; then kill -"$2" "$ENGINE_PID" 2>/dev/null; else engine_send quit; exec 3>&-; fi
 	if retry_until "$1" engine_exited; then _esw=0; else kill -9 "$ENGINE_PID" 2>/dev/null; _esw=1; fi
+	exec 3>&- # (after a signal, the input stays open until the engine has ended)
 	wait "$ENGINE_PID"
 	ENGINE_STATUS=$?
 	ENGINE_PID=""

@@ -386,18 +386,19 @@ static void engine_ready(engine *e)
 	sbuf_free(&sb);
 }
 
-/* Install handlers: SIGPIPE ignored, SIGINT/SIGTERM/SIGHUP quit cleanly. */
+/* Install handlers: SIGPIPE ignored; SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+ * SIGUSR1, SIGUSR2 and SIGALRM quit cleanly (the temporary folder removed). */
 static void engine_signals(void)
 {
+	static const int quit_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM };
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sa.sa_handler = engine_on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t k = 0; k < sizeof quit_sigs / sizeof quit_sigs[0]; k++)
+		sigaction(quit_sigs[k], &sa, NULL);
 }
 
 /* The main loop: poll input, wake-ups and output; run the parts' ticks. */
