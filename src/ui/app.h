@@ -54,6 +54,8 @@ typedef struct ui_app {
 	double frame_interval; /* seconds between spectrum frames */
 	double now;            /* monotonic seconds, updated by the main loop */
 	double engine_started_at;
+	int quick_fails;       /* engine exits in a row soon after starting */
+	int engine_gave_up;    /* too many of them: no more restarts */
 	double last_clock;     /* when the clocks were last redrawn */
 	int msg_expired;       /* the message row went back to the hints */
 	int exit_signal;       /* the signal that ended the station, or 0 */

@@ -106,7 +106,8 @@ static void panels_status(ui_app *a)
 	char vol[16] = "vol ?";
 	if (m->volume >= 0)
 		snprintf(vol, sizeof vol, "vol %d%%", m->volume);
-	const char *eng = !a->engine_up ? (a->restart_at > 0 ? "engine down" : "engine starting") : NULL;
+	const char *eng = !a->engine_up ? (a->engine_gave_up ? "engine failed"
+					   : a->restart_at > 0 ? "engine down" : "engine starting") : NULL;
 	/* A missing server stays in plain words, not only in a passing message. */
 	const char *audio = !strcmp(m->audio, "none") ? "no audio server"
 			    : !strcmp(m->audio, "lost") ? "audio server lost" : NULL;

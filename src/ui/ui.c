@@ -16,6 +16,8 @@
 
 #define UI_STATUS_PERIOD 1.0   /* seconds between `status` requests */
 #define UI_RESTART_MAX 30.0    /* longest wait before restarting the engine */
+#define UI_QUICK_FAIL 10.0     /* an engine that ends sooner failed to start */
+#define UI_QUICK_FAILS_MAX 3   /* after so many in a row, no more restarts */
 
 /* Start the engine (or plan a retry when that fails). */
 static void ui_engine_start(ui_app *a)
@@ -24,6 +26,7 @@ static void ui_engine_start(ui_app *a)
 	a->restart_at = 0;
 	uimodel *m = &a->m;
 	m->ready = 0;
+	m->last_error_msg[0] = '\0'; /* what this engine says, for when it fails */
 	if (elink_start(&a->link, &err) != 0) {
 		app_msg(a, UIM_MSG_ERROR, "%s; retrying in %.0f s", err.msg, a->restart_delay);
 		a->restart_at = a->now + a->restart_delay;
@@ -58,11 +61,22 @@ static void ui_engine_gone(ui_app *a)
 		return; /* wait for SIGCHLD to reap it */
 	char last[256];
 	elink_last_log(&a->link, last, sizeof last);
+	if (!last[0]) /* its reason may have gone out as an error event */
+		snprintf(last, sizeof last, "%s", a->m.last_error_msg);
 	if (a->now - a->engine_started_at > UI_RESTART_MAX)
 		a->restart_delay = 1;
-	app_msg(a, UIM_MSG_ERROR, "the engine stopped (%s%s%s); restarting it in %.0f s", a->link.why,
-		last[0] ? ": " : "", last, a->restart_delay);
-	a->restart_at = a->now + a->restart_delay;
+	a->quick_fails = a->now - a->engine_started_at < UI_QUICK_FAIL ? a->quick_fails + 1 : 0;
+	if (a->quick_fails >= UI_QUICK_FAILS_MAX) {
+		app_msg(a, UIM_MSG_ERROR, "the engine failed %d times at start; not restarting it (%s%s%s): "
+			"fix that and start infiniloop-tui again", a->quick_fails, a->link.why,
+			last[0] ? ": " : "", last);
+		a->restart_at = 0;
+		a->engine_gave_up = 1;
+	} else {
+		app_msg(a, UIM_MSG_ERROR, "the engine stopped (%s%s%s); restarting it in %.0f s", a->link.why,
+			last[0] ? ": " : "", last, a->restart_delay);
+		a->restart_at = a->now + a->restart_delay;
+	}
 	a->restart_delay = a->restart_delay * 2 > UI_RESTART_MAX ? UI_RESTART_MAX : a->restart_delay * 2;
 	snprintf(a->m.state, sizeof a->m.state, "stopped");
 	snprintf(a->m.gen, sizeof a->m.gen, "idle");

@@ -1,0 +1,19 @@
+#!/bin/sh
+# An engine that cannot start (its settings folder is a file) is restarted
+# a few times, then the station stops trying and says why; it still quits
+# cleanly.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
+utf8=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
+mkdir -p "$TEST_TMP/tmp"
+: >"$TEST_TMP/afile"
+start_station 120 24 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 TMPDIR=$TEST_TMP/tmp XDG_CONFIG_HOME=$TEST_TMP/afile --
+expect_screen 'cannot read settings .*afile/infiniloop/config: Not a directory' "the engine's reason is shown" 20
+expect_screen 'failed 3 times at start; not restarting it' "after 3 quick failures the station stops restarting it" 30
+expect_screen 'engine failed' "the status row says the engine failed" 5
+sleep 3
+[ -z "$(engine_pid)" ] && pass "no engine is started again" || fail "an engine runs again: $(engine_pid)"
+T send-keys -t "$UI_PANE" q
+expect_clean_exit 0 "quit after the engine failed" ""
+finish
