@@ -318,9 +318,12 @@ int history_eta(history *h, const char *backend, const char *model, int secs, do
 {
 	*eta = 0;
 	sqlite3_stmt *st;
+	/* A timeout was stopped before the job was done: it counts twice its
+	 * wall time, so that timeouts raise the estimate until one succeeds. */
 	static const char exact[] =
-		"SELECT avg(wall) FROM (SELECT wall FROM attempts WHERE backend=? AND model=? AND secs=?"
-		" AND outcome='ok' ORDER BY time DESC, id DESC LIMIT 10)";
+		"SELECT avg(CASE outcome WHEN 'timeout' THEN 2 * wall ELSE wall END) FROM (SELECT wall,"
+		" outcome FROM attempts WHERE backend=? AND model=? AND secs=? AND outcome IN ('ok', 'timeout')"
+		" ORDER BY time DESC, id DESC LIMIT 10)";
 	if (sqlite3_prepare_v2(h->db, exact, -1, &st, NULL) != SQLITE_OK)
 		return history_fail(h, err, "cannot estimate");
 	sqlite3_bind_text(st, 1, backend, -1, SQLITE_STATIC);
@@ -333,8 +336,8 @@ int history_eta(history *h, const char *backend, const char *model, int secs, do
 		return 0;
 	/* Interpolate between the durations known for this backend and model. */
 	static const char per[] =
-		"SELECT secs, avg(wall) FROM attempts WHERE backend=? AND model=? AND outcome='ok'"
-		" GROUP BY secs ORDER BY secs";
+		"SELECT secs, avg(CASE outcome WHEN 'timeout' THEN 2 * wall ELSE wall END) FROM attempts"
+		" WHERE backend=? AND model=? AND outcome IN ('ok', 'timeout') GROUP BY secs ORDER BY secs";
 	if (sqlite3_prepare_v2(h->db, per, -1, &st, NULL) != SQLITE_OK)
 		return history_fail(h, err, "cannot estimate");
 	sqlite3_bind_text(st, 1, backend, -1, SQLITE_STATIC);

@@ -49,8 +49,9 @@ const char *history_notice(const history *h);
 void history_close(history *h);
 /* Append one row (committed at once). */
 int history_add(history *h, const history_row *r, il_err *err);
-/* Expected wall time for a job: mean of the last 10 successful attempts with
- * the same backend, model and seconds, else interpolated from other
+/* Expected wall time for a job: mean of the last 10 successful or timed-out
+ * attempts with the same backend, model and seconds (a timeout counts twice
+ * its wall time: the job needed longer), else interpolated from other
  * durations of that backend and model. *eta is 0 when nothing is known. */
 int history_eta(history *h, const char *backend, const char *model, int secs, double *eta,
 		il_err *err);

@@ -112,6 +112,35 @@ START_TEST(test_eta)
 }
 END_TEST
 
+/* Timeouts raise the estimate (a slower machine after a faster one): each
+ * counts twice its wall time, so the timeout grows until a run succeeds. */
+START_TEST(test_eta_timeouts)
+{
+	history *h;
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	for (int k = 0; k < 10; k++)
+		add(h, "musicgpt", "small", 5, 4.0, "ok", 1000 + k); /* fast runs (a GPU) */
+	double eta;
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 5, &eta, &err), 0);
+	ck_assert_msg(fabs(eta - 4.0) < 1e-9, "eta %g", eta);
+	add(h, "musicgpt", "small", 5, 60.0, "timeout", 2000); /* then a slow one stopped at 60 s */
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 5, &eta, &err), 0);
+	ck_assert_msg(fabs(eta - (9 * 4.0 + 120.0) / 10) < 1e-9, "eta %g", eta);
+	add(h, "musicgpt", "small", 5, 76.8, "timeout", 2001);
+	double before = eta;
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 5, &eta, &err), 0);
+	ck_assert_msg(eta > before && fabs(eta - (8 * 4.0 + 120.0 + 153.6) / 10) < 1e-9, "eta %g", eta);
+	add(h, "musicgpt", "small", 5, 70.0, "ok", 2002); /* it succeeds: that counts as it is */
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 5, &eta, &err), 0);
+	ck_assert_msg(fabs(eta - (7 * 4.0 + 120.0 + 153.6 + 70.0) / 10) < 1e-9, "eta %g", eta);
+	/* Only timeouts for a duration: the interpolation uses them too. */
+	add(h, "musicgpt", "small", 15, 100.0, "timeout", 3000);
+	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 15, &eta, &err), 0);
+	ck_assert_msg(fabs(eta - 200.0) < 1e-9, "eta %g", eta);
+	history_close(h);
+}
+END_TEST
+
 static int seen;
 static char first_outcome[16];
 
@@ -234,6 +263,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_create_wal);
 	tcase_add_test(tc, test_eta);
+	tcase_add_test(tc, test_eta_timeouts);
 	tcase_add_test(tc, test_stats_recent);
 	tcase_add_test(tc, test_migration);
 	tcase_add_test(tc, test_import_benchdata);
