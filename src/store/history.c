@@ -307,8 +307,18 @@ int history_add(history *h, const history_row *r, il_err *err)
 	sqlite3_bind_text(st, 13, r->source[0] ? r->source : "engine", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return history_fail(h, err, "cannot add a row");
+	if (rc != SQLITE_DONE) {
+		if (h->add_failing)
+			return 0; /* said at the first failure */
+		h->add_failing = 1;
+		history_fail(h, err, "cannot add a row");
+		if (err) {
+			size_t n = strlen(err->msg);
+			snprintf(err->msg + n, sizeof err->msg - n, "; attempts are not recorded until it works again");
+		}
+		return -1;
+	}
+	h->add_failing = 0;
 	return 0;
 }
 

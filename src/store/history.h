@@ -47,7 +47,9 @@ int history_open(const char *path, history **out, il_err *err);
 const char *history_notice(const history *h);
 /* Close the history (NULL is fine). */
 void history_close(history *h);
-/* Append one row (committed at once). */
+/* Append one row (committed at once). A failure (a full disk) is reported
+ * once: until a row is added again, further failures return 0 and the rows
+ * are not recorded. */
 int history_add(history *h, const history_row *r, il_err *err);
 /* Expected wall time for a job: mean of the last 10 successful or timed-out
  * attempts with the same backend, model and seconds (a timeout counts twice

@@ -13,6 +13,7 @@ struct history {
 	sqlite3 *db;
 	int schema;
 	int readonly;          /* opened read-only: nothing new is recorded */
+	int add_failing;       /* the last row could not be added (said once) */
 	char path[IL_PATH_MAX];
 	char notice[2 * IL_PATH_MAX + 128]; /* what opening it had to do, or "" */
 };
