@@ -10,55 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef struct audiofile_mem {
-	const unsigned char *data;
-	sf_count_t size, pos;
-} audiofile_mem;
-
-/* Virtual I/O: the size of the memory file. */
-static sf_count_t audiofile_mem_len(void *user)
-{
-	return ((audiofile_mem *)user)->size;
-}
-
-/* Virtual I/O: move the read position. */
-static sf_count_t audiofile_mem_seek(sf_count_t off, int whence, void *user)
-{
-	audiofile_mem *m = user;
-	sf_count_t p = whence == SEEK_SET ? off : whence == SEEK_CUR ? m->pos + off : m->size + off;
-	if (p < 0 || p > m->size)
-		return -1;
-	m->pos = p;
-	return p;
-}
-
-/* Virtual I/O: read bytes. */
-static sf_count_t audiofile_mem_read(void *ptr, sf_count_t n, void *user)
-{
-	audiofile_mem *m = user;
-	if (n < 0)
-		return 0;
-	if (n > m->size - m->pos)
-		n = m->size - m->pos;
-	memcpy(ptr, m->data + m->pos, (size_t)n);
-	m->pos += n;
-	return n;
-}
-
-/* Virtual I/O: writing is not supported. */
-static sf_count_t audiofile_mem_write(const void *ptr, sf_count_t n, void *user)
-{
-	(void)ptr;
-	(void)n;
-	(void)user;
-	return 0;
-}
-
-/* Virtual I/O: the read position. */
-static sf_count_t audiofile_mem_tell(void *user)
-{
-	return ((audiofile_mem *)user)->pos;
-}
+#include "audio/memfile.h"
 
 /* Refuse a file of frames at rate that is too long; 0 or -1 with err. */
 static int audiofile_too_long(double frames, int rate, const char *name, il_err *err)
@@ -184,12 +136,10 @@ int audiofile_read_memory(const void *data, size_t size, const char *name,
 			  audiofile *af, il_err *err)
 {
 	memset(af, 0, sizeof *af);
-	SF_VIRTUAL_IO io = { audiofile_mem_len, audiofile_mem_seek, audiofile_mem_read,
-			     audiofile_mem_write, audiofile_mem_tell };
-	audiofile_mem m = { data, (sf_count_t)size, 0 };
+	memfile m = memfile_reader(data, (sf_count_t)size);
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
-	SNDFILE *sf = sf_open_virtual(&io, SFM_READ, &info, &m);
+	SNDFILE *sf = sf_open_virtual(&memfile_vio, SFM_READ, &info, &m);
 	if (!sf)
 		return il_err_set(err, "%s: unreadable: %s", name, sf_strerror(NULL));
 	return audiofile_load(sf, &info, name, af, err);

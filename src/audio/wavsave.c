@@ -1,6 +1,7 @@
 /* wavsave.c: write a loop as a WAV file with its loop points. */
 #include "audio/wavsave.h"
 
+#include "audio/memfile.h"
 #include "util/outfile.h"
 
 #include <errno.h>
@@ -11,71 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* A WAV file built in memory, for outputs that cannot seek (a pipe). */
-typedef struct wav_mem {
-	char *data;
-	sf_count_t len, pos, cap;
-} wav_mem;
-
-/* Virtual I/O: the length of the memory file. */
-static sf_count_t wav_mem_len(void *ud)
-{
-	return ((wav_mem *)ud)->len;
-}
-
-/* Virtual I/O: move the position. */
-static sf_count_t wav_mem_seek(sf_count_t off, int whence, void *ud)
-{
-	wav_mem *m = ud;
-	sf_count_t to = whence == SEEK_SET ? off : whence == SEEK_CUR ? m->pos + off : m->len + off;
-	if (to < 0)
-		return -1;
-	m->pos = to;
-	return to;
-}
-
-/* Virtual I/O: read from the memory file. */
-static sf_count_t wav_mem_read(void *ptr, sf_count_t n, void *ud)
-{
-	wav_mem *m = ud;
-	if (m->pos >= m->len)
-		return 0;
-	if (n > m->len - m->pos)
-		n = m->len - m->pos;
-	memcpy(ptr, m->data + m->pos, (size_t)n);
-	m->pos += n;
-	return n;
-}
-
-/* Virtual I/O: write into the memory file, growing it. */
-static sf_count_t wav_mem_write(const void *ptr, sf_count_t n, void *ud)
-{
-	wav_mem *m = ud;
-	if (m->pos + n > m->cap) {
-		sf_count_t cap = m->cap ? m->cap : 65536;
-		while (cap < m->pos + n)
-			cap *= 2;
-		char *d = realloc(m->data, (size_t)cap);
-		if (!d)
-			return 0;
-		m->data = d;
-		m->cap = cap;
-	}
-	if (m->pos > m->len)
-		memset(m->data + m->len, 0, (size_t)(m->pos - m->len));
-	memcpy(m->data + m->pos, ptr, (size_t)n);
-	m->pos += n;
-	if (m->pos > m->len)
-		m->len = m->pos;
-	return n;
-}
-
-/* Virtual I/O: the position. */
-static sf_count_t wav_mem_tell(void *ud)
-{
-	return ((wav_mem *)ud)->pos;
-}
 
 /* Write the samples and metadata into sf and close it. */
 static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_err *err)
@@ -130,9 +66,8 @@ static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *e
 			return il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
 		return wav_write_sf(loop, sf, path, err);
 	}
-	SF_VIRTUAL_IO vio = { wav_mem_len, wav_mem_seek, wav_mem_read, wav_mem_write, wav_mem_tell };
-	wav_mem m = { 0 };
-	SNDFILE *sf = sf_open_virtual(&vio, SFM_WRITE, &info, &m);
+	memfile m = { 0 };
+	SNDFILE *sf = sf_open_virtual(&memfile_vio, SFM_WRITE, &info, &m);
 	int rc = sf ? wav_write_sf(loop, sf, path, err)
 		    : il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
 	for (sf_count_t done = 0; rc == 0 && done < m.len;) {
@@ -144,7 +79,7 @@ static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *e
 		else
 			done += w;
 	}
-	free(m.data);
+	memfile_free(&m);
 	return rc;
 }
 
