@@ -19,7 +19,7 @@ static int audiofile_too_long(double frames, int rate, const char *name, il_err 
 	if (secs <= AUDIOFILE_MAX_SECONDS)
 		return 0;
 	long t = (long)secs;
-	return il_err_set(err, "%s: too long (%ld:%02ld:%02ld; at most %d minutes)", name,
+	return il_err_set(err, IL_E_BAD_VALUE, "%s: too long (%ld:%02ld:%02ld; at most %d minutes)", name,
 			  t / 3600, t / 60 % 60, t % 60, AUDIOFILE_MAX_SECONDS / 60);
 }
 
@@ -30,11 +30,11 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 	memset(af, 0, sizeof *af);
 	if (info->channels < 1 || info->channels > AUDIOFILE_MAX_CHANNELS) {
 		sf_close(sf);
-		return il_err_set(err, "%s: unsupported channel count %d", name, info->channels);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: unsupported channel count %d", name, info->channels);
 	}
 	if (info->samplerate < AUDIOFILE_MIN_RATE || info->samplerate > AUDIOFILE_MAX_RATE) {
 		sf_close(sf);
-		return il_err_set(err, "%s: unsupported sample rate %d", name, info->samplerate);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: unsupported sample rate %d", name, info->samplerate);
 	}
 	if (info->frames > 0 && info->frames != SF_COUNT_MAX &&
 	    audiofile_too_long((double)info->frames, info->samplerate, name, err) != 0) {
@@ -62,14 +62,14 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 				sf_close(sf);
 				if (audiofile_too_long((double)n, info->samplerate, name, err) != 0)
 					return -1;
-				return il_err_set(err, "%s: too long (more than %zu samples in %zu channels)",
+				return il_err_set(err, IL_E_BAD_VALUE, "%s: too long (more than %zu samples in %zu channels)",
 						  name, (size_t)AUDIOFILE_MAX_SAMPLES, ch);
 			}
 			float *nb = realloc(buf, ncap * ch * sizeof *nb);
 			if (!nb) {
 				free(buf);
 				sf_close(sf);
-				return il_err_set(err, "%s: out of memory", name);
+				return il_err_set(err, IL_E_INTERNAL, "%s: out of memory", name);
 			}
 			buf = nb;
 			cap = ncap;
@@ -86,11 +86,11 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 	sf_close(sf);
 	if (serr != SF_ERR_NO_ERROR && n == 0) {
 		free(buf);
-		return il_err_set(err, "%s: cannot decode: %s", name, smsg);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: cannot decode: %s", name, smsg);
 	}
 	if (n == 0) {
 		free(buf);
-		return il_err_set(err, "%s: empty (no audio frames)", name);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: empty (no audio frames)", name);
 	}
 	af->samples = buf;
 	af->frames = n;
@@ -106,16 +106,16 @@ int audiofile_read(const char *path, audiofile *af, il_err *err)
 	/* O_NONBLOCK: a FIFO must not block the open (it is refused below). */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
-		return il_err_errno(err, errno, "%s: cannot open", path);
+		return il_err_errno(err, IL_E_IO, errno, "%s: cannot open", path);
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return il_err_set(err, "%s: not a regular file", path);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: not a regular file", path);
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (st.st_size == 0) {
 		close(fd);
-		return il_err_set(err, "%s: empty file", path);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: empty file", path);
 	}
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
@@ -124,7 +124,7 @@ int audiofile_read(const char *path, audiofile *af, il_err *err)
 	SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 0);
 	if (!sf) {
 		close(fd);
-		return il_err_set(err, "%s: unreadable: %s", path, sf_strerror(NULL));
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: unreadable: %s", path, sf_strerror(NULL));
 	}
 	int rc = audiofile_load(sf, &info, path, af, err);
 	close(fd);
@@ -141,7 +141,7 @@ int audiofile_read_memory(const void *data, size_t size, const char *name,
 	memset(&info, 0, sizeof info);
 	SNDFILE *sf = sf_open_virtual(&memfile_vio, SFM_READ, &info, &m);
 	if (!sf)
-		return il_err_set(err, "%s: unreadable: %s", name, sf_strerror(NULL));
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: unreadable: %s", name, sf_strerror(NULL));
 	return audiofile_load(sf, &info, name, af, err);
 }
 
@@ -150,18 +150,18 @@ int audiofile_read_memory(const void *data, size_t size, const char *name,
 int audiofile_check(const audiofile *af, const char *name, il_err *err)
 {
 	if (!af->samples || af->frames == 0)
-		return il_err_set(err, "%s: empty (no audio frames)", name);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: empty (no audio frames)", name);
 	double secs = (double)af->frames / af->rate;
 	if (secs < AUDIOFILE_MIN_SECONDS)
-		return il_err_set(err, "%s: too short (%.2f s; at least %.0f s needed)", name,
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: too short (%.2f s; at least %.0f s needed)", name,
 				  secs, AUDIOFILE_MIN_SECONDS);
 	size_t ch = (size_t)af->channels, n = af->frames * ch;
 	for (size_t i = 0; i < n; i++) {
 		if (!isfinite(af->samples[i]))
-			return il_err_set(err, "%s: invalid audio (sample %zu is not a finite number)",
+			return il_err_set(err, IL_E_BAD_VALUE, "%s: invalid audio (sample %zu is not a finite number)",
 					  name, i / ch);
 		if (fabsf(af->samples[i]) > AUDIOFILE_MAX_VALUE)
-			return il_err_set(err, "%s: invalid audio (sample %zu is out of range)",
+			return il_err_set(err, IL_E_BAD_VALUE, "%s: invalid audio (sample %zu is out of range)",
 					  name, i / ch);
 	}
 	double maxac = 0, maxdc = 0;
@@ -182,8 +182,8 @@ int audiofile_check(const audiofile *af, const char *name, il_err *err)
 	}
 	if (maxac < 1e-5) {
 		if (maxdc >= 1e-5)
-			return il_err_set(err, "%s: constant (DC-only) signal, nothing to loop", name);
-		return il_err_set(err, "%s: silent, nothing to loop", name);
+			return il_err_set(err, IL_E_BAD_VALUE, "%s: constant (DC-only) signal, nothing to loop", name);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: silent, nothing to loop", name);
 	}
 	return 0;
 }

@@ -96,11 +96,9 @@ static int player_ensure_sink(il_player *p)
 	int rc = il_sink_open(&s, &spec, &err);
 	pthread_mutex_lock(&p->lock);
 	if (rc != 0) {
-		const char *msg = strncmp(err.msg, "audio: ", 7) == 0 ? err.msg + 7
-			: (strncmp(err.msg, "io: ", 4) == 0 ? err.msg + 4 : err.msg);
 		if (!p->audio_known) {
 			char m[IL_ERR_MAX + 32];
-			snprintf(m, sizeof m, "%.400s; the station runs on and retries", msg);
+			snprintf(m, sizeof m, "%.400s; the station runs on and retries", err.msg);
 			player_set_audio(p, IL_AUDIO_NONE, m);
 		}
 		p->retry_at = time_mono() + p->retry_delay;
@@ -160,9 +158,8 @@ static void player_spectrum(il_player *p, const float *frames, size_t n, double 
 /* Say the audio server is lost and schedule a reconnection (lock held). */
 static void player_report_lost(il_player *p, const il_err *err)
 {
-	const char *msg = strncmp(err->msg, "audio: ", 7) == 0 ? err->msg + 7 : err->msg;
 	char m[IL_ERR_MAX + 32];
-	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
+	snprintf(m, sizeof m, "%.400s; reconnecting", err->msg);
 	player_set_audio(p, IL_AUDIO_LOST, m);
 	p->retry_at = time_mono() + 0.2;
 	p->retry_delay = 0.5;
@@ -269,7 +266,7 @@ int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb 
 	*out = NULL;
 	il_player *p = calloc(1, sizeof *p);
 	if (!p)
-		return il_err_set(err, "internal: out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	p->cfg = *cfg;
 	if (cb)
 		p->cb = *cb;
@@ -285,7 +282,7 @@ int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb 
 			free(p->ring);
 			free(p->win);
 			free(p);
-			return il_err_set(err, "internal: cannot set up the spectrum");
+			return il_err_set(err, IL_E_INTERNAL, "cannot set up the spectrum");
 		}
 	}
 	pthread_mutex_init(&p->lock, NULL);
@@ -300,7 +297,7 @@ int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb 
 		free(p->ring);
 		free(p->win);
 		free(p);
-		return il_err_errno(err, e, "internal: cannot start the player thread");
+		return il_err_errno(err, IL_E_INTERNAL, e, "cannot start the player thread");
 	}
 	*out = p;
 	return 0;
@@ -363,9 +360,9 @@ int il_player_skip(il_player *p, il_err *err)
 	int rc = 0;
 	pthread_mutex_lock(&p->lock);
 	if (!p->cur || p->stopping)
-		rc = il_err_set(err, "state: nothing is playing");
+		rc = il_err_set(err, IL_E_STATE, "nothing is playing");
 	else if (!player_render_next_ready(p))
-		rc = il_err_set(err, "state: the next loop is not ready yet");
+		rc = il_err_set(err, IL_E_STATE, "the next loop is not ready yet");
 	else
 		p->skip = 1;
 	pthread_cond_broadcast(&p->cond);

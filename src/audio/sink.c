@@ -30,13 +30,13 @@ int il_sink_parse(const char *text, il_sink_spec *spec, il_err *err)
 	} else if ((!strncmp(text, "file:", 5) && text[5]) || (!strncmp(text, "file!:", 6) && text[6])) {
 		const char *path = strchr(text, ':') + 1;
 		if (strlen(path) >= sizeof spec->path)
-			return il_err_set(err, "bad_value: the output file name is too long");
+			return il_err_set(err, IL_E_BAD_VALUE, "the output file name is too long");
 		spec->kind = IL_SINK_FILE;
 		spec->overwrite = text[4] == '!';
 		spec->append = 0;
 		strcpy(spec->path, path);
 	} else {
-		return il_err_set(err, "bad_value: output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'",
+		return il_err_set(err, IL_E_BAD_VALUE, "output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'",
 				  text);
 	}
 	return 0;
@@ -52,23 +52,23 @@ static int sink_file_open(il_sink *s, const il_sink_spec *spec, il_err *err)
 	int flags = O_CREAT | O_EXCL;
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode))
-			return il_err_set(err, "io: cannot write %s: it is a symbolic link; give the file's own path", path);
+			return il_err_set(err, IL_E_IO, "cannot write %s: it is a symbolic link; give the file's own path", path);
 		if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
 			flags = O_NONBLOCK;
 		else if (!S_ISREG(st.st_mode))
-			return il_err_set(err, "io: cannot write %s: it is not a regular file", path);
+			return il_err_set(err, IL_E_IO, "cannot write %s: it is not a regular file", path);
 		else if (spec->append)
 			flags = 0;
 		else if (spec->overwrite)
 			flags = O_TRUNC;
 		else
-			return il_err_set(err, "io: %s exists; use output file!:%s to overwrite it", path, path);
+			return il_err_set(err, IL_E_IO, "%s exists; use output file!:%s to overwrite it", path, path);
 	}
 	int fd = open(path, (flags == 0 ? O_RDWR : O_WRONLY) | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC | flags, 0666);
 	if (fd < 0 && errno == ENXIO)
-		return il_err_set(err, "io: cannot write %s: it is a FIFO that nothing reads", path);
+		return il_err_set(err, IL_E_IO, "cannot write %s: it is a FIFO that nothing reads", path);
 	if (fd < 0)
-		return il_err_errno(err, errno, "io: cannot write %s", path);
+		return il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
 	if (flags & O_NONBLOCK)
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	SF_INFO info = { 0 };
@@ -78,12 +78,12 @@ static int sink_file_open(il_sink *s, const il_sink_spec *spec, il_err *err)
 	s->sf = sf_open_fd(fd, flags == 0 ? SFM_RDWR : SFM_WRITE, &info, 1);
 	if (!s->sf) {
 		close(fd);
-		return il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
+		return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
 	}
 	if (flags == 0 && sf_seek(s->sf, 0, SEEK_END) < 0) {
 		sf_close(s->sf);
 		s->sf = NULL;
-		return il_err_set(err, "io: cannot append to %s", path);
+		return il_err_set(err, IL_E_IO, "cannot append to %s", path);
 	}
 	return 0;
 }
@@ -93,7 +93,7 @@ int il_sink_open(il_sink **out, const il_sink_spec *spec, il_err *err)
 {
 	il_sink *s = calloc(1, sizeof *s);
 	if (!s)
-		return il_err_set(err, "internal: out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	s->spec = *spec;
 	if (spec->kind == IL_SINK_FILE) {
 		if (sink_file_open(s, spec, err) != 0) {
@@ -142,7 +142,7 @@ int il_sink_write(il_sink *s, const float *frames, size_t n, il_err *err)
 			return -1;
 	} else {
 		if (s->sf && sf_writef_float(s->sf, frames, (sf_count_t)n) != (sf_count_t)n)
-			return il_err_set(err, "io: cannot write %s: %s", s->spec.path, sf_strerror(s->sf));
+			return il_err_set(err, IL_E_IO, "cannot write %s: %s", s->spec.path, sf_strerror(s->sf));
 		if (!s->spec.fast)
 			sink_pace(s, n);
 	}
@@ -183,7 +183,7 @@ int il_sink_close(il_sink *s, int drain, il_err *err)
 	if (s->pulse)
 		il_sink_pulse_close(s->pulse, drain);
 	if (s->sf && sf_close(s->sf) != 0)
-		rc = il_err_set(err, "io: cannot finish %s", s->spec.path);
+		rc = il_err_set(err, IL_E_IO, "cannot finish %s", s->spec.path);
 	free(s);
 	return rc;
 }

@@ -23,14 +23,14 @@ void *il_sink_pulse_open(int latency_ms, il_err *err)
 	attr.fragsize = (uint32_t)-1;
 	pulse_sink *p = calloc(1, sizeof *p);
 	if (!p) {
-		il_err_set(err, "internal: out of memory");
+		il_err_set(err, IL_E_INTERNAL, "out of memory");
 		return NULL;
 	}
 	int e = 0;
 	p->pa = pa_simple_new(NULL, "infiniloop-tui", PA_STREAM_PLAYBACK, NULL, "music",
 			      &ss, NULL, &attr, &e);
 	if (!p->pa) {
-		il_err_set(err, "audio: no audio server (%s)", pa_strerror(e));
+		il_err_set(err, IL_E_AUDIO, "no audio server (%s)", pa_strerror(e));
 		free(p);
 		return NULL;
 	}
@@ -44,7 +44,7 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 	pulse_sink *p = h;
 	int e = 0;
 	if (pa_simple_write(p->pa, frames, n * IL_SINK_CHANNELS * sizeof(float), &e) < 0)
-		return il_err_set(err, "audio: audio server lost (%s)", pa_strerror(e));
+		return il_err_set(err, IL_E_AUDIO, "audio server lost (%s)", pa_strerror(e));
 	if (p->writes++ % 16 == 0) {
 		pa_usec_t us = pa_simple_get_latency(p->pa, &e);
 		if (us != (pa_usec_t)-1)
@@ -66,7 +66,7 @@ int il_sink_pulse_alive(void *h, il_err *err)
 	int e = 0;
 	if (pa_simple_get_latency(p->pa, &e) == (pa_usec_t)-1 &&
 	    (e == PA_ERR_CONNECTIONTERMINATED || e == PA_ERR_BADSTATE || e == PA_ERR_CONNECTIONREFUSED)) {
-		il_err_set(err, "audio: audio server lost (%s)", pa_strerror(e));
+		il_err_set(err, IL_E_AUDIO, "audio server lost (%s)", pa_strerror(e));
 		return 0;
 	}
 	return 1;

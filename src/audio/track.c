@@ -38,7 +38,7 @@ static int track_resample(const il_loop *l, float *pcm, size_t outlen, il_err *e
 	if (!in || !out) {
 		free(in);
 		free(out);
-		return il_err_set(err, "internal: out of memory converting %s", l->source);
+		return il_err_set(err, IL_E_INTERNAL, "out of memory converting %s", l->source);
 	}
 	for (size_t i = 0; i < inlen; i++)
 		track_frame_stereo(l, (long)i - (long)pad, in + 2 * i);
@@ -53,9 +53,9 @@ static int track_resample(const il_loop *l, float *pcm, size_t outlen, il_err *e
 	size_t skip = (size_t)lround(pad * ratio);
 	int rc = 0;
 	if (e != 0)
-		rc = il_err_set(err, "internal: cannot resample %s: %s", l->source, src_strerror(e));
+		rc = il_err_set(err, IL_E_INTERNAL, "cannot resample %s: %s", l->source, src_strerror(e));
 	else if ((size_t)d.output_frames_gen < skip + outlen)
-		rc = il_err_set(err, "internal: resampling %s gave too few frames", l->source);
+		rc = il_err_set(err, IL_E_INTERNAL, "resampling %s gave too few frames", l->source);
 	else
 		memcpy(pcm, out + 2 * skip, outlen * 2 * sizeof *pcm);
 	free(in);
@@ -94,11 +94,11 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 {
 	*out = NULL;
 	if (!loop)
-		return il_err_set(err, "internal: no loop to play");
+		return il_err_set(err, IL_E_INTERNAL, "no loop to play");
 	if (!loop->frames || loop->channels < 1 || loop->rate < 1000 || loop->loop_end <= loop->loop_start ||
 	    loop->loop_end > loop->nframes) {
 		il_loop_free(loop);
-		return il_err_set(err, "bad_value: the loop has no valid samples or loop points");
+		return il_err_set(err, IL_E_BAD_VALUE, "the loop has no valid samples or loop points");
 	}
 	size_t len = loop->loop_end - loop->loop_start;
 	size_t outlen = loop->rate == IL_SINK_RATE ? len
@@ -108,7 +108,7 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 	il_track *t = calloc(1, sizeof *t);
 	if (!t) {
 		il_loop_free(loop);
-		return il_err_set(err, "internal: out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	}
 	t->loop = loop;
 	t->clip_fd = -1;
@@ -127,7 +127,7 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 			close(spill);
 		free(t);
 		il_loop_free(loop);
-		return il_err_set(err, "internal: out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	}
 	if (loop->rate == IL_SINK_RATE && loop->channels == 2) {
 		memcpy(pcm, loop->frames + loop->loop_start * 2, len * 2 * sizeof *pcm);
@@ -188,7 +188,7 @@ int il_track_clip(const il_track *t, il_loop **out, il_err *err)
 	if (!c || !f) {
 		free(c);
 		free(f);
-		return il_err_set(err, "internal: out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	}
 	*c = *l;
 	c->frames = f;
@@ -203,7 +203,7 @@ int il_track_clip(const il_track *t, il_loop **out, il_err *err)
 			if (r <= 0) {
 				int e = r < 0 ? errno : EIO;
 				il_loop_free(c);
-				return il_err_errno(err, e, "io: cannot read back the clip of %s",
+				return il_err_errno(err, IL_E_IO, e, "cannot read back the clip of %s",
 						    l->title[0] ? l->title : l->source);
 			}
 			got += (size_t)r;

@@ -39,7 +39,7 @@ static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_e
 	inst.loops[0].count = 0;
 	if (sf_command(sf, SFC_SET_INSTRUMENT, &inst, sizeof inst) != SF_TRUE) {
 		sf_close(sf);
-		return il_err_set(err, "io: cannot add loop points to %s", path);
+		return il_err_set(err, IL_E_IO, "cannot add loop points to %s", path);
 	}
 	sf_count_t n = sf_writef_float(sf, loop->frames, (sf_count_t)loop->nframes);
 	int serr = sf_error(sf);
@@ -47,7 +47,7 @@ static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_e
 	snprintf(why, sizeof why, "%s", sf_strerror(sf));
 	int closed = sf_close(sf);
 	if (n != (sf_count_t)loop->nframes || serr || closed != 0)
-		return il_err_set(err, "io: cannot write %s: %s", path, why);
+		return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, why);
 	return 0;
 }
 
@@ -63,19 +63,19 @@ static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *e
 	if (lseek(fd, 0, SEEK_CUR) >= 0) {
 		SNDFILE *sf = sf_open_fd(fd, SFM_WRITE, &info, 0);
 		if (!sf)
-			return il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
+			return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
 		return wav_write_sf(loop, sf, path, err);
 	}
 	memfile m = { 0 };
 	SNDFILE *sf = sf_open_virtual(&memfile_vio, SFM_WRITE, &info, &m);
 	int rc = sf ? wav_write_sf(loop, sf, path, err)
-		    : il_err_set(err, "io: cannot write %s: %s", path, sf_strerror(NULL));
+		    : il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
 	for (sf_count_t done = 0; rc == 0 && done < m.len;) {
 		ssize_t w = write(fd, m.data + done, (size_t)(m.len - done));
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			rc = il_err_errno(err, w < 0 ? errno : ENOSPC, "io: cannot write %s", path);
+			rc = il_err_errno(err, IL_E_IO, w < 0 ? errno : ENOSPC, "cannot write %s", path);
 		else
 			done += w;
 	}
@@ -87,15 +87,15 @@ static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *e
 static int wav_save_err(const outfile *o, const char *path, const il_err *e, il_err *err)
 {
 	if (o->exists)
-		return il_err_set(err, "io: %s exists; save with force=1 to replace it", path);
-	return il_err_set(err, "io: %s", e->msg);
+		return il_err_set(err, IL_E_IO, "%s exists; save with force=1 to replace it", path);
+	return il_err_set(err, IL_E_IO, "%s", e->msg);
 }
 
 /* Save loop to path; an existing file is replaced only when force is set. */
 int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err)
 {
 	if (!loop || !loop->frames || loop->nframes == 0)
-		return il_err_set(err, "state: there is no loop to save");
+		return il_err_set(err, IL_E_STATE, "there is no loop to save");
 	outfile o;
 	il_err e;
 	if (outfile_open(&o, path, 0644, force ? OUTFILE_REPLACE : 0, &e) != 0)

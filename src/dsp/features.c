@@ -46,7 +46,7 @@ int melbank_init(melbank *mb, int rate, int nfft, int nmel, il_err *err)
 	mb->plan = fft_plan_r2c(nfft);
 	if (!mb->window || !mb->lo || !mb->len || !mb->w || !mb->in || !mb->out || !mb->plan) {
 		melbank_free(mb);
-		return il_err_set(err, "out of memory for the spectrogram");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory for the spectrogram");
 	}
 	for (int i = 0; i < nfft; i++)
 		mb->window[i] = (float)(0.5 - 0.5 * cos(2.0 * M_PI * i / (nfft - 1)));
@@ -54,7 +54,7 @@ int melbank_init(melbank *mb, int rate, int nfft, int nmel, il_err *err)
 	int *bins = malloc(sizeof(int) * (size_t)(nmel + 2));
 	if (!bins) {
 		melbank_free(mb);
-		return il_err_set(err, "out of memory for the spectrogram");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory for the spectrogram");
 	}
 	for (int i = 0; i < nmel + 2; i++) {
 		double hz = features_hz(m0 + (m1 - m0) * i / (nmel + 1));
@@ -208,7 +208,7 @@ int features_compute(const float *mono, size_t n, int rate, features *f, il_err 
 	f->onset = malloc(sizeof(float) * f->nframes);
 	if (!f->logmel || !f->onset) {
 		features_free(f);
-		return il_err_set(err, "out of memory for the spectrogram");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory for the spectrogram");
 	}
 	for (size_t t = 0; t < f->nframes; t++)
 		melbank_frame(&f->mb, mono, n, (long)(t * (size_t)f->hop),

@@ -160,7 +160,7 @@ static int lf_setup(lf_ctx *x, const float *in, size_t frames, int channels, int
 	x->mode = mode;
 	x->mono = lf_mono(in, frames, channels);
 	if (!x->mono)
-		return il_err_set(err, "out of memory for loop analysis");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory for loop analysis");
 	if (features_compute(x->mono, frames, rate, &x->f, err) != 0)
 		return -1;
 	double fps = (double)rate / x->f.hop;
@@ -190,7 +190,7 @@ int loopfind_run(const float *in, size_t frames, int channels, int rate,
 {
 	memset(r, 0, sizeof *r);
 	if (channels < 1 || rate < 1000 || (double)frames < LOOPFIND_MIN_SECONDS * rate)
-		return il_err_set(err, "too short for a loop (at least %.0f s needed)",
+		return il_err_set(err, IL_E_BAD_VALUE, "too short for a loop (at least %.0f s needed)",
 				  LOOPFIND_MIN_SECONDS);
 	lf_ctx x;
 	if (lf_setup(&x, in, frames, channels, rate, mode, err) != 0) {
@@ -217,7 +217,7 @@ int loopfind_run(const float *in, size_t frames, int channels, int rate,
 	}
 	if (oom) {
 		lf_cleanup(&x);
-		return il_err_set(err, "out of memory for loop analysis");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory for loop analysis");
 	}
 	r->bpm = x.tp.bpm;
 	if (best >= 0) {

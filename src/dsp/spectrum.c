@@ -52,12 +52,12 @@ static void spec_edges(il_spec *s)
 il_spec *il_spec_new(int rate, int nbands, il_err *err)
 {
 	if (nbands < 1 || nbands > IL_SPEC_MAX_BANDS || rate < 8000) {
-		il_err_set(err, "internal: spectrum needs 1-%d bands and a rate of at least 8000 Hz", IL_SPEC_MAX_BANDS);
+		il_err_set(err, IL_E_INTERNAL, "spectrum needs 1-%d bands and a rate of at least 8000 Hz", IL_SPEC_MAX_BANDS);
 		return NULL;
 	}
 	il_spec *s = calloc(1, sizeof *s);
 	if (!s) {
-		il_err_set(err, "internal: out of memory");
+		il_err_set(err, IL_E_INTERNAL, "out of memory");
 		return NULL;
 	}
 	s->rate = rate;
@@ -70,7 +70,7 @@ il_spec *il_spec_new(int rate, int nbands, il_err *err)
 		s->plan = fft_plan_r2c(IL_SPEC_FFT);
 	if (!s->plan) {
 		il_spec_free(s);
-		il_err_set(err, "internal: cannot plan the spectrum FFT");
+		il_err_set(err, IL_E_INTERNAL, "cannot plan the spectrum FFT");
 		return NULL;
 	}
 	for (int i = 0; i < IL_SPEC_FFT; i++)

@@ -200,7 +200,7 @@ int tempo_analyze(const float *onset, size_t n, double fps, tempo_info *t, il_er
 	if (!x || !sm) {
 		free(x);
 		free(sm);
-		return il_err_set(err, "out of memory for beat tracking");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory for beat tracking");
 	}
 	tempo_whiten(onset, n, fps, x, sm);
 	free(sm);
@@ -209,7 +209,7 @@ int tempo_analyze(const float *onset, size_t n, double fps, tempo_info *t, il_er
 		t->bpm = 60.0 * fps / t->period;
 		if (tempo_track(x, n, t->period, t) != 0) {
 			free(x);
-			return il_err_set(err, "out of memory for beat tracking");
+			return il_err_set(err, IL_E_INTERNAL, "out of memory for beat tracking");
 		}
 	}
 	free(x);

@@ -48,8 +48,8 @@ void engine_post(engine *e, const char *line)
 	(void)w;
 }
 
-/* Emit an `error` event; code is a protocol error code, verb may be NULL. */
-void engine_error(engine *e, const char *code, const char *verb, const char *fmt, ...)
+/* Emit an `error` event with the code's wire name; verb may be NULL. */
+void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -58,7 +58,7 @@ void engine_error(engine *e, const char *code, const char *verb, const char *fmt
 	va_end(ap);
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "error");
-	proto_fmt_str(&sb, "code", code);
+	proto_fmt_str(&sb, "code", proto_err_name(code));
 	proto_fmt_str(&sb, "msg", msg);
 	if (verb && *verb)
 		proto_fmt_str(&sb, "verb", verb);
@@ -67,12 +67,10 @@ void engine_error(engine *e, const char *code, const char *verb, const char *fmt
 	sbuf_free(&sb);
 }
 
-/* Emit an `error` event from an il_err whose text starts with "code: ". */
+/* Emit an `error` event from an il_err (its code and message). */
 void engine_error_err(engine *e, const char *verb, const il_err *err)
 {
-	char code[PROTO_NAME_MAX + 1];
-	const char *text = proto_err_split(err, code, sizeof code);
-	engine_error(e, code, verb, "%s", text);
+	engine_error(e, err->code, verb, "%s", err->msg);
 }
 
 /* True when debug messages are on: `debug` for this run, else the setting. */
@@ -125,7 +123,7 @@ int engine_save_setting(engine *e, const settings_def *d)
 {
 	il_err err;
 	if (settings_save_key(&e->set, d, &err) != 0) {
-		engine_error(e, "io", "set", "%s", err.msg);
+		engine_error(e, IL_E_IO, "set", "%s", err.msg);
 		return -1;
 	}
 	return 0;
@@ -196,11 +194,11 @@ static void engine_req_set(engine *e, const proto_msg *m)
 	const settings_def *d = settings_find(key);
 	il_err err;
 	if (!d) {
-		engine_error(e, "bad_value", "set", "unknown setting '%s'", key);
+		engine_error(e, IL_E_BAD_VALUE, "set", "unknown setting '%s'", key);
 		return;
 	}
 	if (settings_set(&e->set, d->key, proto_get(m, "value"), &err) != 0) {
-		engine_error(e, "bad_value", "set", "%s", err.msg);
+		engine_error(e, IL_E_BAD_VALUE, "set", "%s", err.msg);
 		return;
 	}
 	engine_save_setting(e, d);
@@ -252,7 +250,7 @@ static void engine_dispatch(engine *e, const proto_msg *m)
 	} else if (!strcmp(v, "debug")) {
 		engine_req_debug(e, m);
 	} else if (!engine_player_request(e, m) && !engine_gen_request(e, m)) {
-		engine_error(e, "unsupported", v, "'%s' is not available in this build", v);
+		engine_error(e, IL_E_INTERNAL, v, "'%s' is not available in this build", v);
 	}
 }
 
@@ -261,7 +259,7 @@ static void engine_drain_input(engine *e)
 {
 	proto_msg *m = malloc(sizeof *m);
 	if (!m) {
-		engine_error(e, "internal", NULL, "out of memory");
+		engine_error(e, IL_E_INTERNAL, NULL, "out of memory");
 		e->quit = 1;
 		return;
 	}
@@ -473,16 +471,16 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 	e->out_nonblock = engine_nonblock_if_pipe(out_fd);
 	engine_ready(e);
 	if (engine_load_settings(e, &err) != 0) {
-		engine_error(e, "io", NULL, "%s", err.msg);
+		engine_error(e, IL_E_IO, NULL, "%s", err.msg);
 		status = 1;
 	} else if (paths_tmpdir_create(e->tmpdir, sizeof e->tmpdir, &err) != 0) {
-		engine_error(e, "io", NULL, "%s", err.msg);
+		engine_error(e, IL_E_IO, NULL, "%s", err.msg);
 		status = 1;
 	} else {
 		if (engine_player_init(e, &err) != 0)
-			engine_error(e, "audio", NULL, "%s", err.msg);
+			engine_error(e, IL_E_AUDIO, NULL, "%s", err.msg);
 		if (engine_gen_init(e, &err) != 0)
-			engine_error(e, "gen", NULL, "%s", err.msg);
+			engine_error(e, IL_E_GEN, NULL, "%s", err.msg);
 		engine_loop(e);
 		engine_gen_free(e);
 		engine_player_free(e);

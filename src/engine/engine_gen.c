@@ -173,14 +173,14 @@ static int engine_gen_start_job(engine *e)
 	struct engine_gen *g = e->gen;
 	il_err err;
 	if (pipeline_setup(&g->pl, &e->set, e->set.last_prompt, e->tmpdir, g->hist, &err) != 0) {
-		engine_error(e, "gen", "start", "%s", err.msg);
+		engine_error(e, IL_E_GEN, "start", "%s", err.msg);
 		g->failed = 1;
 		return -1;
 	}
 	g->pl.report = engine_gen_report;
 	g->pl.ud = g;
 	if (gen_cancel_init(&g->cancel, &err) != 0) {
-		engine_error(e, "internal", "start", "%s", err.msg);
+		engine_error(e, IL_E_INTERNAL, "start", "%s", err.msg);
 		g->failed = 1;
 		return -1;
 	}
@@ -194,7 +194,7 @@ static int engine_gen_start_job(engine *e)
 	snprintf(g->state, sizeof g->state, "running");
 	if (pthread_create(&g->thr, NULL, engine_gen_worker, g) != 0) {
 		gen_cancel_free(&g->cancel);
-		engine_error(e, "internal", "start", "cannot start the generation thread");
+		engine_error(e, IL_E_INTERNAL, "start", "cannot start the generation thread");
 		g->failed = 1;
 		return -1;
 	}
@@ -219,7 +219,7 @@ int engine_gen_init(engine *e, il_err *err)
 {
 	struct engine_gen *g = calloc(1, sizeof *g);
 	if (!g)
-		return il_err_set(err, "out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	g->e = e;
 	pthread_mutex_init(&g->mu, NULL);
 	snprintf(g->state, sizeof g->state, "idle");
@@ -282,11 +282,11 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 	struct engine_gen *g = e->gen;
 	il_err err;
 	if (gen_prompt_check(prompt, &err) != 0) {
-		engine_error(e, "bad_value", "start", "%s", err.msg);
+		engine_error(e, IL_E_BAD_VALUE, "start", "%s", err.msg);
 		return;
 	}
 	if (settings_set(&e->set, "last_prompt", prompt, &err) != 0) {
-		engine_error(e, "bad_value", "start", "%s", err.msg);
+		engine_error(e, IL_E_BAD_VALUE, "start", "%s", err.msg);
 		return;
 	}
 	engine_save_setting(e, settings_find("last_prompt"));
@@ -361,7 +361,7 @@ static void engine_gen_req_stats(engine *e, const proto_msg *m)
 		return;
 	}
 	if (!g->hist) {
-		engine_error(e, "io", "stats", "the generation history is not available");
+		engine_error(e, IL_E_IO, "stats", "the generation history is not available");
 		return;
 	}
 	char model[64];
@@ -369,7 +369,7 @@ static void engine_gen_req_stats(engine *e, const proto_msg *m)
 	history_stat st[64];
 	int n = 0;
 	if (history_stats(g->hist, e->set.backend, model, st, 64, &n, &err) != 0) {
-		engine_error(e, "io", "stats", "%s", err.msg);
+		engine_error(e, IL_E_IO, "stats", "%s", err.msg);
 		return;
 	}
 	sbuf sb = SBUF_INIT;
@@ -384,7 +384,7 @@ static void engine_gen_req_stats(engine *e, const proto_msg *m)
 	}
 	sbuf_free(&sb);
 	if (limit > 0 && history_recent(g->hist, (int)limit, engine_gen_history_row, e, &err) != 0)
-		engine_error(e, "io", "stats", "%s", err.msg);
+		engine_error(e, IL_E_IO, "stats", "%s", err.msg);
 }
 
 /* Handle a generation request; 1 if verb was ours, 0 if not. */

@@ -45,10 +45,10 @@ typedef struct engine {
 void engine_emit(engine *e, const sbuf *line);
 /* Queue a finished protocol line from any thread and wake the main loop. */
 void engine_post(engine *e, const char *line);
-/* Emit an `error` event; code is a protocol error code, verb may be NULL. */
-void engine_error(engine *e, const char *code, const char *verb, const char *fmt, ...)
+/* Emit an `error` event with the code's wire name; verb may be NULL. */
+void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* Emit an `error` event from an il_err whose text starts with "code: ". */
+/* Emit an `error` event from an il_err (its code and message). */
 void engine_error_err(engine *e, const char *verb, const il_err *err);
 /* Emit a `log` event at level debug, info or warn (debug only when enabled). */
 void engine_log(engine *e, const char *level, const char *fmt, ...)

@@ -45,13 +45,13 @@ struct engine_player {
 	int nothing_left;  /* headless --play: ticks seen with nothing to play */
 };
 
-/* Post an `error` event from any thread. */
-static void eplayer_post_error(engine *e, const char *code, const char *verb, const char *msg)
+/* Post an `error` event for err from any thread. */
+static void eplayer_post_error(engine *e, const char *verb, const il_err *err)
 {
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "error");
-	proto_fmt_str(&sb, "code", code);
-	proto_fmt_str(&sb, "msg", msg);
+	proto_fmt_str(&sb, "code", proto_err_name(err->code));
+	proto_fmt_str(&sb, "msg", err->msg);
 	proto_fmt_str(&sb, "verb", verb);
 	proto_fmt_end(&sb);
 	engine_post(e, sbuf_str(&sb));
@@ -121,12 +121,7 @@ static void eplayer_run_job(struct engine_player *ep, player_job *j)
 	if (j->path) {
 		loopprep_opts o = { j->algorithm };
 		if (loopprep_file(j->path, &o, &loop, &err) != 0) {
-			const char *code = access(j->path, R_OK) == 0 ? "bad_value" : "io";
-			char c[PROTO_NAME_MAX + 1];
-			const char *text = err.msg;
-			if (!strncmp(err.msg, "io: ", 4) || !strncmp(err.msg, "bad_value: ", 11))
-				text = proto_err_split(&err, c, sizeof c), code = c;
-			eplayer_post_error(ep->e, code, "play", text);
+			eplayer_post_error(ep->e, "play", &err);
 			return;
 		}
 		if (!loop->title[0]) {
@@ -141,9 +136,7 @@ static void eplayer_run_job(struct engine_player *ep, player_job *j)
 	}
 	il_track *t;
 	if (il_track_new(loop, &t, &err) != 0) {
-		char c[PROTO_NAME_MAX + 1];
-		const char *text = proto_err_split(&err, c, sizeof c);
-		eplayer_post_error(ep->e, c[0] ? c : "internal", "play", text);
+		eplayer_post_error(ep->e, "play", &err);
 		return;
 	}
 	engine_post_log(ep->e, "info", "queued %s (%.3f s loop)", t->loop->title, il_track_seconds(t));
@@ -218,7 +211,7 @@ int engine_player_init(engine *e, il_err *err)
 {
 	struct engine_player *ep = calloc(1, sizeof *ep);
 	if (!ep)
-		return il_err_set(err, "internal: out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	ep->e = e;
 	if (eplayer_spec(e, &ep->spec, err) != 0) {
 		il_err spec_err = *err;
@@ -247,7 +240,7 @@ int engine_player_init(engine *e, il_err *err)
 		return -1;
 	int rc = pthread_create(&ep->worker, NULL, eplayer_worker, ep);
 	if (rc != 0)
-		return il_err_errno(err, rc, "internal: cannot start the loop preparation thread");
+		return il_err_errno(err, IL_E_INTERNAL, rc, "cannot start the loop preparation thread");
 	ep->have_worker = 1;
 	for (int k = 0; k < e->hl.nfiles; k++)
 		eplayer_push(e, e->hl.files[k], NULL);
@@ -299,11 +292,11 @@ static void eplayer_req_play(engine *e, const proto_msg *m)
 {
 	const char *path = proto_get(m, "file");
 	if (!path || !*path) {
-		engine_error(e, "bad_value", "play", "play needs a file name");
+		engine_error(e, IL_E_BAD_VALUE, "play", "play needs a file name");
 		return;
 	}
 	if (eplayer_push(e, path, NULL) != 0)
-		engine_error(e, "internal", "play", "out of memory");
+		engine_error(e, IL_E_INTERNAL, "play", "out of memory");
 	else
 		engine_log(e, "info", "preparing %s", path);
 }
@@ -326,7 +319,7 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 		v += e->set.volume;
 		v = v < 0 ? 0 : (v > 100 ? 100 : v);
 	} else {
-		engine_error(e, "missing_field", "volume", "'volume' needs field 'level' or 'delta'");
+		engine_error(e, IL_E_MISSING_FIELD, "volume", "'volume' needs field 'level' or 'delta'");
 		return;
 	}
 	e->set.volume = (int)v;
@@ -347,12 +340,12 @@ static void eplayer_req_save(engine *e, const proto_msg *m)
 	const char *path = proto_get(m, "path");
 	il_track *t = il_player_current(eplayer_pl(e));
 	if (!t) {
-		engine_error(e, "state", "save", "nothing is playing, so there is no loop to save");
+		engine_error(e, IL_E_STATE, "save", "nothing is playing, so there is no loop to save");
 		return;
 	}
 	il_loop *clip = NULL;
 	if (!path || !*path) {
-		engine_error(e, "bad_value", "save", "save needs a file name");
+		engine_error(e, IL_E_BAD_VALUE, "save", "save needs a file name");
 	} else if (il_track_clip(t, &clip, &err) != 0 || il_wav_save(clip, path, (int)force, &err) != 0) {
 		engine_error_err(e, "save", &err);
 	} else {
@@ -398,7 +391,7 @@ static void eplayer_req_validate(engine *e, const proto_msg *m)
 	int cur = !strcmp(which, "current") || !strcmp(which, "both");
 	int next = !strcmp(which, "next") || !strcmp(which, "both");
 	if (!cur && !next) {
-		engine_error(e, "bad_value", "validate", "which must be current, next or both, not '%s'", which);
+		engine_error(e, IL_E_BAD_VALUE, "validate", "which must be current, next or both, not '%s'", which);
 		return;
 	}
 	if (cur)
@@ -412,7 +405,7 @@ static void eplayer_req_analysis(engine *e)
 {
 	il_track *t = il_player_current(eplayer_pl(e));
 	if (!t) {
-		engine_error(e, "state", "analysis", "nothing is playing, so there is no loop to describe");
+		engine_error(e, IL_E_STATE, "analysis", "nothing is playing, so there is no loop to describe");
 		return;
 	}
 	il_loop *l;
@@ -464,7 +457,7 @@ int engine_player_request(engine *e, const proto_msg *m)
 	il_player *pl = eplayer_pl(e);
 	il_err err;
 	if (!pl) {
-		engine_error(e, "audio", v, "the player could not be started");
+		engine_error(e, IL_E_AUDIO, v, "the player could not be started");
 	} else if (!strcmp(v, "play")) {
 		eplayer_req_play(e, m);
 	} else if (!strcmp(v, "pause") || !strcmp(v, "resume")) {
@@ -567,10 +560,10 @@ int engine_player_enqueue(engine *e, il_loop *loop, il_err *err)
 {
 	if (!eplayer_pl(e)) {
 		il_loop_free(loop);
-		return il_err_set(err, "audio: the player could not be started");
+		return il_err_set(err, IL_E_AUDIO, "the player could not be started");
 	}
 	if (eplayer_push(e, NULL, loop) != 0)
-		return il_err_set(err, "internal: out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	return 0;
 }
 

@@ -36,14 +36,14 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 	if (loopfind_run(af.samples, af.frames, af.channels, af.rate, loopprep_mode(opts), &r,
 			 &ferr) != 0) {
 		audiofile_free(&af);
-		return il_err_set(err, "%s: %s", name, ferr.msg);
+		return il_err_set(err, ferr.code, "%s: %s", name, ferr.msg);
 	}
 	normalize_apply(af.samples, af.frames * (size_t)af.channels);
 	double ms = (time_mono() - t0) * 1000.0;
 	il_loop *l = il_loop_new();
 	if (!l) {
 		audiofile_free(&af);
-		return il_err_set(err, "%s: out of memory", name);
+		return il_err_set(err, IL_E_INTERNAL, "%s: out of memory", name);
 	}
 	l->frames = af.samples;
 	l->nframes = af.frames;

@@ -53,14 +53,14 @@ static int names_read(names_list *l, const char *file, int which, il_err *err)
 			w++;
 		if (*w && *w != '#' && names_add(l, w) != 0) {
 			fclose(f);
-			return il_err_set(err, "out of memory reading %s", path);
+			return il_err_set(err, IL_E_INTERNAL, "out of memory reading %s", path);
 		}
 	}
 	if (f)
 		fclose(f);
 	for (int k = 0; l->n == 0 && k < 4; k++)
 		if (names_add(l, names_fallback[which][k]) != 0)
-			return il_err_set(err, "out of memory");
+			return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	return 0;
 }
 

@@ -37,11 +37,11 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 	gen_job_cfg *c = &p->cfg;
 	c->backend = gen_backend_parse(s->backend);
 	if (c->backend < 0)
-		return il_err_set(err, "unknown backend '%s' (synth, musicgpt or command)", s->backend);
+		return il_err_set(err, IL_E_BAD_VALUE, "unknown backend '%s' (synth, musicgpt or command)", s->backend);
 	if (gen_prompt_check(prompt, err) != 0)
 		return -1;
 	if (strlen(prompt) >= sizeof c->prompt)
-		return il_err_set(err, "the prompt is longer than %zu bytes", sizeof c->prompt - 1);
+		return il_err_set(err, IL_E_BAD_VALUE, "the prompt is longer than %zu bytes", sizeof c->prompt - 1);
 	snprintf(c->prompt, sizeof c->prompt, "%s", prompt);
 	snprintf(c->model, sizeof c->model, "%s", s->model);
 	c->secs = s->duration;

@@ -66,11 +66,11 @@ static int proto_read_name(const char *line, size_t len, size_t *i, char *out,
 	size_t start = *i, n = 0;
 	unsigned char c = (unsigned char)line[start];
 	if (!(c >= 'a' && c <= 'z'))
-		return il_err_set(err, "parse: %s must start with a lowercase letter (column %zu)",
+		return il_err_set(err, IL_E_PARSE, "%s must start with a lowercase letter (column %zu)",
 				  what, start + 1);
 	while (*i < len && proto_is_name_byte((unsigned char)line[*i])) {
 		if (n == PROTO_NAME_MAX)
-			return il_err_set(err, "parse: %s longer than %d bytes (column %zu)",
+			return il_err_set(err, IL_E_PARSE, "%s longer than %d bytes (column %zu)",
 					  what, PROTO_NAME_MAX, start + 1);
 		out[n++] = line[(*i)++];
 	}
@@ -88,7 +88,7 @@ static int proto_read_value(const char *line, size_t len, size_t *i, char **dst,
 		(*i)++;
 		for (;;) {
 			if (*i >= len)
-				return il_err_set(err, "parse: unterminated quoted value (column %zu)",
+				return il_err_set(err, IL_E_PARSE, "unterminated quoted value (column %zu)",
 						  open + 1);
 			unsigned char c = (unsigned char)line[*i];
 			if (c == '"') {
@@ -97,7 +97,7 @@ static int proto_read_value(const char *line, size_t len, size_t *i, char **dst,
 			}
 			if (c == '\\') {
 				if (*i + 1 >= len)
-					return il_err_set(err, "parse: backslash at end of line");
+					return il_err_set(err, IL_E_PARSE, "backslash at end of line");
 				unsigned char e = (unsigned char)line[*i + 1];
 				*i += 2;
 				switch (e) {
@@ -110,17 +110,17 @@ static int proto_read_value(const char *line, size_t len, size_t *i, char **dst,
 					int hi = *i < len ? proto_hexval((unsigned char)line[*i]) : -1;
 					int lo = *i + 1 < len ? proto_hexval((unsigned char)line[*i + 1]) : -1;
 					if (hi < 0 || lo < 0)
-						return il_err_set(err, "parse: \\x needs two hex digits (column %zu)",
+						return il_err_set(err, IL_E_PARSE, "\\x needs two hex digits (column %zu)",
 								  *i - 1);
 					if (hi == 0 && lo == 0)
-						return il_err_set(err, "parse: \\x00 is not allowed (column %zu)",
+						return il_err_set(err, IL_E_PARSE, "\\x00 is not allowed (column %zu)",
 								  *i - 1);
 					*o++ = (char)(hi * 16 + lo);
 					*i += 2;
 					break;
 				}
 				default:
-					return il_err_set(err, "parse: unknown escape \\%c (column %zu)",
+					return il_err_set(err, IL_E_PARSE, "unknown escape \\%c (column %zu)",
 							  e >= 0x20 && e < 0x7f ? e : '?', *i - 1);
 				}
 				continue;
@@ -129,12 +129,12 @@ static int proto_read_value(const char *line, size_t len, size_t *i, char **dst,
 			(*i)++;
 		}
 		if (*i < len && line[*i] != ' ' && line[*i] != '\t')
-			return il_err_set(err, "parse: text after closing quote (column %zu)", *i + 1);
+			return il_err_set(err, IL_E_PARSE, "text after closing quote (column %zu)", *i + 1);
 	} else {
 		while (*i < len && line[*i] != ' ' && line[*i] != '\t') {
 			unsigned char c = (unsigned char)line[*i];
 			if (c == '"' || c == '\\')
-				return il_err_set(err, "parse: '%c' in a bare value; quote the value (column %zu)",
+				return il_err_set(err, IL_E_PARSE, "'%c' in a bare value; quote the value (column %zu)",
 						  c, *i + 1);
 			*o++ = (char)c;
 			(*i)++;
@@ -153,13 +153,13 @@ int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err)
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	if (len >= PROTO_LINE_MAX)
-		return il_err_set(err, "too_long: line longer than %d bytes", PROTO_LINE_MAX - 1);
+		return il_err_set(err, IL_E_TOO_LONG, "line longer than %d bytes", PROTO_LINE_MAX - 1);
 	for (size_t k = 0; k < len; k++) {
 		unsigned char c = (unsigned char)line[k];
 		if (c == 0)
-			return il_err_set(err, "binary: NUL byte at column %zu", k + 1);
+			return il_err_set(err, IL_E_BINARY, "NUL byte at column %zu", k + 1);
 		if (proto_is_control(c))
-			return il_err_set(err, "binary: control byte 0x%02x at column %zu", c, k + 1);
+			return il_err_set(err, IL_E_BINARY, "control byte 0x%02x at column %zu", c, k + 1);
 	}
 	size_t i = 0;
 	while (i < len && (line[i] == ' ' || line[i] == '\t'))
@@ -169,7 +169,7 @@ int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err)
 	if (proto_read_name(line, len, &i, msg->verb, "verb", err) != 0)
 		return -1;
 	if (i < len && line[i] != ' ' && line[i] != '\t')
-		return il_err_set(err, "parse: bad byte after verb (column %zu)", i + 1);
+		return il_err_set(err, IL_E_PARSE, "bad byte after verb (column %zu)", i + 1);
 	char *store = msg->storage;
 	for (;;) {
 		while (i < len && (line[i] == ' ' || line[i] == '\t'))
@@ -177,17 +177,17 @@ int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err)
 		if (i == len)
 			break;
 		if (msg->nfields == PROTO_FIELDS_MAX)
-			return il_err_set(err, "parse: more than %d fields", PROTO_FIELDS_MAX);
+			return il_err_set(err, IL_E_PARSE, "more than %d fields", PROTO_FIELDS_MAX);
 		proto_field *f = &msg->fields[msg->nfields];
 		if (proto_read_name(line, len, &i, f->key, "field name", err) != 0)
 			return -1;
 		if (i >= len || line[i] != '=')
-			return il_err_set(err, "parse: field '%s' needs '=' and a value (column %zu)",
+			return il_err_set(err, IL_E_PARSE, "field '%s' needs '=' and a value (column %zu)",
 					  f->key, i + 1);
 		i++;
 		for (int k = 0; k < msg->nfields; k++)
 			if (strcmp(msg->fields[k].key, f->key) == 0)
-				return il_err_set(err, "duplicate_field: field '%s' given twice", f->key);
+				return il_err_set(err, IL_E_DUPLICATE_FIELD, "field '%s' given twice", f->key);
 		char *start = store;
 		if (proto_read_value(line, len, &i, &store, err) != 0)
 			return -1;
@@ -215,16 +215,16 @@ int proto_check_request(const proto_msg *msg, il_err *err)
 		if (strcmp(proto_requests[k].verb, msg->verb) == 0)
 			spec = &proto_requests[k];
 	if (!spec)
-		return il_err_set(err, "unknown_verb: unknown request '%s' (try: status, start, stop, quit)",
+		return il_err_set(err, IL_E_UNKNOWN_VERB, "unknown request '%s' (try: status, start, stop, quit)",
 				  msg->verb);
 	for (int k = 0; k < msg->nfields; k++)
 		if (!proto_in_list(spec->required, msg->fields[k].key) &&
 		    !proto_in_list(spec->optional, msg->fields[k].key))
-			return il_err_set(err, "unknown_field: '%s' takes no field '%s'", msg->verb,
+			return il_err_set(err, IL_E_UNKNOWN_FIELD, "'%s' takes no field '%s'", msg->verb,
 					  msg->fields[k].key);
 	for (const char *const *r = spec->required; *r; r++)
 		if (!proto_get(msg, *r))
-			return il_err_set(err, "missing_field: '%s' needs field '%s'", msg->verb, *r);
+			return il_err_set(err, IL_E_MISSING_FIELD, "'%s' needs field '%s'", msg->verb, *r);
 	return 0;
 }
 
@@ -243,14 +243,14 @@ int proto_get_long(const proto_msg *msg, const char *key, long min, long max,
 {
 	const char *v = proto_get(msg, key);
 	if (!v)
-		return il_err_set(err, "missing_field: '%s' needs field '%s'", msg->verb, key);
+		return il_err_set(err, IL_E_MISSING_FIELD, "'%s' needs field '%s'", msg->verb, key);
 	char *end;
 	errno = 0;
 	long x = strtol(v, &end, 10);
 	if (errno || end == v || *end)
-		return il_err_set(err, "bad_value: %s=%s is not a whole number", key, v);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s=%s is not a whole number", key, v);
 	if (x < min || x > max)
-		return il_err_set(err, "bad_value: %s=%ld is outside %ld..%ld", key, x, min, max);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s=%ld is outside %ld..%ld", key, x, min, max);
 	*out = x;
 	return 0;
 }
@@ -261,34 +261,30 @@ int proto_get_double(const proto_msg *msg, const char *key, double min,
 {
 	const char *v = proto_get(msg, key);
 	if (!v)
-		return il_err_set(err, "missing_field: '%s' needs field '%s'", msg->verb, key);
+		return il_err_set(err, IL_E_MISSING_FIELD, "'%s' needs field '%s'", msg->verb, key);
 	char *end;
 	errno = 0;
 	double x = strtod(v, &end);
 	if (errno || end == v || *end || !isfinite(x))
-		return il_err_set(err, "bad_value: %s=%s is not a number", key, v);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s=%s is not a number", key, v);
 	if (x < min || x > max)
-		return il_err_set(err, "bad_value: %s=%g is outside %g..%g", key, x, min, max);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s=%g is outside %g..%g", key, x, min, max);
 	*out = x;
 	return 0;
 }
 
-/* Split an error message into its code word and the human text. */
-const char *proto_err_split(const il_err *err, char *code, size_t n)
+static const char *const proto_err_names[IL_E_COUNT] = {
+	[IL_E_INTERNAL] = "internal", [IL_E_PARSE] = "parse", [IL_E_TOO_LONG] = "too_long",
+	[IL_E_BINARY] = "binary", [IL_E_UNKNOWN_VERB] = "unknown_verb",
+	[IL_E_UNKNOWN_FIELD] = "unknown_field", [IL_E_DUPLICATE_FIELD] = "duplicate_field",
+	[IL_E_MISSING_FIELD] = "missing_field", [IL_E_BAD_VALUE] = "bad_value",
+	[IL_E_STATE] = "state", [IL_E_IO] = "io", [IL_E_AUDIO] = "audio", [IL_E_GEN] = "gen",
+};
+
+/* The wire name of an error code. */
+const char *proto_err_name(il_errcode code)
 {
-	const char *colon = strstr(err->msg, ": ");
-	size_t k = colon ? (size_t)(colon - err->msg) : 0;
-	int is_word = colon != NULL && k > 0 && k < n;
-	for (size_t j = 0; is_word && j < k; j++)
-		if (!proto_is_name_byte((unsigned char)err->msg[j]))
-			is_word = 0;
-	if (!is_word) {
-		snprintf(code, n, "internal");
-		return err->msg;
-	}
-	memcpy(code, err->msg, k);
-	code[k] = '\0';
-	return colon + 2;
+	return code >= 0 && code < IL_E_COUNT ? proto_err_names[code] : "internal";
 }
 
 /* Initialise a reader. */
@@ -359,7 +355,7 @@ int proto_reader_next(proto_reader *r, proto_msg *msg, il_err *err)
 			if (!r->discarding) {
 				r->discarding = 1;
 				r->lineno++;
-				return il_err_set(err, "too_long: line %lu longer than %d bytes; skipped to its end",
+				return il_err_set(err, IL_E_TOO_LONG, "line %lu longer than %d bytes; skipped to its end",
 						  r->lineno, PROTO_LINE_MAX - 1);
 			}
 			continue;
@@ -370,7 +366,7 @@ int proto_reader_next(proto_reader *r, proto_msg *msg, il_err *err)
 			r->len = 0;
 			r->discarding = 0;
 			if (!was_discarding)
-				return il_err_set(err, "parse: input ended in the middle of a line (%zu bytes not executed)",
+				return il_err_set(err, IL_E_PARSE, "input ended in the middle of a line (%zu bytes not executed)",
 						  dropped);
 		}
 		return 0;

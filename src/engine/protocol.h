@@ -116,7 +116,7 @@ typedef struct proto_reader {
 
 /* Parse one line (without its newline) into msg.
  * Returns 1 for a message, 0 for a blank or comment line, -1 with err set
- * (err->msg starts with the error code word, a colon and a space). */
+ * (err->code is the error code, see proto_err_name). */
 int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err);
 
 /* Check a parsed request against the request table: known verb, known and
@@ -132,9 +132,8 @@ int proto_get_long(const proto_msg *msg, const char *key, long min, long max,
 int proto_get_double(const proto_msg *msg, const char *key, double min,
 		     double max, double *out, il_err *err);
 
-/* Split an error message from proto_* into its code word (copied into code,
- * size n) and return a pointer to the human text after it. */
-const char *proto_err_split(const il_err *err, char *code, size_t n);
+/* The wire name of an error code ("io", "bad_value"...), as listed above. */
+const char *proto_err_name(il_errcode code);
 
 /* Initialise a reader. */
 void proto_reader_init(proto_reader *r);

@@ -40,10 +40,10 @@ int gen_musicgpt_argv(const gen_job_cfg *cfg, const char *out, gen_argv *av, il_
 	av->argv[0] = NULL;
 	if (gen_spawn_find(cfg->musicgpt[0] ? cfg->musicgpt : "musicgpt", bin, sizeof bin) != 0) {
 		if (cfg->musicgpt[0])
-			return il_err_set(err, "MusicGPT was not found at '%s' (setting 'musicgpt'): "
+			return il_err_set(err, IL_E_GEN, "MusicGPT was not found at '%s' (setting 'musicgpt'): "
 					  "fix the path with 'set musicgpt PATH', or get the binary from "
 					  "https://github.com/gabotechs/MusicGPT/releases", cfg->musicgpt);
-		return il_err_set(err, "MusicGPT was not found: it is not in PATH and the setting "
+		return il_err_set(err, IL_E_GEN, "MusicGPT was not found: it is not in PATH and the setting "
 				  "'musicgpt' is empty. Get the binary from "
 				  "https://github.com/gabotechs/MusicGPT/releases, then put it in PATH or "
 				  "'set musicgpt /path/to/musicgpt' (or use the built-in synth: 'set backend synth')");
@@ -60,7 +60,7 @@ int gen_musicgpt_argv(const gen_job_cfg *cfg, const char *out, gen_argv *av, il_
 	bad |= gen_argv_push(av, cfg->prompt);
 	if (bad) {
 		gen_argv_free(av);
-		return il_err_set(err, "out of memory building MusicGPT's command line");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory building MusicGPT's command line");
 	}
 	return 0;
 }
@@ -95,11 +95,11 @@ int gen_command_argv(const gen_job_cfg *cfg, const char *out, long seed, gen_arg
 	av->argc = 0;
 	av->argv[0] = NULL;
 	if (cfg->command_argc <= 0)
-		return il_err_set(err, "the command backend has no command: add one to the settings file, "
+		return il_err_set(err, IL_E_GEN, "the command backend has no command: add one to the settings file, "
 				  "e.g. command = [\"my-generator\", \"--text\", \"{prompt}\", \"--out\", \"{output}\"];");
 	char bin[IL_PATH_MAX];
 	if (gen_spawn_find(cfg->command[0], bin, sizeof bin) != 0)
-		return il_err_set(err, "the command backend's program '%s' was not found or is not "
+		return il_err_set(err, IL_E_GEN, "the command backend's program '%s' was not found or is not "
 				  "executable (setting 'command' in the settings file)", cfg->command[0]);
 	int bad = gen_argv_push(av, bin);
 	sbuf sb = SBUF_INIT;
@@ -111,7 +111,7 @@ int gen_command_argv(const gen_job_cfg *cfg, const char *out, long seed, gen_arg
 	sbuf_free(&sb);
 	if (bad) {
 		gen_argv_free(av);
-		return il_err_set(err, "the command template is too long (at most %d elements)", GEN_ARGV_MAX);
+		return il_err_set(err, IL_E_GEN, "the command template is too long (at most %d elements)", GEN_ARGV_MAX);
 	}
 	return 0;
 }

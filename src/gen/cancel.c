@@ -14,7 +14,7 @@ int gen_cancel_init(gen_cancel *c, il_err *err)
 	c->flag = 0;
 	if (pipe2(c->fd, O_CLOEXEC | O_NONBLOCK) != 0) {
 		c->fd[0] = c->fd[1] = -1;
-		return il_err_errno(err, errno, "cannot create a pipe");
+		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot create a pipe");
 	}
 	return 0;
 }

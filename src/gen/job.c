@@ -50,14 +50,14 @@ int gen_validate(const char *path, long want_frames, double *seconds, il_err *er
 {
 	*seconds = 0;
 	if (access(path, F_OK) != 0)
-		return il_err_set(err, "no audio file was written (%s)", path);
+		return il_err_set(err, IL_E_GEN, "no audio file was written (%s)", path);
 	/* O_NONBLOCK: a FIFO left at {output} must not block the open. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		if (fd >= 0)
 			close(fd);
-		return il_err_set(err, "the generator left no regular file at %s (a FIFO, device or folder)", path);
+		return il_err_set(err, IL_E_GEN, "the generator left no regular file at %s (a FIFO, device or folder)", path);
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	SF_INFO info;
@@ -65,17 +65,17 @@ int gen_validate(const char *path, long want_frames, double *seconds, il_err *er
 	SNDFILE *f = sf_open_fd(fd, SFM_READ, &info, 1);
 	if (!f) {
 		close(fd);
-		return il_err_set(err, "the clip is not a readable audio file: %s", sf_strerror(NULL));
+		return il_err_set(err, IL_E_GEN, "the clip is not a readable audio file: %s", sf_strerror(NULL));
 	}
 	if (info.samplerate <= 0 || info.channels <= 0 || info.frames <= 0) {
 		sf_close(f);
-		return il_err_set(err, "the clip holds no audio");
+		return il_err_set(err, IL_E_GEN, "the clip holds no audio");
 	}
 	size_t frames = (size_t)info.frames, ch = (size_t)info.channels;
 	float *buf = malloc(4096 * ch * sizeof *buf);
 	if (!buf) {
 		sf_close(f);
-		return il_err_set(err, "out of memory reading the clip");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory reading the clip");
 	}
 	size_t got = 0;
 	double peak = 0, sum = 0;
@@ -99,15 +99,15 @@ int gen_validate(const char *path, long want_frames, double *seconds, il_err *er
 	sf_close(f);
 	*seconds = (double)got / info.samplerate;
 	if (want_frames > 0 && (got != (size_t)want_frames || frames != (size_t)want_frames))
-		return il_err_set(err, "the clip has %zu samples, expected %ld (truncated or cut short)",
+		return il_err_set(err, IL_E_GEN, "the clip has %zu samples, expected %ld (truncated or cut short)",
 				  got, want_frames);
 	if (*seconds < 2.0)
-		return il_err_set(err, "the clip is only %.2f s long (at least 2 s are needed)", *seconds);
+		return il_err_set(err, IL_E_GEN, "the clip is only %.2f s long (at least 2 s are needed)", *seconds);
 	if (bad)
-		return il_err_set(err, "the clip contains NaN or infinite samples");
+		return il_err_set(err, IL_E_GEN, "the clip contains NaN or infinite samples");
 	double rms = sqrt(sum / (double)(got * ch));
 	if (peak < 1e-4 || rms < 1e-5)
-		return il_err_set(err, "the clip is silent (peak %.2g)", peak);
+		return il_err_set(err, IL_E_GEN, "the clip is silent (peak %.2g)", peak);
 	return 0;
 }
 
@@ -257,7 +257,7 @@ int gen_job_run(const gen_job_cfg *cfg, const gen_hooks *hooks, gen_cancel *canc
 	gen_attempt a;
 	for (int attempt = 1;; attempt++) {
 		if (cancel && gen_cancel_requested(cancel))
-			return il_err_set(err, "generation was stopped");
+			return il_err_set(err, IL_E_GEN, "generation was stopped");
 		int rc = gen_attempt_run(cfg, attempt, cancel, eta, hooks, &a);
 		if (rc == 0 && hooks && hooks->accept) {
 			il_err aerr;
@@ -276,18 +276,18 @@ int gen_job_run(const gen_job_cfg *cfg, const gen_hooks *hooks, gen_cancel *canc
 		if (rc == 0)
 			return 0;
 		if (!strcmp(a.outcome, "stopped") || (cancel && gen_cancel_requested(cancel)))
-			return il_err_set(err, "generation was stopped");
+			return il_err_set(err, IL_E_GEN, "generation was stopped");
 		if (a.fatal || attempt > cfg->retries) {
 			if (hooks && hooks->report)
 				hooks->report(hooks->ud, "failed", 0, attempt, 0, a.error);
 			if (a.fatal || attempt == 1)
-				return il_err_set(err, "%s", a.error);
-			return il_err_set(err, "%s (gave up after %d attempts)", a.error, attempt);
+				return il_err_set(err, IL_E_GEN, "%s", a.error);
+			return il_err_set(err, IL_E_GEN, "%s (gave up after %d attempts)", a.error, attempt);
 		}
 		double wait = gen_backoff(attempt);
 		if (hooks && hooks->report)
 			hooks->report(hooks->ud, "retry", 0, attempt, wait, a.error);
 		if (cancel ? gen_cancel_sleep(cancel, wait) : (time_sleep(wait), 0))
-			return il_err_set(err, "generation was stopped");
+			return il_err_set(err, IL_E_GEN, "generation was stopped");
 	}
 }

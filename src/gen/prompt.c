@@ -202,14 +202,14 @@ int gen_prompt_check(const char *prompt, il_err *err)
 	for (size_t k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)prompt[k];
 		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-			return il_err_set(err, "the prompt holds a control character (0x%02x at byte %zu); "
+			return il_err_set(err, IL_E_BAD_VALUE, "the prompt holds a control character (0x%02x at byte %zu); "
 				  "use plain text", c, k + 1);
 		if (c == ' ' || c == '\n' || c == '\t')
 			blank++;
 	}
 	if (n == blank)
-		return il_err_set(err, "the prompt is empty; describe the music, e.g. \"calm piano, 70 bpm\"");
+		return il_err_set(err, IL_E_BAD_VALUE, "the prompt is empty; describe the music, e.g. \"calm piano, 70 bpm\"");
 	if (n > GEN_PROMPT_MAX)
-		return il_err_set(err, "the prompt is %zu bytes long; at most %d", n, GEN_PROMPT_MAX);
+		return il_err_set(err, IL_E_BAD_VALUE, "the prompt is %zu bytes long; at most %d", n, GEN_PROMPT_MAX);
 	return 0;
 }

@@ -334,7 +334,7 @@ static int gen_spawn_run_env(char *const argv[], const char *affinity, double ti
 		return -1;
 	char **env = gen_spawn_env(tmpvar);
 	if (!env)
-		return il_err_set(err, "out of memory starting %s", argv[0]);
+		return il_err_set(err, IL_E_INTERNAL, "out of memory starting %s", argv[0]);
 	int out[2], ep[2];
 	struct winsize ws = { 24, 120, 0, 0 };
 	if (pty && openpty(&out[0], &out[1], NULL, NULL, &ws) == 0) {
@@ -342,13 +342,13 @@ static int gen_spawn_run_env(char *const argv[], const char *affinity, double ti
 		fcntl(out[1], F_SETFD, FD_CLOEXEC);
 	} else if (pipe2(out, O_CLOEXEC) != 0) {
 		free(env);
-		return il_err_errno(err, errno, "cannot create a pipe for %s", argv[0]);
+		return il_err_errno(err, IL_E_IO, errno, "cannot create a pipe for %s", argv[0]);
 	}
 	if (pipe2(ep, O_CLOEXEC) != 0) {
 		close(out[0]);
 		close(out[1]);
 		free(env);
-		return il_err_errno(err, errno, "cannot create a pipe for %s", argv[0]);
+		return il_err_errno(err, IL_E_IO, errno, "cannot create a pipe for %s", argv[0]);
 	}
 	pid_t engine_pid = getpid();
 	pid_t pid = fork();
@@ -361,7 +361,7 @@ static int gen_spawn_run_env(char *const argv[], const char *affinity, double ti
 	if (pid < 0) {
 		close(out[0]);
 		close(ep[0]);
-		return il_err_errno(err, fork_errno, "cannot start %s", argv[0]);
+		return il_err_errno(err, IL_E_IO, fork_errno, "cannot start %s", argv[0]);
 	}
 	setpgid(pid, pid); /* also from here, so the group exists before any kill */
 	res->pid = (int)pid;
@@ -374,7 +374,7 @@ static int gen_spawn_run_env(char *const argv[], const char *affinity, double ti
 		int st;
 		waitpid(pid, &st, 0);
 		close(out[0]);
-		return il_err_errno(err, exec_errno, "cannot run %s", argv[0]);
+		return il_err_errno(err, IL_E_IO, exec_errno, "cannot run %s", argv[0]);
 	}
 	fcntl(out[0], F_SETFL, fcntl(out[0], F_GETFL) | O_NONBLOCK);
 	double start = time_mono(), last_tick = start;

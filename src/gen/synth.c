@@ -262,7 +262,7 @@ int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan
 	*out = NULL;
 	*nframes = 0;
 	if (!(p->seconds >= 2 && p->seconds <= 60))
-		return il_err_set(err, "the synth makes clips of 2 to 60 seconds, not %g", p->seconds);
+		return il_err_set(err, IL_E_GEN, "the synth makes clips of 2 to 60 seconds, not %g", p->seconds);
 	synth_ctx *c = calloc(1, sizeof *c);
 	size_t n = (size_t)llround(p->seconds * SYNTH_RATE);
 	float *mem = c ? calloc(4 * n, sizeof *mem) : NULL;
@@ -270,7 +270,7 @@ int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan
 	if (!res) {
 		free(mem);
 		free(c);
-		return il_err_set(err, "out of memory rendering %g s of synth audio", p->seconds);
+		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds);
 	}
 	c->bus = (synth_bus){ mem, mem + n, mem + 2 * n, mem + 3 * n, n, SYNTH_RATE };
 	synth_rng_seed(&c->rng, p->seed);
@@ -302,7 +302,7 @@ int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan
 	free(c);
 	if (cancelled) {
 		free(res);
-		return il_err_set(err, "the synth was stopped");
+		return il_err_set(err, IL_E_GEN, "the synth was stopped");
 	}
 	*out = res;
 	*nframes = n;
@@ -320,11 +320,11 @@ int synth_write_wav(const char *path, const float *samples, size_t nframes, int 
 	info.format = SF_FORMAT_WAV | (pcm16 ? SF_FORMAT_PCM_16 : SF_FORMAT_FLOAT);
 	SNDFILE *f = sf_open(path, SFM_WRITE, &info);
 	if (!f)
-		return il_err_set(err, "cannot write %s: %s", path, sf_strerror(NULL));
+		return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
 	sf_command(f, SFC_SET_CLIPPING, NULL, SF_TRUE);
 	sf_count_t w = sf_writef_float(f, samples, (sf_count_t)nframes);
 	int rc = sf_close(f);
 	if (w != (sf_count_t)nframes || rc != 0)
-		return il_err_set(err, "cannot write %s: %s", path, w != (sf_count_t)nframes ? "short write" : sf_error_number(rc));
+		return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, w != (sf_count_t)nframes ? "short write" : sf_error_number(rc));
 	return 0;
 }

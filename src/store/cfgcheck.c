@@ -28,15 +28,15 @@ static int cfgcheck_path(const char *path, int depth, il_err *err)
 		return 0; /* libconfig says "nesting too deep" */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
-		return errno == ENXIO ? il_err_set(err, "%s: is a socket, not a file that can be read", path) : 0;
+		return errno == ENXIO ? il_err_set(err, IL_E_IO, "%s: is a socket, not a file that can be read", path) : 0;
 	struct stat st;
 	int rc = 0;
 	if (fstat(fd, &st) != 0)
-		rc = il_err_errno(err, errno, "cannot read %s", path);
+		rc = il_err_errno(err, IL_E_IO, errno, "cannot read %s", path);
 	else if (S_ISREG(st.st_mode))
 		rc = cfgcheck_includes(fd, depth, err);
 	else if (!(S_ISCHR(st.st_mode) && depth == 0) && !(S_ISDIR(st.st_mode) && depth == 0))
-		rc = il_err_set(err, "%s: is %s, not a file that can be read%s", path, cfgcheck_kind(st.st_mode),
+		rc = il_err_set(err, IL_E_IO, "%s: is %s, not a file that can be read%s", path, cfgcheck_kind(st.st_mode),
 				depth ? " (named by @include)" : "");
 	close(fd);
 	return rc;

@@ -41,7 +41,7 @@ static const char *const history_migrations[HISTORY_SCHEMA] = {
 /* Fill err with the database's last message; returns -1. */
 static int history_fail(history *h, il_err *err, const char *what)
 {
-	return il_err_set(err, "history %s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
+	return il_err_set(err, IL_E_IO, "history %s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
 }
 
 /* Run SQL with no result rows. */
@@ -49,7 +49,7 @@ static int history_exec(history *h, const char *sql, il_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(h->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		il_err_set(err, "history %s: %s", h->path, msg ? msg : sqlite3_errmsg(h->db));
+		il_err_set(err, IL_E_IO, "history %s: %s", h->path, msg ? msg : sqlite3_errmsg(h->db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -74,7 +74,7 @@ static int history_migrate(history *h, il_err *err)
 	if (history_version(h, &v, err) != 0)
 		return -1;
 	if (v > HISTORY_SCHEMA)
-		return il_err_set(err, "history %s has schema version %d, newer than this program's %d; "
+		return il_err_set(err, IL_E_IO, "history %s has schema version %d, newer than this program's %d; "
 				  "it was written by a newer infiniloop-tui", h->path, v, HISTORY_SCHEMA);
 	for (; v < HISTORY_SCHEMA; v++) {
 		char sql[64];
@@ -142,7 +142,7 @@ static int history_try(history *h, int flags, il_err *err)
 	}
 	int rc = sqlite3_open_v2(name, &h->db, flags | SQLITE_OPEN_FULLMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		il_err_set(err, "cannot open the history %s: %s", h->path,
+		il_err_set(err, IL_E_IO, "cannot open the history %s: %s", h->path,
 			   h->db ? sqlite3_errmsg(h->db) : sqlite3_errstr(rc));
 		return rc;
 	}
@@ -152,7 +152,7 @@ static int history_try(history *h, int flags, il_err *err)
 		if (history_version(h, &v, err) != 0)
 			return sqlite3_errcode(h->db);
 		if (v != HISTORY_SCHEMA) {
-			il_err_set(err, "history %s is read-only and of schema %d, not %d", h->path, v,
+			il_err_set(err, IL_E_IO, "history %s is read-only and of schema %d, not %d", h->path, v,
 				   HISTORY_SCHEMA);
 			return SQLITE_READONLY;
 		}
@@ -163,7 +163,7 @@ static int history_try(history *h, int flags, il_err *err)
 	    history_migrate(h, err) != 0)
 		return sqlite3_errcode(h->db) != SQLITE_OK ? sqlite3_errcode(h->db) : SQLITE_ERROR;
 	if (history_check(h) != 0) {
-		il_err_set(err, "history %s: the file is damaged", h->path);
+		il_err_set(err, IL_E_IO, "history %s: the file is damaged", h->path);
 		return SQLITE_CORRUPT;
 	}
 	return SQLITE_OK;
@@ -185,9 +185,9 @@ static int history_move_aside(history *h, char *aside, size_t n, il_err *err)
 	struct tm tm;
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime_r(&now, &tm));
 	if ((size_t)snprintf(aside, n, "%s.damaged-%s", h->path, stamp) >= n)
-		return il_err_set(err, "history path too long: %s", h->path);
+		return il_err_set(err, IL_E_IO, "history path too long: %s", h->path);
 	if (rename(h->path, aside) != 0)
-		return il_err_errno(err, errno, "cannot move the damaged history %s aside", h->path);
+		return il_err_errno(err, IL_E_IO, errno, "cannot move the damaged history %s aside", h->path);
 	for (int k = 0; k < 2; k++) {
 		char from[IL_PATH_MAX + 8], to[IL_PATH_MAX + 48];
 		const char *sfx = k ? "-shm" : "-wal";
@@ -205,7 +205,7 @@ int history_open(const char *path, history **out, il_err *err)
 	*out = NULL;
 	history *h = calloc(1, sizeof *h);
 	if (!h)
-		return il_err_set(err, "out of memory opening the history");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory opening the history");
 	if (path) {
 		snprintf(h->path, sizeof h->path, "%s", path);
 	} else {
@@ -424,7 +424,7 @@ int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row 
 	history_row *r = malloc(sizeof *r);
 	if (!r) {
 		sqlite3_finalize(st);
-		return il_err_set(err, "out of memory reading the history");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory reading the history");
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		r->time = sqlite3_column_double(st, 0);

@@ -119,13 +119,13 @@ static char *history_slurp(const char *path, size_t *len, il_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		il_err_errno(err, errno, "cannot open %s", path);
+		il_err_errno(err, IL_E_IO, errno, "cannot open %s", path);
 		return NULL;
 	}
 	char *buf = malloc(HISTORY_JSON_MAX + 1);
 	if (!buf) {
 		fclose(f);
-		il_err_set(err, "out of memory reading %s", path);
+		il_err_set(err, IL_E_INTERNAL, "out of memory reading %s", path);
 		return NULL;
 	}
 	*len = fread(buf, 1, HISTORY_JSON_MAX + 1, f);
@@ -133,7 +133,7 @@ static char *history_slurp(const char *path, size_t *len, il_err *err)
 	fclose(f);
 	if (bad || *len > HISTORY_JSON_MAX) {
 		free(buf);
-		il_err_set(err, "%s: %s", path, bad ? "read error" : "too large for a benchdata.json file");
+		il_err_set(err, IL_E_IO, "%s: %s", path, bad ? "read error" : "too large for a benchdata.json file");
 		return NULL;
 	}
 	buf[*len] = '\0';
@@ -146,7 +146,7 @@ int history_import_benchdata(history *h, const char *path, int *imported, il_err
 	*imported = 0;
 	struct stat stt;
 	if (stat(path, &stt) != 0)
-		return il_err_errno(err, errno, "cannot read %s", path);
+		return il_err_errno(err, IL_E_IO, errno, "cannot read %s", path);
 	sqlite3 *db = h->db;
 	sqlite3_stmt *st;
 	char *real = realpath(path, NULL);
@@ -174,7 +174,7 @@ int history_import_benchdata(history *h, const char *path, int *imported, il_err
 	history_json_ws(&j);
 	int rc = 0, rows = 0;
 	if (j.p >= j.end || *j.p != '[') {
-		rc = il_err_set(err, "%s is not a benchdata.json file (expected a JSON array)", path);
+		rc = il_err_set(err, IL_E_IO, "%s is not a benchdata.json file (expected a JSON array)", path);
 		goto out;
 	}
 	j.p++;
@@ -186,7 +186,7 @@ int history_import_benchdata(history *h, const char *path, int *imported, il_err
 		double secs = 0, wall = 0;
 		int e = history_json_entry(&j, &secs, &wall);
 		if (e < 0) {
-			rc = il_err_set(err, "%s: malformed JSON near byte %ld", path, (long)(j.p - text));
+			rc = il_err_set(err, IL_E_IO, "%s: malformed JSON near byte %ld", path, (long)(j.p - text));
 			break;
 		}
 		if (e == 1 && secs >= 1 && secs <= 30 && wall > 0 && wall < 1e6) {
@@ -209,7 +209,7 @@ int history_import_benchdata(history *h, const char *path, int *imported, il_err
 		if (j.p < j.end && *j.p == ',')
 			j.p++;
 		else if (!(j.p < j.end && *j.p == ']')) {
-			rc = il_err_set(err, "%s: malformed JSON near byte %ld", path, (long)(j.p - text));
+			rc = il_err_set(err, IL_E_IO, "%s: malformed JSON near byte %ld", path, (long)(j.p - text));
 			break;
 		}
 	}
@@ -221,7 +221,7 @@ int history_import_benchdata(history *h, const char *path, int *imported, il_err
 		sqlite3_bind_double(st, 4, time_wall());
 		sqlite3_bind_int(st, 5, rows);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = il_err_set(err, "cannot record the import of %s: %s", path, sqlite3_errmsg(db));
+			rc = il_err_set(err, IL_E_IO, "cannot record the import of %s: %s", path, sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 	}
 	sqlite3_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);

@@ -25,7 +25,7 @@ int paths_join(char *out, size_t n, const char *dir, const char *name, il_err *e
 {
 	int k = snprintf(out, n, "%s/%s", dir, name);
 	if (k < 0 || (size_t)k >= n)
-		return il_err_set(err, "path too long: %s/%s", dir, name);
+		return il_err_set(err, IL_E_IO, "path too long: %s/%s", dir, name);
 	return 0;
 }
 
@@ -38,10 +38,10 @@ static int paths_xdg(const char *env, const char *fallback, char *out, size_t n,
 	}
 	const char *home = paths_home();
 	if (!home)
-		return il_err_set(err, "cannot find the home directory: set HOME or %s", env);
+		return il_err_set(err, IL_E_IO, "cannot find the home directory: set HOME or %s", env);
 	int k = snprintf(out, n, "%s/%s/infiniloop", home, fallback);
 	if (k < 0 || (size_t)k >= n)
-		return il_err_set(err, "path too long under %s", home);
+		return il_err_set(err, IL_E_IO, "path too long under %s", home);
 	return 0;
 }
 
@@ -92,7 +92,7 @@ int paths_music_dir(char *out, size_t n, il_err *err)
 {
 	const char *home = paths_home();
 	if (!home)
-		return il_err_set(err, "cannot find the home directory: set HOME");
+		return il_err_set(err, IL_E_IO, "cannot find the home directory: set HOME");
 	char cfg[IL_PATH_MAX];
 	const char *xch = getenv("XDG_CONFIG_HOME");
 	if (xch && xch[0] == '/')
@@ -122,14 +122,14 @@ int paths_music_dir(char *out, size_t n, il_err *err)
 				k = snprintf(out, n, "%s", v);
 			fclose(f);
 			if (k < 0 || (size_t)k >= n)
-				return il_err_set(err, "music folder path too long in %s", cfg);
+				return il_err_set(err, IL_E_IO, "music folder path too long in %s", cfg);
 			return 0;
 		}
 		fclose(f);
 	}
 	int k = snprintf(out, n, "%s/Music", home);
 	if (k < 0 || (size_t)k >= n)
-		return il_err_set(err, "path too long under %s", home);
+		return il_err_set(err, IL_E_IO, "path too long under %s", home);
 	return 0;
 }
 
@@ -138,17 +138,17 @@ int paths_mkdir_p(const char *dir, unsigned mode, il_err *err)
 {
 	char buf[IL_PATH_MAX];
 	if (strlen(dir) >= sizeof buf)
-		return il_err_set(err, "path too long: %s", dir);
+		return il_err_set(err, IL_E_IO, "path too long: %s", dir);
 	strcpy(buf, dir);
 	for (char *p = buf + 1; ; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;
 			*p = '\0';
 			if (mkdir(buf, mode) != 0 && errno != EEXIST)
-				return il_err_errno(err, errno, "cannot create directory %s", buf);
+				return il_err_errno(err, IL_E_IO, errno, "cannot create directory %s", buf);
 			struct stat st;
 			if (stat(buf, &st) != 0 || !S_ISDIR(st.st_mode))
-				return il_err_set(err, "cannot create directory %s: a file is in the way", buf);
+				return il_err_set(err, IL_E_IO, "cannot create directory %s: a file is in the way", buf);
 			*p = c;
 			if (c == '\0')
 				break;
@@ -191,7 +191,7 @@ int paths_find_data(const char *rel, char *out, size_t n, il_err *err)
 		return 0;
 	if (paths_join(out, n, IL_PKGDATADIR, rel, NULL) == 0 && paths_is_readable_file(out))
 		return 0;
-	return il_err_set(err, "data file %s not found (looked in $INFINILOOP_DATADIR, %s and %s)",
+	return il_err_set(err, IL_E_IO, "data file %s not found (looked in $INFINILOOP_DATADIR, %s and %s)",
 			  rel, dir, IL_PKGDATADIR);
 }
 
@@ -203,9 +203,9 @@ int paths_tmpdir_create(char *out, size_t n, il_err *err)
 		base = "/tmp";
 	int k = snprintf(out, n, "%s/infiniloop.XXXXXX", base);
 	if (k < 0 || (size_t)k >= n)
-		return il_err_set(err, "temporary directory path too long under %s", base);
+		return il_err_set(err, IL_E_IO, "temporary directory path too long under %s", base);
 	if (!mkdtemp(out))
-		return il_err_errno(err, errno, "cannot create a temporary directory in %s", base);
+		return il_err_errno(err, IL_E_IO, errno, "cannot create a temporary directory in %s", base);
 	return 0; /* mkdtemp creates it 0700 */
 }
 

@@ -21,14 +21,14 @@ static int settings_valid_output(const char *v, il_err *err)
 	if (!strcmp(v, "pulse") || !strcmp(v, "null") || (!strncmp(v, "file:", 5) && v[5]) ||
 	    (!strncmp(v, "file!:", 6) && v[6]))
 		return 0;
-	return il_err_set(err, "output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'", v);
+	return il_err_set(err, IL_E_BAD_VALUE, "output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'", v);
 }
 
 /* theme: a plain name, never a path. */
 static int settings_valid_theme(const char *v, il_err *err)
 {
 	if (!*v || strchr(v, '/') || v[0] == '.')
-		return il_err_set(err, "theme must be a plain name such as 'default', not '%s'", v);
+		return il_err_set(err, IL_E_BAD_VALUE, "theme must be a plain name such as 'default', not '%s'", v);
 	return 0;
 }
 
@@ -183,17 +183,17 @@ static int settings_number(const settings_def *d, const char *value, double *v, 
 	if (d->type == SETTING_DOUBLE) {
 		*v = strtod(value, &end);
 		if (errno || end == value || *end || !isfinite(*v))
-			return il_err_set(err, "%s must be a number, not '%s'", d->key, value);
+			return il_err_set(err, IL_E_BAD_VALUE, "%s must be a number, not '%s'", d->key, value);
 		if (*v < d->min || *v > d->max)
-			return il_err_set(err, "%s must be between %g and %g, not %g", d->key, d->min,
+			return il_err_set(err, IL_E_BAD_VALUE, "%s must be between %g and %g, not %g", d->key, d->min,
 					  d->max, *v);
 		return 0;
 	}
 	long l = strtol(value, &end, 10);
 	if (errno || end == value || *end)
-		return il_err_set(err, "%s must be a whole number, not '%s'", d->key, value);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s must be a whole number, not '%s'", d->key, value);
 	if (l < (long)d->min || l > (long)d->max)
-		return il_err_set(err, "%s must be between %ld and %ld, not %ld", d->key, (long)d->min,
+		return il_err_set(err, IL_E_BAD_VALUE, "%s must be between %ld and %ld, not %ld", d->key, (long)d->min,
 				  (long)d->max, l);
 	*v = (double)l;
 	return 0;
@@ -209,7 +209,7 @@ static int settings_bool(const settings_def *d, const char *value, int *v, il_er
 		if (!strcmp(value, no[k]))
 			return *v = 0, 0;
 	}
-	return il_err_set(err, "%s must be true or false, not '%s'", d->key, value);
+	return il_err_set(err, IL_E_BAD_VALUE, "%s must be true or false, not '%s'", d->key, value);
 }
 
 /* Check a scalar value against d (type, range, choices, length, hook). */
@@ -226,16 +226,16 @@ static int settings_check_scalar(const settings_def *d, const char *value, il_er
 		return settings_bool(d, value, &b, err);
 	case SETTING_CHOICE:
 		if (!settings_each_choice(d->choices, settings_choice_is, (void *)value))
-			return il_err_set(err, "%s must be one of %s, not '%s'", d->key, d->choices, value);
+			return il_err_set(err, IL_E_BAD_VALUE, "%s must be one of %s, not '%s'", d->key, d->choices, value);
 		break;
 	default:
 		break;
 	}
 	if (strlen(value) >= d->size)
-		return il_err_set(err, "%s is longer than %zu bytes", d->key, d->size - 1);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s is longer than %zu bytes", d->key, d->size - 1);
 	for (const char *p = value; *p; p++)
 		if ((unsigned char)*p < 0x20 && *p != '\t' && !(*p == '\n' && d->multiline))
-			return il_err_set(err, "%s must not contain control characters", d->key);
+			return il_err_set(err, IL_E_BAD_VALUE, "%s must not contain control characters", d->key);
 	return d->validate ? d->validate(value, err) : 0;
 }
 
@@ -291,11 +291,11 @@ static int settings_argv_from(settings *s, const config_setting_t *cs, il_err *e
 {
 	int n = config_setting_is_aggregate(cs) ? config_setting_length(cs) : -1;
 	if (n < 0 || n > SETTINGS_ARGV_MAX)
-		return il_err_set(err, "command must be a list of at most %d strings", SETTINGS_ARGV_MAX);
+		return il_err_set(err, IL_E_BAD_VALUE, "command must be a list of at most %d strings", SETTINGS_ARGV_MAX);
 	for (int k = 0; k < n; k++) {
 		const char *a = config_setting_get_string_elem(cs, k);
 		if (!a || strlen(a) >= SETTINGS_ARG_MAX)
-			return il_err_set(err, "command must hold strings of under %d bytes",
+			return il_err_set(err, IL_E_BAD_VALUE, "command must hold strings of under %d bytes",
 					  SETTINGS_ARG_MAX);
 	}
 	char **argv = calloc((size_t)n + 1, sizeof *argv);
@@ -307,7 +307,7 @@ static int settings_argv_from(settings *s, const config_setting_t *cs, il_err *e
 			argv = NULL;
 		}
 	if (!argv)
-		return il_err_set(err, "out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	settings_free_command(s);
 	s->command = argv;
 	s->command_argc = n;
@@ -320,11 +320,11 @@ static int settings_presets_from(settings *s, const config_setting_t *cs, const 
 				 sbuf *notes, il_err *err)
 {
 	if (!config_setting_is_aggregate(cs))
-		return il_err_set(err, "presets must be a list of groups");
+		return il_err_set(err, IL_E_BAD_VALUE, "presets must be a list of groups");
 	int n = config_setting_length(cs), used = 0;
 	settings_preset *p = calloc(n > 0 ? (size_t)n : 1, sizeof *p);
 	if (!p)
-		return il_err_set(err, "out of memory");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	for (int k = 0; k < n && used < SETTINGS_PRESETS_MAX; k++) {
 		config_setting_t *g = config_setting_get_elem(cs, (unsigned)k);
 		const char *name = NULL, *prompt = NULL;
@@ -365,16 +365,16 @@ static int settings_set_list(settings *s, const settings_def *d, const char *val
 	config_init(&cfg);
 	int rc = 0;
 	if (text.oom) {
-		rc = il_err_set(err, "out of memory");
+		rc = il_err_set(err, IL_E_INTERNAL, "out of memory");
 	} else if (strstr(value, "@include") || config_read_string(&cfg, sbuf_str(&text)) != CONFIG_TRUE) {
-		rc = il_err_set(err, "%s must be written as in the file, e.g. %s", d->key,
+		rc = il_err_set(err, IL_E_BAD_VALUE, "%s must be written as in the file, e.g. %s", d->key,
 				d->type == SETTING_ARGV ? "[\"prog\", \"{prompt}\"]"
 							: "({ name = \"A\"; prompt = \"a\"; })");
 	} else {
 		sbuf notes = SBUF_INIT;
 		rc = settings_list_from(s, d, config_lookup(&cfg, "v"), d->key, &notes, err);
 		if (rc == 0 && notes.len)
-			rc = il_err_set(err, "%s", strtok(notes.buf, "\n"));
+			rc = il_err_set(err, IL_E_BAD_VALUE, "%s", strtok(notes.buf, "\n"));
 		sbuf_free(&notes);
 	}
 	config_destroy(&cfg);
@@ -428,7 +428,7 @@ int settings_set(settings *s, const char *key, const char *value, il_err *err)
 {
 	const settings_def *d = settings_find(key);
 	if (!d)
-		return il_err_set(err, "unknown setting '%s'", key);
+		return il_err_set(err, IL_E_BAD_VALUE, "unknown setting '%s'", key);
 	return settings_apply(s, d, value, err);
 }
 
@@ -507,7 +507,7 @@ int settings_get(const settings *s, const char *key, char *out, size_t n, il_err
 {
 	const settings_def *d = settings_find(key);
 	if (!d)
-		return il_err_set(err, "unknown setting '%s'", key);
+		return il_err_set(err, IL_E_BAD_VALUE, "unknown setting '%s'", key);
 	sbuf sb = SBUF_INIT;
 	settings_put(s, d, &sb, 0);
 	snprintf(out, n, "%s", sbuf_str(&sb));

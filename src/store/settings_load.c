@@ -251,12 +251,12 @@ int settings_load(settings *s, const char *path, sbuf *notes, il_err *err)
 {
 	settings_defaults(s);
 	if (strlen(path) >= sizeof s->path)
-		return il_err_set(err, "settings path too long: %s", path);
+		return il_err_set(err, IL_E_IO, "settings path too long: %s", path);
 	snprintf(s->path, sizeof s->path, "%s", path);
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT)
-			return il_err_errno(err, errno, "cannot read settings %s", path);
+			return il_err_errno(err, IL_E_IO, errno, "cannot read settings %s", path);
 		il_err e;
 		if (settings_save(s, &e) != 0 && notes)
 			sbuf_printf(notes, "%s: could not create the settings file (%s); using defaults\n",
@@ -271,7 +271,7 @@ int settings_load(settings *s, const char *path, sbuf *notes, il_err *err)
 int settings_state_load(settings *s, const char *path, sbuf *notes, il_err *err)
 {
 	if (strlen(path) >= sizeof s->state_path)
-		return il_err_set(err, "state path too long: %s", path);
+		return il_err_set(err, IL_E_IO, "state path too long: %s", path);
 	snprintf(s->state_path, sizeof s->state_path, "%s", path);
 	struct stat st;
 	if (stat(path, &st) != 0 && errno == ENOENT)

@@ -134,7 +134,7 @@ static int settings_target(const char *path, char *out, size_t n, il_err *err)
 		char link[IL_PATH_MAX];
 		ssize_t r = readlink(cur, link, sizeof link - 1);
 		if (r < 0)
-			return il_err_errno(err, errno, "cannot read the link %s", cur);
+			return il_err_errno(err, IL_E_IO, errno, "cannot read the link %s", cur);
 		link[r] = '\0';
 		char *slash = strrchr(cur, '/');
 		if (link[0] == '/' || !slash) {
@@ -143,11 +143,11 @@ static int settings_target(const char *path, char *out, size_t n, il_err *err)
 			slash[1] = '\0';
 			char next[IL_PATH_MAX];
 			if (snprintf(next, sizeof next, "%s%s", cur, link) >= (int)sizeof next)
-				return il_err_set(err, "path too long: %s", link);
+				return il_err_set(err, IL_E_IO, "path too long: %s", link);
 			snprintf(cur, sizeof cur, "%s", next);
 		}
 	}
-	return il_err_set(err, "too many symbolic links at %s", path);
+	return il_err_set(err, IL_E_IO, "too many symbolic links at %s", path);
 }
 
 /* Write text to path atomically, keeping the mode of the file it replaces
@@ -177,7 +177,7 @@ static int settings_backup(const char *path, il_err *err)
 	if (settings_read_text(path, &sb, SETTINGS_FILE_MAX) != 0) {
 		int e = errno;
 		sbuf_free(&sb);
-		return e == ENOENT ? 0 : il_err_errno(err, e, "cannot read %s", path);
+		return e == ENOENT ? 0 : il_err_errno(err, IL_E_IO, e, "cannot read %s", path);
 	}
 	char bak[IL_PATH_MAX + 8];
 	snprintf(bak, sizeof bak, "%s.bak", path);
@@ -218,9 +218,9 @@ void settings_render(const settings *s, sbuf *sb)
 int settings_save(settings *s, il_err *err)
 {
 	if (!s->path[0])
-		return il_err_set(err, "no settings file to save to");
+		return il_err_set(err, IL_E_IO, "no settings file to save to");
 	if (s->file_broken)
-		return il_err_set(err, "not saving: %s has errors; fix or move it, changes last until exit",
+		return il_err_set(err, IL_E_IO, "not saving: %s has errors; fix or move it, changes last until exit",
 				  s->path);
 	char target[IL_PATH_MAX];
 	if (settings_target(s->path, target, sizeof target, err) != 0)
@@ -234,7 +234,7 @@ int settings_save(settings *s, il_err *err)
 		return -1;
 	sbuf sb = SBUF_INIT;
 	settings_render(s, &sb);
-	int rc = sb.oom ? il_err_set(err, "out of memory")
+	int rc = sb.oom ? il_err_set(err, IL_E_INTERNAL, "out of memory")
 			: settings_write_atomic(target, sbuf_str(&sb), sb.len, err);
 	sbuf_free(&sb);
 	return rc;
@@ -252,14 +252,14 @@ static int settings_edit_file(settings *s, const settings_def *d, const char *pa
 	int rc = -1;
 	if (settings_read_text(target, &text, SETTINGS_FILE_MAX) != 0) {
 		if (errno != ENOENT) {
-			il_err_errno(err, errno, "cannot read %s", target);
+			il_err_errno(err, IL_E_IO, errno, "cannot read %s", target);
 			goto done;
 		}
 	}
 	config_t cfg;
 	config_init(&cfg);
 	if (config_read_file(&cfg, target) != CONFIG_TRUE && text.len) {
-		il_err_set(err, "not saving: %s:%d: %s; fix it, changes last until exit", target,
+		il_err_set(err, IL_E_IO, "not saving: %s:%d: %s; fix it, changes last until exit", target,
 			   config_error_line(&cfg), config_error_text(&cfg));
 		config_destroy(&cfg);
 		goto done;
@@ -267,7 +267,7 @@ static int settings_edit_file(settings *s, const settings_def *d, const char *pa
 	size_t start, end;
 	int found = settings_find_entry(sbuf_str(&text), text.len, d->key, d->alias, &start, &end);
 	if (found < 0) {
-		il_err_set(err, "not saving: cannot find my way around %s; set %s there by hand",
+		il_err_set(err, IL_E_IO, "not saving: cannot find my way around %s; set %s there by hand",
 			   target, d->key);
 		config_destroy(&cfg);
 		goto done;
@@ -300,7 +300,7 @@ static int settings_edit_file(settings *s, const settings_def *d, const char *pa
 		settings_render_key(s, d, &out);
 	}
 	if (out.oom)
-		il_err_set(err, "out of memory");
+		il_err_set(err, IL_E_INTERNAL, "out of memory");
 	else if (settings_mkdir_for(target, err) == 0)
 		rc = settings_write_atomic(target, sbuf_str(&out), out.len, err);
 done:
@@ -315,9 +315,9 @@ int settings_save_key(settings *s, const settings_def *d, il_err *err)
 	if (d->store == SETTING_IN_STATE)
 		return settings_state_save(s, err);
 	if (!s->path[0])
-		return il_err_set(err, "no settings file to save to");
+		return il_err_set(err, IL_E_IO, "no settings file to save to");
 	if (s->file_broken)
-		return il_err_set(err, "not saving: %s has errors; fix or move it, changes last until exit",
+		return il_err_set(err, IL_E_IO, "not saving: %s has errors; fix or move it, changes last until exit",
 				  s->path);
 	if (s->file_had_problems && !s->backed_up) {
 		char target[IL_PATH_MAX];
@@ -350,7 +350,7 @@ int settings_state_save(const settings *s, il_err *err)
 	if (rc == 0)
 		rc = settings_mkdir_for(target, err);
 	if (rc == 0)
-		rc = sb.oom ? il_err_set(err, "out of memory")
+		rc = sb.oom ? il_err_set(err, IL_E_INTERNAL, "out of memory")
 			    : settings_write_atomic(target, sbuf_str(&sb), sb.len, err);
 	sbuf_free(&sb);
 	return rc;

@@ -31,16 +31,16 @@ int wisdom_load(il_err *err)
 		return -1;
 	FILE *f = fopen(path, "re");
 	if (!f)
-		return errno == ENOENT ? 0 : il_err_errno(err, errno, "cannot read %s", path);
+		return errno == ENOENT ? 0 : il_err_errno(err, IL_E_IO, errno, "cannot read %s", path);
 	char *text = malloc(WISDOM_MAX + 1);
 	size_t len = text ? fread(text, 1, WISDOM_MAX, f) : 0;
 	int bad = !text || ferror(f);
 	fclose(f);
 	int rc = 0;
 	if (bad)
-		rc = il_err_set(err, "cannot read %s", path);
+		rc = il_err_set(err, IL_E_IO, "cannot read %s", path);
 	else if ((text[len] = '\0', fft_wisdom_import(text)) != 0)
-		rc = il_err_set(err, "%s: FFTW does not take this wisdom; it will be replaced", path);
+		rc = il_err_set(err, IL_E_BAD_VALUE, "%s: FFTW does not take this wisdom; it will be replaced", path);
 	free(text);
 	return rc;
 }
@@ -58,14 +58,14 @@ int wisdom_save(il_err *err)
 		snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
 		fd = mkstemp(tmp);
 		if (fd < 0)
-			rc = il_err_errno(err, errno, "cannot write %s", path);
+			rc = il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
 	}
 	if (fd >= 0) {
 		FILE *f = fdopen(fd, "w");
 		int ok = f && fputs(text, f) != EOF;
 		ok = (f ? fclose(f) : close(fd)) == 0 && ok;
 		if (!ok || rename(tmp, path) != 0) {
-			rc = il_err_errno(err, errno ? errno : EIO, "cannot write %s", path);
+			rc = il_err_errno(err, IL_E_IO, errno ? errno : EIO, "cannot write %s", path);
 			unlink(tmp);
 		}
 	}

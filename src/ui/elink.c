@@ -87,13 +87,13 @@ int elink_start(elink *l, il_err *err)
 {
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
-		return il_err_errno(err, errno, "cannot create the engine's socket");
+		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot create the engine's socket");
 	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(sv[0]);
 		close(sv[1]);
-		return il_err_errno(err, errno, "cannot start the engine");
+		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot start the engine");
 	}
 	if (pid == 0) {
 		close(sv[0]);

@@ -218,7 +218,7 @@ static int theme_read_color(const config_setting_t *g, const char *key, int *out
 	else
 		text = "?";
 	if (theme_parse_color(text, out) != 0)
-		return il_err_set(err, "%s:%d: bad colour '%s' for %s.%s (use default, a colour name, "
+		return il_err_set(err, IL_E_BAD_VALUE, "%s:%d: bad colour '%s' for %s.%s (use default, a colour name, "
 				  "0-255 or #rrggbb)", path, config_setting_source_line(s), text, role, key);
 	return 0;
 }
@@ -231,7 +231,7 @@ static int theme_read_attrs(const config_setting_t *g, const char *key, unsigned
 	if (!config_setting_lookup_string(g, key, &text))
 		return 0;
 	if (theme_parse_attrs(text, out) != 0)
-		return il_err_set(err, "%s:%d: bad attributes '%s' for %s.%s (use bold, reverse, "
+		return il_err_set(err, IL_E_BAD_VALUE, "%s:%d: bad attributes '%s' for %s.%s (use bold, reverse, "
 				  "underline, dim, italic)", path,
 				  config_setting_source_line(config_setting_get_member(g, key)), text, role, key);
 	return 0;
@@ -248,9 +248,9 @@ int theme_load_file(theme *t, const char *path, il_err *err)
 	config_init(&cfg);
 	if (!config_read_file(&cfg, path)) {
 		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-			il_err_set(err, "cannot read theme %s", path);
+			il_err_set(err, IL_E_IO, "cannot read theme %s", path);
 		else
-			il_err_set(err, "%s:%d: %s", path, config_error_line(&cfg), config_error_text(&cfg));
+			il_err_set(err, IL_E_BAD_VALUE, "%s:%d: %s", path, config_error_line(&cfg), config_error_text(&cfg));
 		config_destroy(&cfg);
 		return -1;
 	}
@@ -265,7 +265,7 @@ int theme_load_file(theme *t, const char *path, il_err *err)
 			continue;
 		theme_color *c = &tmp.roles[r];
 		if (!config_setting_is_group(g)) {
-			rc = il_err_set(err, "%s:%d: %s must be a group { fg = ...; bg = ...; }", path,
+			rc = il_err_set(err, IL_E_BAD_VALUE, "%s:%d: %s must be a group { fg = ...; bg = ...; }", path,
 					config_setting_source_line(g), theme_role_names[r]);
 			break;
 		}
@@ -289,11 +289,11 @@ int theme_load_file(theme *t, const char *path, il_err *err)
 int theme_load(theme *t, const char *name, il_err *err)
 {
 	if (!name || !*name || strchr(name, '/') || name[0] == '.')
-		return il_err_set(err, "bad theme name '%s'", name ? name : "");
+		return il_err_set(err, IL_E_BAD_VALUE, "bad theme name '%s'", name ? name : "");
 	char rel[128], path[IL_PATH_MAX];
 	snprintf(rel, sizeof rel, "themes/%s.theme", name);
 	if (paths_find_data(rel, path, sizeof path, NULL) != 0)
-		return il_err_set(err, "no theme named '%s' (themes/%s.theme in the config or data folder)",
+		return il_err_set(err, IL_E_BAD_VALUE, "no theme named '%s' (themes/%s.theme in the config or data folder)",
 				  name, name);
 	if (theme_load_file(t, path, err) != 0)
 		return -1;

@@ -72,7 +72,7 @@ int tui_signals(int *fd, il_err *err)
 {
 	if (tui_sig_pipe[0] < 0) {
 		if (pipe2(tui_sig_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
-			return il_err_errno(err, errno, "cannot create a pipe");
+			return il_err_errno(err, IL_E_IO, errno, "cannot create a pipe");
 	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -155,15 +155,15 @@ int tui_open(tui *t, const il_opts *o, const char *errlog, il_err *err)
 	memset(t, 0, sizeof *t);
 	t->saved_stderr = -1;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return il_err_set(err, "the full-screen station needs a terminal on stdin and stdout; "
+		return il_err_set(err, IL_E_IO, "the full-screen station needs a terminal on stdin and stdout; "
 				  "try --headless or --engine");
 	const char *term = getenv("TERM");
 	if (!term || !*term)
-		return il_err_set(err, "TERM is not set; set it to your terminal's type, "
+		return il_err_set(err, IL_E_IO, "TERM is not set; set it to your terminal's type, "
 				  "e.g. TERM=xterm-256color");
 	int e = 0;
 	if (setupterm(term, STDOUT_FILENO, &e) != OK)
-		return il_err_set(err, "no terminfo entry for TERM '%s' on this machine; try "
+		return il_err_set(err, IL_E_IO, "no terminfo entry for TERM '%s' on this machine; try "
 				  "TERM=xterm-256color (or install the terminal's terminfo)", term);
 	del_curterm(cur_term);
 	const char *cs = nl_langinfo(CODESET);
@@ -171,7 +171,7 @@ int tui_open(tui *t, const il_opts *o, const char *errlog, il_err *err)
 	tui_glyphs_set(t);
 	t->scr = newterm(term, stdout, stdin);
 	if (!t->scr)
-		return il_err_set(err, "cannot open the terminal '%s'", term);
+		return il_err_set(err, IL_E_IO, "cannot open the terminal '%s'", term);
 	set_term(t->scr);
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25); /* Esc alone feels immediate */

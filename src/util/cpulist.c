@@ -15,7 +15,7 @@ static long cpulist_count(void)
 /* The error for a CPU this machine does not have; -1. */
 static int cpulist_missing(long cpu, il_err *err)
 {
-	return il_err_set(err, "affinity names CPU %ld, but this machine has CPUs 0-%ld", cpu,
+	return il_err_set(err, IL_E_BAD_VALUE, "affinity names CPU %ld, but this machine has CPUs 0-%ld", cpu,
 			  cpulist_count() - 1);
 }
 
@@ -58,7 +58,7 @@ int cpulist_parse(const char *text, unsigned char mask[CPULIST_MAX / 8], int *an
 	}
 	return 0;
 bad:
-	return il_err_set(err, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
+	return il_err_set(err, IL_E_BAD_VALUE, "affinity must be a CPU list such as \"2,3\" or \"0-3\", not '%s'", text);
 }
 
 /* Check text names only CPUs this machine has. */

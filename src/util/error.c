@@ -5,20 +5,21 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Format a message into err (err may be NULL); always returns -1. */
-int il_err_set(il_err *err, const char *fmt, ...)
+/* Set err's code and format its message (err may be NULL); returns -1. */
+int il_err_set(il_err *err, il_errcode code, const char *fmt, ...)
 {
 	if (err) {
 		va_list ap;
 		va_start(ap, fmt);
 		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 		va_end(ap);
+		err->code = code;
 	}
 	return -1;
 }
 
 /* Like il_err_set, with ": strerror(errnum)" appended; returns -1. */
-int il_err_errno(il_err *err, int errnum, const char *fmt, ...)
+int il_err_errno(il_err *err, il_errcode code, int errnum, const char *fmt, ...)
 {
 	if (err) {
 		va_list ap;
@@ -27,13 +28,7 @@ int il_err_errno(il_err *err, int errnum, const char *fmt, ...)
 		va_end(ap);
 		size_t n = strlen(err->msg);
 		snprintf(err->msg + n, sizeof err->msg - n, ": %s", strerror(errnum));
+		err->code = code;
 	}
 	return -1;
-}
-
-/* Clear err so that its message is empty. */
-void il_err_clear(il_err *err)
-{
-	if (err)
-		err->msg[0] = '\0';
 }

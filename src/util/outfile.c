@@ -46,14 +46,14 @@ static int outfile_open_through(outfile *o, const char *path, il_err *err)
 {
 	o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
 	if (o->fd < 0 && errno == ENXIO)
-		return il_err_set(err, "cannot write %s: it is a FIFO that nothing reads", path);
+		return il_err_set(err, IL_E_IO, "cannot write %s: it is a FIFO that nothing reads", path);
 	if (o->fd < 0)
-		return il_err_errno(err, errno, "cannot write %s", path);
+		return il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
 	struct stat st;
 	if (fstat(o->fd, &st) != 0 || !(S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
 		close(o->fd);
 		o->fd = -1;
-		return il_err_set(err, "cannot write %s: it changed while it was opened", path);
+		return il_err_set(err, IL_E_IO, "cannot write %s: it changed while it was opened", path);
 	}
 	fcntl(o->fd, F_SETFL, fcntl(o->fd, F_GETFL) & ~O_NONBLOCK);
 	o->through = 1;
@@ -65,13 +65,13 @@ static int outfile_open_tmp(outfile *o, unsigned mode, il_err *err)
 {
 	char dir[PATH_MAX];
 	if (outfile_dirname(o->path, dir, sizeof dir) != 0)
-		return il_err_set(err, "cannot write %s: the name is too long", o->path);
+		return il_err_set(err, IL_E_IO, "cannot write %s: the name is too long", o->path);
 #ifdef O_TMPFILE
 	o->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, (mode_t)mode);
 	if (o->fd >= 0)
 		return 0;
 	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
-		return il_err_errno(err, errno, "cannot write %s", o->path);
+		return il_err_errno(err, IL_E_IO, errno, "cannot write %s", o->path);
 #endif
 	for (int k = 0; k < 100; k++) {
 		outfile_tmp_name(o->tmp, sizeof o->tmp, dir);
@@ -83,7 +83,7 @@ static int outfile_open_tmp(outfile *o, unsigned mode, il_err *err)
 	}
 	int e = errno;
 	o->tmp[0] = '\0';
-	return il_err_errno(err, e, "cannot write %s", o->path);
+	return il_err_errno(err, IL_E_IO, e, "cannot write %s", o->path);
 }
 
 /* Open an output for path (see outfile.h). */
@@ -93,30 +93,30 @@ int outfile_open(outfile *o, const char *path, unsigned mode, int flags, il_err 
 	o->fd = -1;
 	o->flags = flags;
 	if (strlen(path) >= sizeof o->path)
-		return il_err_set(err, "cannot write %s: the name is too long", path);
+		return il_err_set(err, IL_E_IO, "cannot write %s: the name is too long", path);
 	strcpy(o->path, path);
 	struct stat lst, st;
 	if (lstat(path, &lst) != 0) {
 		if (errno != ENOENT)
-			return il_err_errno(err, errno, "cannot write %s", path);
+			return il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
 		return outfile_open_tmp(o, mode, err);
 	}
 	if (!(flags & OUTFILE_REPLACE)) {
 		o->exists = 1;
-		return il_err_set(err, "%s exists", path);
+		return il_err_set(err, IL_E_IO, "%s exists", path);
 	}
 	st = lst;
 	if (S_ISLNK(lst.st_mode)) {
 		if (stat(path, &st) != 0)
-			return errno == ENOENT ? il_err_set(err, "cannot write %s: it is a dangling symbolic link", path)
-					       : il_err_errno(err, errno, "cannot write %s", path);
+			return errno == ENOENT ? il_err_set(err, IL_E_IO, "cannot write %s: it is a dangling symbolic link", path)
+					       : il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
 		if (S_ISREG(st.st_mode) && !realpath(path, o->path))
-			return il_err_errno(err, errno, "cannot write %s", path);
+			return il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
 	}
 	if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
 		return outfile_open_through(o, path, err);
 	if (!S_ISREG(st.st_mode))
-		return il_err_set(err, "cannot write %s: it is %s", path, outfile_type_name(st.st_mode));
+		return il_err_set(err, IL_E_IO, "cannot write %s: it is %s", path, outfile_type_name(st.st_mode));
 	if (outfile_open_tmp(o, mode, err) != 0)
 		return -1;
 	if (flags & OUTFILE_KEEP_MODE)
@@ -131,18 +131,18 @@ static int outfile_name(outfile *o, il_err *err)
 	int replace = o->flags & OUTFILE_REPLACE;
 	struct stat st;
 	if (replace && lstat(o->path, &st) == 0 && !S_ISREG(st.st_mode))
-		return il_err_set(err, "cannot write %s: it is %s now", o->path, outfile_type_name(st.st_mode));
+		return il_err_set(err, IL_E_IO, "cannot write %s: it is %s now", o->path, outfile_type_name(st.st_mode));
 	if (!o->tmp[0]) { /* unnamed: link it in, under a short name first when replacing */
 		snprintf(from, sizeof from, "/proc/self/fd/%d", o->fd);
 		if (!replace) {
 			if (linkat(AT_FDCWD, from, AT_FDCWD, o->path, AT_SYMLINK_FOLLOW) == 0)
 				return 0;
 			o->exists = errno == EEXIST;
-			return o->exists ? il_err_set(err, "%s exists", o->path)
-					 : il_err_errno(err, errno, "cannot write %s", o->path);
+			return o->exists ? il_err_set(err, IL_E_IO, "%s exists", o->path)
+					 : il_err_errno(err, IL_E_IO, errno, "cannot write %s", o->path);
 		}
 		if (outfile_dirname(o->path, dir, sizeof dir) != 0)
-			return il_err_set(err, "cannot write %s: the name is too long", o->path);
+			return il_err_set(err, IL_E_IO, "cannot write %s: the name is too long", o->path);
 		int linked = 0;
 		for (int k = 0; k < 100 && !linked; k++) {
 			outfile_tmp_name(tmp, sizeof tmp, dir);
@@ -151,18 +151,18 @@ static int outfile_name(outfile *o, il_err *err)
 				break;
 		}
 		if (!linked)
-			return il_err_errno(err, errno, "cannot write %s", o->path);
+			return il_err_errno(err, IL_E_IO, errno, "cannot write %s", o->path);
 		snprintf(o->tmp, sizeof o->tmp, "%s", tmp);
 	}
 	if (replace)
-		return rename(o->tmp, o->path) == 0 ? 0 : il_err_errno(err, errno, "cannot write %s", o->path);
+		return rename(o->tmp, o->path) == 0 ? 0 : il_err_errno(err, IL_E_IO, errno, "cannot write %s", o->path);
 	if (link(o->tmp, o->path) == 0)
 		return 0;
 	if (errno == EEXIST || lstat(o->path, &st) == 0) {
 		o->exists = 1;
-		return il_err_set(err, "%s exists", o->path);
+		return il_err_set(err, IL_E_IO, "%s exists", o->path);
 	}
-	return rename(o->tmp, o->path) == 0 ? 0 : il_err_errno(err, errno, "cannot write %s", o->path);
+	return rename(o->tmp, o->path) == 0 ? 0 : il_err_errno(err, IL_E_IO, errno, "cannot write %s", o->path);
 }
 
 /* Sync, close and name the file (see outfile.h). */
@@ -170,11 +170,11 @@ int outfile_commit(outfile *o, il_err *err)
 {
 	int rc = 0;
 	if (!o->through && fsync(o->fd) != 0)
-		rc = il_err_errno(err, errno, "cannot write %s", o->path);
+		rc = il_err_errno(err, IL_E_IO, errno, "cannot write %s", o->path);
 	if (rc == 0 && !o->through)
 		rc = outfile_name(o, err);
 	if (close(o->fd) != 0 && rc == 0)
-		rc = il_err_errno(err, errno, "cannot write %s", o->path);
+		rc = il_err_errno(err, IL_E_IO, errno, "cannot write %s", o->path);
 	o->fd = -1;
 	if (o->tmp[0])
 		unlink(o->tmp);
@@ -207,7 +207,7 @@ int outfile_write(const char *path, const void *data, size_t len, unsigned mode,
 		if (w <= 0) {
 			int e = w < 0 ? errno : ENOSPC;
 			outfile_abort(&o);
-			return il_err_errno(err, e, "cannot write %s", path);
+			return il_err_errno(err, IL_E_IO, e, "cannot write %s", path);
 		}
 		done += (size_t)w;
 	}

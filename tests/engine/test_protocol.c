@@ -16,12 +16,10 @@ static int parse(const char *line)
 	return proto_parse_line(line, strlen(line), &msg, &err);
 }
 
-/* The code word of the last error. */
+/* The wire name of the last error's code. */
 static const char *code(void)
 {
-	static char c[PROTO_NAME_MAX + 1];
-	proto_err_split(&err, c, sizeof c);
-	return c;
+	return proto_err_name(err.code);
 }
 
 START_TEST(test_simple)
