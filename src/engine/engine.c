@@ -25,27 +25,53 @@ static void engine_on_signal(int sig)
 	engine_signalled = sig;
 }
 
-/* Queue a finished protocol line (ending in "\n") for output; main thread. */
-void engine_emit(engine *e, const sbuf *line)
+/* Queue n bytes of protocol lines for output (main thread); a droppable
+ * line is dropped while the reader lags far behind. */
+static void engine_queue(engine *e, const char *line, size_t n, int droppable)
 {
-	if (e->out_broken || line->len == 0)
+	if (e->out_broken || n == 0)
 		return;
-	if (e->outq.len - e->outq_sent > ENGINE_OUTQ_SOFT && strncmp(line->buf, "spectrum ", 9) == 0) {
+	if (droppable && e->outq.len - e->outq_sent > ENGINE_OUTQ_SOFT) {
 		e->dropped_spectrum++;
 		return;
 	}
-	sbuf_append(&e->outq, line->buf, line->len);
+	sbuf_append(&e->outq, line, n);
+}
+
+/* Queue a finished protocol line (ending in "\n") for output; main thread. */
+void engine_emit(engine *e, const sbuf *line)
+{
+	engine_queue(e, line->buf, line->len, 0);
+}
+
+/* Queue protocol lines from any thread, each behind a byte that says
+ * whether it may be dropped, and wake the main loop. */
+static void engine_post_lines(engine *e, const char *text, int droppable)
+{
+	pthread_mutex_lock(&e->post_lock);
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) + 1 : strlen(text);
+		sbuf_putc(&e->posted, droppable ? 'd' : 'k');
+		sbuf_append(&e->posted, text, n);
+		text += n;
+	}
+	pthread_mutex_unlock(&e->post_lock);
+	char b = 1;
+	ssize_t w = write(e->wake[1], &b, 1); /* non-blocking; a full pipe already wakes */
+	(void)w;
 }
 
 /* Queue a finished protocol line from any thread and wake the main loop. */
 void engine_post(engine *e, const char *line)
 {
-	pthread_mutex_lock(&e->post_lock);
-	sbuf_puts(&e->posted, line);
-	pthread_mutex_unlock(&e->post_lock);
-	char b = 1;
-	ssize_t w = write(e->wake[1], &b, 1); /* non-blocking; a full pipe already wakes */
-	(void)w;
+	engine_post_lines(e, line, 0);
+}
+
+/* Like engine_post, for a line that may be dropped when the reader lags. */
+void engine_post_droppable(engine *e, const char *line)
+{
+	engine_post_lines(e, line, 1);
 }
 
 /* Emit an `error` event with the code's wire name; verb may be NULL. */
@@ -129,9 +155,10 @@ int engine_save_setting(engine *e, const settings_def *d)
 	return 0;
 }
 
-/* Emit the `status` event. */
-static void engine_status(engine *e)
+/* `status`: one `status` event. */
+static void engine_req_status(engine *e, const proto_msg *m)
 {
+	(void)m;
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "status");
 	engine_player_status(e, &sb);
@@ -179,8 +206,9 @@ static void engine_preset_events(engine *e)
 }
 
 /* `settings`: every setting, and the presets as `preset` events. */
-static void engine_req_settings(engine *e)
+static void engine_req_settings(engine *e, const proto_msg *m)
 {
+	(void)m;
 	for (size_t k = 0; k < settings_ndefs; k++)
 		if (settings_defs[k].type != SETTING_PRESETS)
 			engine_setting_event(e, &settings_defs[k]);
@@ -227,32 +255,35 @@ static void engine_req_debug(engine *e, const proto_msg *m)
 	engine_log(e, "info", "debug messages %s", on ? "on" : "off");
 }
 
-/* Dispatch one checked request. */
-static void engine_dispatch(engine *e, const proto_msg *m)
+/* `quit`: stop everything and exit. */
+static void engine_req_quit(engine *e, const proto_msg *m)
 {
-	const char *v = m->verb;
-	if (!strcmp(v, "status")) {
-		engine_status(e);
-	} else if (!strcmp(v, "quit")) {
-		e->quit = 1;
-	} else if (!strcmp(v, "ping")) {
-		sbuf sb = SBUF_INIT;
-		proto_fmt_begin(&sb, "pong");
-		if (proto_get(m, "id"))
-			proto_fmt_str(&sb, "id", proto_get(m, "id"));
-		proto_fmt_end(&sb);
-		engine_emit(e, &sb);
-		sbuf_free(&sb);
-	} else if (!strcmp(v, "settings")) {
-		engine_req_settings(e);
-	} else if (!strcmp(v, "set")) {
-		engine_req_set(e, m);
-	} else if (!strcmp(v, "debug")) {
-		engine_req_debug(e, m);
-	} else if (!engine_player_request(e, m) && !engine_gen_request(e, m)) {
-		engine_error(e, IL_E_INTERNAL, v, "'%s' is not available in this build", v);
-	}
+	(void)m;
+	e->quit = 1;
 }
+
+/* `ping [id=S]`: `pong`. */
+static void engine_req_ping(engine *e, const proto_msg *m)
+{
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "pong");
+	if (proto_get(m, "id"))
+		proto_fmt_str(&sb, "id", proto_get(m, "id"));
+	proto_fmt_end(&sb);
+	engine_emit(e, &sb);
+	sbuf_free(&sb);
+}
+
+/* The core requests (see engine_request.h). */
+const engine_request engine_core_requests[] = {
+	{ "status", { NULL }, { NULL }, "", engine_req_status },
+	{ "quit", { NULL }, { NULL }, "", engine_req_quit },
+	{ "ping", { NULL }, { "id", NULL }, "[id=S]", engine_req_ping },
+	{ "set", { "key", "value", NULL }, { NULL }, "key=K value=V", engine_req_set },
+	{ "settings", { NULL }, { NULL }, "", engine_req_settings },
+	{ "debug", { "on", NULL }, { NULL }, "on=0|1", engine_req_debug },
+	{ NULL, { NULL }, { NULL }, NULL, NULL },
+};
 
 /* Parse and run every whole line the reader holds. */
 static void engine_drain_input(engine *e)
@@ -270,11 +301,12 @@ static void engine_drain_input(engine *e)
 			engine_error_err(e, NULL, &err);
 			continue;
 		}
-		if (proto_check_request(m, &err) != 0) {
+		const engine_request *r = engine_request_check(m, &err);
+		if (!r) {
 			engine_error_err(e, m->verb, &err);
 			continue;
 		}
-		engine_dispatch(e, m);
+		r->run(e, m);
 	}
 	free(m);
 }
@@ -287,18 +319,15 @@ static void engine_take_posted(engine *e)
 		;
 	pthread_mutex_lock(&e->post_lock);
 	if (e->posted.len) {
-		/* Posted text may hold several lines; spectrum lines may be dropped. */
+		/* One line after another, each behind its droppable byte. */
 		const char *p = e->posted.buf;
-		sbuf line = SBUF_INIT;
 		while (*p) {
+			int droppable = *p++ == 'd';
 			const char *nl = strchr(p, '\n');
 			size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
-			sbuf_reset(&line);
-			sbuf_append(&line, p, n);
-			engine_emit(e, &line);
+			engine_queue(e, p, n, droppable);
 			p += n;
 		}
-		sbuf_free(&line);
 		sbuf_reset(&e->posted);
 	}
 	pthread_mutex_unlock(&e->post_lock);

@@ -300,8 +300,9 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 }
 
 /* `stop`: no more generation, playback stops. */
-static void engine_gen_req_stop(engine *e)
+static void engine_gen_req_stop(engine *e, const proto_msg *m)
 {
+	(void)m;
 	struct engine_gen *g = e->gen;
 	int was = g->active || g->thr_live;
 	engine_gen_cancel(g);
@@ -387,19 +388,19 @@ static void engine_gen_req_stats(engine *e, const proto_msg *m)
 		engine_error(e, IL_E_IO, "stats", "%s", err.msg);
 }
 
-/* Handle a generation request; 1 if verb was ours, 0 if not. */
-int engine_gen_request(engine *e, const proto_msg *m)
+/* `start prompt=S`. */
+static void engine_gen_req_start(engine *e, const proto_msg *m)
 {
-	if (!strcmp(m->verb, "start"))
-		engine_gen_start_prompt(e, proto_get(m, "prompt"));
-	else if (!strcmp(m->verb, "stop"))
-		engine_gen_req_stop(e);
-	else if (!strcmp(m->verb, "stats"))
-		engine_gen_req_stats(e, m);
-	else
-		return 0;
-	return 1;
+	engine_gen_start_prompt(e, proto_get(m, "prompt"));
 }
+
+/* The generation requests (see engine_request.h). */
+const engine_request engine_gen_requests[] = {
+	{ "start", { "prompt", NULL }, { NULL }, "prompt=S", engine_gen_req_start },
+	{ "stop", { NULL }, { NULL }, "", engine_gen_req_stop },
+	{ "stats", { NULL }, { "limit", NULL }, "[limit=N]", engine_gen_req_stats },
+	{ NULL, { NULL }, { NULL }, NULL, NULL },
+};
 
 /* Give a finished loop its title and artist and queue it for the player. */
 static void engine_gen_enqueue(engine *e, il_loop *loop)

@@ -11,6 +11,7 @@
 
 #include "audio/loop.h"
 #include "engine/engine.h"
+#include "engine/engine_request.h"
 #include "engine/protocol.h"
 #include "options.h"
 #include "store/paths.h"
@@ -45,6 +46,9 @@ typedef struct engine {
 void engine_emit(engine *e, const sbuf *line);
 /* Queue a finished protocol line from any thread and wake the main loop. */
 void engine_post(engine *e, const char *line);
+/* Like engine_post, for a line that may be dropped when the reader lags
+ * far behind (spectrum events). */
+void engine_post_droppable(engine *e, const char *line);
 /* Emit an `error` event with the code's wire name; verb may be NULL. */
 void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -63,8 +67,6 @@ int engine_save_setting(engine *e, const settings_def *d);
 /* The playback part (engine_player.c). */
 int engine_player_init(engine *e, il_err *err);
 void engine_player_free(engine *e);
-/* Handle a playback request; 1 if verb was ours, 0 if not. */
-int engine_player_request(engine *e, const proto_msg *m);
 /* Periodic work; returns milliseconds until it wants to run again (-1: idle). */
 int engine_player_tick(engine *e);
 /* Append the playback fields of a `status` event. */
@@ -91,7 +93,6 @@ void engine_player_stop(engine *e);
 /* The generation part (engine_gen.c). */
 int engine_gen_init(engine *e, il_err *err);
 void engine_gen_free(engine *e);
-int engine_gen_request(engine *e, const proto_msg *m);
 int engine_gen_tick(engine *e);
 void engine_gen_status(engine *e, sbuf *sb);
 /* A setting that applies to generation (SETTING_TO_GEN) changed. */

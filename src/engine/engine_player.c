@@ -100,7 +100,7 @@ static void eplayer_on_spectrum(void *ctx, const unsigned char *bands, int n)
 	proto_fmt_begin(&sb, "spectrum");
 	proto_fmt_hex(&sb, "bands", bands, (size_t)n);
 	proto_fmt_end(&sb);
-	engine_post(ep->e, sbuf_str(&sb));
+	engine_post_droppable(ep->e, sbuf_str(&sb));
 	sbuf_free(&sb);
 }
 
@@ -287,9 +287,21 @@ static il_player *eplayer_pl(engine *e)
 	return e->player ? e->player->pl : NULL;
 }
 
+/* The player for request m, or NULL after an `error` event saying that it
+ * could not be started. */
+static il_player *eplayer_need(engine *e, const proto_msg *m)
+{
+	il_player *pl = eplayer_pl(e);
+	if (!pl)
+		engine_error(e, IL_E_AUDIO, m->verb, "the player could not be started");
+	return pl;
+}
+
 /* `play file=PATH`: prepare and queue the file. */
 static void eplayer_req_play(engine *e, const proto_msg *m)
 {
+	if (!eplayer_need(e, m))
+		return;
 	const char *path = proto_get(m, "file");
 	if (!path || !*path) {
 		engine_error(e, IL_E_BAD_VALUE, "play", "play needs a file name");
@@ -306,6 +318,8 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 {
 	long v;
 	il_err err;
+	if (!eplayer_need(e, m))
+		return;
 	if (proto_get(m, "level")) {
 		if (proto_get_long(m, "level", 0, 100, &v, &err) != 0) {
 			engine_error_err(e, "volume", &err);
@@ -333,6 +347,8 @@ static void eplayer_req_save(engine *e, const proto_msg *m)
 {
 	long force = 0;
 	il_err err;
+	if (!eplayer_need(e, m))
+		return;
 	if (proto_get(m, "force") && proto_get_long(m, "force", 0, 1, &force, &err) != 0) {
 		engine_error_err(e, "save", &err);
 		return;
@@ -385,6 +401,8 @@ static void eplayer_validate_one(engine *e, const char *which, il_track *t)
 /* `validate which=current|next|both`. */
 static void eplayer_req_validate(engine *e, const proto_msg *m)
 {
+	if (!eplayer_need(e, m))
+		return;
 	const char *which = proto_get(m, "which");
 	if (!which)
 		which = "both";
@@ -401,8 +419,10 @@ static void eplayer_req_validate(engine *e, const proto_msg *m)
 }
 
 /* `analysis`: the analysis and the waveform of the current loop. */
-static void eplayer_req_analysis(engine *e)
+static void eplayer_req_analysis(engine *e, const proto_msg *m)
 {
+	if (!eplayer_need(e, m))
+		return;
 	il_track *t = il_player_current(eplayer_pl(e));
 	if (!t) {
 		engine_error(e, IL_E_STATE, "analysis", "nothing is playing, so there is no loop to describe");
@@ -442,41 +462,47 @@ static void eplayer_req_analysis(engine *e)
 	il_track_unref(t);
 }
 
-/* Handle a playback request; 1 if verb was ours, 0 if not. */
-int engine_player_request(engine *e, const proto_msg *m)
+/* `pause`: pause the output with a short ramp. */
+static void eplayer_req_pause(engine *e, const proto_msg *m)
 {
-	const char *v = m->verb;
-	static const char *ours[] = { "play", "pause", "resume", "skip", "volume", "save",
-				      "validate", "analysis" };
-	size_t k;
-	for (k = 0; k < sizeof ours / sizeof ours[0]; k++)
-		if (!strcmp(v, ours[k]))
-			break;
-	if (k == sizeof ours / sizeof ours[0])
-		return 0;
-	il_player *pl = eplayer_pl(e);
-	il_err err;
-	if (!pl) {
-		engine_error(e, IL_E_AUDIO, v, "the player could not be started");
-	} else if (!strcmp(v, "play")) {
-		eplayer_req_play(e, m);
-	} else if (!strcmp(v, "pause") || !strcmp(v, "resume")) {
-		il_player_pause(pl, v[0] == 'p');
-		engine_log(e, "info", "%s", v[0] == 'p' ? "paused" : "resumed");
-	} else if (!strcmp(v, "skip")) {
-		if (il_player_skip(pl, &err) != 0)
-			engine_error_err(e, "skip", &err);
-	} else if (!strcmp(v, "volume")) {
-		eplayer_req_volume(e, m);
-	} else if (!strcmp(v, "save")) {
-		eplayer_req_save(e, m);
-	} else if (!strcmp(v, "validate")) {
-		eplayer_req_validate(e, m);
-	} else {
-		eplayer_req_analysis(e);
-	}
-	return 1;
+	il_player *pl = eplayer_need(e, m);
+	if (!pl)
+		return;
+	il_player_pause(pl, 1);
+	engine_log(e, "info", "paused");
 }
+
+/* `resume`: resume the output with a short ramp. */
+static void eplayer_req_resume(engine *e, const proto_msg *m)
+{
+	il_player *pl = eplayer_need(e, m);
+	if (!pl)
+		return;
+	il_player_pause(pl, 0);
+	engine_log(e, "info", "resumed");
+}
+
+/* `skip`: crossfade to the next loop now. */
+static void eplayer_req_skip(engine *e, const proto_msg *m)
+{
+	il_player *pl = eplayer_need(e, m);
+	il_err err;
+	if (pl && il_player_skip(pl, &err) != 0)
+		engine_error_err(e, m->verb, &err);
+}
+
+/* The playback requests (see engine_request.h). */
+const engine_request engine_player_requests[] = {
+	{ "play", { "file", NULL }, { NULL }, "file=PATH", eplayer_req_play },
+	{ "pause", { NULL }, { NULL }, "", eplayer_req_pause },
+	{ "resume", { NULL }, { NULL }, "", eplayer_req_resume },
+	{ "skip", { NULL }, { NULL }, "", eplayer_req_skip },
+	{ "volume", { NULL }, { "level", "delta", NULL }, "level=N | delta=N", eplayer_req_volume },
+	{ "save", { "path", NULL }, { "force", NULL }, "path=PATH [force=0|1]", eplayer_req_save },
+	{ "validate", { "which", NULL }, { NULL }, "which=current|next|both", eplayer_req_validate },
+	{ "analysis", { NULL }, { NULL }, "", eplayer_req_analysis },
+	{ NULL, { NULL }, { NULL }, NULL, NULL },
+};
 
 /* Periodic work: end a headless run when its limit was reached. */
 int engine_player_tick(engine *e)

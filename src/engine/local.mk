@@ -2,6 +2,7 @@
 libinfiniloop_a_SOURCES += \
 	src/engine/protocol.c src/engine/protocol.h \
 	src/engine/engine.c src/engine/engine.h src/engine/engine_internal.h \
+	src/engine/engine_request.c src/engine/engine_request.h \
 	src/engine/cli.h
 
 ## Loop preparation and --analyze (loop finder).

@@ -8,33 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* One request verb with its required and optional fields (NULL-ended). */
-struct proto_spec {
-	const char *verb;
-	const char *required[3];
-	const char *optional[4];
-};
-
-static const struct proto_spec proto_requests[] = {
-	{ "status", { NULL }, { NULL } },
-	{ "quit", { NULL }, { NULL } },
-	{ "ping", { NULL }, { "id", NULL } },
-	{ "start", { "prompt", NULL }, { NULL } },
-	{ "stop", { NULL }, { NULL } },
-	{ "play", { "file", NULL }, { NULL } },
-	{ "pause", { NULL }, { NULL } },
-	{ "resume", { NULL }, { NULL } },
-	{ "skip", { NULL }, { NULL } },
-	{ "volume", { NULL }, { "level", "delta", NULL } },
-	{ "save", { "path", NULL }, { "force", NULL } },
-	{ "set", { "key", "value", NULL }, { NULL } },
-	{ "settings", { NULL }, { NULL } },
-	{ "validate", { "which", NULL }, { NULL } },
-	{ "debug", { "on", NULL }, { NULL } },
-	{ "stats", { NULL }, { "limit", NULL } },
-	{ "analysis", { NULL }, { NULL } },
-};
-
 /* True for bytes allowed in a verb or key after the first. */
 static int proto_is_name_byte(unsigned char c)
 {
@@ -196,36 +169,6 @@ int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err)
 		msg->nfields++;
 	}
 	return 1;
-}
-
-/* True when name is in the NULL-ended list. */
-static int proto_in_list(const char *const *list, const char *name)
-{
-	for (; *list; list++)
-		if (strcmp(*list, name) == 0)
-			return 1;
-	return 0;
-}
-
-/* Check a parsed request against the request table (see protocol.h). */
-int proto_check_request(const proto_msg *msg, il_err *err)
-{
-	const struct proto_spec *spec = NULL;
-	for (size_t k = 0; k < sizeof proto_requests / sizeof proto_requests[0]; k++)
-		if (strcmp(proto_requests[k].verb, msg->verb) == 0)
-			spec = &proto_requests[k];
-	if (!spec)
-		return il_err_set(err, IL_E_UNKNOWN_VERB, "unknown request '%s' (try: status, start, stop, quit)",
-				  msg->verb);
-	for (int k = 0; k < msg->nfields; k++)
-		if (!proto_in_list(spec->required, msg->fields[k].key) &&
-		    !proto_in_list(spec->optional, msg->fields[k].key))
-			return il_err_set(err, IL_E_UNKNOWN_FIELD, "'%s' takes no field '%s'", msg->verb,
-					  msg->fields[k].key);
-	for (const char *const *r = spec->required; *r; r++)
-		if (!proto_get(msg, *r))
-			return il_err_set(err, IL_E_MISSING_FIELD, "'%s' needs field '%s'", msg->verb, *r);
-	return 0;
 }
 
 /* The value of field key, or NULL when absent. */

@@ -1,7 +1,8 @@
 /* protocol.h: the pipe protocol between the UI (or a script) and the engine.
  *
- * This header is the protocol's only definition; infiniloop-tui(1), section
- * PROTOCOL, restates it for users. `infiniloop-tui --engine` speaks it on
+ * This header defines the protocol; infiniloop-tui(1), section PROTOCOL,
+ * restates it for users, and the engine's request table
+ * (engine/engine_request.h) holds the requests with their handlers. `infiniloop-tui --engine` speaks it on
  * stdin (requests) and stdout (events); the TUI speaks it over a socketpair.
  *
  * LINES
@@ -23,14 +24,16 @@
  *   `error` event naming the problem; the engine then reads on. An input that
  *   ends in the middle of a line is reported the same way and not executed.
  *
- * REQUESTS (to the engine)
+ * REQUESTS (to the engine; engine_request.h holds their table, and
+ * tests/engine/test_protocol.c checks that this list matches it)
  *   status                      one `status` event now
  *   quit                        stop everything, `bye`, exit 0
  *   ping [id=S]                 `pong id=S`
  *   start prompt=S              generate loops from prompt S and play them
  *   stop                        stop playback and generation
  *   play file=PATH              analyze, normalize and queue an audio file
- *   pause | resume              pause or resume the output
+ *   pause                       pause the output
+ *   resume                      resume the output
  *   skip                        crossfade to the next loop now (if ready)
  *   volume level=N | delta=N    software volume 0-100, absolute or relative
  *   save path=PATH [force=0|1]  write the current loop (with loop points)
@@ -118,10 +121,6 @@ typedef struct proto_reader {
  * Returns 1 for a message, 0 for a blank or comment line, -1 with err set
  * (err->code is the error code, see proto_err_name). */
 int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err);
-
-/* Check a parsed request against the request table: known verb, known and
- * required fields. Returns 0, or -1 with err set as proto_parse_line does. */
-int proto_check_request(const proto_msg *msg, il_err *err);
 
 /* The value of field key, or NULL when absent. */
 const char *proto_get(const proto_msg *msg, const char *key);

@@ -1,10 +1,12 @@
-/* test_protocol.c: unit tests of the protocol parser, reader and writer. */
+/* test_protocol.c: unit tests of the protocol parser, reader and writer, and
+ * of the request table against its documentation. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../testutil.h"
+#include "engine/engine_request.h"
 #include "engine/protocol.h"
 
 static proto_msg msg;
@@ -109,16 +111,121 @@ END_TEST
 START_TEST(test_check_request)
 {
 	ck_assert_int_eq(parse("frobnicate"), 1);
-	ck_assert_int_eq(proto_check_request(&msg, &err), -1);
+	ck_assert_ptr_null(engine_request_check(&msg, &err));
 	ck_assert_str_eq(code(), "unknown_verb");
 	ck_assert_int_eq(parse("status verbose=1"), 1);
-	ck_assert_int_eq(proto_check_request(&msg, &err), -1);
+	ck_assert_ptr_null(engine_request_check(&msg, &err));
 	ck_assert_str_eq(code(), "unknown_field");
 	ck_assert_int_eq(parse("start"), 1);
-	ck_assert_int_eq(proto_check_request(&msg, &err), -1);
+	ck_assert_ptr_null(engine_request_check(&msg, &err));
 	ck_assert_str_eq(code(), "missing_field");
+	ck_assert_ptr_nonnull(strstr(err.msg, "(start prompt=S)"));
 	ck_assert_int_eq(parse("save path=/x force=1"), 1);
-	ck_assert_int_eq(proto_check_request(&msg, &err), 0);
+	ck_assert_ptr_nonnull(engine_request_check(&msg, &err));
+	ck_assert_str_eq(engine_request_check(&msg, &err)->verb, "save");
+}
+END_TEST
+
+/* Read a file of the source tree into a new string (NULL on failure). */
+static char *read_source(const char *rel)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", top && *top ? top : ".", rel);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char *buf = calloc(1, 1 << 20);
+	size_t n = buf ? fread(buf, 1, (1 << 20) - 1, f) : 0;
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	return buf;
+}
+
+/* The index of verb in the request table, or -1. */
+static int table_index(const char *verb, size_t len)
+{
+	const engine_request *r;
+	for (int k = 0; (r = engine_request_at((size_t)k)); k++)
+		if (strlen(r->verb) == len && !strncmp(r->verb, verb, len))
+			return k;
+	return -1;
+}
+
+/* Number of rows of the request table. */
+static int table_rows(void)
+{
+	int n = 0;
+	while (engine_request_at((size_t)n))
+		n++;
+	return n;
+}
+
+/* protocol.h's REQUESTS list names each verb of the table once, each with
+ * the table's usage, and nothing else. */
+START_TEST(test_requests_match_protocol_h)
+{
+	char *text = read_source("src/engine/protocol.h");
+	ck_assert_ptr_nonnull(text);
+	char *start = strstr(text, " * REQUESTS");
+	char *end = start ? strstr(start, " * EVENTS") : NULL;
+	ck_assert_ptr_nonnull(end);
+	*end = '\0';
+	int seen[64] = { 0 }, listed = 0;
+	for (char *line = strchr(start, '\n'); line && *line; line = strchr(line + 1, '\n')) {
+		const char *p = line + 1;
+		if (strncmp(p, " *   ", 5) != 0 || p[5] < 'a' || p[5] > 'z')
+			continue; /* not an entry (a heading or a continuation) */
+		p += 5;
+		const char *gap = strstr(p, "  "), *eol = strchr(p, '\n');
+		size_t n = gap && (!eol || gap < eol) ? (size_t)(gap - p) : (size_t)(eol - p);
+		size_t vlen = strcspn(p, " \n");
+		int k = table_index(p, vlen);
+		ck_assert_msg(k >= 0, "protocol.h lists '%.*s', which the table does not have", (int)vlen, p);
+		const engine_request *r = engine_request_at((size_t)k);
+		char want[160];
+		snprintf(want, sizeof want, "%s%s%s", r->verb, *r->usage ? " " : "", r->usage);
+		ck_assert_msg(strlen(want) == n && !strncmp(p, want, n),
+			      "protocol.h says '%.*s', the table '%s'", (int)n, p, want);
+		seen[k]++;
+		listed++;
+	}
+	for (int k = 0; k < table_rows(); k++)
+		ck_assert_msg(seen[k] == 1, "protocol.h lists '%s' %d times", engine_request_at((size_t)k)->verb,
+			      seen[k]);
+	ck_assert_int_eq(listed, table_rows());
+	free(text);
+}
+END_TEST
+
+/* The man page's PROTOCOL section has one entry per verb of the table. */
+START_TEST(test_requests_match_man_page)
+{
+	char *text = read_source("man/infiniloop-tui.1");
+	ck_assert_ptr_nonnull(text);
+	char *start = strstr(text, "\n.SH PROTOCOL\n");
+	start = start ? strstr(start, "\n.SS Requests\n") : NULL;
+	char *end = start ? strstr(start + 1, "\n.SS ") : NULL;
+	ck_assert_ptr_nonnull(end);
+	end[1] = '\0';
+	int seen[64] = { 0 }, listed = 0;
+	for (char *p = strstr(start, "\n.TP\n"); p; p = strstr(p + 1, "\n.TP\n")) {
+		const char *item = p + 5; /* the line after .TP: ".B verb", ".BI \"verb f=\" S"... */
+		ck_assert_msg(item[0] == '.' && item[1] == 'B', "a PROTOCOL entry that is not bold: %.20s", item);
+		item += strcspn(item, " ");
+		item += strspn(item, " \"");
+		size_t vlen = strcspn(item, " \"\n");
+		int k = table_index(item, vlen);
+		ck_assert_msg(k >= 0, "the man page lists '%.*s', which the table does not have", (int)vlen, item);
+		seen[k]++;
+		listed++;
+	}
+	for (int k = 0; k < table_rows(); k++)
+		ck_assert_msg(seen[k] == 1, "the man page lists '%s' %d times", engine_request_at((size_t)k)->verb,
+			      seen[k]);
+	ck_assert_int_eq(listed, table_rows());
+	free(text);
 }
 END_TEST
 
@@ -274,6 +381,8 @@ static Suite *protocol_suite(void)
 	tcase_add_test(tc, test_binary_bytes);
 	tcase_add_test(tc, test_duplicate_and_too_many_fields);
 	tcase_add_test(tc, test_check_request);
+	tcase_add_test(tc, test_requests_match_protocol_h);
+	tcase_add_test(tc, test_requests_match_man_page);
 	tcase_add_test(tc, test_numbers);
 	tcase_add_test(tc, test_reader_lines_and_partial);
 	tcase_add_test(tc, test_reader_overlong);

@@ -5,6 +5,7 @@
  * proto_fmt_str and a second parse unchanged (when it fits the value limit). */
 #include <string.h>
 
+#include "engine/engine_request.h"
 #include "engine/protocol.h"
 #include "fuzz.h"
 
@@ -50,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			fuzz_assert(m.verb[0] >= 'a' && m.verb[0] <= 'z');
 			fuzz_assert(m.nfields >= 0 && m.nfields <= PROTO_FIELDS_MAX);
-			if (proto_check_request(&m, &err) != 0)
+			if (!engine_request_check(&m, &err))
 				fuzz_assert(err.msg[0] != '\0');
 			fuzz_protocol_roundtrip(&m);
 		}
