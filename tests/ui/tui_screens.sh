@@ -10,6 +10,13 @@
 p3=$(printf 'settings\n' | "$IL_BIN" --engine --output null | sed -n 's/^preset index=2 name=\("\([^"]*\)"\|\([^ ]*\)\).*/\2\3/p')
 [ -n "$p3" ] && pass "the engine lists presets ($p3)" || fail "no preset 2 from the engine"
 
+# Check that the config file gets a line matching REGEX (within 5 s).
+expect_config() { # REGEX WHAT
+	_n=0
+	while [ $_n -lt 50 ] && ! grep -q -- "$1" "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; _n=$((_n + 1)); done
+	if grep -q -- "$1" "$XDG_CONFIG_HOME/infiniloop/config"; then pass "$2"; else fail "$2 (no /$1/ in the config)"; fi
+}
+
 # These runs look at the idle station: no music at launch.
 mkdir -p "$XDG_CONFIG_HOME/infiniloop"
 printf 'autostart = false;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
@@ -76,14 +83,10 @@ run_case() { # TERM LANG NAME
 	expect_screen 'min_duration +30 +10-300' "$name: settings come from the engine with their range"
 	# Editing a setting on the settings screen: Enter edits, Right steps a choice.
 	T send-keys -t "$UI_PANE" g j j Enter C-u 5 Enter
-	n=0; while [ $n -lt 50 ] && ! grep -q '^crossfade = 5' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
-	grep -q '^crossfade = 5' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: a setting edited on screen is saved" ||
-		fail "$name: crossfade = 5 not saved"
+	expect_config '^crossfade = 5' "$name: a setting edited on screen is saved"
 	expect_screen '[>▸]crossfade +5 ' "$name: the settings screen shows the new value"
 	T send-keys -t "$UI_PANE" j Right
-	n=0; while [ $n -lt 50 ] && ! grep -q '^backend = "musicgpt"' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
-	grep -q '^backend = "musicgpt"' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: Right steps to the next choice" ||
-		fail "$name: backend not changed by Right"
+	expect_config '^backend = "musicgpt"' "$name: Right steps to the next choice"
 	T send-keys -t "$UI_PANE" Left
 	expect_screen '[>▸]backend +synth ' "$name: Left steps back"
 	T send-keys -t "$UI_PANE" F3
@@ -95,9 +98,7 @@ run_case() { # TERM LANG NAME
 
 	# The command line: a setting saved at once, a bad value refused.
 	T send-keys -t "$UI_PANE" ':set crossfade 4' Enter
-	n=0; while [ $n -lt 50 ] && ! grep -q '^crossfade = 4' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
-	grep -q '^crossfade = 4' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: :set crossfade 4 is saved" ||
-		fail "$name: :set crossfade 4 not in the config file"
+	expect_config '^crossfade = 4' "$name: :set crossfade 4 is saved"
 	T send-keys -t "$UI_PANE" ':set crossfade 99' Enter
 	expect_screen 'crossfade must be a number from 0 to 10' "$name: :set refuses a value out of range"
 	T send-keys -t "$UI_PANE" ':set seed -1' Enter
@@ -115,9 +116,7 @@ run_case() { # TERM LANG NAME
 	expect_screen '^:set d +duration +driver +debug' "$name: Tab shows the candidates beside the line while typing"
 	T send-keys -t "$UI_PANE" Escape
 	T send-keys -t "$UI_PANE" ':se crossfade 2' Enter
-	n=0; while [ $n -lt 50 ] && ! grep -q '^crossfade = 2;' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
-	grep -q '^crossfade = 2;' "$XDG_CONFIG_HOME/infiniloop/config" && pass "$name: :se is :set (a unique prefix)" ||
-		fail "$name: :se crossfade 2 not saved"
+	expect_config '^crossfade = 2;' "$name: :se is :set (a unique prefix)"
 	T send-keys -t "$UI_PANE" ':status' Enter
 	expect_screen '^idle 0:00, generator idle .*volume 80%, synth/' "$name: :status shows the state"
 	T send-keys -t "$UI_PANE" ':frobnicate' Enter
