@@ -111,7 +111,10 @@ engine_kill
 retry_until 30 procs_gone "$leader" "$child" && pass "kill -9 of the engine takes the generator and its child along" ||
 	fail "kill -9 left $leader/$child running"
 # (zombies are dead: where PID 1 does not reap, they stay listed)
-left=$(ps -e -o pgid=,stat= | awk -v g="$group" '$1 == g && $2 !~ /^Z/' | wc -l)
+group_live() { ps -e -o pgid=,stat= | awk -v g="$group" '$1 == g && $2 !~ /^Z/' | wc -l; }
+group_empty() { [ "$(group_live)" -eq 0 ]; }
+retry_until 10 group_empty  # the guard may still be on its way out under load
+left=$(group_live)
 [ "$left" -eq 0 ] && pass "no live process of the generator's group is left" || fail "$left processes left in group $group"
 
 # The original's benchdata.json, copied next to the history, is imported once.
