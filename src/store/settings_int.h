@@ -17,6 +17,9 @@ int settings_list_from(settings *s, const settings_def *d, const config_setting_
 #define SETTINGS_LITERAL_MAX (64u << 10)  /* no setting takes a longer string */
 #define SETTINGS_NAMES_MAX 4096           /* the parser's cost grows with their square */
 
+/* Apply config text (as a file would hold it) over s; -1 when it does not
+ * parse. */
+int settings_from_text(settings *s, const char *text);
 /* Read a whole regular file into sb (at most limit bytes); 0, or -1 with
  * errno set (EFBIG past the limit, EISDIR or EINVAL for other kinds). */
 int settings_read_text(const char *path, sbuf *sb, size_t limit);

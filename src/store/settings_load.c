@@ -175,6 +175,19 @@ static void settings_from_config(settings *s, config_t *cfg, const char *path, i
 	}
 }
 
+/* Apply config text over s (see settings_int.h). */
+int settings_from_text(settings *s, const char *text)
+{
+	config_t cfg;
+	config_init(&cfg);
+	config_set_options(&cfg, CONFIG_OPTION_AUTOCONVERT);
+	int rc = config_read_string(&cfg, text) == CONFIG_TRUE ? 0 : -1;
+	if (rc == 0)
+		settings_from_config(s, &cfg, "", 0, NULL);
+	config_destroy(&cfg);
+	return rc;
+}
+
 /* Parse the file at path over s; a file that cannot be used is noted and
  * marked broken (never written); always 0. */
 static int settings_read(settings *s, const char *path, int state, sbuf *notes)

@@ -45,6 +45,46 @@ size_t settings_skip_string(const char *t, size_t n, size_t i)
 	return i < n ? i + 1 : n;
 }
 
+/* Skip the digits of base (10 or 16) from i. */
+static size_t settings_skip_digits(const char *t, size_t n, size_t i, int hex)
+{
+	while (i < n && ((t[i] >= '0' && t[i] <= '9') ||
+			 (hex && ((t[i] >= 'a' && t[i] <= 'f') || (t[i] >= 'A' && t[i] <= 'F')))))
+		i++;
+	return i;
+}
+
+/* Skip one scalar token as libconfig reads it: a number (sign, hex or
+ * decimal digits, fraction, exponent, L suffix) or a word (true, false). */
+static size_t settings_skip_scalar(const char *t, size_t n, size_t i)
+{
+	if (i < n && ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z'))) {
+		while (i < n && (t[i] == '_' || t[i] == '-' || t[i] == '*' || (t[i] >= 'a' && t[i] <= 'z') ||
+				 (t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9')))
+			i++;
+		return i;
+	}
+	if (i < n && (t[i] == '-' || t[i] == '+'))
+		i++;
+	if (i + 1 < n && t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X')) {
+		i = settings_skip_digits(t, n, i + 2, 1);
+	} else {
+		i = settings_skip_digits(t, n, i, 0);
+		if (i < n && t[i] == '.')
+			i = settings_skip_digits(t, n, i + 1, 0);
+		if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+			size_t j = i + 1;
+			if (j < n && (t[j] == '-' || t[j] == '+'))
+				j++;
+			if (j < n && t[j] >= '0' && t[j] <= '9')
+				i = settings_skip_digits(t, n, j, 0);
+		}
+	}
+	while (i < n && (t[i] == 'L' || t[i] == 'l'))
+		i++;
+	return i;
+}
+
 /* Skip one value (scalar, adjacent strings, or a bracketed aggregate). */
 static size_t settings_skip_value(const char *t, size_t n, size_t i)
 {
@@ -77,9 +117,29 @@ static size_t settings_skip_value(const char *t, size_t n, size_t i)
 		}
 		return n;
 	}
-	while (i < n && !strchr(" \t\r\n;,#", t[i]) && !(t[i] == '/' && i + 1 < n && strchr("/*", t[i + 1])))
-		i++;
-	return i;
+	return settings_skip_scalar(t, n, i);
+}
+
+/* True when config text ends inside a block comment (libconfig reads one
+ * left open as running to the end). */
+static int settings_open_comment(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (t[i] == '"') {
+			i = settings_skip_string(t, n, i);
+		} else if (t[i] == '#' || (t[i] == '/' && i + 1 < n && t[i + 1] == '/')) {
+			while (i < n && t[i] != '\n')
+				i++;
+		} else if (t[i] == '/' && i + 1 < n && t[i + 1] == '*') {
+			const char *e = strstr(t + i + 2, "*/");
+			if (!e)
+				return 1;
+			i = (size_t)(e - t) + 2;
+		} else {
+			i++;
+		}
+	}
+	return 0;
 }
 
 /* Find the top-level entry named key or alias in config text: [*start,
@@ -240,6 +300,24 @@ int settings_save(settings *s, il_err *err)
 	return rc;
 }
 
+/* True when edited config text parses and gives d the value s has. */
+static int settings_edit_ok(const settings *s, const settings_def *d, const char *text)
+{
+	settings t;
+	settings_defaults(&t);
+	sbuf want = SBUF_INIT, got = SBUF_INIT;
+	int ok = settings_from_text(&t, text) == 0;
+	if (ok) {
+		settings_put_value(s, d, &want);
+		settings_put_value(&t, d, &got);
+		ok = !want.oom && !got.oom && want.len == got.len && !memcmp(want.buf, got.buf, want.len);
+	}
+	sbuf_free(&want);
+	sbuf_free(&got);
+	settings_free(&t);
+	return ok;
+}
+
 /* Replace (or append) d's entry in the file at path with s's value; a key
  * that an @include'd file sets is changed in that file. */
 static int settings_edit_file(settings *s, const settings_def *d, const char *path, int depth,
@@ -294,6 +372,8 @@ static int settings_edit_file(settings *s, const settings_def *d, const char *pa
 		sbuf_append(&out, text.buf + end, text.len - end);
 	} else {
 		sbuf_append(&out, sbuf_str(&text), text.len);
+		if (settings_open_comment(sbuf_str(&text), text.len))
+			sbuf_puts(&out, "*/");
 		if (out.len && out.buf[out.len - 1] != '\n')
 			sbuf_putc(&out, '\n');
 		sbuf_puts(&out, out.len ? "\n" : "");
@@ -301,6 +381,9 @@ static int settings_edit_file(settings *s, const settings_def *d, const char *pa
 	}
 	if (out.oom)
 		il_err_set(err, IL_E_INTERNAL, "out of memory");
+	else if (!settings_edit_ok(s, d, sbuf_str(&out)))
+		il_err_set(err, IL_E_IO, "not saving: %s is written in a way I cannot edit safely; set %s there by hand",
+			   target, d->key);
 	else if (settings_mkdir_for(target, err) == 0)
 		rc = settings_write_atomic(target, sbuf_str(&out), out.len, err);
 done:

@@ -2,7 +2,8 @@
  *
  * Invariants: no crash or sanitizer report; every loaded value is within its
  * definition's range; a file that loads without notes and is saved again
- * loads to the same rendering (save is a fixed point). */
+ * loads to the same rendering (save is a fixed point); a file edited in
+ * place by `set` loads with the new value and nothing else changed. */
 #include <string.h>
 #include <unistd.h>
 
@@ -72,6 +73,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sbuf_free(&a);
 		sbuf_free(&b);
 		unlink(path2);
+	}
+	/* A `set` edits the file in place: it still loads, with the new value
+	 * and every other setting as before. */
+	if (!s.file_broken && !memmem(data, size, "@include", 8)) { /* never edit other files */
+		sbuf a = SBUF_INIT, b = SBUF_INIT;
+		snprintf(s.path, sizeof s.path, "%s", path);
+		fuzz_assert(settings_set(&s, "crossfade", "4", &err) == 0);
+		settings_render(&s, &a);
+		if (settings_save_key(&s, settings_find("crossfade"), &err) == 0) {
+			sbuf_reset(&notes);
+			fuzz_assert(settings_load(&t, path, &notes, &err) == 0);
+			fuzz_assert(!t.file_broken);
+			settings_render(&t, &b);
+			fuzz_assert(a.len == b.len && memcmp(a.buf, b.buf, a.len) == 0);
+			settings_free(&t);
+		}
+		sbuf_free(&a);
+		sbuf_free(&b);
 	}
 	sbuf_free(&notes);
 	settings_free(&s);

@@ -497,6 +497,42 @@ START_TEST(test_huge_number_of_keys_refused)
 }
 END_TEST
 
+START_TEST(test_edit_odd_but_valid_files)
+{
+	make_sub();
+	/* No terminator between a number and the next name. */
+	spit(path, "crossfade = 2.5x = 1;\n");
+	ck_assert_int_eq(settings_load(&s, path, NULL, &err), 0);
+	ck_assert_double_eq(s.crossfade, 2.5);
+	ck_assert_int_eq(settings_set(&s, "crossfade", "4", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("crossfade"), &err), 0);
+	ck_assert_str_eq(slurp(path), "crossfade = 4;x = 1;\n");
+	/* A block comment left open runs to the end: it is closed first. */
+	spit(path, "duration = 20;\n/* open");
+	settings_free(&s);
+	ck_assert_int_eq(settings_load(&s, path, NULL, &err), 0);
+	ck_assert_int_eq(settings_set(&s, "crossfade", "4", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("crossfade"), &err), 0);
+	settings t;
+	ck_assert_int_eq(settings_load(&t, path, NULL, &err), 0);
+	ck_assert_double_eq(t.crossfade, 4.0);
+	ck_assert_int_eq(t.duration, 20);
+	settings_free(&t);
+	/* A string left open at the end: an edit that would not read back is
+	 * refused and the file is left as it is. */
+	const char *open_string = "duration = 20;\nx = \"a\" \"b";
+	spit(path, open_string);
+	settings_free(&s);
+	ck_assert_int_eq(settings_load(&s, path, NULL, &err), 0);
+	if (!s.file_broken) {
+		ck_assert_int_eq(settings_set(&s, "crossfade", "4", &err), 0);
+		ck_assert_int_eq(settings_save_key(&s, settings_find("crossfade"), &err), -1);
+		ck_assert_msg(strstr(err.msg, "cannot edit safely"), "%s", err.msg);
+		ck_assert_str_eq(slurp(path), open_string);
+	}
+}
+END_TEST
+
 /* The suite of settings tests. */
 static Suite *settings_suite(void)
 {
@@ -519,6 +555,7 @@ static Suite *settings_suite(void)
 	tcase_add_test(tc, test_validation_hooks);
 	tcase_add_test(tc, test_huge_string_refused);
 	tcase_add_test(tc, test_huge_number_of_keys_refused);
+	tcase_add_test(tc, test_edit_odd_but_valid_files);
 	suite_add_tcase(su, tc);
 	return su;
 }
