@@ -2,12 +2,16 @@
 #include "store/wisdom.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dsp/fft.h"
 #include "store/paths.h"
+#include "util/outfile.h"
 
 #define WISDOM_FILE "fftw-wisdom"
 #define WISDOM_MAX (1 << 20) /* far more than the few sizes the program plans */
@@ -29,9 +33,21 @@ int wisdom_load(il_err *err)
 	char path[IL_PATH_MAX];
 	if (wisdom_path(path, sizeof path, 0, err) != 0)
 		return -1;
-	FILE *f = fopen(path, "re");
-	if (!f)
+	/* O_NONBLOCK, then fstat: a FIFO there must not block the start. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
 		return errno == ENOENT ? 0 : il_err_errno(err, IL_E_IO, errno, "cannot read %s", path);
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISCHR(st.st_mode))) {
+		close(fd);
+		return il_err_set(err, IL_E_IO, "%s: not a regular file", path);
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		close(fd);
+		return il_err_errno(err, IL_E_IO, errno, "cannot read %s", path);
+	}
 	char *text = malloc(WISDOM_MAX + 1);
 	size_t len = text ? fread(text, 1, WISDOM_MAX, f) : 0;
 	int bad = !text || ferror(f);
@@ -45,30 +61,18 @@ int wisdom_load(il_err *err)
 	return rc;
 }
 
-/* Save the wisdom when plans were made since it was loaded (see wisdom.h). */
+/* Save the wisdom when plans were made since it was loaded (see wisdom.h):
+ * written whole or not at all, and only a regular file is replaced
+ * (util/outfile.h). */
 int wisdom_save(il_err *err)
 {
 	char *text = fft_wisdom_export();
 	if (!text)
 		return 0;
-	char path[IL_PATH_MAX], tmp[IL_PATH_MAX + 16];
+	char path[IL_PATH_MAX];
 	int rc = wisdom_path(path, sizeof path, 1, err);
-	int fd = -1;
-	if (rc == 0) {
-		snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-		fd = mkstemp(tmp);
-		if (fd < 0)
-			rc = il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
-	}
-	if (fd >= 0) {
-		FILE *f = fdopen(fd, "w");
-		int ok = f && fputs(text, f) != EOF;
-		ok = (f ? fclose(f) : close(fd)) == 0 && ok;
-		if (!ok || rename(tmp, path) != 0) {
-			rc = il_err_errno(err, IL_E_IO, errno ? errno : EIO, "cannot write %s", path);
-			unlink(tmp);
-		}
-	}
+	if (rc == 0)
+		rc = outfile_write(path, text, strlen(text), 0600, OUTFILE_REPLACE, err);
 	free(text);
 	return rc;
 }

@@ -61,4 +61,14 @@ engine_start --engine --output null --config "$T/inc.fifo"
 expect_event "^log level=warn msg=\".*inc.fifo: is not a regular file" "--config FIFO is refused, named"
 engine_stop_within 10 && pass "quit ends it" || fail "quit hung with --config FIFO"
 [ "$(stat -c %F "$T/inc.fifo")" = fifo ] && pass "the FIFO is left as it is" || fail "the FIFO was replaced"
+
+# A FIFO at the FFTW wisdom cache: --analyze neither waits for it nor
+# replaces it.
+mkdir -p "$HOME/.cache/infiniloop"
+rm -f "$HOME/.cache/infiniloop/fftw-wisdom" # (earlier runs saved one)
+mkfifo "$HOME/.cache/infiniloop/fftw-wisdom"
+timeout -k 5 30 "$IL_BIN" --analyze "$T/a.wav" >"$T/out" 2>&1
+expect_status 0 $? "--analyze with a FIFO at the wisdom cache ends, exit 0"
+[ "$(stat -c %F "$HOME/.cache/infiniloop/fftw-wisdom")" = fifo ] && pass "the cache's FIFO is left as it is" ||
+	fail "the cache's FIFO became: $(stat -c %F "$HOME/.cache/infiniloop/fftw-wisdom")"
 finish

@@ -76,6 +76,13 @@ if mknod "$T/nulldev" c 1 3 2>/dev/null; then
 else
 	echo "device nodes cannot be made here: the mknod cases were not run"
 fi
+mkdir -p "$HOME/.cache/infiniloop"
+rm -f "$HOME/.cache/infiniloop/fftw-wisdom" # (earlier runs saved one)
+ln -s /dev/null "$HOME/.cache/infiniloop/fftw-wisdom"
+"$IL_BIN" --analyze "$T/a.wav" >"$out" 2>&1
+expect_status 0 $? "--analyze with the wisdom cache linked to /dev/null exits 0"
+[ "$(readlink "$HOME/.cache/infiniloop/fftw-wisdom")" = /dev/null ] && pass "the wisdom cache's link to /dev/null stays" ||
+	fail "the wisdom cache's link became: $(kind "$HOME/.cache/infiniloop/fftw-wisdom")"
 ln -s /dev/null "$T/cfg-null"
 printf 'volume delta=5\nset key=duration value=7\nquit\n' | "$IL_BIN" --engine --output null --config "$T/cfg-null" >"$out" 2>&1
 expect_status 0 $? "--config LINK-TO-/dev/null plus a volume change exits 0"
