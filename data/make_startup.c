@@ -19,12 +19,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int which = argv[1][0] - '1';
-	synth_params p = { prompts[which], 16.0, which ? 20240611u : 19870305u, NULL };
+	synth_params p = { prompts[which], 16.0, which ? 20240611u : 19870305u, NULL, NULL, 0, 0 };
 	float *buf;
 	size_t n;
 	il_err err;
-	if (synth_render(&p, &buf, &n, NULL, &err) != 0 ||
-	    synth_write_wav(argv[2], buf, n, SYNTH_RATE, SYNTH_CHANNELS, 1, &err) != 0) {
+	synth_plan plan;
+	char tags[1024];
+	if (synth_render(&p, &buf, &n, &plan, &err) != 0 ||
+	    (synth_plan_tags(&plan, tags, sizeof tags),
+	     synth_write_wav(argv[2], buf, n, SYNTH_RATE, SYNTH_CHANNELS, 1, tags, &err)) != 0) {
 		fprintf(stderr, "make-startup: %s\n", err.msg);
 		return 1;
 	}

@@ -42,7 +42,8 @@ void options_usage(const char *prog)
 	       "      --config=FILE          settings file (default ~/.config/infiniloop/config)\n"
 	       "      --analyze=FILE         find the loop in an audio file (and in the FILE\n"
 	       "                             arguments) and print it\n"
-	       "      --json                 with --analyze: one JSON object per file and line\n"
+	       "      --json                 with --analyze: one JSON object per file and line;\n"
+	       "                             with --generate-only: the plan as one JSON object\n"
 	       "      --headless             run the station without the TUI, printing events\n"
 	       "      --play                 with --headless: the FILE arguments are played\n"
 	       "      --switches=N           with --headless: end after N loop switches\n"
@@ -206,8 +207,8 @@ int options_parse(il_opts *o, int argc, char **argv)
 		fprintf(stderr, "%s: --switches and --seconds go with --headless\n", prog);
 		return options_bad(prog);
 	}
-	if (o->json && o->mode != IL_MODE_ANALYZE) {
-		fprintf(stderr, "%s: --json goes with --analyze\n", prog);
+	if (o->json && o->mode != IL_MODE_ANALYZE && o->mode != IL_MODE_GENERATE) {
+		fprintf(stderr, "%s: --json goes with --analyze or --generate-only\n", prog);
 		return options_bad(prog);
 	}
 	return -1;

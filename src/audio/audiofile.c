@@ -28,6 +28,9 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 			  audiofile *af, il_err *err)
 {
 	memset(af, 0, sizeof *af);
+	const char *comment = sf_get_string(sf, SF_STR_COMMENT);
+	if (comment)
+		snprintf(af->comment, sizeof af->comment, "%s", comment);
 	if (info->channels < 1 || info->channels > AUDIOFILE_MAX_CHANNELS) {
 		sf_close(sf);
 		return il_err_set(err, IL_E_BAD_VALUE, "%s: unsupported channel count %d", name, info->channels);

@@ -23,6 +23,7 @@ typedef struct audiofile {
 	float *samples;   /* interleaved, frames * channels */
 	size_t frames;
 	int rate, channels;
+	char comment[1024]; /* the file's comment tag ("" when none) */
 } audiofile;
 
 /* Read the file at path. 0, or -1 with err naming the file and the reason. */

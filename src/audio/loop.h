@@ -30,6 +30,13 @@ typedef struct il_loop {
 	int ncandidates;
 	il_loop_candidate candidates[IL_LOOP_CANDIDATES];
 	double analysis_ms;
+	/* The generator's plan, when its clip said it (the composer's tags). */
+	char style[32];         /* "lo-fi hip hop", "" when unknown */
+	char key[16];           /* "D minor", "" when unknown */
+	char metre[8];          /* "4/4", "" when unknown */
+	char sections[48];      /* "A A' B A''" */
+	char instruments[200];  /* "Electric Piano 1, Electric Bass (finger), ..." */
+	int bars;               /* bars in the loop, 0 when unknown */
 	char title[96], artist[96];
 	char prompt[1024];      /* generation prompt, or "" for a played file */
 	char source[IL_PATH_MAX]; /* file it came from */

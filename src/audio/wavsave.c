@@ -16,9 +16,19 @@
 /* Write the samples and metadata into sf and close it. */
 static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_err *err)
 {
-	char comment[128];
-	snprintf(comment, sizeof comment, "LOOPSTART=%zu LOOPLENGTH=%zu", loop->loop_start,
-		 loop->loop_end - loop->loop_start);
+	/* The loop points, then what is known of the music: a composer's
+	 * loop keeps its plan (so it plays from its own loop points again). */
+	char comment[2048];
+	int w = snprintf(comment, sizeof comment, "LOOPSTART=%zu LOOPLENGTH=%zu", loop->loop_start,
+			 loop->loop_end - loop->loop_start);
+	if (loop->style[0])
+		w += snprintf(comment + w, sizeof comment - (size_t)w, "; composer; bpm=%.2f; key=%s; metre=%s; "
+			      "style=%s; bars=%d; sections=%s; instruments=%s", loop->bpm, loop->key, loop->metre,
+			      loop->style, loop->bars, loop->sections, loop->instruments);
+	else if (loop->bpm > 0)
+		w += snprintf(comment + w, sizeof comment - (size_t)w, "; bpm=%.2f", loop->bpm);
+	if (loop->prompt[0] && w > 0 && (size_t)w < sizeof comment)
+		snprintf(comment + w, sizeof comment - (size_t)w, "; prompt=%s", loop->prompt);
 	sf_set_string(sf, SF_STR_COMMENT, comment);
 	if (loop->title[0])
 		sf_set_string(sf, SF_STR_TITLE, loop->title);

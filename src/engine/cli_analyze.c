@@ -13,52 +13,6 @@
 #include "store/settings.h"
 #include "util/sbuf.h"
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 when it is not one. */
-static int cli_analyze_utf8(const unsigned char *p)
-{
-	int n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
-	if (p[0] >= 0xf5 || n == 0)
-		return 0;
-	for (int i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	if ((n == 3 && p[0] == 0xe0 && p[1] < 0xa0) || (n == 3 && p[0] == 0xed && p[1] >= 0xa0) ||
-	    (n == 4 && p[0] == 0xf0 && p[1] < 0x90) || (n == 4 && p[0] == 0xf4 && p[1] >= 0x90))
-		return 0;
-	return n;
-}
-
-/* Append s to sb as a JSON string literal (quotes and escapes; bytes that
- * are not UTF-8 become U+FFFD, so the output is always valid JSON). */
-static void cli_analyze_json_str(sbuf *sb, const char *s)
-{
-	sbuf_putc(sb, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': sbuf_puts(sb, "\\\""); break;
-		case '\\': sbuf_puts(sb, "\\\\"); break;
-		case '\n': sbuf_puts(sb, "\\n"); break;
-		case '\r': sbuf_puts(sb, "\\r"); break;
-		case '\t': sbuf_puts(sb, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				sbuf_printf(sb, "\\u%04x", *p);
-			} else if (*p < 0x80) {
-				sbuf_putc(sb, (char)*p);
-			} else {
-				int n = cli_analyze_utf8(p);
-				if (n) {
-					sbuf_append(sb, (const char *)p, (size_t)n);
-					p += n - 1;
-				} else {
-					sbuf_puts(sb, "\\ufffd");
-				}
-			}
-		}
-	}
-	sbuf_putc(sb, '"');
-}
-
 /* Append the "k=v,k=v" metrics string as JSON object members. */
 static void cli_analyze_json_metrics(sbuf *sb, const char *metrics)
 {
@@ -76,7 +30,7 @@ static void cli_analyze_json_metrics(sbuf *sb, const char *metrics)
 		if (end == eq + 1)
 			continue;
 		sbuf_puts(sb, first ? "" : ", ");
-		cli_analyze_json_str(sb, tok);
+		sbuf_put_json(sb, tok);
 		sbuf_printf(sb, ": %.4f", v);
 		first = 0;
 	}
@@ -87,13 +41,13 @@ static void cli_analyze_json(sbuf *sb, const char *file, const il_loop *l)
 {
 	size_t len = l->loop_end - l->loop_start;
 	sbuf_puts(sb, "{\"file\": ");
-	cli_analyze_json_str(sb, file);
+	sbuf_put_json(sb, file);
 	sbuf_printf(sb, ", \"sample_rate\": %d, \"channels\": %d, \"frames\": %zu", l->rate,
 		    l->channels, l->nframes);
 	sbuf_printf(sb, ", \"loop_start\": %zu, \"loop_end\": %zu, \"loop_seconds\": %.6f",
 		    l->loop_start, l->loop_end, (double)len / l->rate);
 	sbuf_printf(sb, ", \"bpm\": %.2f, \"beats\": %d, \"method\": ", l->bpm, l->beats);
-	cli_analyze_json_str(sb, l->method);
+	sbuf_put_json(sb, l->method);
 	sbuf_printf(sb, ", \"score\": %.4f, \"quality\": \"%s\", \"metrics\": {", l->score,
 		    l->poor ? "poor" : "good");
 	cli_analyze_json_metrics(sb, l->metrics);

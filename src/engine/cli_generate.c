@@ -10,7 +10,9 @@
 #include "audio/wavsave.h"
 #include "engine/cli.h"
 #include "engine/pipeline.h"
+#include "gen/prompt.h"
 #include "store/paths.h"
+#include "util/sbuf.h"
 #include "util/timeutil.h"
 
 static gen_cancel *cli_gen_cancel;
@@ -63,6 +65,66 @@ static int cli_generate_settings(const il_opts *o, settings *s)
 	if (rc != 0)
 		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
 	return rc;
+}
+
+/* Append a list of names separated by sep in s as a JSON array. */
+static void cli_generate_json_list(sbuf *sb, const char *s, const char *sep)
+{
+	sbuf_putc(sb, '[');
+	size_t k = strlen(sep);
+	for (const char *p = s; *p;) {
+		const char *e = strstr(p, sep);
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char item[256];
+		snprintf(item, sizeof item, "%.*s", (int)(n < sizeof item ? n : sizeof item - 1), p);
+		if (p != s)
+			sbuf_puts(sb, ", ");
+		sbuf_put_json(sb, item);
+		p += n;
+		if (e)
+			p += k;
+	}
+	sbuf_putc(sb, ']');
+}
+
+/* Append "name": "value" (or null when empty). */
+static void cli_generate_json_str(sbuf *sb, const char *name, const char *value)
+{
+	sbuf_printf(sb, ", \"%s\": ", name);
+	if (value[0])
+		sbuf_put_json(sb, value);
+	else
+		sbuf_puts(sb, "null");
+}
+
+/* The plan of the loop made, as one JSON object on stdout. */
+static void cli_generate_json(FILE *to, const il_opts *o, const pipeline *pl, const il_loop *l)
+{
+	gen_prompt_info pi;
+	gen_prompt_parse(o->gen_prompt, &pi);
+	sbuf sb = SBUF_INIT;
+	sbuf_puts(&sb, "{\"file\": ");
+	sbuf_put_json(&sb, o->gen_out);
+	cli_generate_json_str(&sb, "prompt", o->gen_prompt);
+	cli_generate_json_str(&sb, "backend", pl->backend);
+	cli_generate_json_str(&sb, "style", l->style);
+	sbuf_printf(&sb, ", \"bpm\": %.2f", l->bpm);
+	cli_generate_json_str(&sb, "key", l->key);
+	cli_generate_json_str(&sb, "metre", l->metre);
+	sbuf_puts(&sb, ", \"instruments\": ");
+	cli_generate_json_list(&sb, l->instruments, ", ");
+	sbuf_puts(&sb, ", \"sections\": ");
+	cli_generate_json_list(&sb, l->sections, " ");
+	sbuf_printf(&sb, ", \"bars\": %d, \"loop_start\": %zu, \"loop_end\": %zu, \"loop_seconds\": %.3f, "
+		    "\"frames\": %zu, \"sample_rate\": %d, \"seed\": %ld, \"method\": ", l->bars, l->loop_start,
+		    l->loop_end, (double)(l->loop_end - l->loop_start) / l->rate, l->nframes, l->rate, pl->seed);
+	sbuf_put_json(&sb, l->method);
+	sbuf_puts(&sb, ", \"ignored\": ");
+	cli_generate_json_list(&sb, pi.ignored, ", ");
+	cli_generate_json_str(&sb, "note", pl->note);
+	sbuf_puts(&sb, "}\n");
+	fputs(sbuf_str(&sb), to);
+	sbuf_free(&sb);
 }
 
 /* --generate-only: one loop written to a file; exit status. */
@@ -120,8 +182,16 @@ int cli_generate(const il_opts *o)
 		il_loop_free(loop);
 		goto out;
 	}
-	if (!o->quiet)
-		fprintf(cli_generate_to_stdout(o->gen_out) ? stderr : stdout, "%s: loop %zu-%zu of %zu frames (%.3f s) at %d Hz, %.1f bpm, score %.3f%s, "
+	FILE *msgs = cli_generate_to_stdout(o->gen_out) ? stderr : stdout;
+	if (pl.note[0] && !o->quiet)
+		fprintf(stderr, "infiniloop-tui: note: %s\n", pl.note);
+	if (o->json)
+		cli_generate_json(msgs, o, &pl, loop);
+	else if (!o->quiet && loop->style[0])
+		fprintf(msgs, "%s: %s, %.0f bpm, %s, %s, %d bars (%s); %s\n", o->gen_out, loop->style, loop->bpm,
+			loop->key, loop->metre, loop->bars, loop->sections, loop->instruments);
+	if (!o->json && !o->quiet)
+		fprintf(msgs, "%s: loop %zu-%zu of %zu frames (%.3f s) at %d Hz, %.1f bpm, score %.3f%s, "
 		       "%s, seed %ld, %.2f s\n", o->gen_out, loop->loop_start, loop->loop_end,
 		       loop->nframes, (double)(loop->loop_end - loop->loop_start) / loop->rate,
 		       loop->rate, loop->bpm, loop->score, loop->poor ? " (poor)" : "", pl.backend,

@@ -25,7 +25,7 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 		     const char *name, const loopprep_opts *opts, il_loop **out, il_err *err)
 {
 	*out = NULL;
-	audiofile af = { samples, frames, rate, channels };
+	audiofile af = { samples, frames, rate, channels, "" };
 	if (audiofile_check(&af, name, err) != 0) {
 		audiofile_free(&af);
 		return -1;
@@ -70,14 +70,75 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 	return 0;
 }
 
+/* Copy the value of "; name=" in tags (up to the next "; ") into out. */
+static void loopprep_tag(const char *tags, const char *name, char *out, size_t n)
+{
+	char key[32];
+	snprintf(key, sizeof key, "; %s=", name);
+	const char *p = strstr(tags, key);
+	out[0] = '\0';
+	if (!p)
+		return;
+	p += strlen(key);
+	const char *e = strstr(p, "; ");
+	size_t len = e ? (size_t)(e - p) : strlen(p);
+	snprintf(out, n, "%.*s", (int)(len < n ? len : n - 1), p);
+}
+
+/* The composer's clip says where its loop is and what it holds
+ * ("LOOPSTART=N LOOPLENGTH=N; composer; bpm=...", see gen/synth.h): a
+ * loop made from its plan, or NULL when the tags are not the composer's. */
+static il_loop *loopprep_from_plan(audiofile *af, const char *name)
+{
+	size_t start, len;
+	if (!strstr(af->comment, "; composer;") ||
+	    sscanf(af->comment, "LOOPSTART=%zu LOOPLENGTH=%zu", &start, &len) != 2 ||
+	    len < (size_t)af->rate || start + len > af->frames)
+		return NULL;
+	il_loop *l = il_loop_new();
+	if (!l)
+		return NULL;
+	char v[64];
+	loopprep_tag(af->comment, "bpm", v, sizeof v);
+	l->bpm = atof(v);
+	loopprep_tag(af->comment, "bars", v, sizeof v);
+	l->bars = atoi(v);
+	loopprep_tag(af->comment, "style", l->style, sizeof l->style);
+	loopprep_tag(af->comment, "key", l->key, sizeof l->key);
+	loopprep_tag(af->comment, "metre", l->metre, sizeof l->metre);
+	loopprep_tag(af->comment, "sections", l->sections, sizeof l->sections);
+	loopprep_tag(af->comment, "instruments", l->instruments, sizeof l->instruments);
+	int per_bar = !strcmp(l->metre, "3/4") ? 3 : !strcmp(l->metre, "6/8") ? 2 : 4;
+	l->beats = l->bars * per_bar;
+	l->loop_start = start;
+	l->loop_end = start + len;
+	l->score = 1.0;
+	snprintf(l->method, sizeof l->method, "composer");
+	snprintf(l->source, sizeof l->source, "%s", name);
+	normalize_apply(af->samples, af->frames * (size_t)af->channels);
+	l->frames = af->samples;
+	l->nframes = af->frames;
+	l->rate = af->rate;
+	l->channels = af->channels;
+	return l;
+}
+
 /* Prepare the loop of the file at path. On success *out is a new loop
  * (caller frees with il_loop_free) and 0 is returned; otherwise -1 with err
- * naming the file and the reason. */
+ * naming the file and the reason. The composer's clips carry their loop
+ * and plan in their tags, which are used as they are. */
 int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il_err *err)
 {
 	*out = NULL;
 	audiofile af;
 	if (audiofile_read(path, &af, err) != 0)
 		return -1;
+	if (af.comment[0] && audiofile_check(&af, path, err) == 0) {
+		il_loop *l = loopprep_from_plan(&af, path);
+		if (l) {
+			*out = l;
+			return 0;
+		}
+	}
 	return loopprep_samples(af.samples, af.frames, af.rate, af.channels, path, opts, out, err);
 }

@@ -47,6 +47,7 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 	c->secs = s->duration;
 	c->seed = s->seed;
 	snprintf(c->musicgpt, sizeof c->musicgpt, "%s", s->musicgpt);
+	snprintf(c->soundfont, sizeof c->soundfont, "%s", s->soundfont);
 	c->gpu = s->gpu;
 	snprintf(c->affinity, sizeof c->affinity, "%s", s->affinity);
 	c->retries = s->retries;
@@ -96,6 +97,7 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 	p->loop = loop;
 	p->gen_wall = a->wall;
 	p->seed = a->seed;
+	snprintf(p->note, sizeof p->note, "%s", a->note);
 	return 0;
 }
 

@@ -27,6 +27,7 @@ typedef struct pipeline {
 	il_loop *loop;
 	double gen_wall;         /* seconds the accepted attempt took */
 	long seed;
+	char note[200];          /* the generator's remark on the clip ("" none) */
 } pipeline;
 
 /* The model name of the settings' backend as the history records it:

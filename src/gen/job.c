@@ -133,13 +133,17 @@ static int gen_fail(gen_attempt *a, const char *outcome, const char *msg)
 static int gen_attempt_synth(const gen_job_cfg *cfg, gen_cancel *cancel, gen_attempt *a)
 {
 	synth_params p = { cfg->prompt, (double)cfg->secs, (uint64_t)a->seed,
-			   cancel ? &cancel->flag : NULL };
+			   cancel ? &cancel->flag : NULL, cfg->soundfont, cfg->bpm, cfg->key };
 	float *buf;
 	size_t n;
 	il_err err;
-	if (synth_render(&p, &buf, &n, NULL, &err) != 0)
+	synth_plan plan;
+	if (synth_render(&p, &buf, &n, &plan, &err) != 0)
 		return gen_fail(a, cancel && gen_cancel_requested(cancel) ? "stopped" : "error", err.msg);
-	int rc = synth_write_wav(a->path, buf, n, SYNTH_RATE, SYNTH_CHANNELS, 0, &err);
+	char tags[1024];
+	synth_plan_tags(&plan, tags, sizeof tags);
+	snprintf(a->note, sizeof a->note, "%s", plan.note);
+	int rc = synth_write_wav(a->path, buf, n, SYNTH_RATE, SYNTH_CHANNELS, 0, tags, &err);
 	free(buf);
 	if (rc != 0)
 		return gen_fail(a, "error", err.msg);

@@ -34,6 +34,9 @@ typedef struct gen_job_cfg {
 	int command_argc;
 	char command[SETTINGS_ARGV_MAX][SETTINGS_STR_MAX / 4];
 	char workdir[IL_PATH_MAX];    /* where clips are written */
+	char soundfont[IL_PATH_MAX];  /* synth: General MIDI soundfont ("": the Debian paths, "none": off) */
+	double bpm;                   /* synth: the tempo when the prompt names none (0: free) */
+	int key;                      /* synth: 1 + root + 12 * minor when the prompt names none (0: free) */
 } gen_job_cfg;
 
 typedef struct gen_attempt {
@@ -46,6 +49,7 @@ typedef struct gen_attempt {
 	char error[IL_ERR_MAX];       /* why it failed ("" when ok) */
 	int fatal;                    /* no point retrying (missing binary, bad template) */
 	int pid;                      /* the external generator's pid (0: none) */
+	char note[200];               /* synth: a remark on the render (no soundfont, ...) */
 } gen_attempt;
 
 typedef struct gen_hooks {

@@ -1,54 +1,32 @@
-/* prompt.c: style, tempo and key words in a prompt. */
+/* prompt.c: reading genre, instruments, mood, tempo, key and metre from a
+ * prompt (the words are in prompt_words.c). */
 #include "gen/prompt.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Style words; the first style whose word appears earliest in the prompt wins. */
-static const struct {
-	int style;
-	const char *word;
-} gen_prompt_words[] = {
-	{ GEN_STYLE_LOFI, "lo-fi" }, { GEN_STYLE_LOFI, "lofi" }, { GEN_STYLE_LOFI, "lo fi" },
-	{ GEN_STYLE_LOFI, "hip hop" }, { GEN_STYLE_LOFI, "hip-hop" }, { GEN_STYLE_LOFI, "hiphop" },
-	{ GEN_STYLE_LOFI, "chillhop" }, { GEN_STYLE_LOFI, "boom bap" }, { GEN_STYLE_LOFI, "study" },
-	{ GEN_STYLE_LOFI, "trap" }, { GEN_STYLE_LOFI, "rap" }, { GEN_STYLE_LOFI, "dub" },
-	{ GEN_STYLE_LOFI, "reggae" }, { GEN_STYLE_LOFI, "vaporwave" },
-	{ GEN_STYLE_AMBIENT, "ambient" }, { GEN_STYLE_AMBIENT, "drone" },
-	{ GEN_STYLE_AMBIENT, "meditat" }, { GEN_STYLE_AMBIENT, "atmospher" },
-	{ GEN_STYLE_AMBIENT, "new age" }, { GEN_STYLE_AMBIENT, "space" },
-	{ GEN_STYLE_HOUSE, "house" }, { GEN_STYLE_HOUSE, "disco" }, { GEN_STYLE_HOUSE, "garage" },
-	{ GEN_STYLE_HOUSE, "funk" }, { GEN_STYLE_HOUSE, "dance" }, { GEN_STYLE_HOUSE, "afrobeat" },
-	{ GEN_STYLE_HOUSE, "edm" },
-	{ GEN_STYLE_TECHNO, "techno" }, { GEN_STYLE_TECHNO, "trance" }, { GEN_STYLE_TECHNO, "rave" },
-	{ GEN_STYLE_TECHNO, "minimal" }, { GEN_STYLE_TECHNO, "electro" }, { GEN_STYLE_TECHNO, "acid" },
-	{ GEN_STYLE_TECHNO, "industrial" }, { GEN_STYLE_TECHNO, "hardbass" },
-	{ GEN_STYLE_JAZZ, "jazz" }, { GEN_STYLE_JAZZ, "bossa" }, { GEN_STYLE_JAZZ, "swing" },
-	{ GEN_STYLE_JAZZ, "lounge" }, { GEN_STYLE_JAZZ, "bebop" }, { GEN_STYLE_JAZZ, "blues" },
-	{ GEN_STYLE_JAZZ, "vibraphone" }, { GEN_STYLE_JAZZ, "soul" },
-	{ GEN_STYLE_PIANO, "piano" }, { GEN_STYLE_PIANO, "lullaby" }, { GEN_STYLE_PIANO, "music box" },
-	{ GEN_STYLE_PIANO, "classical" }, { GEN_STYLE_PIANO, "folk" }, { GEN_STYLE_PIANO, "acoustic" },
-	{ GEN_STYLE_CHIPTUNE, "chiptune" }, { GEN_STYLE_CHIPTUNE, "chip tune" },
-	{ GEN_STYLE_CHIPTUNE, "8-bit" }, { GEN_STYLE_CHIPTUNE, "8 bit" }, { GEN_STYLE_CHIPTUNE, "8bit" },
-	{ GEN_STYLE_CHIPTUNE, "retro game" }, { GEN_STYLE_CHIPTUNE, "video game" },
-	{ GEN_STYLE_CHIPTUNE, "arcade" }, { GEN_STYLE_CHIPTUNE, "pixel" }, { GEN_STYLE_CHIPTUNE, "nes" },
-	{ GEN_STYLE_CINEMATIC, "cinematic" }, { GEN_STYLE_CINEMATIC, "orchestra" },
-	{ GEN_STYLE_CINEMATIC, "epic" }, { GEN_STYLE_CINEMATIC, "film" }, { GEN_STYLE_CINEMATIC, "score" },
-	{ GEN_STYLE_CINEMATIC, "trailer" }, { GEN_STYLE_CINEMATIC, "strings" },
-	{ GEN_STYLE_CINEMATIC, "soundtrack" }, { GEN_STYLE_CINEMATIC, "western" },
-	{ GEN_STYLE_CINEMATIC, "medieval" }, { GEN_STYLE_CINEMATIC, "fantasy" },
-	{ GEN_STYLE_SYNTHWAVE, "synthwave" }, { GEN_STYLE_SYNTHWAVE, "retrowave" },
-	{ GEN_STYLE_SYNTHWAVE, "outrun" }, { GEN_STYLE_SYNTHWAVE, "80s" }, { GEN_STYLE_SYNTHWAVE, "synthpop" },
-	{ GEN_STYLE_SYNTHWAVE, "neon" }, { GEN_STYLE_SYNTHWAVE, "chillwave" },
-	{ GEN_STYLE_DNB, "drum and bass" }, { GEN_STYLE_DNB, "drum & bass" }, { GEN_STYLE_DNB, "drum n bass" },
-	{ GEN_STYLE_DNB, "dnb" }, { GEN_STYLE_DNB, "d&b" }, { GEN_STYLE_DNB, "jungle" },
-	{ GEN_STYLE_DNB, "breakbeat" }, { GEN_STYLE_DNB, "liquid" },
-};
+#include "gen/prompt_words.h"
+
+#define PROMPT_TOKENS 160
+
+typedef struct prompt_tok {
+	size_t off, len; /* in the normalised prompt */
+	int used;        /* understood (or a filler word) */
+	int filler;
+} prompt_tok;
+
+typedef struct prompt_scan {
+	char *orig, *low;  /* normalised: sharp and flat signs as '#' and 'b'; lower-cased copy */
+	prompt_tok tok[PROMPT_TOKENS];
+	int n;
+} prompt_scan;
 
 static const char *const gen_prompt_names[GEN_STYLE_COUNT] = {
-	"lo-fi hip hop", "ambient", "house", "techno", "jazz", "piano", "chiptune",
-	"cinematic", "synthwave", "drum and bass"
+	"lo-fi hip hop", "ambient", "house", "techno", "jazz", "piano", "chiptune", "cinematic",
+	"synthwave", "drum and bass", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk",
+	"classical", "waltz", "blues", "latin"
 };
 
 /* The name of a style, or "unknown". */
@@ -57,142 +35,329 @@ const char *gen_prompt_style_name(int style)
 	return style >= 0 && style < GEN_STYLE_COUNT ? gen_prompt_names[style] : "unknown";
 }
 
-/* True when the n bytes at p start a word (not preceded by a letter). */
-static int gen_prompt_word_start(const char *base, const char *p)
+/* A byte that belongs to a word. */
+static int prompt_wordch(char c)
 {
-	return p == base || !isalnum((unsigned char)p[-1]);
+	return isalnum((unsigned char)c) || c == '#' || c == '&' || c == '\'';
 }
 
-/* Find the earliest style word in the lowercased prompt. */
-static int gen_prompt_style(const char *low)
+/* Normalise and split the prompt into words ('-', '/', ',' and spaces part them). */
+static int prompt_split(const char *prompt, prompt_scan *s)
 {
-	const char *best = NULL;
-	int style = -1;
-	for (size_t k = 0; k < sizeof gen_prompt_words / sizeof gen_prompt_words[0]; k++) {
-		const char *w = gen_prompt_words[k].word;
-		for (const char *p = strstr(low, w); p; p = strstr(p + 1, w)) {
-			/* Short words must stand alone ("nes" is not "honest"). */
-			size_t wl = strlen(w);
-			if (!gen_prompt_word_start(low, p))
-				continue;
-			if (wl <= 4 && isalpha((unsigned char)p[wl]))
-				continue;
-			if (!best || p < best) {
-				best = p;
-				style = gen_prompt_words[k].style;
-			}
-			break;
+	size_t n = strlen(prompt);
+	s->orig = malloc(n + 1);
+	s->low = malloc(n + 1);
+	if (!s->orig || !s->low)
+		return -1;
+	size_t w = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!strncmp(prompt + k, "\xe2\x99\xaf", 3) || !strncmp(prompt + k, "\xe2\x99\xad", 3)) {
+			s->orig[w++] = prompt[k + 2] == '\xaf' ? '#' : 'b';
+			k += 2;
+		} else {
+			s->orig[w++] = (unsigned char)prompt[k] < 0x80 ? prompt[k] : ' ';
 		}
 	}
-	return style;
-}
-
-/* Find "NN bpm" (40-220) in the lowercased prompt; 0 when absent. */
-static double gen_prompt_bpm(const char *low)
-{
-	for (const char *p = strstr(low, "bpm"); p; p = strstr(p + 1, "bpm")) {
-		const char *q = p;
-		while (q > low && (q[-1] == ' ' || q[-1] == '-'))
-			q--;
-		const char *e = q;
-		while (q > low && (isdigit((unsigned char)q[-1]) || q[-1] == '.'))
-			q--;
-		if (q == e)
+	s->orig[w] = '\0';
+	for (size_t k = 0; k <= w; k++)
+		s->low[k] = (char)tolower((unsigned char)s->orig[k]);
+	s->n = 0;
+	for (size_t k = 0; k < w && s->n < PROMPT_TOKENS;) {
+		if (!prompt_wordch(s->low[k])) {
+			k++;
 			continue;
-		double v = strtod(q, NULL);
-		if (v >= 40 && v <= 220)
-			return v;
+		}
+		size_t a = k;
+		while (k < w && (prompt_wordch(s->low[k]) ||
+				 (s->low[k] == '.' && isdigit((unsigned char)s->low[k + 1]) && k > a &&
+				  isdigit((unsigned char)s->low[k - 1]))))
+			k++;
+		s->tok[s->n++] = (prompt_tok){ a, k - a, 0, 0 };
 	}
 	return 0;
 }
 
-/* Pitch class of a note letter with its accidental at p (original case);
- * sets *len to the bytes used. -1 when p is not a note name. */
-static int gen_prompt_note(const char *p, int *len)
+/* True when token i is exactly word w. */
+static int prompt_is(const prompt_scan *s, int i, const char *w)
 {
-	static const int pcs[7] = { 9, 11, 0, 2, 4, 5, 7 }; /* A..G */
-	if (*p < 'A' || *p > 'G')
-		return -1;
-	int pc = pcs[*p - 'A'];
-	*len = 1;
-	if (p[1] == '#') {
-		pc++;
-		*len = 2;
-	} else if (p[1] == 'b') {
-		pc--;
-		*len = 2;
-	} else if (!strncmp(p + 1, "\xe2\x99\xaf", 3)) { /* sharp sign */
-		pc++;
-		*len = 4;
-	} else if (!strncmp(p + 1, "\xe2\x99\xad", 3)) { /* flat sign */
-		pc--;
-		*len = 4;
-	} else if (!strncasecmp(p + 1, " sharp", 6)) {
-		pc++;
-		*len = 7;
-	} else if (!strncasecmp(p + 1, " flat", 5)) {
-		pc--;
-		*len = 6;
+	return i >= 0 && i < s->n && strlen(w) == s->tok[i].len && !strncmp(s->low + s->tok[i].off, w, s->tok[i].len);
+}
+
+/* Metre: "3/4", "6/8", "12/8", "4/4" (read before splitting). */
+static int prompt_metre(const char *low)
+{
+	static const struct { const char *text; int metre; } m[] = {
+		{ "3/4", 3 }, { "6/8", 6 }, { "12/8", 6 }, { "4/4", 4 }, { "2/4", 4 },
+	};
+	for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
+		for (const char *p = strstr(low, m[k].text); p; p = strstr(p + 1, m[k].text))
+			if ((p == low || !isdigit((unsigned char)p[-1])) && !isdigit((unsigned char)p[strlen(m[k].text)]))
+				return m[k].metre;
+	return 0;
+}
+
+/* Mark the tokens of a metre ("3", "4") as understood. */
+static void prompt_use_metre(prompt_scan *s)
+{
+	for (int i = 0; i + 1 < s->n; i++) {
+		size_t gap = s->tok[i + 1].off - (s->tok[i].off + s->tok[i].len);
+		if (gap == 1 && s->low[s->tok[i].off + s->tok[i].len] == '/' &&
+		    isdigit((unsigned char)s->low[s->tok[i].off]) && isdigit((unsigned char)s->low[s->tok[i + 1].off]))
+			s->tok[i].used = s->tok[i + 1].used = 1;
 	}
+}
+
+/* A number token (digits, maybe one '.'); -1 when not one. */
+static double prompt_number(const prompt_scan *s, int i, size_t *digits)
+{
+	if (i < 0 || i >= s->n)
+		return -1;
+	const char *p = s->low + s->tok[i].off;
+	size_t k = 0;
+	while (k < s->tok[i].len && (isdigit((unsigned char)p[k]) || p[k] == '.'))
+		k++;
+	if (k == 0)
+		return -1;
+	*digits = k;
+	return strtod(p, NULL);
+}
+
+/* Tempo: "92 bpm", "92bpm", "bpm 92", "tempo 92", "tempo of 92", "92 beats per minute". */
+static double prompt_bpm(prompt_scan *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		size_t dg = 0;
+		double v = prompt_number(s, i, &dg);
+		if (v < 0)
+			continue;
+		int used[3] = { i, -1, -1 };
+		int ok = 0;
+		if (dg == s->tok[i].len - 3 && !strncmp(s->low + s->tok[i].off + dg, "bpm", 3))
+			ok = 1;
+		else if (dg == s->tok[i].len && prompt_is(s, i + 1, "bpm"))
+			ok = 1, used[1] = i + 1;
+		else if (dg == s->tok[i].len && prompt_is(s, i + 1, "beats") && prompt_is(s, i + 2, "per"))
+			ok = 1, used[1] = i + 1;
+		else if (dg == s->tok[i].len && (prompt_is(s, i - 1, "bpm") || prompt_is(s, i - 1, "tempo")))
+			ok = 1, used[1] = i - 1;
+		else if (dg == s->tok[i].len && prompt_is(s, i - 1, "of") && prompt_is(s, i - 2, "tempo"))
+			ok = 1, used[1] = i - 1, used[2] = i - 2;
+		if (!ok || v < GEN_BPM_MIN || v > GEN_BPM_MAX)
+			continue;
+		for (int k = 0; k < 3; k++)
+			if (used[k] >= 0)
+				s->tok[used[k]].used = 1;
+		return v;
+	}
+	return 0;
+}
+
+/* Pitch class of a note name at the start of token i ("a", "c#", "bb",
+ * "eb", or "e" followed by "flat"/"sharp"); *rest gets the bytes after it
+ * in the token, *extra the tokens used after it. -1 when not a note. */
+static int prompt_note(const prompt_scan *s, int i, size_t *rest, int *extra)
+{
+	static const int pcs[7] = { 9, 11, 0, 2, 4, 5, 7 }; /* a..g */
+	const char *p = s->low + s->tok[i].off;
+	if (*p < 'a' || *p > 'g')
+		return -1;
+	int pc = pcs[*p - 'a'];
+	size_t k = 1;
+	*extra = 0;
+	if (k < s->tok[i].len && p[k] == '#')
+		pc++, k++;
+	else if (k < s->tok[i].len && p[k] == 'b' && (s->tok[i].len == 2 || p[k + 1] == 'm'))
+		pc--, k++;
+	else if (s->tok[i].len == 1 && prompt_is(s, i + 1, "sharp"))
+		pc++, *extra = 1;
+	else if (s->tok[i].len == 1 && prompt_is(s, i + 1, "flat"))
+		pc--, *extra = 1;
+	*rest = s->tok[i].len - k;
 	return (pc + 12) % 12;
 }
 
-/* Find a key such as "A minor", "F# maj", "Bbm" or "C major"; sets root/minor. */
-static void gen_prompt_key(const char *s, gen_prompt_info *out)
+/* Key: "A minor", "in a minor", "c# min", "Bb major", "F#m", "key of D", "in D". */
+static void prompt_key(prompt_scan *s, gen_prompt_info *out)
 {
-	for (const char *p = s; *p; p++) {
-		int len;
-		if (!gen_prompt_word_start(s, p))
-			continue;
-		int pc = gen_prompt_note(p, &len);
+	for (int i = 0; i < s->n; i++) {
+		size_t rest;
+		int extra, pc = prompt_note(s, i, &rest, &extra);
 		if (pc < 0)
 			continue;
-		const char *q = p + len;
-		if (*q == 'm' && !isalpha((unsigned char)q[1])) {
-			out->key_root = pc;
-			out->minor = 1;
-			return;
+		const char *tail = s->low + s->tok[i].off + s->tok[i].len - rest;
+		int upper = isupper((unsigned char)s->orig[s->tok[i].off]);
+		int j = i + 1 + extra, minor = -1, used = 0;
+		if (rest == 1 && *tail == 'm' && upper) {
+			minor = 1; /* "Am", "F#m" */
+		} else if (rest == 0 && (prompt_is(s, j, "minor") || prompt_is(s, j, "min") || prompt_is(s, j, "m"))) {
+			minor = 1, used = 1;
+		} else if (rest == 0 && (prompt_is(s, j, "major") || prompt_is(s, j, "maj"))) {
+			minor = 0, used = 1;
+		} else if (rest == 0 && ((prompt_is(s, i - 1, "of") && prompt_is(s, i - 2, "key")) ||
+					 (prompt_is(s, i - 1, "in") && upper))) {
+			minor = 0; /* "key of D", "in D": major */
 		}
-		while (*q == ' ' || *q == '-')
-			q++;
-		if (!strncasecmp(q, "minor", 5) || (!strncasecmp(q, "min", 3) && !isalpha((unsigned char)q[3]))) {
-			out->key_root = pc;
-			out->minor = 1;
-			return;
-		}
-		if (!strncasecmp(q, "major", 5) || (!strncasecmp(q, "maj", 3) && !isalpha((unsigned char)q[3]))) {
-			out->key_root = pc;
-			out->minor = 0;
-			return;
-		}
+		if (minor < 0)
+			continue;
+		out->key_root = pc;
+		out->minor = minor;
+		for (int k = i; k < j + used; k++)
+			s->tok[k].used = 1;
+		if (prompt_is(s, j + used, "key"))
+			s->tok[j + used].used = 1;
+		return;
 	}
 }
 
-/* Read style, tempo and key from a prompt. */
+/* How many tokens from i phrase matches (0: none); *exact is cleared when a
+ * word matched as a prefix with letters to spare ("jazzy" for "jazz*"). */
+static int prompt_match(const prompt_scan *s, int i, const char *phrase, int *exact)
+{
+	int k = 0;
+	*exact = 1;
+	for (const char *w = phrase; *w; k++) {
+		const char *e = strchr(w, ' ');
+		size_t wl = e ? (size_t)(e - w) : strlen(w);
+		if (i + k >= s->n || s->tok[i + k].used)
+			return 0;
+		const char *t = s->low + s->tok[i + k].off;
+		size_t tl = s->tok[i + k].len;
+		if (w[wl - 1] == '*') {
+			if (tl < wl - 1 || strncmp(t, w, wl - 1))
+				return 0;
+			if (tl > wl - 1)
+				*exact = 0;
+		} else if (tl != wl || strncmp(t, w, wl)) {
+			return 0;
+		}
+		w += wl;
+		while (*w == ' ')
+			w++;
+	}
+	return k;
+}
+
+/* Apply one table row matched at token position pos. */
+static void prompt_apply(const prompt_word *w, int exact, int pos, gen_prompt_info *out, int *best_w, int *best_pos)
+{
+	int weight = w->weight - (exact ? 0 : 1);
+	switch (w->kind) {
+	case PW_STYLE:
+		if (weight > *best_w || (weight == *best_w && pos < *best_pos)) {
+			*best_w = weight;
+			*best_pos = pos;
+			out->style = w->value;
+		}
+		break;
+	case PW_INST:
+		for (int k = 0; k < out->ninst; k++)
+			if (out->inst[k].program == w->value)
+				return;
+		if (out->ninst < GEN_PROMPT_INST_MAX)
+			out->inst[out->ninst++] = (gen_prompt_inst){ w->value, w->part, w->octave };
+		if (w->hint >= 0 && out->hint < 0)
+			out->hint = w->hint;
+		break;
+	case PW_MOOD:
+		if (out->mood == GEN_MOOD_NONE)
+			out->mood = w->value;
+		break;
+	case PW_PACE: out->pace = w->value; break;
+	case PW_DENSITY: out->density = w->value; break;
+	case PW_CRACKLE: out->crackle = 1; break;
+	case PW_MODE:
+		if (out->minor < 0)
+			out->minor = w->value;
+		break;
+	case PW_METRE:
+		if (!out->metre)
+			out->metre = w->value;
+		break;
+	default: break;
+	}
+}
+
+/* Match the word table, longest phrase first at each position. */
+static void prompt_words(prompt_scan *s, gen_prompt_info *out)
+{
+	int best_w = 0, best_pos = PROMPT_TOKENS, mood_hint = -1;
+	for (int i = 0; i < s->n; i++) {
+		if (s->tok[i].used)
+			continue;
+		int longest = 0, exact;
+		for (size_t k = 0; k < gen_prompt_nwords; k++) {
+			int m = prompt_match(s, i, gen_prompt_words[k].phrase, &exact);
+			if (m > longest)
+				longest = m;
+		}
+		if (!longest)
+			continue;
+		int filler = 1;
+		for (size_t k = 0; k < gen_prompt_nwords; k++) {
+			const prompt_word *w = &gen_prompt_words[k];
+			if (prompt_match(s, i, w->phrase, &exact) != longest)
+				continue;
+			if (w->kind != PW_FILLER)
+				filler = 0;
+			if (w->kind == PW_MOOD && w->hint >= 0 && mood_hint < 0)
+				mood_hint = w->hint;
+			prompt_apply(w, exact, i, out, &best_w, &best_pos);
+		}
+		for (int k = i; k < i + longest; k++) {
+			s->tok[k].used = 1;
+			s->tok[k].filler = filler;
+		}
+		i += longest - 1;
+	}
+	/* A mere hint gives way to what instruments or moods suggest. */
+	if (best_w <= 1 && (out->hint >= 0 || mood_hint >= 0))
+		out->style = -1;
+	if (out->hint < 0)
+		out->hint = mood_hint;
+}
+
+/* The words no table understood, into out->ignored. */
+static void prompt_ignored(const prompt_scan *s, gen_prompt_info *out)
+{
+	size_t w = 0, cap = sizeof out->ignored;
+	out->ignored[0] = '\0';
+	for (int i = 0; i < s->n; i++) {
+		if (s->tok[i].used)
+			continue;
+		int len = (int)s->tok[i].len;
+		int need = snprintf(out->ignored + w, cap - w, "%s%.*s", w ? ", " : "", len, s->orig + s->tok[i].off);
+		if (need < 0 || (size_t)need >= cap - w) {
+			out->ignored[w] = '\0';
+			break;
+		}
+		w += (size_t)need;
+	}
+}
+
+/* Read genre, instruments, mood, tempo, key and metre from a prompt. */
 void gen_prompt_parse(const char *prompt, gen_prompt_info *out)
 {
-	out->style = -1;
-	out->bpm = 0;
+	memset(out, 0, sizeof *out);
+	out->style = out->hint = -1;
 	out->key_root = -1;
 	out->minor = -1;
 	if (!prompt)
 		return;
-	size_t n = strlen(prompt);
-	char *low = malloc(n + 1);
-	if (!low)
-		return;
-	for (size_t k = 0; k <= n; k++)
-		low[k] = (char)tolower((unsigned char)prompt[k]);
-	out->style = gen_prompt_style(low);
-	out->bpm = gen_prompt_bpm(low);
-	gen_prompt_key(prompt, out);
-	if (out->minor < 0) {
-		if (strstr(low, "minor"))
-			out->minor = 1;
-		else if (strstr(low, "major"))
-			out->minor = 0;
+	prompt_scan s;
+	memset(&s, 0, sizeof s);
+	if (prompt_split(prompt, &s) == 0) {
+		out->metre = prompt_metre(s.low);
+		if (out->metre)
+			prompt_use_metre(&s);
+		out->bpm = prompt_bpm(&s);
+		prompt_key(&s, out);
+		prompt_words(&s, out);
+		if (!out->metre && out->style == GEN_STYLE_WALTZ)
+			out->metre = 3;
+		prompt_ignored(&s, out);
 	}
-	free(low);
+	free(s.orig);
+	free(s.low);
 }
 
 /* Check a prompt for any generator (see prompt.h). */

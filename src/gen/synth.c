@@ -1,55 +1,28 @@
-/* synth.c: planning and mixing of the built-in synth's clips. */
+/* synth.c: planning, rendering and mixing of the composer's clips. */
 #include "gen/synth.h"
 
 #include <math.h>
 #include <sndfile.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen/prompt.h"
 #include "gen/synth_int.h"
 
-typedef struct synth_style {
-	double bpm_lo, bpm_hi;
-	int minor_pct;          /* chance of a minor key when none is given */
-	float swing16, swing8;
-	int sevenths;
-	int chord_center;       /* MIDI centre of the chord voicings */
-	int lead_lo, lead_hi;   /* lead range */
-	int mel_density;        /* percent of 8ths (16ths for chiptune) with a new note */
-	float humanize;         /* seconds */
-	float room, wet, delay_beats, feedback;
-	float lowpass;          /* master low-pass, Hz (0: none) */
-	float crackle;
-} synth_style;
+#define SYNTH_OVERHEAD 1.3 /* seconds of intro and tail around the phrase */
 
-static const synth_style synth_styles[GEN_STYLE_COUNT] = {
-	[GEN_STYLE_LOFI] = { 70, 90, 60, 0.30f, 0, 1, 60, 67, 84, 35, 0.006f, 0.5f, 0.25f, 0.75f, 0.3f, 5200, 0.012f },
-	[GEN_STYLE_AMBIENT] = { 60, 80, 50, 0, 0, 1, 62, 72, 91, 15, 0, 0.95f, 0.9f, 1.5f, 0.55f, 0, 0 },
-	[GEN_STYLE_HOUSE] = { 118, 126, 55, 0.12f, 0, 1, 62, 69, 86, 25, 0, 0.5f, 0.18f, 0.75f, 0.3f, 0, 0 },
-	[GEN_STYLE_TECHNO] = { 124, 134, 85, 0, 0, 0, 58, 67, 84, 20, 0, 0.6f, 0.2f, 0.75f, 0.45f, 0, 0 },
-	[GEN_STYLE_JAZZ] = { 92, 132, 40, 0, 0.33f, 1, 60, 67, 86, 55, 0.008f, 0.4f, 0.2f, 0, 0, 0, 0 },
-	[GEN_STYLE_PIANO] = { 64, 84, 45, 0, 0, 0, 55, 67, 86, 45, 0.01f, 0.75f, 0.35f, 0, 0, 0, 0 },
-	[GEN_STYLE_CHIPTUNE] = { 126, 156, 50, 0, 0, 0, 64, 72, 91, 55, 0, 0.2f, 0.05f, 0.5f, 0.2f, 0, 0 },
-	[GEN_STYLE_CINEMATIC] = { 80, 100, 85, 0, 0, 0, 57, 62, 79, 25, 0, 0.9f, 0.45f, 0, 0, 0, 0 },
-	[GEN_STYLE_SYNTHWAVE] = { 92, 112, 70, 0, 0, 0, 60, 67, 86, 35, 0, 0.8f, 0.3f, 0.75f, 0.4f, 0, 0 },
-	[GEN_STYLE_DNB] = { 170, 176, 70, 0, 0, 1, 62, 72, 89, 20, 0, 0.8f, 0.3f, 0.75f, 0.35f, 0, 0 },
-};
-
-/* Chord cycles as scale degrees, for major and minor keys. */
-static const int synth_prog_major[][4] = {
-	{ 0, 4, 5, 3 }, { 5, 3, 0, 4 }, { 0, 5, 3, 4 }, { 1, 4, 0, 5 }, { 3, 4, 2, 5 }, { 0, 3, 5, 4 },
-	{ 0, 2, 3, 4 }, { 3, 0, 4, 5 },
-};
-static const int synth_prog_minor[][4] = {
-	{ 0, 5, 2, 6 }, { 0, 3, 6, 2 }, { 0, 6, 5, 6 }, { 0, 5, 3, 4 }, { 0, 3, 4, 0 }, { 5, 6, 0, 0 },
-	{ 0, 2, 3, 5 }, { 3, 4, 0, 5 },
-};
 static const int synth_major[7] = { 0, 2, 4, 5, 7, 9, 11 };
 static const int synth_minor[7] = { 0, 2, 3, 5, 7, 8, 10 };
-static const int synth_dorian[7] = { 0, 2, 3, 5, 7, 9, 10 };
+static const char *const synth_note_names[12] = { "C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B" };
 
-/* Time of 16th step (0-15, may exceed) of main bar (may be -1: the intro). */
+/* "D minor" */
+void synth_key_name(int root, int minor, char *out, size_t n)
+{
+	snprintf(out, n, "%s %s", synth_note_names[((root % 12) + 12) % 12], minor ? "minor" : "major");
+}
+
+/* Bus time of 16th step of phrase bar (may be negative or past the phrase). */
 double synth_time(const synth_ctx *c, int bar, double step)
 {
 	double t = c->t_main + bar * c->plan.bar_s + step * c->step;
@@ -63,13 +36,14 @@ double synth_time(const synth_ctx *c, int bar, double step)
 	return t;
 }
 
-/* Index (0-3) into chord[] at the given bar and step. */
-int synth_chord_index(const synth_ctx *c, int bar, int step)
+/* Chord slot at a phrase bar (any integer) and step. */
+int synth_slot(const synth_ctx *c, int bar, int step)
 {
-	if (bar < 0)
-		return 0;
-	int halves = (bar % c->plan.cycle_bars) * 2 + (step >= 8);
-	return (c->half_chords ? halves : halves / 2) % 4;
+	int P = c->plan.main_bars;
+	bar = ((bar % P) + P) % P;
+	int half = c->slots_per_bar == 2 && step >= c->spb / 2;
+	int k = bar * c->slots_per_bar + half;
+	return k < c->nslot ? k : c->nslot - 1;
 }
 
 /* MIDI note of scale index si (7 per octave) above octave base (a C). */
@@ -80,148 +54,204 @@ int synth_scale_note(const synth_ctx *c, int base, int si)
 	return base + c->plan.key_root + 12 * oct + c->scale[deg];
 }
 
+/* Semitone of scale degree d in chord slot k (raised leading tone on the
+ * dominant of a minor key). */
+int synth_degree_semi(const synth_ctx *c, int k, int d)
+{
+	d = ((d % 7) + 7) % 7;
+	int v = c->scale[d];
+	if (c->plan.minor && d == 6 && k >= 0 && k < c->nslot && c->deg[k] == 4)
+		v++;
+	return v;
+}
+
 /* Random velocity around v (humanized). */
 float synth_vel(synth_ctx *c, float v)
 {
 	return v * (float)(0.88 + 0.24 * synth_rng_unit(&c->rng));
 }
 
-/* Build the chord voicings and bass roots from the chord cycle. */
-static void synth_voice_chords(synth_ctx *c, int center)
+/* Bars in the phrase at bar length bar_s for a clip of secs. */
+static int synth_bars_for(double secs, double bar_s)
 {
-	c->nchord = c->sevenths ? 4 : 3;
-	for (int k = 0; k < 4; k++) {
-		int d = c->prog[k];
-		for (int v = 0; v < c->nchord; v++) {
-			int m = synth_scale_note(c, 0, d + 2 * v);
-			int pc = ((m % 12) + 12) % 12;
-			/* Closest placement to the centre keeps the voices together. */
-			int note = center - 6 + ((pc - (center - 6)) % 12 + 12) % 12;
-			c->chord[k][v] = note;
-		}
-		for (int a = 0; a < c->nchord; a++) /* sort low to high */
-			for (int b = a + 1; b < c->nchord; b++)
-				if (c->chord[k][b] < c->chord[k][a]) {
-					int t = c->chord[k][a];
-					c->chord[k][a] = c->chord[k][b];
-					c->chord[k][b] = t;
-				}
-		int root = synth_scale_note(c, 0, d);
-		c->bass_root[k] = 36 + ((root % 12) + 12) % 12;
-		if (c->bass_root[k] > 43)
-			c->bass_root[k] -= 12;
+	int P = (int)floor((secs - SYNTH_OVERHEAD) / bar_s);
+	return P > SYNTH_BARS_MAX ? SYNTH_BARS_MAX : P;
+}
+
+/* Seconds per bar at bpm in a metre. */
+static double synth_bar_seconds(double bpm, int metre)
+{
+	return (metre == 6 ? 2 : metre) * 60.0 / bpm;
+}
+
+/* The tempo: the prompt's, the station's, else one in the style's range
+ * (moved by pace and mood) whose whole bars fill the clip best. */
+static double synth_pick_bpm(synth_ctx *c, const synth_params *p, const gen_prompt_info *pi, int metre)
+{
+	if (pi->bpm > 0)
+		return pi->bpm;
+	if (p->bpm > 0)
+		return p->bpm;
+	double lo = c->st->bpm_lo, hi = c->st->bpm_hi, span = hi - lo;
+	if (pi->pace < 0 || c->mood == GEN_MOOD_CALM || c->mood == GEN_MOOD_SAD)
+		hi = lo + span * 0.5, lo -= span * (pi->pace < 0 ? 0.3 : 0);
+	else if (pi->pace > 0 || c->mood == GEN_MOOD_ENERGETIC || c->mood == GEN_MOOD_HAPPY)
+		lo = lo + span * 0.5, hi += span * (pi->pace > 0 ? 0.3 : 0);
+	double best = 0, cand[64];
+	int n = 0;
+	for (double b = floor(lo); b <= hi + 1e-9; b += 1) {
+		double bar = synth_bar_seconds(b, metre), len = synth_bars_for(p->seconds, bar) * bar;
+		best = len > best ? len : best;
 	}
+	for (double b = floor(lo); b <= hi + 1e-9 && n < 64; b += 1) {
+		double bar = synth_bar_seconds(b, metre), len = synth_bars_for(p->seconds, bar) * bar;
+		if (len >= best * 0.97)
+			cand[n++] = b;
+	}
+	return n ? cand[synth_rng_int(&c->rng, n)] : floor(lo);
 }
 
-/* True when scale index si is a tone of chord k. */
-static int synth_is_chord_tone(const synth_ctx *c, int k, int si)
+/* Instruments: the style's, then the prompt's in the part they prefer. */
+static void synth_pick_instruments(synth_ctx *c, const gen_prompt_info *pi)
 {
-	int d = ((si % 7) + 7) % 7;
-	for (int v = 0; v < c->nchord; v++)
-		if ((c->prog[k] + 2 * v) % 7 == d)
-			return 1;
-	return 0;
-}
-
-/* Compose the lead: a motif answered with variation over the chord cycle. */
-static void synth_compose_lead(synth_ctx *c, const synth_style *st, int fine)
-{
-	memset(c->mel, 0, sizeof c->mel);
-	memset(c->mel_len, 0, sizeof c->mel_len);
-	int steps = c->plan.cycle_bars * 16, grid = fine ? 1 : 2;
-	int lo = (st->lead_lo - 12 - c->plan.key_root) * 7 / 12, hi = (st->lead_hi - 12 - c->plan.key_root) * 7 / 12;
-	int si = (lo + hi) / 2, last = -1;
-	int rhythm[16] = { 0 };
-	for (int s = 0; s < 16; s += grid)
-		rhythm[s] = (int)synth_rng_int(&c->rng, 100) < st->mel_density + (s % 4 == 0 ? 25 : 0);
-	for (int s = 0; s < steps; s += grid) {
-		int bar = s / 16, pos = s % 16;
-		/* Bars 0 and 2 share the motif's rhythm; bars 1 and 3 answer it. */
-		int on = (bar % 2 == 0) ? rhythm[pos]
-					: (int)synth_rng_int(&c->rng, 100) < st->mel_density + (pos % 4 == 0 ? 20 : 0);
-		if (bar == c->plan.cycle_bars - 1 && pos >= 12)
-			on = 0; /* breathe before the cycle repeats */
-		if (!on)
+	synth_plan *pl = &c->plan;
+	int taken[GEN_PART_COUNT] = { 0 };
+	for (int part = 0; part < GEN_PART_COUNT; part++)
+		pl->program[part] = c->st->program[part];
+	for (int k = 0; k < pi->ninst; k++) {
+		int part = pi->inst[k].part;
+		if (taken[part] && part != GEN_PART_LEAD && !taken[GEN_PART_LEAD] && pi->inst[k].program < GEN_GM_KIT &&
+		    part != GEN_PART_BASS)
+			part = GEN_PART_LEAD;
+		if (taken[part])
 			continue;
-		int k = synth_chord_index(c, bar, pos);
-		int r = synth_rng_int(&c->rng, 100);
-		si += r < 35 ? 1 : r < 70 ? -1 : r < 82 ? 2 : r < 94 ? -2 : 0;
-		if (pos % 8 == 0) /* strong beats land on chord tones */
-			for (int d = 0; d < 3 && !synth_is_chord_tone(c, k, si); d++)
-				si += (d % 2 == 0) ? 1 : -2;
-		if (si < lo)
-			si = lo + 1;
-		if (si > hi)
-			si = hi - 1;
-		c->mel[s] = synth_scale_note(c, 12, si);
-		if (last >= 0)
-			c->mel_len[last] = s - last;
-		last = s;
+		taken[part] = 1;
+		int mine = pl->program[part], want = pi->inst[k].program;
+		if (mine >= 0 && mine < GEN_GM_KIT && want < GEN_GM_KIT && mine / 8 == want / 8 && !pi->inst[k].octave)
+			continue; /* "guitar" in bossa nova: the style's own guitar */
+		pl->program[part] = want;
+		c->octave[part] = pi->inst[k].octave;
 	}
-	if (last >= 0)
-		c->mel_len[last] = steps - last;
-	for (int s = 0; s < steps; s++)
-		if (c->mel[s] && c->mel_len[s] > 8)
-			c->mel_len[s] = 8;
+	if (pi->density < 0 && !taken[GEN_PART_PAD])
+		pl->program[GEN_PART_PAD] = -2;
+	if (pi->density > 0 && pl->program[GEN_PART_PAD] == -2)
+		pl->program[GEN_PART_PAD] = 89;
 }
 
-/* Choose tempo, key, bars and the chord cycle from the prompt and the seed. */
-static void synth_plan_clip(synth_ctx *c, const synth_params *p)
+/* Choose style, tempo, key, metre, bars, instruments and the phrase. */
+static void synth_plan_clip(synth_ctx *c, const synth_params *p, const char *soundfont)
 {
 	gen_prompt_info pi;
 	gen_prompt_parse(p->prompt, &pi);
 	synth_plan *pl = &c->plan;
-	pl->style = pi.style >= 0 ? pi.style : synth_rng_int(&c->rng, 2) ? GEN_STYLE_LOFI : GEN_STYLE_PIANO;
-	const synth_style *st = &synth_styles[pl->style];
-	pl->bpm = pi.bpm > 0 ? pi.bpm : st->bpm_lo + synth_rng_int(&c->rng, (int)(st->bpm_hi - st->bpm_lo) + 1);
-	pl->key_root = pi.key_root >= 0 ? pi.key_root : synth_rng_int(&c->rng, 12);
-	pl->minor = pi.minor >= 0 ? pi.minor : synth_rng_int(&c->rng, 100) < st->minor_pct;
-	const int *mode = pl->minor ? (pl->style == GEN_STYLE_LOFI || pl->style == GEN_STYLE_JAZZ ? synth_dorian : synth_minor)
-				    : synth_major;
-	memcpy(c->scale, mode, sizeof c->scale);
+	static const int pool[5] = { GEN_STYLE_LOFI, GEN_STYLE_PIANO, GEN_STYLE_POP, GEN_STYLE_AMBIENT, GEN_STYLE_FOLK };
+	pl->style = pi.style >= 0 ? pi.style : pi.hint >= 0 ? pi.hint : pool[synth_rng_int(&c->rng, 5)];
+	c->st = &synth_styles[pl->style];
+	c->mood = pi.mood;
+	c->density = pi.density;
+	snprintf(pl->ignored, sizeof pl->ignored, "%s", pi.ignored);
+	pl->metre = pi.metre ? pi.metre : c->st->metre;
+	pl->beats_per_bar = pl->metre == 6 ? 2 : pl->metre;
+	c->spb = pl->metre == 4 ? 16 : 12;
+	pl->bpm = synth_pick_bpm(c, p, &pi, pl->metre);
+	while (synth_bars_for(p->seconds, synth_bar_seconds(pl->bpm, pl->metre)) < 1 && pl->bpm < 480)
+		pl->bpm *= 2; /* a short clip: a faster count, so a whole bar fits */
+	if (pi.key_root >= 0) {
+		pl->key_root = pi.key_root;
+		pl->minor = pi.minor >= 0 ? pi.minor : 0;
+	} else if (p->key > 0 && pi.minor < 0) {
+		pl->key_root = (p->key - 1) % 12;
+		pl->minor = (p->key - 1) / 12 ? 1 : 0;
+	} else {
+		pl->key_root = synth_rng_int(&c->rng, 12);
+		int pct = c->mood == GEN_MOOD_DARK || c->mood == GEN_MOOD_SAD ? 95
+			  : c->mood == GEN_MOOD_HAPPY				  ? 10
+										  : c->st->minor_pct;
+		pl->minor = pi.minor >= 0 ? pi.minor : synth_rng_int(&c->rng, 100) < pct;
+	}
+	memcpy(c->scale, pl->minor ? synth_minor : synth_major, sizeof c->scale);
 	c->beat = 60.0 / pl->bpm;
-	c->step = c->beat / 4;
-	pl->bar_s = 4 * c->beat;
-	pl->cycle_bars = pl->bar_s >= 2.4 ? 2 : 4;
-	c->half_chords = pl->cycle_bars == 2;
-	c->swing16 = st->swing16;
-	c->swing8 = st->swing8;
-	c->humanize = st->humanize;
-	c->sevenths = st->sevenths;
-	/* Short clips get a shorter intro and tail, to leave room for whole bars. */
-	double share = p->seconds < 10 ? 0.1 : 0.2;
-	pl->intro_s = pl->bar_s >= 2.4 ? pl->bar_s / 2 : pl->bar_s;
-	if (pl->intro_s > p->seconds * share)
-		pl->intro_s = c->beat * floor(p->seconds * share / c->beat);
-	double tail = c->beat * 2 > 1.2 ? c->beat * 2 : 1.2;
-	if (tail > 2.5)
-		tail = 2.5;
-	if (tail > p->seconds * 0.15)
-		tail = p->seconds * 0.15;
-	pl->main_bars = (int)floor((p->seconds - pl->intro_s - tail) / pl->bar_s);
+	pl->bar_s = synth_bar_seconds(pl->bpm, pl->metre);
+	c->step = pl->bar_s / c->spb;
+	pl->main_bars = synth_bars_for(p->seconds, pl->bar_s);
 	if (pl->main_bars < 1)
 		pl->main_bars = 1;
-	/* Short clips: a shorter cycle (fewer chords), whole and then some. */
-	while (pl->cycle_bars > 1 && pl->main_bars < pl->cycle_bars + 1)
-		pl->cycle_bars /= 2;
-	c->t_main = pl->intro_s;
-	pl->end_s = c->t_main + pl->main_bars * pl->bar_s;
-	const int (*progs)[4] = pl->minor ? synth_prog_minor : synth_prog_major;
-	int np = pl->minor ? (int)(sizeof synth_prog_minor / sizeof synth_prog_minor[0])
-			   : (int)(sizeof synth_prog_major / sizeof synth_prog_major[0]);
-	memcpy(c->prog, progs[synth_rng_int(&c->rng, np)], sizeof c->prog);
-	synth_voice_chords(c, st->chord_center);
-	c->fill_bars = pl->cycle_bars - 1;
-	synth_compose_lead(c, st, pl->style == GEN_STYLE_CHIPTUNE);
+	pl->cycle_bars = pl->main_bars;
+	double slack = p->seconds - pl->main_bars * pl->bar_s, tail = slack * 0.4 > 0.35 ? slack * 0.4 : 0.35;
+	pl->intro_s = slack - tail > 0.1 ? slack - tail : slack * 0.5;
+	c->slots_per_bar = pl->bar_s >= 2.4 ? 2 : 1;
+	c->swing16 = pl->metre == 4 ? c->st->swing16 : 0;
+	c->swing8 = pl->metre == 4 ? c->st->swing8 : 0;
+	c->humanize = c->st->humanize;
+	synth_pick_instruments(c, &pi);
+	c->drum_pat = synth_rng_int(&c->rng, SYNTH_PATS);
+	c->bass_pat = synth_rng_int(&c->rng, SYNTH_PATS);
+	c->comp_pat = synth_rng_int(&c->rng, SYNTH_PATS);
+	int any_gm = 0;
+	for (int part = 0; part < GEN_PART_COUNT; part++)
+		any_gm |= pl->program[part] >= 0;
+	c->gm = any_gm && soundfont;
+	if (any_gm && !soundfont)
+		snprintf(pl->note, sizeof pl->note, "%s; General MIDI instruments are played by oscillators",
+			 p->soundfont && *p->soundfont && strcmp(p->soundfont, "none")
+				 ? "the soundfont set in 'soundfont' cannot be read"
+			 : p->soundfont && !strcmp(p->soundfont, "none")
+				 ? "the soundfont is off (setting 'soundfont' is none)"
+				 : "no General MIDI soundfont found (install fluid-soundfont-gm or set 'soundfont')");
+	synth_form_compose(c);
 }
 
-/* Soft-clip, level and interleave the two channels into out. */
-static void synth_master(synth_ctx *c, float *out)
+/* Names of the instruments and the GM channel setup of the score. */
+static void synth_setup_parts(synth_ctx *c)
+{
+	static const int chan[GEN_PART_COUNT] = { 9, 0, 1, 2, 3 };
+	static const float vol[GEN_PART_COUNT] = { 0.95f, 0.85f, 0.7f, 0.8f, 0.55f };
+	static const float rev[GEN_PART_COUNT] = { 0.25f, 0.1f, 0.5f, 0.45f, 0.7f };
+	const float pan[GEN_PART_COUNT] = { 0, 0, -0.45f * c->st->width, 0.4f * c->st->width, 0 };
+	synth_plan *pl = &c->plan;
+	for (int ch = 0; ch < 16; ch++)
+		c->score.program[ch] = -1;
+	for (int part = 0; part < GEN_PART_COUNT; part++) {
+		int prog = pl->program[part];
+		if (prog == -2)
+			snprintf(pl->instrument[part], sizeof pl->instrument[part], "%s", "");
+		else if (prog == -1)
+			snprintf(pl->instrument[part], sizeof pl->instrument[part], "%s", part == GEN_PART_DRUMS
+				 ? "drum machine" : synth_osc_name(c->st->osc[part]));
+		else if (c->gm)
+			snprintf(pl->instrument[part], sizeof pl->instrument[part], "%s", gen_prompt_gm_name(prog));
+		else
+			snprintf(pl->instrument[part], sizeof pl->instrument[part], "%.28s (synth)", gen_prompt_gm_name(prog));
+		if (prog >= 0 && c->gm) {
+			c->score.program[chan[part]] = prog;
+			c->score.vol[chan[part]] = vol[part];
+			c->score.pan[chan[part]] = pan[part];
+			c->score.rev[chan[part]] = rev[part] * (0.5f + c->st->room * 0.6f);
+		}
+	}
+}
+
+/* Play every bar of the bus: the phrase, with its end before it and its start after it. */
+static int synth_play_bars(synth_ctx *c, const synth_params *p, int first)
+{
+	int P = c->plan.main_bars;
+	for (int at = first; synth_time(c, at, 0) < (double)c->bus.n / c->bus.rate; at++) {
+		int bar = ((at % P) + P) % P;
+		synth_rng_seed(&c->rng, c->seed * 1000003u + (uint64_t)bar + 17u);
+		synth_parts_bar(c, bar, at);
+		if (p->cancel && *p->cancel)
+			return -1;
+	}
+	return 0;
+}
+
+/* Level, soft-clip and interleave the clip part of the bus into out, with
+ * the intro fading in and the end fading out. */
+static void synth_master(synth_ctx *c, size_t off, size_t n, float *out)
 {
 	synth_bus *b = &c->bus;
-	/* DC blocker: a one-pole high-pass at about 10 Hz. */
 	float R = 1.0f - 2.0f * 3.14159265f * 10.0f / b->rate, pl = 0, pr = 0, yl = 0, yr = 0;
-	for (size_t i = 0; i < b->n; i++) {
+	for (size_t i = 0; i < b->n; i++) { /* DC blocker, about 10 Hz */
 		yl = b->l[i] - pl + R * yl;
 		yr = b->r[i] - pr + R * yr;
 		pl = b->l[i];
@@ -229,13 +259,14 @@ static void synth_master(synth_ctx *c, float *out)
 		b->l[i] = yl;
 		b->r[i] = yr;
 	}
+	size_t ls = off + c->plan.loop_start, le = off + c->plan.loop_end;
 	double sum = 0;
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = ls; i < le; i++)
 		sum += (double)b->l[i] * b->l[i] + (double)b->r[i] * b->r[i];
-	double rms = sqrt(sum / (2.0 * (double)(b->n ? b->n : 1)));
+	double rms = sqrt(sum / (2.0 * (double)(le > ls ? le - ls : 1)));
 	float gain = rms > 1e-9 ? (float)(0.2 / rms) : 1.0f, peak = 0;
-	for (size_t i = 0; i < b->n; i++) {
-		float v[2] = { b->l[i] * gain, b->r[i] * gain };
+	for (size_t i = 0; i < n; i++) {
+		float v[2] = { b->l[off + i] * gain, b->r[off + i] * gain };
 		for (int ch = 0; ch < 2; ch++) {
 			float x = v[ch] > 3 ? 3 : v[ch] < -3 ? -3 : v[ch];
 			x = x * (27 + x * x) / (27 + 9 * x * x);
@@ -245,14 +276,70 @@ static void synth_master(synth_ctx *c, float *out)
 		}
 	}
 	float norm = peak > 0.89f ? 0.89f / peak : 1.0f;
-	size_t fade = (size_t)(0.25 * b->rate);
-	for (size_t i = 0; i < b->n; i++) {
+	size_t fade = (size_t)(0.25 * b->rate), fin = (size_t)(c->plan.intro_s * 0.6 * b->rate);
+	for (size_t i = 0; i < n; i++) {
 		float f = norm;
-		if (i + fade > b->n)
-			f *= (float)(b->n - i) / (float)fade; /* the clip ends in silence */
+		if (i < fin) {
+			float x = (float)i / (float)fin;
+			f *= x * x;
+		}
+		if (i + fade > n)
+			f *= (float)(n - i) / (float)fade; /* the clip ends in silence */
 		out[2 * i] *= f;
 		out[2 * i + 1] *= f;
 	}
+}
+
+/* Render the clip into res (n frames); 0, -1 cancelled, or -2 with err. */
+static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *soundfont, float *res, size_t n,
+			     il_err *err)
+{
+	synth_plan *pl = &c->plan;
+	int pre_bars = (int)ceil((pl->intro_s + 2.0) / pl->bar_s);
+	double pre_t = pre_bars * pl->bar_s - pl->intro_s; /* bus time of clip time 0 */
+	size_t off = (size_t)llround(pre_t * SYNTH_RATE), total = off + n;
+	float *mem = calloc(4 * total, sizeof *mem);
+	if (!mem)
+		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds), -2;
+	c->bus = (synth_bus){ mem, mem + total, mem + 2 * total, mem + 3 * total, total, SYNTH_RATE };
+	c->t_main = pre_bars * pl->bar_s;
+	c->pre_s = pre_t;
+	pl->loop_start = (size_t)llround(pl->intro_s * SYNTH_RATE);
+	pl->loop_end = pl->loop_start + (size_t)llround(pl->main_bars * pl->bar_s * SYNTH_RATE);
+	pl->end_s = pl->intro_s + pl->main_bars * pl->bar_s;
+	c->score.n = 0;
+	synth_setup_parts(c);
+	if (synth_play_bars(c, p, -pre_bars) != 0) {
+		free(mem);
+		return -1;
+	}
+	pl->soundfont = 0;
+	if (c->gm && c->score.n > 0) {
+		il_err ferr;
+		if (synth_fluid_render(&c->score, soundfont, &c->bus, p->cancel, &ferr) == 0) {
+			pl->soundfont = 1;
+		} else if (p->cancel && *p->cancel) {
+			free(mem);
+			return -1;
+		} else { /* FluidSynth failed: the oscillators play everything */
+			free(mem);
+			c->gm = 0;
+			int rc = synth_render_clip(c, p, NULL, res, n, err);
+			snprintf(pl->note, sizeof pl->note, "%.150s; oscillators played", ferr.msg);
+			return rc;
+		}
+	}
+	const synth_style *st = c->st;
+	double delay = st->delay_beats > 0 ? st->delay_beats * c->beat : 0.3;
+	sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);
+	float crackle = st->crackle > 0 ? st->crackle : 0;
+	if (crackle > 0)
+		sv_crackle(&c->bus, &c->rng, crackle);
+	if (st->lowpass > 0)
+		sv_lowpass(&c->bus, st->lowpass);
+	synth_master(c, off, n, res);
+	free(mem);
+	return 0;
 }
 
 /* Render a clip (see synth.h). */
@@ -265,53 +352,49 @@ int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan
 		return il_err_set(err, IL_E_GEN, "the synth makes clips of 2 to 60 seconds, not %g", p->seconds);
 	synth_ctx *c = calloc(1, sizeof *c);
 	size_t n = (size_t)llround(p->seconds * SYNTH_RATE);
-	float *mem = c ? calloc(4 * n, sizeof *mem) : NULL;
-	float *res = mem ? malloc(2 * n * sizeof *res) : NULL;
+	float *res = c ? malloc(2 * n * sizeof *res) : NULL;
 	if (!res) {
-		free(mem);
 		free(c);
 		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds);
 	}
-	c->bus = (synth_bus){ mem, mem + n, mem + 2 * n, mem + 3 * n, n, SYNTH_RATE };
+	const char *sf = p->soundfont && !strcmp(p->soundfont, "none") ? NULL : synth_fluid_find(p->soundfont);
+	c->seed = p->seed;
 	synth_rng_seed(&c->rng, p->seed);
-	synth_plan_clip(c, p);
-	const synth_style *st = &synth_styles[c->plan.style];
-	int cancelled = 0;
-	synth_parts_intro(c);
-	for (int bar = 0; bar < c->plan.main_bars && !cancelled; bar++) {
-		/* The same random choices in every chord cycle: bars vary within a
-		 * cycle, and whole cycles repeat, so that they loop. */
-		synth_rng_seed(&c->rng, p->seed * 1000003u + (uint64_t)(bar % c->plan.cycle_bars) + 17u);
-		synth_parts_bar(c, bar);
-		cancelled = p->cancel && *p->cancel;
-	}
-	if (!cancelled) {
-		synth_parts_ending(c);
-		double delay = st->delay_beats > 0 ? st->delay_beats * c->beat : 0.3;
-		sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);
-		if (st->crackle > 0)
-			sv_crackle(&c->bus, &c->rng, st->crackle);
-		if (st->lowpass > 0)
-			sv_lowpass(&c->bus, st->lowpass);
-		synth_master(c, res);
-		cancelled = p->cancel && *p->cancel;
-	}
+	synth_plan_clip(c, p, sf);
+	int rc = synth_render_clip(c, p, sf, res, n, err);
 	if (plan)
 		*plan = c->plan;
-	free(mem);
+	free(c->score.ev);
 	free(c);
-	if (cancelled) {
+	if (rc != 0) {
 		free(res);
-		return il_err_set(err, IL_E_GEN, "the synth was stopped");
+		return rc == -1 ? il_err_set(err, IL_E_GEN, "the synth was stopped") : -1;
 	}
 	*out = res;
 	*nframes = n;
 	return 0;
 }
 
+/* The plan as the clip's tags (see synth.h). */
+void synth_plan_tags(const synth_plan *pl, char *out, size_t n)
+{
+	char key[16], secs[64] = "", inst[256] = "";
+	synth_key_name(pl->key_root, pl->minor, key, sizeof key);
+	for (int k = 0; k < pl->nsections; k++)
+		snprintf(secs + strlen(secs), sizeof secs - strlen(secs), "%s%s", k ? " " : "", pl->section[k]);
+	for (int part = 0; part < GEN_PART_COUNT; part++)
+		if (pl->instrument[part][0])
+			snprintf(inst + strlen(inst), sizeof inst - strlen(inst), "%s%s", inst[0] ? ", " : "",
+				 pl->instrument[part]);
+	snprintf(out, n, "LOOPSTART=%zu LOOPLENGTH=%zu; composer; bpm=%.2f; key=%s; metre=%s; style=%s; "
+		 "bars=%d; sections=%s; instruments=%s", pl->loop_start, pl->loop_end - pl->loop_start, pl->bpm,
+		 key, pl->metre == 3 ? "3/4" : pl->metre == 6 ? "6/8" : "4/4", gen_prompt_style_name(pl->style),
+		 pl->main_bars, secs, inst);
+}
+
 /* Write interleaved samples to a WAV file (32-bit float, or 16-bit PCM). */
 int synth_write_wav(const char *path, const float *samples, size_t nframes, int rate,
-		    int channels, int pcm16, il_err *err)
+		    int channels, int pcm16, const char *comment, il_err *err)
 {
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
@@ -321,6 +404,8 @@ int synth_write_wav(const char *path, const float *samples, size_t nframes, int 
 	SNDFILE *f = sf_open(path, SFM_WRITE, &info);
 	if (!f)
 		return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
+	if (comment)
+		sf_set_string(f, SF_STR_COMMENT, comment);
 	sf_command(f, SFC_SET_CLIPPING, NULL, SF_TRUE);
 	sf_count_t w = sf_writef_float(f, samples, (sf_count_t)nframes);
 	int rc = sf_close(f);

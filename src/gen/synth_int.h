@@ -1,47 +1,138 @@
-/* synth_int.h: what synth.c (planning, mixing) and synth_parts.c (the
- * instruments' parts) share. Internal to src/gen. */
+/* synth_int.h: what the composer's files share (internal to src/gen):
+ * synth.c plans and mixes, synth_style.c holds the styles, synth_form.c
+ * writes harmony and melody, synth_parts.c plays the parts bar by bar,
+ * synth_fluid.c renders General MIDI notes through FluidSynth. */
 #ifndef IL_GEN_SYNTH_INT_H
 #define IL_GEN_SYNTH_INT_H
 
 #include "gen/synth.h"
 #include "gen/synth_voice.h"
 
-#define SYNTH_MEL_STEPS 64 /* 4 bars of 16ths */
+#define SYNTH_STEPS_MAX 16                 /* 16ths per bar (12 in 3/4 and 6/8) */
+#define SYNTH_SLOTS_MAX (2 * SYNTH_BARS_MAX) /* chords in a phrase */
+#define SYNTH_PATS 4                       /* drum and bass patterns per style */
+
+/* Oscillator sounds. */
+enum {
+	OSC_NONE, OSC_SAW_BASS, OSC_ACID_BASS, OSC_TRI_BASS, OSC_SUB_BASS, OSC_REESE, OSC_CHIP_BASS,
+	OSC_STAB, OSC_SUPERSAW, OSC_PAD, OSC_EPIANO, OSC_BELL, OSC_PIANO, OSC_PULSE, OSC_SQUARE,
+	OSC_SAW_LEAD, OSC_TRI_LEAD, OSC_PLUCK, OSC_ORGAN, OSC_STRINGS, OSC_COUNT
+};
+/* Oscillator drum kits. */
+enum { KIT_GM, KIT_ACOUSTIC, KIT_LOFI, KIT_HOUSE, KIT_TECHNO, KIT_CHIP, KIT_WAVE, KIT_DNB, KIT_TRAP };
+/* Drum sounds (played by a GM kit or the oscillator kit). */
+enum { DR_KICK, DR_SNARE, DR_RIM, DR_CLAP, DR_HAT, DR_OHAT, DR_RIDE, DR_CRASH, DR_TOM_L, DR_TOM_H,
+       DR_SHAKER, DR_CONGA, DR_CLAVE, DR_COUNT };
+/* How parts play. */
+enum { BASS_PAT, BASS_WALK };
+enum { COMP_HOLD, COMP_PAT, COMP_ARP, COMP_STRUM };
+
+typedef struct synth_drum_pat {
+	const char *kick, *snare, *hat, *ohat, *perc; /* per 16th: X x o g (velocities), r (hat roll) */
+	int perc_sound;                               /* DR_* of the perc line */
+} synth_drum_pat;
+
+typedef struct synth_style {
+	double bpm_lo, bpm_hi;
+	int minor_pct;          /* chance of a minor key when none is given */
+	int metre;              /* 4, 3 or 6 */
+	float swing16, swing8;
+	int sevenths;
+	int chord_center;       /* MIDI centre of the chord voicings */
+	int lead_lo, lead_hi;   /* lead range */
+	int mel_density;        /* percent of 8ths with a new note */
+	float humanize;         /* seconds */
+	int program[GEN_PART_COUNT]; /* GM program / kit; -1: the oscillator below; -2: no such part */
+	int osc[GEN_PART_COUNT];     /* oscillator sounds (drums: KIT_*) */
+	int bass_kind, comp_kind;
+	const char *bass[SYNTH_PATS]; /* R root, 5 fifth, 8 octave, 3 third, 6 sixth, A approach, . rest, - hold */
+	const char *comp[SYNTH_PATS]; /* C chord, c soft chord, u upper notes; arpeggio: a */
+	const synth_drum_pat *drums; /* SYNTH_PATS patterns, or NULL */
+	float room, wet, delay_beats, feedback;
+	float lowpass;          /* master low-pass, Hz (0: none) */
+	float crackle;
+	float width;            /* stereo spread of the parts, 0..1 */
+} synth_style;
+
+extern const synth_style synth_styles[GEN_STYLE_COUNT];
+
+/* A General MIDI note for FluidSynth. */
+typedef struct synth_ev {
+	double t, dur;       /* seconds in the bus */
+	unsigned char chan, note, vel;
+} synth_ev;
+
+typedef struct synth_score {
+	synth_ev *ev;
+	size_t n, cap;
+	int program[16];     /* per channel; drum channel 9 holds the kit */
+	float pan[16], rev[16], vol[16];
+} synth_score;
 
 typedef struct synth_ctx {
-	synth_bus bus;
+	synth_bus bus;          /* starts pre_s before the clip */
 	synth_rng rng;
 	synth_plan plan;
+	const synth_style *st;
+	uint64_t seed;
+	double pre_s;           /* bus time of clip time 0 */
 	double beat, step;      /* seconds per beat and per 16th */
-	float swing16, swing8;  /* delay of odd 16ths / off-beat 8ths, in steps */
-	float humanize;         /* random timing, seconds */
-	double t_main;          /* start of bar 0 */
+	int spb;                /* 16ths per bar */
+	float swing16, swing8, humanize;
+	double t_main;          /* bus time of phrase bar 0 */
 	int scale[7];           /* semitones of the mode */
-	int prog[4];            /* chord cycle, scale degrees 0-6 */
-	int sevenths;           /* chords with sevenths */
-	int chord[4][4];        /* voicings (MIDI), low to high */
-	int nchord;             /* notes per voicing */
-	int bass_root[4];       /* MIDI bass root of each chord */
-	int mel[SYNTH_MEL_STEPS];    /* lead: MIDI note starting at each 16th, 0 for none */
-	int mel_len[SYNTH_MEL_STEPS]; /* its length in 16ths */
-	int fill_bars;          /* bar%cycle index that gets a drum fill */
-	int half_chords;        /* chords change every half bar (slow tempos) */
+	int density;            /* -1 sparse, 0, 1 dense */
+	int mood;
+	int gm;                 /* General MIDI parts are rendered by FluidSynth */
+	int octave[GEN_PART_COUNT];
+	int drum_pat, bass_pat, comp_pat;
+	/* The phrase. */
+	int slots_per_bar;      /* chords per bar: 1 or 2 */
+	int nslot;
+	int deg[SYNTH_SLOTS_MAX];          /* scale degree of each chord */
+	int chord[SYNTH_SLOTS_MAX][5];     /* voicings, low to high */
+	int nchord;
+	int bass_root[SYNTH_SLOTS_MAX];
+	int sec_of_bar[SYNTH_BARS_MAX];    /* section index of each bar */
+	unsigned parts_of_bar[SYNTH_BARS_MAX]; /* 1 << GEN_PART_* playing in the bar */
+	int mel[SYNTH_BARS_MAX * SYNTH_STEPS_MAX];     /* lead: MIDI note at each 16th, 0 none */
+	int mel_len[SYNTH_BARS_MAX * SYNTH_STEPS_MAX];
+	synth_score score;
 } synth_ctx;
 
-/* Time of 16th step (0-15, may exceed) of main bar (may be -1: the intro). */
+/* Bus time of 16th step (may exceed the bar) of phrase bar (may be negative). */
 double synth_time(const synth_ctx *c, int bar, double step);
-/* Index (0-3) into chord[] at the given bar and step. */
-int synth_chord_index(const synth_ctx *c, int bar, int step);
+/* Chord slot at a phrase bar (any integer) and step. */
+int synth_slot(const synth_ctx *c, int bar, int step);
 /* MIDI note of scale index si (7 per octave) above octave base (a C). */
 int synth_scale_note(const synth_ctx *c, int base, int si);
 /* Random velocity around v (humanized). */
 float synth_vel(synth_ctx *c, float v);
+/* The semitone of scale degree d (0-6) in chord slot k (raised leading
+ * tone on the dominant in minor). */
+int synth_degree_semi(const synth_ctx *c, int k, int d);
 
-/* One main bar of every part of the style. */
-void synth_parts_bar(synth_ctx *c, int bar);
-/* The intro before bar 0. */
-void synth_parts_intro(synth_ctx *c);
-/* The final chord at plan.end_s, ringing to the end of the clip. */
-void synth_parts_ending(synth_ctx *c);
+/* Sections, chords and the melody of the phrase (synth_form.c). */
+void synth_form_compose(synth_ctx *c);
+
+/* One phrase bar (0..main_bars-1) played at bar position at (synth_parts.c). */
+void synth_parts_bar(synth_ctx *c, int bar, int at);
+/* An oscillator note of sound osc (synth_style.c). */
+void synth_osc_note(synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan);
+/* The oscillator sound standing in for a GM program (no soundfont). */
+int synth_osc_for_program(int program);
+/* A drum hit with the oscillator kit. */
+void synth_osc_drum(synth_ctx *c, int kit, int sound, double t, float vel);
+/* The name of an oscillator sound. */
+const char *synth_osc_name(int osc);
+
+/* Add a GM note to the score; 0, or -1 when out of memory. */
+int synth_score_add(synth_score *s, double t, double dur, int chan, int note, int vel);
+/* Render the score with FluidSynth from soundfont in a child process and
+ * mix it into the bus. 0, or -1 with err (nothing mixed). */
+int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus,
+		       const volatile int *cancel, il_err *err);
+/* The soundfont to use: the setting, else the Debian paths; NULL if none. */
+const char *synth_fluid_find(const char *setting);
 
 #endif

@@ -1,391 +1,275 @@
-/* synth_parts.c: the drums, bass, chords and lead of each synth style. */
-#include "gen/prompt.h"
-#include "gen/synth_int.h"
-
+/* synth_parts.c: the parts of one bar (drums with fills and crashes, bass,
+ * chords, lead, pad), played by General MIDI instruments (into the score
+ * FluidSynth renders) or by the oscillators. */
+#include <stdlib.h>
 #include <string.h>
 
-/* Velocity of a pattern character ('.' is silence). */
-static float synth_pat(const char *pat, int s)
+#include "gen/synth_int.h"
+
+/* MIDI channel of each part in the score. */
+static const int parts_chan[GEN_PART_COUNT] = { 9, 0, 1, 2, 3 };
+/* GM percussion notes of the drum sounds. */
+static const int parts_gm_drum[DR_COUNT] = { 36, 38, 37, 39, 42, 46, 51, 49, 45, 50, 70, 63, 75 };
+
+/* Velocity of a pattern character ('.' and '-' are none). */
+static float parts_pat(const char *pat, int s)
 {
-	switch (pat[s & 15]) {
+	if (!pat || !*pat)
+		return 0;
+	switch (pat[s % (int)strlen(pat)]) {
 	case 'X': return 1.0f;
 	case 'x': return 0.8f;
-	case 'o': return 0.5f;
-	case 'g': return 0.25f;
+	case 'o': return 0.55f;
+	case 'g': return 0.3f;
+	case 'r': return 0.6f;
 	default: return 0.0f;
 	}
 }
 
 /* Time of a hit with a little human timing. */
-static double synth_hit(synth_ctx *c, int bar, int s)
+static double parts_hit_time(synth_ctx *c, int at, double s)
 {
-	double t = synth_time(c, bar, s);
+	double t = synth_time(c, at, s);
 	if (c->humanize > 0)
 		t += c->humanize * (synth_rng_unit(&c->rng) - 0.5);
 	return t;
 }
 
-/* True with the given percent chance. */
-static int synth_chance(synth_ctx *c, int pct)
+/* True when a General MIDI instrument plays the part. */
+static int parts_is_gm(const synth_ctx *c, int part)
 {
-	return synth_rng_int(&c->rng, 100) < pct;
+	return c->gm && c->plan.program[part] >= 0;
 }
 
-/* Drums of one bar. */
-static void synth_drums(synth_ctx *c, int bar)
+/* A pitched note of a part: GM into the score, or an oscillator. */
+static void parts_note(synth_ctx *c, int part, double t, double dur, int midi, float vel, float pan)
 {
-	synth_bus *b = &c->bus;
-	synth_rng *r = &c->rng;
-	int fill = bar % c->plan.cycle_bars == c->fill_bars;
-	int alt = bar % 2;
-	for (int s = 0; s < 16; s++) {
-		double t = synth_hit(c, bar, s);
-		float v;
-		switch (c->plan.style) {
-		case GEN_STYLE_LOFI:
-			if ((v = synth_pat(alt ? "x.....x.x.....o." : "x.....x...x.....", s)))
-				sv_kick(b, t, synth_vel(c, v * 0.95f), 52, 0.22f);
-			if ((v = synth_pat("....X.......X...", s)))
-				sv_snare(b, r, t, synth_vel(c, v * 0.55f), 190, 0.13f, 0.2f, 0);
-			else if ((s == 7 || s == 15 || (fill && s >= 13)) && synth_chance(c, fill ? 90 : 25))
-				sv_snare(b, r, t, synth_vel(c, 0.14f), 190, 0.08f, 0.1f, 0);
-			if (s % 2 == 0 || synth_chance(c, 15))
-				sv_hat(b, r, t, synth_vel(c, s % 4 == 0 ? 0.5f : 0.32f), 0.035f, 0.3f, 0);
-			break;
-		case GEN_STYLE_HOUSE:
-			if (s % 4 == 0)
-				sv_kick(b, t, synth_vel(c, 1.0f), 50, 0.28f);
-			if (s == 4 || s == 12 || (fill && (s == 14 || s == 15)))
-				sv_snare(b, r, t, synth_vel(c, s % 4 ? 0.35f : 0.55f), 0, 0.12f, 0.25f, 1);
-			if (s % 4 == 2)
-				sv_hat(b, r, t, synth_vel(c, 0.5f), 0.16f, 0.2f, 0);
-			else
-				sv_hat(b, r, t, synth_vel(c, 0.18f), 0.025f, -0.25f, 0);
-			break;
-		case GEN_STYLE_TECHNO:
-			if (s % 4 == 0)
-				sv_kick(b, t, synth_vel(c, 1.0f), 49, 0.2f);
-			if (s == 4 || s == 12)
-				sv_snare(b, r, t, synth_vel(c, 0.3f), 0, 0.1f, 0.4f, 1);
-			if (fill && s >= 12)
-				sv_snare(b, r, t, synth_vel(c, 0.12f + 0.06f * (s - 12)), 220, 0.06f, 0.2f, 0);
-			sv_hat(b, r, t, synth_vel(c, s % 2 ? 0.5f : 0.25f), s % 4 == 2 ? 0.09f : 0.02f, 0.15f, 0);
-			if (bar % 2 && s % 4 == 2)
-				sv_hat(b, r, t, synth_vel(c, 0.18f), 0.35f, -0.3f, 1);
-			break;
-		case GEN_STYLE_JAZZ:
-			if (s == 0 || s == 4 || s == 6 || s == 8 || s == 12 || s == 14)
-				sv_hat(b, r, t, synth_vel(c, s % 4 ? 0.3f : 0.42f), 0.5f, 0.35f, 1);
-			if (s == 4 || s == 12)
-				sv_hat(b, r, t, synth_vel(c, 0.28f), 0.025f, -0.2f, 0);
-			if (s == 0 || s == 8)
-				sv_kick(b, t, synth_vel(c, 0.28f), 58, 0.18f);
-			if (s % 2 == 0 && synth_chance(c, fill ? 60 : 22))
-				sv_snare(b, r, t, synth_vel(c, fill ? 0.3f : 0.14f), 200, 0.14f, 0.2f, 0);
-			break;
-		case GEN_STYLE_CHIPTUNE:
-			if ((v = synth_pat("x.....x.x.......", s)))
-				sv_kick(b, t, synth_vel(c, v * 0.9f), 62, 0.08f);
-			if (s == 4 || s == 12 || (fill && s >= 13))
-				sv_snare(b, r, t, synth_vel(c, 0.5f), 240, 0.06f, 0.05f, 0);
-			if (s % 2 == 0)
-				sv_hat(b, r, t, synth_vel(c, 0.28f), 0.015f, 0.0f, 0);
-			break;
-		case GEN_STYLE_CINEMATIC:
-			if ((v = synth_pat(alt ? "x..x..x.x...x.o." : "x..x..x.x...x.x.", s)))
-				sv_tom(b, t, synth_vel(c, v * 0.8f), s == 0 ? 48 : 72, s == 0 ? 0.6f : 0.3f, 0.35f);
-			if (fill && s >= 12)
-				sv_tom(b, t, synth_vel(c, 0.4f + 0.12f * (s - 12)), 95, 0.2f, 0.3f);
-			if (s % 2 == 0)
-				sv_hat(b, r, t, synth_vel(c, 0.08f), 0.05f, 0.4f, 0);
-			break;
-		case GEN_STYLE_SYNTHWAVE:
-			if (s % 4 == 0)
-				sv_kick(b, t, synth_vel(c, 0.95f), 52, 0.25f);
-			if (s == 4 || s == 12 || (fill && s == 15))
-				sv_snare(b, r, t, synth_vel(c, 0.6f), 180, 0.2f, 0.8f, 0);
-			if (s % 2 == 0)
-				sv_hat(b, r, t, synth_vel(c, s % 4 == 2 ? 0.35f : 0.18f), 0.04f, 0.25f, 0);
-			if (fill && s >= 12 && s % 2 == 0)
-				sv_tom(b, t, synth_vel(c, 0.45f), 120 - 8 * (s - 12), 0.22f, 0.4f);
-			break;
-		case GEN_STYLE_DNB:
-			if ((v = synth_pat(alt ? "x.x.......x....." : "x.........x.....", s)))
-				sv_kick(b, t, synth_vel(c, v), 55, 0.2f);
-			if ((v = synth_pat(fill ? "....X..g.g..XgXo" : "....X..g.g..X..g", s)))
-				sv_snare(b, r, t, synth_vel(c, v * 0.6f), 200, 0.11f, 0.2f, 0);
-			sv_hat(b, r, t, synth_vel(c, s % 2 ? 0.12f : 0.26f), s % 4 == 2 ? 0.06f : 0.025f, 0.2f, 0);
-			break;
-		default: /* ambient and piano: no drums */
-			return;
+	midi += 12 * c->octave[part];
+	if (midi < 12 || midi > 115 || vel <= 0)
+		return;
+	if (parts_is_gm(c, part)) {
+		int v = (int)(vel * 127 + 0.5f);
+		synth_score_add(&c->score, t, dur, parts_chan[part], midi, v < 1 ? 1 : v > 127 ? 127 : v);
+		return;
+	}
+	int prog = c->plan.program[part];
+	int osc = prog >= 0 ? synth_osc_for_program(prog) : c->st->osc[part];
+	synth_osc_note(c, osc, t, dur, midi, vel * 0.45f, pan);
+}
+
+/* A drum hit. */
+static void parts_drum(synth_ctx *c, int sound, double t, float vel)
+{
+	if (vel <= 0)
+		return;
+	if (parts_is_gm(c, GEN_PART_DRUMS)) {
+		int v = (int)(vel * 115 + 0.5f);
+		synth_score_add(&c->score, t, 0.2, 9, parts_gm_drum[sound], v < 1 ? 1 : v > 127 ? 127 : v);
+		return;
+	}
+	int kit = c->plan.program[GEN_PART_DRUMS] >= 0 ? KIT_ACOUSTIC : c->st->osc[GEN_PART_DRUMS];
+	synth_osc_drum(c, kit, sound, t, vel);
+}
+
+/* True when phrase bar b starts a section. */
+static int parts_section_start(const synth_ctx *c, int b)
+{
+	int bar = 0;
+	for (int s = 0; s < c->plan.nsections; s++) {
+		if (bar == b)
+			return 1;
+		bar += c->plan.section_bars[s];
+	}
+	return b == c->plan.main_bars;
+}
+
+/* Drums of one bar: the pattern, a breakdown in B, a fill before each new section. */
+static void parts_drums(synth_ctx *c, int bar, int at)
+{
+	if (!c->st->drums)
+		return;
+	int in_b = c->plan.nsections == 4 && !strcmp(c->plan.section[2], "B") && c->sec_of_bar[bar] == 2;
+	const synth_drum_pat *p = &c->st->drums[(c->drum_pat + (in_b ? 1 : 0)) % SYNTH_PATS];
+	int fill = parts_section_start(c, bar + 1) && c->plan.main_bars > 1;
+	int crash = parts_section_start(c, bar) && c->plan.main_bars >= 4;
+	int breakdown = in_b && parts_section_start(c, bar) && c->plan.section_bars[2] > 1;
+	int spb = c->spb, beat = spb == 12 && c->plan.metre == 6 ? 6 : 4;
+	if (crash)
+		parts_drum(c, DR_CRASH, synth_time(c, at, 0), synth_vel(c, 0.7f));
+	for (int s = 0; s < spb; s++) {
+		double t = parts_hit_time(c, at, s);
+		float accent = s % beat == 0 ? 1.0f : 0.85f;
+		if (fill && s >= spb - beat) {
+			/* The fill: the last beat rolls on the snare or toms. */
+			int acoustic = parts_is_gm(c, GEN_PART_DRUMS) || c->st->osc[GEN_PART_DRUMS] == KIT_ACOUSTIC;
+			int sound = acoustic ? (s - (spb - beat) < beat / 2 ? DR_TOM_H : DR_TOM_L) : DR_SNARE;
+			if (c->plan.style == GEN_STYLE_JAZZ || c->plan.style == GEN_STYLE_BOSSA)
+				sound = DR_SNARE;
+			parts_drum(c, sound, t, synth_vel(c, 0.45f + 0.1f * (float)(s - (spb - beat))));
+			if (s == spb - beat)
+				parts_drum(c, DR_KICK, t, synth_vel(c, 0.8f));
+			continue;
 		}
+		if (!breakdown)
+			parts_drum(c, DR_KICK, t, synth_vel(c, parts_pat(p->kick, s) * accent));
+		parts_drum(c, DR_SNARE, t, synth_vel(c, parts_pat(p->snare, s)));
+		float hv = parts_pat(p->hat, s);
+		if (hv > 0 && p->hat[s % (int)strlen(p->hat)] == 'r') {
+			for (int q = 0; q < 3; q++) /* a triplet roll */
+				parts_drum(c, DR_HAT, t + q * c->step / 3, synth_vel(c, 0.35f + 0.1f * q));
+		} else {
+			parts_drum(c, DR_HAT, t, synth_vel(c, hv * (s % 2 ? 0.7f : 1.0f)));
+		}
+		int ride = c->plan.style == GEN_STYLE_JAZZ || c->plan.style == GEN_STYLE_ROCK;
+		parts_drum(c, ride ? DR_RIDE : DR_OHAT, t, synth_vel(c, parts_pat(p->ohat, s) * 0.8f));
+		parts_drum(c, p->perc_sound, t, synth_vel(c, parts_pat(p->perc, s)));
 	}
 }
 
-/* Play one bass note of chord k from step s for len steps. */
-static void synth_bass_note(synth_ctx *c, int bar, double s, double len, int midi, float vel)
+/* The note a bass symbol stands for in chord slot k. */
+static int parts_bass_note(const synth_ctx *c, int k, int next, char sym)
 {
-	sv_note n = sv_note_make(synth_time(c, bar, s), len * c->step, midi, vel, SV_SAW);
-	switch (c->plan.style) {
-	case GEN_STYLE_LOFI: n.osc = SV_TRI; n.cutoff = 650; n.d = 0.25f; n.s = 0.6f; n.r = 0.08f; break;
-	case GEN_STYLE_HOUSE: n.cutoff = 300; n.fenv = 1400; n.fdecay = 0.08f; n.reso = 0.3f; break;
-	case GEN_STYLE_TECHNO: n.cutoff = 220; n.fenv = 1100; n.fdecay = 0.06f; n.reso = 0.55f; break;
-	case GEN_STYLE_JAZZ: n.osc = SV_TRI; n.cutoff = 800; n.d = 0.3f; n.s = 0.35f; n.r = 0.1f; break;
-	case GEN_STYLE_CHIPTUNE: n.osc = SV_TRI; n.a = 0.002f; n.s = 1.0f; break;
-	case GEN_STYLE_CINEMATIC: n.voices = 3; n.detune = 12; n.cutoff = 420; n.a = 0.25f; n.r = 0.5f; n.rev = 0.3f; break;
-	case GEN_STYLE_SYNTHWAVE: n.cutoff = 420; n.fenv = 900; n.fdecay = 0.1f; n.reso = 0.2f; break;
-	case GEN_STYLE_DNB: n.voices = 3; n.detune = 22; n.cutoff = 360; n.fenv = 300; n.fdecay = 0.4f; n.s = 1.0f; n.r = 0.1f; break;
-	case GEN_STYLE_AMBIENT: n.osc = SV_SINE; n.a = 0.8f; n.s = 1.0f; n.r = 1.2f; break;
-	default: return;
+	int root = c->bass_root[k];
+	switch (sym) {
+	case '5': return root + 7;
+	case '8': return root + 12;
+	case '3': return root + synth_degree_semi(c, k, (c->deg[k] + 2) % 7) - synth_degree_semi(c, k, c->deg[k]) +
+			 (synth_degree_semi(c, k, (c->deg[k] + 2) % 7) < synth_degree_semi(c, k, c->deg[k]) ? 12 : 0);
+	case '6': return root + 9;
+	case '7': return root + 10;
+	case 'A': return c->bass_root[next] + (c->bass_root[next] > root ? -1 : 1);
+	default: return root;
 	}
-	sv_play(&c->bus, &n);
 }
 
 /* Bass of one bar. */
-static void synth_bass(synth_ctx *c, int bar)
+static void parts_bass(synth_ctx *c, int bar, int at)
 {
-	int half = c->half_chords;
-	switch (c->plan.style) {
-	case GEN_STYLE_LOFI:
-		for (int h = 0; h < (half ? 2 : 1); h++) {
-			int k = synth_chord_index(c, bar, h * 8), root = c->bass_root[k];
-			synth_bass_note(c, bar, h * 8, half ? 5 : 6, root, 0.6f);
-			synth_bass_note(c, bar, half ? h * 8 + 6 : 10, 2, root + (synth_chance(c, 50) ? 7 : 12), 0.45f);
-		}
-		break;
-	case GEN_STYLE_HOUSE:
-		for (int s = 2; s < 16; s += 4)
-			synth_bass_note(c, bar, s, 1.6, c->bass_root[synth_chord_index(c, bar, s)] + (s == 14 ? 12 : 0), 0.5f);
-		break;
-	case GEN_STYLE_TECHNO:
-		for (int s = 0; s < 16; s++)
-			if (s % 4)
-				synth_bass_note(c, bar, s, 0.8, c->bass_root[synth_chord_index(c, bar, s)] + (s % 4 == 3 && synth_chance(c, 30) ? 12 : 0),
-						s % 4 == 2 ? 0.45f : 0.32f);
-		break;
-	case GEN_STYLE_JAZZ:
-		for (int q = 0; q < 4; q++) {
-			int k = synth_chord_index(c, bar, q * 4), root = c->bass_root[k];
-			int nk = synth_chord_index(c, bar + (q == 3), (q * 4 + 4) % 16);
-			int note = q == 0 ? root : q == 3 ? c->bass_root[nk] + (synth_chance(c, 50) ? 1 : -1)
-						 : root + (q == 1 ? (c->plan.minor ? 3 : 4) : 7);
-			synth_bass_note(c, bar, q * 4, 3.6, note + (note < 38 ? 12 : 0), 0.6f);
-		}
-		break;
-	case GEN_STYLE_CHIPTUNE:
-	case GEN_STYLE_SYNTHWAVE:
-		for (int s = 0; s < 16; s += 2)
-			synth_bass_note(c, bar, s, 1.7, c->bass_root[synth_chord_index(c, bar, s)] + (s % 4 == 2 ? 12 : 0),
-					c->plan.style == GEN_STYLE_CHIPTUNE ? 0.45f : 0.42f);
-		break;
-	case GEN_STYLE_DNB:
-		for (int h = 0; h < 2; h++)
-			synth_bass_note(c, bar, h * 8, 7.5, c->bass_root[synth_chord_index(c, bar, h * 8)] - (h && bar % 2 ? 12 : 0) + 12, 0.42f);
-		break;
-	case GEN_STYLE_CINEMATIC:
-	case GEN_STYLE_AMBIENT:
-		for (int h = 0; h < (half ? 2 : 1); h++)
-			synth_bass_note(c, bar, h * 8, half ? 8 : 16, c->bass_root[synth_chord_index(c, bar, h * 8)], 0.4f);
-		break;
-	default:
-		break;
+	const char *pat = c->st->bass[c->bass_pat] ? c->st->bass[c->bass_pat] : c->st->bass[0];
+	if (!pat)
+		return;
+	int n = (int)strlen(pat);
+	for (int s = 0; s < c->spb; s++) {
+		char sym = pat[s % n];
+		if (sym == '.' || sym == '-')
+			continue;
+		int len = 1;
+		while (s + len < c->spb && pat[(s + len) % n] == '-')
+			len++;
+		int k = synth_slot(c, bar, s), next = synth_slot(c, bar, s + len);
+		if (next == k)
+			next = synth_slot(c, bar + 1 < c->plan.main_bars ? bar + 1 : 0, 0);
+		float vel = synth_vel(c, s == 0 ? 0.8f : 0.65f);
+		parts_note(c, GEN_PART_BASS, parts_hit_time(c, at, s), len * c->step * 0.92,
+			   parts_bass_note(c, k, next, sym), vel, 0);
 	}
 }
 
-/* A chord-instrument note with the style's sound. */
-static sv_note synth_chord_sound(synth_ctx *c, double t, double dur, int midi, float vel)
+/* Chord slot k, notes from index v0, at t for dur, rolled by roll seconds per note. */
+static void parts_chord(synth_ctx *c, int part, int k, int v0, double t, double dur, float vel, double roll, int oct)
 {
-	sv_note n = sv_note_make(t, dur, midi, vel, SV_SAW);
-	n.pan = (float)((midi % 7) - 3) * 0.12f;
-	switch (c->plan.style) {
-	case GEN_STYLE_LOFI: n.osc = SV_EPIANO; n.d = 1.2f; n.s = 0.4f; n.r = 0.3f; n.rev = 0.3f; n.vib_rate = 0.7f; n.vib_depth = 0.07f; break; /* tape wobble */
-	case GEN_STYLE_HOUSE: n.voices = 3; n.detune = 10; n.cutoff = 900; n.fenv = 2600; n.fdecay = 0.12f; n.s = 0.5f; n.dly = 0.2f; n.rev = 0.2f; break;
-	case GEN_STYLE_TECHNO: n.voices = 2; n.detune = 8; n.cutoff = 600; n.fenv = 2200; n.fdecay = 0.07f; n.reso = 0.45f; n.s = 0.3f; n.dly = 0.5f; n.rev = 0.3f; break;
-	case GEN_STYLE_JAZZ: n.osc = SV_PIANO; n.d = 1.0f; n.s = 0.5f; n.r = 0.2f; n.rev = 0.2f; break;
-	case GEN_STYLE_PIANO: n.osc = SV_PIANO; n.d = 2.0f; n.s = 0.6f; n.r = 0.5f; n.rev = 0.35f; break;
-	case GEN_STYLE_CHIPTUNE: n.osc = SV_PULSE; n.a = 0.001f; n.s = 1.0f; n.r = 0.01f; break;
-	case GEN_STYLE_CINEMATIC: n.voices = 5; n.detune = 14; n.cutoff = 2000; n.a = 0.35f; n.s = 0.9f; n.r = 0.8f; n.rev = 0.5f; n.vib_rate = 5; n.vib_depth = 0.04f; break;
-	case GEN_STYLE_SYNTHWAVE: n.voices = 5; n.detune = 18; n.cutoff = 2400; n.a = 0.05f; n.s = 0.9f; n.r = 0.4f; n.rev = 0.4f; break;
-	case GEN_STYLE_DNB: n.voices = 4; n.detune = 16; n.cutoff = 1500; n.a = 0.5f; n.s = 1.0f; n.r = 1.0f; n.rev = 0.6f; break;
-	case GEN_STYLE_AMBIENT: n.voices = 5; n.detune = 12; n.cutoff = 900; n.a = 1.5f; n.s = 1.0f; n.r = 2.5f; n.rev = 0.8f; break;
-	default: break;
-	}
-	return n;
-}
-
-/* Play chord k from time t for dur seconds, rolled by roll seconds per note. */
-static void synth_chord_play(synth_ctx *c, int k, double t, double dur, float vel, double roll, int octave)
-{
-	for (int v = 0; v < c->nchord; v++) {
-		sv_note n = synth_chord_sound(c, t + v * roll, dur, c->chord[k][v] + 12 * octave, synth_vel(c, vel));
-		sv_play(&c->bus, &n);
+	for (int v = v0; v < c->nchord; v++) {
+		float pan = (float)((v - (c->nchord - 1) / 2.0) * 0.25 * c->st->width) + (part == GEN_PART_PAD ? 0 : -0.25f * c->st->width);
+		parts_note(c, part, t + (v - v0) * roll, dur, c->chord[k][v] + 12 * oct, synth_vel(c, vel), pan);
 	}
 }
 
-/* Chords (or arpeggios) of one bar. */
-static void synth_chords(synth_ctx *c, int bar)
+/* Chords of one bar: held, a comping pattern, or an arpeggio. */
+static void parts_comp(synth_ctx *c, int bar, int at)
 {
-	int half = c->half_chords, spans = half ? 2 : 1, span = 16 / spans;
-	for (int h = 0; h < spans; h++) {
-		int s0 = h * span, k = synth_chord_index(c, bar, s0);
-		double t0 = synth_time(c, bar, s0), len = span * c->step;
-		switch (c->plan.style) {
-		case GEN_STYLE_LOFI:
-			synth_chord_play(c, k, t0 + 0.01, len * (half ? 0.9 : 0.62), 0.3f, 0.012, 0);
-			if (!half)
-				synth_chord_play(c, k, synth_time(c, bar, 10), 6 * c->step, synth_chance(c, 50) ? 0.22f : 0.16f, 0.01, 0);
-			break;
-		case GEN_STYLE_HOUSE:
-			for (int v = 0; v < c->nchord; v++) { /* a soft pad under the stabs */
-				sv_note n = sv_note_make(t0, len, c->chord[k][v] - 12, 0.05f, SV_SAW);
-				n.voices = 3; n.detune = 12; n.cutoff = 1100; n.a = 0.2f; n.s = 1.0f; n.r = 0.3f; n.rev = 0.4f;
-				sv_play(&c->bus, &n);
-			}
-			for (int s = s0; s < s0 + span; s++)
-				if ("...x..x...x..x.."[s])
-					if (s != 13 || bar % 2 == 0)
-						synth_chord_play(c, synth_chord_index(c, bar, s), synth_time(c, bar, s), 1.4 * c->step, 0.2f, 0, 0);
-			break;
-		case GEN_STYLE_TECHNO:
-			for (int s = s0; s < s0 + span; s++)
-				if ((s == 3 || s == 10 || (bar % 2 && s == 14)))
-					synth_chord_play(c, synth_chord_index(c, bar, s), synth_time(c, bar, s), 1.0 * c->step, 0.18f, 0, 0);
-			break;
-		case GEN_STYLE_JAZZ: {
-			static const char *const comp[3] = { "x.....x.........", "...x......x.....", "......x....x...." };
-			const char *pat = comp[synth_rng_int(&c->rng, 3)];
-			for (int s = s0; s < s0 + span; s++)
-				if (pat[s] == 'x')
-					synth_chord_play(c, synth_chord_index(c, bar, s), synth_time(c, bar, s), 3 * c->step, 0.24f, 0.004, 0);
-			break;
+	int guitar = c->plan.program[GEN_PART_CHORDS] >= 24 && c->plan.program[GEN_PART_CHORDS] < 32;
+	double roll = guitar ? 0.012 : 0.004;
+	if (c->st->comp_kind == COMP_HOLD) {
+		int slot_steps = c->spb / c->slots_per_bar;
+		for (int h = 0; h < c->slots_per_bar; h++) {
+			int k = synth_slot(c, bar, h * slot_steps);
+			parts_chord(c, GEN_PART_CHORDS, k, 0, synth_time(c, at, h * slot_steps), slot_steps * c->step, 0.5f, 0, 0);
 		}
-		case GEN_STYLE_PIANO:
-			for (int s = s0; s < s0 + span; s += 2) {
-				static const int order[8] = { -1, 0, 1, 2, 1, 0, 2, 1 };
-				int idx = order[(s / 2) % 8];
-				int note = idx < 0 ? c->bass_root[k] + 12 : c->chord[k][idx] - 12 + (idx == 2 ? 12 : 0);
-				sv_note n = synth_chord_sound(c, synth_hit(c, bar, s), 4 * c->step, note, synth_vel(c, idx < 0 ? 0.36f : 0.24f));
-				sv_play(&c->bus, &n);
-			}
-			break;
-		case GEN_STYLE_CHIPTUNE:
-			for (int s = s0; s < s0 + span; s++)
-				for (int q = 0; q < 2; q++) {
-					sv_note n = synth_chord_sound(c, synth_time(c, bar, s + q * 0.5), 0.45 * c->step,
-								      c->chord[synth_chord_index(c, bar, s)][(2 * s + q) % c->nchord] + 12, 0.12f);
-					sv_play(&c->bus, &n);
-				}
-			break;
-		case GEN_STYLE_CINEMATIC:
-			synth_chord_play(c, k, t0, len, 0.15f, 0, 0);
-			for (int s = s0; s < s0 + span; s += 2) {
-				sv_note n = synth_chord_sound(c, synth_time(c, bar, s), 1.2 * c->step, c->chord[k][(s / 2) % 2 ? 2 : 0] - 12, 0.2f);
-				n.voices = 2; n.a = 0.005f; n.s = 0.2f; n.d = 0.15f; n.r = 0.1f; n.cutoff = 1400;
-				sv_play(&c->bus, &n);
-			}
-			break;
-		case GEN_STYLE_SYNTHWAVE:
-			synth_chord_play(c, k, t0, len, 0.11f, 0, 0);
-			for (int s = s0; s < s0 + span; s++) {
-				sv_note n = sv_note_make(synth_time(c, bar, s), 0.8 * c->step, c->chord[k][s % c->nchord] + 12, 0.1f, SV_SQUARE);
-				n.cutoff = 2200; n.s = 0.5f; n.dly = 0.4f; n.rev = 0.2f; n.pan = s % 2 ? 0.4f : -0.4f;
-				sv_play(&c->bus, &n);
-			}
-			break;
-		case GEN_STYLE_DNB:
-			synth_chord_play(c, k, t0, len, 0.11f, 0, 0);
-			break;
-		case GEN_STYLE_AMBIENT:
-			synth_chord_play(c, k, t0, len + c->beat, 0.13f, 0.15, 0);
-			break;
-		default:
-			break;
+		return;
+	}
+	const char *pat = c->st->comp[c->comp_pat] ? c->st->comp[c->comp_pat] : c->st->comp[0];
+	if (!pat)
+		return;
+	int n = (int)strlen(pat), arp = 0;
+	for (int s = 0; s < c->spb; s++) {
+		char sym = pat[s % n];
+		if (sym == '.' || sym == '-')
+			continue;
+		int len = 1;
+		while (s + len < c->spb && pat[(s + len) % n] == '-')
+			len++;
+		int k = synth_slot(c, bar, s);
+		double t = parts_hit_time(c, at, s);
+		if (sym == 'a') {
+			static const int order[8] = { -1, 0, 1, 2, 1, 0, 2, 1 };
+			int idx = order[arp++ % 8];
+			int note = idx < 0 ? c->bass_root[k] + 12 : c->chord[k][idx];
+			if (c->plan.program[GEN_PART_BASS] == -2 && idx < 0)
+				note = c->bass_root[k] + 12;
+			else if (idx < 0)
+				note = c->chord[k][0];
+			float pan = (float)(idx - 1) * 0.3f * c->st->width;
+			parts_note(c, GEN_PART_CHORDS, t, (len + 1) * c->step, note, synth_vel(c, s % 4 ? 0.45f : 0.6f), pan);
+			continue;
 		}
+		int v0 = sym == 'u' ? c->nchord - 2 : 0;
+		float vel = sym == 'C' ? 0.6f : 0.42f;
+		parts_chord(c, GEN_PART_CHORDS, k, v0, t, len * c->step * 0.9, vel, roll, 0);
 	}
-}
-
-/* The lead's sound for the style. */
-static sv_note synth_lead_sound(synth_ctx *c, double t, double dur, int midi, float vel)
-{
-	sv_note n = sv_note_make(t, dur, midi, vel, SV_SAW);
-	switch (c->plan.style) {
-	case GEN_STYLE_LOFI: n.osc = SV_TRI; n.cutoff = 2200; n.a = 0.03f; n.vel *= 0.8f; n.vib_rate = 5; n.vib_depth = 0.12f; n.rev = 0.35f; n.dly = 0.2f; break;
-	case GEN_STYLE_AMBIENT: n.osc = SV_BELL; n.d = 2.5f; n.s = 0.0f; n.r = 1.0f; n.rev = 0.8f; n.dly = 0.5f; n.dur = dur * 2; break;
-	case GEN_STYLE_HOUSE: n.osc = SV_EPIANO; n.d = 0.6f; n.s = 0.3f; n.dly = 0.3f; n.rev = 0.25f; break;
-	case GEN_STYLE_TECHNO: n.osc = SV_SQUARE; n.cutoff = 1800; n.dur = dur > 2 * c->step ? 2 * c->step : dur; n.dly = 0.5f; n.vel *= 0.6f; break;
-	case GEN_STYLE_JAZZ: n.osc = SV_BELL; n.d = 1.2f; n.s = 0.2f; n.r = 0.3f; n.vib_rate = 5.5f; n.vib_depth = 0.05f; n.rev = 0.25f; break;
-	case GEN_STYLE_PIANO: n.osc = SV_PIANO; n.d = 1.5f; n.s = 0.5f; n.r = 0.4f; n.rev = 0.35f; n.dur = dur * 1.2; break;
-	case GEN_STYLE_CHIPTUNE: n.osc = SV_PULSE; n.a = 0.002f; n.s = 0.9f; n.r = 0.01f; n.vib_rate = 6; n.vib_depth = 0.15f; n.dur = dur * 0.9; n.vel *= 0.7f; break;
-	case GEN_STYLE_CINEMATIC: n.voices = 2; n.detune = 6; n.cutoff = 700; n.fenv = 900; n.fdecay = 0.4f; n.a = 0.08f; n.rev = 0.5f; break;
-	case GEN_STYLE_SYNTHWAVE: n.voices = 2; n.detune = 8; n.cutoff = 2600; n.vib_rate = 5; n.vib_depth = 0.1f; n.dly = 0.4f; n.rev = 0.3f; n.vel *= 0.75f; break;
-	case GEN_STYLE_DNB: n.osc = SV_BELL; n.d = 1.5f; n.s = 0.0f; n.rev = 0.6f; n.dly = 0.4f; n.vel *= 0.7f; break;
-	default: break;
-	}
-	return n;
 }
 
 /* Lead of one bar. */
-static void synth_lead(synth_ctx *c, int bar)
+static void parts_lead(synth_ctx *c, int bar, int at)
 {
-	int cyc = c->plan.cycle_bars;
-	if (c->plan.main_bars >= 3 * cyc && bar < cyc)
-		return; /* enters after the first cycle when two whole cycles with it remain */
-	for (int s = 0; s < 16; s++) {
-		int idx = (bar % cyc) * 16 + s;
+	for (int s = 0; s < c->spb; s++) {
+		int idx = bar * c->spb + s;
 		if (!c->mel[idx])
 			continue;
-		sv_note n = synth_lead_sound(c, synth_hit(c, bar, s), c->mel_len[idx] * c->step * 0.92,
-					     c->mel[idx], synth_vel(c, 0.3f));
-		sv_play(&c->bus, &n);
+		float vel = synth_vel(c, s == 0 ? 0.75f : s % 4 == 0 ? 0.68f : 0.58f);
+		parts_note(c, GEN_PART_LEAD, parts_hit_time(c, at, s), c->mel_len[idx] * c->step * 0.92, c->mel[idx],
+			   vel, 0.3f * c->st->width);
 	}
 }
 
-/* One main bar of every part of the style. */
-void synth_parts_bar(synth_ctx *c, int bar)
+/* Pad of one bar: the chord held an octave up, soft. */
+static void parts_pad(synth_ctx *c, int bar, int at)
 {
-	synth_drums(c, bar);
-	synth_bass(c, bar);
-	synth_chords(c, bar);
-	synth_lead(c, bar);
-}
-
-/* The intro before bar 0: the first chord swelling in, hats building up. */
-void synth_parts_intro(synth_ctx *c)
-{
-	double len = c->t_main;
-	if (len <= 0)
-		return;
-	for (int v = 0; v < c->nchord; v++) {
-		sv_note n = synth_chord_sound(c, 0.0, len, c->chord[0][v], 0.14f);
-		n.a = (float)(len * 0.7);
-		if (n.osc == SV_SAW && n.cutoff > 0)
-			n.cutoff *= 0.5f;
-		sv_play(&c->bus, &n);
-	}
-	int drums = c->plan.style != GEN_STYLE_AMBIENT && c->plan.style != GEN_STYLE_PIANO;
-	int steps = (int)(len / c->step + 0.5);
-	for (int s = 0; s < steps; s += 2) {
-		double t = c->t_main - (steps - s) * c->step;
-		if (drums)
-			sv_hat(&c->bus, &c->rng, t, 0.1f + 0.3f * s / steps, 0.03f, 0.2f, 0);
-		else if (c->plan.style == GEN_STYLE_PIANO && s % 4 == 0)
-			synth_chord_play(c, 0, t, 2 * c->step, 0.05f + 0.2f * s / steps, 0.02, 0);
+	int slot_steps = c->spb / c->slots_per_bar;
+	for (int h = 0; h < c->slots_per_bar; h++) {
+		int k = synth_slot(c, bar, h * slot_steps);
+		parts_chord(c, GEN_PART_PAD, k, 0, synth_time(c, at, h * slot_steps), slot_steps * c->step, 0.35f, 0, 1);
 	}
 }
 
-/* The final chord at plan.end_s, ringing to the end of the clip. */
-void synth_parts_ending(synth_ctx *c)
+/* One phrase bar (0..main_bars-1) played at bar position at. */
+void synth_parts_bar(synth_ctx *c, int bar, int at)
 {
-	double t = c->plan.end_s, len = c->bus.n / (double)c->bus.rate - t;
-	if (len <= 0)
-		return;
-	synth_chord_play(c, 0, t, len * 0.6, 0.3f, 0.02, 0);
-	synth_bass_note(c, c->plan.main_bars, 0, len * 0.6 / c->step, c->bass_root[0], 0.5f);
-	if (c->plan.style != GEN_STYLE_AMBIENT && c->plan.style != GEN_STYLE_PIANO) {
-		sv_kick(&c->bus, t, 0.9f, 50, 0.4f);
-		sv_hat(&c->bus, &c->rng, t, 0.45f, 0.9f, 0.0f, 1);
+	unsigned m = c->parts_of_bar[bar];
+	if (m & (1u << GEN_PART_DRUMS))
+		parts_drums(c, bar, at);
+	if (m & (1u << GEN_PART_BASS))
+		parts_bass(c, bar, at);
+	if (m & (1u << GEN_PART_CHORDS))
+		parts_comp(c, bar, at);
+	if (m & (1u << GEN_PART_LEAD))
+		parts_lead(c, bar, at);
+	if (m & (1u << GEN_PART_PAD))
+		parts_pad(c, bar, at);
+}
+
+/* Add a GM note to the score. */
+int synth_score_add(synth_score *s, double t, double dur, int chan, int note, int vel)
+{
+	if (t < 0 || note < 0 || note > 127)
+		return 0;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 1024;
+		synth_ev *ev = realloc(s->ev, cap * sizeof *ev);
+		if (!ev)
+			return -1;
+		s->ev = ev;
+		s->cap = cap;
 	}
-	int top = synth_scale_note(c, 60 + 12 * (c->plan.style == GEN_STYLE_AMBIENT), 0);
-	sv_note n = synth_lead_sound(c, t + 0.02, len * 0.5, top, 0.25f);
-	sv_play(&c->bus, &n);
+	s->ev[s->n++] = (synth_ev){ t, dur, (unsigned char)chan, (unsigned char)note, (unsigned char)vel };
+	return 0;
 }

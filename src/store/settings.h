@@ -39,6 +39,7 @@ typedef struct settings {
 	char algorithm[16];      /* advanced | classic loop finding */
 	int latency_ms;          /* PulseAudio buffer, 20-2000 */
 	char musicgpt[IL_PATH_MAX]; /* MusicGPT binary; empty: search PATH */
+	char soundfont[IL_PATH_MAX]; /* synth's GM soundfont; empty: the Debian paths; "none": off */
 	int gpu;                 /* pass --gpu to MusicGPT */
 	char affinity[64];       /* CPU list for the generator, e.g. "2,3"; empty: any */
 	int timeout;             /* generation timeout in seconds; 0: from history */

@@ -91,3 +91,49 @@ void sbuf_free(sbuf *sb)
 	sb->len = sb->cap = 0;
 	sb->oom = 0;
 }
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when it is not one. */
+static int sbuf_utf8(const unsigned char *p)
+{
+	int n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+	if (p[0] >= 0xf5 || n == 0)
+		return 0;
+	for (int i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((n == 3 && p[0] == 0xe0 && p[1] < 0xa0) || (n == 3 && p[0] == 0xed && p[1] >= 0xa0) ||
+	    (n == 4 && p[0] == 0xf0 && p[1] < 0x90) || (n == 4 && p[0] == 0xf4 && p[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+/* Append s to sb as a JSON string literal (quotes and escapes; bytes that
+ * are not UTF-8 become U+FFFD, so the output is always valid JSON). */
+void sbuf_put_json(sbuf *sb, const char *s)
+{
+	sbuf_putc(sb, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': sbuf_puts(sb, "\\\""); break;
+		case '\\': sbuf_puts(sb, "\\\\"); break;
+		case '\n': sbuf_puts(sb, "\\n"); break;
+		case '\r': sbuf_puts(sb, "\\r"); break;
+		case '\t': sbuf_puts(sb, "\\t"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				sbuf_printf(sb, "\\u%04x", *p);
+			} else if (*p < 0x80) {
+				sbuf_putc(sb, (char)*p);
+			} else {
+				int n = sbuf_utf8(p);
+				if (n) {
+					sbuf_append(sb, (const char *)p, (size_t)n);
+					p += n - 1;
+				} else {
+					sbuf_puts(sb, "\\ufffd");
+				}
+			}
+		}
+	}
+	sbuf_putc(sb, '"');
+}

@@ -30,5 +30,8 @@ void sbuf_reset(sbuf *sb);
 const char *sbuf_str(const sbuf *sb);
 /* Free the memory. */
 void sbuf_free(sbuf *sb);
+/* Append s as a JSON string literal (quotes and escapes; bytes that are
+ * not UTF-8 become U+FFFD, so the output is always valid JSON). */
+void sbuf_put_json(sbuf *sb, const char *s);
 
 #endif

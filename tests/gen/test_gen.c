@@ -95,7 +95,7 @@ static double rms(const float *x, size_t a, size_t b)
 
 START_TEST(test_synth_clip)
 {
-	synth_params p = { "house, 120 bpm, A minor", 15.0, 42, NULL };
+	synth_params p = { "house, 120 bpm, A minor", 15.0, 42, NULL, NULL, 0, 0 };
 	float *a, *b, *c;
 	size_t na, nb, nc;
 	synth_plan pl;
@@ -141,7 +141,7 @@ START_TEST(test_synth_styles)
 		"lo-fi", "ambient", "house", "techno", "jazz", "piano", "chiptune", "cinematic",
 		"synthwave", "drum and bass" };
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
-		synth_params p = { prompts[s], 6.0, 7, NULL };
+		synth_params p = { prompts[s], 6.0, 7, NULL, NULL, 0, 0 };
 		float *x;
 		size_t n;
 		synth_plan pl;
@@ -155,7 +155,7 @@ START_TEST(test_synth_styles)
 		ck_assert_msg(fabs(dc / (2.0 * n)) < 0.005, "%s has a DC offset of %g", prompts[s], dc / (2.0 * n));
 		free(x);
 	}
-	synth_params bad = { "x", 1.0, 1, NULL };
+	synth_params bad = { "x", 1.0, 1, NULL, NULL, 0, 0 };
 	float *x;
 	size_t n;
 	il_err err;

@@ -33,7 +33,7 @@ static double rms(const il_loop *l, size_t a, size_t b)
 /* Check the loop of one synth clip. */
 static void check_clip(const char *prompt, uint64_t seed)
 {
-	synth_params p = { prompt, 15.0, seed, NULL };
+	synth_params p = { prompt, 15.0, seed, NULL, NULL, 0, 0 };
 	float *x;
 	size_t n;
 	synth_plan pl;

@@ -1,0 +1,174 @@
+/* synth_fluid.c: General MIDI parts through FluidSynth, in a short-lived
+ * child process: the soundfont (FluidR3_GM is 148 MB) is loaded there, with
+ * only the samples the score uses, and is gone when the child exits, so it
+ * never stays in the engine's memory. The child writes into a shared
+ * anonymous mapping; the parent mixes it into the bus. */
+#include <errno.h>
+#include <fluidsynth.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gen/synth_int.h"
+
+#define FLUID_GAIN 0.9f /* level of the GM parts against the oscillators */
+
+typedef struct fluid_msg {
+	size_t frame;
+	unsigned char on, chan, note, vel;
+} fluid_msg;
+
+/* Order messages by frame, note-offs first. */
+static int fluid_msg_cmp(const void *a, const void *b)
+{
+	const fluid_msg *x = a, *y = b;
+	if (x->frame != y->frame)
+		return x->frame < y->frame ? -1 : 1;
+	return (int)x->on - (int)y->on;
+}
+
+/* The soundfont to use: the setting, else the Debian paths; NULL if none. */
+const char *synth_fluid_find(const char *setting)
+{
+	static const char *const paths[] = {
+		"/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/TimGM6mb.sf2",
+		"/usr/share/sounds/sf2/default-GM.sf2", "/usr/share/soundfonts/default.sf2",
+	};
+	if (setting && *setting)
+		return strcmp(setting, "none") != 0 && access(setting, R_OK) == 0 ? setting : NULL;
+	for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++)
+		if (access(paths[k], R_OK) == 0)
+			return paths[k];
+	return NULL;
+}
+
+/* Select program prog (or a kit on channel 9) on chan, falling back to the
+ * first of its bank, then to program 0. */
+static void fluid_program(fluid_synth_t *syn, int sfid, int chan, int prog)
+{
+	int bank = chan == 9 ? 128 : 0, p = prog >= GEN_GM_KIT ? prog - GEN_GM_KIT : prog;
+	if (fluid_synth_program_select(syn, chan, sfid, bank, p) != FLUID_OK)
+		fluid_synth_program_select(syn, chan, sfid, bank, 0);
+}
+
+/* The child: render msgs into out (planar: n left, then n right); exit status. */
+static int fluid_child(const synth_score *s, const char *soundfont, const fluid_msg *m, size_t nm, float *out,
+		       size_t n)
+{
+	for (int lv = 0; lv < LAST_LOG_LEVEL; lv++)
+		fluid_set_log_function(lv, NULL, NULL);
+	fluid_settings_t *set = new_fluid_settings();
+	if (!set)
+		return 2;
+	fluid_settings_setnum(set, "synth.sample-rate", SYNTH_RATE);
+	fluid_settings_setnum(set, "synth.gain", FLUID_GAIN);
+	fluid_settings_setint(set, "synth.dynamic-sample-loading", 1);
+	fluid_settings_setint(set, "synth.chorus.active", 0);
+	fluid_settings_setint(set, "synth.reverb.active", 1);
+	fluid_settings_setnum(set, "synth.reverb.room-size", 0.7);
+	fluid_settings_setnum(set, "synth.reverb.damp", 0.3);
+	fluid_settings_setnum(set, "synth.reverb.width", 1.0);
+	fluid_settings_setnum(set, "synth.reverb.level", 0.7);
+	fluid_settings_setint(set, "synth.polyphony", 192);
+	fluid_synth_t *syn = new_fluid_synth(set);
+	if (!syn)
+		return 3;
+	int sfid = fluid_synth_sfload(syn, soundfont, 1);
+	if (sfid == FLUID_FAILED)
+		return 4;
+	for (int ch = 0; ch < 16; ch++) {
+		if (s->program[ch] < 0)
+			continue;
+		fluid_program(syn, sfid, ch, s->program[ch]);
+		fluid_synth_cc(syn, ch, 7, (int)(s->vol[ch] * 127));
+		fluid_synth_cc(syn, ch, 10, (int)(64 + s->pan[ch] * 63));
+		fluid_synth_cc(syn, ch, 91, (int)(s->rev[ch] * 127));
+		fluid_synth_cc(syn, ch, 93, 0);
+	}
+	size_t pos = 0;
+	for (size_t k = 0; k <= nm; k++) {
+		size_t to = k < nm ? (m[k].frame < n ? m[k].frame : n) : n;
+		if (to > pos) {
+			if (fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) != FLUID_OK)
+				return 5;
+			pos = to;
+		}
+		if (k == nm)
+			break;
+		if (m[k].on)
+			fluid_synth_noteon(syn, m[k].chan, m[k].note, m[k].vel);
+		else
+			fluid_synth_noteoff(syn, m[k].chan, m[k].note);
+	}
+	return 0;
+}
+
+/* Wait for the child; kill it when cancel is set. Its exit status, or -1. */
+static int fluid_wait(pid_t pid, const volatile int *cancel)
+{
+	int st;
+	for (;;) {
+		pid_t r = waitpid(pid, &st, WNOHANG);
+		if (r == pid)
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (cancel && *cancel) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+				;
+			return -1;
+		}
+		struct timespec ts = { 0, 2000000 };
+		nanosleep(&ts, NULL);
+	}
+}
+
+/* Render the score with FluidSynth and mix it into the bus (see synth_int.h). */
+int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus,
+		       const volatile int *cancel, il_err *err)
+{
+	size_t nm = 2 * s->n, bytes = 2 * bus->n * sizeof(float);
+	fluid_msg *m = malloc((nm ? nm : 1) * sizeof *m);
+	if (!m)
+		return il_err_set(err, "out of memory for %zu notes", s->n);
+	for (size_t k = 0; k < s->n; k++) {
+		const synth_ev *e = &s->ev[k];
+		size_t a = (size_t)(e->t * bus->rate), b = (size_t)((e->t + e->dur) * bus->rate);
+		m[2 * k] = (fluid_msg){ a, 1, e->chan, e->note, e->vel };
+		m[2 * k + 1] = (fluid_msg){ b > a ? b : a + 1, 0, e->chan, e->note, 0 };
+	}
+	qsort(m, nm, sizeof *m, fluid_msg_cmp);
+	float *out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (out == MAP_FAILED) {
+		free(m);
+		return il_err_set(err, "cannot map %zu bytes for FluidSynth: %s", bytes, strerror(errno));
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		int e = errno;
+		munmap(out, bytes);
+		free(m);
+		return il_err_set(err, "cannot start FluidSynth's process: %s", strerror(e));
+	}
+	if (pid == 0)
+		_exit(fluid_child(s, soundfont, m, nm, out, bus->n));
+	int rc = fluid_wait(pid, cancel);
+	free(m);
+	if (rc != 0) {
+		munmap(out, bytes);
+		if (rc < 0)
+			return il_err_set(err, "FluidSynth was stopped");
+		return il_err_set(err, "FluidSynth could not render with %s (status %d)", soundfont, rc);
+	}
+	for (size_t i = 0; i < bus->n; i++) {
+		bus->l[i] += out[i];
+		bus->r[i] += out[bus->n + i];
+	}
+	munmap(out, bytes);
+	return 0;
+}
