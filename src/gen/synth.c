@@ -10,7 +10,7 @@
 #include "gen/prompt.h"
 #include "gen/synth_int.h"
 
-#define SYNTH_OVERHEAD 1.3 /* seconds of intro and tail around the phrase */
+#define SYNTH_OVERHEAD 1.9 /* seconds of intro and tail around the phrase */
 
 static const int synth_major[7] = { 0, 2, 4, 5, 7, 9, 11 };
 static const int synth_minor[7] = { 0, 2, 3, 5, 7, 8, 10 };
@@ -172,13 +172,21 @@ static void synth_plan_clip(synth_ctx *c, const synth_params *p, const char *sou
 	memcpy(c->scale, pl->minor ? synth_minor : synth_major, sizeof c->scale);
 	c->beat = 60.0 / pl->bpm;
 	pl->bar_s = synth_bar_seconds(pl->bpm, pl->metre);
-	c->step = pl->bar_s / c->spb;
 	pl->main_bars = synth_bars_for(p->seconds, pl->bar_s);
 	if (pl->main_bars < 1)
 		pl->main_bars = 1;
+	/* The phrase lasts a whole number of FluidSynth's 64-frame blocks, so
+	 * every note falls at the same place in its block on each repeat. */
+	double blocks = round(pl->main_bars * pl->bar_s * SYNTH_RATE / 64.0);
+	pl->bar_s = blocks * 64.0 / SYNTH_RATE / pl->main_bars;
+	c->step = pl->bar_s / c->spb;
 	pl->cycle_bars = pl->main_bars;
-	double slack = p->seconds - pl->main_bars * pl->bar_s, tail = slack * 0.4 > 0.35 ? slack * 0.4 : 0.35;
-	pl->intro_s = slack - tail > 0.1 ? slack - tail : slack * 0.5;
+	/* The tail holds the phrase's start again for as long as a loop finder
+	 * compares around a seam (0.75 s) before the clip fades out. */
+	double slack = p->seconds - pl->main_bars * pl->bar_s, tail = slack - 0.6 > 1.3 ? slack - 0.6 : 1.3;
+	pl->intro_s = slack - tail > 0.2 ? slack - tail : slack * 0.3;
+	if (pl->intro_s > 0.6) /* a short intro, so a loop finder's seams fall after its fade */
+		pl->intro_s = 0.6;
 	c->slots_per_bar = pl->bar_s >= 2.4 ? 2 : 1;
 	c->swing16 = pl->metre == 4 ? c->st->swing16 : 0;
 	c->swing8 = pl->metre == 4 ? c->st->swing8 : 0;
@@ -276,18 +284,40 @@ static void synth_master(synth_ctx *c, size_t off, size_t n, float *out)
 		}
 	}
 	float norm = peak > 0.89f ? 0.89f / peak : 1.0f;
-	size_t fade = (size_t)(0.25 * b->rate), fin = (size_t)(c->plan.intro_s * 0.6 * b->rate);
+	/* The intro is silent for its first 40 %, then rises to full level at half way. */
+	size_t fade = (size_t)(0.25 * b->rate), f0 = (size_t)(c->plan.intro_s * 0.4 * b->rate),
+	       f1 = (size_t)(c->plan.intro_s * 0.5 * b->rate);
 	for (size_t i = 0; i < n; i++) {
 		float f = norm;
-		if (i < fin) {
-			float x = (float)i / (float)fin;
+		if (i < f1) {
+			float x = i < f0 ? 0.0f : (float)(i - f0) / (float)(f1 - f0);
 			f *= x * x;
 		}
-		if (i + fade > n)
-			f *= (float)(n - i) / (float)fade; /* the clip ends in silence */
+		if (i + fade > n) { /* the clip ends in silence */
+			float x = (float)(n - i) / (float)fade;
+			f *= x * x;
+		}
 		out[2 * i] *= f;
 		out[2 * i + 1] *= f;
 	}
+}
+
+/* Vinyl crackle, one phrase long and repeated, so the loop stays seamless. */
+static int synth_crackle(synth_ctx *c, size_t main_f, float level)
+{
+	size_t len = c->plan.loop_end - c->plan.loop_start;
+	float *mem = calloc(2 * len, sizeof *mem);
+	if (!mem)
+		return -1;
+	synth_bus cb = { mem, mem + len, NULL, NULL, len, c->bus.rate };
+	sv_crackle(&cb, &c->rng, level);
+	for (size_t i = 0; i < c->bus.n; i++) {
+		size_t k = (i + len * 8 - main_f % len) % len;
+		c->bus.l[i] += cb.l[k];
+		c->bus.r[i] += cb.r[k];
+	}
+	free(mem);
+	return 0;
 }
 
 /* Render the clip into res (n frames); 0, -1 cancelled, or -2 with err. */
@@ -295,16 +325,17 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 			     il_err *err)
 {
 	synth_plan *pl = &c->plan;
-	int pre_bars = (int)ceil((pl->intro_s + 2.0) / pl->bar_s);
-	double pre_t = pre_bars * pl->bar_s - pl->intro_s; /* bus time of clip time 0 */
-	size_t off = (size_t)llround(pre_t * SYNTH_RATE), total = off + n;
+	int pre_bars = (int)ceil((pl->intro_s + 4.0) / pl->bar_s); /* reverb and delay tails too */
+	/* Bar 0 starts on a 64-frame block of the bus (see synth_plan_clip). */
+	size_t main_f = (size_t)ceil(pre_bars * pl->bar_s * SYNTH_RATE / 64.0) * 64;
+	pl->loop_start = (size_t)llround(pl->intro_s * SYNTH_RATE);
+	size_t off = main_f - pl->loop_start, total = off + n;
 	float *mem = calloc(4 * total, sizeof *mem);
 	if (!mem)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds), -2;
 	c->bus = (synth_bus){ mem, mem + total, mem + 2 * total, mem + 3 * total, total, SYNTH_RATE };
-	c->t_main = pre_bars * pl->bar_s;
-	c->pre_s = pre_t;
-	pl->loop_start = (size_t)llround(pl->intro_s * SYNTH_RATE);
+	c->t_main = (double)main_f / SYNTH_RATE;
+	c->pre_s = (double)off / SYNTH_RATE;
 	pl->loop_end = pl->loop_start + (size_t)llround(pl->main_bars * pl->bar_s * SYNTH_RATE);
 	pl->end_s = pl->intro_s + pl->main_bars * pl->bar_s;
 	c->score.n = 0;
@@ -316,7 +347,7 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 	pl->soundfont = 0;
 	if (c->gm && c->score.n > 0) {
 		il_err ferr;
-		if (synth_fluid_render(&c->score, soundfont, &c->bus, p->cancel, &ferr) == 0) {
+		if (synth_fluid_render(&c->score, soundfont, &c->bus, 0.35f * c->st->room, p->cancel, &ferr) == 0) {
 			pl->soundfont = 1;
 		} else if (p->cancel && *p->cancel) {
 			free(mem);
@@ -332,9 +363,10 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 	const synth_style *st = c->st;
 	double delay = st->delay_beats > 0 ? st->delay_beats * c->beat : 0.3;
 	sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);
-	float crackle = st->crackle > 0 ? st->crackle : 0;
-	if (crackle > 0)
-		sv_crackle(&c->bus, &c->rng, crackle);
+	if (st->crackle > 0 && synth_crackle(c, main_f, st->crackle) != 0) {
+		free(mem);
+		return il_err_set(err, "out of memory rendering %g s of synth audio", p->seconds), -2;
+	}
 	if (st->lowpass > 0)
 		sv_lowpass(&c->bus, st->lowpass);
 	synth_master(c, off, n, res);

@@ -3,7 +3,10 @@
  * only the samples the score uses, and is gone when the child exits, so it
  * never stays in the engine's memory. The child writes into a shared
  * anonymous mapping; the parent mixes it into the bus. */
+/* (The per-channel reverb amounts of the score are kept for a soundfont
+ * reverb; the bus's reverb gets one send for all General MIDI parts.) */
 #include <errno.h>
+#include <math.h>
 #include <fluidsynth.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -68,11 +71,9 @@ static int fluid_child(const synth_score *s, const char *soundfont, const fluid_
 	fluid_settings_setnum(set, "synth.gain", FLUID_GAIN);
 	fluid_settings_setint(set, "synth.dynamic-sample-loading", 1);
 	fluid_settings_setint(set, "synth.chorus.active", 0);
-	fluid_settings_setint(set, "synth.reverb.active", 1);
-	fluid_settings_setnum(set, "synth.reverb.room-size", 0.7);
-	fluid_settings_setnum(set, "synth.reverb.damp", 0.3);
-	fluid_settings_setnum(set, "synth.reverb.width", 1.0);
-	fluid_settings_setnum(set, "synth.reverb.level", 0.7);
+	/* No reverb here: its delay lines are modulated, so it would not repeat
+	 * with the phrase; the bus's own reverb takes the send instead. */
+	fluid_settings_setint(set, "synth.reverb.active", 0);
 	fluid_settings_setint(set, "synth.polyphony", 192);
 	fluid_synth_t *syn = new_fluid_synth(set);
 	if (!syn)
@@ -129,7 +130,7 @@ static int fluid_wait(pid_t pid, const volatile int *cancel)
 }
 
 /* Render the score with FluidSynth and mix it into the bus (see synth_int.h). */
-int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus,
+int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus, float rev,
 		       const volatile int *cancel, il_err *err)
 {
 	size_t nm = 2 * s->n, bytes = 2 * bus->n * sizeof(float);
@@ -138,7 +139,7 @@ int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *b
 		return il_err_set(err, "out of memory for %zu notes", s->n);
 	for (size_t k = 0; k < s->n; k++) {
 		const synth_ev *e = &s->ev[k];
-		size_t a = (size_t)(e->t * bus->rate), b = (size_t)((e->t + e->dur) * bus->rate);
+		size_t a = (size_t)llround(e->t * bus->rate), b = (size_t)llround((e->t + e->dur) * bus->rate);
 		m[2 * k] = (fluid_msg){ a, 1, e->chan, e->note, e->vel };
 		m[2 * k + 1] = (fluid_msg){ b > a ? b : a + 1, 0, e->chan, e->note, 0 };
 	}
@@ -168,6 +169,7 @@ int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *b
 	for (size_t i = 0; i < bus->n; i++) {
 		bus->l[i] += out[i];
 		bus->r[i] += out[bus->n + i];
+		bus->rev[i] += rev * 0.5f * (out[i] + out[bus->n + i]);
 	}
 	munmap(out, bytes);
 	return 0;

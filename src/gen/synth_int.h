@@ -121,16 +121,17 @@ void synth_parts_bar(synth_ctx *c, int bar, int at);
 void synth_osc_note(synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan);
 /* The oscillator sound standing in for a GM program (no soundfont). */
 int synth_osc_for_program(int program);
-/* A drum hit with the oscillator kit. */
-void synth_osc_drum(synth_ctx *c, int kit, int sound, double t, float vel);
+/* A drum hit with the oscillator kit; r makes its noise. */
+void synth_osc_drum(synth_ctx *c, synth_rng *r, int kit, int sound, double t, float vel);
 /* The name of an oscillator sound. */
 const char *synth_osc_name(int osc);
 
 /* Add a GM note to the score; 0, or -1 when out of memory. */
 int synth_score_add(synth_score *s, double t, double dur, int chan, int note, int vel);
 /* Render the score with FluidSynth from soundfont in a child process and
- * mix it into the bus. 0, or -1 with err (nothing mixed). */
-int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus,
+ * mix it into the bus, with rev of it into the reverb send. 0, or -1 with
+ * err (nothing mixed). */
+int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus, float rev,
 		       const volatile int *cancel, il_err *err);
 /* The soundfont to use: the setting, else the Debian paths; NULL if none. */
 const char *synth_fluid_find(const char *setting);

@@ -68,7 +68,11 @@ static void parts_drum(synth_ctx *c, int sound, double t, float vel)
 		return;
 	}
 	int kit = c->plan.program[GEN_PART_DRUMS] >= 0 ? KIT_ACOUSTIC : c->st->osc[GEN_PART_DRUMS];
-	synth_osc_drum(c, kit, sound, t, vel);
+	/* The hit's noise has its own generator: how much of it is rendered
+	 * (a hit cut by the end of the clip) must not change later choices. */
+	synth_rng noise;
+	synth_rng_seed(&noise, synth_rng_u32(&c->rng));
+	synth_osc_drum(c, &noise, kit, sound, t, vel);
 }
 
 /* True when phrase bar b starts a section. */

@@ -293,10 +293,9 @@ int synth_osc_for_program(int program)
 }
 
 /* A drum hit with the oscillator kit. */
-void synth_osc_drum(synth_ctx *c, int kit, int sound, double t, float vel)
+void synth_osc_drum(synth_ctx *c, synth_rng *r, int kit, int sound, double t, float vel)
 {
 	synth_bus *b = &c->bus;
-	synth_rng *r = &c->rng;
 	static const float kick_tone[] = { 55, 55, 52, 50, 49, 62, 52, 55, 45 };
 	static const float kick_decay[] = { 0.25f, 0.25f, 0.22f, 0.28f, 0.2f, 0.08f, 0.25f, 0.2f, 0.9f };
 	int k = kit >= 0 && kit <= KIT_TRAP ? kit : KIT_ACOUSTIC;

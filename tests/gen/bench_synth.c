@@ -12,7 +12,9 @@ int main(void)
 {
 	static const char *const prompts[GEN_STYLE_COUNT] = {
 		"lo-fi hip hop", "ambient", "deep house", "techno", "jazz trio", "solo piano",
-		"chiptune", "cinematic orchestral", "synthwave", "drum and bass"
+		"chiptune", "cinematic orchestral", "synthwave", "drum and bass", "bossa nova", "chill trap",
+		"dub reggae", "funk", "rock", "upbeat pop", "celtic folk", "string quartet", "waltz", "blues",
+		"latin salsa"
 	};
 	const double secs = 30.0;
 	const int runs = 3;

@@ -64,8 +64,10 @@ START_TEST(test_prompt_parse)
 	ck_assert_int_eq(pi.style, -1);
 	ck_assert_int_eq(pi.key_root, -1);
 	ck_assert_int_eq(pi.minor, -1);
-	static const char *const words[] = { "lofi", "ambient", "house", "techno", "jazz", "piano",
-					     "chiptune", "cinematic", "synthwave", "dnb" };
+	static const char *const words[GEN_STYLE_COUNT] = {
+		"lofi", "ambient", "house", "techno", "jazz", "piano", "chiptune", "cinematic", "synthwave",
+		"dnb", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk", "classical", "waltz",
+		"blues", "latin" };
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
 		gen_prompt_parse(words[s], &pi);
 		ck_assert_int_eq(pi.style, s);
@@ -139,7 +141,8 @@ START_TEST(test_synth_styles)
 {
 	static const char *const prompts[GEN_STYLE_COUNT] = {
 		"lo-fi", "ambient", "house", "techno", "jazz", "piano", "chiptune", "cinematic",
-		"synthwave", "drum and bass" };
+		"synthwave", "drum and bass", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk",
+		"classical", "waltz", "blues", "latin" };
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
 		synth_params p = { prompts[s], 6.0, 7, NULL, NULL, 0, 0 };
 		float *x;

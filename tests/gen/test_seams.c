@@ -74,7 +74,9 @@ START_TEST(test_styles)
 {
 	static const char *const prompts[GEN_STYLE_COUNT] = {
 		"lo-fi hip hop", "ambient", "deep house", "techno", "jazz trio", "solo piano",
-		"chiptune", "cinematic orchestral", "synthwave", "drum and bass" };
+		"chiptune", "cinematic orchestral", "synthwave", "drum and bass", "bossa nova", "chill trap",
+		"dub reggae", "funk", "rock", "upbeat pop", "celtic folk", "string quartet", "waltz", "blues",
+		"latin salsa" };
 	check_clip(prompts[_i], 1);
 	check_clip(prompts[_i], 2);
 }
