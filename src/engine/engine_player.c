@@ -73,6 +73,10 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 	proto_fmt_double(&sb, "score", l->score, 3);
 	proto_fmt_str(&sb, "method", l->method[0] ? l->method : "none");
 	proto_fmt_str(&sb, "quality", l->poor ? "poor" : "good");
+	proto_fmt_str(&sb, "style", l->style);
+	proto_fmt_str(&sb, "key", l->key);
+	proto_fmt_str(&sb, "metre", l->metre);
+	proto_fmt_str(&sb, "instruments", l->instruments);
 	proto_fmt_end(&sb);
 	engine_post(ep->e, sbuf_str(&sb));
 	sbuf_free(&sb);

@@ -56,7 +56,12 @@
  *          (gen_seconds and analysis_ms: how long the last loop made took
  *          to generate and to analyse; 0 before the first)
  *   loop title=S artist=S prompt=S seconds=F bpm=F score=F method=S
- *        quality=good|poor                 a new loop started playing
+ *        quality=good|poor style=S key=S metre=S instruments=S
+ *                                          a new loop started playing; style
+ *                                          ("lo-fi hip hop"), key ("D minor"),
+ *                                          metre ("4/4") and instruments (names
+ *                                          joined by ", ") are the composer's
+ *                                          plan, empty when not known
  *   gen state=running|analyzing|ready|retry|failed|stopped progress=F eta=F
  *       attempt=N wait=F msg=S             generation progress
  *   spectrum bands=HEX                     2 hex digits (00-ff) per band,

@@ -309,11 +309,11 @@ static void prompt_words(prompt_scan *s, gen_prompt_info *out)
 		}
 		i += longest - 1;
 	}
-	/* A mere hint gives way to what instruments or moods suggest. */
-	if (best_w <= 1 && (out->hint >= 0 || mood_hint >= 0))
-		out->style = -1;
+	/* A mere hint gives way to another style that instruments or moods suggest. */
 	if (out->hint < 0)
 		out->hint = mood_hint;
+	if (best_w <= 1 && out->hint >= 0 && out->hint != out->style)
+		out->style = -1;
 }
 
 /* The words no table understood, into out->ignored. */

@@ -138,6 +138,10 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 	uimodel_num(msg, "score", &m->score);
 	uimodel_str(msg, "method", m->method, sizeof m->method);
 	uimodel_str(msg, "quality", m->quality, sizeof m->quality);
+	uimodel_str(msg, "style", m->style, sizeof m->style);
+	uimodel_str(msg, "key", m->key, sizeof m->key);
+	uimodel_str(msg, "metre", m->metre, sizeof m->metre);
+	uimodel_str(msg, "instruments", m->instruments, sizeof m->instruments);
 	m->elapsed = 0;
 	m->status_at = now;
 	uim_setting *md = uimodel_setting(m, "min_duration");

@@ -85,6 +85,7 @@ typedef struct uimodel {
 	double score;
 	char method[32], quality[16];
 	char loop_prompt[1024]; /* the prompt of the loop playing (status has the station's) */
+	char style[32], key[16], metre[8], instruments[200]; /* its plan, "" when not known */
 	long loops_played;
 	/* the spectrum */
 	unsigned char bands[UIM_BANDS_MAX];

@@ -173,7 +173,8 @@ static uirect panels_box(ui_app *a, uirect r, const char *title)
 	return (uirect){ r.y, r.x + 1, r.h, r.w - 2 };
 }
 
-/* Loop info: title, artist, prompt as genre, loop length, bpm, elapsed. */
+/* Loop info: title, artist, prompt as genre, loop length, bpm, elapsed; the
+ * composer's style, key and instruments when the loop has them. */
 static void panels_info(ui_app *a)
 {
 	tui *t = &a->t;
@@ -193,8 +194,10 @@ static void panels_info(ui_app *a)
 			uidraw_text(t, in.y, in.x + x, in.w - x, ROLE_LABEL, m->artist);
 		}
 		if (in.h > 1)
-			uidraw_textf(t, in.y + 1, in.x, in.w, ROLE_DIM, "%s  %s  %s bpm  %s", el, len, bpm,
-				     m->loop_prompt[0] ? m->loop_prompt : m->prompt);
+			uidraw_textf(t, in.y + 1, in.x, in.w, ROLE_DIM, "%s  %s  %s bpm%s%s  %s", el, len, bpm,
+				     m->key[0] ? "  " : "", m->key, m->loop_prompt[0] ? m->loop_prompt : m->prompt);
+		if (in.h > 2 && m->style[0])
+			uidraw_textf(t, in.y + 2, in.x, in.w, ROLE_DIM, "%s: %s", m->style, m->instruments);
 		return;
 	}
 	const char *labels[6] = { "Title:  ", "Artist: ", "Genre:  ", "Loop:   ", "BPM:    ", "Elapsed:" };
@@ -203,8 +206,15 @@ static void panels_info(ui_app *a)
 	const char *vals[6] = { title, m->artist[0] ? m->artist : "-", genre, len, bpm, el };
 	for (int k = 0; k < 6 && k < in.h; k++)
 		uidraw_pair(t, in.y + k, in.x, in.w, labels[k], vals[k]);
-	if (in.h > 6 && m->quality[0])
-		uidraw_textf(t, in.y + 6, in.x, in.w, ROLE_DIM, "Loop score %.2f, %s (%s)", m->score,
+	int row = 6;
+	if (m->style[0] && in.h > row + 1) {
+		char style[96];
+		snprintf(style, sizeof style, "%s, %s, %s", m->style, m->key, m->metre);
+		uidraw_pair(t, in.y + row++, in.x, in.w, "Style:  ", style);
+		uidraw_pair(t, in.y + row++, in.x, in.w, "Instr.: ", m->instruments);
+	}
+	if (in.h > row && m->quality[0])
+		uidraw_textf(t, in.y + row, in.x, in.w, ROLE_DIM, "Loop score %.2f, %s (%s)", m->score,
 			     m->quality, m->method);
 }
 

@@ -1,7 +1,12 @@
 ## Tests of src/gen and the generation history (generation).
 if HAVE_CHECK
-check_PROGRAMS += tests/gen/test_gen tests/gen/test_job tests/gen/test_history tests/gen/test_seams
-TESTS += tests/gen/test_gen tests/gen/test_job tests/gen/test_history tests/gen/test_seams
+check_PROGRAMS += tests/gen/test_gen tests/gen/test_job tests/gen/test_history tests/gen/test_seams \
+	tests/gen/test_composer
+TESTS += tests/gen/test_gen tests/gen/test_job tests/gen/test_history tests/gen/test_seams \
+	tests/gen/test_composer
+tests_gen_test_composer_SOURCES = tests/gen/test_composer.c
+tests_gen_test_composer_CFLAGS = $(TEST_CFLAGS)
+tests_gen_test_composer_LDADD = $(CHECK_LDADD)
 tests_gen_test_gen_SOURCES = tests/gen/test_gen.c
 tests_gen_test_gen_CFLAGS = $(TEST_CFLAGS)
 tests_gen_test_gen_LDADD = $(CHECK_LDADD)
@@ -16,9 +21,10 @@ tests_gen_test_seams_SOURCES = tests/gen/test_seams.c
 tests_gen_test_seams_CFLAGS = $(TEST_CFLAGS)
 tests_gen_test_seams_LDADD = $(CHECK_LDADD)
 endif
-TESTS += tests/gen/gen_musicgpt.sh tests/gen/gen_engine.sh tests/gen/gen_escape.sh tests/gen/history_full.sh
+TESTS += tests/gen/gen_musicgpt.sh tests/gen/gen_engine.sh tests/gen/gen_escape.sh tests/gen/history_full.sh \
+	tests/gen/gen_json.sh
 EXTRA_DIST += tests/gen/fake-musicgpt tests/gen/gen_musicgpt.sh tests/gen/gen_engine.sh tests/gen/gen_escape.sh \
-	tests/gen/history_full.sh
+	tests/gen/history_full.sh tests/gen/gen_json.sh
 
 # make bench: the synth's speed as a multiple of real time.
 EXTRA_PROGRAMS += tests/gen/bench_synth

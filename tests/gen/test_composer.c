@@ -1,0 +1,304 @@
+/* test_composer.c: what the composer understands in a prompt (every
+ * category, in upper and lower case), the plan of its clips (sections,
+ * whole bars, a loop that is the whole phrase and repeats sample for sample,
+ * more material for longer clips), a station's tempo and key, and the
+ * fallback to oscillators without a soundfont. */
+#include <check.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../testutil.h"
+#include "gen/prompt.h"
+#include "gen/synth.h"
+
+/* Parse p, and p in upper case: both must give the same reading. */
+static void parse_both(const char *p, gen_prompt_info *out)
+{
+	char up[512];
+	size_t k = 0;
+	for (; p[k] && k + 1 < sizeof up; k++)
+		up[k] = (char)toupper((unsigned char)p[k]);
+	up[k] = '\0';
+	gen_prompt_info u;
+	gen_prompt_parse(p, out);
+	gen_prompt_parse(up, &u);
+	ck_assert_msg(u.style == out->style && u.bpm == out->bpm && u.key_root == out->key_root &&
+			      u.minor == out->minor && u.metre == out->metre && u.mood == out->mood &&
+			      u.ninst == out->ninst && u.pace == out->pace,
+		      "\"%s\" and \"%s\" are read differently", p, up);
+}
+
+START_TEST(test_genres)
+{
+	static const struct { const char *prompt; int style; } cases[] = {
+		{ "lo-fi beats to study to", GEN_STYLE_LOFI }, { "ambient drone", GEN_STYLE_AMBIENT },
+		{ "deep house", GEN_STYLE_HOUSE }, { "minimal techno", GEN_STYLE_TECHNO },
+		{ "jazzy trio", GEN_STYLE_JAZZ }, { "bossa nova guitar", GEN_STYLE_BOSSA },
+		{ "solo piano", GEN_STYLE_PIANO }, { "8-bit chiptune", GEN_STYLE_CHIPTUNE },
+		{ "epic orchestral battle", GEN_STYLE_CINEMATIC }, { "outrun synthwave", GEN_STYLE_SYNTHWAVE },
+		{ "liquid drum and bass", GEN_STYLE_DNB }, { "dark trap beat", GEN_STYLE_TRAP },
+		{ "dub reggae", GEN_STYLE_REGGAE }, { "funky disco", GEN_STYLE_FUNK },
+		{ "heavy metal", GEN_STYLE_ROCK }, { "upbeat pop song", GEN_STYLE_POP },
+		{ "celtic folk", GEN_STYLE_FOLK }, { "classical string quartet", GEN_STYLE_CLASSICAL },
+		{ "viennese waltz", GEN_STYLE_WALTZ }, { "slow blues", GEN_STYLE_BLUES },
+		{ "latin salsa", GEN_STYLE_LATIN },
+		/* The most specific word wins, not the first. */
+		{ "minimal piano, sad", GEN_STYLE_PIANO }, { "space jazz", GEN_STYLE_JAZZ },
+		{ "jazzy hip hop", GEN_STYLE_LOFI }, { "lo-fi piano", GEN_STYLE_LOFI },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		gen_prompt_info pi;
+		parse_both(cases[k].prompt, &pi);
+		ck_assert_msg(pi.style == cases[k].style, "\"%s\" is %s, not %s", cases[k].prompt,
+			      gen_prompt_style_name(pi.style), gen_prompt_style_name(cases[k].style));
+	}
+	gen_prompt_info pi;
+	parse_both("chill electronic music", &pi); /* a mere hint gives way to the mood */
+	ck_assert_int_eq(pi.style, -1);
+	ck_assert_int_eq(pi.hint, GEN_STYLE_LOFI);
+	parse_both("happy ukulele", &pi); /* an instrument's style before a mood's */
+	ck_assert_int_eq(pi.style, -1);
+	ck_assert_int_eq(pi.hint, GEN_STYLE_FOLK);
+}
+END_TEST
+
+START_TEST(test_instruments)
+{
+	static const struct { const char *prompt; int program, part; } cases[] = {
+		{ "melancholic cello", 42, GEN_PART_LEAD }, { "soft fiddle", 110, GEN_PART_LEAD },
+		{ "nylon guitar", 24, GEN_PART_CHORDS }, { "happy ukulele", 24, GEN_PART_CHORDS },
+		{ "kalimba", 108, GEN_PART_LEAD }, { "booming 808", GEN_GM_KIT + 25, GEN_PART_DRUMS },
+		{ "warm rhodes chords", 4, GEN_PART_CHORDS }, { "walking upright bass", 32, GEN_PART_BASS },
+		{ "heroic brass", 61, GEN_PART_LEAD }, { "alto sax", 65, GEN_PART_LEAD },
+		{ "church organ", 19, GEN_PART_CHORDS }, { "pan flute", 75, GEN_PART_LEAD },
+		{ "strings", 48, GEN_PART_PAD }, { "choir", 52, GEN_PART_PAD }, { "harp", 46, GEN_PART_CHORDS },
+		{ "brushed drums", GEN_GM_KIT + 40, GEN_PART_DRUMS }, { "slap bass", 36, GEN_PART_BASS },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		gen_prompt_info pi;
+		parse_both(cases[k].prompt, &pi);
+		int found = 0;
+		for (int i = 0; i < pi.ninst; i++)
+			found |= pi.inst[i].program == cases[k].program && pi.inst[i].part == cases[k].part;
+		ck_assert_msg(found, "\"%s\" has no %s as part %d", cases[k].prompt, gen_prompt_gm_name(cases[k].program),
+			      cases[k].part);
+	}
+	gen_prompt_info pi;
+	gen_prompt_parse("ukulele", &pi);
+	ck_assert_int_eq(pi.inst[0].octave, 1);
+	ck_assert_str_eq(gen_prompt_gm_name(42), "Cello");
+	ck_assert_str_eq(gen_prompt_gm_name(GEN_GM_KIT + 25), "TR-808 Kit");
+}
+END_TEST
+
+START_TEST(test_mood_tempo_key_metre)
+{
+	static const struct { const char *prompt; int mood; } moods[] = {
+		{ "dark", GEN_MOOD_DARK }, { "melancholic", GEN_MOOD_SAD }, { "happy", GEN_MOOD_HAPPY },
+		{ "calm", GEN_MOOD_CALM }, { "energetic", GEN_MOOD_ENERGETIC }, { "sad", GEN_MOOD_SAD },
+	};
+	gen_prompt_info pi;
+	for (size_t k = 0; k < sizeof moods / sizeof moods[0]; k++) {
+		parse_both(moods[k].prompt, &pi);
+		ck_assert_int_eq(pi.mood, moods[k].mood);
+	}
+	static const char *const tempos[] = { "92 bpm", "92bpm", "bpm 92", "tempo 92", "tempo: 92",
+					      "tempo of 92", "92 beats per minute", "BPM: 92" };
+	for (size_t k = 0; k < sizeof tempos / sizeof tempos[0]; k++) {
+		parse_both(tempos[k], &pi);
+		ck_assert_msg(pi.bpm == 92, "\"%s\" gives %g bpm", tempos[k], pi.bpm);
+		ck_assert_msg(!pi.ignored[0], "\"%s\" leaves \"%s\"", tempos[k], pi.ignored);
+	}
+	parse_both("slow", &pi);
+	ck_assert_int_eq(pi.pace, -1);
+	parse_both("fast", &pi);
+	ck_assert_int_eq(pi.pace, 1);
+	gen_prompt_parse("house 240 bpm", &pi);
+	ck_assert(pi.bpm == 0);
+	ck_assert_ptr_nonnull(strstr(pi.ignored, "240"));
+	static const struct { const char *prompt; int root, minor; } keys[] = {
+		{ "in a minor", 9, 1 }, { "c# minor", 1, 1 }, { "Bb major", 10, 0 }, { "F#m", 6, 1 },
+		{ "e flat major", 3, 0 }, { "key of d", 2, 0 }, { "G\xe2\x99\xaf minor", 8, 1 }, { "ab min", 8, 1 },
+	};
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		gen_prompt_parse(keys[k].prompt, &pi);
+		ck_assert_msg(pi.key_root == keys[k].root && pi.minor == keys[k].minor, "\"%s\" is %d/%d",
+			      keys[k].prompt, pi.key_root, pi.minor);
+	}
+	gen_prompt_parse("IN A MINOR", &pi);
+	ck_assert(pi.key_root == 9 && pi.minor == 1);
+	gen_prompt_parse("a song in a major key", &pi);
+	ck_assert(pi.key_root == 9 && pi.minor == 0);
+	parse_both("waltz", &pi);
+	ck_assert_int_eq(pi.metre, 3);
+	parse_both("folk in 6/8", &pi);
+	ck_assert_int_eq(pi.metre, 6);
+	parse_both("rock in 3/4", &pi);
+	ck_assert_int_eq(pi.metre, 3);
+	gen_prompt_parse("lo-fi hip hop, rainy evening, purple", &pi);
+	ck_assert_str_eq(pi.ignored, "rainy, evening, purple");
+}
+END_TEST
+
+/* Render a clip of secs seconds. */
+static float *render(const char *prompt, double secs, uint64_t seed, const char *sf, double bpm, int key,
+		     synth_plan *pl, size_t *n)
+{
+	synth_params p = { prompt, secs, seed, NULL, sf, bpm, key };
+	float *x;
+	il_err err;
+	ck_assert_msg(synth_render(&p, &x, n, pl, &err) == 0, "%s", err.msg);
+	return x;
+}
+
+/* Level in dB of x[a..] - x[b..] over len frames (left channel) against x[a..]. */
+static double residual_db(const float *x, size_t a, size_t b, size_t len)
+{
+	double d = 0, s = 0;
+	for (size_t i = 0; i < len; i++) {
+		double e = x[2 * (a + i)] - x[2 * (b + i)];
+		d += e * e;
+		s += (double)x[2 * (a + i)] * x[2 * (a + i)];
+	}
+	return 10 * log10((d + 1e-20) / (s + 1e-20));
+}
+
+START_TEST(test_plan)
+{
+	synth_plan pl;
+	size_t n;
+	float *x = render("waltz in 3/4, music box, d minor, tempo 100", 15, 3, "none", 0, 0, &pl, &n);
+	ck_assert_int_eq(pl.style, GEN_STYLE_WALTZ);
+	ck_assert_int_eq(pl.metre, 3);
+	ck_assert_int_eq(pl.beats_per_bar, 3);
+	ck_assert(pl.key_root == 2 && pl.minor == 1);
+	ck_assert(pl.bpm == 100);
+	ck_assert_int_eq(pl.nsections, 4);
+	ck_assert_str_eq(pl.section[0], "A");
+	ck_assert_str_eq(pl.section[2], "B");
+	ck_assert_str_eq(pl.section[3], "A''");
+	int bars = 0;
+	for (int k = 0; k < pl.nsections; k++)
+		bars += pl.section_bars[k];
+	ck_assert_int_eq(bars, pl.main_bars);
+	/* The loop is the whole phrase, over 12 s of the 15, in whole bars. */
+	double len = (double)(pl.loop_end - pl.loop_start) / SYNTH_RATE;
+	ck_assert_msg(len > 12.0, "the loop is %.2f s", len);
+	ck_assert(fabs(len - pl.main_bars * pl.bar_s) < 2.0 / SYNTH_RATE);
+	ck_assert(fabs(pl.bar_s * 100 / 60 - 3) < 0.001);
+	/* It repeats sample for sample after its end, and no half of it repeats. */
+	double seam = residual_db(x, pl.loop_start, pl.loop_end, SYNTH_RATE / 2);
+	ck_assert_msg(seam < -40, "after the loop's end the phrase differs by %.1f dB", seam);
+	size_t bar = (size_t)llround(pl.bar_s * SYNTH_RATE);
+	for (int k = 1; k <= pl.main_bars / 2; k++) {
+		double sub = residual_db(x, pl.loop_start, pl.loop_start + k * bar, (size_t)(pl.main_bars - k) * bar);
+		ck_assert_msg(sub > -10, "the loop repeats itself after %d bars (%.1f dB)", k, sub);
+	}
+	free(x);
+	/* More seconds, more bars: a 30 s clip is no copy of two 15 s phrases. */
+	synth_plan p15, p30;
+	float *a = render("upbeat pop song 120 bpm", 15, 9, "none", 0, 0, &p15, &n);
+	float *b = render("upbeat pop song 120 bpm", 30, 9, "none", 0, 0, &p30, &n);
+	ck_assert_int_gt(p30.main_bars, 2 * p15.main_bars - 1);
+	size_t half = (p30.loop_end - p30.loop_start) / 2;
+	double copy = residual_db(b, p30.loop_start, p30.loop_start + half, half);
+	ck_assert_msg(copy > -10, "the 30 s loop's halves differ by only %.1f dB", copy);
+	free(a);
+	free(b);
+	/* 5 s: whole bars still. */
+	x = render("sparse kalimba and rain ambient", 5, 1, "none", 0, 0, &pl, &n);
+	ck_assert_int_ge(pl.main_bars, 1);
+	ck_assert(fabs((double)(pl.loop_end - pl.loop_start) / SYNTH_RATE - pl.main_bars * pl.bar_s) < 2.0 / SYNTH_RATE);
+	ck_assert(pl.loop_end <= n);
+	free(x);
+}
+END_TEST
+
+START_TEST(test_station_params)
+{
+	synth_plan pl;
+	size_t n;
+	/* A station's tempo and key hold when the prompt names none... */
+	float *x = render("lo-fi hip hop", 15, 4, "none", 84, 1 + 9 + 12, &pl, &n);
+	ck_assert(pl.bpm == 84);
+	ck_assert(pl.key_root == 9 && pl.minor == 1);
+	free(x);
+	/* ...and the prompt's win when it names them. */
+	x = render("lo-fi hip hop, 72 bpm, C major", 15, 4, "none", 84, 1 + 9 + 12, &pl, &n);
+	ck_assert(pl.bpm == 72);
+	ck_assert(pl.key_root == 0 && pl.minor == 0);
+	free(x);
+}
+END_TEST
+
+START_TEST(test_fallback)
+{
+	synth_plan pl;
+	size_t n;
+	float *x = render("melancholic cello", 8, 2, "none", 0, 0, &pl, &n);
+	ck_assert_int_eq(pl.soundfont, 0);
+	ck_assert_ptr_nonnull(strstr(pl.note, "oscillators"));
+	ck_assert_str_eq(pl.instrument[GEN_PART_LEAD], "Cello (synth)");
+	double s = 0;
+	for (size_t i = 0; i < 2 * n; i++) {
+		ck_assert(isfinite(x[i]) && fabsf(x[i]) <= 1.0f);
+		s += (double)x[i] * x[i];
+	}
+	ck_assert(sqrt(s / (2.0 * n)) > 0.05);
+	free(x);
+	x = render("melancholic cello", 8, 2, "/nonexistent/gm.sf2", 0, 0, &pl, &n);
+	ck_assert_int_eq(pl.soundfont, 0);
+	ck_assert_ptr_nonnull(strstr(pl.note, "cannot be read"));
+	free(x);
+	/* Oscillator styles name their oscillators and need no soundfont. */
+	x = render("techno", 8, 2, "none", 0, 0, &pl, &n);
+	ck_assert_str_eq(pl.note, "");
+	ck_assert_str_eq(pl.instrument[GEN_PART_BASS], "acid bass");
+	free(x);
+}
+END_TEST
+
+START_TEST(test_soundfont)
+{
+	if (access("/usr/share/sounds/sf2/FluidR3_GM.sf2", R_OK) != 0 &&
+	    access("/usr/share/sounds/sf2/TimGM6mb.sf2", R_OK) != 0)
+		return; /* no soundfont installed: test_fallback covers this machine */
+	synth_plan pl;
+	size_t n;
+	float *x = render("melancholic cello", 8, 2, NULL, 0, 0, &pl, &n);
+	ck_assert_int_eq(pl.soundfont, 1);
+	ck_assert_str_eq(pl.note, "");
+	ck_assert_str_eq(pl.instrument[GEN_PART_LEAD], "Cello");
+	/* The cello is heard: a clip with it differs from one with a flute. */
+	synth_plan p2;
+	float *y = render("melancholic flute", 8, 2, NULL, 0, 0, &p2, &n);
+	ck_assert_str_eq(p2.instrument[GEN_PART_LEAD], "Flute");
+	double d = 0;
+	for (size_t i = 0; i < 2 * n; i++)
+		d += fabs((double)x[i] - y[i]);
+	ck_assert(d / (2.0 * n) > 1e-3);
+	free(x);
+	free(y);
+}
+END_TEST
+
+/* The suite. */
+int main(void)
+{
+	Suite *s = suite_create("composer");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_genres);
+	tcase_add_test(tc, test_instruments);
+	tcase_add_test(tc, test_mood_tempo_key_metre);
+	tcase_add_test(tc, test_plan);
+	tcase_add_test(tc, test_station_params);
+	tcase_add_test(tc, test_fallback);
+	tcase_add_test(tc, test_soundfont);
+	suite_add_tcase(s, tc);
+	return testutil_run(s);
+}
