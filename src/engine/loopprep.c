@@ -2,6 +2,7 @@
  * the loop, normalize. */
 #include "engine/loopprep.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,7 +113,21 @@ static il_loop *loopprep_from_plan(audiofile *af, const char *name)
 	l->beats = l->bars * per_bar;
 	l->loop_start = start;
 	l->loop_end = start + len;
-	l->score = 1.0;
+	/* Check the seam: what follows the loop's end must be what follows
+	 * its start (the clip holds the phrase's start again after it). */
+	size_t w = (size_t)af->rate / 4, ch = (size_t)af->channels;
+	if (start + len + w > af->frames)
+		w = af->frames - start - len;
+	double d = 0, s = 0;
+	for (size_t i = 0; i < w * ch; i++) {
+		double a = af->samples[start * ch + i], b = af->samples[(start + len) * ch + i];
+		d += (a - b) * (a - b);
+		s += a * a;
+	}
+	double db = w > 0 && s > 0 ? 10 * log10(d / s + 1e-12) : -120;
+	l->score = db <= -30 ? 1.0 : db >= -10 ? 0.5 : 1.0 - 0.5 * (db + 30) / 20;
+	l->poor = l->score < LOOPFIND_GOOD;
+	snprintf(l->metrics, sizeof l->metrics, "seam_db=%.1f", db);
 	snprintf(l->method, sizeof l->method, "composer");
 	snprintf(l->source, sizeof l->source, "%s", name);
 	normalize_apply(af->samples, af->frames * (size_t)af->channels);
@@ -131,11 +146,13 @@ int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il
 {
 	*out = NULL;
 	audiofile af;
+	double t0 = time_mono();
 	if (audiofile_read(path, &af, err) != 0)
 		return -1;
 	if (af.comment[0] && audiofile_check(&af, path, err) == 0) {
 		il_loop *l = loopprep_from_plan(&af, path);
 		if (l) {
+			l->analysis_ms = (time_mono() - t0) * 1000.0;
 			*out = l;
 			return 0;
 		}

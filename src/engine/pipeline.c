@@ -92,6 +92,12 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 	il_loop *loop;
 	if (loopprep_file(a->path, &o, &loop, err) != 0)
 		return -1;
+	if (loop->poor && p->cfg.backend == GEN_BACKEND_SYNTH) {
+		/* The composer makes another clip rather than play a poor loop. */
+		il_err_set(err, "the loop is poor (score %.2f, %s); making another", loop->score, loop->metrics);
+		il_loop_free(loop);
+		return -1;
+	}
 	snprintf(loop->prompt, sizeof loop->prompt, "%s", p->cfg.prompt);
 	il_loop_free(p->loop);
 	p->loop = loop;
