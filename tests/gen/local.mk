@@ -24,7 +24,7 @@ endif
 TESTS += tests/gen/gen_musicgpt.sh tests/gen/gen_engine.sh tests/gen/gen_escape.sh tests/gen/history_full.sh \
 	tests/gen/gen_json.sh
 EXTRA_DIST += tests/gen/fake-musicgpt tests/gen/gen_musicgpt.sh tests/gen/gen_engine.sh tests/gen/gen_escape.sh \
-	tests/gen/history_full.sh tests/gen/gen_json.sh
+	tests/gen/history_full.sh tests/gen/gen_json.sh tests/gen/music_bench.py
 
 # make bench: the synth's speed as a multiple of real time.
 EXTRA_PROGRAMS += tests/gen/bench_synth
