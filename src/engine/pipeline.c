@@ -94,7 +94,7 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 		return -1;
 	if (loop->poor && p->cfg.backend == GEN_BACKEND_SYNTH) {
 		/* The composer makes another clip rather than play a poor loop. */
-		il_err_set(err, "the loop is poor (score %.2f, %s); making another", loop->score, loop->metrics);
+		il_err_set(err, IL_E_GEN, "the loop is poor (score %.2f, %s); making another", loop->score, loop->metrics);
 		il_loop_free(loop);
 		return -1;
 	}

@@ -365,7 +365,7 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 	sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);
 	if (st->crackle > 0 && synth_crackle(c, main_f, st->crackle) != 0) {
 		free(mem);
-		return il_err_set(err, "out of memory rendering %g s of synth audio", p->seconds), -2;
+		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds), -2;
 	}
 	if (st->lowpass > 0)
 		sv_lowpass(&c->bus, st->lowpass);

@@ -136,7 +136,7 @@ int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *b
 	size_t nm = 2 * s->n, bytes = 2 * bus->n * sizeof(float);
 	fluid_msg *m = malloc((nm ? nm : 1) * sizeof *m);
 	if (!m)
-		return il_err_set(err, "out of memory for %zu notes", s->n);
+		return il_err_set(err, IL_E_INTERNAL, "out of memory for %zu notes", s->n);
 	for (size_t k = 0; k < s->n; k++) {
 		const synth_ev *e = &s->ev[k];
 		size_t a = (size_t)llround(e->t * bus->rate), b = (size_t)llround((e->t + e->dur) * bus->rate);
@@ -147,14 +147,14 @@ int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *b
 	float *out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (out == MAP_FAILED) {
 		free(m);
-		return il_err_set(err, "cannot map %zu bytes for FluidSynth: %s", bytes, strerror(errno));
+		return il_err_set(err, IL_E_INTERNAL, "cannot map %zu bytes for FluidSynth: %s", bytes, strerror(errno));
 	}
 	pid_t pid = fork();
 	if (pid < 0) {
 		int e = errno;
 		munmap(out, bytes);
 		free(m);
-		return il_err_set(err, "cannot start FluidSynth's process: %s", strerror(e));
+		return il_err_set(err, IL_E_GEN, "cannot start FluidSynth's process: %s", strerror(e));
 	}
 	if (pid == 0)
 		_exit(fluid_child(s, soundfont, m, nm, out, bus->n));
@@ -163,8 +163,8 @@ int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *b
 	if (rc != 0) {
 		munmap(out, bytes);
 		if (rc < 0)
-			return il_err_set(err, "FluidSynth was stopped");
-		return il_err_set(err, "FluidSynth could not render with %s (status %d)", soundfont, rc);
+			return il_err_set(err, IL_E_GEN, "FluidSynth was stopped");
+		return il_err_set(err, IL_E_GEN, "FluidSynth could not render with %s (status %d)", soundfont, rc);
 	}
 	for (size_t i = 0; i < bus->n; i++) {
 		bus->l[i] += out[i];
