@@ -1,4 +1,5 @@
-/* wavsave.c: write a loop as a WAV file with its loop points. */
+/* wavsave.c: write a loop as a WAV, FLAC or Ogg Vorbis file with its loop
+ * points. */
 #include "audio/wavsave.h"
 
 #include "audio/memfile.h"
@@ -10,12 +11,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Write the samples and metadata into sf and close it. */
-static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_err *err)
+/* The libsndfile format for path's extension: none or .wav is 32-bit
+ * float WAV, .flac 24-bit FLAC, .ogg/.oga Ogg Vorbis; 0 or -1 (refused). */
+static int wav_format(const char *path, int *format, il_err *err)
 {
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base + 1 : path, '.');
+	if (!dot || !strcasecmp(dot, ".wav") || !strcasecmp(dot, ".wave"))
+		*format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+	else if (!strcasecmp(dot, ".flac"))
+		*format = SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+	else if (!strcasecmp(dot, ".ogg") || !strcasecmp(dot, ".oga"))
+		*format = SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+	else
+		return il_err_set(err, IL_E_BAD_VALUE, "cannot save as '%s': the formats are .wav, "
+				  ".flac and .ogg", dot);
+	return 0;
+}
+
+/* Write the samples and metadata into sf and close it (the loop points in
+ * a smpl chunk too when it is a WAV file). */
+static int wav_write_sf(const il_loop *loop, SNDFILE *sf, int format, const char *path, il_err *err)
+{
+	sf_command(sf, SFC_SET_CLIPPING, NULL, SF_TRUE); /* PCM formats: clip, never wrap */
 	/* The loop points, then what is known of the music: a composer's
 	 * loop keeps its plan (so it plays from its own loop points again). */
 	char comment[2048];
@@ -37,6 +59,7 @@ static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_e
 	sf_set_string(sf, SF_STR_SOFTWARE, PACKAGE_NAME " " PACKAGE_VERSION);
 	SF_INSTRUMENT inst;
 	memset(&inst, 0, sizeof inst);
+	int wav = (format & SF_FORMAT_TYPEMASK) == SF_FORMAT_WAV;
 	inst.basenote = 60;
 	inst.velocity_lo = 1;
 	inst.velocity_hi = 127;
@@ -47,7 +70,7 @@ static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_e
 	inst.loops[0].start = (unsigned int)loop->loop_start;
 	inst.loops[0].end = (unsigned int)loop->loop_end;
 	inst.loops[0].count = 0;
-	if (sf_command(sf, SFC_SET_INSTRUMENT, &inst, sizeof inst) != SF_TRUE) {
+	if (wav && sf_command(sf, SFC_SET_INSTRUMENT, &inst, sizeof inst) != SF_TRUE) {
 		sf_close(sf);
 		return il_err_set(err, IL_E_IO, "cannot add loop points to %s", path);
 	}
@@ -61,24 +84,27 @@ static int wav_write_sf(const il_loop *loop, SNDFILE *sf, const char *path, il_e
 	return 0;
 }
 
-/* Write the loop as a WAV file into the open descriptor fd: directly when
- * it can seek, else built in memory and then copied (a pipe). */
-static int wav_write_fd(const il_loop *loop, int fd, const char *path, il_err *err)
+/* Write the loop in format into the open descriptor fd: directly when it
+ * can seek, else built in memory and then copied (a pipe). */
+static int wav_write_fd(const il_loop *loop, int fd, int format, const char *path, il_err *err)
 {
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
 	info.samplerate = loop->rate;
 	info.channels = loop->channels;
-	info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+	info.format = format;
+	if (!sf_format_check(&info))
+		return il_err_set(err, IL_E_BAD_VALUE, "cannot write %s: this format does not take %d Hz, "
+				  "%d channels", path, loop->rate, loop->channels);
 	if (lseek(fd, 0, SEEK_CUR) >= 0) {
 		SNDFILE *sf = sf_open_fd(fd, SFM_WRITE, &info, 0);
 		if (!sf)
 			return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
-		return wav_write_sf(loop, sf, path, err);
+		return wav_write_sf(loop, sf, format, path, err);
 	}
 	memfile m = { 0 };
 	SNDFILE *sf = sf_open_virtual(&memfile_vio, SFM_WRITE, &info, &m);
-	int rc = sf ? wav_write_sf(loop, sf, path, err)
+	int rc = sf ? wav_write_sf(loop, sf, format, path, err)
 		    : il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
 	for (sf_count_t done = 0; rc == 0 && done < m.len;) {
 		ssize_t w = write(fd, m.data + done, (size_t)(m.len - done));
@@ -106,11 +132,25 @@ int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err)
 {
 	if (!loop || !loop->frames || loop->nframes == 0)
 		return il_err_set(err, IL_E_STATE, "there is no loop to save");
+	struct stat st;
+	int format;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return il_err_set(err, IL_E_IO, "%s is a directory", path);
+	if (wav_format(path, &format, err) != 0)
+		return -1;
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	if (slash && (size_t)(slash - path) < sizeof dir) { /* a missing folder is named */
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+		if (stat(dir, &st) != 0 && errno == ENOENT)
+			return il_err_set(err, IL_E_IO, "cannot write %s: the folder %s does not exist", path,
+					  dir);
+	}
 	outfile o;
 	il_err e;
 	if (outfile_open(&o, path, 0644, force ? OUTFILE_REPLACE : 0, &e) != 0)
 		return wav_save_err(&o, path, &e, err);
-	if (wav_write_fd(loop, o.fd, path, err) != 0) {
+	if (wav_write_fd(loop, o.fd, format, path, err) != 0) {
 		outfile_abort(&o);
 		return -1;
 	}

@@ -342,6 +342,60 @@ START_TEST(wav_save_loop_points)
 }
 END_TEST
 
+START_TEST(wav_save_formats)
+{
+	il_err err;
+	char path[512];
+	il_loop *l = make_loop(48000, 1234, 40000, 48000, 2, 6);
+	static const struct {
+		const char *name;
+		int major;
+	} cases[] = { { "loop.flac", SF_FORMAT_FLAC }, { "loop.OGG", SF_FORMAT_OGG } };
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		snprintf(path, sizeof path, "%s/%s", tmpdir, cases[k].name);
+		ck_assert_int_eq(il_wav_save(l, path, 0, &err), 0);
+		SF_INFO info = { 0 };
+		SNDFILE *sf = sf_open(path, SFM_READ, &info);
+		ck_assert_ptr_nonnull(sf);
+		ck_assert_int_eq(info.format & SF_FORMAT_TYPEMASK, cases[k].major);
+		ck_assert_int_eq(info.frames, 48000);
+		ck_assert_int_eq(info.channels, 2);
+		ck_assert_str_eq(sf_get_string(sf, SF_STR_COMMENT), "LOOPSTART=1234 LOOPLENGTH=40000");
+		float *x = malloc(48000 * 2 * sizeof *x);
+		ck_assert_int_eq(sf_readf_float(sf, x, 48000), 48000);
+		double maxerr = 0, e2 = 0, s2 = 0;
+		for (long i = 0; i < 48000 * 2; i++) {
+			maxerr = fmax(maxerr, fabs(x[i] - l->frames[i]));
+			e2 += (x[i] - l->frames[i]) * (x[i] - l->frames[i]);
+			s2 += l->frames[i] * l->frames[i];
+		}
+		if (cases[k].major == SF_FORMAT_FLAC)
+			ck_assert_double_le(maxerr, 1e-6); /* 24-bit: exact to its step */
+		else
+			ck_assert_double_le(e2, 0.25 * s2); /* lossy, but the same music */
+		sf_close(sf);
+		free(x);
+	}
+	/* Another extension is refused, and nothing is written. */
+	snprintf(path, sizeof path, "%s/loop.mp3", tmpdir);
+	ck_assert_int_eq(il_wav_save(l, path, 1, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "the formats are .wav, .flac and .ogg"));
+	ck_assert_int_ne(access(path, F_OK), 0);
+	/* A folder is named as one, with or without force. */
+	for (int force = 0; force < 2; force++) {
+		ck_assert_int_eq(il_wav_save(l, tmpdir, force, &err), -1);
+		ck_assert_ptr_nonnull(strstr(err.msg, "is a directory"));
+	}
+	/* A missing folder is named and not created. */
+	snprintf(path, sizeof path, "%s/missing/x.wav", tmpdir);
+	ck_assert_int_eq(il_wav_save(l, path, 0, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "does not exist"));
+	snprintf(path, sizeof path, "%s/missing", tmpdir);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	il_loop_free(l);
+}
+END_TEST
+
 START_TEST(spectrum_bands)
 {
 	il_err err;
@@ -399,6 +453,7 @@ static Suite *player_suite(void)
 	tcase_add_test(tc, thousand_switches_sample_exact);
 	tcase_add_test(tc, volume_and_pause_are_smooth);
 	tcase_add_test(tc, wav_save_loop_points);
+	tcase_add_test(tc, wav_save_formats);
 	tcase_add_test(tc, spectrum_bands);
 	tcase_add_test(tc, sink_parse);
 	suite_add_tcase(s, tc);
