@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "store/paths.h"
@@ -23,10 +24,8 @@ void app_msg(ui_app *a, int level, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->m.msg, sizeof a->m.msg, fmt, ap);
+	uimodel_vmsg(&a->m, level, time_mono(), fmt, ap);
 	va_end(ap);
-	a->m.msg_level = level;
-	a->m.msg_at = time_mono();
 	app_dirty(a, UIM_D_MSG);
 }
 
@@ -118,18 +117,41 @@ static void app_expand(const char *path, char *out, size_t n)
 		snprintf(out, n, "%s", path);
 }
 
-/* Save the current loop to path (~ expanded). */
-void app_save(ui_app *a, const char *path)
+/* Save the current loop to path (~ expanded). A folder is refused; an
+ * existing file is replaced with force, else after a question (y/n). Only
+ * the music folder, where s proposes to save, is created when missing. */
+void app_save(ui_app *a, const char *path, int force)
 {
-	char full[IL_PATH_MAX];
+	char full[IL_PATH_MAX], music[IL_PATH_MAX];
 	app_expand(path, full, sizeof full);
+	struct stat st;
+	if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+		app_msg(a, UIM_MSG_ERROR, "save: %s is a directory", full);
+		return;
+	}
+	if (!force && lstat(full, &st) == 0) {
+		entry_confirm_save(a, full);
+		return;
+	}
 	char *slash = strrchr(full, '/');
-	if (slash && slash != full) { /* make the folder, as for the music folder */
+	if (slash && slash != full && paths_music_dir(music, sizeof music, NULL) == 0) {
 		*slash = '\0';
-		paths_mkdir_p(full, 0755, NULL);
+		if (!strcmp(full, music))
+			paths_mkdir_p(full, 0755, NULL);
 		*slash = '/';
 	}
-	app_send_kv(a, "save", "path", full);
+	if (!a->engine_up) {
+		app_msg(a, UIM_MSG_WARN, "the engine is not running; 'save' was not sent");
+		return;
+	}
+	sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "save");
+	proto_fmt_str(&sb, "path", full);
+	if (force)
+		proto_fmt_long(&sb, "force", 1);
+	proto_fmt_end(&sb);
+	elink_send(&a->link, &sb);
+	sbuf_free(&sb);
 	app_msg(a, UIM_MSG_INFO, "saving to %s", full);
 }
 
@@ -230,14 +252,6 @@ int app_theme(ui_app *a, const char *name)
 		tui_apply_theme(&a->t, &a->th);
 	a->full_redraw = 1;
 	return 0;
-}
-
-/* Open or close the help overlay. */
-void app_help(ui_app *a, int on)
-{
-	a->help = on;
-	a->help_top = 0;
-	a->full_redraw = 1;
 }
 
 /* Filter the preset list by text (empty: all); the selection goes to the top. */

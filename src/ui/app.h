@@ -8,6 +8,7 @@
 #include "ui/entry.h"
 #include "ui/elink.h"
 #include "ui/model.h"
+#include "ui/overlay.h"
 #include "ui/theme.h"
 #include "ui/tui.h"
 
@@ -35,7 +36,7 @@ typedef struct ui_app {
 	entry entry;           /* the bottom row's question, when open */
 	uilayout lay;
 	int screen;
-	int help, help_top;
+	int overlay, overlay_top; /* UI_OVERLAY_*, its first row shown */
 	int preset_sel, preset_top;
 	char filter[128];
 	int setting_sel, setting_top;
@@ -73,8 +74,9 @@ void app_set(ui_app *a, const char *key, const char *value);
 int app_set_checked(ui_app *a, const char *key, const char *value);
 /* Start generating from a prompt. */
 void app_start(ui_app *a, const char *prompt);
-/* Save the current loop to path (~ expanded). */
-void app_save(ui_app *a, const char *path);
+/* Save the current loop to path (~ expanded): a folder is refused, an
+ * existing file is replaced with force or after asking (y/n). */
+void app_save(ui_app *a, const char *path, int force);
 /* The default file name for `save` (in the XDG music folder). */
 void app_default_save_path(ui_app *a, char *out, size_t n);
 /* Show the state in the message row (after `:status`). */
@@ -90,8 +92,6 @@ void app_set_screen(ui_app *a, int screen);
 void app_msg(ui_app *a, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Load and apply a theme by name; 0 or -1 (the message says why). */
 int app_theme(ui_app *a, const char *name);
-/* Open or close the help overlay. */
-void app_help(ui_app *a, int on);
 /* Mark parts of the screen for drawing. */
 void app_dirty(ui_app *a, unsigned bits);
 /* Filter the preset list by text (empty: all); the selection goes to the top. */
@@ -102,10 +102,8 @@ int app_presets_visible(ui_app *a, int *idx, int n);
 /* Panels of the player screen and the rows every screen shares (panels.c). */
 void uipanel_layout(ui_app *a);
 void uipanel_draw(ui_app *a, unsigned dirty);
-/* The other screens, the help overlay and the too-small notice (screens.c). */
+/* The other screens and the too-small notice (screens.c). */
 void uiscreen_draw(ui_app *a, unsigned dirty);
-void uiscreen_help(ui_app *a);
-int uiscreen_help_lines(ui_app *a);
 void uiscreen_too_small(ui_app *a);
 
 #endif

@@ -103,19 +103,20 @@ static int commands_status(ui_app *a, int argc, char **argv)
 	return 0;
 }
 
-/* :save FILE */
+/* :save FILE, :save! FILE (replaces an existing file without asking) */
 static int commands_save(ui_app *a, int argc, char **argv)
 {
 	char path[1024];
+	int force = argv[0][strlen(argv[0]) - 1] == '!';
 	if (argc > 2) {
-		app_msg(a, UIM_MSG_ERROR, "usage: save FILE (quote a name with spaces)");
+		app_msg(a, UIM_MSG_ERROR, "usage: save[!] FILE (quote a name with spaces)");
 		return -1;
 	}
 	if (argc == 2)
 		snprintf(path, sizeof path, "%s", argv[1]);
 	else
 		app_default_save_path(a, path, sizeof path);
-	app_save(a, path);
+	app_save(a, path, force);
 	return 0;
 }
 
@@ -225,7 +226,14 @@ static void commands_validate_complete(ui_app *a, int argn, char **words, comman
 /* :help */
 static int commands_help(ui_app *a, int argc, char **argv)
 {
-	app_help(a, 1);
+	overlay_open(a, UI_OVERLAY_HELP);
+	return 0;
+}
+
+/* :messages */
+static int commands_messages(ui_app *a, int argc, char **argv)
+{
+	overlay_open(a, UI_OVERLAY_MESSAGES);
 	return 0;
 }
 
@@ -237,25 +245,35 @@ static int commands_quit(ui_app *a, int argc, char **argv)
 }
 
 const commands_def commands_table[] = {
-	{ "start", NULL, "start 'PROMPT'", "generate loops from PROMPT and play them", commands_start, NULL },
-	{ "stop", NULL, "stop", "stop playback and generation", commands_stop, NULL },
-	{ "status", NULL, "status", "show the state in the status line", commands_status, NULL },
-	{ "save", NULL, "save FILE", "save the current loop (WAV with loop points)", commands_save,
-	  commands_save_complete },
+	{ "start", NULL, "start 'PROMPT'", "generate loops from PROMPT and play them", commands_start, NULL, 0 },
+	{ "stop", NULL, "stop", "stop playback and generation", commands_stop, NULL, 0 },
+	{ "status", NULL, "status", "show the state in the status line", commands_status, NULL, 0 },
+	{ "save", NULL, "save[!] FILE", "save the current loop with its loop points (.wav, .flac or "
+	  ".ogg by the name); asks before replacing a file, save! replaces it", commands_save,
+	  commands_save_complete, 1 },
 	{ "set", NULL, "set KEY VALUE", "change a setting, saved at once (Tab lists the keys)",
-	  commands_set, commands_set_complete },
+	  commands_set, commands_set_complete, 0 },
 	{ "debug", NULL, "debug on|off", "debug messages on or off for this run", commands_debug,
-	  commands_debug_complete },
+	  commands_debug_complete, 0 },
 	{ "validate", NULL, "validate current|next|both", "check the loop files", commands_validate,
-	  commands_validate_complete },
-	{ "help", NULL, "help", "show keys and commands", commands_help, NULL },
-	{ "quit", "q", "quit", "quit at once", commands_quit, NULL },
+	  commands_validate_complete, 0 },
+	{ "help", NULL, "help", "show keys and commands", commands_help, NULL, 0 },
+	{ "messages", NULL, "messages", "show the messages (all that the bottom row said)",
+	  commands_messages, NULL, 0 },
+	{ "quit", "q", "quit", "quit at once", commands_quit, NULL, 0 },
 };
 const size_t commands_count = sizeof commands_table / sizeof commands_table[0];
 
 /* The command named name, its alias, or the only one name starts; NULL. */
 const commands_def *commands_find(const char *name)
 {
+	size_t len = strlen(name);
+	if (len > 1 && name[len - 1] == '!') {
+		char plain[64];
+		snprintf(plain, sizeof plain, "%.*s", (int)(len - 1), name);
+		const commands_def *c = commands_find(plain);
+		return c && c->bang ? c : NULL;
+	}
 	const commands_def *only = NULL;
 	int starts = 0;
 	for (size_t k = 0; k < commands_count; k++) {

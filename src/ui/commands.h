@@ -28,6 +28,7 @@ typedef struct commands_def {
 	int (*run)(struct ui_app *a, int argc, char **argv);
 	/* Add candidates for word number argn (1: the first argument). */
 	void (*complete)(struct ui_app *a, int argn, char **words, commands_cands *cc);
+	int bang;                /* `name!` is accepted (run sees the '!' in argv[0]) */
 } commands_def;
 
 extern const commands_def commands_table[];
@@ -37,7 +38,8 @@ extern const size_t commands_count;
  * shell. argv points into buf (size n). Returns argc, or -1 on an open
  * quote or more than max words. */
 int commands_split(const char *line, char *buf, size_t n, char **argv, int max);
-/* The command named name, its alias, or the only one name starts; NULL. */
+/* The command named name, its alias, or the only one name starts (a
+ * trailing '!' for a command that takes it); NULL. */
 const commands_def *commands_find(const char *name);
 /* Run one command line (without the ':'); 0 or -1 (the message says why). */
 int commands_run(struct ui_app *a, const char *line);

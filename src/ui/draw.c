@@ -96,6 +96,49 @@ int uidraw_text(const tui *t, int y, int x, int w, theme_role r, const char *s)
 	return used;
 }
 
+/* The bytes of s that fill one row of w columns, broken after the last
+ * space that fits (mid-word only when a word is wider than the row);
+ * *next is where the next row starts, its spaces skipped. */
+size_t uidraw_wrap(const tui *t, const char *s, int w, const char **next)
+{
+	const char *p = s, *brk = NULL;
+	int used = 0, cols;
+	wchar_t wc;
+	size_t n;
+	while ((n = uidraw_next(t, p, &wc, &cols)) > 0 && used + cols <= w) {
+		used += cols;
+		p += n;
+		if (wc == L' ')
+			brk = p;
+	}
+	if (p == s && *s) /* a character wider than the row: it goes alone */
+		p += uidraw_next(t, s, &wc, &cols);
+	size_t len = (size_t)((*p && brk ? brk : p) - s);
+	*next = s + len;
+	while (**next == ' ')
+		(*next)++;
+	return len;
+}
+
+/* Draw s wrapped in rows of w columns from row y to below bottom; the
+ * rows used (all rows it needs are counted, drawn or not). */
+int uidraw_wrapped(const tui *t, int y, int x, int w, int bottom, theme_role r, const char *s)
+{
+	int rows = 0;
+	char buf[1024];
+	while (s && *s && w > 0) {
+		const char *next;
+		size_t len = uidraw_wrap(t, s, w, &next);
+		if (y + rows < bottom) {
+			snprintf(buf, sizeof buf, "%.*s", (int)len, s);
+			uidraw_text(t, y + rows, x, w, r, buf);
+		}
+		rows++;
+		s = next;
+	}
+	return rows;
+}
+
 /* Draw printf-formatted text like uidraw_text. */
 int uidraw_textf(const tui *t, int y, int x, int w, theme_role r, const char *fmt, ...)
 {

@@ -13,6 +13,12 @@ typedef struct uirect {
 int uidraw_width(const tui *t, const char *s);
 /* Draw s at (y, x) in at most w columns; an ellipsis marks a cut. Columns used. */
 int uidraw_text(const tui *t, int y, int x, int w, theme_role r, const char *s);
+/* The bytes of s that fill one row of w columns, broken after a space;
+ * *next is where the next row starts. */
+size_t uidraw_wrap(const tui *t, const char *s, int w, const char **next);
+/* Draw s wrapped in rows of w columns from row y to below bottom; the
+ * rows it needs (drawn or not). */
+int uidraw_wrapped(const tui *t, int y, int x, int w, int bottom, theme_role r, const char *s);
 /* Draw printf-formatted text like uidraw_text. */
 int uidraw_textf(const tui *t, int y, int x, int w, theme_role r, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -24,6 +24,15 @@ void entry_confirm_quit(ui_app *a)
 	entry_open(a, ENTRY_CONFIRM_QUIT, "A generation is running. Quit anyway? (y/n) ", "");
 }
 
+/* Ask before replacing the file at path, as q asks before quitting. */
+void entry_confirm_save(ui_app *a, const char *path)
+{
+	char label[sizeof a->entry.label];
+	snprintf(label, sizeof label, "%s exists. Overwrite? (y/n) ", path);
+	entry_open(a, ENTRY_CONFIRM_SAVE, label, "");
+	snprintf(a->entry.path, sizeof a->entry.path, "%s", path);
+}
+
 /* Close the row. */
 void entry_close(ui_app *a)
 {
@@ -50,7 +59,7 @@ static void entry_accept(ui_app *a)
 		break;
 	case ENTRY_SAVE:
 		if (line[0])
-			app_save(a, line);
+			app_save(a, line, 0);
 		break;
 	case ENTRY_SETTING:
 		app_set_checked(a, e->key, line);
@@ -65,9 +74,14 @@ void entry_key(ui_app *a, int key)
 {
 	entry *e = &a->entry;
 	app_dirty(a, UIM_D_MSG);
-	if (e->mode == ENTRY_CONFIRM_QUIT) {
+	if (e->mode == ENTRY_CONFIRM_QUIT || e->mode == ENTRY_CONFIRM_SAVE) {
+		int mode = e->mode, yes = key == 'y' || key == 'Y';
 		entry_close(a);
-		if (key == 'y' || key == 'Y')
+		if (mode == ENTRY_CONFIRM_SAVE && yes)
+			app_save(a, e->path, 1);
+		else if (mode == ENTRY_CONFIRM_SAVE)
+			app_msg(a, UIM_MSG_INFO, "not saved");
+		else if (yes)
 			app_quit(a, 0);
 		else
 			app_msg(a, UIM_MSG_INFO, "not quitting");

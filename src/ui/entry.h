@@ -10,12 +10,13 @@
 struct ui_app;
 
 enum { ENTRY_NONE, ENTRY_COMMAND, ENTRY_PROMPT, ENTRY_SAVE, ENTRY_FILTER, ENTRY_SETTING,
-       ENTRY_CONFIRM_QUIT, ENTRY_MODES };
+       ENTRY_CONFIRM_QUIT, ENTRY_CONFIRM_SAVE, ENTRY_MODES };
 
 typedef struct entry {
 	int mode;                /* ENTRY_* (ENTRY_NONE: closed) */
-	char label[64];
+	char label[4200];
 	char key[64];            /* ENTRY_SETTING: the setting edited */
+	char path[4096];         /* ENTRY_CONFIRM_SAVE: the file to replace */
 	char hint[512];          /* completion candidates shown beside the line */
 	cmdline cl;
 } entry;
@@ -24,6 +25,8 @@ typedef struct entry {
 void entry_open(struct ui_app *a, int mode, const char *label, const char *initial);
 /* Ask before quitting while a generation runs (y quits). */
 void entry_confirm_quit(struct ui_app *a);
+/* Ask before replacing the file at path (y saves over it). */
+void entry_confirm_save(struct ui_app *a, const char *path);
 /* Close the row. */
 void entry_close(struct ui_app *a);
 /* Handle one key while the row is open. */

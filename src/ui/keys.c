@@ -107,19 +107,27 @@ static void keys_move(ui_app *a, int key)
 	}
 }
 
-/* Digits: pick preset N (0 is the tenth). */
+/* Digits: pick preset N (0 is the tenth) by its own number; a filter
+ * that hides it gives way. */
 static void keys_digit(ui_app *a, int key)
 {
 	int n = key == '0' ? 9 : key - '1';
-	int idx[UIM_PRESETS_MAX];
-	int count = app_presets_visible(a, idx, UIM_PRESETS_MAX);
 	app_set_screen(a, UI_SCREEN_PLAYER);
-	if (n >= count) {
+	if (n >= a->m.npresets) {
 		app_msg(a, UIM_MSG_WARN, "there is no preset %d", n + 1);
 		return;
 	}
-	a->preset_sel = n;
-	app_msg(a, UIM_MSG_INFO, "preset %d: %s (Enter starts it)", n + 1, a->m.presets[idx[n]].name);
+	int idx[UIM_PRESETS_MAX];
+	int count = app_presets_visible(a, idx, UIM_PRESETS_MAX), row = -1;
+	for (int k = 0; k < count && row < 0; k++)
+		if (idx[k] == n)
+			row = k;
+	if (row < 0) {
+		app_filter_presets(a, "");
+		row = n;
+	}
+	a->preset_sel = row;
+	app_msg(a, UIM_MSG_INFO, "preset %d: %s (Enter starts it)", n + 1, a->m.presets[n].name);
 	app_dirty(a, UIM_D_PRESETS);
 }
 
@@ -194,7 +202,13 @@ static void keys_screen(ui_app *a, int key)
 /* ?, h, F1: help. */
 static void keys_help(ui_app *a, int key)
 {
-	app_help(a, 1);
+	overlay_open(a, UI_OVERLAY_HELP);
+}
+
+/* M: the messages (the status line's history). */
+static void keys_messages(ui_app *a, int key)
+{
+	overlay_open(a, UI_OVERLAY_MESSAGES);
 }
 
 /* Ctrl-L: draw everything again. */
@@ -204,7 +218,7 @@ static void keys_redraw(ui_app *a, int key)
 	clearok(curscr, TRUE);
 }
 
-/* q: quit (asks while a generation runs); Q: quit at once. */
+/* q: quit (asks while a generation runs); Q, Ctrl-C: quit at once. */
 static void keys_quit(ui_app *a, int key)
 {
 	if (app_quit(a, key == 'q'))
@@ -250,36 +264,19 @@ const keys_entry keys_table[] = {
 	{ { 'r' }, "r", "Screens", "refresh the screen's data", keys_refresh },
 	{ { UIK_ESC }, "Esc", "Screens", "clear the filter, back to the player", keys_escape },
 	{ { '?', 'h', FN(KEY_F(1)) }, "? h F1", "Other", "this help", keys_help },
+	{ { 'M' }, "M", "Other", "the messages (all that the bottom row said)", keys_messages },
 	{ { ':' }, ":", "Other", "command line (Tab completes, Up/Down history)", keys_command },
 	{ { UIK_CTRL('l') }, "^L", "Other", "redraw the screen", keys_redraw },
 	{ { 'q' }, "q", "Other", "quit (asks while a generation runs)", keys_quit },
-	{ { 'Q' }, "Q", "Other", "quit at once", keys_quit },
+	{ { 'Q', UIK_CTRL('c') }, "Q ^C", "Other", "quit at once", keys_quit },
 };
 const size_t keys_count = sizeof keys_table / sizeof keys_table[0];
 
 /* Handle one key outside the line editor. */
 void keys_handle(ui_app *a, int key)
 {
-	if (a->help) {
-		int lines = uiscreen_help_lines(a);
-		if (key == 'j' || key == UIK_FN(KEY_DOWN))
-			a->help_top++;
-		else if (key == 'k' || key == UIK_FN(KEY_UP))
-			a->help_top--;
-		else if (key == UIK_FN(KEY_NPAGE) || key == ' ')
-			a->help_top += a->t.rows / 2;
-		else if (key == UIK_FN(KEY_PPAGE))
-			a->help_top -= a->t.rows / 2;
-		else if (key == UIK_CTRL('l'))
-			keys_redraw(a, key);
-		else
-			app_help(a, 0);
-		int inner = (lines + 2 < a->t.rows ? lines + 2 : a->t.rows) - 2;
-		if (a->help_top > lines - inner)
-			a->help_top = lines - inner;
-		if (a->help_top < 0)
-			a->help_top = 0;
-		app_dirty(a, UIM_D_ALL);
+	if (a->overlay) {
+		overlay_key(a, key);
 		return;
 	}
 	if (key == UIK_FN(KEY_RESIZE))

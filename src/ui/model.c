@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Reset m to "nothing known yet". */
 void uimodel_init(uimodel *m)
@@ -52,15 +53,64 @@ static void uimodel_long(const proto_msg *msg, const char *key, long *dst)
 		*dst = d;
 }
 
-/* Set the status-line message (printf format). */
+/* Seconds a message of level stays in the status line. */
+double uimodel_msg_seconds(int level)
+{
+	return level == UIM_MSG_INFO ? 5 : 10;
+}
+
+/* Message k of the history (0: the oldest), or NULL. */
+const uim_logline *uimodel_logline(const uimodel *m, int k)
+{
+	if (k < 0 || k >= m->log_n)
+		return NULL;
+	return &m->log[(m->log_first + k) % UIM_LOG_MAX];
+}
+
+/* Add text to the history (the oldest goes when it is full). */
+static void uimodel_log_add(uimodel *m, int level, const char *text)
+{
+	int k = (m->log_first + m->log_n) % UIM_LOG_MAX;
+	if (m->log_n == UIM_LOG_MAX)
+		m->log_first = (m->log_first + 1) % UIM_LOG_MAX;
+	else
+		m->log_n++;
+	m->log[k].wall = (long)time(NULL);
+	m->log[k].level = level;
+	snprintf(m->log[k].text, sizeof m->log[k].text, "%s", text);
+}
+
+/* Keep a start-up problem (once) to be printed when the station exits. */
+void uimodel_problem(uimodel *m, const char *text)
+{
+	for (int k = 0; k < m->nproblems; k++)
+		if (!strcmp(m->problems[k], text))
+			return;
+	if (m->nproblems < UIM_PROBLEMS_MAX)
+		snprintf(m->problems[m->nproblems++], sizeof m->problems[0], "%s", text);
+}
+
+/* uimodel_msg with a va_list. */
+void uimodel_vmsg(uimodel *m, int level, double now, const char *fmt, va_list ap)
+{
+	char text[sizeof m->msg];
+	vsnprintf(text, sizeof text, fmt, ap);
+	uimodel_log_add(m, level, text);
+	if (level < m->msg_level && !m->replying && m->msg[0] &&
+	    now - m->msg_at < uimodel_msg_seconds(m->msg_level))
+		return; /* information never hides a fresh warning, nor a warning an error */
+	snprintf(m->msg, sizeof m->msg, "%s", text);
+	m->msg_level = level;
+	m->msg_at = now;
+}
+
+/* Add a message to the history and show it in the status line. */
 void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(m->msg, sizeof m->msg, fmt, ap);
+	uimodel_vmsg(m, level, now, fmt, ap);
 	va_end(ap);
-	m->msg_level = level;
-	m->msg_at = now;
 }
 
 /* The setting named key, or NULL. */
@@ -101,6 +151,12 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 	m->next_ready = (int)nr;
 	m->have_status = 1;
 	m->status_at = now;
+	m->starting = 0;
+	if (!strcmp(m->state, "stopped")) { /* nothing of the last loop stays on screen */
+		m->title[0] = m->artist[0] = m->loop_prompt[0] = '\0';
+		m->method[0] = m->quality[0] = '\0';
+		m->score = m->bpm = m->loop_seconds = 0;
+	}
 	unsigned d = UIM_D_TIMING | UIM_D_GEN | UIM_D_STATUS | UIM_D_INFO;
 	return d;
 }
@@ -108,11 +164,17 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 /* `gen`: generation progress. */
 static unsigned uimodel_gen(uimodel *m, const proto_msg *msg, double now)
 {
+	int was_running = !strcmp(m->gen_state, "running");
+	long attempt = m->attempt;
 	uimodel_str(msg, "state", m->gen_state, sizeof m->gen_state);
 	snprintf(m->gen, sizeof m->gen, "%s", m->gen_state);
 	uimodel_num(msg, "progress", &m->progress);
 	uimodel_num(msg, "eta", &m->eta);
 	uimodel_long(msg, "attempt", &m->attempt);
+	if (strcmp(m->gen_state, "running"))
+		m->job_at = 0;
+	else if (!was_running || m->attempt != attempt)
+		m->job_at = now; /* an attempt began: the ETA counts from here */
 	m->gen_wait = 0;
 	uimodel_num(msg, "wait", &m->gen_wait);
 	m->gen_msg[0] = '\0';
@@ -174,6 +236,7 @@ static unsigned uimodel_setting_ev(uimodel *m, const proto_msg *msg, double now)
 {
 	(void)now;
 	const char *key = proto_get(msg, "key");
+	m->starting = 0;
 	if (!key)
 		return 0;
 	uim_setting *s = uimodel_setting(m, key);
@@ -313,6 +376,7 @@ static unsigned uimodel_ready(uimodel *m, const proto_msg *msg, double now)
 {
 	(void)now;
 	m->ready = 1;
+	m->starting = 1;
 	uimodel_long(msg, "pid", &m->pid);
 	uimodel_str(msg, "program", m->program, sizeof m->program);
 	return UIM_D_ALL;
@@ -341,8 +405,8 @@ static unsigned uimodel_log(uimodel *m, const proto_msg *msg, double now)
 {
 	const char *lvl = proto_get(msg, "level"), *t = proto_get(msg, "msg");
 	int level = lvl && !strcmp(lvl, "warn") ? UIM_MSG_WARN : UIM_MSG_INFO;
-	if (level < m->msg_level && now - m->msg_at < 5)
-		return 0;
+	if (level == UIM_MSG_WARN && m->starting && t && *t)
+		uimodel_problem(m, t); /* the config and data files, read at start-up */
 	uimodel_msg(m, level, now, "%s", t ? t : "");
 	return UIM_D_MSG;
 }

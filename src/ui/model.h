@@ -5,6 +5,8 @@
 #ifndef IL_UI_MODEL_H
 #define IL_UI_MODEL_H
 
+#include <stdarg.h>
+
 #include "engine/protocol.h"
 
 #define UIM_BANDS_MAX 256
@@ -13,6 +15,8 @@
 #define UIM_STATS_MAX 40
 #define UIM_HISTORY_MAX 50
 #define UIM_WAVE_MAX 2048
+#define UIM_LOG_MAX 64      /* messages kept for the messages view */
+#define UIM_PROBLEMS_MAX 16 /* start-up warnings kept for stderr at exit */
 
 /* Dirty bits: which parts of the screen must be drawn again. */
 #define UIM_D_INFO 0x001u
@@ -37,6 +41,13 @@ typedef enum uim_event {
 
 /* Message levels of the status line. */
 enum { UIM_MSG_INFO, UIM_MSG_WARN, UIM_MSG_ERROR };
+
+/* One message of the history. */
+typedef struct uim_logline {
+	long wall;  /* time(NULL) when it came */
+	int level;  /* UIM_MSG_* */
+	char text[1024];
+} uim_logline;
 
 typedef struct uim_setting {
 	char key[PROTO_NAME_MAX + 1];
@@ -65,6 +76,7 @@ typedef struct uim_hist {
 typedef struct uimodel {
 	/* the engine process */
 	int ready;
+	int starting;      /* from `ready` to the first answer: start-up warnings */
 	long pid;
 	char program[64];
 	/* the last `status` event, and when it came (monotonic seconds) */
@@ -79,8 +91,9 @@ typedef struct uimodel {
 	double loop_seconds, bpm, elapsed, min_left;
 	int next_ready;
 	/* the last `gen` event */
-	char gen_state[16], gen_msg[256];
+	char gen_state[16], gen_msg[1024];
 	double gen_wait, gen_at;
+	double job_at;     /* when the running attempt began (0: not seen) */
 	/* the last `loop` event */
 	double score;
 	char method[32], quality[16];
@@ -111,10 +124,18 @@ typedef struct uimodel {
 	char a_method[32], a_quality[16], metrics[1024], candidates[1024];
 	unsigned char wave[UIM_WAVE_MAX];
 	int nwave;
-	/* the message of the status line */
-	char msg[512];
+	/* the message of the status line: a fresh warning or error stays for
+	 * its time unless a newer one or the answer to a key replaces it */
+	char msg[1024];
 	int msg_level;
 	double msg_at;
+	int replying;      /* a key is being handled: its messages show at once */
+	/* every message, oldest first: a ring of UIM_LOG_MAX from log_first */
+	uim_logline log[UIM_LOG_MAX];
+	int log_first, log_n;
+	/* warnings the engine gave before it was ready (config problems) */
+	char problems[UIM_PROBLEMS_MAX][512];
+	int nproblems;
 	/* the kind of the event applied last */
 	uim_event event;
 	/* counters */
@@ -129,9 +150,21 @@ void uimodel_init(uimodel *m);
 /* Apply one event; returns the dirty bits and sets m->event to its kind.
  * now is monotonic seconds. The only place an event verb is looked up. */
 unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now);
-/* Set the status-line message (printf format). */
+/* Add a message to the history and show it in the status line, unless a
+ * fresh message of a higher level is shown there (information never hides
+ * a warning, nor a warning an error, for their time) and no key is being
+ * answered (printf format). */
 void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* uimodel_msg with a va_list. */
+void uimodel_vmsg(uimodel *m, int level, double now, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+/* Seconds a message of level stays in the status line. */
+double uimodel_msg_seconds(int level);
+/* Message k of the history (0: the oldest), or NULL. */
+const uim_logline *uimodel_logline(const uimodel *m, int k);
+/* Keep a start-up problem (once) to be printed when the station exits. */
+void uimodel_problem(uimodel *m, const char *text);
 /* Elapsed seconds of the current loop, advanced since the last status. */
 double uimodel_elapsed(const uimodel *m, double now);
 /* Seconds left to the minimum duration, counted down since the last status. */

@@ -140,10 +140,17 @@ static void panels_msgrow(ui_app *a)
 	uidraw_fill(t, r.y, 0, r.w, ROLE_NORMAL);
 	uimodel *m = &a->m;
 	double age = a->now - m->msg_at;
-	if (m->msg[0] && age < (m->msg_level == UIM_MSG_INFO ? 5 : 10)) {
+	if (m->msg[0] && age < uimodel_msg_seconds(m->msg_level)) {
 		theme_role role = m->msg_level == UIM_MSG_ERROR ? ROLE_ERROR :
 				  (m->msg_level == UIM_MSG_WARN ? ROLE_WARN : ROLE_INFO);
-		uidraw_text(t, r.y, 0, r.w, role, m->msg);
+		const char *more = " M: all";
+		int mw = uidraw_width(t, more);
+		if (uidraw_width(t, m->msg) <= r.w || r.w < mw + 10) {
+			uidraw_text(t, r.y, 0, r.w, role, m->msg);
+		} else { /* cut: the messages view has it whole */
+			uidraw_text(t, r.y, 0, r.w - mw, role, m->msg);
+			uidraw_text(t, r.y, r.w - mw, mw, ROLE_HINT_KEY, more);
+		}
 		return;
 	}
 	static const char *const hints[][2] = {
@@ -186,7 +193,8 @@ static void panels_info(ui_app *a)
 	uidraw_clock(el, sizeof el, uimodel_elapsed(m, a->now));
 	snprintf(len, sizeof len, m->loop_seconds > 0 ? "%.1f s" : "-", m->loop_seconds);
 	snprintf(bpm, sizeof bpm, m->bpm > 0 ? "%.0f" : "-", m->bpm);
-	const char *title = m->title[0] ? m->title : "(nothing playing yet)";
+	const char *title = m->title[0] ? m->title :
+			    !strcmp(m->state, "stopped") ? "(stopped)" : "(nothing playing yet)";
 	if (a->lay.mode != UI_LAYOUT_FULL) {
 		int x = uidraw_text(t, in.y, in.x, in.w, ROLE_VALUE, title);
 		if (m->artist[0] && x + 4 < in.w) {
@@ -319,6 +327,8 @@ static void panels_presets(ui_app *a)
 		a->preset_top = a->preset_sel;
 	if (a->preset_sel >= a->preset_top + in.h)
 		a->preset_top = a->preset_sel - in.h + 1;
+	if (a->preset_top > n - in.h) /* no empty rows while presets are hidden above */
+		a->preset_top = n - in.h > 0 ? n - in.h : 0;
 	if (n == 0) {
 		uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, m->npresets ? "no preset matches the filter" :
 			    "(no presets yet)");
@@ -333,10 +343,31 @@ static void panels_presets(ui_app *a)
 			uidraw_fill(t, y, in.x, in.w, ROLE_SELECTION);
 		uidraw_glyph(t, y, in.x, sel ? t->g.sel : L' ', role);
 		char num[8] = "  ";
-		if (k < 10)
-			snprintf(num, sizeof num, "%d", (k + 1) % 10);
+		if (idx[k] < 10) /* the preset's own digit, filtered or not */
+			snprintf(num, sizeof num, "%d", (idx[k] + 1) % 10);
 		uidraw_text(t, y, in.x + 1, 2, sel ? ROLE_SELECTION : ROLE_LABEL, num);
 		uidraw_text(t, y, in.x + 3, in.w - 3, role, m->presets[idx[k]].name);
+	}
+}
+
+/* The ETA line: the engine's estimate (from the history) less the time
+ * the running attempt has taken; past the estimate, by how much it
+ * overruns; "-" when nothing runs (also while waiting to retry). */
+static void panels_eta(ui_app *a, char *out, size_t n)
+{
+	uimodel *m = &a->m;
+	char eta[16], left[16];
+	snprintf(out, n, "-");
+	if ((strcmp(m->gen, "running") && strcmp(m->gen, "analyzing")) || m->eta <= 0)
+		return;
+	uidraw_clock(eta, sizeof eta, m->eta);
+	double took = m->job_at > 0 ? a->now - m->job_at : m->eta * m->progress;
+	if (took > m->eta) {
+		uidraw_clock(left, sizeof left, took - m->eta);
+		snprintf(out, n, "overrunning +%s (expected ~%s)", left, eta);
+	} else {
+		uidraw_clock(left, sizeof left, m->eta - took);
+		snprintf(out, n, "%s left of ~%s", left, eta);
 	}
 }
 
@@ -380,11 +411,9 @@ static void panels_gen(ui_app *a)
 		uidraw_hbar(t, y, in.x, bw, p, ROLE_PROGRESS, ROLE_PROGRESS_BG);
 		uidraw_textf(t, y, in.x + bw + 1, 5, ROLE_VALUE, "%3.0f%%", p * 100);
 	}
-	if (++y < bottom) { /* the engine's estimate (from the history) less the part done */
-		char left[16], est[64] = "-";
-		uidraw_clock(left, sizeof left, m->eta * (1 - (m->progress < 1 ? m->progress : 1)));
-		if (busy && m->eta > 0)
-			snprintf(est, sizeof est, "%s left of ~%s", left, eta);
+	if (++y < bottom) {
+		char est[64];
+		panels_eta(a, est, sizeof est);
 		uidraw_pair(t, y, in.x, in.w, "ETA:    ", est);
 	}
 	if (++y < bottom && !strcmp(m->gen, "retry") && m->gen_wait > 0) {
@@ -393,10 +422,11 @@ static void panels_gen(ui_app *a)
 		uidraw_pair(t, y, in.x, in.w, "Retry:  ", line);
 		y++;
 	}
-	if (y < bottom && m->gen_msg[0])
-		uidraw_text(t, y, in.x, in.w, !strcmp(m->gen, "failed") || !strcmp(m->gen, "retry") ?
-			    ROLE_WARN : ROLE_DIM, m->gen_msg);
-	if (!a->engine_up && bottom - 1 > in.y + 3)
+	int down = !a->engine_up && bottom - 1 > in.y + 3;
+	if (y < bottom - down && m->gen_msg[0]) /* wrapped: a long hint is read whole */
+		uidraw_wrapped(t, y, in.x, in.w, bottom - down, !strcmp(m->gen, "failed") ||
+			       !strcmp(m->gen, "retry") ? ROLE_WARN : ROLE_DIM, m->gen_msg);
+	if (down)
 		uidraw_text(t, bottom - 1, in.x, in.w, ROLE_ERROR, a->link.why[0] ? a->link.why : "engine starting");
 }
 

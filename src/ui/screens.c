@@ -1,6 +1,5 @@
-/* screens.c: the statistics, settings and analysis screens, the help
- * overlay (generated from the key and command tables) and the notice shown
- * when the terminal is too small. */
+/* screens.c: the statistics, settings and analysis screens and the notice
+ * shown when the terminal is too small. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,8 +7,6 @@
 #include <time.h>
 
 #include "ui/app.h"
-#include "ui/commands.h"
-#include "ui/keys.h"
 
 /* Screen 2: average generation time per requested duration, success rate,
  * recent generations. */
@@ -56,6 +53,8 @@ static void screens_stats(ui_app *a)
 	}
 	if (y < bottom)
 		uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Recent generations");
+	if (a->list_top > m->nhist - (bottom - y)) /* the last page ends the list */
+		a->list_top = m->nhist - (bottom - y) > 0 ? m->nhist - (bottom - y) : 0;
 	for (int k = a->list_top; k < m->nhist && y < bottom; k++, y++) {
 		uim_hist *h = &m->hist[k];
 		char when[16] = "--:--";
@@ -233,95 +232,6 @@ void uiscreen_draw(ui_app *a, unsigned d)
 		screens_settings(a);
 	else if (a->screen == UI_SCREEN_ANALYSIS && (d & UIM_D_ANALYSIS))
 		screens_analysis(a);
-}
-
-/* Build line k of the help text into out; role returned, -1 past the end. */
-static int screens_help_line(ui_app *a, int k, char *out, size_t n)
-{
-	const char *last = NULL;
-	int line = 0;
-	if (k == line++) {
-		snprintf(out, n, "%s %s: keys and commands", PACKAGE_NAME, PACKAGE_VERSION);
-		return ROLE_PANEL_TITLE;
-	}
-	for (size_t e = 0; e < keys_count; e++) {
-		const keys_entry *ke = &keys_table[e];
-		if (!ke->label)
-			continue;
-		if (!last || strcmp(last, ke->group)) {
-			last = ke->group;
-			if (k == line++) {
-				snprintf(out, n, "%s", ke->group);
-				return ROLE_LABEL;
-			}
-		}
-		if (k == line++) {
-			snprintf(out, n, "  %-18s %s", ke->label, ke->help);
-			return ROLE_NORMAL;
-		}
-	}
-	if (k == line++) {
-		snprintf(out, n, "Commands (after :)");
-		return ROLE_LABEL;
-	}
-	for (size_t c = 0; c < commands_count; c++)
-		if (k == line++) {
-			snprintf(out, n, "  %-26s %s", commands_table[c].usage, commands_table[c].help);
-			return ROLE_NORMAL;
-		}
-	if (k == line++) {
-		snprintf(out, n, "Display");
-		return ROLE_LABEL;
-	}
-	if (k == line++) {
-		char v[40], h[80];
-		int nv = 0;
-		v[0] = '\0';
-		for (int g = 1; a->t.utf8 && g <= 8 && nv >= 0 && nv < 24; g++)
-			nv += snprintf(v + nv, sizeof v - (size_t)nv, "%lc", (wint_t)a->t.g.vbar[g]);
-		snprintf(h, sizeof h, "%lc playing %lc paused %lc stopped", (wint_t)a->t.g.play,
-			 (wint_t)a->t.g.pause, (wint_t)a->t.g.stop);
-		snprintf(out, n, "  spectrum %s low to high   %s", a->t.utf8 ? v : "._:|#", h);
-		return ROLE_NORMAL;
-	}
-	if (k == line++) {
-		const char *term = getenv("TERM");
-		snprintf(out, n, "  theme %s   colours %s   glyphs %s   TERM %s", a->th.name, a->t.why_color,
-			 a->t.utf8 ? "UTF-8" : "ASCII", term ? term : "?");
-		return ROLE_DIM;
-	}
-	if (k == line++) {
-		snprintf(out, n, "j/k scroll, any other key closes this help");
-		return ROLE_DIM;
-	}
-	return -1;
-}
-
-/* Number of lines of the help text. */
-int uiscreen_help_lines(ui_app *a)
-{
-	char buf[256];
-	int n = 0;
-	while (screens_help_line(a, n, buf, sizeof buf) >= 0)
-		n++;
-	return n;
-}
-
-/* The help overlay: a centred frame over the current screen. */
-void uiscreen_help(ui_app *a)
-{
-	tui *t = &a->t;
-	int lines = uiscreen_help_lines(a);
-	int w = t->cols >= 84 ? 82 : t->cols, h = lines + 2 < t->rows ? lines + 2 : t->rows;
-	uirect r = { (t->rows - h) / 2, (t->cols - w) / 2, h, w };
-	uirect in = uidraw_frame(t, r, "Help");
-	for (int row = 0; row < in.h; row++) {
-		char buf[256];
-		int role = screens_help_line(a, a->help_top + row, buf, sizeof buf);
-		if (role < 0)
-			break;
-		uidraw_text(t, in.y + row, in.x, in.w, (theme_role)role, buf);
-	}
 }
 
 /* The notice shown below the smallest usable size. */

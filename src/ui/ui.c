@@ -42,8 +42,10 @@ static void ui_engine_ready(ui_app *a)
 	elink_send_verb(&a->link, "settings");
 	elink_send_verb(&a->link, "status");
 	a->next_status = a->now + UI_STATUS_PERIOD;
-	if (a->link.starts > 1)
+	if (a->link.starts > 1) {
+		a->m.msg[0] = '\0'; /* this answers "the engine stopped" (kept in the messages) */
 		app_msg(a, UIM_MSG_INFO, "engine restarted");
+	}
 	if (a->opts->prompt && !a->prompt_sent) {
 		a->prompt_sent = 1;
 		app_start(a, a->opts->prompt);
@@ -191,6 +193,7 @@ static void ui_keys(ui_app *a)
 {
 	int key, budget = 256; /* bounded: signals and the engine get their turn */
 	while (!a->quit && budget-- > 0 && (key = tui_key(&a->t)) >= 0) {
+		a->m.replying = 1; /* what a key says shows at once */
 		if (key == UIK_FN(KEY_RESIZE)) { /* resizeterm() queued it: sizes are known */
 			getmaxyx(stdscr, a->t.rows, a->t.cols);
 			uipanel_layout(a);
@@ -205,6 +208,7 @@ static void ui_keys(ui_app *a)
 		} else {
 			keys_handle(a, key);
 		}
+		a->m.replying = 0;
 	}
 }
 
@@ -221,7 +225,7 @@ static void ui_draw(ui_app *a)
 	}
 	if (!d)
 		return;
-	if (a->help)
+	if (a->overlay)
 		d &= ~UIM_D_SPECTRUM;
 	if (a->lay.mode == UI_LAYOUT_TOO_SMALL) {
 		uiscreen_too_small(a);
@@ -229,12 +233,12 @@ static void ui_draw(ui_app *a)
 		uipanel_draw(a, d);
 		if (a->screen != UI_SCREEN_PLAYER)
 			uiscreen_draw(a, d);
-		if (a->help)
-			uiscreen_help(a);
+		if (a->overlay)
+			overlay_draw(a);
 	}
 	if (d & UIM_D_SPECTRUM)
 		a->last_frame = a->now;
-	int editing = a->entry.mode != ENTRY_NONE && !a->help && a->lay.mode != UI_LAYOUT_TOO_SMALL;
+	int editing = a->entry.mode != ENTRY_NONE && !a->overlay && a->lay.mode != UI_LAYOUT_TOO_SMALL;
 	if (editing)
 		entry_draw(a, a->lay.msg.y);
 	leaveok(stdscr, editing ? FALSE : TRUE);
@@ -273,7 +277,7 @@ static int ui_timers(ui_app *a)
 		next = tick < next ? tick : next;
 	}
 	if (m->msg[0] && m->msg_at > 0) {
-		double expiry = m->msg_at + (m->msg_level == UIM_MSG_INFO ? 5 : 10);
+		double expiry = m->msg_at + uimodel_msg_seconds(m->msg_level);
 		if (now >= expiry && !a->msg_expired) {
 			a->msg_expired = 1;
 			app_dirty(a, UIM_D_MSG);
@@ -399,8 +403,10 @@ int ui_main(const il_opts *o, const char *argv0)
 	a->now = time_mono();
 	uipanel_layout(a);
 	a->full_redraw = 1;
-	if (theme_err[0])
+	if (theme_err[0]) {
 		app_msg(a, UIM_MSG_WARN, "%s; using the built-in colours", theme_err);
+		uimodel_problem(&a->m, a->m.msg);
+	}
 	ui_engine_start(a);
 	ui_loop(a, sigfd);
 	if (!a->hup && a->t.active) {
@@ -411,6 +417,8 @@ int ui_main(const il_opts *o, const char *argv0)
 	elink_stop(&a->link, 2000);
 	tui_close(&a->t);
 	ui_replay_engine_log(&a->link);
+	for (int k = 0; k < a->m.nproblems; k++) /* the config's problems, once more */
+		fprintf(stderr, "%s: warning: %s\n", PACKAGE_NAME, a->m.problems[k]);
 	elink_free(&a->link);
 	int sig = a->exit_signal;
 	free(a);

@@ -61,7 +61,7 @@ run_case() { # TERM LANG NAME
 	# / filters the presets as you type; Esc clears the filter.
 	T send-keys -t "$UI_PANE" / j a z z
 	expect_screen 'Presets /jazz' "$name: / shows the filter in the panel title"
-	expect_screen '[>▸]1 Late Jazz Trio' "$name: the filter keeps matching presets"
+	expect_screen '[>▸]5 Late Jazz Trio' "$name: the filter keeps matching presets, with their own numbers"
 	expect_no_screen 'Lo-fi Study' "$name: the filter hides the others"
 	T send-keys -t "$UI_PANE" Enter Escape
 	expect_screen '[ >▸]1 Lo-fi Study' "$name: Esc clears the filter"
