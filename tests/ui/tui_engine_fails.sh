@@ -1,14 +1,14 @@
 #!/bin/sh
 # An engine that cannot start (its settings folder is a file) is restarted
 # a few times, then the station stops trying and says why; it still quits
-# cleanly.
+# cleanly. The terminal is wide enough for the whole reason on the last row.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
 mkdir -p "$TEST_TMP/tmp"
 : >"$TEST_TMP/afile"
-start_station 120 24 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 TMPDIR=$TEST_TMP/tmp XDG_CONFIG_HOME=$TEST_TMP/afile --
+start_station 160 24 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 TMPDIR=$TEST_TMP/tmp XDG_CONFIG_HOME=$TEST_TMP/afile --
 expect_screen 'cannot read settings .*afile/infiniloop/config: Not a directory' "the engine's reason is shown" 20
 expect_screen 'failed 3 times at start; not restarting it' "after 3 quick failures the station stops restarting it" 30
 expect_screen 'engine failed' "the status row says the engine failed" 5
