@@ -1,5 +1,6 @@
 /* test_ui.c: unit tests of the UI's curses-free parts: colour parsing and
- * fallback, theme files, the model built from events, command-line words. */
+ * fallback, theme files, the model built from events, the messages and
+ * their history, command-line words. */
 #include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -191,6 +192,51 @@ START_TEST(test_model_events)
 }
 END_TEST
 
+START_TEST(test_model_messages)
+{
+	uimodel m;
+	uimodel_init(&m);
+	feed(&m, "ready version=1 program=\"x 1\" pid=42");
+	feed(&m, "log level=warn msg=\"config:2: crossfade must be between 0 and 10, not 99\"");
+	feed(&m, "log level=info msg=\"queued X\"");
+	ck_assert(strstr(m.msg, "crossfade") != NULL); /* information does not hide a warning */
+	feed(&m, "status state=idle");                  /* the first answer: start-up is over */
+	feed(&m, "log level=warn msg=later");
+	ck_assert_str_eq(m.msg, "later");               /* a newer warning does */
+	ck_assert_int_eq(m.nproblems, 1);               /* only start-up warnings are kept for exit */
+	ck_assert(strstr(m.problems[0], "crossfade") != NULL);
+	uimodel_problem(&m, m.problems[0]);
+	ck_assert_int_eq(m.nproblems, 1);               /* once */
+	m.replying = 1;
+	uimodel_msg(&m, UIM_MSG_INFO, 100.5, "preset %d", 3);
+	m.replying = 0;
+	ck_assert_str_eq(m.msg, "preset 3");            /* the answer to a key shows at once */
+	uimodel_msg(&m, UIM_MSG_ERROR, 101, "bad");
+	uimodel_msg(&m, UIM_MSG_WARN, 102, "meh");
+	ck_assert_str_eq(m.msg, "bad");                 /* a warning does not hide a fresh error */
+	uimodel_msg(&m, UIM_MSG_INFO, 101 + uimodel_msg_seconds(UIM_MSG_ERROR), "after");
+	ck_assert_str_eq(m.msg, "after");               /* after its time it goes */
+	/* The history keeps every message in order, the newest UIM_LOG_MAX. */
+	ck_assert_int_eq(m.log_n, 7);
+	ck_assert_str_eq(uimodel_logline(&m, 1)->text, "queued X");
+	ck_assert_int_eq(uimodel_logline(&m, 5)->level, UIM_MSG_WARN);
+	for (int k = 0; k < UIM_LOG_MAX + 5; k++)
+		uimodel_msg(&m, UIM_MSG_INFO, 200 + k, "n%d", k);
+	ck_assert_int_eq(m.log_n, UIM_LOG_MAX);
+	ck_assert_str_eq(uimodel_logline(&m, 0)->text, "n5");
+	ck_assert_ptr_null(uimodel_logline(&m, UIM_LOG_MAX));
+	/* A running attempt is timed from its start; a stop clears the loop. */
+	feed(&m, "gen state=running progress=0 eta=4 attempt=1");
+	ck_assert_double_eq(m.job_at, 100.0);
+	feed(&m, "loop title=T artist=A prompt=\"calm piano\" seconds=7 bpm=80 score=0.9 method=advanced quality=good");
+	feed(&m, "status state=stopped gen=idle title=\"\"");
+	ck_assert_str_eq(m.title, "");
+	ck_assert_str_eq(m.loop_prompt, "");
+	ck_assert_str_eq(m.quality, "");
+	ck_assert_double_eq(m.bpm, 0);
+}
+END_TEST
+
 START_TEST(test_split)
 {
 	char buf[256], *argv[8];
@@ -217,6 +263,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_bad_theme);
 	tcase_add_test(tc, test_theme_fifo_include);
 	tcase_add_test(tc, test_model_events);
+	tcase_add_test(tc, test_model_messages);
 	tcase_add_test(tc, test_split);
 	suite_add_tcase(s, tc);
 	return s;
