@@ -21,7 +21,7 @@
 #include "util/error.h"
 
 /* Save loop to path; an existing file is replaced only when force is set.
- * 0, or -1 with err set (code io). */
+ * 0, or -1 with err set (code io, or bad_value for a refused extension). */
 int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err);
 
 #endif
