@@ -133,7 +133,7 @@ int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err)
 	if (!loop || !loop->frames || loop->nframes == 0)
 		return il_err_set(err, IL_E_STATE, "there is no loop to save");
 	struct stat st;
-	int format;
+	int format = 0;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return il_err_set(err, IL_E_IO, "%s is a directory", path);
 	if (wav_format(path, &format, err) != 0)
