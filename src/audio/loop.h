@@ -16,6 +16,11 @@ typedef struct il_loop_candidate {
 	double score;
 } il_loop_candidate;
 
+/* Measures of a loop: the loop finder's, 0..1 (see dsp/loopfind.h), or for
+ * a composed loop the level of its seam in dB. NAN when not measured. */
+enum { IL_METRIC_SPECTRAL, IL_METRIC_WAVEFORM, IL_METRIC_BEAT, IL_METRIC_PHASE, IL_METRIC_SEAM,
+       IL_METRIC_SEAM_DB, IL_METRICS };
+
 typedef struct il_loop {
 	float *frames;          /* interleaved samples of the whole clip, normalized */
 	size_t nframes;
@@ -26,7 +31,7 @@ typedef struct il_loop {
 	double score;           /* 0..1 */
 	int poor;               /* nothing scored well: the engine may ask for a new clip */
 	char method[24];        /* e.g. "advanced", "classic", "beatgrid", "fallback" */
-	char metrics[256];      /* "spectral=0.91,waveform=0.88,..." */
+	double metrics[IL_METRICS]; /* by IL_METRIC_* */
 	int ncandidates;
 	il_loop_candidate candidates[IL_LOOP_CANDIDATES];
 	double analysis_ms;
@@ -42,9 +47,13 @@ typedef struct il_loop {
 	char source[IL_PATH_MAX]; /* file it came from */
 } il_loop;
 
-/* Allocate an empty loop (all fields zero); NULL when out of memory. */
+/* Allocate an empty loop (fields zero, metrics NAN); NULL when out of memory. */
 il_loop *il_loop_new(void);
 /* Free a loop and its samples (NULL is fine). */
 void il_loop_free(il_loop *loop);
+/* The name of metric k (IL_METRIC_*): "spectral", "waveform"... */
+const char *il_loop_metric_name(int k);
+/* The measured metrics as text, "spectral=0.9100,waveform=0.8800,...", into out. */
+void il_loop_metrics_format(const il_loop *loop, char *out, size_t n);
 
 #endif

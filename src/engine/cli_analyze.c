@@ -2,6 +2,7 @@
  * file and print it, as one JSON object per line or as a readable summary.
  * The files are analysed one after the other in one process, so all but
  * the first run warm (FFT plans made, code paged in). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,25 +14,16 @@
 #include "store/settings.h"
 #include "util/sbuf.h"
 
-/* Append the "k=v,k=v" metrics string as JSON object members. */
-static void cli_analyze_json_metrics(sbuf *sb, const char *metrics)
+/* Append the loop's metrics as JSON object members. */
+static void cli_analyze_json_metrics(sbuf *sb, const il_loop *l)
 {
-	char buf[sizeof ((il_loop *)0)->metrics];
-	snprintf(buf, sizeof buf, "%s", metrics);
 	int first = 1;
-	char *save = NULL;
-	for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(tok, '=');
-		if (!eq)
-			continue;
-		*eq = '\0';
-		char *end;
-		double v = strtod(eq + 1, &end);
-		if (end == eq + 1)
+	for (int k = 0; k < IL_METRICS; k++) {
+		if (isnan(l->metrics[k]))
 			continue;
 		sbuf_puts(sb, first ? "" : ", ");
-		sbuf_put_json(sb, tok);
-		sbuf_printf(sb, ": %.4f", v);
+		sbuf_put_json(sb, il_loop_metric_name(k));
+		sbuf_printf(sb, ": %.4f", l->metrics[k]);
 		first = 0;
 	}
 }
@@ -50,7 +42,7 @@ static void cli_analyze_json(sbuf *sb, const char *file, const il_loop *l)
 	sbuf_put_json(sb, l->method);
 	sbuf_printf(sb, ", \"score\": %.4f, \"quality\": \"%s\", \"metrics\": {", l->score,
 		    l->poor ? "poor" : "good");
-	cli_analyze_json_metrics(sb, l->metrics);
+	cli_analyze_json_metrics(sb, l);
 	sbuf_puts(sb, "}, \"candidates\": [");
 	for (int i = 0; i < l->ncandidates; i++)
 		sbuf_printf(sb, "%s{\"start\": %zu, \"end\": %zu, \"seconds\": %.6f, \"score\": %.4f}",
@@ -75,7 +67,9 @@ static void cli_analyze_text(sbuf *sb, const char *file, const il_loop *l)
 		sbuf_puts(sb, "tempo:      unknown\n");
 	sbuf_printf(sb, "method:     %s, score %.3f (%s)\n", l->method, l->score,
 		    l->poor ? "poor: a new clip would be better" : "good");
-	sbuf_printf(sb, "metrics:    %s\n", l->metrics);
+	char metrics[256];
+	il_loop_metrics_format(l, metrics, sizeof metrics);
+	sbuf_printf(sb, "metrics:    %s\n", metrics);
 	for (int i = 0; i < l->ncandidates; i++)
 		sbuf_printf(sb, "candidate %d: frames %zu-%zu (%.3f s), score %.3f\n", i + 1,
 			    l->candidates[i].start, l->candidates[i].end,

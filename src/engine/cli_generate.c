@@ -26,22 +26,28 @@ static void cli_generate_signal(int sig)
 }
 
 /* Progress messages on stderr. */
-static void cli_generate_report(void *ud, const char *state, double progress, double eta,
+static void cli_generate_report(void *ud, gen_state state, double progress, double eta,
 				int attempt, double wait, const char *msg)
 {
 	const il_opts *o = ud;
 	if (o->quiet)
 		return;
-	if (!strcmp(state, "retry"))
+	if (state == GEN_STATE_RETRY)
 		fprintf(stderr, "infiniloop-tui: attempt %d failed: %s; trying again in %.0f s\n",
 			attempt, msg ? msg : "", wait);
-	else if (!strcmp(state, "log"))
-		fprintf(stderr, "infiniloop-tui: %s\n", msg ? msg : "");
-	else if (o->verbose && !strcmp(state, "running") && progress == 0)
+	else if (o->verbose && state == GEN_STATE_RUNNING && progress == 0)
 		fprintf(stderr, "infiniloop-tui: generating, attempt %d%s\n", attempt,
 			eta > 0 ? "" : " (no estimate yet)");
-	else if (o->verbose && !strcmp(state, "analyzing"))
+	else if (o->verbose && state == GEN_STATE_ANALYZING)
 		fprintf(stderr, "infiniloop-tui: finding the loop (attempt %d)\n", attempt);
+}
+
+/* Warnings on stderr. */
+static void cli_generate_log(void *ud, const char *msg)
+{
+	const il_opts *o = ud;
+	if (!o->quiet)
+		fprintf(stderr, "infiniloop-tui: %s\n", msg);
 }
 
 /* True when path is our standard output (the WAV goes there, so the summary
@@ -156,6 +162,7 @@ int cli_generate(const il_opts *o)
 		goto out;
 	}
 	pl.report = cli_generate_report;
+	pl.log = cli_generate_log;
 	pl.ud = (void *)o;
 	cli_gen_cancel = &cancel;
 	struct sigaction sa, old_int, old_term;

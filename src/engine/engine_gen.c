@@ -42,7 +42,7 @@ struct engine_gen {
 	int startup;              /* the running job queues a startup loop first */
 	unsigned long job_station;
 	pthread_mutex_t mu;       /* guards what follows */
-	char state[16];
+	gen_state state;
 	double progress, eta;
 	int attempt;
 	il_loop *ready[GEN_READY_MAX];
@@ -54,12 +54,12 @@ struct engine_gen {
 };
 
 /* Post a `gen` event from any thread. */
-static void engine_gen_post(engine *e, const char *state, double progress, double eta, int attempt,
+static void engine_gen_post(engine *e, gen_state state, double progress, double eta, int attempt,
 			    double wait, const char *msg)
 {
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "gen");
-	proto_fmt_str(&sb, "state", state);
+	proto_fmt_str(&sb, "state", gen_state_name(state));
 	proto_fmt_double(&sb, "progress", progress, 3);
 	proto_fmt_double(&sb, "eta", eta, 1);
 	proto_fmt_long(&sb, "attempt", attempt);
@@ -73,27 +73,30 @@ static void engine_gen_post(engine *e, const char *state, double progress, doubl
 }
 
 /* Pipeline progress (worker thread): shared state and `gen` events. */
-static void engine_gen_report(void *ud, const char *state, double progress, double eta, int attempt,
+static void engine_gen_report(void *ud, gen_state state, double progress, double eta, int attempt,
 			      double wait, const char *msg)
 {
 	struct engine_gen *g = ud;
-	if (!strcmp(state, "log")) {
-		engine_post_log(g->e, "warn", "%s", msg);
-		return;
-	}
 	pthread_mutex_lock(&g->mu);
-	int changed = strcmp(g->state, state) != 0 || g->attempt != attempt ||
+	int changed = g->state != state || g->attempt != attempt ||
 		      progress - g->progress >= 0.05;
-	snprintf(g->state, sizeof g->state, "%s", state);
+	g->state = state;
 	g->progress = progress;
 	g->eta = eta;
 	g->attempt = attempt;
 	pthread_mutex_unlock(&g->mu);
 	if (changed || msg)
 		engine_gen_post(g->e, state, progress, eta, attempt, wait, msg);
-	if (!strcmp(state, "retry"))
+	if (state == GEN_STATE_RETRY)
 		engine_post_log(g->e, "warn", "generation attempt %d failed: %s; trying again in %.0f s",
 				attempt, msg ? msg : "", wait);
+}
+
+/* Pipeline warning (worker thread): a `log` event. */
+static void engine_gen_log(void *ud, const char *msg)
+{
+	struct engine_gen *g = ud;
+	engine_post_log(g->e, "warn", "%s", msg);
 }
 
 /* Hand a loop to the main thread. */
@@ -156,14 +159,14 @@ static void *engine_gen_worker(void *arg)
 	g->done = 1;
 	g->result = rc;
 	snprintf(g->msg, sizeof g->msg, "%s", rc == 0 ? "" : err.msg);
-	snprintf(g->state, sizeof g->state, "%s", rc == 0 ? "ready" : stopped ? "stopped" : "failed");
+	g->state = rc == 0 ? GEN_STATE_READY : stopped ? GEN_STATE_STOPPED : GEN_STATE_FAILED;
 	pthread_mutex_unlock(&g->mu);
 	if (rc == 0)
-		engine_gen_post(g->e, "ready", 1.0, g->pl.eta, g->attempt, 0, NULL);
+		engine_gen_post(g->e, GEN_STATE_READY, 1.0, g->pl.eta, g->attempt, 0, NULL);
 	else if (stopped)
-		engine_gen_post(g->e, "stopped", 0, 0, g->attempt, 0, NULL);
+		engine_gen_post(g->e, GEN_STATE_STOPPED, 0, 0, g->attempt, 0, NULL);
 	else
-		engine_gen_post(g->e, "failed", 0, g->pl.eta, g->attempt, 0, err.msg);
+		engine_gen_post(g->e, GEN_STATE_FAILED, 0, g->pl.eta, g->attempt, 0, err.msg);
 	return NULL;
 }
 
@@ -178,6 +181,7 @@ static int engine_gen_start_job(engine *e)
 		return -1;
 	}
 	g->pl.report = engine_gen_report;
+	g->pl.log = engine_gen_log;
 	g->pl.ud = g;
 	if (gen_cancel_init(&g->cancel, &err) != 0) {
 		engine_error(e, IL_E_INTERNAL, "start", "%s", err.msg);
@@ -191,7 +195,7 @@ static int engine_gen_start_job(engine *e)
 	g->progress = 0;
 	g->attempt = 0;
 	g->eta = g->pl.eta;
-	snprintf(g->state, sizeof g->state, "running");
+	g->state = GEN_STATE_RUNNING;
 	if (pthread_create(&g->thr, NULL, engine_gen_worker, g) != 0) {
 		gen_cancel_free(&g->cancel);
 		engine_error(e, IL_E_INTERNAL, "start", "cannot start the generation thread");
@@ -222,7 +226,7 @@ int engine_gen_init(engine *e, il_err *err)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	g->e = e;
 	pthread_mutex_init(&g->mu, NULL);
-	snprintf(g->state, sizeof g->state, "idle");
+	g->state = GEN_STATE_IDLE;
 	e->gen = g;
 	if (names_load(&g->nm, err) != 0)
 		return -1;
@@ -313,13 +317,13 @@ static void engine_gen_req_stop(engine *e, const proto_msg *m)
 	engine_player_stop(e);
 	if (!g->thr_live) {
 		pthread_mutex_lock(&g->mu);
-		snprintf(g->state, sizeof g->state, "idle");
+		g->state = GEN_STATE_IDLE;
 		pthread_mutex_unlock(&g->mu);
 	}
 	if (was) {
 		sbuf sb = SBUF_INIT;
 		proto_fmt_begin(&sb, "gen");
-		proto_fmt_str(&sb, "state", "stopped");
+		proto_fmt_str(&sb, "state", gen_state_name(GEN_STATE_STOPPED));
 		proto_fmt_end(&sb);
 		engine_emit(e, &sb);
 		sbuf_free(&sb);
@@ -462,14 +466,14 @@ void engine_gen_status(engine *e, sbuf *sb)
 	proto_fmt_str(sb, "backend", e->set.backend);
 	proto_fmt_str(sb, "model", model);
 	if (!g) {
-		proto_fmt_str(sb, "gen", "idle");
+		proto_fmt_str(sb, "gen", gen_state_name(GEN_STATE_IDLE));
 		return;
 	}
 	pthread_mutex_lock(&g->mu);
-	const char *state = g->thr_live && !g->done ? g->state : g->failed ? "failed" : "idle";
-	if (!strcmp(state, "ready") || !strcmp(state, "stopped"))
-		state = "idle";
-	proto_fmt_str(sb, "gen", state);
+	gen_state state = g->thr_live && !g->done ? g->state : g->failed ? GEN_STATE_FAILED : GEN_STATE_IDLE;
+	if (state == GEN_STATE_READY || state == GEN_STATE_STOPPED)
+		state = GEN_STATE_IDLE;
+	proto_fmt_str(sb, "gen", gen_state_name(state));
 	proto_fmt_double(sb, "progress", g->thr_live ? g->progress : 0, 3);
 	proto_fmt_double(sb, "eta", g->eta, 1);
 	proto_fmt_long(sb, "attempt", g->attempt);

@@ -450,7 +450,9 @@ static void eplayer_req_analysis(engine *e, const proto_msg *m)
 	proto_fmt_double(&sb, "score", l->score, 3);
 	proto_fmt_str(&sb, "method", l->method[0] ? l->method : "none");
 	proto_fmt_str(&sb, "quality", l->poor ? "poor" : "good");
-	proto_fmt_str(&sb, "metrics", l->metrics);
+	char metrics[256];
+	il_loop_metrics_format(l, metrics, sizeof metrics);
+	proto_fmt_str(&sb, "metrics", metrics);
 	proto_fmt_str(&sb, "candidates", sbuf_str(&cand));
 	proto_fmt_end(&sb);
 	engine_emit(e, &sb);

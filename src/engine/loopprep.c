@@ -57,8 +57,11 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 	l->score = r.score;
 	l->poor = r.poor;
 	snprintf(l->method, sizeof l->method, "%s", r.method);
-	snprintf(l->metrics, sizeof l->metrics, "spectral=%.4f,waveform=%.4f,beat=%.4f,phase=%.4f,seam=%.4f",
-		 r.spectral, r.waveform, r.beat, r.phase, r.seam);
+	l->metrics[IL_METRIC_SPECTRAL] = r.spectral;
+	l->metrics[IL_METRIC_WAVEFORM] = r.waveform;
+	l->metrics[IL_METRIC_BEAT] = r.beat;
+	l->metrics[IL_METRIC_PHASE] = r.phase;
+	l->metrics[IL_METRIC_SEAM] = r.seam;
 	l->ncandidates = r.ncand < IL_LOOP_CANDIDATES ? r.ncand : IL_LOOP_CANDIDATES;
 	for (int i = 0; i < l->ncandidates; i++) {
 		l->candidates[i].start = r.cand[i].start;
@@ -127,7 +130,7 @@ static il_loop *loopprep_from_plan(audiofile *af, const char *name)
 	double db = w > 0 && s > 0 ? 10 * log10(d / s + 1e-12) : -120;
 	l->score = db <= -30 ? 1.0 : db >= -10 ? 0.5 : 1.0 - 0.5 * (db + 30) / 20;
 	l->poor = l->score < LOOPFIND_GOOD;
-	snprintf(l->metrics, sizeof l->metrics, "seam_db=%.1f", db);
+	l->metrics[IL_METRIC_SEAM_DB] = db;
 	snprintf(l->method, sizeof l->method, "composer");
 	snprintf(l->source, sizeof l->source, "%s", name);
 	normalize_apply(af->samples, af->frames * (size_t)af->channels);

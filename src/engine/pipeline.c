@@ -74,7 +74,7 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 }
 
 /* Job hook: progress, passed on with the ETA. */
-static void pipeline_on_report(void *ud, const char *state, double progress, int attempt,
+static void pipeline_on_report(void *ud, gen_state state, double progress, int attempt,
 			       double wait, const char *msg)
 {
 	pipeline *p = ud;
@@ -87,14 +87,16 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 {
 	pipeline *p = ud;
 	if (p->report)
-		p->report(p->ud, "analyzing", 1.0, p->eta, a->attempt, 0, NULL);
+		p->report(p->ud, GEN_STATE_ANALYZING, 1.0, p->eta, a->attempt, 0, NULL);
 	loopprep_opts o = { p->algorithm };
 	il_loop *loop;
 	if (loopprep_file(a->path, &o, &loop, err) != 0)
 		return -1;
 	if (loop->poor && p->cfg.backend == GEN_BACKEND_SYNTH) {
 		/* The composer makes another clip rather than play a poor loop. */
-		il_err_set(err, IL_E_GEN, "the loop is poor (score %.2f, %s); making another", loop->score, loop->metrics);
+		char metrics[256];
+		il_loop_metrics_format(loop, metrics, sizeof metrics);
+		il_err_set(err, IL_E_GEN, "the loop is poor (score %.2f, %s); making another", loop->score, metrics);
 		il_loop_free(loop);
 		return -1;
 	}
@@ -122,9 +124,9 @@ static void pipeline_on_record(void *ud, const gen_attempt *a)
 	r.secs = p->cfg.secs;
 	r.actual = a->actual;
 	r.wall = a->wall;
-	snprintf(r.outcome, sizeof r.outcome, "%s", a->outcome);
+	snprintf(r.outcome, sizeof r.outcome, "%s", gen_outcome_name(a->outcome));
 	snprintf(r.error, sizeof r.error, "%s", a->error);
-	if (!strcmp(a->outcome, "ok") && p->loop) {
+	if (a->outcome == GEN_OUTCOME_OK && p->loop) {
 		const il_loop *l = p->loop;
 		r.loop_seconds = l->rate > 0 ? (double)(l->loop_end - l->loop_start) / l->rate : 0;
 		r.bpm = l->bpm;
@@ -132,8 +134,8 @@ static void pipeline_on_record(void *ud, const gen_attempt *a)
 	}
 	snprintf(r.source, sizeof r.source, "engine");
 	il_err err;
-	if (history_add(p->hist, &r, &err) != 0 && p->report)
-		p->report(p->ud, "log", 0, 0, a->attempt, 0, err.msg);
+	if (history_add(p->hist, &r, &err) != 0 && p->log)
+		p->log(p->ud, err.msg);
 }
 
 /* Run the job (see pipeline.h). */

@@ -11,8 +11,11 @@
 #include "store/history.h"
 #include "store/settings.h"
 
-typedef void (*pipeline_report_fn)(void *ud, const char *state, double progress, double eta,
+/* Progress of the job: GEN_STATE_RUNNING, _ANALYZING, _RETRY or _FAILED. */
+typedef void (*pipeline_report_fn)(void *ud, gen_state state, double progress, double eta,
 				   int attempt, double wait, const char *msg);
+/* A warning that is no progress (a history row that could not be written). */
+typedef void (*pipeline_log_fn)(void *ud, const char *msg);
 
 typedef struct pipeline {
 	gen_job_cfg cfg;
@@ -22,7 +25,8 @@ typedef struct pipeline {
 	double eta;              /* expected seconds per attempt (0: unknown) */
 	history *hist;           /* may be NULL */
 	pipeline_report_fn report; /* may be NULL; called from the running thread */
-	void *ud;
+	pipeline_log_fn log;       /* may be NULL; called from the running thread */
+	void *ud;                  /* for report and log */
 	/* Filled by pipeline_run. */
 	il_loop *loop;
 	double gen_wall;         /* seconds the accepted attempt took */

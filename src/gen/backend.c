@@ -1,4 +1,5 @@
-/* backend.c: argv of MusicGPT and command templates; their error messages. */
+/* backend.c: the backends' names, the argv of MusicGPT and command
+ * templates, and their error messages. */
 #include "gen/backend.h"
 
 #include <ctype.h>
@@ -9,6 +10,26 @@
 
 #include "gen/spawn.h"
 #include "util/sbuf.h"
+
+static const char *const gen_backend_names[] = {
+	[GEN_BACKEND_SYNTH] = "synth", [GEN_BACKEND_MUSICGPT] = "musicgpt",
+	[GEN_BACKEND_COMMAND] = "command",
+};
+
+/* Parse "synth", "musicgpt" or "command"; -1 when unknown. */
+int gen_backend_parse(const char *name)
+{
+	for (int k = 0; k < 3; k++)
+		if (name && !strcmp(name, gen_backend_names[k]))
+			return k;
+	return -1;
+}
+
+/* The settings word of a backend. */
+const char *gen_backend_name(gen_backend backend)
+{
+	return gen_backend_names[backend];
+}
 
 /* Append a copy of s to av; -1 when full or out of memory. */
 static int gen_argv_push(gen_argv *av, const char *s)

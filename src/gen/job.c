@@ -17,21 +17,30 @@
 #include "gen/synth.h"
 #include "util/timeutil.h"
 
-static const char *const gen_backend_names[] = { "synth", "musicgpt", "command" };
+static const char *const gen_state_names[] = {
+	[GEN_STATE_IDLE] = "idle", [GEN_STATE_RUNNING] = "running",
+	[GEN_STATE_ANALYZING] = "analyzing", [GEN_STATE_READY] = "ready",
+	[GEN_STATE_RETRY] = "retry", [GEN_STATE_FAILED] = "failed",
+	[GEN_STATE_STOPPED] = "stopped",
+};
 
-/* Parse "synth", "musicgpt" or "command"; -1 when unknown. */
-int gen_backend_parse(const char *name)
+static const char *const gen_outcome_names[] = {
+	[GEN_OUTCOME_OK] = "ok", [GEN_OUTCOME_ERROR] = "error",
+	[GEN_OUTCOME_TIMEOUT] = "timeout", [GEN_OUTCOME_INVALID] = "invalid",
+	[GEN_OUTCOME_ANALYSIS] = "analysis", [GEN_OUTCOME_STOPPED] = "stopped",
+	[GEN_OUTCOME_MISSING] = "missing",
+};
+
+/* The protocol word of a generation state. */
+const char *gen_state_name(gen_state s)
 {
-	for (int k = 0; k < 3; k++)
-		if (name && !strcmp(name, gen_backend_names[k]))
-			return k;
-	return -1;
+	return gen_state_names[s];
 }
 
-/* The name of a backend. */
-const char *gen_backend_name(int backend)
+/* The history's word for an outcome. */
+const char *gen_outcome_name(gen_outcome o)
 {
-	return backend >= 0 && backend < 3 ? gen_backend_names[backend] : "unknown";
+	return gen_outcome_names[o];
 }
 
 /* Seconds to wait before retry number n: 2, 4, 8... at most 60. */
@@ -122,9 +131,9 @@ static long gen_new_seed(void)
 }
 
 /* Mark an attempt failed: outcome and message; returns -1. */
-static int gen_fail(gen_attempt *a, const char *outcome, const char *msg)
+static int gen_fail(gen_attempt *a, gen_outcome outcome, const char *msg)
 {
-	snprintf(a->outcome, sizeof a->outcome, "%s", outcome);
+	a->outcome = outcome;
 	snprintf(a->error, sizeof a->error, "%s", msg);
 	return -1;
 }
@@ -139,14 +148,14 @@ static int gen_attempt_synth(const gen_job_cfg *cfg, gen_cancel *cancel, gen_att
 	il_err err;
 	synth_plan plan;
 	if (synth_render(&p, &buf, &n, &plan, &err) != 0)
-		return gen_fail(a, cancel && gen_cancel_requested(cancel) ? "stopped" : "error", err.msg);
+		return gen_fail(a, cancel && gen_cancel_requested(cancel) ? GEN_OUTCOME_STOPPED : GEN_OUTCOME_ERROR, err.msg);
 	char tags[1024];
 	synth_plan_tags(&plan, tags, sizeof tags);
 	snprintf(a->note, sizeof a->note, "%s", plan.note);
 	int rc = synth_write_wav(a->path, buf, n, SYNTH_RATE, SYNTH_CHANNELS, 0, tags, &err);
 	free(buf);
 	if (rc != 0)
-		return gen_fail(a, "error", err.msg);
+		return gen_fail(a, GEN_OUTCOME_ERROR, err.msg);
 	return 0;
 }
 
@@ -164,7 +173,7 @@ static void gen_attempt_tick(void *ud, double elapsed, double bar)
 	if (!t->hooks || !t->hooks->report)
 		return;
 	double p = bar >= 0 ? bar : t->eta > 0 ? elapsed / t->eta : 0;
-	t->hooks->report(t->hooks->ud, "running", p > 0.99 ? 0.99 : p, t->attempt, 0, NULL);
+	t->hooks->report(t->hooks->ud, GEN_STATE_RUNNING, p > 0.99 ? 0.99 : p, t->attempt, 0, NULL);
 }
 
 /* An external generator's attempt: MusicGPT or a command template. */
@@ -178,7 +187,7 @@ static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, doub
 		    : gen_command_argv(cfg, a->path, a->seed, &av, &err);
 	if (rc != 0) {
 		a->fatal = 1;
-		return gen_fail(a, "missing", err.msg);
+		return gen_fail(a, GEN_OUTCOME_MISSING, err.msg);
 	}
 	const char *name = mg ? "MusicGPT" : cfg->command[0];
 	gen_tick_ctx tc = { hooks, eta, a->attempt };
@@ -189,23 +198,23 @@ static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, doub
 	a->pid = res.pid;
 	if (rc != 0) {
 		a->fatal = 1;
-		return gen_fail(a, "error", err.msg);
+		return gen_fail(a, GEN_OUTCOME_ERROR, err.msg);
 	}
 	char msg[IL_ERR_MAX];
 	switch (res.end) {
 	case GEN_SPAWN_TIMEOUT:
 		snprintf(msg, sizeof msg, "%s did not finish within %.0f s and was stopped (setting 'timeout')",
 			 name, cfg->timeout);
-		return gen_fail(a, "timeout", msg);
+		return gen_fail(a, GEN_OUTCOME_TIMEOUT, msg);
 	case GEN_SPAWN_CANCELLED:
-		return gen_fail(a, "stopped", "generation was stopped");
+		return gen_fail(a, GEN_OUTCOME_STOPPED, "generation was stopped");
 	case GEN_SPAWN_SIGNALLED:
 		gen_backend_explain(name, res.code, 1, res.output, msg, sizeof msg);
-		return gen_fail(a, "error", msg);
+		return gen_fail(a, GEN_OUTCOME_ERROR, msg);
 	case GEN_SPAWN_EXITED:
 		if (res.code != 0) {
 			gen_backend_explain(name, res.code, 0, res.output, msg, sizeof msg);
-			return gen_fail(a, "error", msg);
+			return gen_fail(a, GEN_OUTCOME_ERROR, msg);
 		}
 		break;
 	}
@@ -224,11 +233,11 @@ int gen_attempt_run(const gen_job_cfg *cfg, int attempt, gen_cancel *cancel, dou
 	if ((size_t)snprintf(a->path, sizeof a->path, "%s/clip-%ld-%lu.wav", cfg->workdir,
 			     (long)getpid(), id) >= sizeof a->path) {
 		a->fatal = 1;
-		return gen_fail(a, "error", "the work folder's path is too long");
+		return gen_fail(a, GEN_OUTCOME_ERROR, "the work folder's path is too long");
 	}
 	unlink(a->path); /* a clip of an earlier attempt must not pass for a new one */
 	if (hooks && hooks->report)
-		hooks->report(hooks->ud, "running", 0, attempt, 0, NULL);
+		hooks->report(hooks->ud, GEN_STATE_RUNNING, 0, attempt, 0, NULL);
 	double t0 = time_mono();
 	int rc;
 	if (cfg->backend == GEN_BACKEND_SYNTH)
@@ -248,9 +257,9 @@ int gen_attempt_run(const gen_job_cfg *cfg, int attempt, gen_cancel *cancel, dou
 	il_err err;
 	if (gen_validate(a->path, want, &a->actual, &err) != 0) {
 		unlink(a->path);
-		return gen_fail(a, "invalid", err.msg);
+		return gen_fail(a, GEN_OUTCOME_INVALID, err.msg);
 	}
-	snprintf(a->outcome, sizeof a->outcome, "ok");
+	a->outcome = GEN_OUTCOME_OK;
 	return 0;
 }
 
@@ -268,9 +277,9 @@ int gen_job_run(const gen_job_cfg *cfg, const gen_hooks *hooks, gen_cancel *canc
 			if (hooks->accept(hooks->ud, &a, &aerr) != 0) {
 				rc = -1;
 				if (cancel && gen_cancel_requested(cancel))
-					gen_fail(&a, "stopped", "generation was stopped");
+					gen_fail(&a, GEN_OUTCOME_STOPPED, "generation was stopped");
 				else
-					gen_fail(&a, "analysis", aerr.msg);
+					gen_fail(&a, GEN_OUTCOME_ANALYSIS, aerr.msg);
 			}
 		}
 		if (rc != 0 || (hooks && hooks->accept))
@@ -279,18 +288,18 @@ int gen_job_run(const gen_job_cfg *cfg, const gen_hooks *hooks, gen_cancel *canc
 			hooks->record(hooks->ud, &a);
 		if (rc == 0)
 			return 0;
-		if (!strcmp(a.outcome, "stopped") || (cancel && gen_cancel_requested(cancel)))
+		if (a.outcome == GEN_OUTCOME_STOPPED || (cancel && gen_cancel_requested(cancel)))
 			return il_err_set(err, IL_E_GEN, "generation was stopped");
 		if (a.fatal || attempt > cfg->retries) {
 			if (hooks && hooks->report)
-				hooks->report(hooks->ud, "failed", 0, attempt, 0, a.error);
+				hooks->report(hooks->ud, GEN_STATE_FAILED, 0, attempt, 0, a.error);
 			if (a.fatal || attempt == 1)
 				return il_err_set(err, IL_E_GEN, "%s", a.error);
 			return il_err_set(err, IL_E_GEN, "%s (gave up after %d attempts)", a.error, attempt);
 		}
 		double wait = gen_backoff(attempt);
 		if (hooks && hooks->report)
-			hooks->report(hooks->ud, "retry", 0, attempt, wait, a.error);
+			hooks->report(hooks->ud, GEN_STATE_RETRY, 0, attempt, wait, a.error);
 		if (cancel ? gen_cancel_sleep(cancel, wait) : (time_sleep(wait), 0))
 			return il_err_set(err, IL_E_GEN, "generation was stopped");
 	}

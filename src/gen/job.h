@@ -15,13 +15,28 @@
 #include "store/settings.h"
 #include "util/error.h"
 
-enum { GEN_BACKEND_SYNTH, GEN_BACKEND_MUSICGPT, GEN_BACKEND_COMMAND };
+/* The generator; gen_backend_name() gives its settings word. */
+typedef enum gen_backend { GEN_BACKEND_SYNTH, GEN_BACKEND_MUSICGPT, GEN_BACKEND_COMMAND } gen_backend;
+
+/* Where a generation is; gen_state_name() gives its protocol word. A job
+ * reports RUNNING, RETRY and FAILED; the pipeline adds ANALYZING; the
+ * engine the others. */
+typedef enum gen_state {
+	GEN_STATE_IDLE, GEN_STATE_RUNNING, GEN_STATE_ANALYZING, GEN_STATE_READY,
+	GEN_STATE_RETRY, GEN_STATE_FAILED, GEN_STATE_STOPPED,
+} gen_state;
+
+/* How an attempt ended; gen_outcome_name() gives the word the history keeps. */
+typedef enum gen_outcome {
+	GEN_OUTCOME_OK, GEN_OUTCOME_ERROR, GEN_OUTCOME_TIMEOUT, GEN_OUTCOME_INVALID,
+	GEN_OUTCOME_ANALYSIS, GEN_OUTCOME_STOPPED, GEN_OUTCOME_MISSING,
+} gen_outcome;
 
 #define GEN_MUSICGPT_RATE 32000
 #define GEN_BACKOFF_MAX 60.0
 
 typedef struct gen_job_cfg {
-	int backend;                  /* GEN_BACKEND_* */
+	gen_backend backend;
 	char model[32];               /* MusicGPT model */
 	char prompt[SETTINGS_STR_MAX];
 	int secs;                     /* requested seconds, 1-30 */
@@ -45,7 +60,7 @@ typedef struct gen_attempt {
 	long seed;                    /* the seed used */
 	double wall;                  /* seconds from start to the clip's end of validation */
 	double actual;                /* seconds of audio in the clip (0: unknown) */
-	char outcome[16];             /* ok, error, timeout, invalid, analysis, stopped, missing */
+	gen_outcome outcome;
 	char error[IL_ERR_MAX];       /* why it failed ("" when ok) */
 	int fatal;                    /* no point retrying (missing binary, bad template) */
 	int pid;                      /* the external generator's pid (0: none) */
@@ -54,8 +69,8 @@ typedef struct gen_attempt {
 
 typedef struct gen_hooks {
 	void *ud;
-	/* Progress: state is "running", "retry" or "failed"; from the job's thread. */
-	void (*report)(void *ud, const char *state, double progress, int attempt, double wait,
+	/* Progress: GEN_STATE_RUNNING, _RETRY or _FAILED; from the job's thread. */
+	void (*report)(void *ud, gen_state state, double progress, int attempt, double wait,
 		       const char *msg);
 	/* A valid clip: analyse it. 0 accepts it (the job ends), -1 with err retries. */
 	int (*accept)(void *ud, gen_attempt *a, il_err *err);
@@ -63,10 +78,16 @@ typedef struct gen_hooks {
 	void (*record)(void *ud, const gen_attempt *a);
 } gen_hooks;
 
-/* Parse "synth", "musicgpt" or "command"; -1 when unknown. */
+/* Parse "synth", "musicgpt" or "command" (backend.c); -1 when unknown. */
 int gen_backend_parse(const char *name);
-/* The name of a backend. */
-const char *gen_backend_name(int backend);
+/* The settings word of a backend (backend.c). */
+const char *gen_backend_name(gen_backend backend);
+/* The protocol word of a generation state: idle, running, analyzing, ready,
+ * retry, failed or stopped. */
+const char *gen_state_name(gen_state s);
+/* The history's word for an outcome: ok, error, timeout, invalid, analysis,
+ * stopped or missing. */
+const char *gen_outcome_name(gen_outcome o);
 /* Seconds to wait before retry number n (1, 2, ...): 2, 4, 8... at most 60. */
 double gen_backoff(int n);
 /* Run a job (see above). eta (0: unknown) drives the progress of external

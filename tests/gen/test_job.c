@@ -110,7 +110,7 @@ START_TEST(test_success)
 {
 	gen_attempt a;
 	ck_assert_int_eq(run_mode("ok", &a), 0);
-	ck_assert_str_eq(a.outcome, "ok");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "ok");
 	ck_assert_str_eq(a.error, "");
 	ck_assert(a.actual > 9.93 && a.actual < 9.95); /* (10*50-3)*640 samples at 32 kHz */
 	ck_assert_int_eq(access(a.path, R_OK), 0);
@@ -122,7 +122,7 @@ START_TEST(test_exit1)
 {
 	gen_attempt a;
 	ck_assert_int_eq(run_mode("exit1", &a), -1);
-	ck_assert_str_eq(a.outcome, "error");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "error");
 	ck_assert_msg(strstr(a.error, "MusicGPT failed (exit 1): Failed to run inference"), "%s", a.error);
 	ck_assert_int_eq(a.fatal, 0);
 	ck_assert_int_ne(access(a.path, F_OK), 0);
@@ -135,7 +135,7 @@ START_TEST(test_hang_killed)
 	setenv("FAKE_MUSICGPT_PIDS", tmp_path("pids"), 1);
 	cfg.timeout = 1.5;
 	ck_assert_int_eq(run_mode("hang", &a), -1);
-	ck_assert_str_eq(a.outcome, "timeout");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "timeout");
 	ck_assert_msg(strstr(a.error, "did not finish within 2 s"), "%s", a.error);
 	FILE *f = fopen(tmp_path("pids"), "r");
 	ck_assert_ptr_nonnull(f);
@@ -153,16 +153,16 @@ START_TEST(test_bad_clips)
 {
 	gen_attempt a;
 	ck_assert_int_eq(run_mode("truncated", &a), -1);
-	ck_assert_str_eq(a.outcome, "invalid");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "invalid");
 	ck_assert_msg(strstr(a.error, "expected 318080"), "%s", a.error);
 	ck_assert_int_eq(run_mode("short", &a), -1);
-	ck_assert_str_eq(a.outcome, "invalid");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "invalid");
 	ck_assert_msg(strstr(a.error, "has 158720 samples, expected 318080"), "%s", a.error);
 	ck_assert_int_eq(run_mode("silent", &a), -1);
-	ck_assert_str_eq(a.outcome, "invalid");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "invalid");
 	ck_assert_msg(strstr(a.error, "silent"), "%s", a.error);
 	ck_assert_int_eq(run_mode("nan", &a), -1);
-	ck_assert_str_eq(a.outcome, "invalid");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "invalid");
 	ck_assert_msg(strstr(a.error, "NaN"), "%s", a.error);
 	ck_assert_int_ne(access(a.path, F_OK), 0); /* rejected clips are removed */
 }
@@ -173,7 +173,7 @@ START_TEST(test_missing_binary)
 	gen_attempt a;
 	snprintf(cfg.musicgpt, sizeof cfg.musicgpt, "%s", tmp_path("no-such-musicgpt"));
 	ck_assert_int_eq(run_mode("ok", &a), -1);
-	ck_assert_str_eq(a.outcome, "missing");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "missing");
 	ck_assert_int_eq(a.fatal, 1);
 	ck_assert_msg(strstr(a.error, "setting 'musicgpt'") && strstr(a.error, "set musicgpt"), "%s", a.error);
 	cfg.musicgpt[0] = '\0';
@@ -322,11 +322,11 @@ END_TEST
 static double max_progress;
 
 /* Remember the largest progress reported while running. */
-static void progress_report(void *ud, const char *state, double progress, int attempt, double wait,
+static void progress_report(void *ud, gen_state state, double progress, int attempt, double wait,
 			    const char *msg)
 {
 	(void)ud; (void)attempt; (void)wait; (void)msg;
-	if (!strcmp(state, "running") && progress > max_progress)
+	if (state == GEN_STATE_RUNNING && progress > max_progress)
 		max_progress = progress;
 }
 
@@ -348,11 +348,11 @@ static int n_records, n_retries;
 static double first_wait;
 
 /* Count reports of retries. */
-static void count_report(void *ud, const char *state, double progress, int attempt, double wait,
+static void count_report(void *ud, gen_state state, double progress, int attempt, double wait,
 			 const char *msg)
 {
 	(void)ud; (void)progress; (void)attempt; (void)msg;
-	if (!strcmp(state, "retry")) {
+	if (state == GEN_STATE_RETRY) {
 		if (!n_retries++)
 			first_wait = wait;
 	}
@@ -362,7 +362,7 @@ static void count_report(void *ud, const char *state, double progress, int attem
 static void count_record(void *ud, const gen_attempt *a)
 {
 	(void)ud;
-	ck_assert_str_eq(a->outcome, "error");
+	ck_assert_str_eq(gen_outcome_name(a->outcome), "error");
 	n_records++;
 }
 
@@ -404,7 +404,7 @@ START_TEST(test_cancel)
 	gen_attempt a;
 	ck_assert_int_eq(gen_attempt_run(&cfg, 1, &c, 0, NULL, &a), -1);
 	pthread_join(t, NULL);
-	ck_assert_str_eq(a.outcome, "stopped");
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "stopped");
 	int leader = 0, child = 0;
 	FILE *f = fopen(tmp_path("pids"), "r");
 	ck_assert_ptr_nonnull(f);
