@@ -23,10 +23,10 @@ esac
 # Packages: to build, to run, and for the tests.
 build_pkgs="build-essential autoconf automake autoconf-archive pkg-config
 	libncurses-dev libsndfile1-dev libpulse-dev libfftw3-dev libconfig-dev
-	libsqlite3-dev libsamplerate0-dev libfluidsynth-dev"
-run_pkgs="pulseaudio-utils ncurses-term fluid-soundfont-gm"
+	libsqlite3-dev libsamplerate0-dev libfluidsynth-dev libasound2-dev libebur128-dev"
+run_pkgs="pulseaudio-utils alsa-utils ncurses-term fluid-soundfont-gm"
 test_pkgs="check pulseaudio tmux sqlite3 valgrind clang libclang-rt-14-dev
-	python3 procps psmisc time python3-numpy python3-soundfile"
+	python3 procps psmisc time python3-numpy python3-soundfile sox libasound2-plugins"
 
 # say MESSAGE: progress on stderr.
 say() { printf '==> %s\n' "$*" >&2; }

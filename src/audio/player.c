@@ -17,7 +17,7 @@ static const char *const player_state_names[] = {
 
 static const char *const player_audio_names[] = {
 	[IL_AUDIO_OK] = "ok", [IL_AUDIO_LOST] = "lost", [IL_AUDIO_NONE] = "none",
-	[IL_AUDIO_FILE] = "file",
+	[IL_AUDIO_FILE] = "file", [IL_AUDIO_OFF] = "off",
 };
 
 /* The protocol word of a player state. */
@@ -51,13 +51,16 @@ static void player_set_audio(il_player *p, il_audio_state state, const char *msg
 	p->audio_known = 1;
 	p->ev_audio = state;
 	snprintf(p->ev_audio_msg, sizeof p->ev_audio_msg, "%s", msg);
+	snprintf(p->ev_audio_sink, sizeof p->ev_audio_sink, "%s", p->sink_name);
 }
 
 /* Deliver the events gathered under the lock; called unlocked. */
 static void player_deliver(il_player *p, player_events *ev)
 {
 	if (ev->audio >= 0 && p->cb.audio)
-		p->cb.audio(p->cb.ctx, (il_audio_state)ev->audio, ev->audio_msg);
+		p->cb.audio(p->cb.ctx, (il_audio_state)ev->audio, ev->audio_msg, ev->audio_sink);
+	if (ev->underrun && p->cb.underrun)
+		p->cb.underrun(p->cb.ctx, ev->underruns, ev->buffer_ms, ev->grew);
 	for (int k = 0; k < ev->nstarted; k++) {
 		if (p->cb.loop_started)
 			p->cb.loop_started(p->cb.ctx, ev->started[k], ev->started_at[k]);
@@ -75,6 +78,7 @@ static void player_take_events(il_player *p, player_events *ev)
 	*ev = p->ev;
 	ev->audio = p->ev_audio;
 	memcpy(ev->audio_msg, p->ev_audio_msg, sizeof ev->audio_msg);
+	memcpy(ev->audio_sink, p->ev_audio_sink, sizeof ev->audio_sink);
 	memset(&p->ev, 0, sizeof p->ev);
 	p->ev_audio = -1;
 }
@@ -90,15 +94,19 @@ static int player_ensure_sink(il_player *p)
 		return 0;
 	}
 	il_sink_spec spec = p->cfg.sink;
+	spec.latency_ms = p->buffer_ms;
+	spec.cancel = &p->cancel;
 	pthread_mutex_unlock(&p->lock);
 	il_sink *s = NULL;
 	il_err err;
 	int rc = il_sink_open(&s, &spec, &err);
 	pthread_mutex_lock(&p->lock);
 	if (rc != 0) {
+		const char *msg = err.msg;
 		if (!p->audio_known) {
 			char m[IL_ERR_MAX + 32];
-			snprintf(m, sizeof m, "%.400s; the station runs on and retries", err.msg);
+			snprintf(m, sizeof m, "%.400s; the station runs on and retries", msg);
+			p->sink_name[0] = '\0';
 			player_set_audio(p, IL_AUDIO_NONE, m);
 		}
 		p->retry_at = time_mono() + p->retry_delay;
@@ -106,22 +114,66 @@ static int player_ensure_sink(il_player *p)
 		return 0;
 	}
 	if (p->quit || p->reopen) { /* changed meanwhile: try again */
+		pthread_mutex_unlock(&p->lock);
 		il_sink_close(s, 0, NULL);
+		pthread_mutex_lock(&p->lock);
 		p->reopen = 0;
 		return 0;
 	}
 	p->sink = s;
+	p->sink_underruns = 0;
 	p->retry_delay = 0.5;
 	if (spec.kind == IL_SINK_FILE)
 		p->cfg.sink.append = 1; /* a reopen adds to this recording */
-	if (spec.kind == IL_SINK_PULSE) {
-		player_set_audio(p, IL_AUDIO_OK, p->audio_known && p->audio == IL_AUDIO_LOST ? "audio server back; playing on"
-				 : "playing through the audio server");
-	} else {
-		p->audio = spec.kind == IL_SINK_FILE ? IL_AUDIO_FILE : IL_AUDIO_NONE;
+	snprintf(p->sink_name, sizeof p->sink_name, "%s", il_sink_name(s));
+	il_sink_kind kind = il_sink_kind_of(s);
+	if (kind == IL_SINK_PULSE || kind == IL_SINK_ALSA) {
+		char m[IL_ERR_MAX];
+		if (p->audio_known && p->audio == IL_AUDIO_LOST)
+			snprintf(m, sizeof m, "audio %s back; playing on", kind == IL_SINK_PULSE ? "server" : "device");
+		else if (kind == IL_SINK_PULSE)
+			snprintf(m, sizeof m, "playing through the audio server (PulseAudio)");
+		else
+			snprintf(m, sizeof m, "playing through ALSA device %.200s", il_sink_name(s) + 5);
+		player_set_audio(p, IL_AUDIO_OK, m);
+	} else if (kind == IL_SINK_FILE) {
+		p->audio = IL_AUDIO_FILE;
 		p->audio_known = 1;
+	} else if (!p->audio_known || p->audio != IL_AUDIO_OFF) {
+		player_set_audio(p, IL_AUDIO_OFF, "output off (output = null)");
 	}
 	return 1;
+}
+
+/* Count new underruns of the sink (lock held): report them at most every
+ * 2 s, and when they recur, double the buffer and reopen the sink. */
+static void player_count_underruns(il_player *p, unsigned long n)
+{
+	double now = time_mono();
+	if (n > 0) {
+		p->underruns += n;
+		p->underrun_pending += (int)n;
+		memmove(p->underrun_at + 1, p->underrun_at, (PLAYER_UNDERRUN_GROW - 1) * sizeof p->underrun_at[0]);
+		p->underrun_at[0] = now;
+	}
+	if (!p->underrun_pending)
+		return;
+	int grow = p->underrun_at[PLAYER_UNDERRUN_GROW - 1] > 0 &&
+		   now - p->underrun_at[PLAYER_UNDERRUN_GROW - 1] < PLAYER_UNDERRUN_WINDOW &&
+		   p->buffer_ms < PLAYER_BUFFER_MAX;
+	if (!grow && p->underrun_reported > 0 && now - p->underrun_reported < 2.0)
+		return;
+	if (grow) {
+		p->buffer_ms = p->buffer_ms * 2 > PLAYER_BUFFER_MAX ? PLAYER_BUFFER_MAX : p->buffer_ms * 2;
+		memset(p->underrun_at, 0, sizeof p->underrun_at);
+		p->reopen = 1;
+	}
+	p->ev.underrun = 1;
+	p->ev.underruns = p->underruns;
+	p->ev.buffer_ms = p->buffer_ms;
+	p->ev.grew = grow;
+	p->underrun_pending = 0;
+	p->underrun_reported = now;
 }
 
 /* Feed the spectrum with a written block and report band levels when due. */
@@ -158,9 +210,11 @@ static void player_spectrum(il_player *p, const float *frames, size_t n, double 
 /* Say the audio server is lost and schedule a reconnection (lock held). */
 static void player_report_lost(il_player *p, const il_err *err)
 {
+	const char *msg = err->msg;
 	char m[IL_ERR_MAX + 32];
-	snprintf(m, sizeof m, "%.400s; reconnecting", err->msg);
+	snprintf(m, sizeof m, "%.400s; reconnecting", msg);
 	player_set_audio(p, IL_AUDIO_LOST, m);
+	p->sink_name[0] = '\0';
 	p->retry_at = time_mono() + 0.2;
 	p->retry_delay = 0.5;
 }
@@ -172,16 +226,41 @@ static int player_write(il_player *p, const float *buf, size_t n)
 	il_err err;
 	double lat = il_sink_latency(p->sink);
 	player_spectrum(p, buf, n, lat);
-	if (il_sink_write(p->sink, buf, n, &err) == 0)
+	if (il_sink_write(p->sink, buf, n, &err) == 0) {
+		unsigned long u = il_sink_underruns(p->sink);
+		pthread_mutex_lock(&p->lock);
+		if (u != p->sink_underruns || p->underrun_pending) {
+			player_count_underruns(p, u - p->sink_underruns);
+			p->sink_underruns = u;
+		}
+		pthread_mutex_unlock(&p->lock);
 		return 0;
+	}
 	pthread_mutex_lock(&p->lock);
-	il_sink_close(p->sink, 0, NULL);
+	il_sink *s = p->sink;
 	p->sink = NULL;
 	memcpy(p->pending, buf, n * 2 * sizeof(float));
 	p->npending = n;
 	player_report_lost(p, &err);
 	pthread_mutex_unlock(&p->lock);
+	il_sink_close(s, 0, NULL);
 	return -1;
+}
+
+/* Quitting: ramp what plays down to silence and write it, so that the
+ * sound ends without a click (lock held; unlocks meanwhile). Returns 1
+ * when a ramp was written. */
+static int player_ramp_out(il_player *p)
+{
+	if (!p->sink || !p->cur || p->stopping || p->ended || p->pgain == 0.0f)
+		return 0;
+	p->paused = 1;
+	p->ptarget = 0.0f;
+	size_t n = player_render(p, p->block, PLAYER_RAMP + 1);
+	pthread_mutex_unlock(&p->lock);
+	int rc = n > 0 ? player_write(p, p->block, n) : -1;
+	pthread_mutex_lock(&p->lock);
+	return rc == 0 && p->sink != NULL;
 }
 
 /* Check an idle sink; when it failed, close it and report the loss
@@ -256,6 +335,7 @@ static void *player_main(void *arg)
 				player_check_alive(p);
 		}
 	}
+	p->ramped_out = player_ramp_out(p);
 	pthread_mutex_unlock(&p->lock);
 	return NULL;
 }
@@ -272,6 +352,7 @@ int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb 
 		p->cb = *cb;
 	p->ev_audio = -1;
 	p->retry_delay = 0.5;
+	p->buffer_ms = cfg->sink.latency_ms > 0 ? cfg->sink.latency_ms : 150;
 	p->vtarget = p->vgain = il_xfade_volume_gain(cfg->volume);
 	if (cfg->bands > 0) {
 		p->spec = il_spec_new(IL_SINK_RATE, cfg->bands > IL_SPEC_MAX_BANDS ? IL_SPEC_MAX_BANDS : cfg->bands, err);
@@ -310,10 +391,11 @@ void il_player_free(il_player *p)
 		return;
 	pthread_mutex_lock(&p->lock);
 	p->quit = 1;
+	__atomic_store_n(&p->cancel, 1, __ATOMIC_RELEASE);
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
 	pthread_join(p->thread, NULL);
-	il_sink_close(p->sink, p->ended, NULL);
+	il_sink_close(p->sink, p->ended || p->ramped_out, NULL);
 	player_render_drop_all(p);
 	player_events ev;
 	player_take_events(p, &ev);
@@ -412,6 +494,7 @@ void il_player_set_sink(il_player *p, const il_sink_spec *spec)
 	p->cfg.sink.append = append; /* the same recording goes on */
 	p->reopen = 1;
 	p->audio_known = 0;
+	p->buffer_ms = spec->latency_ms > 0 ? spec->latency_ms : 150;
 	p->retry_at = 0;
 	p->retry_delay = 0.5;
 	pthread_cond_broadcast(&p->cond);
@@ -483,6 +566,9 @@ void il_player_get_status(il_player *p, il_player_status *st)
 	else
 		st->state = p->stopped || p->stopping ? IL_PLAYER_STOPPED : IL_PLAYER_IDLE;
 	st->audio = p->audio_known ? p->audio : IL_AUDIO_NONE;
+	snprintf(st->sink, sizeof st->sink, "%s", p->sink ? p->sink_name : "");
+	st->underruns = p->underruns;
+	st->buffer_ms = p->buffer_ms;
 	st->volume = p->cfg.volume;
 	st->next_ready = player_render_next_ready(p);
 	st->queued = (int)p->nqueue;

@@ -8,10 +8,14 @@
  * next one is queued, it crossfades to it with equal power over `crossfade`
  * seconds. Volume, pause/resume, start and stop are smoothed ramps.
  *
- * When the sink cannot be opened or fails (the audio server is missing or
- * went away), the thread reports it, retries with backoff (0.5 s doubling
- * to 5 s) and resumes where it stopped. Callbacks run on the player thread
- * without any lock held. */
+ * When the sink cannot be opened or fails (the audio server is missing,
+ * went away or stalled; the device went away), the thread reports it,
+ * retries with backoff (0.5 s doubling to 5 s) and resumes where it
+ * stopped. Underruns are counted over every sink and reported (at most
+ * every 2 s); when 3 come within 30 s the buffer doubles (up to 2 s) and the
+ * sink is reopened with it. Quitting ramps the sound out and never waits on
+ * a stalled server for more than a moment. Callbacks run on the player
+ * thread without any lock held. */
 #ifndef IL_AUDIO_PLAYER_H
 #define IL_AUDIO_PLAYER_H
 
@@ -33,22 +37,27 @@ typedef enum il_player_state {
 
 /* Where the sound goes; il_audio_state_name() gives its protocol word. */
 typedef enum il_audio_state {
-	IL_AUDIO_OK,        /* playing through the audio server */
-	IL_AUDIO_LOST,      /* the server went away; reconnecting */
-	IL_AUDIO_NONE,      /* no audio server (or the null sink) */
+	IL_AUDIO_OK,        /* playing through an audio server or device */
+	IL_AUDIO_LOST,      /* the server or device went away or stalled; reconnecting */
+	IL_AUDIO_NONE,      /* no audio server or device (or the file cannot be written) */
 	IL_AUDIO_FILE,      /* writing to a file */
+	IL_AUDIO_OFF,       /* the null sink: output off */
 } il_audio_state;
 
 typedef struct il_player_cb {
 	void *ctx;
 	/* A loop became current (the start of its crossfade); t is borrowed. */
 	void (*loop_started)(void *ctx, il_track *t, unsigned long long at_frame);
-	/* The output came or went: IL_AUDIO_OK, _LOST or _NONE. */
-	void (*audio)(void *ctx, il_audio_state state, const char *msg);
+	/* The output came or went: IL_AUDIO_OK, _LOST, _NONE or _OFF; sink
+	 * names the output in use ("" when none). */
+	void (*audio)(void *ctx, il_audio_state state, const char *msg, const char *sink);
 	/* Band levels of the frames being heard now. */
 	void (*spectrum)(void *ctx, const unsigned char *bands, int n);
 	/* A limit (switches or seconds) was reached; nothing more is rendered. */
 	void (*ended)(void *ctx);
+	/* The output ran dry: count underruns in all; buffer_ms is the buffer
+	 * now, grew says it was just made longer. */
+	void (*underrun)(void *ctx, unsigned long count, int buffer_ms, int grew);
 } il_player_cb;
 
 typedef struct il_player_cfg {
@@ -66,6 +75,9 @@ typedef struct il_player_cfg {
 typedef struct il_player_status {
 	il_player_state state;
 	il_audio_state audio;
+	char sink[IL_SINK_NAME_MAX]; /* the output in use, "" when none */
+	unsigned long underruns;
+	int buffer_ms;        /* the sink's buffer now */
 	int volume;
 	double elapsed;       /* seconds the current loop has played */
 	double loop_seconds;
@@ -110,7 +122,7 @@ il_track *il_player_next(il_player *p);
 void il_player_get_status(il_player *p, il_player_status *st);
 /* The protocol word of a player state: idle, playing, paused or stopped. */
 const char *il_player_state_name(il_player_state s);
-/* The protocol word of an audio state: ok, lost, none or file. */
+/* The protocol word of an audio state: ok, lost, none, file or off. */
 const char *il_audio_state_name(il_audio_state s);
 
 #endif

@@ -10,7 +10,11 @@
 #include "dsp/spectrum.h"
 
 #define PLAYER_RING 131072u  /* mono frames kept for the spectrum (power of two) */
-#define PLAYER_RAMP 480      /* frames of a start/stop/pause ramp (10 ms) */
+#define PLAYER_RAMP 480      /* frames of a start/stop/pause/quit ramp (10 ms) */
+#define PLAYER_MIN_FADE 240  /* frames of the shortest crossfade (5 ms): never a hard cut */
+#define PLAYER_UNDERRUN_WINDOW 30.0 /* seconds: this many underruns within it grow the buffer */
+#define PLAYER_UNDERRUN_GROW 3
+#define PLAYER_BUFFER_MAX 2000 /* ms: the buffer grows up to this */
 #define PLAYER_VOLUME_RAMP 2400 /* frames of a full-scale volume change (50 ms) */
 #define PLAYER_EV_MAX 8
 
@@ -23,6 +27,10 @@ typedef struct player_events {
 	int ended;
 	int audio;                         /* -1 (no change) or an il_audio_state */
 	char audio_msg[IL_ERR_MAX + 64];
+	char audio_sink[IL_SINK_NAME_MAX];
+	int underrun;                      /* underruns to report */
+	unsigned long underruns;           /* total so far */
+	int buffer_ms, grew;               /* the buffer now, and whether it just grew */
 } player_events;
 
 struct il_player {
@@ -55,6 +63,15 @@ struct il_player {
 	int reopen;
 	il_audio_state audio;
 	int audio_known;          /* 0 until the sink was first tried */
+	int cancel;               /* atomic: sink waits end soon (quitting) */
+	int ramped_out;           /* quitting: the sound was ramped down */
+	char sink_name[IL_SINK_NAME_MAX]; /* the output in use, "" when none */
+	int buffer_ms;            /* the sink's buffer; grows when underruns recur */
+	unsigned long underruns;  /* over every sink opened */
+	unsigned long sink_underruns; /* counted by the open sink so far */
+	double underrun_at[PLAYER_UNDERRUN_GROW]; /* when the last ones happened */
+	double underrun_reported; /* when an underrun was last reported */
+	int underrun_pending;     /* counted, not yet reported */
 	double retry_at, retry_delay;
 	float block[IL_PLAYER_BLOCK * 2];
 	float pending[IL_PLAYER_BLOCK * 2];
@@ -70,6 +87,7 @@ struct il_player {
 	player_events ev;
 	int ev_audio;
 	char ev_audio_msg[IL_ERR_MAX + 64];
+	char ev_audio_sink[IL_SINK_NAME_MAX];
 };
 
 /* Render up to n frames into out (lock held); returns frames rendered, 0

@@ -140,10 +140,8 @@ static int player_render_switch(il_player *p)
 	p->switches++;
 	p->xf_pos = 0;
 	p->xf_len = (size_t)llround(p->cfg.crossfade * IL_SINK_RATE);
-	if (p->xf_len == 0) {
-		player_render_release(p, p->old);
-		p->old = NULL;
-	}
+	if (p->xf_len < PLAYER_MIN_FADE) /* crossfade 0 still ramps: no click */
+		p->xf_len = PLAYER_MIN_FADE;
 	player_render_started(p, t);
 	return 0;
 }

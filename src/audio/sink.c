@@ -1,4 +1,5 @@
-/* sink.c: the sink interface, the file sink and the null sink. */
+/* sink.c: the sink interface, the automatic choice, the file sink and the
+ * null sink. */
 #include "audio/sink.h"
 
 #include <errno.h>
@@ -12,19 +13,31 @@
 
 struct il_sink {
 	il_sink_spec spec;
+	il_sink_kind kind;      /* as opened (auto resolved) */
+	char name[IL_SINK_NAME_MAX];
 	SNDFILE *sf;            /* file sink */
-	void *pulse;            /* pulse sink */
+	void *dev;              /* pulse or alsa sink */
 	unsigned long long frames;
+	unsigned long underruns; /* file and null sinks */
 	struct timespec epoch;  /* pacing: wall time of paced_frames == 0 */
 	unsigned long long paced_frames;
 	int pacing;
 };
 
-/* Parse "pulse", "null" or "file:PATH" into spec. */
+/* Parse "auto", "pulse", "alsa[:DEVICE]", "null", "file:PATH" or
+ * "file!:PATH" into spec. */
 int il_sink_parse(const char *text, il_sink_spec *spec, il_err *err)
 {
-	if (!strcmp(text, "pulse")) {
+	if (!strcmp(text, "auto")) {
+		spec->kind = IL_SINK_AUTO;
+	} else if (!strcmp(text, "pulse")) {
 		spec->kind = IL_SINK_PULSE;
+	} else if (!strcmp(text, "alsa") || (!strncmp(text, "alsa:", 5) && text[5])) {
+		const char *dev = text[4] ? text + 5 : "default";
+		if (strlen(dev) >= sizeof spec->device)
+			return il_err_set(err, IL_E_BAD_VALUE, "the ALSA device name is too long");
+		spec->kind = IL_SINK_ALSA;
+		strcpy(spec->device, dev);
 	} else if (!strcmp(text, "null")) {
 		spec->kind = IL_SINK_NULL;
 	} else if ((!strncmp(text, "file:", 5) && text[5]) || (!strncmp(text, "file!:", 6) && text[6])) {
@@ -36,8 +49,8 @@ int il_sink_parse(const char *text, il_sink_spec *spec, il_err *err)
 		spec->append = 0;
 		strcpy(spec->path, path);
 	} else {
-		return il_err_set(err, IL_E_BAD_VALUE, "output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'",
-				  text);
+		return il_err_set(err, IL_E_BAD_VALUE, "output must be auto, pulse, alsa, alsa:DEVICE, null or file:PATH "
+				  "(file!:PATH to overwrite), not '%s'", text);
 	}
 	return 0;
 }
@@ -76,9 +89,9 @@ static int sink_file_open(il_sink *s, const il_sink_spec *spec, il_err *err)
 	info.channels = IL_SINK_CHANNELS;
 	info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
 	s->sf = sf_open_fd(fd, flags == 0 ? SFM_RDWR : SFM_WRITE, &info, 1);
-	if (!s->sf) {
-		close(fd);
-		return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
+	if (!s->sf) { /* libsndfile has closed fd */
+		int e = errno;
+		return e ? il_err_errno(err, IL_E_IO, e, "cannot write %s", path) : il_err_set(err, IL_E_IO, "cannot write %s", path);
 	}
 	if (flags == 0 && sf_seek(s->sf, 0, SEEK_END) < 0) {
 		sf_close(s->sf);
@@ -88,6 +101,33 @@ static int sink_file_open(il_sink *s, const il_sink_spec *spec, il_err *err)
 	return 0;
 }
 
+/* Open the automatic choice: PulseAudio when a server answers, otherwise
+ * ALSA's default device; 0 or -1 with err saying what to install. */
+static int sink_open_auto(il_sink *s, il_err *err)
+{
+	il_err perr, aerr;
+	int stalled = 0;
+	s->dev = il_sink_pulse_open(s->spec.latency_ms, 1, s->spec.cancel, &stalled, &perr);
+	if (s->dev) {
+		s->kind = IL_SINK_PULSE;
+		return 0;
+	}
+	if (stalled) { /* a server is there: wait for it rather than go around it */
+		*err = perr;
+		return -1;
+	}
+	s->dev = il_sink_alsa_open("default", s->spec.latency_ms, s->spec.cancel, &aerr);
+	if (s->dev) {
+		s->kind = IL_SINK_ALSA;
+		snprintf(s->spec.device, sizeof s->spec.device, "default");
+		return 0;
+	}
+	const char *p = perr.msg, *a = aerr.msg;
+	return il_err_set(err, IL_E_AUDIO, "no audio device (%.160s; %.160s): install pipewire-pulse and "
+			  "wireplumber (or pulseaudio) for a sound server, or check that ALSA sees a sound "
+			  "card (aplay -l) and that you are in the audio group", p, a);
+}
+
 /* Open a sink. */
 int il_sink_open(il_sink **out, const il_sink_spec *spec, il_err *err)
 {
@@ -95,27 +135,55 @@ int il_sink_open(il_sink **out, const il_sink_spec *spec, il_err *err)
 	if (!s)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	s->spec = *spec;
+	s->kind = spec->kind;
+	int rc = 0;
 	if (spec->kind == IL_SINK_FILE) {
-		if (sink_file_open(s, spec, err) != 0) {
-			free(s);
-			return -1;
-		}
+		rc = sink_file_open(s, spec, err);
 	} else if (spec->kind == IL_SINK_PULSE) {
-		s->pulse = il_sink_pulse_open(spec->latency_ms, err);
-		if (!s->pulse) {
-			free(s);
-			return -1;
-		}
+		s->dev = il_sink_pulse_open(spec->latency_ms, 0, spec->cancel, NULL, err);
+		rc = s->dev ? 0 : -1;
+	} else if (spec->kind == IL_SINK_ALSA) {
+		s->dev = il_sink_alsa_open(spec->device[0] ? spec->device : "default", spec->latency_ms,
+					   spec->cancel, err);
+		rc = s->dev ? 0 : -1;
+	} else if (spec->kind == IL_SINK_AUTO) {
+		rc = sink_open_auto(s, err);
 	}
+	if (rc != 0) {
+		free(s);
+		return -1;
+	}
+	if (s->kind == IL_SINK_PULSE)
+		snprintf(s->name, sizeof s->name, "pulse");
+	else if (s->kind == IL_SINK_ALSA)
+		snprintf(s->name, sizeof s->name, "alsa:%s", s->spec.device[0] ? s->spec.device : "default");
+	else if (s->kind == IL_SINK_FILE)
+		snprintf(s->name, sizeof s->name, "file:%s", s->spec.path);
+	else
+		snprintf(s->name, sizeof s->name, "null");
 	*out = s;
 	return 0;
 }
 
-/* Sleep until the wall clock has caught up with the frames written. */
+/* Sleep until the wall clock has caught up with the frames written; a
+ * writer later than the buffer (latency_ms) is an underrun: count it and
+ * pace from now on, as a device would play on after the gap. */
 static void sink_pace(il_sink *s, size_t n)
 {
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (s->pacing) {
+		double due = (double)s->epoch.tv_sec + s->epoch.tv_nsec / 1e9 +
+			     (double)s->paced_frames / IL_SINK_RATE;
+		double late = (double)now.tv_sec + now.tv_nsec / 1e9 - due;
+		int buffer_ms = s->spec.latency_ms > 0 ? s->spec.latency_ms : 150;
+		if (late > buffer_ms / 1000.0) {
+			s->underruns++;
+			s->pacing = 0;
+		}
+	}
 	if (!s->pacing) {
-		clock_gettime(CLOCK_MONOTONIC, &s->epoch);
+		s->epoch = now;
 		s->paced_frames = 0;
 		s->pacing = 1;
 	}
@@ -137,12 +205,17 @@ static void sink_pace(il_sink *s, size_t n)
 /* Write n frames. */
 int il_sink_write(il_sink *s, const float *frames, size_t n, il_err *err)
 {
-	if (s->spec.kind == IL_SINK_PULSE) {
-		if (il_sink_pulse_write(s->pulse, frames, n, err) != 0)
+	if (s->kind == IL_SINK_PULSE) {
+		if (il_sink_pulse_write(s->dev, frames, n, err) != 0)
+			return -1;
+	} else if (s->kind == IL_SINK_ALSA) {
+		if (il_sink_alsa_write(s->dev, frames, n, err) != 0)
 			return -1;
 	} else {
+		errno = 0;
 		if (s->sf && sf_writef_float(s->sf, frames, (sf_count_t)n) != (sf_count_t)n)
-			return il_err_set(err, IL_E_IO, "cannot write %s: %s", s->spec.path, sf_strerror(s->sf));
+			return errno ? il_err_errno(err, IL_E_IO, errno, "cannot write %s", s->spec.path)
+				     : il_err_set(err, IL_E_IO, "cannot write %s", s->spec.path);
 		if (!s->spec.fast)
 			sink_pace(s, n);
 	}
@@ -153,19 +226,31 @@ int il_sink_write(il_sink *s, const float *frames, size_t n, il_err *err)
 /* Seconds between a frame written now and when it is heard. */
 double il_sink_latency(il_sink *s)
 {
-	return s->spec.kind == IL_SINK_PULSE ? il_sink_pulse_latency(s->pulse) : 0.0;
+	if (s->kind == IL_SINK_PULSE)
+		return il_sink_pulse_latency(s->dev);
+	if (s->kind == IL_SINK_ALSA)
+		return il_sink_alsa_latency(s->dev);
+	return 0.0;
 }
 
-/* The writer stops for a while: pacing restarts from the next write. */
+/* The writer stops for a while. */
 void il_sink_idle(il_sink *s)
 {
 	s->pacing = 0;
+	if (s->kind == IL_SINK_PULSE)
+		il_sink_pulse_idle(s->dev);
+	else if (s->kind == IL_SINK_ALSA)
+		il_sink_alsa_idle(s->dev);
 }
 
 /* True when the sink still works; 0 with err set when it failed. */
 int il_sink_alive(il_sink *s, il_err *err)
 {
-	return s->spec.kind == IL_SINK_PULSE ? il_sink_pulse_alive(s->pulse, err) : 1;
+	if (s->kind == IL_SINK_PULSE)
+		return il_sink_pulse_alive(s->dev, err);
+	if (s->kind == IL_SINK_ALSA)
+		return il_sink_alsa_alive(s->dev, err);
+	return 1;
 }
 
 /* Frames written so far. */
@@ -174,14 +259,38 @@ unsigned long long il_sink_frames(const il_sink *s)
 	return s->frames;
 }
 
+/* Underruns counted so far. */
+unsigned long il_sink_underruns(const il_sink *s)
+{
+	if (s->kind == IL_SINK_PULSE)
+		return il_sink_pulse_underruns(s->dev);
+	if (s->kind == IL_SINK_ALSA)
+		return il_sink_alsa_underruns(s->dev);
+	return s->underruns;
+}
+
+/* What the sink plays to. */
+const char *il_sink_name(const il_sink *s)
+{
+	return s->name;
+}
+
+/* The kind actually opened. */
+il_sink_kind il_sink_kind_of(const il_sink *s)
+{
+	return s->kind;
+}
+
 /* Drain if asked, then close. */
 int il_sink_close(il_sink *s, int drain, il_err *err)
 {
 	int rc = 0;
 	if (!s)
 		return 0;
-	if (s->pulse)
-		il_sink_pulse_close(s->pulse, drain);
+	if (s->kind == IL_SINK_PULSE)
+		il_sink_pulse_close(s->dev, drain);
+	else if (s->kind == IL_SINK_ALSA)
+		il_sink_alsa_close(s->dev, drain);
 	if (s->sf && sf_close(s->sf) != 0)
 		rc = il_err_set(err, IL_E_IO, "cannot finish %s", s->spec.path);
 	free(s);

@@ -1,56 +1,298 @@
-/* sink_pulse.c: the PulseAudio sink, through the simple API. */
+/* sink_pulse.c: the PulseAudio sink, through the asynchronous API on a
+ * threaded main loop, so that every wait has a deadline: a server that
+ * stops answering (stopped, or a stalled link) fails the write after a few
+ * seconds instead of blocking it forever, and quitting never waits on it.
+ * The server's underflow notifications are counted as underruns. */
 #include "audio/sink.h"
 
-#include <pulse/error.h>
-#include <pulse/simple.h>
+#include <pulse/pulseaudio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#define PULSE_TICK_US 50000   /* waiters wake this often to look at the clock */
+#define PULSE_CONNECT_S 3.0   /* connecting may take this long */
+#define PULSE_CANCEL_S 0.25   /* a cancelled wait gives up after this long */
 
 typedef struct pulse_sink {
-	pa_simple *pa;
+	pa_threaded_mainloop *ml;
+	pa_context *ctx;
+	pa_stream *st;
+	pa_time_event *tick;
 	unsigned long writes;
-	double latency;  /* last measured, seconds */
+	unsigned long underruns;
+	int idle;             /* the writer stopped: the next underflow is expected */
+	double latency;       /* last measured, seconds */
+	double stall_s;       /* no progress for this long: the server stalled */
+	const int *cancel;    /* waits give up soon while *cancel */
 } pulse_sink;
 
-/* Connect a playback stream of 48 kHz stereo float with the given buffer. */
-void *il_sink_pulse_open(int latency_ms, il_err *err)
+/* Seconds on the monotonic clock. */
+static double pulse_now(void)
+{
+	return pa_rtclock_now() / 1e6;
+}
+
+/* Main loop thread: wake the waiters, and again in a moment. */
+static void pulse_tick(pa_mainloop_api *api, pa_time_event *e, const struct timeval *tv, void *u)
+{
+	pulse_sink *p = u;
+	pa_context_rttime_restart(p->ctx, e, pa_rtclock_now() + PULSE_TICK_US);
+	pa_threaded_mainloop_signal(p->ml, 0);
+}
+
+/* Main loop thread: a state changed or data is wanted: wake the writer. */
+static void pulse_wake_ctx(pa_context *c, void *u)
+{
+	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+}
+
+/* Main loop thread: the stream's state changed. */
+static void pulse_wake_stream(pa_stream *s, void *u)
+{
+	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+}
+
+/* Main loop thread: the server wants data. */
+static void pulse_wake_request(pa_stream *s, size_t n, void *u)
+{
+	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+}
+
+/* Main loop thread: the server's buffer ran dry. */
+static void pulse_underflow(pa_stream *s, void *u)
+{
+	pulse_sink *p = u;
+	if (!p->idle)
+		p->underruns++;
+}
+
+/* Main loop thread: an operation finished. */
+static void pulse_op_done(pa_stream *s, int success, void *u)
+{
+	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+}
+
+/* True while the owner wants waits to end soon. */
+static int pulse_cancelled(const pulse_sink *p)
+{
+	return p->cancel && __atomic_load_n(p->cancel, __ATOMIC_ACQUIRE);
+}
+
+/* Set err from the context's last error (lock held). */
+static int pulse_fail(pulse_sink *p, il_err *err, const char *what)
+{
+	return il_err_set(err, IL_E_AUDIO, "%s (%s)", what, pa_strerror(pa_context_errno(p->ctx)));
+}
+
+/* True while the context and the stream (when there is one) are usable. */
+static int pulse_good(const pulse_sink *p)
+{
+	if (pa_context_get_state(p->ctx) != PA_CONTEXT_READY)
+		return 0;
+	return !p->st || pa_stream_get_state(p->st) == PA_STREAM_READY;
+}
+
+/* Wait for an operation to finish, at most secs (lock held); 0 when done. */
+static int pulse_wait_op(pulse_sink *p, pa_operation *op, double secs, int cancellable)
+{
+	if (!op)
+		return -1;
+	double t0 = pulse_now();
+	int rc = 0;
+	while (pa_operation_get_state(op) == PA_OPERATION_RUNNING) {
+		double waited = pulse_now() - t0;
+		if (!pulse_good(p) || waited > secs ||
+		    (cancellable && pulse_cancelled(p) && waited > PULSE_CANCEL_S)) {
+			pa_operation_cancel(op);
+			rc = -1;
+			break;
+		}
+		pa_threaded_mainloop_wait(p->ml);
+	}
+	pa_operation_unref(op);
+	return rc;
+}
+
+/* Take down what was set up (lock not held). */
+static void pulse_destroy(pulse_sink *p)
+{
+	if (p->ml)
+		pa_threaded_mainloop_lock(p->ml);
+	if (p->st) {
+		pa_stream_set_state_callback(p->st, NULL, NULL);
+		pa_stream_set_write_callback(p->st, NULL, NULL);
+		pa_stream_set_underflow_callback(p->st, NULL, NULL);
+		pa_stream_disconnect(p->st);
+		pa_stream_unref(p->st);
+	}
+	if (p->tick)
+		pa_threaded_mainloop_get_api(p->ml)->time_free(p->tick);
+	if (p->ctx) {
+		pa_context_set_state_callback(p->ctx, NULL, NULL);
+		pa_context_disconnect(p->ctx);
+		pa_context_unref(p->ctx);
+	}
+	if (p->ml) {
+		pa_threaded_mainloop_unlock(p->ml);
+		pa_threaded_mainloop_stop(p->ml);
+		pa_threaded_mainloop_free(p->ml);
+	}
+	free(p);
+}
+
+/* Connect the context and the stream (lock held); 0 or -1 with err. */
+static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *stalled, il_err *err)
 {
 	pa_sample_spec ss = { PA_SAMPLE_FLOAT32NE, IL_SINK_RATE, IL_SINK_CHANNELS };
+	double t0 = pulse_now();
+	pa_context_set_state_callback(p->ctx, pulse_wake_ctx, p);
+	if (pa_context_connect(p->ctx, NULL, noautospawn ? PA_CONTEXT_NOAUTOSPAWN : PA_CONTEXT_NOFLAGS,
+			       NULL) < 0)
+		return pulse_fail(p, err, "no audio server");
+	for (;;) {
+		pa_context_state_t cs = pa_context_get_state(p->ctx);
+		if (cs == PA_CONTEXT_READY)
+			break;
+		if (!PA_CONTEXT_IS_GOOD(cs))
+			return pulse_fail(p, err, "no audio server");
+		if (pulse_cancelled(p))
+			return il_err_set(err, IL_E_AUDIO, "stopped waiting for the audio server");
+		if (pulse_now() - t0 > PULSE_CONNECT_S) {
+			*stalled = 1;
+			return il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer within %.0f s)",
+					  PULSE_CONNECT_S);
+		}
+		pa_threaded_mainloop_wait(p->ml);
+	}
+	p->st = pa_stream_new(p->ctx, "music", &ss, NULL);
+	if (!p->st)
+		return pulse_fail(p, err, "audio server refused the stream");
+	pa_stream_set_state_callback(p->st, pulse_wake_stream, p);
+	pa_stream_set_write_callback(p->st, pulse_wake_request, p);
+	pa_stream_set_underflow_callback(p->st, pulse_underflow, p);
 	pa_buffer_attr attr;
 	attr.maxlength = (uint32_t)-1;
 	attr.tlength = (uint32_t)pa_usec_to_bytes((pa_usec_t)latency_ms * 1000, &ss);
 	attr.prebuf = (uint32_t)-1;
 	attr.minreq = (uint32_t)-1;
 	attr.fragsize = (uint32_t)-1;
+	pa_stream_flags_t fl = PA_STREAM_INTERPOLATE_TIMING | PA_STREAM_ADJUST_LATENCY |
+			       PA_STREAM_AUTO_TIMING_UPDATE;
+	if (pa_stream_connect_playback(p->st, NULL, &attr, fl, NULL, NULL) < 0)
+		return pulse_fail(p, err, "audio server refused the stream");
+	for (;;) {
+		pa_stream_state_t s = pa_stream_get_state(p->st);
+		if (s == PA_STREAM_READY)
+			break;
+		if (!PA_STREAM_IS_GOOD(s) || pa_context_get_state(p->ctx) != PA_CONTEXT_READY)
+			return pulse_fail(p, err, "audio server refused the stream");
+		if (pulse_cancelled(p))
+			return il_err_set(err, IL_E_AUDIO, "stopped waiting for the audio server");
+		if (pulse_now() - t0 > 2 * PULSE_CONNECT_S) {
+			*stalled = 1;
+			return il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer within %.0f s)",
+					  2 * PULSE_CONNECT_S);
+		}
+		pa_threaded_mainloop_wait(p->ml);
+	}
+	return 0;
+}
+
+/* Connect a playback stream of 48 kHz stereo float with the given buffer. */
+void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int *stalled, il_err *err)
+{
+	int dummy = 0;
+	if (!stalled)
+		stalled = &dummy;
+	*stalled = 0;
 	pulse_sink *p = calloc(1, sizeof *p);
 	if (!p) {
 		il_err_set(err, IL_E_INTERNAL, "out of memory");
 		return NULL;
 	}
-	int e = 0;
-	p->pa = pa_simple_new(NULL, "infiniloop-tui", PA_STREAM_PLAYBACK, NULL, "music",
-			      &ss, NULL, &attr, &e);
-	if (!p->pa) {
-		il_err_set(err, IL_E_AUDIO, "no audio server (%s)", pa_strerror(e));
+	p->latency = latency_ms / 1000.0;
+	p->cancel = cancel;
+	p->stall_s = latency_ms * 2 / 1000.0 > 2.0 ? latency_ms * 2 / 1000.0 : 2.0;
+	p->ml = pa_threaded_mainloop_new();
+	if (!p->ml) {
+		il_err_set(err, IL_E_INTERNAL, "cannot start the PulseAudio main loop");
 		free(p);
 		return NULL;
 	}
-	p->latency = latency_ms / 1000.0;
+	pa_mainloop_api *api = pa_threaded_mainloop_get_api(p->ml);
+	p->ctx = pa_context_new(api, "infiniloop-tui");
+	if (!p->ctx || pa_threaded_mainloop_start(p->ml) < 0) {
+		il_err_set(err, IL_E_INTERNAL, "cannot start the PulseAudio main loop");
+		pulse_destroy(p);
+		return NULL;
+	}
+	pa_threaded_mainloop_lock(p->ml);
+	p->tick = pa_context_rttime_new(p->ctx, pa_rtclock_now() + PULSE_TICK_US, pulse_tick, p);
+	int rc = pulse_connect(p, latency_ms, noautospawn, stalled, err);
+	pa_threaded_mainloop_unlock(p->ml);
+	if (rc != 0) {
+		pulse_destroy(p);
+		return NULL;
+	}
 	return p;
 }
 
-/* Write frames; blocks while the server's buffer is full. */
+/* Write frames; waits while the server's buffer is full, and fails when
+ * the server is gone, makes no progress for stall_s, or the wait is
+ * cancelled. */
 int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 {
 	pulse_sink *p = h;
-	int e = 0;
-	if (pa_simple_write(p->pa, frames, n * IL_SINK_CHANNELS * sizeof(float), &e) < 0)
-		return il_err_set(err, IL_E_AUDIO, "audio server lost (%s)", pa_strerror(e));
-	if (p->writes++ % 16 == 0) {
-		pa_usec_t us = pa_simple_get_latency(p->pa, &e);
-		if (us != (pa_usec_t)-1)
-			p->latency = us / 1e6;
+	const char *data = (const char *)frames;
+	size_t left = n * IL_SINK_CHANNELS * sizeof(float);
+	int rc = 0;
+	pa_threaded_mainloop_lock(p->ml);
+	p->idle = 0;
+	double t0 = pulse_now();
+	while (left > 0) {
+		if (!pulse_good(p)) {
+			rc = pulse_fail(p, err, "audio server lost");
+			break;
+		}
+		size_t room = pa_stream_writable_size(p->st);
+		if (room == (size_t)-1) {
+			rc = pulse_fail(p, err, "audio server lost");
+			break;
+		}
+		if (room == 0) {
+			double waited = pulse_now() - t0;
+			if (waited > p->stall_s) {
+				rc = il_err_set(err, IL_E_AUDIO, "audio server not responding (no progress for %.1f s)",
+						waited);
+				break;
+			}
+			if (pulse_cancelled(p) && waited > PULSE_CANCEL_S) {
+				rc = il_err_set(err, IL_E_AUDIO, "stopped waiting for the audio server");
+				break;
+			}
+			pa_threaded_mainloop_wait(p->ml);
+			continue;
+		}
+		size_t k = room < left ? room : left;
+		k -= k % (IL_SINK_CHANNELS * sizeof(float));
+		if (k == 0)
+			k = IL_SINK_CHANNELS * sizeof(float);
+		if (pa_stream_write(p->st, data, k, NULL, 0, PA_SEEK_RELATIVE) < 0) {
+			rc = pulse_fail(p, err, "audio server lost");
+			break;
+		}
+		data += k;
+		left -= k;
+		t0 = pulse_now();
 	}
-	return 0;
+	if (rc == 0 && p->writes++ % 16 == 0) {
+		pa_usec_t us;
+		int neg;
+		if (pa_stream_get_latency(p->st, &us, &neg) == 0)
+			p->latency = neg ? 0.0 : us / 1e6;
+	}
+	pa_threaded_mainloop_unlock(p->ml);
+	return rc;
 }
 
 /* The last measured latency in seconds. */
@@ -59,26 +301,57 @@ double il_sink_pulse_latency(void *h)
 	return ((pulse_sink *)h)->latency;
 }
 
-/* True when the server still answers; 0 with err set when it is gone. */
+/* True when the server still answers (a timing query within stall_s); 0
+ * with err set when it is gone or stalled. */
 int il_sink_pulse_alive(void *h, il_err *err)
 {
 	pulse_sink *p = h;
-	int e = 0;
-	if (pa_simple_get_latency(p->pa, &e) == (pa_usec_t)-1 &&
-	    (e == PA_ERR_CONNECTIONTERMINATED || e == PA_ERR_BADSTATE || e == PA_ERR_CONNECTIONREFUSED)) {
-		il_err_set(err, IL_E_AUDIO, "audio server lost (%s)", pa_strerror(e));
-		return 0;
+	int ok = 1;
+	pa_threaded_mainloop_lock(p->ml);
+	if (!pulse_good(p)) {
+		ok = 0;
+		pulse_fail(p, err, "audio server lost");
+	} else if (pulse_wait_op(p, pa_stream_update_timing_info(p->st, pulse_op_done, p), p->stall_s, 1) != 0) {
+		ok = 0;
+		if (pulse_good(p))
+			il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer for %.1f s)", p->stall_s);
+		else
+			pulse_fail(p, err, "audio server lost");
 	}
-	return 1;
+	pa_threaded_mainloop_unlock(p->ml);
+	return ok;
 }
 
-/* Drain if asked, then disconnect. */
+/* The writer stops: the underflow that follows is expected. */
+void il_sink_pulse_idle(void *h)
+{
+	pulse_sink *p = h;
+	pa_threaded_mainloop_lock(p->ml);
+	p->idle = 1;
+	pa_threaded_mainloop_unlock(p->ml);
+}
+
+/* Underflows reported by the server while the writer was not idle. */
+unsigned long il_sink_pulse_underruns(void *h)
+{
+	pulse_sink *p = h;
+	pa_threaded_mainloop_lock(p->ml);
+	unsigned long n = p->underruns;
+	pa_threaded_mainloop_unlock(p->ml);
+	return n;
+}
+
+/* Let what was written play out if asked (at most the buffer's length and
+ * a second), then disconnect. */
 void il_sink_pulse_close(void *h, int drain)
 {
 	pulse_sink *p = h;
-	int e;
-	if (drain)
-		pa_simple_drain(p->pa, &e);
-	pa_simple_free(p->pa);
-	free(p);
+	if (drain) {
+		pa_threaded_mainloop_lock(p->ml);
+		p->idle = 1;
+		if (pulse_good(p))
+			pulse_wait_op(p, pa_stream_drain(p->st, pulse_op_done, p), p->latency + 0.5, 0);
+		pa_threaded_mainloop_unlock(p->ml);
+	}
+	pulse_destroy(p);
 }

@@ -84,16 +84,29 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 }
 
 /* Player callback: the audio output came or went. */
-static void eplayer_on_audio(void *ctx, il_audio_state state, const char *msg)
+static void eplayer_on_audio(void *ctx, il_audio_state state, const char *msg, const char *sink)
 {
 	struct engine_player *ep = ctx;
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "audio");
 	proto_fmt_str(&sb, "state", il_audio_state_name(state));
 	proto_fmt_str(&sb, "msg", msg);
+	proto_fmt_str(&sb, "sink", sink);
 	proto_fmt_end(&sb);
 	engine_post(ep->e, sbuf_str(&sb));
 	sbuf_free(&sb);
+}
+
+/* Player callback: the output ran dry. */
+static void eplayer_on_underrun(void *ctx, unsigned long count, int buffer_ms, int grew)
+{
+	struct engine_player *ep = ctx;
+	if (grew)
+		engine_post_log(ep->e, "warn", "audio underruns keep happening (%lu so far): the buffer "
+				"grows to %d ms", count, buffer_ms);
+	else
+		engine_post_log(ep->e, "warn", "audio underrun: the output ran dry (%lu so far, buffer %d ms)",
+				count, buffer_ms);
 }
 
 /* Player callback: band levels of what is heard now. */
@@ -206,7 +219,7 @@ static int eplayer_spec(engine *e, il_sink_spec *spec, il_err *err)
 	if (il_sink_parse(e->set.output, spec, err) != 0)
 		return -1;
 	spec->latency_ms = e->set.latency_ms;
-	spec->fast = e->opts->fast && spec->kind != IL_SINK_PULSE;
+	spec->fast = e->opts->fast && spec->kind != IL_SINK_PULSE && spec->kind != IL_SINK_AUTO;
 	return 0;
 }
 
@@ -236,7 +249,8 @@ int engine_player_init(engine *e, il_err *err)
 		cfg.max_switches = e->hl.max_switches;
 		cfg.max_seconds = e->hl.max_seconds;
 	}
-	il_player_cb cb = { ep, eplayer_on_loop, eplayer_on_audio, eplayer_on_spectrum, eplayer_on_ended };
+	il_player_cb cb = { ep, eplayer_on_loop, eplayer_on_audio, eplayer_on_spectrum, eplayer_on_ended,
+			    eplayer_on_underrun };
 	pthread_mutex_init(&ep->lock, NULL);
 	pthread_cond_init(&ep->cond, NULL);
 	e->player = ep;
@@ -552,6 +566,9 @@ void engine_player_status(engine *e, sbuf *sb)
 	proto_fmt_long(sb, "volume", e->set.volume);
 	proto_fmt_str(sb, "output", e->set.output);
 	proto_fmt_str(sb, "audio", il_audio_state_name(st.audio));
+	proto_fmt_str(sb, "sink", st.sink);
+	proto_fmt_long(sb, "underruns", (long)st.underruns);
+	proto_fmt_long(sb, "buffer_ms", st.buffer_ms);
 	proto_fmt_str(sb, "title", st.title);
 	proto_fmt_str(sb, "artist", st.artist);
 	proto_fmt_double(sb, "loop_seconds", st.loop_seconds, 3);
@@ -580,6 +597,7 @@ void engine_player_setting(engine *e, const settings_def *d)
 			return;
 		}
 		if (spec.kind == e->player->spec.kind && spec.latency_ms == e->player->spec.latency_ms &&
+		    !strcmp(spec.device, e->player->spec.device) &&
 		    !strcmp(spec.path, e->player->spec.path))
 			return; /* nothing changed for the sink */
 		e->player->spec = spec;

@@ -49,12 +49,16 @@
  * EVENTS (from the engine)
  *   ready version=N program=S pid=N        first line the engine writes
  *   status state=idle|playing|paused|stopped prompt=S backend=S model=S
- *          volume=N output=S audio=ok|lost|none|file
+ *          volume=N output=S audio=ok|lost|none|off|file sink=S
+ *          underruns=N buffer_ms=N
  *          gen=idle|running|analyzing|retry|failed progress=F eta=F
  *          attempt=N gen_seconds=F analysis_ms=F title=S artist=S
  *          loop_seconds=F bpm=F elapsed=F min_left=F next_ready=0|1
  *          (gen_seconds and analysis_ms: how long the last loop made took
- *          to generate and to analyse; 0 before the first)
+ *          to generate and to analyse; 0 before the first; sink: the
+ *          output in use, pulse, alsa:DEVICE, file:PATH or null, "" when
+ *          none; underruns: times the output ran dry; buffer_ms: its
+ *          buffer, grown when underruns recur)
  *   loop title=S artist=S prompt=S seconds=F bpm=F score=F method=S
  *        quality=good|poor style=S key=S metre=S instruments=S
  *                                          a new loop started playing; style
@@ -66,7 +70,9 @@
  *       attempt=N wait=F msg=S             generation progress
  *   spectrum bands=HEX                     2 hex digits (00-ff) per band,
  *                                          low to high frequency
- *   audio state=ok|lost|none msg=S         audio server came or went
+ *   audio state=ok|lost|none|off|file msg=S sink=S
+ *                                          the output came, went or stalled
+ *                                          (off: output null)
  *   setting key=K value=V [min=F max=F choices=S]
  *   preset index=N name=S prompt=S
  *   stat seconds=N runs=N ok=N avg=F       per requested duration

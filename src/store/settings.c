@@ -9,19 +9,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dsp/loudness.h"
 #include "store/settings_int.h"
 #include "util/cpulist.h"
 
 #define OFF(f) offsetof(settings, f)
 #define SZ(f) sizeof(((settings *)0)->f)
 
-/* output: pulse, null, file:PATH or file!:PATH. */
+/* output: auto, pulse, alsa, alsa:DEVICE, null, file:PATH or file!:PATH. */
 static int settings_valid_output(const char *v, il_err *err)
 {
-	if (!strcmp(v, "pulse") || !strcmp(v, "null") || (!strncmp(v, "file:", 5) && v[5]) ||
-	    (!strncmp(v, "file!:", 6) && v[6]))
+	if (!strcmp(v, "auto") || !strcmp(v, "pulse") || !strcmp(v, "alsa") || !strcmp(v, "null") ||
+	    (!strncmp(v, "file:", 5) && v[5]) || (!strncmp(v, "file!:", 6) && v[6]) ||
+	    (!strncmp(v, "alsa:", 5) && v[5]))
 		return 0;
-	return il_err_set(err, IL_E_BAD_VALUE, "output must be pulse, null or file:PATH (file!:PATH to overwrite), not '%s'", v);
+	return il_err_set(err, IL_E_BAD_VALUE, "output must be auto, pulse, alsa, alsa:DEVICE, null or file:PATH "
+			  "(file!:PATH to overwrite), not '%s'", v);
+}
+
+/* loudness: a target in LUFS, off or peak. */
+static int settings_valid_loudness(const char *v, il_err *err)
+{
+	loudness_opts lo;
+	return loudness_parse(v, &lo, err);
 }
 
 /* theme: a plain name, never a path. */
@@ -55,8 +65,9 @@ const settings_def settings_defs[] = {
 	  .choices = "small|small-fp16|small-quant|medium|medium-fp16|medium-quant|large",
 	  .def = "small", .comment = "MusicGPT model.",
 	  .offset = OFF(model), .size = SZ(model), .applies = SETTING_TO_GEN },
-	{ .key = "output", .alias = "driver", .type = SETTING_STRING, .def = "pulse",
-	  .comment = "Audio output: pulse, null, or file:PATH (a new WAV file; file!:PATH overwrites).",
+	{ .key = "output", .alias = "driver", .type = SETTING_STRING, .def = "auto",
+	  .comment = "Audio output: auto (PulseAudio if a server answers, else ALSA), pulse, alsa, "
+		     "alsa:DEVICE, null, or file:PATH (a new WAV file; file!:PATH overwrites).",
 	  .offset = OFF(output), .size = SZ(output), .applies = SETTING_TO_SINK,
 	  .validate = settings_valid_output },
 	{ .key = "theme", .type = SETTING_STRING, .def = "default",
@@ -66,8 +77,15 @@ const settings_def settings_defs[] = {
 	{ .key = "algorithm", .type = SETTING_CHOICE, .choices = "advanced|classic", .def = "advanced",
 	  .comment = "Loop finding: advanced (multi-metric) or classic (spectral only).",
 	  .offset = OFF(algorithm), .size = SZ(algorithm) },
+	{ .key = "loudness", .type = SETTING_STRING, .def = "-16",
+	  .comment = "Loudness of each loop as played: a target in LUFS (EBU R128, -70 to 0), off, or "
+		     "peak (the clip's peak to 0.7).",
+	  .offset = OFF(loudness), .size = SZ(loudness), .validate = settings_valid_loudness },
+	{ .key = "true_peak", .type = SETTING_DOUBLE, .min = -9, .max = 0, .def = "-1",
+	  .comment = "True-peak ceiling in dBTP (-9 to 0): loops never go above it.",
+	  .offset = OFF(true_peak) },
 	{ .key = "latency_ms", .type = SETTING_INT, .min = 20, .max = 2000, .def = "150",
-	  .comment = "PulseAudio buffer length in milliseconds (20-2000).",
+	  .comment = "Audio buffer length in milliseconds (20-2000), for PulseAudio and ALSA.",
 	  .offset = OFF(latency_ms), .applies = SETTING_TO_SINK },
 	{ .key = "musicgpt", .type = SETTING_STRING, .def = "",
 	  .comment = "MusicGPT binary; empty: look for musicgpt in PATH.",

@@ -11,7 +11,7 @@ mkdir -p "$PULSE_DIR"
 export PULSE_SERVER="unix:$PULSE_DIR/sock"
 
 # No server at start: the station starts, says so, and answers requests.
-engine_start --headless --play "$TEST_TMP/a.wav"
+engine_start --headless --output pulse --play "$TEST_TMP/a.wav"
 engine_wait '^audio state=none ' 10 && pass "no server at start is reported" || fail "no 'audio state=none'"
 expect_line "$ENGINE_EV" '^audio state=none msg="no audio server' "the message says there is no audio server"
 engine_send "status"

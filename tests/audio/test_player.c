@@ -196,7 +196,7 @@ START_TEST(thousand_switches_sample_exact)
 	cfg.repeat = 1;
 	cfg.max_switches = N;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended };
+	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	il_player_hold(p, 1);
@@ -272,7 +272,7 @@ START_TEST(volume_and_pause_are_smooth)
 	cfg.volume = 100;
 	cfg.max_seconds = 1.0;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended };
+	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	il_player_enqueue(p, t);
@@ -435,8 +435,17 @@ START_TEST(sink_parse)
 	ck_assert_str_eq(s.path, "/tmp/x.wav");
 	ck_assert_int_eq(il_sink_parse("null", &s, &err), 0);
 	ck_assert_int_eq(s.kind, IL_SINK_NULL);
-	ck_assert_int_eq(il_sink_parse("alsa", &s, &err), -1);
-	ck_assert_ptr_nonnull(strstr(err.msg, "pulse, null or file:PATH"));
+	ck_assert_int_eq(il_sink_parse("alsa", &s, &err), 0);
+	ck_assert_int_eq(s.kind, IL_SINK_ALSA);
+	ck_assert_str_eq(s.device, "default");
+	ck_assert_int_eq(il_sink_parse("alsa:plughw:1,0", &s, &err), 0);
+	ck_assert_int_eq(s.kind, IL_SINK_ALSA);
+	ck_assert_str_eq(s.device, "plughw:1,0");
+	ck_assert_int_eq(il_sink_parse("auto", &s, &err), 0);
+	ck_assert_int_eq(s.kind, IL_SINK_AUTO);
+	ck_assert_int_eq(il_sink_parse("oss", &s, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "auto, pulse, alsa, alsa:DEVICE, null or file:PATH"));
+	ck_assert_int_eq(il_sink_parse("alsa:", &s, &err), -1);
 	ck_assert_int_eq(il_sink_parse("file:", &s, &err), -1);
 }
 END_TEST
