@@ -184,9 +184,12 @@ void app_status_summary(ui_app *a)
 	uimodel *m = &a->m;
 	char el[16];
 	uidraw_clock(el, sizeof el, uimodel_elapsed(m, a->now));
-	app_msg(a, UIM_MSG_INFO, "%s %s, generator %s (%.0f%%), next %s, volume %d%%, %s/%s, output %s (audio %s)",
-		m->state, el, m->gen, m->progress * 100, m->next_ready ? "ready" : "not ready",
-		m->volume < 0 ? 0 : m->volume, m->backend, m->model, m->output, m->audio);
+	char aud[300];
+	uipanel_audio(m, aud, sizeof aud);
+	app_msg(a, UIM_MSG_INFO, "%s %s, generator %s (%.0f%%), next %s, volume %d%%, %s/%s, output %s: %s, "
+		"%ld underrun%s, buffer %ld ms", m->state, el, m->gen, m->progress * 100,
+		m->next_ready ? "ready" : "not ready", m->volume < 0 ? 0 : m->volume, m->backend, m->model, m->output,
+		aud, m->underruns, m->underruns == 1 ? "" : "s", m->buffer_ms);
 }
 
 /* Pause or resume. */

@@ -102,6 +102,8 @@ int app_presets_visible(ui_app *a, int *idx, int n);
 /* Panels of the player screen and the rows every screen shares (panels.c). */
 void uipanel_layout(ui_app *a);
 void uipanel_draw(ui_app *a, unsigned dirty);
+/* The output in plain words: what plays the sound, or why nothing does. */
+void uipanel_audio(const uimodel *m, char *out, size_t n);
 /* The other screens and the too-small notice (screens.c). */
 void uiscreen_draw(ui_app *a, unsigned dirty);
 void uiscreen_too_small(ui_app *a);

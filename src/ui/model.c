@@ -133,6 +133,9 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 	uimodel_str(msg, "model", m->model, sizeof m->model);
 	uimodel_str(msg, "output", m->output, sizeof m->output);
 	uimodel_str(msg, "audio", m->audio, sizeof m->audio);
+	uimodel_str(msg, "sink", m->sink, sizeof m->sink);
+	uimodel_long(msg, "underruns", &m->underruns);
+	uimodel_long(msg, "buffer_ms", &m->buffer_ms);
 	long vol = m->volume;
 	uimodel_long(msg, "volume", &vol);
 	m->volume = (int)vol;
@@ -386,6 +389,7 @@ static unsigned uimodel_ready(uimodel *m, const proto_msg *msg, double now)
 static unsigned uimodel_audio(uimodel *m, const proto_msg *msg, double now)
 {
 	uimodel_str(msg, "state", m->audio, sizeof m->audio);
+	uimodel_str(msg, "sink", m->sink, sizeof m->sink);
 	const char *t = proto_get(msg, "msg");
 	uimodel_msg(m, !strcmp(m->audio, "ok") ? UIM_MSG_INFO : UIM_MSG_WARN, now, "audio %s%s%s",
 		    m->audio, t && *t ? ": " : "", t ? t : "");

@@ -83,6 +83,8 @@ typedef struct uimodel {
 	int have_status;
 	double status_at;
 	char state[16], prompt[1024], backend[16], model[32], output[256], audio[16];
+	char sink[256];               /* the output in use ("" when none) */
+	long underruns, buffer_ms;    /* the output's underruns and buffer */
 	int volume;
 	char gen[16];
 	double progress, eta;

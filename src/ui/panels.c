@@ -89,6 +89,24 @@ static wchar_t panels_state_glyph(ui_app *a)
 	return a->t.g.stop;
 }
 
+/* The output in plain words: what plays the sound, or why nothing does. */
+void uipanel_audio(const uimodel *m, char *out, size_t n)
+{
+	if (!strcmp(m->audio, "none"))
+		snprintf(out, n, "%s", !strncmp(m->output, "file:", 5) ? "cannot write the output file"
+			 : !strcmp(m->output, "pulse") ? "no audio server" : "no audio device");
+	else if (!strcmp(m->audio, "lost"))
+		snprintf(out, n, "%s", !strcmp(m->output, "pulse") ? "audio server lost" : "audio output lost");
+	else if (!strcmp(m->audio, "off"))
+		snprintf(out, n, "output off");
+	else if (!strcmp(m->audio, "ok") && m->sink[0])
+		snprintf(out, n, "%s%s", m->sink, m->underruns > 0 ? " (underruns)" : "");
+	else if (!strcmp(m->audio, "file") && m->sink[0])
+		snprintf(out, n, "%s", m->sink);
+	else
+		snprintf(out, n, "audio %s", m->audio[0] ? m->audio : "?");
+}
+
 /* The status row: state, title, clock, volume, generator, audio. */
 static void panels_status(ui_app *a)
 {
@@ -108,13 +126,9 @@ static void panels_status(ui_app *a)
 		snprintf(vol, sizeof vol, "vol %d%%", m->volume);
 	const char *eng = !a->engine_up ? (a->engine_gave_up ? "engine failed"
 					   : a->restart_at > 0 ? "engine down" : "engine starting") : NULL;
-	/* A missing server stays in plain words, not only in a passing message. */
-	const char *audio = !strcmp(m->audio, "none") ? "no audio server"
-			    : !strcmp(m->audio, "lost") ? "audio server lost" : NULL;
-	char aud[40];
-	snprintf(aud, sizeof aud, "audio %s", m->audio[0] ? m->audio : "?");
-	snprintf(buf, sizeof buf, "%s | %s | %s | %s | %s", eng ? eng : m->state, vol, gen, el,
-		 audio ? audio : aud);
+	char aud[300];
+	uipanel_audio(m, aud, sizeof aud);
+	snprintf(buf, sizeof buf, "%s | %s | %s | %s | %s", eng ? eng : m->state, vol, gen, el, aud);
 	int right = uidraw_width(t, buf);
 	int x = 3;
 	if (right + 4 < r.w) {

@@ -19,6 +19,15 @@ static void screens_stats(ui_app *a)
 		    (uidraw_clear(t, b), b);
 	if (in.h <= 0)
 		return;
+	char aud[300], out[400];
+	uipanel_audio(m, aud, sizeof aud);
+	snprintf(out, sizeof out, "%s, %ld underrun%s, buffer %ld ms", aud, m->underruns,
+		 m->underruns == 1 ? "" : "s", m->buffer_ms);
+	uidraw_pair(t, in.y, in.x, in.w, "Audio output:", out);
+	in.y++;
+	in.h--;
+	if (in.h <= 0)
+		return;
 	if (!m->stats_answered) {
 		if (!strcmp(m->last_error_verb, "stats"))
 			uidraw_textf(t, in.y, in.x, in.w, ROLE_ERROR, "no statistics: %s", m->last_error_msg);
