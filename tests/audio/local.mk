@@ -11,9 +11,10 @@ tests_audio_test_player_SOURCES = tests/audio/test_player.c
 tests_audio_test_player_CFLAGS = $(TEST_CFLAGS)
 tests_audio_test_player_LDADD = $(CHECK_LDADD) -lm
 endif
-TESTS += tests/audio/headless_file.sh tests/audio/pulse_loop.sh tests/audio/pulse_lost.sh
+TESTS += tests/audio/headless_file.sh tests/audio/pulse_loop.sh tests/audio/pulse_lost.sh \
+	tests/audio/alsa_loop.sh tests/audio/pulse_stall.sh tests/audio/ramps.sh
 EXTRA_DIST += tests/audio/pulse.sh tests/audio/headless_file.sh tests/audio/pulse_loop.sh \
-	tests/audio/pulse_lost.sh
+	tests/audio/pulse_lost.sh tests/audio/alsa_loop.sh tests/audio/pulse_stall.sh
 EXTRA_PROGRAMS += tests/audio/bench_player
 BENCH_BINS += tests/audio/bench_player
 tests_audio_bench_player_SOURCES = tests/audio/bench_player.c

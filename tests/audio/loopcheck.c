@@ -9,6 +9,15 @@
  *       the switch, each matching A sample for sample within 16-bit rounding
  *       (no gap, no click); the crossfade's measured gains follow equal
  *       power within 1 dB; B plays on exactly afterwards.
+ *   loopcheck alsa REC.raw A.wav B.wav XFADE MINREPS
+ *       The same for a recording of what an ALSA sink wrote, taken by
+ *       ALSA's file plugin: raw 32-bit float, 48 kHz, stereo.
+ *   loopcheck step FILE.wav MAXSTEP
+ *       No two neighbouring samples of FILE.wav differ by more than
+ *       MAXSTEP (a switch without a ramp makes a step).
+ *   loopcheck tail FILE.wav
+ *       FILE.wav ends in a ramp to silence: its last frame is near 0 while
+ *       the second before it is loud.
  *   loopcheck frames FILE.wav N
  *       FILE.wav holds exactly N frames of 48 kHz stereo.
  *   loopcheck smpl FILE.wav START END
@@ -129,7 +138,7 @@ static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 	SF_INFO ri = { 0 };
 	ri.samplerate = 48000;
 	ri.channels = 2;
-	ri.format = SF_FORMAT_RAW | SF_FORMAT_PCM_16;
+	ri.format = SF_FORMAT_RAW | (!strcmp(argv[1], "alsa") ? SF_FORMAT_FLOAT : SF_FORMAT_PCM_16);
 	SF_INFO ai = { 0 }, bi = { 0 };
 	if (read_all(argv[2], &ri, recp) || read_all(argv[3], &ai, ap) || read_all(argv[4], &bi, bp))
 		return 1;
@@ -234,8 +243,40 @@ static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 /* Program entry point. */
 int main(int argc, char **argv)
 {
-	if (argc == 7 && !strcmp(argv[1], "pulse"))
+	if (argc == 7 && (!strcmp(argv[1], "pulse") || !strcmp(argv[1], "alsa")))
 		return check_pulse(argv);
+	if (argc == 4 && !strcmp(argv[1], "step")) {
+		SF_INFO i = { 0 };
+		clip c;
+		if (read_all(argv[2], &i, &c))
+			return 1;
+		double worst = 0;
+		long at = 0;
+		for (long f = 1; f < c.n; f++)
+			for (int ch = 0; ch < 2; ch++)
+				if (fabs(c.x[2 * f + ch] - c.x[2 * (f - 1) + ch]) > worst) {
+					worst = fabs(c.x[2 * f + ch] - c.x[2 * (f - 1) + ch]);
+					at = f;
+				}
+		printf("%s: largest step %.4f at frame %ld\n", argv[2], worst, at);
+		free(c.x);
+		return worst <= atof(argv[3]) ? 0 : 1;
+	}
+	if (argc == 3 && !strcmp(argv[1], "tail")) {
+		SF_INFO i = { 0 };
+		clip c;
+		if (read_all(argv[2], &i, &c))
+			return 1;
+		double last = 0, before = 0;
+		for (long f = c.n - 1; f >= 0 && f >= c.n - 48000; f--)
+			for (int ch = 0; ch < 2; ch++)
+				before = fmax(before, fabs(c.x[2 * f + ch]));
+		if (c.n > 0)
+			last = fmax(fabs(c.x[2 * (c.n - 1)]), fabs(c.x[2 * (c.n - 1) + 1]));
+		printf("%s: %ld frames, last frame %.5f, loudest of the last second %.4f\n", argv[2], c.n, last, before);
+		free(c.x);
+		return c.n > 48000 && last < 0.01 && before > 0.1 ? 0 : 1;
+	}
 	if (argc == 4 && !strcmp(argv[1], "frames")) {
 		SF_INFO i = { 0 };
 		clip c;
@@ -263,6 +304,6 @@ int main(int argc, char **argv)
 		sf_close(sf);
 		return ok ? 0 : 1;
 	}
-	fprintf(stderr, "usage: loopcheck pulse REC.raw A.wav B.wav XFADE MINREPS | frames FILE N | smpl FILE START END\n");
+	fprintf(stderr, "usage: loopcheck pulse|alsa REC.raw A.wav B.wav XFADE MINREPS | step FILE MAXSTEP | frames FILE N | smpl FILE START END\n");
 	return 2;
 }

@@ -1,6 +1,7 @@
 /* mkwav.c: write a test clip: mkwav OUT.wav SECONDS RATE CHANNELS KIND
  * KIND "chord": two sines with a slow tremolo (periodic over each second);
- * "noise": a seeded pseudo-random signal with a beat-like envelope. */
+ * "noise": a seeded pseudo-random signal with a beat-like envelope;
+ * "tone": one low sine (100 Hz) starting at its peak. */
 #include <math.h>
 #include <sndfile.h>
 #include <stdio.h>
@@ -11,12 +12,13 @@
 int main(int argc, char **argv)
 {
 	if (argc != 6) {
-		fprintf(stderr, "usage: mkwav OUT.wav SECONDS RATE CHANNELS chord|noise\n");
+		fprintf(stderr, "usage: mkwav OUT.wav SECONDS RATE CHANNELS chord|noise|tone
+");
 		return 2;
 	}
 	double secs = atof(argv[2]);
 	int rate = atoi(argv[3]), ch = atoi(argv[4]);
-	int noise = !strcmp(argv[5], "noise");
+	int noise = !strcmp(argv[5], "noise"), tone = !strcmp(argv[5], "tone");
 	long n = lround(secs * rate);
 	float *x = malloc((size_t)n * (size_t)ch * sizeof *x);
 	if (!x || rate < 8000 || ch < 1 || n < 1)
@@ -26,7 +28,9 @@ int main(int argc, char **argv)
 		double t = (double)i / rate;
 		for (int c = 0; c < ch; c++) {
 			double v;
-			if (noise) {
+			if (tone) {
+				v = 0.5 * cos(2 * M_PI * 100 * t);
+			} else if (noise) {
 				s = s * 6364136223846793005UL + 1442695040888963407UL;
 				double r = (double)(s >> 11) / 9007199254740992.0 * 2 - 1;
 				double env = exp(-6.0 * fmod(t, 0.5));

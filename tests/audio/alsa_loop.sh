@@ -1,0 +1,130 @@
+#!/bin/sh
+# The ALSA sink, with no sound card: ALSA's file plugin over its null plugin
+# (a private ~/.asoundrc) records exactly what the sink wrote. Checks the
+# recording sample for sample (gapless loop repetitions, an equal-power
+# crossfade), `output auto` both ways, and clear messages for a missing
+# ALSA device, `output null` and an unwritable `file:` output. With
+# PulseAudio and ALSA's pulse plugin (libasound2-plugins), a real-time
+# device: an underrun is counted and recovered, and a device that goes away
+# and comes back is reopened.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/audio/pulse.sh"
+. "${top_srcdir:-.}/tests/engine_lib.sh"
+B="${top_builddir:-.}/tests/audio"
+"$B/mkwav" "$TEST_TMP/a.wav" 2 48000 2 chord && "$B/mkwav" "$TEST_TMP/b.wav" 3 48000 2 noise || exit 99
+cat >"$HOME/.asoundrc" <<EOF
+pcm.ilrec { type file slave.pcm "ilnull" file "$TEST_TMP/rec.raw" format "raw" }
+pcm.ilnull { type null }
+pcm.ilauto { type file slave.pcm "ilnull" file "$TEST_TMP/auto.raw" format "raw" }
+pcm.!default { type plug slave.pcm "ilauto" }
+pcm.ilpa { type file slave.pcm "ilpulse" file "$TEST_TMP/rt.raw" format "raw" }
+pcm.ilpulse { type pulse }
+EOF
+printf 'min_duration = 10;\ncrossfade = 3.0;\nvolume = 100;\n' >"$XDG_CONFIG_HOME/cfg"
+cfg="--config $XDG_CONFIG_HOME/cfg"
+
+# The loops as the engine prepares them (the null sink, saved with loop points).
+engine_start --headless $cfg --output null
+engine_send "play file=$TEST_TMP/a.wav"
+engine_wait '^loop title=a ' 30 || fail "no loop event for a.wav"
+engine_send "save path=$TEST_TMP/sa.wav"
+engine_send "play file=$TEST_TMP/b.wav"
+engine_wait '^log level=info msg="queued b ' 30 || fail "b.wav was not queued"
+engine_send "skip"
+engine_wait '^loop title=b ' 30 || fail "no loop event for b.wav"
+engine_send "save path=$TEST_TMP/sb.wav"
+engine_send "status"
+engine_wait '^status ' 10 || fail "no status"
+engine_quit
+expect_line "$ENGINE_EV" '^audio state=off msg="output off' "output null says 'output off'"
+expect_line "$ENGINE_EV" '^status .*audio=off ' "status says audio=off for the null output"
+[ -s "$TEST_TMP/sa.wav" ] && [ -s "$TEST_TMP/sb.wav" ] || { fail "the loops were not saved"; finish; }
+
+# Through ALSA: 10 s of a, a 3 s crossfade, then b, written as fast as the
+# null plugin takes it (--fast waits for loops being prepared).
+"$IL_BIN" --headless $cfg --play "$TEST_TMP/a.wav" "$TEST_TMP/b.wav" --output alsa:ilrec --fast \
+	--switches 1 </dev/null >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+expect_status 0 $? "headless through ALSA exits 0"
+expect_line "$TEST_TMP/out" '^audio state=ok msg="playing through ALSA device ilrec" sink=alsa:ilrec$' \
+	"the audio event names the ALSA device"
+[ -s "$TEST_TMP/err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/err")" || pass "nothing on stderr"
+bytes=$(wc -c <"$TEST_TMP/rec.raw")
+[ "$bytes" -eq $((20 * 48000 * 8)) ] && pass "the recording holds exactly 20 s" || fail "recording of $bytes bytes"
+if "$B/loopcheck" alsa "$TEST_TMP/rec.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 4; then
+	pass "ALSA recording: gapless sample-exact repetitions, equal-power crossfade"
+else
+	fail "the ALSA recording does not match the loops"
+fi
+
+# Errors in plain words.
+printf 'status\n' | "$IL_BIN" --engine --output alsa:nosuchdevice >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+expect_line "$TEST_TMP/out" '^audio state=none msg="no ALSA device nosuchdevice' "a missing ALSA device is named"
+[ -s "$TEST_TMP/err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/err")" || pass "libasound prints nothing on stderr"
+printf 'status\n' | "$IL_BIN" --engine --output "file:$TEST_TMP/nodir/x.wav" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+expect_line "$TEST_TMP/out" "^audio state=none msg=\"cannot write $TEST_TMP/nodir/x.wav: No such file or directory;" \
+	"a failing file output says 'cannot write FILE: reason'"
+grep -q 'no audio server\|System error' "$TEST_TMP/out" && fail "the file error speaks of a server or libsndfile" \
+	|| pass "the file error names neither a server nor libsndfile's wording"
+
+# output auto without a PulseAudio server: ALSA's default device.
+PULSE_SERVER="unix:$TEST_TMP/no-such-server" "$IL_BIN" --headless $cfg --play "$TEST_TMP/a.wav" --output auto \
+	--seconds 2 </dev/null >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+expect_status 0 $? "auto without a server exits 0"
+expect_line "$TEST_TMP/out" '^audio state=ok msg="playing through ALSA device default" sink=alsa:default$' \
+	"auto without a server picks ALSA's default device"
+[ "$(wc -c <"$TEST_TMP/auto.raw" 2>/dev/null || echo 0)" -gt 96000 ] && pass "ALSA's default device got the sound" \
+	|| fail "nothing reached ALSA's default device"
+
+# output auto with a PulseAudio server: pulse.
+if [ -z "$PULSEAUDIO_BIN" ] || [ -z "$PACTL_BIN" ]; then
+	echo "SKIP: pulseaudio is needed for the rest"
+	finish
+fi
+pulse_start || exit 99
+rm -f "$TEST_TMP/auto.raw"
+engine_start --headless $cfg --play "$TEST_TMP/a.wav" --output auto
+engine_wait '^audio state=ok ' 20 || fail "no audio event with a server"
+engine_send "status"
+engine_wait '^status ' 10 || fail "no status"
+engine_quit
+expect_line "$ENGINE_EV" '^audio state=ok msg="playing through the audio server \(PulseAudio\)" sink=pulse$' \
+	"auto with a server picks PulseAudio"
+expect_line "$ENGINE_EV" '^status .*output=auto audio=ok sink=pulse underruns=0 ' "status names pulse as the output in use"
+[ -e "$TEST_TMP/auto.raw" ] && fail "ALSA was opened although a server answered" || pass "ALSA was left alone"
+
+# A real-time ALSA device (ALSA's pulse plugin): underruns and recovery.
+if ! ls /usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so >/dev/null 2>&1; then
+	echo "SKIP: ALSA's pulse plugin (libasound2-plugins) is needed for the rest"
+	finish
+fi
+engine_start --headless $cfg --output alsa:ilpa
+engine_send "play file=$TEST_TMP/a.wav"
+engine_wait '^loop title=a ' 30 || fail "no loop event through ALSA's pulse plugin"
+sleep 1
+kill -STOP "$ENGINE_PID"; sleep 1; kill -CONT "$ENGINE_PID" # starve the device
+engine_wait '^log level=warn msg="audio underrun: the output ran dry \([1-9][0-9]* so far' 20 \
+	&& pass "the underrun is reported" || fail "no underrun reported"
+engine_send "play file=$TEST_TMP/b.wav"
+engine_wait '^log level=info msg="queued b ' 30 || fail "b.wav was not queued"
+engine_send "skip"
+engine_wait '^loop title=b ' 30 || fail "no switch to b.wav"
+sleep 5
+engine_send "status"
+engine_wait '^status ' 10 || fail "no status"
+expect_line "$ENGINE_EV" '^status .*audio=ok sink=alsa:ilpa underruns=[1-9][0-9]* ' "status counts the underrun"
+# (the file plugin keeps only what follows the recovery: no repetition count)
+if "$B/loopcheck" alsa "$TEST_TMP/rt.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 0; then
+	pass "after the underrun: a, the crossfade and b, sample for sample"
+else
+	fail "the recording through the recovered device does not match the loops"
+fi
+# The device goes away (its server dies) and comes back.
+pulse_stop kill
+engine_wait '^audio state=lost msg=".*ALSA device ilpa' 20 && pass "the lost device is reported" \
+	|| fail "no 'audio state=lost' for the ALSA device"
+pulse_start || exit 99
+engine_wait '^audio state=ok msg="audio device back; playing on" sink=alsa:ilpa' 30 \
+	&& pass "the device is reopened when it is back" || fail "the device was not reopened"
+engine_quit; expect_status 0 "$ENGINE_STATUS" "the engine exits 0"
+[ -s "$ENGINE_ERR" ] && fail "stderr: $(head -c 300 "$ENGINE_ERR")" || pass "nothing on stderr"
+finish
