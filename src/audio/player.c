@@ -166,7 +166,7 @@ static void player_count_underruns(il_player *p, unsigned long n)
 	if (grow) {
 		p->buffer_ms = p->buffer_ms * 2 > PLAYER_BUFFER_MAX ? PLAYER_BUFFER_MAX : p->buffer_ms * 2;
 		memset(p->underrun_at, 0, sizeof p->underrun_at);
-		p->reopen = 1;
+		p->grow = 1;
 	}
 	p->ev.underrun = 1;
 	p->ev.underruns = p->underruns;
@@ -233,7 +233,15 @@ static int player_write(il_player *p, const float *buf, size_t n)
 			player_count_underruns(p, u - p->sink_underruns);
 			p->sink_underruns = u;
 		}
+		int grow = p->grow, ms = p->buffer_ms;
+		p->grow = 0;
 		pthread_mutex_unlock(&p->lock);
+		/* A longer buffer: in place when the sink can, else reopened. */
+		if (grow && il_sink_set_latency(p->sink, ms) != 0) {
+			pthread_mutex_lock(&p->lock);
+			p->reopen = 1;
+			pthread_mutex_unlock(&p->lock);
+		}
 		return 0;
 	}
 	pthread_mutex_lock(&p->lock);

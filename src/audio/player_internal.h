@@ -72,6 +72,7 @@ struct il_player {
 	double underrun_at[PLAYER_UNDERRUN_GROW]; /* when the last ones happened */
 	double underrun_reported; /* when an underrun was last reported */
 	int underrun_pending;     /* counted, not yet reported */
+	int grow;                 /* the buffer grew: apply it to the sink */
 	double retry_at, retry_delay;
 	float block[IL_PLAYER_BLOCK * 2];
 	float pending[IL_PLAYER_BLOCK * 2];

@@ -253,6 +253,15 @@ int il_sink_alive(il_sink *s, il_err *err)
 	return 1;
 }
 
+/* Make the device's buffer latency_ms long, in place when it can. */
+int il_sink_set_latency(il_sink *s, int latency_ms)
+{
+	s->spec.latency_ms = latency_ms;
+	if (s->kind == IL_SINK_PULSE)
+		return il_sink_pulse_set_latency(s->dev, latency_ms);
+	return s->kind == IL_SINK_ALSA ? -1 : 0;
+}
+
 /* Frames written so far. */
 unsigned long long il_sink_frames(const il_sink *s)
 {

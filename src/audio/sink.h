@@ -75,6 +75,9 @@ int il_sink_close(il_sink *s, int drain, il_err *err);
 /* True when the sink still works (for pulse: the server answers); 0 with
  * err set when it failed. Meant for an idle sink. */
 int il_sink_alive(il_sink *s, il_err *err);
+/* Make the device's buffer latency_ms long; 0 when done in place (pulse),
+ * -1 when the sink must be reopened for it. */
+int il_sink_set_latency(il_sink *s, int latency_ms);
 /* Frames written so far. */
 unsigned long long il_sink_frames(const il_sink *s);
 /* Underruns counted so far. */
@@ -94,6 +97,7 @@ double il_sink_pulse_latency(void *h);
 int il_sink_pulse_alive(void *h, il_err *err);
 void il_sink_pulse_idle(void *h);
 unsigned long il_sink_pulse_underruns(void *h);
+int il_sink_pulse_set_latency(void *h, int latency_ms);
 void il_sink_pulse_close(void *h, int drain);
 
 void *il_sink_alsa_open(const char *device, int latency_ms, const int *cancel, il_err *err);

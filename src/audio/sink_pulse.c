@@ -341,6 +341,35 @@ unsigned long il_sink_pulse_underruns(void *h)
 	return n;
 }
 
+/* Main loop thread: the new buffer attributes were applied. */
+static void pulse_attr_done(pa_stream *s, int success, void *u)
+{
+	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+}
+
+/* Ask the server for a buffer of latency_ms (the stream plays on); 0, or
+ * -1 when it did not answer. */
+int il_sink_pulse_set_latency(void *h, int latency_ms)
+{
+	pulse_sink *p = h;
+	pa_sample_spec ss = { PA_SAMPLE_FLOAT32NE, IL_SINK_RATE, IL_SINK_CHANNELS };
+	pa_buffer_attr attr;
+	attr.maxlength = (uint32_t)-1;
+	attr.tlength = (uint32_t)pa_usec_to_bytes((pa_usec_t)latency_ms * 1000, &ss);
+	attr.prebuf = (uint32_t)-1;
+	attr.minreq = (uint32_t)-1;
+	attr.fragsize = (uint32_t)-1;
+	pa_threaded_mainloop_lock(p->ml);
+	int rc = pulse_good(p) ? pulse_wait_op(p, pa_stream_set_buffer_attr(p->st, &attr, pulse_attr_done, p),
+					       p->stall_s, 1) : -1;
+	if (rc == 0) {
+		double st = latency_ms * 2 / 1000.0;
+		p->stall_s = st > 2.0 ? st : 2.0;
+	}
+	pa_threaded_mainloop_unlock(p->ml);
+	return rc;
+}
+
 /* Let what was written play out if asked (at most the buffer's length and
  * a second), then disconnect. */
 void il_sink_pulse_close(void *h, int drain)

@@ -12,8 +12,7 @@
 int main(int argc, char **argv)
 {
 	if (argc != 6) {
-		fprintf(stderr, "usage: mkwav OUT.wav SECONDS RATE CHANNELS chord|noise|tone
-");
+		fprintf(stderr, "usage: mkwav OUT.wav SECONDS RATE CHANNELS chord|noise|tone\n");
 		return 2;
 	}
 	double secs = atof(argv[2]);
