@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "dsp/loudness.h"
 #include "store/paths.h"
 
 #define IL_LOOP_CANDIDATES 5
@@ -42,6 +43,7 @@ typedef struct il_loop {
 	char sections[48];      /* "A A' B A''" */
 	char instruments[200];  /* "Electric Piano 1, Electric Bass (finger), ..." */
 	int bars;               /* bars in the loop, 0 when unknown */
+	loudness_result loudness; /* the loop region before and after normalization */
 	char title[96], artist[96];
 	char prompt[1024];      /* generation prompt, or "" for a played file */
 	char source[IL_PATH_MAX]; /* file it came from */

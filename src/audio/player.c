@@ -136,11 +136,9 @@ static int player_ensure_sink(il_player *p)
 		else
 			snprintf(m, sizeof m, "playing through ALSA device %.200s", il_sink_name(s) + 5);
 		player_set_audio(p, IL_AUDIO_OK, m);
-	} else if (kind == IL_SINK_FILE) {
-		p->audio = IL_AUDIO_FILE;
+	} else { /* no event: status says file or off */
+		p->audio = kind == IL_SINK_FILE ? IL_AUDIO_FILE : IL_AUDIO_OFF;
 		p->audio_known = 1;
-	} else if (!p->audio_known || p->audio != IL_AUDIO_OFF) {
-		player_set_audio(p, IL_AUDIO_OFF, "output off (output = null)");
 	}
 	return 1;
 }
@@ -573,7 +571,7 @@ void il_player_get_status(il_player *p, il_player_status *st)
 		st->state = p->paused ? IL_PLAYER_PAUSED : IL_PLAYER_PLAYING;
 	else
 		st->state = p->stopped || p->stopping ? IL_PLAYER_STOPPED : IL_PLAYER_IDLE;
-	st->audio = p->audio_known ? p->audio : IL_AUDIO_NONE;
+	st->audio = p->audio_known ? p->audio : p->cfg.sink.kind == IL_SINK_NULL ? IL_AUDIO_OFF : IL_AUDIO_NONE;
 	snprintf(st->sink, sizeof st->sink, "%s", p->sink ? p->sink_name : "");
 	st->underruns = p->underruns;
 	st->buffer_ms = p->buffer_ms;

@@ -108,7 +108,7 @@ int cli_analyze(const il_opts *o)
 	il_err err;
 	/* The algorithm setting, from an existing settings file only. */
 	settings_load_for(o, SETTINGS_FOR_ANALYZE, &set, NULL, &err);
-	loopprep_opts lo = { set.algorithm };
+	loopprep_opts lo = { set.algorithm, set.loudness, set.true_peak };
 	int rc = 0;
 	for (int i = -1; i < o->nfiles; i++) {
 		const char *file = i < 0 ? o->analyze_file : o->files[i];

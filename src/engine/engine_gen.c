@@ -121,7 +121,7 @@ static void engine_gen_startup(struct engine_gen *g)
 		engine_post_log(g->e, "warn", "no startup loop: %s", err.msg);
 		return;
 	}
-	loopprep_opts o = { g->pl.algorithm };
+	loopprep_opts o = { g->pl.algorithm, g->pl.loudness, g->pl.true_peak };
 	il_loop *loop;
 	if (loopprep_file(path, &o, &loop, &err) != 0) {
 		engine_post_log(g->e, "warn", "the startup loop cannot be played: %s", err.msg);

@@ -10,6 +10,7 @@
 #include "engine/engine_internal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,8 @@ typedef struct player_job {
 	char *path;        /* a file to prepare, or */
 	il_loop *loop;     /* a prepared loop to convert */
 	char algorithm[16];
+	char loudness[16];
+	double true_peak;
 } player_job;
 
 struct engine_player {
@@ -136,7 +139,7 @@ static void eplayer_run_job(struct engine_player *ep, player_job *j)
 	il_loop *loop = j->loop;
 	j->loop = NULL;
 	if (j->path) {
-		loopprep_opts o = { j->algorithm };
+		loopprep_opts o = { j->algorithm, j->loudness, j->true_peak };
 		if (loopprep_file(j->path, &o, &loop, &err) != 0) {
 			eplayer_post_error(ep->e, "play", &err);
 			return;
@@ -199,6 +202,8 @@ static int eplayer_push(engine *e, const char *path, il_loop *loop)
 	}
 	j->loop = loop;
 	snprintf(j->algorithm, sizeof j->algorithm, "%s", e->set.algorithm);
+	snprintf(j->loudness, sizeof j->loudness, "%s", e->set.loudness);
+	j->true_peak = e->set.true_peak;
 	il_player_hold(ep->pl, 1);
 	pthread_mutex_lock(&ep->lock);
 	if (ep->last)
@@ -468,6 +473,14 @@ static void eplayer_req_analysis(engine *e, const proto_msg *m)
 	il_loop_metrics_format(l, metrics, sizeof metrics);
 	proto_fmt_str(&sb, "metrics", metrics);
 	proto_fmt_str(&sb, "candidates", sbuf_str(&cand));
+	const loudness_result *lr = &l->loudness; /* -99: silence */
+	proto_fmt_double(&sb, "lufs_in", isfinite(lr->before.integrated) ? lr->before.integrated : -99, 1);
+	proto_fmt_double(&sb, "lra_in", lr->before.range, 1);
+	proto_fmt_double(&sb, "true_peak_in", isfinite(lr->before.true_peak) ? lr->before.true_peak : -99, 1);
+	proto_fmt_double(&sb, "lufs", isfinite(lr->after.integrated) ? lr->after.integrated : -99, 1);
+	proto_fmt_double(&sb, "lra", lr->after.range, 1);
+	proto_fmt_double(&sb, "true_peak", isfinite(lr->after.true_peak) ? lr->after.true_peak : -99, 1);
+	proto_fmt_double(&sb, "gain_db", lr->gain_db, 1);
 	proto_fmt_end(&sb);
 	engine_emit(e, &sb);
 	unsigned char pts[PLAYER_WAVEFORM_POINTS];

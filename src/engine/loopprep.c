@@ -1,5 +1,5 @@
 /* loopprep.c: from an audio file to a prepared loop: read, validate, find
- * the loop, normalize. */
+ * the loop, normalize its loudness. */
 #include "engine/loopprep.h"
 
 #include <math.h>
@@ -9,7 +9,7 @@
 
 #include "audio/audiofile.h"
 #include "dsp/loopfind.h"
-#include "dsp/normalize.h"
+#include "dsp/loudness.h"
 #include "util/timeutil.h"
 
 /* The loop-finding mode named by opts ("advanced" when unset or unknown). */
@@ -39,7 +39,19 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 		audiofile_free(&af);
 		return il_err_set(err, ferr.code, "%s: %s", name, ferr.msg);
 	}
-	normalize_apply(af.samples, af.frames * (size_t)af.channels);
+	loudness_opts lo = { LOUDNESS_R128, LOUDNESS_TARGET, LOUDNESS_CEILING };
+	if (opts && opts->loudness && opts->loudness[0]) {
+		if (loudness_parse(opts->loudness, &lo, err) != 0) {
+			audiofile_free(&af);
+			return -1;
+		}
+		lo.ceiling = opts->true_peak;
+	}
+	loudness_result lr;
+	if (loudness_normalize(af.samples, af.frames, af.channels, af.rate, r.start, r.end, &lo, &lr, err) != 0) {
+		audiofile_free(&af);
+		return -1;
+	}
 	double ms = (time_mono() - t0) * 1000.0;
 	il_loop *l = il_loop_new();
 	if (!l) {
@@ -69,6 +81,7 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 		l->candidates[i].score = r.cand[i].score;
 	}
 	l->analysis_ms = ms;
+	l->loudness = lr;
 	snprintf(l->source, sizeof l->source, "%s", name);
 	*out = l;
 	return 0;

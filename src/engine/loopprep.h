@@ -3,7 +3,9 @@
  * Reads the file (anything libsndfile reads), validates it (readable, not
  * empty, at least 2 s, finite, not silent), finds the seamless loop with the
  * algorithm named in the settings ("advanced" or "classic") and normalizes
- * it (peak 0.7, limit 0.95, RMS fallback for very quiet clips; no fades). */
+ * its loudness as the `loudness` setting says (see dsp/loudness.h: by
+ * default the loop region as played to -16 LUFS under -1 dBTP; "peak" is
+ * the whole clip's peak to 0.7; no fades). */
 #ifndef IL_ENGINE_LOOPPREP_H
 #define IL_ENGINE_LOOPPREP_H
 
@@ -12,6 +14,8 @@
 
 typedef struct loopprep_opts {
 	const char *algorithm; /* "advanced" (default when NULL) or "classic" */
+	const char *loudness;  /* the `loudness` setting; NULL: -16 LUFS under -1 dBTP */
+	double true_peak;      /* the `true_peak` setting (used with loudness) */
 } loopprep_opts;
 
 /* Prepare the loop of the file at path. On success *out is a new loop

@@ -58,6 +58,8 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 	snprintf(p->backend, sizeof p->backend, "%s", gen_backend_name(c->backend));
 	pipeline_model_name(s, p->model, sizeof p->model);
 	snprintf(p->algorithm, sizeof p->algorithm, "%s", s->algorithm);
+	snprintf(p->loudness, sizeof p->loudness, "%s", s->loudness);
+	p->true_peak = s->true_peak;
 	p->hist = hist;
 	il_err herr;
 	if (hist && history_eta(hist, p->backend, p->model, c->secs, &p->eta, &herr) != 0)
@@ -88,7 +90,7 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 	pipeline *p = ud;
 	if (p->report)
 		p->report(p->ud, GEN_STATE_ANALYZING, 1.0, p->eta, a->attempt, 0, NULL);
-	loopprep_opts o = { p->algorithm };
+	loopprep_opts o = { p->algorithm, p->loudness, p->true_peak };
 	il_loop *loop;
 	if (loopprep_file(a->path, &o, &loop, err) != 0)
 		return -1;

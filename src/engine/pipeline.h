@@ -22,6 +22,8 @@ typedef struct pipeline {
 	char backend[16];        /* names in the history */
 	char model[64];
 	char algorithm[16];      /* loop finding */
+	char loudness[16];       /* loudness normalization (the setting) */
+	double true_peak;
 	double eta;              /* expected seconds per attempt (0: unknown) */
 	history *hist;           /* may be NULL */
 	pipeline_report_fn report; /* may be NULL; called from the running thread */

@@ -79,7 +79,10 @@
  *   history time=N backend=S model=S prompt=S secs=N actual=F wall=F
  *           outcome=S error=S loop_seconds=F bpm=F score=F
  *   analysis frames=N rate=N loop_start=N loop_end=N bpm=F score=F method=S
- *            quality=S metrics=S candidates=S
+ *            quality=S metrics=S candidates=S lufs_in=F lra_in=F
+ *            true_peak_in=F lufs=F lra=F true_peak=F gain_db=F
+ *            (the loop's loudness as played before and after
+ *            normalization: LUFS, LU, dBTP; -99 for silence)
  *   waveform points=HEX                    2 hex digits of peak per column
  *   saved path=S frames=N
  *   log level=debug|info|warn msg=S

@@ -37,6 +37,8 @@ typedef struct settings {
 	char output[IL_PATH_MAX]; /* pulse | null | file:PATH */
 	char theme[64];          /* theme name (themes/NAME.theme) */
 	char algorithm[16];      /* advanced | classic loop finding */
+	char loudness[16];       /* target LUFS, "off" or "peak" */
+	double true_peak;        /* true-peak ceiling in dBTP, -9 to 0 */
 	int latency_ms;          /* PulseAudio buffer, 20-2000 */
 	char musicgpt[IL_PATH_MAX]; /* MusicGPT binary; empty: search PATH */
 	char soundfont[IL_PATH_MAX]; /* synth's GM soundfont; empty: the Debian paths; "none": off */

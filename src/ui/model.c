@@ -346,6 +346,14 @@ static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg, double now)
 	uimodel_str(msg, "quality", m->a_quality, sizeof m->a_quality);
 	m->metrics[0] = m->candidates[0] = '\0';
 	uimodel_str(msg, "metrics", m->metrics, sizeof m->metrics);
+	m->have_loudness = proto_get(msg, "lufs") != NULL;
+	uimodel_num(msg, "lufs_in", &m->lufs_in);
+	uimodel_num(msg, "lra_in", &m->lra_in);
+	uimodel_num(msg, "true_peak_in", &m->tp_in);
+	uimodel_num(msg, "lufs", &m->lufs);
+	uimodel_num(msg, "lra", &m->lra);
+	uimodel_num(msg, "true_peak", &m->tp);
+	uimodel_num(msg, "gain_db", &m->gain_db);
 	uimodel_str(msg, "candidates", m->candidates, sizeof m->candidates);
 	return UIM_D_ANALYSIS;
 }

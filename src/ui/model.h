@@ -124,6 +124,8 @@ typedef struct uimodel {
 	long frames, rate, loop_start, loop_end;
 	double a_bpm, a_score;
 	char a_method[32], a_quality[16], metrics[1024], candidates[1024];
+	double lufs_in, lra_in, tp_in, lufs, lra, tp, gain_db; /* loudness before/after */
+	int have_loudness;
 	unsigned char wave[UIM_WAVE_MAX];
 	int nwave;
 	/* the message of the status line: a fresh warning or error stays for

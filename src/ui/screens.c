@@ -212,6 +212,10 @@ static void screens_analysis(ui_app *a)
 	if (y < bottom)
 		uidraw_textf(t, y++, in.x, in.w, !strcmp(m->a_quality, "poor") ? ROLE_WARN : ROLE_OK,
 			     "Score %.3f   quality %s   method %s", m->a_score, m->a_quality, m->a_method);
+	if (y < bottom && m->have_loudness)
+		uidraw_textf(t, y++, in.x, in.w, ROLE_VALUE,
+			     "Loudness %.1f LUFS (range %.1f LU, peak %.1f dBTP) -> %.1f LUFS, peak %.1f dBTP, gain %+.1f dB",
+			     m->lufs_in, m->lra_in, m->tp_in, m->lufs, m->tp, m->gain_db);
 	y = screens_metrics(a, y, bottom, in);
 	if (y < bottom && m->candidates[0]) {
 		uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Top candidates");

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t frames = af.frames;
 	int ch = af.channels, rate = af.rate;
 	il_loop *l = NULL;
-	loopprep_opts o = { (size & 1) ? "classic" : "advanced" };
+	loopprep_opts o = { (size & 1) ? "classic" : "advanced", NULL, 0 };
 	if (loopprep_samples(af.samples, af.frames, af.rate, af.channels, "fuzz-input", &o, &l,
 			     &err) != 0) {
 		fuzz_assert(l == NULL);

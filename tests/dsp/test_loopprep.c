@@ -101,7 +101,7 @@ START_TEST(test_prepared_loop)
 		x[i] *= 0.5f;
 	ck_assert_int_eq(testsig_write(tpath("p.wav"), x, n, 1, 32000, SF_FORMAT_WAV | SF_FORMAT_FLOAT), 0);
 	il_loop *l;
-	loopprep_opts o = { "advanced" };
+	loopprep_opts o = { "advanced", "peak", -1.0 };
 	ck_assert_int_eq(loopprep_file(tpath("p.wav"), &o, &l, &err), 0);
 	ck_assert_int_eq(l->rate, 32000);
 	ck_assert_int_eq(l->channels, 1);
@@ -115,13 +115,26 @@ START_TEST(test_prepared_loop)
 	il_loop_metrics_format(l, metrics, sizeof metrics);
 	ck_assert_ptr_nonnull(strstr(metrics, "spectral="));
 	ck_assert_str_eq(l->source, tpath("p.wav"));
-	/* Peak normalized to 0.7; the same gain everywhere: no fades. */
+	/* loudness = peak: peak normalized to 0.7; the same gain everywhere: no fades. */
 	ck_assert_float_eq_tol(peak_of(l->frames, n), 0.7f, 1e-6f);
 	float g = 0.7f / peak_of(x, n);
 	for (size_t i = l->loop_start; i < l->loop_start + 64; i++)
 		ck_assert_float_eq_tol(l->frames[i], x[i] * g, 1e-6f);
 	for (size_t i = l->loop_end - 64; i < l->loop_end; i++)
 		ck_assert_float_eq_tol(l->frames[i], x[i] * g, 1e-6f);
+	il_loop_free(l);
+	/* The default: the loop as played at -16 LUFS under -1 dBTP, one
+	 * gain for the whole clip when no peak needs the limiter. */
+	o.loudness = NULL;
+	ck_assert_int_eq(loopprep_file(tpath("p.wav"), &o, &l, &err), 0);
+	ck_assert_double_eq_tol(l->loudness.after.integrated, -16.0, 0.05);
+	ck_assert_double_le(l->loudness.after.true_peak, -1.0);
+	ck_assert_double_eq_tol(l->loudness.gain_db, -16.0 - l->loudness.before.integrated, 0.3);
+	if (l->loudness.limited_db == 0) {
+		g = (float)pow(10, l->loudness.gain_db / 20);
+		for (size_t i = l->loop_start; i < l->loop_start + 64; i++)
+			ck_assert_float_eq_tol(l->frames[i], x[i] * g, 1e-5f);
+	}
 	il_loop_free(l);
 	/* Classic mode is chosen by the settings' name. */
 	o.algorithm = "classic";

@@ -75,7 +75,9 @@ START_TEST(test_first_run_creates_documented_file)
 	ck_assert_int_eq(s.min_duration, 30);
 	ck_assert_double_eq(s.crossfade, 3.0);
 	ck_assert_str_eq(s.backend, "synth");
-	ck_assert_str_eq(s.output, "pulse");
+	ck_assert_str_eq(s.output, "auto");
+	ck_assert_str_eq(s.loudness, "-16");
+	ck_assert_double_eq(s.true_peak, -1.0);
 	ck_assert_str_eq(s.theme, "default");
 	ck_assert_int_ge(s.npresets, 20);
 	const char *text = slurp(path);
@@ -146,7 +148,14 @@ START_TEST(test_set_validation)
 	ck_assert_int_eq(settings_set(&s, "crossfade", "nan", &err), -1);
 	ck_assert_int_eq(settings_set(&s, "backend", "cloud", &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.msg, "synth|musicgpt|command"));
-	ck_assert_int_eq(settings_set(&s, "output", "alsa", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "output", "oss", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "output", "alsa:", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "output", "alsa:plughw:1,0", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "loudness", "loud", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "loudness", "-71", &err), -1);
+	ck_assert_int_eq(settings_set(&s, "loudness", "-23", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "loudness", "peak", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "true_peak", "0.5", &err), -1);
 	ck_assert_int_eq(settings_set(&s, "theme", "../../etc/passwd", &err), -1);
 	ck_assert_int_eq(settings_set(&s, "last_prompt", "a\x01b", &err), -1);
 	ck_assert_int_eq(settings_set(&s, "musicgpt", "/bin/a\nb", &err), -1);

@@ -1,0 +1,276 @@
+/* loudness.c: EBU R128 loudness of a loop as played (libebur128), gain to
+ * a target under a true-peak ceiling, and a periodic look-ahead limiter. */
+#include "dsp/loudness.h"
+
+#include <ebur128.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dsp/normalize.h"
+
+#define LOUDNESS_MIN_SECONDS 6.0  /* the loop is measured over at least this */
+#define LOUDNESS_ROUNDS 6         /* gain/limiter adjustments at most */
+#define LOUDNESS_TP_MARGIN 0.2    /* dB kept under the ceiling: what 4x oversampling may miss */
+
+/* Parse a `loudness` setting. */
+int loudness_parse(const char *text, loudness_opts *o, il_err *err)
+{
+	o->target = LOUDNESS_TARGET;
+	if (!strcmp(text, "off")) {
+		o->mode = LOUDNESS_OFF;
+		return 0;
+	}
+	if (!strcmp(text, "peak")) {
+		o->mode = LOUDNESS_PEAK;
+		return 0;
+	}
+	char *end;
+	double v = strtod(text, &end);
+	if (end == text || *end || !isfinite(v) || v < -70 || v > 0)
+		return il_err_set(err, "loudness must be a target in LUFS (-70 to 0), off or peak, not '%s'", text);
+	o->mode = LOUDNESS_R128;
+	o->target = v;
+	return 0;
+}
+
+/* Measure the region of x (its first two channels, mono counted twice)
+ * played `reps` times. */
+static int loudness_run(const float *x, int channels, int rate, size_t start, size_t len, int reps,
+			il_loudness *out, il_err *err)
+{
+	int ch = channels >= 2 ? 2 : 1;
+	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate,
+					 EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK);
+	if (!st)
+		return il_err_set(err, "internal: cannot set up the loudness meter");
+	if (ch == 1)
+		ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
+	float *two = NULL;
+	const float *src = x + start * (size_t)channels;
+	if (channels > 2) { /* the player plays the first two channels */
+		two = malloc(len * 2 * sizeof *two);
+		if (!two) {
+			ebur128_destroy(&st);
+			return il_err_set(err, "internal: out of memory measuring loudness");
+		}
+		for (size_t i = 0; i < len; i++) {
+			two[2 * i] = src[i * (size_t)channels];
+			two[2 * i + 1] = src[i * (size_t)channels + 1];
+		}
+		src = two;
+	}
+	int rc = 0;
+	for (int k = 0; k < reps && rc == 0; k++)
+		if (ebur128_add_frames_float(st, src, len) != EBUR128_SUCCESS)
+			rc = il_err_set(err, "internal: the loudness meter failed");
+	double tp = 0, peak = 0;
+	if (rc == 0 && (ebur128_loudness_global(st, &out->integrated) != EBUR128_SUCCESS ||
+			ebur128_loudness_range(st, &out->range) != EBUR128_SUCCESS))
+		rc = il_err_set(err, "internal: the loudness meter failed");
+	for (int c = 0; c < ch && rc == 0; c++) {
+		if (ebur128_true_peak(st, (unsigned)c, &tp) != EBUR128_SUCCESS)
+			rc = il_err_set(err, "internal: the loudness meter failed");
+		peak = tp > peak ? tp : peak;
+	}
+	out->true_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+	if (!isfinite(out->integrated))
+		out->integrated = -HUGE_VAL;
+	free(two);
+	ebur128_destroy(&st);
+	return rc;
+}
+
+/* Measure the loop region as played. */
+int loudness_measure(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
+		     il_loudness *out, il_err *err)
+{
+	if (!x || channels < 1 || rate < 1 || start >= end || end > frames)
+		return il_err_set(err, "internal: no loop region to measure");
+	size_t len = end - start;
+	double secs = (double)len / rate;
+	int reps = (int)ceil(LOUDNESS_MIN_SECONDS / secs);
+	if (reps < 2)
+		reps = 2;
+	return loudness_run(x, channels, rate, start, len, reps, out, err);
+}
+
+/* The gain each frame of r needs (1: none) to keep g times its sample
+ * peak (over channels) under c. */
+static void loudness_need(const float *x, size_t n, int channels, double g, double c, float *r)
+{
+	for (size_t i = 0; i < n; i++) {
+		double m = 0;
+		for (int k = 0; k < channels && k < 2; k++)
+			m = fmax(m, fabs(x[i * (size_t)channels + (size_t)k]));
+		double v = m * g;
+		r[i] = v > c ? (float)(c / v) : 1.0f;
+	}
+}
+
+/* Smooth the needed gains r (n frames, periodic when cyclic) into the
+ * limiter's gain e with e <= r everywhere: the minimum over +-w frames,
+ * then the mean over +-w frames (a 2w look-ahead attack and release). */
+static int loudness_envelope(const float *r, size_t n, int cyclic, size_t w, float *e)
+{
+	size_t ext = n + 4 * w;
+	float *in = malloc(ext * sizeof *in), *mn = malloc(ext * sizeof *mn);
+	size_t *dq = malloc(ext * sizeof *dq);
+	double *sum = malloc((ext + 1) * sizeof *sum);
+	if (!in || !mn || !dq || !sum) {
+		free(in), free(mn), free(dq), free(sum);
+		return -1;
+	}
+	for (size_t i = 0; i < ext; i++) {
+		long j = (long)i - 2 * (long)w;
+		if (cyclic)
+			in[i] = r[((j % (long)n) + (long)n) % (long)n];
+		else
+			in[i] = j < 0 || j >= (long)n ? 1.0f : r[j];
+	}
+	/* Sliding minimum over [i - w, i + w] with a monotonic deque. */
+	size_t head = 0, tail = 0;
+	for (size_t i = 0; i < ext + w; i++) {
+		if (i < ext) {
+			while (tail > head && in[dq[tail - 1]] >= in[i])
+				tail--;
+			dq[tail++] = i;
+		}
+		if (i >= w) {
+			size_t c = i - w;
+			while (dq[head] + w < c)
+				head++;
+			mn[c] = in[dq[head]];
+		}
+	}
+	sum[0] = 0;
+	for (size_t i = 0; i < ext; i++)
+		sum[i + 1] = sum[i] + mn[i];
+	for (size_t i = 0; i < n; i++) {
+		size_t c = i + 2 * w;
+		e[i] = (float)((sum[c + w + 1] - sum[c - w]) / (double)(2 * w + 1));
+	}
+	free(in), free(mn), free(dq), free(sum);
+	return 0;
+}
+
+/* Apply gain g and the limiter with sample ceiling c to the n frames of x
+ * (periodic when cyclic); the most the limiter took off, in dB, is kept
+ * in *most. 0, or -1 when out of memory. */
+static int loudness_limit(float *x, size_t n, int channels, int rate, int cyclic, double g, double c,
+			  double *most)
+{
+	if (n == 0)
+		return 0;
+	float *r = malloc(n * sizeof *r), *e = malloc(n * sizeof *e);
+	size_t w = (size_t)(rate / 400); /* 2.5 ms: a 5 ms attack and release */
+	if (!r || !e) {
+		free(r), free(e);
+		return -1;
+	}
+	loudness_need(x, n, channels, g, c, r);
+	if (loudness_envelope(r, n, cyclic, w < 1 ? 1 : w, e) != 0) {
+		free(r), free(e);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (e[i] < 1.0f && -20 * log10(e[i]) > *most)
+			*most = -20 * log10(e[i]);
+		float gi = (float)g * e[i];
+		for (int k = 0; k < channels; k++)
+			x[i * (size_t)channels + (size_t)k] *= gi;
+	}
+	free(r), free(e);
+	return 0;
+}
+
+/* The clip at gain g (dB), limited under sample ceiling c where needed,
+ * from the original orig into x; the limiter's most is kept in *most. */
+static int loudness_render(float *x, const float *orig, size_t frames, int channels, int rate, size_t start,
+			   size_t end, double g_db, double c, double *most)
+{
+	size_t ch = (size_t)channels;
+	memcpy(x, orig, frames * ch * sizeof *x);
+	double g = pow(10, g_db / 20);
+	*most = 0;
+	if (loudness_limit(x + start * ch, end - start, channels, rate, 1, g, c, most) != 0 ||
+	    loudness_limit(x, start, channels, rate, 0, g, c, most) != 0 ||
+	    loudness_limit(x + end * ch, frames - end, channels, rate, 0, g, c, most) != 0)
+		return -1;
+	return 0;
+}
+
+/* Normalize to the target under the ceiling (see loudness.h). */
+static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
+			 const loudness_opts *o, loudness_result *r, il_err *err)
+{
+	double ceiling = o->ceiling - LOUDNESS_TP_MARGIN;
+	if (!isfinite(r->before.integrated)) { /* silence: nothing to aim at */
+		r->after = r->before;
+		return 0;
+	}
+	double gain = o->target - r->before.integrated;
+	/* A peak needing more than the limiter may take: lower the gain. */
+	if (r->before.true_peak + gain - ceiling > LOUDNESS_MAX_LIMIT)
+		gain = ceiling + LOUDNESS_MAX_LIMIT - r->before.true_peak;
+	size_t n = frames * (size_t)channels;
+	float *orig = malloc(n * sizeof *orig);
+	if (!orig)
+		return il_err_set(err, "internal: out of memory normalizing loudness");
+	memcpy(orig, x, n * sizeof *orig);
+	/* Rounds: the gated loudness is not quite proportional to the gain (the
+	 * absolute gate lets quiet passages in as the level rises), and the
+	 * limiter takes a little off; sample peaks are limited a little under
+	 * the ceiling to leave room for those between the samples, and the
+	 * true peak is checked after each round. */
+	double margin = 0.3, most = 0;
+	int rc = 0;
+	for (int round = 0; round < LOUDNESS_ROUNDS && rc == 0; round++) {
+		double c = pow(10, (ceiling - margin) / 20);
+		if (loudness_render(x, orig, frames, channels, rate, start, end, gain, c, &most) != 0)
+			rc = il_err_set(err, "internal: out of memory normalizing loudness");
+		else
+			rc = loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
+		if (rc != 0)
+			break;
+		int loud_ok = fabs(r->after.integrated - o->target) <= 0.05;
+		if (r->after.true_peak > ceiling)
+			margin += r->after.true_peak - ceiling + 0.1;
+		else if (loud_ok || most >= LOUDNESS_MAX_LIMIT)
+			break;
+		if (!loud_ok && most < LOUDNESS_MAX_LIMIT)
+			gain += o->target - r->after.integrated;
+	}
+	if (rc == 0 && r->after.true_peak > ceiling) { /* last resort: a plain lower gain */
+		double g = pow(10, (ceiling - r->after.true_peak - 0.05) / 20);
+		for (size_t i = 0; i < n; i++)
+			x[i] = (float)(x[i] * g);
+		gain += 20 * log10(g);
+		rc = loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
+	}
+	r->gain_db = gain;
+	r->limited_db = most;
+	free(orig);
+	return rc;
+}
+
+/* Normalize x in place as o says. */
+int loudness_normalize(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
+		       const loudness_opts *o, loudness_result *r, il_err *err)
+{
+	loudness_result tmp;
+	if (!r)
+		r = &tmp;
+	memset(r, 0, sizeof *r);
+	if (loudness_measure(x, frames, channels, rate, start, end, &r->before, err) != 0)
+		return -1;
+	if (o->mode == LOUDNESS_OFF) {
+		r->after = r->before;
+		return 0;
+	}
+	if (o->mode == LOUDNESS_PEAK) {
+		r->gain_db = 20 * log10(normalize_apply(x, frames * (size_t)channels));
+		return loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
+	}
+	return loudness_r128(x, frames, channels, rate, start, end, o, r, err);
+}
