@@ -96,12 +96,12 @@ int loudness_measure(const float *x, size_t frames, int channels, int rate, size
 }
 
 /* The gain each frame of r needs (1: none) to keep g times its sample
- * peak (over channels) under c. */
+ * peak (over all channels: the gain is linked) under c. */
 static void loudness_need(const float *x, size_t n, int channels, double g, double c, float *r)
 {
 	for (size_t i = 0; i < n; i++) {
 		double m = 0;
-		for (int k = 0; k < channels && k < 2; k++)
+		for (int k = 0; k < channels; k++)
 			m = fmax(m, fabs(x[i * (size_t)channels + (size_t)k]));
 		double v = m * g;
 		r[i] = v > c ? (float)(c / v) : 1.0f;
@@ -205,11 +205,9 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 			 const loudness_opts *o, loudness_result *r, il_err *err)
 {
 	double ceiling = o->ceiling - LOUDNESS_TP_MARGIN;
-	if (!isfinite(r->before.integrated)) { /* silence: nothing to aim at */
-		r->after = r->before;
-		return 0;
-	}
-	double gain = o->target - r->before.integrated;
+	/* A silent loop has nothing to aim at: its gain stays, but peaks
+	 * elsewhere in the clip still stay under the ceiling. */
+	double gain = isfinite(r->before.integrated) ? o->target - r->before.integrated : 0.0;
 	/* A peak needing more than the limiter may take: lower the gain. */
 	if (r->before.true_peak + gain - ceiling > LOUDNESS_MAX_LIMIT)
 		gain = ceiling + LOUDNESS_MAX_LIMIT - r->before.true_peak;
@@ -233,7 +231,7 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 			rc = loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
 		if (rc != 0)
 			break;
-		int loud_ok = fabs(r->after.integrated - o->target) <= 0.05;
+		int loud_ok = !isfinite(r->after.integrated) || fabs(r->after.integrated - o->target) <= 0.05;
 		if (r->after.true_peak > ceiling)
 			margin += r->after.true_peak - ceiling + 0.1;
 		else if (loud_ok || most >= LOUDNESS_MAX_LIMIT)
