@@ -28,6 +28,27 @@ static void cli_analyze_json_metrics(sbuf *sb, const il_loop *l)
 	}
 }
 
+/* Append a number, or null when it is not finite (silence). */
+static void cli_analyze_json_num(sbuf *sb, const char *key, double v)
+{
+	if (isfinite(v))
+		sbuf_printf(sb, "\"%s\": %.2f", key, v);
+	else
+		sbuf_printf(sb, "\"%s\": null", key);
+}
+
+/* Append one loudness measurement as a JSON object. */
+static void cli_analyze_json_loud(sbuf *sb, const il_loudness *m)
+{
+	sbuf_puts(sb, "{");
+	cli_analyze_json_num(sb, "integrated_lufs", m->integrated);
+	sbuf_puts(sb, ", ");
+	cli_analyze_json_num(sb, "range_lu", m->range);
+	sbuf_puts(sb, ", ");
+	cli_analyze_json_num(sb, "true_peak_dbtp", m->true_peak);
+	sbuf_puts(sb, "}");
+}
+
 /* The loop as one JSON object (one line). */
 static void cli_analyze_json(sbuf *sb, const char *file, const il_loop *l)
 {
@@ -49,7 +70,12 @@ static void cli_analyze_json(sbuf *sb, const char *file, const il_loop *l)
 			    i ? ", " : "", l->candidates[i].start, l->candidates[i].end,
 			    (double)(l->candidates[i].end - l->candidates[i].start) / l->rate,
 			    l->candidates[i].score);
-	sbuf_printf(sb, "], \"analysis_ms\": %.1f}\n", l->analysis_ms);
+	sbuf_puts(sb, "], \"loudness\": {\"before\": ");
+	cli_analyze_json_loud(sb, &l->loudness.before);
+	sbuf_puts(sb, ", \"after\": ");
+	cli_analyze_json_loud(sb, &l->loudness.after);
+	sbuf_printf(sb, ", \"gain_db\": %.2f, \"limited_db\": %.2f}", l->loudness.gain_db, l->loudness.limited_db);
+	sbuf_printf(sb, ", \"analysis_ms\": %.1f}\n", l->analysis_ms);
 }
 
 /* The loop as a readable summary. */
@@ -75,6 +101,14 @@ static void cli_analyze_text(sbuf *sb, const char *file, const il_loop *l)
 			    l->candidates[i].start, l->candidates[i].end,
 			    (double)(l->candidates[i].end - l->candidates[i].start) / l->rate,
 			    l->candidates[i].score);
+	const il_loudness *b = &l->loudness.before, *a = &l->loudness.after;
+	sbuf_printf(sb, "loudness:   %.1f LUFS, range %.1f LU, true peak %.1f dBTP (the loop as played)\n",
+		    b->integrated, b->range, b->true_peak);
+	sbuf_printf(sb, "normalized: %.1f LUFS, range %.1f LU, true peak %.1f dBTP (gain %+.1f dB",
+		    a->integrated, a->range, a->true_peak, l->loudness.gain_db);
+	if (l->loudness.limited_db > 0)
+		sbuf_printf(sb, ", peaks limited by up to %.1f dB", l->loudness.limited_db);
+	sbuf_puts(sb, ")\n");
 	sbuf_printf(sb, "analysis:   %.1f ms\n", l->analysis_ms);
 }
 

@@ -14,7 +14,7 @@ printf 'debug on=1\nstart prompt="calm piano"\nvolume level=40\nstatus\n' |
 expect_status 0 $? "engine with one-run options exits 0"
 expect_line "$out" '^status .*output=null' "--output is used for the run"
 [ -f "$cfg" ] && pass "the config is created on first run" || fail "no config"
-grep -q '^output = "pulse";' "$cfg" && pass "--output is not written" || fail "--output written: $(grep '^output' "$cfg")"
+grep -q '^output = "auto";' "$cfg" && pass "--output is not written" || fail "--output written: $(grep '^output' "$cfg")"
 grep -q '^seed = 0;' "$cfg" && pass "--seed is not written" || fail "--seed written: $(grep '^seed' "$cfg")"
 grep -q '^duration = 15;' "$cfg" && pass "-d is not written" || fail "-d written: $(grep '^duration' "$cfg")"
 grep -q '^theme = "default";' "$cfg" && pass "--theme is not written" || fail "--theme written: $(grep '^theme' "$cfg")"
