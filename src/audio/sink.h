@@ -57,8 +57,8 @@ typedef struct il_sink il_sink;
  * "file!:PATH" into spec (latency and fast are left as they are); 0 or -1
  * with err set. */
 int il_sink_parse(const char *text, il_sink_spec *spec, il_err *err);
-/* Open a sink; 0 with *out set, or -1 with err set ("audio: ..." for an
- * audio device or server, "io: cannot write FILE: reason" for a file). */
+/* Open a sink; 0 with *out set, or -1 with err set (IL_E_AUDIO for an
+ * audio device or server, IL_E_IO "cannot write FILE: reason" for a file). */
 int il_sink_open(il_sink **out, const il_sink_spec *spec, il_err *err);
 /* Write n frames; blocks for pacing or while the device's buffer is full.
  * -1 with err set when the sink failed (the server went away or stalled,

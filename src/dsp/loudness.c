@@ -28,7 +28,7 @@ int loudness_parse(const char *text, loudness_opts *o, il_err *err)
 	char *end;
 	double v = strtod(text, &end);
 	if (end == text || *end || !isfinite(v) || v < -70 || v > 0)
-		return il_err_set(err, "loudness must be a target in LUFS (-70 to 0), off or peak, not '%s'", text);
+		return il_err_set(err, IL_E_BAD_VALUE, "loudness must be a target in LUFS (-70 to 0), off or peak, not '%s'", text);
 	o->mode = LOUDNESS_R128;
 	o->target = v;
 	return 0;
@@ -43,7 +43,7 @@ static int loudness_run(const float *x, int channels, int rate, size_t start, si
 	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate,
 					 EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK);
 	if (!st)
-		return il_err_set(err, "internal: cannot set up the loudness meter");
+		return il_err_set(err, IL_E_INTERNAL, "cannot set up the loudness meter");
 	if (ch == 1)
 		ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
 	float *two = NULL;
@@ -52,7 +52,7 @@ static int loudness_run(const float *x, int channels, int rate, size_t start, si
 		two = malloc(len * 2 * sizeof *two);
 		if (!two) {
 			ebur128_destroy(&st);
-			return il_err_set(err, "internal: out of memory measuring loudness");
+			return il_err_set(err, IL_E_INTERNAL, "out of memory measuring loudness");
 		}
 		for (size_t i = 0; i < len; i++) {
 			two[2 * i] = src[i * (size_t)channels];
@@ -63,14 +63,14 @@ static int loudness_run(const float *x, int channels, int rate, size_t start, si
 	int rc = 0;
 	for (int k = 0; k < reps && rc == 0; k++)
 		if (ebur128_add_frames_float(st, src, len) != EBUR128_SUCCESS)
-			rc = il_err_set(err, "internal: the loudness meter failed");
+			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 	double tp = 0, peak = 0;
 	if (rc == 0 && (ebur128_loudness_global(st, &out->integrated) != EBUR128_SUCCESS ||
 			ebur128_loudness_range(st, &out->range) != EBUR128_SUCCESS))
-		rc = il_err_set(err, "internal: the loudness meter failed");
+		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 	for (int c = 0; c < ch && rc == 0; c++) {
 		if (ebur128_true_peak(st, (unsigned)c, &tp) != EBUR128_SUCCESS)
-			rc = il_err_set(err, "internal: the loudness meter failed");
+			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 		peak = tp > peak ? tp : peak;
 	}
 	out->true_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
@@ -86,7 +86,7 @@ int loudness_measure(const float *x, size_t frames, int channels, int rate, size
 		     il_loudness *out, il_err *err)
 {
 	if (!x || channels < 1 || rate < 1 || start >= end || end > frames)
-		return il_err_set(err, "internal: no loop region to measure");
+		return il_err_set(err, IL_E_INTERNAL, "no loop region to measure");
 	size_t len = end - start;
 	double secs = (double)len / rate;
 	int reps = (int)ceil(LOUDNESS_MIN_SECONDS / secs);
@@ -214,7 +214,7 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 	size_t n = frames * (size_t)channels;
 	float *orig = malloc(n * sizeof *orig);
 	if (!orig)
-		return il_err_set(err, "internal: out of memory normalizing loudness");
+		return il_err_set(err, IL_E_INTERNAL, "out of memory normalizing loudness");
 	memcpy(orig, x, n * sizeof *orig);
 	/* Rounds: the gated loudness is not quite proportional to the gain (the
 	 * absolute gate lets quiet passages in as the level rises), and the
@@ -226,7 +226,7 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 	for (int round = 0; round < LOUDNESS_ROUNDS && rc == 0; round++) {
 		double c = pow(10, (ceiling - margin) / 20);
 		if (loudness_render(x, orig, frames, channels, rate, start, end, gain, c, &most) != 0)
-			rc = il_err_set(err, "internal: out of memory normalizing loudness");
+			rc = il_err_set(err, IL_E_INTERNAL, "out of memory normalizing loudness");
 		else
 			rc = loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
 		if (rc != 0)
