@@ -182,7 +182,9 @@ int il_sink_alsa_write(void *h, const float *frames, size_t n, il_err *err)
 	size_t left = n;
 	int expected = a->idle; /* after a pause the device ran dry on purpose */
 	a->idle = 0;
-	double t0 = alsa_now();
+	/* Waiting is counted in steps of at most 0.1 s, so that a process that
+	 * was stopped (its clock jumped) is not taken for a stalled device. */
+	double waited = 0, prev = alsa_now();
 	int counted = 0;
 	while (left > 0) {
 		/* Later than what was written lasts: an underrun, even where the
@@ -196,12 +198,15 @@ int il_sink_alsa_write(void *h, const float *frames, size_t n, il_err *err)
 		if (r > 0) {
 			data += (size_t)r * fbytes;
 			left -= (size_t)r;
-			t0 = alsa_now();
+			waited = 0;
+			prev = alsa_now();
 			alsa_measure(a);
 			continue;
 		}
 		if (r == -EAGAIN || r == 0) {
-			double waited = alsa_now() - t0;
+			double now = alsa_now();
+			waited += now - prev < 0.1 ? now - prev : 0.1;
+			prev = now;
 			if (waited > a->stall_s)
 				return il_err_set(err, IL_E_AUDIO, "ALSA device %s stopped taking audio (no progress "
 						  "for %.1f s)", a->device, waited);

@@ -97,10 +97,12 @@ static int pulse_wait_op(pulse_sink *p, pa_operation *op, double secs, int cance
 {
 	if (!op)
 		return -1;
-	double t0 = pulse_now();
+	double waited = 0, prev = pulse_now(); /* in steps of at most 0.1 s (see the write) */
 	int rc = 0;
 	while (pa_operation_get_state(op) == PA_OPERATION_RUNNING) {
-		double waited = pulse_now() - t0;
+		double now = pulse_now();
+		waited += now - prev < 0.1 ? now - prev : 0.1;
+		prev = now;
 		if (!pulse_good(p) || waited > secs ||
 		    (cancellable && pulse_cancelled(p) && waited > PULSE_CANCEL_S)) {
 			pa_operation_cancel(op);
@@ -248,7 +250,9 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 	int rc = 0;
 	pa_threaded_mainloop_lock(p->ml);
 	p->idle = 0;
-	double t0 = pulse_now();
+	/* Waiting is counted in steps of at most 0.1 s, so that a process that
+	 * was stopped (its clock jumped) is not taken for a stalled server. */
+	double waited = 0, prev = pulse_now();
 	while (left > 0) {
 		if (!pulse_good(p)) {
 			rc = pulse_fail(p, err, "audio server lost");
@@ -260,7 +264,9 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 			break;
 		}
 		if (room == 0) {
-			double waited = pulse_now() - t0;
+			double now = pulse_now();
+			waited += now - prev < 0.1 ? now - prev : 0.1;
+			prev = now;
 			if (waited > p->stall_s) {
 				rc = il_err_set(err, IL_E_AUDIO, "audio server not responding (no progress for %.1f s)",
 						waited);
@@ -283,7 +289,8 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 		}
 		data += k;
 		left -= k;
-		t0 = pulse_now();
+		waited = 0;
+		prev = pulse_now();
 	}
 	if (rc == 0 && p->writes++ % 16 == 0) {
 		pa_usec_t us;

@@ -27,7 +27,7 @@ expect_line "$state" '^debug = false;' ":debug on lasts for the run only"
 printf 'status\nsettings\n' | "$IL_BIN" --engine >"$out" 2>"$err"
 expect_line "$out" '^setting key=volume value=40 ' "the volume comes back from the state file"
 expect_line "$out" '^setting key=seed value=0 ' "the seed is the config's"
-expect_line "$out" '^setting key=output value=pulse$' "the output is the config's"
+expect_line "$out" '^setting key=output value=auto$' "the output is the config's"
 
 # A volume step never rewrites the config.
 sum=$(cksum <"$cfg")
