@@ -20,6 +20,20 @@ static loopfind_mode loopprep_mode(const loopprep_opts *opts)
 	return LOOPFIND_ADVANCED;
 }
 
+/* Normalize af's loudness as opts say, measured on the loop region
+ * [start, end); 0, or -1 with err. */
+static int loopprep_loudness(audiofile *af, size_t start, size_t end, const loopprep_opts *opts,
+			     loudness_result *lr, il_err *err)
+{
+	loudness_opts lo = { LOUDNESS_R128, LOUDNESS_TARGET, LOUDNESS_CEILING };
+	if (opts && opts->loudness && opts->loudness[0]) {
+		if (loudness_parse(opts->loudness, &lo, err) != 0)
+			return -1;
+		lo.ceiling = opts->true_peak;
+	}
+	return loudness_normalize(af->samples, af->frames, af->channels, af->rate, start, end, &lo, lr, err);
+}
+
 /* Prepare the loop of samples already in memory; takes ownership of
  * samples (freed on failure too). name is used in messages and as source. */
 int loopprep_samples(float *samples, size_t frames, int rate, int channels,
@@ -39,16 +53,8 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 		audiofile_free(&af);
 		return il_err_set(err, ferr.code, "%s: %s", name, ferr.msg);
 	}
-	loudness_opts lo = { LOUDNESS_R128, LOUDNESS_TARGET, LOUDNESS_CEILING };
-	if (opts && opts->loudness && opts->loudness[0]) {
-		if (loudness_parse(opts->loudness, &lo, err) != 0) {
-			audiofile_free(&af);
-			return -1;
-		}
-		lo.ceiling = opts->true_peak;
-	}
 	loudness_result lr;
-	if (loudness_normalize(af.samples, af.frames, af.channels, af.rate, r.start, r.end, &lo, &lr, err) != 0) {
+	if (loopprep_loudness(&af, r.start, r.end, opts, &lr, err) != 0) {
 		audiofile_free(&af);
 		return -1;
 	}
@@ -105,7 +111,7 @@ static void loopprep_tag(const char *tags, const char *name, char *out, size_t n
 /* The composer's clip says where its loop is and what it holds
  * ("LOOPSTART=N LOOPLENGTH=N; composer; bpm=...", see gen/synth.h): a
  * loop made from its plan, or NULL when the tags are not the composer's. */
-static il_loop *loopprep_from_plan(audiofile *af, const char *name)
+static il_loop *loopprep_from_plan(audiofile *af, const char *name, const loopprep_opts *opts)
 {
 	size_t start, len;
 	if (!strstr(af->comment, "; composer;") ||
@@ -146,7 +152,11 @@ static il_loop *loopprep_from_plan(audiofile *af, const char *name)
 	l->metrics[IL_METRIC_SEAM_DB] = db;
 	snprintf(l->method, sizeof l->method, "composer");
 	snprintf(l->source, sizeof l->source, "%s", name);
-	normalize_apply(af->samples, af->frames * (size_t)af->channels);
+	il_err lerr;
+	if (loopprep_loudness(af, start, start + len, opts, &l->loudness, &lerr) != 0) {
+		il_loop_free(l); /* the samples stay af's */
+		return NULL;
+	}
 	l->frames = af->samples;
 	l->nframes = af->frames;
 	l->rate = af->rate;
@@ -166,7 +176,7 @@ int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il
 	if (audiofile_read(path, &af, err) != 0)
 		return -1;
 	if (af.comment[0] && audiofile_check(&af, path, err) == 0) {
-		il_loop *l = loopprep_from_plan(&af, path);
+		il_loop *l = loopprep_from_plan(&af, path, opts);
 		if (l) {
 			l->analysis_ms = (time_mono() - t0) * 1000.0;
 			*out = l;
