@@ -10,6 +10,10 @@ UI_TESTS = tests/ui/tui_screens.sh tests/ui/tui_exits.sh tests/ui/tui_generate.s
 	tests/ui/tui_engine_fails.sh tests/ui/tui_save.sh tests/ui/tui_messages.sh tests/ui/tui_lists.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/tmux_lib.sh
+# Benchmark: the station against cmus + cava side by side, launch to first
+# sound, cold and warm --analyze (make bench).
+BENCH_SH += tests/ui/bench_station.sh
+EXTRA_DIST += tests/ui/bench_station.sh
 # Benchmark: CPU of the station and its engine, idle and playing (make bench).
 EXTRA_PROGRAMS += tests/ui/bench_ui
 BENCH_BINS += tests/ui/bench_ui
