@@ -96,11 +96,11 @@ double il_spec_band_low(const il_spec *s, int b)
 	return s->lo[b] * (double)s->rate / IL_SPEC_FFT;
 }
 
-/* Gravity fall-off and the integral filter for band b; returns the level. */
-static double spec_smooth(il_spec *s, int b, double v, double fmod)
+/* Gravity fall-off and the integral filter for band b; returns the level.
+ * gravity is pow(fmod, 2.5) * 2 / noise reduction, keep is noise reduction
+ * / pow(fmod, 0.1): the same for every band of a frame. */
+static double spec_smooth(il_spec *s, int b, double v, double gravity, double keep)
 {
-	double nr = SPEC_NOISE_REDUCTION;
-	double gravity = pow(fmod, 2.5) * 2.0 / nr;
 	if (v < s->prev[b]) {
 		v = s->peak[b] * (1.0 - s->fall[b] * s->fall[b] * gravity);
 		if (v < 0.0)
@@ -111,7 +111,7 @@ static double spec_smooth(il_spec *s, int b, double v, double fmod)
 		s->fall[b] = 0.0;
 	}
 	s->prev[b] = v;
-	v = s->mem[b] * nr / pow(fmod, 0.1) + v;
+	v = s->mem[b] * keep + v;
 	s->mem[b] = v;
 	return v;
 }
@@ -130,15 +130,17 @@ int il_spec_compute(il_spec *s, const float *win, double fps, unsigned char *out
 	if (!(fps > 1.0))
 		fps = 1.0;
 	double fmod = 66.0 / fps;
+	double gravity = pow(fmod, 2.5) * 2.0 / SPEC_NOISE_REDUCTION;
+	double keep = SPEC_NOISE_REDUCTION / pow(fmod, 0.1);
 	double level[IL_SPEC_MAX_BANDS];
 	int over = 0;
 	for (int b = 0; b < s->nbands; b++) {
-		double sum = 0.0;
+		float sum = 0.0f; /* magnitudes: no overflow to fear, so no hypot() */
 		for (int k = s->lo[b]; k < s->lo[b + 1]; k++)
-			sum += hypot(s->out[k][0], s->out[k][1]);
+			sum += sqrtf(s->out[k][0] * s->out[k][0] + s->out[k][1] * s->out[k][1]);
 		int n = s->lo[b + 1] - s->lo[b];
 		double v = (n > 0 ? sum / n : 0.0) * s->tilt[b] * s->sens;
-		v = spec_smooth(s, b, v, fmod);
+		v = spec_smooth(s, b, v, gravity, keep);
 		if (v > 1.0) {
 			over = 1;
 			v = 1.0;
