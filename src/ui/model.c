@@ -408,7 +408,10 @@ static unsigned uimodel_audio(uimodel *m, const proto_msg *msg, double now)
 static unsigned uimodel_saved(uimodel *m, const proto_msg *msg, double now)
 {
 	uimodel_str(msg, "path", m->saved_path, sizeof m->saved_path);
+	int replying = m->replying;
+	m->replying = 1; /* the answer to the user's save: shown like a key's */
 	uimodel_msg(m, UIM_MSG_INFO, now, "saved %s", m->saved_path);
+	m->replying = replying;
 	return UIM_D_MSG;
 }
 

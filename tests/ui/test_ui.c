@@ -214,10 +214,13 @@ START_TEST(test_model_messages)
 	uimodel_msg(&m, UIM_MSG_ERROR, 101, "bad");
 	uimodel_msg(&m, UIM_MSG_WARN, 102, "meh");
 	ck_assert_str_eq(m.msg, "bad");                 /* a warning does not hide a fresh error */
+	feed(&m, "saved path=/x.wav frames=10");
+	ck_assert_str_eq(m.msg, "saved /x.wav");        /* the answer to a save always shows */
+	uimodel_msg(&m, UIM_MSG_ERROR, 101, "bad");
 	uimodel_msg(&m, UIM_MSG_INFO, 101 + uimodel_msg_seconds(UIM_MSG_ERROR), "after");
 	ck_assert_str_eq(m.msg, "after");               /* after its time it goes */
 	/* The history keeps every message in order, the newest UIM_LOG_MAX. */
-	ck_assert_int_eq(m.log_n, 7);
+	ck_assert_int_eq(m.log_n, 9);
 	ck_assert_str_eq(uimodel_logline(&m, 1)->text, "queued X");
 	ck_assert_int_eq(uimodel_logline(&m, 5)->level, UIM_MSG_WARN);
 	for (int k = 0; k < UIM_LOG_MAX + 5; k++)
