@@ -130,6 +130,11 @@ static int player_render_switch(il_player *p)
 	}
 	if (!player_render_next_ready(p))
 		return player_render_waiting(p) ? -1 : 0;
+	/* The crossfade starts on a downbeat of the outgoing loop (the
+	 * incoming one starts on its own: its region starts on one). */
+	size_t bar = il_track_bar(p->cur);
+	if (bar > 0 && p->pos % bar != 0)
+		return 0;
 	il_track *t = player_render_take_next(p);
 	p->old = p->cur;
 	p->opos = p->pos;
@@ -140,6 +145,11 @@ static int player_render_switch(il_player *p)
 	p->switches++;
 	p->xf_pos = 0;
 	p->xf_len = (size_t)llround(p->cfg.crossfade * IL_SINK_RATE);
+	/* Two tempos more than 3 % apart overlap for one bar at most. */
+	double bo = p->old->loop->bpm, bi = t->loop->bpm;
+	size_t tbar = il_track_bar(t);
+	if (bo > 0 && bi > 0 && fabs(bo / bi - 1.0) > 0.03 && tbar > 0 && tbar < p->xf_len)
+		p->xf_len = tbar;
 	if (p->xf_len < PLAYER_MIN_FADE) /* crossfade 0 still ramps: no click */
 		p->xf_len = PLAYER_MIN_FADE;
 	player_render_started(p, t);

@@ -218,3 +218,12 @@ double il_track_seconds(const il_track *t)
 {
 	return (double)t->len / IL_SINK_RATE;
 }
+
+/* Frames of one bar of the loop region (see track.h). */
+size_t il_track_bar(const il_track *t)
+{
+	const il_loop *l = t->loop;
+	if (l->bars > 0)
+		return (size_t)llround((double)t->len / l->bars);
+	return 0;
+}

@@ -39,5 +39,8 @@ void il_track_unref(il_track *t);
 int il_track_clip(const il_track *t, il_loop **out, il_err *err);
 /* Seconds of the loop region. */
 double il_track_seconds(const il_track *t);
+/* Frames of one bar of the loop region, whose start is a downbeat, when the
+ * generator said its bars (the composer's loops); 0 when not known. */
+size_t il_track_bar(const il_track *t);
 
 #endif

@@ -23,6 +23,7 @@
 #include "engine/names.h"
 #include "engine/pipeline.h"
 #include "gen/cancel.h"
+#include "gen/synth.h"
 #include "util/timeutil.h"
 
 #define GEN_READY_MAX 2
@@ -51,6 +52,12 @@ struct engine_gen {
 	char msg[IL_ERR_MAX];
 	double last_gen_s, last_analysis_ms; /* timings of the last loop made */
 	int expecting;            /* the player was told loops are on their way */
+	/* The station's programme: its tempo, set by its first loop when the
+	 * prompt names none, and the key of its last loop (1 + root + 12 *
+	 * minor; 0 unknown), from which the next moves to a related key. */
+	double st_bpm;
+	int st_key;
+	unsigned st_rng;
 };
 
 /* Post a `gen` event from any thread. */
@@ -170,6 +177,24 @@ static void *engine_gen_worker(void *arg)
 	return NULL;
 }
 
+/* The key of the station's next loop: the last one's, its relative, or a
+ * fifth up or down (the composer keeps the prompt's key when it names one). */
+static int engine_gen_next_key(struct engine_gen *g)
+{
+	if (g->st_key <= 0)
+		return 0;
+	int root = (g->st_key - 1) % 12, minor = (g->st_key - 1) / 12;
+	g->st_rng = g->st_rng * 1103515245u + 12345u;
+	switch ((g->st_rng >> 16) % 5) {
+	case 0:
+	case 1: break;                                                   /* the same key */
+	case 2: root = minor ? (root + 3) % 12 : (root + 9) % 12; minor = !minor; break; /* relative */
+	case 3: root = (root + 7) % 12; break;                           /* a fifth up */
+	default: root = (root + 5) % 12; break;                          /* a fifth down */
+	}
+	return 1 + root + 12 * minor;
+}
+
 /* Start a job for the current prompt; 0, or -1 (reported) when it cannot. */
 static int engine_gen_start_job(engine *e)
 {
@@ -183,6 +208,8 @@ static int engine_gen_start_job(engine *e)
 	g->pl.report = engine_gen_report;
 	g->pl.log = engine_gen_log;
 	g->pl.ud = g;
+	g->pl.cfg.bpm = g->st_bpm;
+	g->pl.cfg.key = engine_gen_next_key(g);
 	if (gen_cancel_init(&g->cancel, &err) != 0) {
 		engine_error(e, IL_E_INTERNAL, "start", "%s", err.msg);
 		g->failed = 1;
@@ -298,6 +325,9 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 	g->station++;
 	g->active = 1;
 	g->failed = 0;
+	g->st_bpm = 0;
+	g->st_key = 0;
+	g->st_rng = (unsigned)(time_wall() * 1000.0) | 1u;
 	engine_player_clear_queue(e);
 	g->want_startup = !engine_player_playing(e);
 	engine_log(e, "info", "station started: %s (%s)", prompt, e->set.backend);
@@ -412,6 +442,13 @@ static void engine_gen_enqueue(engine *e, il_loop *loop)
 	struct engine_gen *g = e->gen;
 	il_err err;
 	names_pick(&g->nm, loop->title, sizeof loop->title, loop->artist, sizeof loop->artist);
+	int root, minor;
+	if (loop->style[0] && !strcmp(loop->prompt, e->set.last_prompt)) { /* the station's own loop */
+		if (g->st_bpm <= 0 && loop->bpm > 0)
+			g->st_bpm = loop->bpm;
+		if (synth_key_parse(loop->key, &root, &minor) == 0)
+			g->st_key = 1 + root + 12 * minor;
+	}
 	if (engine_player_enqueue(e, loop, &err) != 0) {
 		engine_error_err(e, "start", &err);
 		g->failed = 1; /* no player: generating more would only repeat this */

@@ -22,6 +22,22 @@ void synth_key_name(int root, int minor, char *out, size_t n)
 	snprintf(out, n, "%s %s", synth_note_names[((root % 12) + 12) % 12], minor ? "minor" : "major");
 }
 
+/* Read a key named by synth_key_name; 0, or -1 when it is not one. */
+int synth_key_parse(const char *name, int *root, int *minor)
+{
+	for (int r = 0; r < 12; r++)
+		for (int m = 0; m < 2; m++) {
+			char k[16];
+			synth_key_name(r, m, k, sizeof k);
+			if (!strcmp(k, name)) {
+				*root = r;
+				*minor = m;
+				return 0;
+			}
+		}
+	return -1;
+}
+
 /* Bus time of 16th step of phrase bar (may be negative or past the phrase). */
 double synth_time(const synth_ctx *c, int bar, double step)
 {

@@ -67,6 +67,8 @@ int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan
 void synth_plan_tags(const synth_plan *pl, char *out, size_t n);
 /* "D minor" */
 void synth_key_name(int root, int minor, char *out, size_t n);
+/* Read a key named by synth_key_name; 0, or -1 when it is not one. */
+int synth_key_parse(const char *name, int *root, int *minor);
 /* Write interleaved samples to a WAV file (32-bit float, or 16-bit PCM),
  * with comment as its comment tag when not NULL. */
 int synth_write_wav(const char *path, const float *samples, size_t nframes, int rate,
