@@ -70,14 +70,15 @@ int synth_scale_note(const synth_ctx *c, int base, int si)
 	return base + c->plan.key_root + 12 * oct + c->scale[deg];
 }
 
-/* Semitone of scale degree d in chord slot k (raised leading tone on the
- * dominant of a minor key). */
+/* Semitone of scale degree d in chord slot k (in a minor key the raised
+ * leading tone of the harmonic minor, but over III and VII, which hold the
+ * natural seventh). */
 int synth_degree_semi(const synth_ctx *c, int k, int d)
 {
 	d = ((d % 7) + 7) % 7;
 	int v = c->scale[d];
-	if (c->plan.minor && d == 6 && k >= 0 && k < c->nslot && c->deg[k] == 4)
-		v++;
+	if (c->plan.minor && d == 6 && k >= 0 && k < c->nslot && c->deg[k] != 2 && c->deg[k] != 6)
+		v++; /* harmonic minor: the leading tone, but over III and VII */
 	return v;
 }
 
@@ -231,7 +232,7 @@ static void synth_setup_parts(synth_ctx *c)
 	static const int chan[GEN_PART_COUNT] = { 9, 0, 1, 2, 3 };
 	static const float vol[GEN_PART_COUNT] = { 0.95f, 0.85f, 0.7f, 0.8f, 0.55f };
 	static const float rev[GEN_PART_COUNT] = { 0.25f, 0.1f, 0.5f, 0.45f, 0.7f };
-	const float pan[GEN_PART_COUNT] = { 0, 0, -0.45f * c->st->width, 0.4f * c->st->width, 0 };
+	const float pan[GEN_PART_COUNT] = { 0, 0, -0.7f * c->st->width, 0.55f * c->st->width, 0.3f * c->st->width };
 	synth_plan *pl = &c->plan;
 	for (int ch = 0; ch < 16; ch++)
 		c->score.program[ch] = -1;
