@@ -342,7 +342,9 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 			     il_err *err)
 {
 	synth_plan *pl = &c->plan;
-	int pre_bars = (int)ceil((pl->intro_s + 4.0) / pl->bar_s); /* reverb and delay tails too */
+	/* Reverb and delay tails too: 4 s of history (less for short clips). */
+	double pre_s = p->seconds / 2 < 4.0 ? p->seconds / 2 : 4.0;
+	int pre_bars = (int)ceil((pl->intro_s + pre_s) / pl->bar_s);
 	/* Bar 0 starts on a 64-frame block of the bus (see synth_plan_clip). */
 	size_t main_f = (size_t)ceil(pre_bars * pl->bar_s * SYNTH_RATE / 64.0) * 64;
 	pl->loop_start = (size_t)llround(pl->intro_s * SYNTH_RATE);
