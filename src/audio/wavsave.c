@@ -136,7 +136,11 @@ int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err)
 	int format = 0;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return il_err_set(err, IL_E_IO, "%s is a directory", path);
-	if (wav_format(path, &format, err) != 0)
+	/* A FIFO or a device takes a WAV stream whatever its name ends with. */
+	int stream = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+	if (stream)
+		format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+	else if (wav_format(path, &format, err) != 0)
 		return -1;
 	char dir[PATH_MAX];
 	const char *slash = strrchr(path, '/');
