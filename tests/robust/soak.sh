@@ -15,8 +15,10 @@ if [ "${SOAK_VALGRIND:-0}" = 1 ]; then
 	command -v valgrind >/dev/null || { echo "valgrind missing"; exit 77; }
 	run="valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$TEST_TMP/vg.log $IL_BIN"
 fi
+# 120 bpm: a 4/4 bar is 2 s, so the 10 s minimum ends on a downbeat, where
+# the station switches; the total length is then exact.
 # shellcheck disable=SC2086
-$run --headless --prompt "chiptune, 140 bpm, A minor" --output "file:$wav" --fast --switches "$n" >"$ev" 2>"$TEST_TMP/err" &
+$run --headless --prompt "chiptune, 120 bpm, A minor" --output "file:$wav" --fast --switches "$n" >"$ev" 2>"$TEST_TMP/err" &
 pid=$!
 # The engine itself (valgrind runs it in the same process).
 : >"$samples"
