@@ -124,5 +124,9 @@ void il_player_get_status(il_player *p, il_player_status *st);
 const char *il_player_state_name(il_player_state s);
 /* The protocol word of an audio state: ok, lost, none, file or off. */
 const char *il_audio_state_name(il_audio_state s);
+/* Set *s to the player state named word; 0, or -1 (s untouched) when unknown. */
+int il_player_state_parse(const char *word, il_player_state *s);
+/* Set *s to the audio state named word; 0, or -1 (s untouched) when unknown. */
+int il_audio_state_parse(const char *word, il_audio_state *s);
 
 #endif

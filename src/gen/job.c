@@ -37,6 +37,17 @@ const char *gen_state_name(gen_state s)
 	return gen_state_names[s];
 }
 
+/* Set *s to the generation state named word; 0, or -1 when unknown. */
+int gen_state_parse(const char *word, gen_state *s)
+{
+	for (size_t k = 0; word && k < sizeof gen_state_names / sizeof *gen_state_names; k++)
+		if (!strcmp(word, gen_state_names[k])) {
+			*s = (gen_state)k;
+			return 0;
+		}
+	return -1;
+}
+
 /* The history's word for an outcome. */
 const char *gen_outcome_name(gen_outcome o)
 {

@@ -85,6 +85,8 @@ const char *gen_backend_name(gen_backend backend);
 /* The protocol word of a generation state: idle, running, analyzing, ready,
  * retry, failed or stopped. */
 const char *gen_state_name(gen_state s);
+/* Set *s to the generation state named word; 0, or -1 (s untouched) when unknown. */
+int gen_state_parse(const char *word, gen_state *s);
 /* The history's word for an outcome: ok, error, timeout, invalid, analysis,
  * stopped or missing. */
 const char *gen_outcome_name(gen_outcome o);

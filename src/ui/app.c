@@ -101,7 +101,7 @@ int app_set_checked(ui_app *a, const char *key, const char *value)
 void app_start(ui_app *a, const char *prompt)
 {
 	app_send_kv(a, "start", "prompt", prompt);
-	snprintf(a->m.gen, sizeof a->m.gen, "running");
+	a->m.gen = GEN_STATE_RUNNING;
 	a->m.progress = 0;
 	app_msg(a, UIM_MSG_INFO, "starting: %s", prompt);
 	app_dirty(a, UIM_D_GEN | UIM_D_STATUS);
@@ -187,15 +187,15 @@ void app_status_summary(ui_app *a)
 	char aud[300];
 	uipanel_audio(m, aud, sizeof aud);
 	app_msg(a, UIM_MSG_INFO, "%s %s, generator %s (%.0f%%), next %s, volume %d%%, %s/%s, output %s: %s, "
-		"%ld underrun%s, buffer %ld ms", m->state, el, m->gen, m->progress * 100,
-		m->next_ready ? "ready" : "not ready", m->volume < 0 ? 0 : m->volume, m->backend, m->model, m->output,
-		aud, m->underruns, m->underruns == 1 ? "" : "s", m->buffer_ms);
+		"%ld underrun%s, buffer %ld ms", uimodel_state_name(m), el, gen_state_name(m->gen),
+		m->progress * 100, m->next_ready ? "ready" : "not ready", m->volume < 0 ? 0 : m->volume,
+		m->backend, m->model, m->output, aud, m->underruns, m->underruns == 1 ? "" : "s", m->buffer_ms);
 }
 
 /* Pause or resume. */
 void app_toggle_pause(ui_app *a)
 {
-	if (!strcmp(a->m.state, "paused")) {
+	if (a->m.state == IL_PLAYER_PAUSED) {
 		app_send_verb(a, "resume");
 		app_msg(a, UIM_MSG_INFO, "resuming");
 	} else {

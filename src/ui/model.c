@@ -12,8 +12,8 @@
 void uimodel_init(uimodel *m)
 {
 	memset(m, 0, sizeof *m);
-	snprintf(m->state, sizeof m->state, "starting");
-	snprintf(m->gen, sizeof m->gen, "idle");
+	m->state = IL_PLAYER_IDLE; /* shown as "starting" until a status says (have_status) */
+	m->gen = GEN_STATE_IDLE;
 	m->volume = -1;
 	m->presets_fresh = 1;
 	m->stats_fresh = 1;
@@ -127,19 +127,21 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 {
 	char title[sizeof m->title];
 	snprintf(title, sizeof title, "%s", m->title);
-	uimodel_str(msg, "state", m->state, sizeof m->state);
+	if (il_player_state_parse(proto_get(msg, "state"), &m->state) == 0)
+		m->have_status = 1;
 	uimodel_str(msg, "prompt", m->prompt, sizeof m->prompt);
 	uimodel_str(msg, "backend", m->backend, sizeof m->backend);
 	uimodel_str(msg, "model", m->model, sizeof m->model);
 	uimodel_str(msg, "output", m->output, sizeof m->output);
-	uimodel_str(msg, "audio", m->audio, sizeof m->audio);
+	if (il_audio_state_parse(proto_get(msg, "audio"), &m->audio) == 0)
+		m->have_audio = 1;
 	uimodel_str(msg, "sink", m->sink, sizeof m->sink);
 	uimodel_long(msg, "underruns", &m->underruns);
 	uimodel_long(msg, "buffer_ms", &m->buffer_ms);
 	long vol = m->volume;
 	uimodel_long(msg, "volume", &vol);
 	m->volume = (int)vol;
-	uimodel_str(msg, "gen", m->gen, sizeof m->gen);
+	gen_state_parse(proto_get(msg, "gen"), &m->gen);
 	uimodel_num(msg, "progress", &m->progress);
 	uimodel_num(msg, "eta", &m->eta);
 	uimodel_long(msg, "attempt", &m->attempt);
@@ -152,10 +154,9 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 	long nr = m->next_ready;
 	uimodel_long(msg, "next_ready", &nr);
 	m->next_ready = (int)nr;
-	m->have_status = 1;
 	m->status_at = now;
 	m->starting = 0;
-	if (!strcmp(m->state, "stopped")) { /* nothing of the last loop stays on screen */
+	if (m->state == IL_PLAYER_STOPPED) { /* nothing of the last loop stays on screen */
 		m->title[0] = m->artist[0] = m->loop_prompt[0] = '\0';
 		m->method[0] = m->quality[0] = '\0';
 		m->score = m->bpm = m->loop_seconds = 0;
@@ -167,14 +168,14 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 /* `gen`: generation progress. */
 static unsigned uimodel_gen(uimodel *m, const proto_msg *msg, double now)
 {
-	int was_running = !strcmp(m->gen_state, "running");
+	int was_running = m->gen_last == GEN_STATE_RUNNING;
 	long attempt = m->attempt;
-	uimodel_str(msg, "state", m->gen_state, sizeof m->gen_state);
-	snprintf(m->gen, sizeof m->gen, "%s", m->gen_state);
+	if (gen_state_parse(proto_get(msg, "state"), &m->gen_last) == 0)
+		m->gen = m->gen_last;
 	uimodel_num(msg, "progress", &m->progress);
 	uimodel_num(msg, "eta", &m->eta);
 	uimodel_long(msg, "attempt", &m->attempt);
-	if (strcmp(m->gen_state, "running"))
+	if (m->gen_last != GEN_STATE_RUNNING)
 		m->job_at = 0;
 	else if (!was_running || m->attempt != attempt)
 		m->job_at = now; /* an attempt began: the ETA counts from here */
@@ -183,10 +184,10 @@ static unsigned uimodel_gen(uimodel *m, const proto_msg *msg, double now)
 	m->gen_msg[0] = '\0';
 	uimodel_str(msg, "msg", m->gen_msg, sizeof m->gen_msg);
 	m->gen_at = now;
-	if (!strcmp(m->gen_state, "failed"))
+	if (m->gen_last == GEN_STATE_FAILED)
 		uimodel_msg(m, UIM_MSG_ERROR, now, "generation failed: %s",
 			    m->gen_msg[0] ? m->gen_msg : "no reason given");
-	else if (!strcmp(m->gen_state, "retry"))
+	else if (m->gen_last == GEN_STATE_RETRY)
 		uimodel_msg(m, UIM_MSG_WARN, now, "generation failed, retrying in %.0f s: %s",
 			    m->gen_wait, m->gen_msg);
 	return UIM_D_GEN | UIM_D_STATUS | UIM_D_MSG;
@@ -212,8 +213,9 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 	uim_setting *md = uimodel_setting(m, "min_duration");
 	m->min_left = md ? atof(md->value) : 0; /* until the next status says */
 	m->next_ready = 0;
-	if (strcmp(m->state, "paused"))
-		snprintf(m->state, sizeof m->state, "playing");
+	if (m->state != IL_PLAYER_PAUSED)
+		m->state = IL_PLAYER_PLAYING;
+	m->have_status = 1;
 	m->loops_played++;
 	m->have_analysis = 0;
 	uimodel_msg(m, UIM_MSG_INFO, now, "now playing: %s", m->title);
@@ -322,6 +324,7 @@ static unsigned uimodel_history(uimodel *m, const proto_msg *msg, double now)
 	uimodel_str(msg, "model", h->model, sizeof h->model);
 	uimodel_str(msg, "prompt", h->prompt, sizeof h->prompt);
 	uimodel_str(msg, "outcome", h->outcome, sizeof h->outcome);
+	h->ok = !strcmp(h->outcome, "ok");
 	uimodel_str(msg, "error", h->error, sizeof h->error);
 	uimodel_num(msg, "actual", &h->actual);
 	uimodel_num(msg, "wall", &h->wall);
@@ -344,6 +347,7 @@ static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg, double now)
 	uimodel_num(msg, "score", &m->a_score);
 	uimodel_str(msg, "method", m->a_method, sizeof m->a_method);
 	uimodel_str(msg, "quality", m->a_quality, sizeof m->a_quality);
+	m->a_poor = !strcmp(m->a_quality, "poor");
 	m->metrics[0] = m->candidates[0] = '\0';
 	uimodel_str(msg, "metrics", m->metrics, sizeof m->metrics);
 	m->have_loudness = proto_get(msg, "lufs") != NULL;
@@ -358,13 +362,31 @@ static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg, double now)
 	return UIM_D_ANALYSIS;
 }
 
+/* The requests a screen answers for, by their protocol words. */
+static const struct {
+	const char *verb;
+	uim_request kind;
+} uimodel_requests[] = {
+	{ "stats", UIM_REQ_STATS },
+	{ "analysis", UIM_REQ_ANALYSIS },
+};
+
+/* The kind of the request named verb (UIM_REQ_OTHER when no screen needs it). */
+static uim_request uimodel_request_kind(const char *verb)
+{
+	for (size_t k = 0; verb && k < sizeof uimodel_requests / sizeof uimodel_requests[0]; k++)
+		if (!strcmp(uimodel_requests[k].verb, verb))
+			return uimodel_requests[k].kind;
+	return UIM_REQ_OTHER;
+}
+
 /* `error`: show it. */
 static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
 {
 	const char *code = proto_get(msg, "code"), *text = proto_get(msg, "msg");
 	const char *verb = proto_get(msg, "verb");
 	snprintf(m->last_error_code, sizeof m->last_error_code, "%s", code ? code : "");
-	snprintf(m->last_error_verb, sizeof m->last_error_verb, "%s", verb ? verb : "");
+	m->last_error_req = uimodel_request_kind(verb);
 	snprintf(m->last_error_msg, sizeof m->last_error_msg, "%s", text ? text : "");
 	m->errors++;
 	uimodel_msg(m, UIM_MSG_ERROR, now, "%s%s%s", verb ? verb : "", verb ? ": " : "",
@@ -396,11 +418,12 @@ static unsigned uimodel_ready(uimodel *m, const proto_msg *msg, double now)
 /* `audio`: the output's state changed. */
 static unsigned uimodel_audio(uimodel *m, const proto_msg *msg, double now)
 {
-	uimodel_str(msg, "state", m->audio, sizeof m->audio);
+	if (il_audio_state_parse(proto_get(msg, "state"), &m->audio) == 0)
+		m->have_audio = 1;
 	uimodel_str(msg, "sink", m->sink, sizeof m->sink);
 	const char *t = proto_get(msg, "msg");
-	uimodel_msg(m, !strcmp(m->audio, "ok") ? UIM_MSG_INFO : UIM_MSG_WARN, now, "audio %s%s%s",
-		    m->audio, t && *t ? ": " : "", t ? t : "");
+	uimodel_msg(m, m->have_audio && m->audio == IL_AUDIO_OK ? UIM_MSG_INFO : UIM_MSG_WARN, now,
+		    "audio %s%s%s", uimodel_audio_name(m), t && *t ? ": " : "", t ? t : "");
 	return UIM_D_STATUS | UIM_D_MSG;
 }
 
@@ -469,7 +492,7 @@ unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now)
 double uimodel_elapsed(const uimodel *m, double now)
 {
 	double e = m->elapsed;
-	if (!strcmp(m->state, "playing") && m->status_at > 0)
+	if (m->state == IL_PLAYER_PLAYING && m->status_at > 0)
 		e += now - m->status_at;
 	return e < 0 ? 0 : e;
 }
@@ -478,7 +501,7 @@ double uimodel_elapsed(const uimodel *m, double now)
 double uimodel_min_left(const uimodel *m, double now)
 {
 	double l = m->min_left;
-	if (!strcmp(m->state, "playing") && m->status_at > 0)
+	if (m->state == IL_PLAYER_PLAYING && m->status_at > 0)
 		l -= now - m->status_at;
 	return l < 0 ? 0 : l;
 }
@@ -486,5 +509,17 @@ double uimodel_min_left(const uimodel *m, double now)
 /* True while a generation runs (running, analyzing or waiting to retry). */
 int uimodel_generating(const uimodel *m)
 {
-	return !strcmp(m->gen, "running") || !strcmp(m->gen, "analyzing") || !strcmp(m->gen, "retry");
+	return m->gen == GEN_STATE_RUNNING || m->gen == GEN_STATE_ANALYZING || m->gen == GEN_STATE_RETRY;
+}
+
+/* The protocol word of the playback state, "starting" before it is known. */
+const char *uimodel_state_name(const uimodel *m)
+{
+	return m->have_status ? il_player_state_name(m->state) : "starting";
+}
+
+/* The protocol word of the audio state, "" before it is known. */
+const char *uimodel_audio_name(const uimodel *m)
+{
+	return m->have_audio ? il_audio_state_name(m->audio) : "";
 }

@@ -7,7 +7,9 @@
 
 #include <stdarg.h>
 
+#include "audio/player.h"
 #include "engine/protocol.h"
+#include "gen/job.h"
 
 #define UIM_BANDS_MAX 256
 #define UIM_SETTINGS_MAX 64
@@ -38,6 +40,9 @@ typedef enum uim_event {
 	UIM_EV_PRESET, UIM_EV_STAT, UIM_EV_HISTORY, UIM_EV_ANALYSIS, UIM_EV_WAVEFORM, UIM_EV_ERROR,
 	UIM_EV_READY, UIM_EV_AUDIO, UIM_EV_SAVED, UIM_EV_LOG, UIM_EV_BYE, UIM_EV_PONG
 } uim_event;
+
+/* The requests whose failure a screen shows (from the `verb` of an error). */
+typedef enum uim_request { UIM_REQ_OTHER, UIM_REQ_STATS, UIM_REQ_ANALYSIS } uim_request;
 
 /* Message levels of the status line. */
 enum { UIM_MSG_INFO, UIM_MSG_WARN, UIM_MSG_ERROR };
@@ -70,6 +75,7 @@ typedef struct uim_stat {
 typedef struct uim_hist {
 	long time, secs;
 	char backend[16], model[32], prompt[256], outcome[16], error[160];
+	int ok;       /* the outcome was ok */
 	double actual, wall, loop_seconds, bpm, score;
 } uim_hist;
 
@@ -80,20 +86,24 @@ typedef struct uimodel {
 	long pid;
 	char program[64];
 	/* the last `status` event, and when it came (monotonic seconds) */
-	int have_status;
+	int have_status;   /* state is known (before: idle, shown as "starting") */
 	double status_at;
-	char state[16], prompt[1024], backend[16], model[32], output[256], audio[16];
+	il_player_state state;
+	char prompt[1024], backend[16], model[32], output[256];
+	il_audio_state audio;
+	int have_audio;    /* audio is known */
 	char sink[256];               /* the output in use ("" when none) */
 	long underruns, buffer_ms;    /* the output's underruns and buffer */
 	int volume;
-	char gen[16];
+	gen_state gen;
 	double progress, eta;
 	long attempt;
 	char title[256], artist[256];
 	double loop_seconds, bpm, elapsed, min_left;
 	int next_ready;
 	/* the last `gen` event */
-	char gen_state[16], gen_msg[1024];
+	gen_state gen_last;
+	char gen_msg[1024];
 	double gen_wait, gen_at;
 	double job_at;     /* when the running attempt began (0: not seen) */
 	/* the last `loop` event */
@@ -124,6 +134,7 @@ typedef struct uimodel {
 	long frames, rate, loop_start, loop_end;
 	double a_bpm, a_score;
 	char a_method[32], a_quality[16], metrics[1024], candidates[1024];
+	int a_poor;        /* the quality is poor */
 	double lufs_in, lra_in, tp_in, lufs, lra, tp, gain_db; /* loudness before/after */
 	int have_loudness;
 	unsigned char wave[UIM_WAVE_MAX];
@@ -144,7 +155,8 @@ typedef struct uimodel {
 	uim_event event;
 	/* counters */
 	long errors;
-	char last_error_verb[PROTO_NAME_MAX + 1], last_error_code[PROTO_NAME_MAX + 1];
+	uim_request last_error_req; /* the request the last error answered */
+	char last_error_code[PROTO_NAME_MAX + 1];
 	char last_error_msg[256];
 	char saved_path[1024];
 } uimodel;
@@ -175,6 +187,10 @@ double uimodel_elapsed(const uimodel *m, double now);
 double uimodel_min_left(const uimodel *m, double now);
 /* True while a generation runs (running, analyzing or waiting to retry). */
 int uimodel_generating(const uimodel *m);
+/* The protocol word of the playback state, "starting" before it is known. */
+const char *uimodel_state_name(const uimodel *m);
+/* The protocol word of the audio state, "" before it is known. */
+const char *uimodel_audio_name(const uimodel *m);
 /* The setting named key, or NULL. */
 uim_setting *uimodel_setting(uimodel *m, const char *key);
 

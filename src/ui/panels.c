@@ -82,9 +82,9 @@ static void panels_header(ui_app *a)
 /* The state glyph and word of playback. */
 static wchar_t panels_state_glyph(ui_app *a)
 {
-	if (!strcmp(a->m.state, "playing"))
+	if (a->m.state == IL_PLAYER_PLAYING)
 		return a->t.g.play;
-	if (!strcmp(a->m.state, "paused"))
+	if (a->m.state == IL_PLAYER_PAUSED)
 		return a->t.g.pause;
 	return a->t.g.stop;
 }
@@ -92,19 +92,22 @@ static wchar_t panels_state_glyph(ui_app *a)
 /* The output in plain words: what plays the sound, or why nothing does. */
 void uipanel_audio(const uimodel *m, char *out, size_t n)
 {
-	if (!strcmp(m->audio, "none"))
+	il_audio_state au = m->audio;
+	if (!m->have_audio)
+		snprintf(out, n, "audio ?");
+	else if (au == IL_AUDIO_NONE)
 		snprintf(out, n, "%s", !strncmp(m->output, "file:", 5) ? "cannot write the output file"
 			 : !strcmp(m->output, "pulse") ? "no audio server" : "no audio device");
-	else if (!strcmp(m->audio, "lost"))
+	else if (au == IL_AUDIO_LOST)
 		snprintf(out, n, "%s", !strcmp(m->output, "pulse") ? "audio server lost" : "audio output lost");
-	else if (!strcmp(m->audio, "off"))
+	else if (au == IL_AUDIO_OFF)
 		snprintf(out, n, "output off");
-	else if (!strcmp(m->audio, "ok") && m->sink[0])
+	else if (au == IL_AUDIO_OK && m->sink[0])
 		snprintf(out, n, "%s%s", m->sink, m->underruns > 0 ? " (underruns)" : "");
-	else if (!strcmp(m->audio, "file") && m->sink[0])
+	else if (au == IL_AUDIO_FILE && m->sink[0])
 		snprintf(out, n, "%s", m->sink);
 	else
-		snprintf(out, n, "audio %s", m->audio[0] ? m->audio : "?");
+		snprintf(out, n, "audio %s", il_audio_state_name(au));
 }
 
 /* The status row: state, title, clock, volume, generator, audio. */
@@ -118,9 +121,9 @@ static void panels_status(ui_app *a)
 	char el[16], buf[600], gen[64];
 	uidraw_clock(el, sizeof el, uimodel_elapsed(m, a->now));
 	if (uimodel_generating(m))
-		snprintf(gen, sizeof gen, "gen %s %.0f%%", m->gen, m->progress * 100);
+		snprintf(gen, sizeof gen, "gen %s %.0f%%", gen_state_name(m->gen), m->progress * 100);
 	else
-		snprintf(gen, sizeof gen, "gen %s", m->gen[0] ? m->gen : "idle");
+		snprintf(gen, sizeof gen, "gen %s", gen_state_name(m->gen));
 	char vol[16] = "vol ?";
 	if (m->volume >= 0)
 		snprintf(vol, sizeof vol, "vol %d%%", m->volume);
@@ -128,7 +131,8 @@ static void panels_status(ui_app *a)
 					   : a->restart_at > 0 ? "engine down" : "engine starting") : NULL;
 	char aud[300];
 	uipanel_audio(m, aud, sizeof aud);
-	snprintf(buf, sizeof buf, "%s | %s | %s | %s | %s", eng ? eng : m->state, vol, gen, el, aud);
+	snprintf(buf, sizeof buf, "%s | %s | %s | %s | %s", eng ? eng : uimodel_state_name(m), vol, gen, el,
+		 aud);
 	int right = uidraw_width(t, buf);
 	int x = 3;
 	if (right + 4 < r.w) {
@@ -208,7 +212,7 @@ static void panels_info(ui_app *a)
 	snprintf(len, sizeof len, m->loop_seconds > 0 ? "%.1f s" : "-", m->loop_seconds);
 	snprintf(bpm, sizeof bpm, m->bpm > 0 ? "%.0f" : "-", m->bpm);
 	const char *title = m->title[0] ? m->title :
-			    !strcmp(m->state, "stopped") ? "(stopped)" : "(nothing playing yet)";
+			    m->state == IL_PLAYER_STOPPED ? "(stopped)" : "(nothing playing yet)";
 	if (a->lay.mode != UI_LAYOUT_FULL) {
 		int x = uidraw_text(t, in.y, in.x, in.w, ROLE_VALUE, title);
 		if (m->artist[0] && x + 4 < in.w) {
@@ -270,7 +274,7 @@ static void panels_spectrum(ui_app *a)
 		}
 	}
 	if (m->nbands == 0 && in.h >= 2 && a->lay.mode == UI_LAYOUT_FULL) {
-		const char *s = strcmp(m->state, "playing") ? "silence" : "waiting for sound";
+		const char *s = m->state == IL_PLAYER_PLAYING ? "waiting for sound" : "silence";
 		int w = uidraw_width(t, s);
 		uidraw_text(t, in.y + in.h / 2 - 1, in.x + (in.w - w) / 2, in.w, ROLE_DIM, s);
 	}
@@ -372,7 +376,7 @@ static void panels_eta(ui_app *a, char *out, size_t n)
 	uimodel *m = &a->m;
 	char eta[16], left[16];
 	snprintf(out, n, "-");
-	if ((strcmp(m->gen, "running") && strcmp(m->gen, "analyzing")) || m->eta <= 0)
+	if ((m->gen != GEN_STATE_RUNNING && m->gen != GEN_STATE_ANALYZING) || m->eta <= 0)
 		return;
 	uidraw_clock(eta, sizeof eta, m->eta);
 	double took = m->job_at > 0 ? a->now - m->job_at : m->eta * m->progress;
@@ -398,7 +402,7 @@ static void panels_gen(ui_app *a)
 	int busy = uimodel_generating(m);
 	if (a->lay.mode != UI_LAYOUT_FULL) {
 		snprintf(line, sizeof line, "%s/%s %s", m->backend[0] ? m->backend : "?",
-			 m->model[0] ? m->model : "?", m->gen);
+			 m->model[0] ? m->model : "?", gen_state_name(m->gen));
 		int x = uidraw_text(t, in.y, in.x, in.w, ROLE_LABEL, line);
 		if (busy && in.w - x > 12) {
 			int bw = in.w - x - 12;
@@ -414,14 +418,14 @@ static void panels_gen(ui_app *a)
 		uidraw_pair(t, y, in.x + x + 3, in.w - x - 3, "Model:", m->model);
 	if (++y < bottom) {
 		char st[64];
-		snprintf(st, sizeof st, "%s", m->gen[0] ? m->gen : "idle");
-		if (m->attempt > 0 && (busy || !strcmp(m->gen, "failed")))
+		snprintf(st, sizeof st, "%s", gen_state_name(m->gen));
+		if (m->attempt > 0 && (busy || m->gen == GEN_STATE_FAILED))
 			snprintf(st + strlen(st), sizeof st - strlen(st), ", attempt %ld", m->attempt);
 		uidraw_pair(t, y, in.x, in.w, "State:  ", st);
 	}
 	if (++y < bottom) {
 		int bw = in.w - 6;
-		double p = busy || !strcmp(m->gen, "ready") ? m->progress : 0;
+		double p = busy || m->gen == GEN_STATE_READY ? m->progress : 0;
 		uidraw_hbar(t, y, in.x, bw, p, ROLE_PROGRESS, ROLE_PROGRESS_BG);
 		uidraw_textf(t, y, in.x + bw + 1, 5, ROLE_VALUE, "%3.0f%%", p * 100);
 	}
@@ -430,7 +434,7 @@ static void panels_gen(ui_app *a)
 		panels_eta(a, est, sizeof est);
 		uidraw_pair(t, y, in.x, in.w, "ETA:    ", est);
 	}
-	if (++y < bottom && !strcmp(m->gen, "retry") && m->gen_wait > 0) {
+	if (++y < bottom && m->gen == GEN_STATE_RETRY && m->gen_wait > 0) {
 		snprintf(line, sizeof line, "in %.0f s", m->gen_wait - (a->now - m->gen_at) > 0 ?
 			 m->gen_wait - (a->now - m->gen_at) : 0);
 		uidraw_pair(t, y, in.x, in.w, "Retry:  ", line);
@@ -438,8 +442,8 @@ static void panels_gen(ui_app *a)
 	}
 	int down = !a->engine_up && bottom - 1 > in.y + 3;
 	if (y < bottom - down && m->gen_msg[0]) /* wrapped: a long hint is read whole */
-		uidraw_wrapped(t, y, in.x, in.w, bottom - down, !strcmp(m->gen, "failed") ||
-			       !strcmp(m->gen, "retry") ? ROLE_WARN : ROLE_DIM, m->gen_msg);
+		uidraw_wrapped(t, y, in.x, in.w, bottom - down, m->gen == GEN_STATE_FAILED ||
+			       m->gen == GEN_STATE_RETRY ? ROLE_WARN : ROLE_DIM, m->gen_msg);
 	if (down)
 		uidraw_text(t, bottom - 1, in.x, in.w, ROLE_ERROR, a->link.why[0] ? a->link.why : "engine starting");
 }

@@ -29,7 +29,7 @@ static void screens_stats(ui_app *a)
 	if (in.h <= 0)
 		return;
 	if (!m->stats_answered) {
-		if (!strcmp(m->last_error_verb, "stats"))
+		if (m->last_error_req == UIM_REQ_STATS)
 			uidraw_textf(t, in.y, in.x, in.w, ROLE_ERROR, "no statistics: %s", m->last_error_msg);
 		else
 			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "no generation recorded yet (r asks again)");
@@ -71,7 +71,7 @@ static void screens_stats(ui_app *a)
 		struct tm tmv;
 		if (h->time > 0 && localtime_r(&tt, &tmv))
 			strftime(when, sizeof when, "%H:%M", &tmv);
-		int good = !strcmp(h->outcome, "ok");
+		int good = h->ok;
 		char line[600];
 		snprintf(line, sizeof line, "%s %-8s %2lds %6.1fs %-7s %s", when, h->backend, h->secs, h->wall,
 			 h->outcome, good ? h->prompt : (h->error[0] ? h->error : h->prompt));
@@ -195,7 +195,7 @@ static void screens_analysis(ui_app *a)
 	if (in.h <= 0)
 		return;
 	if (!m->have_analysis) {
-		if (!strcmp(m->last_error_verb, "analysis"))
+		if (m->last_error_req == UIM_REQ_ANALYSIS)
 			uidraw_textf(t, in.y, in.x, in.w, ROLE_DIM, "no analysis: %s (r asks again)", m->last_error_msg);
 		else
 			uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "asking the engine for the analysis...");
@@ -210,7 +210,7 @@ static void screens_analysis(ui_app *a)
 			     m->loop_start / rate, m->loop_end / rate, (m->loop_end - m->loop_start) / rate,
 			     m->frames / rate, m->a_bpm);
 	if (y < bottom)
-		uidraw_textf(t, y++, in.x, in.w, !strcmp(m->a_quality, "poor") ? ROLE_WARN : ROLE_OK,
+		uidraw_textf(t, y++, in.x, in.w, m->a_poor ? ROLE_WARN : ROLE_OK,
 			     "Score %.3f   quality %s   method %s", m->a_score, m->a_quality, m->a_method);
 	if (y < bottom && m->have_loudness)
 		uidraw_textf(t, y++, in.x, in.w, ROLE_VALUE,

@@ -80,8 +80,9 @@ static void ui_engine_gone(ui_app *a)
 		a->restart_at = a->now + a->restart_delay;
 	}
 	a->restart_delay = a->restart_delay * 2 > UI_RESTART_MAX ? UI_RESTART_MAX : a->restart_delay * 2;
-	snprintf(a->m.state, sizeof a->m.state, "stopped");
-	snprintf(a->m.gen, sizeof a->m.gen, "idle");
+	a->m.state = IL_PLAYER_STOPPED;
+	a->m.have_status = 1;
+	a->m.gen = GEN_STATE_IDLE;
 	a->m.nbands = 0;
 	app_dirty(a, UIM_D_ALL);
 }
@@ -93,7 +94,7 @@ static void ui_autostart(ui_app *a)
 {
 	a->autostart_done = 1;
 	uim_setting *on = uimodel_setting(&a->m, "autostart");
-	if (a->opts->prompt || (on && strcmp(on->value, "true") != 0) || !strcmp(a->m.state, "playing"))
+	if (a->opts->prompt || (on && strcmp(on->value, "true") != 0) || a->m.state == IL_PLAYER_PLAYING)
 		return;
 	uim_setting *last = uimodel_setting(&a->m, "last_prompt");
 	const char *p = last && last->value[0] ? last->value
@@ -267,7 +268,7 @@ static int ui_timers(ui_app *a)
 		}
 		next = a->next_status < next ? a->next_status : next;
 	}
-	if (!strcmp(m->state, "playing") || uimodel_generating(m)) {
+	if (m->state == IL_PLAYER_PLAYING || uimodel_generating(m)) {
 		double tick = a->last_clock + 0.5;
 		if (now >= tick) {
 			app_dirty(a, UIM_D_TIMING | UIM_D_GEN);

@@ -150,7 +150,7 @@ START_TEST(test_model_events)
 	feed(&m, "status state=playing prompt=\"calm piano\" backend=synth model=small volume=70 output=null "
 		 "audio=none gen=running progress=0.5 eta=4 attempt=1 title=T artist=A loop_seconds=6.5 "
 		 "bpm=90 elapsed=3 min_left=27 next_ready=0");
-	ck_assert_str_eq(m.state, "playing");
+	ck_assert_str_eq(uimodel_state_name(&m), "playing");
 	ck_assert_int_eq(m.volume, 70);
 	ck_assert(uimodel_generating(&m));
 	ck_assert_double_eq_tol(uimodel_elapsed(&m, 102.0), 5.0, 1e-9);
@@ -163,7 +163,7 @@ START_TEST(test_model_events)
 	ck_assert_str_eq(m.loop_prompt, "calm piano");
 	ck_assert_double_eq_tol(m.min_left, 30.0, 1e-9);
 	feed(&m, "gen state=retry progress=0 eta=4 attempt=2 wait=4 msg=\"it broke\"");
-	ck_assert_str_eq(m.gen, "retry");
+	ck_assert_str_eq(gen_state_name(m.gen), "retry");
 	ck_assert(strstr(m.msg, "retrying in 4 s: it broke") != NULL);
 	feed(&m, "error code=state msg=\"nothing is playing\" verb=skip");
 	ck_assert_str_eq(m.msg, "skip: nothing is playing");
