@@ -132,6 +132,14 @@ static void eplayer_on_ended(void *ctx)
 	engine_post_log(ep->e, "info", "playback limit reached");
 }
 
+/* Free a job and what it holds. */
+static void eplayer_job_free(player_job *j)
+{
+	free(j->path);
+	il_loop_free(j->loop);
+	free(j);
+}
+
 /* Prepare one job on the worker thread and queue the result. */
 static void eplayer_run_job(struct engine_player *ep, player_job *j)
 {
@@ -180,9 +188,7 @@ static void *eplayer_worker(void *arg)
 		pthread_mutex_unlock(&ep->lock);
 		eplayer_run_job(ep, j);
 		il_player_hold(ep->pl, -1);
-		free(j->path);
-		il_loop_free(j->loop);
-		free(j);
+		eplayer_job_free(j);
 		pthread_mutex_lock(&ep->lock);
 		ep->njobs--;
 	}
@@ -286,9 +292,7 @@ void engine_player_free(engine *e)
 	while (ep->jobs) {
 		player_job *j = ep->jobs;
 		ep->jobs = j->next;
-		free(j->path);
-		il_loop_free(j->loop);
-		free(j);
+		eplayer_job_free(j);
 	}
 	il_player_free(ep->pl);
 	pthread_cond_destroy(&ep->cond);
@@ -495,24 +499,26 @@ static void eplayer_req_analysis(engine *e, const proto_msg *m)
 	il_track_unref(t);
 }
 
-/* `pause`: pause the output with a short ramp. */
-static void eplayer_req_pause(engine *e, const proto_msg *m)
+/* Pause (on) or resume the output with a short ramp, for request m. */
+static void eplayer_pause(engine *e, const proto_msg *m, int on)
 {
 	il_player *pl = eplayer_need(e, m);
 	if (!pl)
 		return;
-	il_player_pause(pl, 1);
-	engine_log(e, "info", "paused");
+	il_player_pause(pl, on);
+	engine_log(e, "info", on ? "paused" : "resumed");
+}
+
+/* `pause`: pause the output with a short ramp. */
+static void eplayer_req_pause(engine *e, const proto_msg *m)
+{
+	eplayer_pause(e, m, 1);
 }
 
 /* `resume`: resume the output with a short ramp. */
 static void eplayer_req_resume(engine *e, const proto_msg *m)
 {
-	il_player *pl = eplayer_need(e, m);
-	if (!pl)
-		return;
-	il_player_pause(pl, 0);
-	engine_log(e, "info", "resumed");
+	eplayer_pause(e, m, 0);
 }
 
 /* `skip`: crossfade to the next loop now. */
@@ -663,9 +669,7 @@ void engine_player_clear_queue(engine *e)
 	while (ep->jobs) {
 		player_job *j = ep->jobs;
 		ep->jobs = j->next;
-		free(j->path);
-		il_loop_free(j->loop);
-		free(j);
+		eplayer_job_free(j);
 		ep->njobs--;
 		il_player_hold(ep->pl, -1);
 	}

@@ -363,18 +363,12 @@ void proto_fmt_str(sbuf *sb, const char *key, const char *value)
 	sbuf_putc(sb, '"');
 	for (size_t k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)value[k];
-		switch (c) {
-		case '"': sbuf_puts(sb, "\\\""); break;
-		case '\\': sbuf_puts(sb, "\\\\"); break;
-		case '\n': sbuf_puts(sb, "\\n"); break;
-		case '\r': sbuf_puts(sb, "\\r"); break;
-		case '\t': sbuf_puts(sb, "\\t"); break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				sbuf_printf(sb, "\\x%02x", c);
-			else
-				sbuf_putc(sb, (char)c);
-		}
+		if (sbuf_put_esc(sb, c))
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			sbuf_printf(sb, "\\x%02x", c);
+		else
+			sbuf_putc(sb, (char)c);
 	}
 	sbuf_putc(sb, '"');
 }

@@ -107,31 +107,38 @@ static int sbuf_utf8(const unsigned char *p)
 	return n;
 }
 
+/* Append the two-character escape of c (\" \\ \n \r \t), which protocol
+ * lines and JSON share; 1 when written, 0 when c has none. */
+int sbuf_put_esc(sbuf *sb, unsigned char c)
+{
+	static const char from[] = "\"\\\n\r\t", to[] = "\"\\nrt";
+	const char *at = c ? strchr(from, c) : NULL;
+	if (!at)
+		return 0;
+	sbuf_putc(sb, '\\');
+	sbuf_putc(sb, to[at - from]);
+	return 1;
+}
+
 /* Append s to sb as a JSON string literal (quotes and escapes; bytes that
  * are not UTF-8 become U+FFFD, so the output is always valid JSON). */
 void sbuf_put_json(sbuf *sb, const char *s)
 {
 	sbuf_putc(sb, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': sbuf_puts(sb, "\\\""); break;
-		case '\\': sbuf_puts(sb, "\\\\"); break;
-		case '\n': sbuf_puts(sb, "\\n"); break;
-		case '\r': sbuf_puts(sb, "\\r"); break;
-		case '\t': sbuf_puts(sb, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				sbuf_printf(sb, "\\u%04x", *p);
-			} else if (*p < 0x80) {
-				sbuf_putc(sb, (char)*p);
+		if (sbuf_put_esc(sb, *p))
+			continue;
+		if (*p < 0x20 || *p == 0x7f) {
+			sbuf_printf(sb, "\\u%04x", *p);
+		} else if (*p < 0x80) {
+			sbuf_putc(sb, (char)*p);
+		} else {
+			int n = sbuf_utf8(p);
+			if (n) {
+				sbuf_append(sb, (const char *)p, (size_t)n);
+				p += n - 1;
 			} else {
-				int n = sbuf_utf8(p);
-				if (n) {
-					sbuf_append(sb, (const char *)p, (size_t)n);
-					p += n - 1;
-				} else {
-					sbuf_puts(sb, "\\ufffd");
-				}
+				sbuf_puts(sb, "\\ufffd");
 			}
 		}
 	}

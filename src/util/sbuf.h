@@ -33,5 +33,8 @@ void sbuf_free(sbuf *sb);
 /* Append s as a JSON string literal (quotes and escapes; bytes that are
  * not UTF-8 become U+FFFD, so the output is always valid JSON). */
 void sbuf_put_json(sbuf *sb, const char *s);
+/* Append the two-character escape of c (\" \\ \n \r \t), which protocol
+ * lines and JSON share; 1 when written, 0 when c has none. */
+int sbuf_put_esc(sbuf *sb, unsigned char c);
 
 #endif
