@@ -142,6 +142,19 @@ static void pulse_destroy(pulse_sink *p)
 	free(p);
 }
 
+/* The stream's buffer: latency_ms of sound in spec ss; the server's
+ * choice for the rest. */
+static pa_buffer_attr pulse_attr(const pa_sample_spec *ss, int latency_ms)
+{
+	pa_buffer_attr attr;
+	attr.maxlength = (uint32_t)-1;
+	attr.tlength = (uint32_t)pa_usec_to_bytes((pa_usec_t)latency_ms * 1000, ss);
+	attr.prebuf = (uint32_t)-1;
+	attr.minreq = (uint32_t)-1;
+	attr.fragsize = (uint32_t)-1;
+	return attr;
+}
+
 /* Connect the context and the stream (lock held); 0 or -1 with err. */
 static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *stalled, il_err *err)
 {
@@ -172,12 +185,7 @@ static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *st
 	pa_stream_set_state_callback(p->st, pulse_wake_stream, p);
 	pa_stream_set_write_callback(p->st, pulse_wake_request, p);
 	pa_stream_set_underflow_callback(p->st, pulse_underflow, p);
-	pa_buffer_attr attr;
-	attr.maxlength = (uint32_t)-1;
-	attr.tlength = (uint32_t)pa_usec_to_bytes((pa_usec_t)latency_ms * 1000, &ss);
-	attr.prebuf = (uint32_t)-1;
-	attr.minreq = (uint32_t)-1;
-	attr.fragsize = (uint32_t)-1;
+	pa_buffer_attr attr = pulse_attr(&ss, latency_ms);
 	pa_stream_flags_t fl = PA_STREAM_INTERPOLATE_TIMING | PA_STREAM_ADJUST_LATENCY |
 			       PA_STREAM_AUTO_TIMING_UPDATE;
 	if (pa_stream_connect_playback(p->st, NULL, &attr, fl, NULL, NULL) < 0)
@@ -360,12 +368,7 @@ int il_sink_pulse_set_latency(void *h, int latency_ms)
 {
 	pulse_sink *p = h;
 	pa_sample_spec ss = { PA_SAMPLE_FLOAT32NE, IL_SINK_RATE, IL_SINK_CHANNELS };
-	pa_buffer_attr attr;
-	attr.maxlength = (uint32_t)-1;
-	attr.tlength = (uint32_t)pa_usec_to_bytes((pa_usec_t)latency_ms * 1000, &ss);
-	attr.prebuf = (uint32_t)-1;
-	attr.minreq = (uint32_t)-1;
-	attr.fragsize = (uint32_t)-1;
+	pa_buffer_attr attr = pulse_attr(&ss, latency_ms);
 	pa_threaded_mainloop_lock(p->ml);
 	int rc = pulse_good(p) ? pulse_wait_op(p, pa_stream_set_buffer_attr(p->st, &attr, pulse_attr_done, p),
 					       p->stall_s, 1) : -1;
