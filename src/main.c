@@ -5,7 +5,7 @@
 #include <malloc.h>
 #include <stdio.h>
 
-#include "engine/cli.h"
+#include "cli/cli.h"
 #include "engine/engine.h"
 #include "options.h"
 #include "store/wisdom.h"
@@ -49,10 +49,8 @@ int main(int argc, char **argv)
 	wisdom_load(&err); /* only a cache: planning is the worst a failure costs */
 	switch (o.mode) {
 	case IL_MODE_ENGINE:
+	case IL_MODE_HEADLESS: /* the same engine; engine_main reads --headless */
 		rc = engine_main(&o);
-		break;
-	case IL_MODE_HEADLESS:
-		rc = cli_headless(&o);
 		break;
 	case IL_MODE_ANALYZE:
 		rc = cli_analyze(&o);

@@ -1,9 +1,9 @@
-## Audio file reading (loop finder).
+## Audio file reading.
 libinfiniloop_a_SOURCES += src/audio/loop.c src/audio/loop.h \
 	src/audio/audiofile.c src/audio/audiofile.h \
 	src/audio/memfile.c src/audio/memfile.h
 
-## Sinks, WAV writing, the player (player).
+## Sinks, WAV writing, the player.
 libinfiniloop_a_SOURCES += \
 	src/audio/sink.c src/audio/sink.h src/audio/sink_pulse.c src/audio/sink_alsa.c \
 	src/audio/track.c src/audio/track.h \

@@ -262,12 +262,6 @@ int il_sink_set_latency(il_sink *s, int latency_ms)
 	return s->kind == IL_SINK_ALSA ? -1 : 0;
 }
 
-/* Frames written so far. */
-unsigned long long il_sink_frames(const il_sink *s)
-{
-	return s->frames;
-}
-
 /* Underruns counted so far. */
 unsigned long il_sink_underruns(const il_sink *s)
 {

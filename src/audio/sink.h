@@ -78,8 +78,6 @@ int il_sink_alive(il_sink *s, il_err *err);
 /* Make the device's buffer latency_ms long; 0 when done in place (pulse),
  * -1 when the sink must be reopened for it. */
 int il_sink_set_latency(il_sink *s, int latency_ms);
-/* Frames written so far. */
-unsigned long long il_sink_frames(const il_sink *s);
 /* Underruns counted so far. */
 unsigned long il_sink_underruns(const il_sink *s);
 /* What the sink plays to: "pulse", "alsa:default", "file:PATH", "null". */

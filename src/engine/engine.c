@@ -99,48 +99,54 @@ void engine_error_err(engine *e, const char *verb, const il_err *err)
 	engine_error(e, err->code, verb, "%s", err->msg);
 }
 
-/* True when debug messages are on: `debug` for this run, else the setting. */
-static int engine_debug_on(const engine *e)
+/* Recompute whether debug messages are on (`debug` for this run, else the
+ * setting) after either changed; main thread. Threads that log read the
+ * copy atomically, never the settings. */
+static void engine_debug_update(engine *e)
 {
-	return e->debug_run >= 0 ? e->debug_run : e->set.debug;
+	int on = e->debug_run >= 0 ? e->debug_run : e->set.debug;
+	__atomic_store_n(&e->debug_on, on, __ATOMIC_RELAXED);
 }
 
-/* Format a `log` line into sb. */
-static void engine_fmt_log(sbuf *sb, const char *level, const char *fmt, va_list ap)
+/* Format a `log` line into sb; 0 (nothing formatted) for a debug line
+ * while debug messages are off. Any thread. */
+static int engine_fmt_log(engine *e, sbuf *sb, engine_level level, const char *fmt, va_list ap)
 {
+	static const char *const names[] = {
+		[ENGINE_DEBUG] = "debug", [ENGINE_INFO] = "info", [ENGINE_WARN] = "warn",
+	};
+	if (level == ENGINE_DEBUG && !__atomic_load_n(&e->debug_on, __ATOMIC_RELAXED))
+		return 0;
 	char msg[2048];
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	proto_fmt_begin(sb, "log");
-	proto_fmt_str(sb, "level", level);
+	proto_fmt_str(sb, "level", names[level]);
 	proto_fmt_str(sb, "msg", msg);
 	proto_fmt_end(sb);
+	return 1;
 }
 
-/* Emit a `log` event at level debug, info or warn (debug only when enabled). */
-void engine_log(engine *e, const char *level, const char *fmt, ...)
+/* Emit a `log` event (debug ones only when debug messages are on). */
+void engine_log(engine *e, engine_level level, const char *fmt, ...)
 {
-	if (strcmp(level, "debug") == 0 && !engine_debug_on(e))
-		return;
 	sbuf sb = SBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	engine_fmt_log(&sb, level, fmt, ap);
+	if (engine_fmt_log(e, &sb, level, fmt, ap))
+		engine_emit(e, &sb);
 	va_end(ap);
-	engine_emit(e, &sb);
 	sbuf_free(&sb);
 }
 
 /* Emit a `log` event from any thread. */
-void engine_post_log(engine *e, const char *level, const char *fmt, ...)
+void engine_post_log(engine *e, engine_level level, const char *fmt, ...)
 {
-	if (strcmp(level, "debug") == 0 && !engine_debug_on(e))
-		return;
 	sbuf sb = SBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	engine_fmt_log(&sb, level, fmt, ap);
+	if (engine_fmt_log(e, &sb, level, fmt, ap))
+		engine_post(e, sbuf_str(&sb));
 	va_end(ap);
-	engine_post(e, sbuf_str(&sb));
 	sbuf_free(&sb);
 }
 
@@ -232,6 +238,7 @@ static void engine_req_set(engine *e, const proto_msg *m)
 	engine_save_setting(e, d);
 	if (!strcmp(d->key, "debug"))
 		e->debug_run = -1; /* the setting rules again */
+	engine_debug_update(e);
 	if (d->applies & (SETTING_TO_PLAYER | SETTING_TO_SINK))
 		engine_player_setting(e, d);
 	if (d->applies & SETTING_TO_GEN)
@@ -252,7 +259,8 @@ static void engine_req_debug(engine *e, const proto_msg *m)
 		return;
 	}
 	e->debug_run = (int)on;
-	engine_log(e, "info", "debug messages %s", on ? "on" : "off");
+	engine_debug_update(e);
+	engine_log(e, ENGINE_INFO, "debug messages %s", on ? "on" : "off");
 }
 
 /* `quit`: stop everything and exit. */
@@ -392,7 +400,7 @@ static int engine_load_settings(engine *e, il_err *err)
 		nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		engine_log(e, "warn", "%s", line);
+		engine_log(e, ENGINE_WARN, "%s", line);
 		if (!nl)
 			break;
 	}
@@ -506,6 +514,7 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 		engine_error(e, IL_E_IO, NULL, "%s", err.msg);
 		status = 1;
 	} else {
+		engine_debug_update(e); /* before the threads start */
 		if (engine_player_init(e, &err) != 0)
 			engine_error(e, IL_E_AUDIO, NULL, "%s", err.msg);
 		if (engine_gen_init(e, &err) != 0)

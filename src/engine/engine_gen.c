@@ -10,7 +10,8 @@
  * once. Failures are retried by the job with backoff; a job that gives up
  * leaves the current loop playing and waits for a new `start` or a change
  * of a generation setting. The worker never touches struct engine except
- * through engine_post(). */
+ * through engine_post() and engine_post_log(); what it needs of the
+ * settings is copied into the pipeline by the main thread. */
 #include "engine/engine_internal.h"
 #include "gen/prompt.h"
 
@@ -95,7 +96,7 @@ static void engine_gen_report(void *ud, gen_state state, double progress, double
 	if (changed || msg)
 		engine_gen_post(g->e, state, progress, eta, attempt, wait, msg);
 	if (state == GEN_STATE_RETRY)
-		engine_post_log(g->e, "warn", "generation attempt %d failed: %s; trying again in %.0f s",
+		engine_post_log(g->e, ENGINE_WARN, "generation attempt %d failed: %s; trying again in %.0f s",
 				attempt, msg ? msg : "", wait);
 }
 
@@ -103,7 +104,7 @@ static void engine_gen_report(void *ud, gen_state state, double progress, double
 static void engine_gen_log(void *ud, const char *msg)
 {
 	struct engine_gen *g = ud;
-	engine_post_log(g->e, "warn", "%s", msg);
+	engine_post_log(g->e, ENGINE_WARN, "%s", msg);
 }
 
 /* Hand a loop to the main thread. */
@@ -125,13 +126,13 @@ static void engine_gen_startup(struct engine_gen *g)
 	il_err err;
 	snprintf(name, sizeof name, "startup%d.wav", 1 + (int)((unsigned long)(time_wall() * 1000) % 2));
 	if (paths_find_data(name, path, sizeof path, &err) != 0) {
-		engine_post_log(g->e, "warn", "no startup loop: %s", err.msg);
+		engine_post_log(g->e, ENGINE_WARN, "no startup loop: %s", err.msg);
 		return;
 	}
 	loopprep_opts o = { g->pl.algorithm, g->pl.loudness, g->pl.true_peak };
 	il_loop *loop;
 	if (loopprep_file(path, &o, &loop, &err) != 0) {
-		engine_post_log(g->e, "warn", "the startup loop cannot be played: %s", err.msg);
+		engine_post_log(g->e, ENGINE_WARN, "the startup loop cannot be played: %s", err.msg);
 		return;
 	}
 	snprintf(loop->prompt, sizeof loop->prompt, "startup loop");
@@ -151,7 +152,7 @@ static void *engine_gen_worker(void *arg)
 	int rc = pipeline_run(&g->pl, &g->cancel, &loop, &err);
 	if (rc == 0) {
 		double bar = loop->rate > 0 ? (double)(loop->loop_end - loop->loop_start) / loop->rate : 0;
-		engine_post_log(g->e, "info", "new loop ready: %.2f s loop at %.1f bpm, score %.2f%s "
+		engine_post_log(g->e, ENGINE_INFO, "new loop ready: %.2f s loop at %.1f bpm, score %.2f%s "
 				"(generated in %.2f s, analysed in %.0f ms, seed %ld, total %.2f s)",
 				bar, loop->bpm, loop->score, loop->poor ? ", poor" : "", g->pl.gen_wall,
 				loop->analysis_ms, g->pl.seed, time_mono() - t0);
@@ -260,19 +261,19 @@ int engine_gen_init(engine *e, il_err *err)
 	il_err herr;
 	if (history_open(NULL, &g->hist, &herr) != 0) {
 		g->hist = NULL;
-		engine_log(e, "warn", "no generation history: %s", herr.msg);
+		engine_log(e, ENGINE_WARN, "no generation history: %s", herr.msg);
 	} else {
 		if (*history_notice(g->hist))
-			engine_log(e, "warn", "%s", history_notice(g->hist));
+			engine_log(e, ENGINE_WARN, "%s", history_notice(g->hist));
 		char dir[IL_PATH_MAX], path[IL_PATH_MAX];
 		int n;
 		if (paths_data_dir(dir, sizeof dir, &herr) == 0 &&
 		    paths_join(path, sizeof path, dir, "benchdata.json", &herr) == 0 &&
 		    access(path, F_OK) == 0) {
 			if (history_import_benchdata(g->hist, path, &n, &herr) != 0)
-				engine_log(e, "warn", "%s", herr.msg);
+				engine_log(e, ENGINE_WARN, "%s", herr.msg);
 			else if (n > 0)
-				engine_log(e, "info", "imported %d runs from %s", n, path);
+				engine_log(e, ENGINE_INFO, "imported %d runs from %s", n, path);
 		}
 	}
 	if (e->opts->prompt && *e->opts->prompt)
@@ -330,7 +331,7 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 	g->st_rng = (unsigned)(time_wall() * 1000.0) | 1u;
 	engine_player_clear_queue(e);
 	g->want_startup = !engine_player_playing(e);
-	engine_log(e, "info", "station started: %s (%s)", prompt, e->set.backend);
+	engine_log(e, ENGINE_INFO, "station started: %s (%s)", prompt, e->set.backend);
 }
 
 /* `stop`: no more generation, playback stops. */
@@ -477,7 +478,7 @@ int engine_gen_tick(engine *e)
 		engine_gen_join(g);
 		if (g->result != 0 && g->job_station == g->station && g->active) {
 			g->failed = 1;
-			engine_log(e, "warn", "generation gave up: %s; the current loop keeps playing "
+			engine_log(e, ENGINE_WARN, "generation gave up: %s; the current loop keeps playing "
 				   "(start again or change a setting to retry)", g->msg);
 		}
 	}

@@ -1,9 +1,12 @@
 /* engine_internal.h: what the parts of the engine share.
  *
- * engine.c owns the main loop, the protocol I/O and the settings requests;
- * engine_player.c the playback requests; engine_gen.c generation. Only the
- * main thread touches struct engine, except engine_post(), which any thread
- * may call to queue a finished protocol line and wake the main loop. */
+ * engine.c owns the main loop, the protocol I/O and the core requests;
+ * engine_player.c the playback requests; engine_gen.c generation; each adds
+ * its rows to the request table (engine_request.h). Only the main thread
+ * touches struct engine. Other threads (the player thread, the loop
+ * preparation worker, the generation worker) use only engine_post(),
+ * engine_post_droppable() and engine_post_log(), which take post_lock and
+ * read debug_on atomically; they never read the settings. */
 #ifndef IL_ENGINE_ENGINE_INTERNAL_H
 #define IL_ENGINE_ENGINE_INTERNAL_H
 
@@ -25,6 +28,8 @@ typedef struct engine {
 	const il_opts *opts;  /* settings overrides, -p, --fast */
 	engine_headless hl;   /* how it runs (see engine.h) */
 	int debug_run;        /* `debug on=`: -1 none, else on/off for this run only */
+	int debug_on;         /* debug log events wanted: read by any thread with
+			       * __atomic_load_n, written by engine_debug_update */
 	settings set;
 	int in_fd, out_fd;
 	proto_reader rd;
@@ -54,11 +59,14 @@ void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt,
 	__attribute__((format(printf, 4, 5)));
 /* Emit an `error` event from an il_err (its code and message). */
 void engine_error_err(engine *e, const char *verb, const il_err *err);
-/* Emit a `log` event at level debug, info or warn (debug only when enabled). */
-void engine_log(engine *e, const char *level, const char *fmt, ...)
+/* The level of a `log` event. */
+typedef enum engine_level { ENGINE_DEBUG, ENGINE_INFO, ENGINE_WARN } engine_level;
+
+/* Emit a `log` event (debug ones only when debug messages are on). */
+void engine_log(engine *e, engine_level level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Emit a `log` event from any thread. */
-void engine_post_log(engine *e, const char *level, const char *fmt, ...)
+void engine_post_log(engine *e, engine_level level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Save setting d (config key or runtime state) and report a failure as an
  * error event; 0 or -1. */

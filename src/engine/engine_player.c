@@ -83,7 +83,7 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 	proto_fmt_end(&sb);
 	engine_post(ep->e, sbuf_str(&sb));
 	sbuf_free(&sb);
-	engine_post_log(ep->e, "debug", "loop started at frame %llu", at);
+	engine_post_log(ep->e, ENGINE_DEBUG, "loop started at frame %llu", at);
 }
 
 /* Player callback: the audio output came or went. */
@@ -105,10 +105,10 @@ static void eplayer_on_underrun(void *ctx, unsigned long count, int buffer_ms, i
 {
 	struct engine_player *ep = ctx;
 	if (grew)
-		engine_post_log(ep->e, "warn", "audio underruns keep happening (%lu so far): the buffer "
+		engine_post_log(ep->e, ENGINE_WARN, "audio underruns keep happening (%lu so far): the buffer "
 				"grows to %d ms", count, buffer_ms);
 	else
-		engine_post_log(ep->e, "warn", "audio underrun: the output ran dry (%lu so far, buffer %d ms)",
+		engine_post_log(ep->e, ENGINE_WARN, "audio underrun: the output ran dry (%lu so far, buffer %d ms)",
 				count, buffer_ms);
 }
 
@@ -129,7 +129,7 @@ static void eplayer_on_ended(void *ctx)
 {
 	struct engine_player *ep = ctx;
 	__atomic_store_n(&ep->ended, 1, __ATOMIC_RELEASE);
-	engine_post_log(ep->e, "info", "playback limit reached");
+	engine_post_log(ep->e, ENGINE_INFO, "playback limit reached");
 }
 
 /* Free a job and what it holds. */
@@ -167,7 +167,7 @@ static void eplayer_run_job(struct engine_player *ep, player_job *j)
 		eplayer_post_error(ep->e, "play", &err);
 		return;
 	}
-	engine_post_log(ep->e, "info", "queued %s (%.3f s loop)", t->loop->title, il_track_seconds(t));
+	engine_post_log(ep->e, ENGINE_INFO, "queued %s (%.3f s loop)", t->loop->title, il_track_seconds(t));
 	il_player_enqueue(ep->pl, t);
 }
 
@@ -337,7 +337,7 @@ static void eplayer_req_play(engine *e, const proto_msg *m)
 	if (eplayer_push(e, path, NULL) != 0)
 		engine_error(e, IL_E_INTERNAL, "play", "out of memory");
 	else
-		engine_log(e, "info", "preparing %s", path);
+		engine_log(e, ENGINE_INFO, "preparing %s", path);
 }
 
 /* `volume level=N | delta=N`. */
@@ -366,7 +366,7 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 	e->set.volume = (int)v;
 	engine_save_setting(e, settings_find("volume"));
 	il_player_set_volume(eplayer_pl(e), (int)v);
-	engine_log(e, "info", "volume %ld", v);
+	engine_log(e, ENGINE_INFO, "volume %ld", v);
 }
 
 /* `save path=PATH [force=0|1]`: write the current loop with its loop points. */
@@ -409,7 +409,7 @@ static void eplayer_validate_one(engine *e, const char *which, il_track *t)
 {
 	char msg[512];
 	if (!t) {
-		engine_log(e, "warn", "%s: no loop", which);
+		engine_log(e, ENGINE_WARN, "%s: no loop", which);
 		return;
 	}
 	il_loop *clip;
@@ -419,7 +419,7 @@ static void eplayer_validate_one(engine *e, const char *which, il_track *t)
 		rc = il_loopinfo_check(clip, msg, sizeof msg);
 	else
 		snprintf(msg, sizeof msg, "%s", err.msg);
-	engine_log(e, rc == 0 ? "info" : "warn", "%s: %s (%s)", which, msg,
+	engine_log(e, rc == 0 ? ENGINE_INFO : ENGINE_WARN, "%s: %s (%s)", which, msg,
 		   t->loop->source[0] ? t->loop->source : t->loop->title);
 	il_loop_free(clip);
 	il_track_unref(t);
@@ -506,16 +506,16 @@ static void eplayer_pause(engine *e, const proto_msg *m, int on)
 	if (!pl)
 		return;
 	il_player_pause(pl, on);
-	engine_log(e, "info", on ? "paused" : "resumed");
+	engine_log(e, ENGINE_INFO, "%s", on ? "paused" : "resumed");
 }
 
-/* `pause`: pause the output with a short ramp. */
+/* `pause`: pause the output. */
 static void eplayer_req_pause(engine *e, const proto_msg *m)
 {
 	eplayer_pause(e, m, 1);
 }
 
-/* `resume`: resume the output with a short ramp. */
+/* `resume`: resume the output. */
 static void eplayer_req_resume(engine *e, const proto_msg *m)
 {
 	eplayer_pause(e, m, 0);
@@ -561,7 +561,7 @@ int engine_player_tick(engine *e)
 		if (jobs == 0 && st.queued == 0 && (st.state == IL_PLAYER_IDLE || st.state == IL_PLAYER_STOPPED)) {
 			if (ep->nothing_left++ == 0)
 				return 100; /* once more, after the workers' last events */
-			engine_log(e, "warn", "nothing left to play");
+			engine_log(e, ENGINE_WARN, "nothing left to play");
 			e->quit = 1;
 			return 0;
 		}

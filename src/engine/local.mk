@@ -1,20 +1,18 @@
-## Engine core and protocol.
+## Engine core, protocol and the request table.
 libinfiniloop_a_SOURCES += \
 	src/engine/protocol.c src/engine/protocol.h \
 	src/engine/engine.c src/engine/engine.h src/engine/engine_internal.h \
-	src/engine/engine_request.c src/engine/engine_request.h \
-	src/engine/cli.h
+	src/engine/engine_request.c src/engine/engine_request.h
 
-## Loop preparation and --analyze (loop finder).
+## Loop preparation.
 libinfiniloop_a_SOURCES += \
-	src/engine/loopprep.c src/engine/loopprep.h \
-	src/engine/cli_analyze.c
+	src/engine/loopprep.c src/engine/loopprep.h
 
-## Playback requests and --headless (player).
+## Playback requests.
 libinfiniloop_a_SOURCES += \
-	src/engine/engine_player.c src/engine/cli_headless.c
+	src/engine/engine_player.c
 
-## Generation requests and --generate-only (generation).
+## Generation requests and the generation pipeline.
 libinfiniloop_a_SOURCES += \
-	src/engine/engine_gen.c src/engine/cli_generate.c \
+	src/engine/engine_gen.c \
 	src/engine/pipeline.c src/engine/pipeline.h src/engine/names.c src/engine/names.h

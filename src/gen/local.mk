@@ -1,4 +1,4 @@
-## Generator backends (synth, musicgpt, command), prompt parsing, the job runner (generation).
+## Generator backends (synth, musicgpt, command), prompt parsing, the job runner.
 libinfiniloop_a_SOURCES += \
 	src/gen/prompt.c src/gen/prompt.h src/gen/prompt_words.c src/gen/prompt_words.h \
 	src/gen/synth.c src/gen/synth.h src/gen/synth_int.h \

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store/history_int.h"
+#include "store/history_internal.h"
 #include "store/paths.h"
 #include "util/sbuf.h"
 

@@ -64,7 +64,7 @@ int history_stats(history *h, const char *backend, const char *model, history_st
 /* The most recent rows, newest first, passed to fn (which returns 0 to go on). */
 int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row *r), void *ud,
 		   il_err *err);
-/* Import the original program's benchdata.json (an array of
+/* Import a benchdata.json file of the earlier Python station (an array of
  * {"duration_requested": N, "generation_time": F}) as MusicGPT "small"
  * rows; a file already imported (same path, size and time) is skipped.
  * *imported is the number of rows added. */

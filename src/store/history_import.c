@@ -1,4 +1,4 @@
-/* history_import.c: import of the original program's benchdata.json. */
+/* history_import.c: import of the earlier Python station's benchdata.json. */
 #include <ctype.h>
 #include <errno.h>
 #include <sqlite3.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "store/history.h"
-#include "store/history_int.h"
+#include "store/history_internal.h"
 #include "util/timeutil.h"
 
 #define HISTORY_JSON_MAX (16u << 20)

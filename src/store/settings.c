@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "dsp/loudness.h"
-#include "store/settings_int.h"
+#include "store/settings_internal.h"
 #include "util/cpulist.h"
 
 #define OFF(f) offsetof(settings, f)
@@ -307,7 +307,7 @@ void settings_free(settings *s)
 	s->npresets = 0;
 }
 
-/* A list value from libconfig: the command template (see settings_int.h). */
+/* A list value from libconfig: the command template (see settings_internal.h). */
 static int settings_argv_from(settings *s, const config_setting_t *cs, il_err *err)
 {
 	int n = config_setting_is_aggregate(cs) ? config_setting_length(cs) : -1;
@@ -368,7 +368,7 @@ static int settings_presets_from(settings *s, const config_setting_t *cs, const 
 	return 0;
 }
 
-/* Apply a list setting from a parsed libconfig value (see settings_int.h). */
+/* Apply a list setting from a parsed libconfig value (see settings_internal.h). */
 int settings_list_from(settings *s, const settings_def *d, const config_setting_t *cs,
 		       const char *path, sbuf *notes, il_err *err)
 {
@@ -416,7 +416,7 @@ int settings_check(const settings_def *d, const char *value, il_err *err)
 	return settings_check_scalar(d, value, err);
 }
 
-/* Apply one value to s after checking it (see settings_int.h). */
+/* Apply one value to s after checking it (see settings_internal.h). */
 int settings_apply(settings *s, const settings_def *d, const char *value, il_err *err)
 {
 	if (d->type == SETTING_ARGV || d->type == SETTING_PRESETS)

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "store/cfgcheck.h"
-#include "store/settings_int.h"
+#include "store/settings_internal.h"
 
 /* Read a whole file into sb; 0, or -1 with errno set. */
 int settings_read_text(const char *path, sbuf *sb, size_t limit)
@@ -175,7 +175,7 @@ static void settings_from_config(settings *s, config_t *cfg, const char *path, i
 	}
 }
 
-/* Apply config text over s (see settings_int.h). */
+/* Apply config text over s (see settings_internal.h). */
 int settings_from_text(settings *s, const char *text)
 {
 	config_t cfg;

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/settings_int.h"
+#include "store/settings_internal.h"
 #include "util/outfile.h"
 
 #define SETTINGS_INCLUDE_DEPTH 8

@@ -29,12 +29,6 @@ static const int theme_basic_rgb[16] = {
 	0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00, 0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff,
 };
 
-/* The name of a role as written in theme files. */
-const char *theme_role_name(theme_role r)
-{
-	return (unsigned)r < ROLE_COUNT ? theme_role_names[r] : "?";
-}
-
 /* Set one role of t. */
 static void theme_set(theme *t, theme_role r, int fg, int bg, unsigned attrs, unsigned mono)
 {

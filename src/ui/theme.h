@@ -66,8 +66,6 @@ void theme_builtin(theme *t);
 int theme_load(theme *t, const char *name, il_err *err);
 /* Load a theme from a file path. */
 int theme_load_file(theme *t, const char *path, il_err *err);
-/* The name of a role as written in theme files. */
-const char *theme_role_name(theme_role r);
 /* Parse a colour: default, a name, 0-255 or #rrggbb; 0 or -1. */
 int theme_parse_color(const char *s, int *out);
 /* Map a colour to a terminal with depth colours (256, 16, 8); *bold is set

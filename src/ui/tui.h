@@ -53,7 +53,5 @@ int tui_signals(int *fd, il_err *err);
 int tui_signal_next(int fd);
 /* Read one key: a code point, UIK_FN(curses key), or -1 when none waits. */
 int tui_key(tui *t);
-/* A short name for a key ("Space", "F2", "^L", "q"). */
-void tui_key_name(int key, char *out, size_t n);
 
 #endif

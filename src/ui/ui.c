@@ -87,7 +87,7 @@ static void ui_engine_gone(ui_app *a)
 	app_dirty(a, UIM_D_ALL);
 }
 
-/* At launch, as the original station does, music starts at once: the last
+/* At launch, music starts at once: the last
  * prompt, else the first preset (setting autostart; not with -p, which
  * starts its own prompt). Called when the presets arrive, after settings. */
 static void ui_autostart(ui_app *a)

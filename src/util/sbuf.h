@@ -37,4 +37,5 @@ void sbuf_put_json(sbuf *sb, const char *s);
  * lines and JSON share; 1 when written, 0 when c has none. */
 int sbuf_put_esc(sbuf *sb, unsigned char c);
 
+
 #endif

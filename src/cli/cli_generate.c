@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "audio/wavsave.h"
-#include "engine/cli.h"
+#include "cli/cli.h"
 #include "engine/pipeline.h"
 #include "gen/prompt.h"
 #include "store/paths.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine/cli.h"
+#include "cli/cli.h"
 #include "engine/loopprep.h"
 #include "store/paths.h"
 #include "store/settings.h"

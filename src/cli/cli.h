@@ -1,13 +1,12 @@
-/* cli.h: the non-interactive modes of the command line. */
-#ifndef IL_ENGINE_CLI_H
-#define IL_ENGINE_CLI_H
+/* cli.h: the one-shot modes of the command line (--headless is the engine
+ * itself: engine_main). */
+#ifndef IL_CLI_CLI_H
+#define IL_CLI_CLI_H
 
 #include "options.h"
 
 /* --analyze FILE [--json]: print the loop found in FILE; exit status. */
 int cli_analyze(const il_opts *o);
-/* --headless [--play FILE...]: the engine without curses; exit status. */
-int cli_headless(const il_opts *o);
 /* --generate-only PROMPT OUT.wav: one loop written to a file; exit status. */
 int cli_generate(const il_opts *o);
 

@@ -1,6 +1,7 @@
-/* settings_int.h: what settings.c and settings_file.c share. */
-#ifndef IL_STORE_SETTINGS_INT_H
-#define IL_STORE_SETTINGS_INT_H
+/* settings_internal.h: what settings.c, settings_load.c and settings_save.c
+ * share. */
+#ifndef IL_STORE_SETTINGS_INTERNAL_H
+#define IL_STORE_SETTINGS_INTERNAL_H
 
 #include <libconfig.h>
 

@@ -1,7 +1,7 @@
-/* history_int.h: the history handle, shared by history.c and
+/* history_internal.h: the history handle, shared by history.c and
  * history_import.c only. */
-#ifndef IL_STORE_HISTORY_INT_H
-#define IL_STORE_HISTORY_INT_H
+#ifndef IL_STORE_HISTORY_INTERNAL_H
+#define IL_STORE_HISTORY_INTERNAL_H
 
 #include <sqlite3.h>
 
