@@ -487,15 +487,22 @@ int il_player_skip(il_player *p, il_err *err)
 	return rc;
 }
 
-/* Pause (1) or resume (0). */
-void il_player_pause(il_player *p, int on)
+/* Pause (1) or resume (0); only a loop that plays can be paused. */
+int il_player_pause(il_player *p, int on, il_err *err)
 {
+	int rc = 0;
 	pthread_mutex_lock(&p->lock);
-	p->paused = on;
-	if (p->cur)
+	if (on && (!p->cur || p->stopping)) {
+		rc = il_err_set(err, "state: nothing is playing, so there is nothing to pause");
+	} else if (!on && !p->paused) {
+		rc = p->cur && !p->stopping ? 0 : il_err_set(err, "state: nothing is paused");
+	} else {
+		p->paused = on;
 		p->ptarget = on ? 0.0f : 1.0f;
+	}
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
+	return rc;
 }
 
 /* Set the software volume, smoothed. */

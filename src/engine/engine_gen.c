@@ -330,6 +330,7 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 	g->st_key = 0;
 	g->st_rng = (unsigned)(time_wall() * 1000.0) | 1u;
 	engine_player_clear_queue(e);
+	engine_player_resume(e);
 	g->want_startup = !engine_player_playing(e);
 	engine_log(e, ENGINE_INFO, "station started: %s (%s)", prompt, e->set.backend);
 }

@@ -95,6 +95,8 @@ int engine_player_playing(engine *e);
 void engine_player_expect(engine *e, int delta);
 /* Drop the queued loops (they belong to an old prompt). */
 void engine_player_clear_queue(engine *e);
+/* Resume a paused loop (a new station always plays). */
+void engine_player_resume(engine *e);
 /* Stop playback at once (fade out quickly, no click). */
 void engine_player_stop(engine *e);
 

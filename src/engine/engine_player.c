@@ -503,10 +503,13 @@ static void eplayer_req_analysis(engine *e, const proto_msg *m)
 static void eplayer_pause(engine *e, const proto_msg *m, int on)
 {
 	il_player *pl = eplayer_need(e, m);
+	il_err err;
 	if (!pl)
 		return;
-	il_player_pause(pl, on);
-	engine_log(e, ENGINE_INFO, "%s", on ? "paused" : "resumed");
+	if (il_player_pause(pl, on, &err) != 0)
+		engine_error_err(e, m->verb, &err);
+	else
+		engine_log(e, ENGINE_INFO, "%s", on ? "paused" : "resumed");
 }
 
 /* `pause`: pause the output. */
@@ -676,6 +679,14 @@ void engine_player_clear_queue(engine *e)
 	ep->last = NULL;
 	pthread_mutex_unlock(&ep->lock);
 	il_player_clear_queue(ep->pl);
+}
+
+/* Resume a paused loop (a new station always plays). */
+void engine_player_resume(engine *e)
+{
+	il_err err;
+	if (eplayer_pl(e))
+		il_player_pause(eplayer_pl(e), 0, &err);
 }
 
 /* Stop playback at once (fade out quickly, no click). */

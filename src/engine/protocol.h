@@ -30,10 +30,13 @@
  *   quit                        stop everything, `bye`, exit 0
  *   ping [id=S]                 `pong id=S`
  *   start prompt=S              generate loops from prompt S and play them
+ *                               (a paused loop resumes: a station always plays)
  *   stop                        stop playback and generation
  *   play file=PATH              analyze, normalize and queue an audio file
- *   pause                       pause the output
- *   resume                      resume the output
+ *   pause                       pause the output (nothing playing:
+ *                               `error code=state`)
+ *   resume                      resume the output (nothing paused:
+ *                               `error code=state`)
  *   skip                        crossfade to the next loop now (if ready)
  *   volume level=N | delta=N    software volume 0-100, absolute or relative
  *   save path=PATH [force=0|1]  write the current loop (with loop points)

@@ -192,12 +192,21 @@ void app_status_summary(ui_app *a)
 		m->backend, m->model, m->output, aud, m->underruns, m->underruns == 1 ? "" : "s", m->buffer_ms);
 }
 
-/* Pause or resume. */
+/* Pause or resume; on a stopped or idle station, start it again (its
+ * prompt) rather than pause nothing. */
 void app_toggle_pause(ui_app *a)
 {
 	if (a->m.state == IL_PLAYER_PAUSED) {
 		app_send_verb(a, "resume");
 		app_msg(a, UIM_MSG_INFO, "resuming");
+	} else if (strcmp(a->m.state, "playing") != 0) {
+		if (uimodel_generating(&a->m))
+			app_msg(a, UIM_MSG_INFO, "the station starts when its first loop is ready");
+		else if (a->m.prompt[0])
+			app_start(a, a->m.prompt);
+		else
+			app_msg(a, UIM_MSG_INFO, "nothing to play yet: choose a preset or a prompt (p)");
+		return;
 	} else {
 		app_send_verb(a, "pause");
 		app_msg(a, UIM_MSG_INFO, "pausing");

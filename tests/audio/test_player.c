@@ -279,9 +279,9 @@ START_TEST(volume_and_pause_are_smooth)
 	usleep(200000);
 	il_player_set_volume(p, 20);
 	usleep(200000);
-	il_player_pause(p, 1);
+	ck_assert_int_eq(il_player_pause(p, 1, &err), 0);
 	usleep(200000);
-	il_player_pause(p, 0);
+	ck_assert_int_eq(il_player_pause(p, 0, &err), 0);
 	wait_ended(&f);
 	il_player_free(p);
 	float *x;
@@ -295,6 +295,48 @@ START_TEST(volume_and_pause_are_smooth)
 	ck_assert_double_le(maxstep, 0.5 / 480 + 1e-6); /* no click: 10 ms ramps at most */
 	ck_assert_double_le(minv, 1e-6);                /* the pause reached silence */
 	ck_assert_double_eq_tol(x[2 * (n - 1)], 0.5 * 0.04, 1e-6); /* volume 20 % = 0.04 */
+	free(x);
+}
+END_TEST
+
+START_TEST(pause_with_nothing_playing_is_refused)
+{
+	/* A pause while nothing plays must not leave a hidden state: the loop
+	 * queued afterwards plays (issue: Space on a stopped station). */
+	il_err err;
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink.kind = IL_SINK_FILE;
+	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/idle.wav", tmpdir);
+	cfg.min_duration = 10;
+	cfg.volume = 100;
+	cfg.max_seconds = 0.5;
+	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
+	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended };
+	il_player *p;
+	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
+	ck_assert_int_eq(il_player_pause(p, 1, &err), -1);
+	ck_assert_str_eq(err.msg, "state: nothing is playing, so there is nothing to pause");
+	ck_assert_int_eq(il_player_pause(p, 0, &err), -1);
+	il_player_status st;
+	il_player_get_status(p, &st);
+	ck_assert_int_eq(st.state, IL_PLAYER_IDLE);
+	il_track *t;
+	ck_assert_int_eq(il_track_new(make_loop(24000, 0, 24000, 48000, 2, 3), &t, &err), 0);
+	il_player_enqueue(p, t);
+	wait_ended(&f);
+	il_player_get_status(p, &st);
+	ck_assert_int_eq(st.state, IL_PLAYER_PLAYING);
+	il_player_stop(p);
+	ck_assert_int_eq(il_player_pause(p, 1, &err), -1);
+	il_player_free(p);
+	float *x;
+	long n = read_wav(cfg.sink.path, &x);
+	ck_assert_int_eq(n, 24000);
+	double peak = 0;
+	for (long i = 0; i < 2 * n; i++)
+		peak = fmax(peak, fabs(x[i]));
+	ck_assert_double_gt(peak, 0.1); /* the queued loop was heard */
 	free(x);
 }
 END_TEST
@@ -461,6 +503,7 @@ static Suite *player_suite(void)
 	tcase_add_test(tc, track_identity_and_resampling);
 	tcase_add_test(tc, thousand_switches_sample_exact);
 	tcase_add_test(tc, volume_and_pause_are_smooth);
+	tcase_add_test(tc, pause_with_nothing_playing_is_refused);
 	tcase_add_test(tc, wav_save_loop_points);
 	tcase_add_test(tc, wav_save_formats);
 	tcase_add_test(tc, spectrum_bands);
