@@ -101,6 +101,8 @@ int app_set_checked(ui_app *a, const char *key, const char *value)
 void app_start(ui_app *a, const char *prompt)
 {
 	app_send_kv(a, "start", "prompt", prompt);
+	if (a->station != prompt)
+		snprintf(a->station, sizeof a->station, "%s", prompt);
 	a->m.gen = GEN_STATE_RUNNING;
 	a->m.progress = 0;
 	app_msg(a, UIM_MSG_INFO, "starting: %s", prompt);
