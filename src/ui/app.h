@@ -50,6 +50,8 @@ typedef struct ui_app {
 	double restart_delay;
 	int prompt_sent;       /* -p was sent once */
 	int autostart_done;    /* the launch's start was decided */
+	char station[1024];    /* the prompt started last ("" after :stop): a
+				  restarted engine resumes it */
 	double next_status;    /* when to ask for `status` again */
 	double last_frame;     /* when the spectrum was last drawn */
 	double frame_interval; /* seconds between spectrum frames */

@@ -91,6 +91,7 @@ static int commands_start(ui_app *a, int argc, char **argv)
 static int commands_stop(ui_app *a, int argc, char **argv)
 {
 	app_send_verb(a, "stop");
+	a->station[0] = '\0'; /* a restarted engine stays stopped too */
 	app_msg(a, UIM_MSG_INFO, "stopping");
 	return 0;
 }

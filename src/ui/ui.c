@@ -42,7 +42,11 @@ static void ui_engine_ready(ui_app *a)
 	elink_send_verb(&a->link, "settings");
 	elink_send_verb(&a->link, "status");
 	a->next_status = a->now + UI_STATUS_PERIOD;
-	if (a->link.starts > 1) {
+	if (a->link.starts > 1 && a->station[0]) {
+		a->m.msg[0] = '\0'; /* this answers "the engine stopped" (kept in the messages) */
+		app_start(a, a->station); /* the station plays on, as at launch */
+		app_msg(a, UIM_MSG_INFO, "engine restarted; the station plays on");
+	} else if (a->link.starts > 1) {
 		a->m.msg[0] = '\0'; /* this answers "the engine stopped" (kept in the messages) */
 		app_msg(a, UIM_MSG_INFO, "engine restarted");
 	}

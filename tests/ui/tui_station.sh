@@ -1,0 +1,56 @@
+#!/bin/sh
+# The station keeps playing: Space on a stopped or idle station never hides
+# a pause (:stop, Space, a preset plays; Space alone starts the station
+# again), and a killed engine is restarted with the station's prompt. The
+# sound is recorded from a private PulseAudio server.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/audio/pulse.sh"
+. "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
+pulse_require
+pulse_start || exit 99
+utf8=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
+mkdir -p "$TEST_TMP/tmp" "$XDG_CONFIG_HOME/infiniloop"
+printf 'duration = 6;\nmin_duration = 10;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
+U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 TMPDIR=$TEST_TMP/tmp PULSE_SERVER=$PULSE_SERVER"
+
+# Record 2 s of the null sink; pass when music is heard, with WHAT.
+expect_heard() { # WHAT
+	pulse_record "$TEST_TMP/rec.raw" || { fail "$1: parec did not start"; return; }
+	sleep 2
+	pulse_record_stop
+	_b=$(wc -c <"$TEST_TMP/rec.raw")
+	_l=$(od -An -v -td2 -w2 "$TEST_TMP/rec.raw" | awk '{ if ($1 > 1000 || $1 < -1000) n++ } END { print n + 0 }')
+	[ "$_b" -gt 96000 ] && [ "$_l" -gt 1000 ] && pass "$1 ($_l loud samples)" ||
+		fail "$1: nothing heard ($_b bytes, $_l loud samples)"
+}
+PLAYING=' playing \| vol'
+
+start_station 100 30 $U -- --output pulse
+expect_screen "$PLAYING" "autostart: the station plays" 60
+
+# :stop, Space, preset 3: the preset plays.
+T send-keys -t "$UI_PANE" ':stop' Enter
+expect_screen ' stopped \| vol' ":stop: the station is stopped" 20
+T send-keys -t "$UI_PANE" ' '
+sleep 0.5
+expect_no_screen 'pausing' "Space on a stopped station does not pause"
+expect_screen "$PLAYING" "Space on a stopped station starts it again" 60
+T send-keys -t "$UI_PANE" ':stop' Enter
+expect_screen ' stopped \| vol' ":stop again" 20
+T send-keys -t "$UI_PANE" ' ' 3 Enter
+expect_screen "$PLAYING" ":stop, Space, preset 3: the preset plays" 60
+expect_screen 'Genre: +techno' "the panel shows preset 3" 10
+expect_heard ":stop, Space, preset 3: music is heard"
+
+# The engine dies: the new engine plays the station on.
+eng=$(engine_pid)
+kill -9 "$eng"
+expect_screen 'engine restarted' "engine death: the engine is restarted" 20
+expect_screen "$PLAYING" "engine death: the station plays on" 60
+expect_screen 'Genre: +techno' "engine death: the same station" 10
+expect_heard "engine death: music is heard again"
+T send-keys -t "$UI_PANE" q
+expect_clean_exit 0 "q" "$(engine_pid)"
+stop_station
+finish
