@@ -493,9 +493,9 @@ int il_player_pause(il_player *p, int on, il_err *err)
 	int rc = 0;
 	pthread_mutex_lock(&p->lock);
 	if (on && (!p->cur || p->stopping)) {
-		rc = il_err_set(err, "state: nothing is playing, so there is nothing to pause");
+		rc = il_err_set(err, IL_E_STATE, "nothing is playing, so there is nothing to pause");
 	} else if (!on && !p->paused) {
-		rc = p->cur && !p->stopping ? 0 : il_err_set(err, "state: nothing is paused");
+		rc = p->cur && !p->stopping ? 0 : il_err_set(err, IL_E_STATE, "nothing is paused");
 	} else {
 		p->paused = on;
 		p->ptarget = on ? 0.0f : 1.0f;

@@ -103,7 +103,7 @@ void il_player_hold(il_player *p, int delta);
 /* Crossfade to the next loop now; -1 with err when none is ready. */
 int il_player_skip(il_player *p, il_err *err);
 /* Pause (1) or resume (0), with a short ramp. Only a loop that plays can
- * be paused (-1 with err "state: ..." otherwise, and nothing changes), so a
+ * be paused (-1 with err, code IL_E_STATE, otherwise, and nothing changes), so a
  * pause never outlives what it paused; resuming what plays is a no-op. */
 int il_player_pause(il_player *p, int on, il_err *err);
 /* Set the software volume (0-100), smoothed. */

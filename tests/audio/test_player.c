@@ -312,11 +312,12 @@ START_TEST(pause_with_nothing_playing_is_refused)
 	cfg.volume = 100;
 	cfg.max_seconds = 0.5;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended };
+	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	ck_assert_int_eq(il_player_pause(p, 1, &err), -1);
-	ck_assert_str_eq(err.msg, "state: nothing is playing, so there is nothing to pause");
+	ck_assert_int_eq(err.code, IL_E_STATE);
+	ck_assert_str_eq(err.msg, "nothing is playing, so there is nothing to pause");
 	ck_assert_int_eq(il_player_pause(p, 0, &err), -1);
 	il_player_status st;
 	il_player_get_status(p, &st);
