@@ -201,7 +201,7 @@ void app_toggle_pause(ui_app *a)
 	if (a->m.state == IL_PLAYER_PAUSED) {
 		app_send_verb(a, "resume");
 		app_msg(a, UIM_MSG_INFO, "resuming");
-	} else if (strcmp(a->m.state, "playing") != 0) {
+	} else if (a->m.state != IL_PLAYER_PLAYING) {
 		if (uimodel_generating(&a->m))
 			app_msg(a, UIM_MSG_INFO, "the station starts when its first loop is ready");
 		else if (a->m.prompt[0])
