@@ -146,6 +146,19 @@ static int parts_bass_note(const synth_ctx *c, int k, int next, char sym)
 	}
 }
 
+/* The length in steps of the hit at step s of a pattern of n symbols ('-'
+ * holds the note on), or 0 when step s is no hit. */
+static int parts_hit_len(const char *pat, int n, int s, int spb)
+{
+	char sym = pat[s % n];
+	if (sym == '.' || sym == '-')
+		return 0;
+	int len = 1;
+	while (s + len < spb && pat[(s + len) % n] == '-')
+		len++;
+	return len;
+}
+
 /* Bass of one bar. */
 static void parts_bass(synth_ctx *c, int bar, int at)
 {
@@ -154,12 +167,10 @@ static void parts_bass(synth_ctx *c, int bar, int at)
 		return;
 	int n = (int)strlen(pat);
 	for (int s = 0; s < c->spb; s++) {
-		char sym = pat[s % n];
-		if (sym == '.' || sym == '-')
+		int len = parts_hit_len(pat, n, s, c->spb);
+		if (!len)
 			continue;
-		int len = 1;
-		while (s + len < c->spb && pat[(s + len) % n] == '-')
-			len++;
+		char sym = pat[s % n];
 		int k = synth_slot(c, bar, s), next = synth_slot(c, bar, s + len);
 		if (next == k)
 			next = synth_slot(c, bar + 1 < c->plan.main_bars ? bar + 1 : 0, 0);
@@ -196,12 +207,10 @@ static void parts_comp(synth_ctx *c, int bar, int at)
 		return;
 	int n = (int)strlen(pat), arp = 0;
 	for (int s = 0; s < c->spb; s++) {
-		char sym = pat[s % n];
-		if (sym == '.' || sym == '-')
+		int len = parts_hit_len(pat, n, s, c->spb);
+		if (!len)
 			continue;
-		int len = 1;
-		while (s + len < c->spb && pat[(s + len) % n] == '-')
-			len++;
+		char sym = pat[s % n];
 		int k = synth_slot(c, bar, s);
 		double t = parts_hit_time(c, at, s);
 		if (sym == 'a') {
