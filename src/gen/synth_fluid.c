@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gen/synth_int.h"
+#include "gen/synth_internal.h"
 
 #define FLUID_GAIN 0.9f /* level of the GM parts against the oscillators */
 
@@ -129,7 +129,7 @@ static int fluid_wait(pid_t pid, const volatile int *cancel)
 	}
 }
 
-/* Render the score with FluidSynth and mix it into the bus (see synth_int.h). */
+/* Render the score with FluidSynth and mix it into the bus (see synth_internal.h). */
 int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus, float rev,
 		       const volatile int *cancel, il_err *err)
 {

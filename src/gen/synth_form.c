@@ -4,7 +4,7 @@
  * with phrase endings on chord tones). */
 #include <string.h>
 
-#include "gen/synth_int.h"
+#include "gen/synth_internal.h"
 
 /* Chord progressions as scale degrees. A sections start on the tonic; B
  * sections move away. Degree 4 in minor is a major dominant. */

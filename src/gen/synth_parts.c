@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gen/synth_int.h"
+#include "gen/synth_internal.h"
 
 /* MIDI channel of each part in the score. */
 static const int parts_chan[GEN_PART_COUNT] = { 9, 0, 1, 2, 3 };

@@ -1,6 +1,6 @@
 /* synth_style.c: the composer's styles (tempo, instruments, grooves, bass
  * and comping patterns) and its oscillator sounds and drum kits. */
-#include "gen/synth_int.h"
+#include "gen/synth_internal.h"
 
 #define K(n) (GEN_GM_KIT + (n))
 #define NO (-2)

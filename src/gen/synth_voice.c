@@ -33,35 +33,6 @@ static inline float sv_sin(double ph)
 	return sv_sin_tab[i] + f * (sv_sin_tab[i + 1] - sv_sin_tab[i]);
 }
 
-/* Seed a generator (any value, 0 included). */
-void synth_rng_seed(synth_rng *r, uint64_t seed)
-{
-	r->s = seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL;
-	if (!r->s)
-		r->s = 1;
-}
-
-/* Next 32 random bits (xorshift64*). */
-uint32_t synth_rng_u32(synth_rng *r)
-{
-	r->s ^= r->s >> 12;
-	r->s ^= r->s << 25;
-	r->s ^= r->s >> 27;
-	return (uint32_t)((r->s * 0x2545F4914F6CDD1DULL) >> 32);
-}
-
-/* Uniform in [0, 1). */
-double synth_rng_unit(synth_rng *r)
-{
-	return synth_rng_u32(r) / 4294967296.0;
-}
-
-/* Uniform integer in [0, n). */
-int synth_rng_int(synth_rng *r, int n)
-{
-	return n <= 1 ? 0 : (int)(synth_rng_unit(r) * n);
-}
-
 /* Fast noise in [-1, 1) from a 32-bit state. */
 static inline float sv_noise(uint32_t *s)
 {

@@ -6,18 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct synth_rng {
-	uint64_t s;
-} synth_rng;
-
-/* Seed a generator (any value, 0 included). */
-void synth_rng_seed(synth_rng *r, uint64_t seed);
-/* Next 32 random bits. */
-uint32_t synth_rng_u32(synth_rng *r);
-/* Uniform in [0, 1). */
-double synth_rng_unit(synth_rng *r);
-/* Uniform integer in [0, n). */
-int synth_rng_int(synth_rng *r, int n);
+#include "gen/synth_rng.h"
 
 typedef struct synth_bus {
 	float *l, *r;     /* dry mix */

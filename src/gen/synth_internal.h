@@ -1,9 +1,9 @@
-/* synth_int.h: what the composer's files share (internal to src/gen):
+/* synth_internal.h: what the composer's files share (internal to src/gen):
  * synth.c plans and mixes, synth_style.c holds the styles, synth_form.c
  * writes harmony and melody, synth_parts.c plays the parts bar by bar,
  * synth_fluid.c renders General MIDI notes through FluidSynth. */
-#ifndef IL_GEN_SYNTH_INT_H
-#define IL_GEN_SYNTH_INT_H
+#ifndef IL_GEN_SYNTH_INTERNAL_H
+#define IL_GEN_SYNTH_INTERNAL_H
 
 #include "gen/synth.h"
 #include "gen/synth_voice.h"
