@@ -55,11 +55,22 @@ else
 	fail "the ALSA recording does not match the loops"
 fi
 
-# Errors in plain words.
-printf 'status\n' | "$IL_BIN" --engine --output alsa:nosuchdevice >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+# Errors in plain words. status_until_audio: ask for the status, then keep
+# the engine's input open until it has reported on its output (at most 10 s),
+# so that its quit at end of input never comes before the report.
+status_until_audio() {
+	printf 'status\n'
+	for _ in $(seq 100); do
+		grep -q '^audio ' "$TEST_TMP/out" 2>/dev/null && break
+		sleep 0.1
+	done
+}
+: >"$TEST_TMP/out"
+status_until_audio | "$IL_BIN" --engine --output alsa:nosuchdevice >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 expect_line "$TEST_TMP/out" '^audio state=none msg="no ALSA device nosuchdevice' "a missing ALSA device is named"
 [ -s "$TEST_TMP/err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/err")" || pass "libasound prints nothing on stderr"
-printf 'status\n' | "$IL_BIN" --engine --output "file:$TEST_TMP/nodir/x.wav" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+: >"$TEST_TMP/out"
+status_until_audio | "$IL_BIN" --engine --output "file:$TEST_TMP/nodir/x.wav" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 expect_line "$TEST_TMP/out" "^audio state=none msg=\"cannot write $TEST_TMP/nodir/x.wav: No such file or directory;" \
 	"a failing file output says 'cannot write FILE: reason'"
 grep -q 'no audio server\|System error' "$TEST_TMP/out" && fail "the file error speaks of a server or libsndfile" \
