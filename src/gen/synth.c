@@ -325,7 +325,7 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 			free(mem);
 			c->gm = 0;
 			int rc = synth_render_clip(c, p, NULL, res, n, err);
-			snprintf(pl->note, sizeof pl->note, "%.150s; oscillators played", ferr.msg);
+			snprintf(pl->note, sizeof pl->note, "%.140s; General MIDI instruments are played by oscillators", ferr.msg);
 			return rc;
 		}
 	}

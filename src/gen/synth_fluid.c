@@ -2,9 +2,13 @@
  * child process: the soundfont (FluidR3_GM is 148 MB) is loaded there, with
  * only the samples the score uses, and is gone when the child exits, so it
  * never stays in the engine's memory. The child writes into a shared
- * anonymous mapping; the parent mixes it into the bus. */
+ * anonymous mapping; the parent mixes it into the bus. The library itself
+ * is opened with dlopen() in the child only (see fluid_open), so neither the
+ * UI nor the engine ever maps libfluidsynth and the libraries it pulls in;
+ * its headers give the types at compile time. */
 /* (The per-channel reverb amounts of the score are kept for a soundfont
  * reverb; the bus's reverb gets one send for all General MIDI parts.) */
+#include <dlfcn.h>
 #include <errno.h>
 #include <math.h>
 #include <fluidsynth.h>
@@ -19,6 +23,31 @@
 #include "gen/synth_internal.h"
 
 #define FLUID_GAIN 0.9f /* level of the GM parts against the oscillators */
+#define FLUID_NOLIB 6    /* the child's exit status when the library cannot be loaded */
+
+/* The FluidSynth functions used, one row per symbol, looked up in the child. */
+#define FLUID_FUNCS(X)                                                                                                \
+	X(fluid_set_log_function)                                                                                     \
+	X(new_fluid_settings)                                                                                         \
+	X(fluid_settings_setnum)                                                                                      \
+	X(fluid_settings_setint)                                                                                      \
+	X(new_fluid_synth)                                                                                            \
+	X(fluid_synth_sfload)                                                                                         \
+	X(fluid_synth_program_select)                                                                                 \
+	X(fluid_synth_cc)                                                                                             \
+	X(fluid_synth_write_float)                                                                                    \
+	X(fluid_synth_noteon)                                                                                         \
+	X(fluid_synth_noteoff)
+
+#define FLUID_FIELD(f) __typeof__(&f) f;
+static struct {
+	FLUID_FUNCS(FLUID_FIELD)
+} fl;
+#define FLUID_ROW(f) { #f, (void *)&fl.f },
+static const struct {
+	const char *name;
+	void *slot; /* where the function's address goes */
+} fluid_rows[] = { FLUID_FUNCS(FLUID_ROW) };
 
 typedef struct fluid_msg {
 	size_t frame;
@@ -49,61 +78,88 @@ const char *synth_fluid_find(const char *setting)
 	return NULL;
 }
 
+/* The library to open: $INFINILOOP_FLUIDSYNTH, else the configured soname. */
+static const char *synth_fluid_soname(void)
+{
+	const char *e = getenv("INFINILOOP_FLUIDSYNTH");
+	return e && *e ? e : IL_FLUID_SONAME;
+}
+
+/* Open FluidSynth and fill fl from fluid_rows; 0, or -1 if it is missing. */
+static int fluid_open(void)
+{
+	const char *name = synth_fluid_soname();
+	void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+	if (!h && !getenv("INFINILOOP_FLUIDSYNTH") && strcmp(name, "libfluidsynth.so") != 0)
+		h = dlopen("libfluidsynth.so", RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return -1;
+	for (size_t k = 0; k < sizeof fluid_rows / sizeof fluid_rows[0]; k++) {
+		void *f = dlsym(h, fluid_rows[k].name);
+		if (!f)
+			return -1;
+		memcpy(fluid_rows[k].slot, &f, sizeof f); /* POSIX: a data pointer holds a function's */
+	}
+	return 0;
+}
+
 /* Select program prog (or a kit on channel 9) on chan, falling back to the
  * first of its bank, then to program 0. */
 static void fluid_program(fluid_synth_t *syn, int sfid, int chan, int prog)
 {
 	int bank = chan == 9 ? 128 : 0, p = prog >= GEN_GM_KIT ? prog - GEN_GM_KIT : prog;
-	if (fluid_synth_program_select(syn, chan, sfid, bank, p) != FLUID_OK)
-		fluid_synth_program_select(syn, chan, sfid, bank, 0);
+	if (fl.fluid_synth_program_select(syn, chan, sfid, bank, p) != FLUID_OK)
+		fl.fluid_synth_program_select(syn, chan, sfid, bank, 0);
 }
 
 /* The child: render msgs into out (planar: n left, then n right); exit status. */
 static int fluid_child(const synth_score *s, const char *soundfont, const fluid_msg *m, size_t nm, float *out,
 		       size_t n)
 {
+	if (fluid_open() != 0)
+		return FLUID_NOLIB;
 	for (int lv = 0; lv < LAST_LOG_LEVEL; lv++)
-		fluid_set_log_function(lv, NULL, NULL);
-	fluid_settings_t *set = new_fluid_settings();
+		fl.fluid_set_log_function(lv, NULL, NULL);
+	fluid_settings_t *set = fl.new_fluid_settings();
 	if (!set)
 		return 2;
-	fluid_settings_setnum(set, "synth.sample-rate", SYNTH_RATE);
-	fluid_settings_setnum(set, "synth.gain", FLUID_GAIN);
-	fluid_settings_setint(set, "synth.dynamic-sample-loading", 1);
-	fluid_settings_setint(set, "synth.chorus.active", 0);
+	fl.fluid_settings_setnum(set, "synth.sample-rate", SYNTH_RATE);
+	fl.fluid_settings_setnum(set, "synth.gain", FLUID_GAIN);
+	fl.fluid_settings_setint(set, "synth.dynamic-sample-loading", 1);
+	fl.fluid_settings_setint(set, "synth.chorus.active", 0);
 	/* No reverb here: its delay lines are modulated, so it would not repeat
 	 * with the phrase; the bus's own reverb takes the send instead. */
-	fluid_settings_setint(set, "synth.reverb.active", 0);
-	fluid_settings_setint(set, "synth.polyphony", 192);
-	fluid_synth_t *syn = new_fluid_synth(set);
+	fl.fluid_settings_setint(set, "synth.reverb.active", 0);
+	fl.fluid_settings_setint(set, "synth.polyphony", 192);
+	fluid_synth_t *syn = fl.new_fluid_synth(set);
 	if (!syn)
 		return 3;
-	int sfid = fluid_synth_sfload(syn, soundfont, 1);
+	int sfid = fl.fluid_synth_sfload(syn, soundfont, 1);
 	if (sfid == FLUID_FAILED)
 		return 4;
 	for (int ch = 0; ch < 16; ch++) {
 		if (s->program[ch] < 0)
 			continue;
 		fluid_program(syn, sfid, ch, s->program[ch]);
-		fluid_synth_cc(syn, ch, 7, (int)(s->vol[ch] * 127));
-		fluid_synth_cc(syn, ch, 10, (int)(64 + s->pan[ch] * 63));
-		fluid_synth_cc(syn, ch, 91, (int)(s->rev[ch] * 127));
-		fluid_synth_cc(syn, ch, 93, 0);
+		fl.fluid_synth_cc(syn, ch, 7, (int)(s->vol[ch] * 127));
+		fl.fluid_synth_cc(syn, ch, 10, (int)(64 + s->pan[ch] * 63));
+		fl.fluid_synth_cc(syn, ch, 91, (int)(s->rev[ch] * 127));
+		fl.fluid_synth_cc(syn, ch, 93, 0);
 	}
 	size_t pos = 0;
 	for (size_t k = 0; k <= nm; k++) {
 		size_t to = k < nm ? (m[k].frame < n ? m[k].frame : n) : n;
 		if (to > pos) {
-			if (fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) != FLUID_OK)
+			if (fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) != FLUID_OK)
 				return 5;
 			pos = to;
 		}
 		if (k == nm)
 			break;
 		if (m[k].on)
-			fluid_synth_noteon(syn, m[k].chan, m[k].note, m[k].vel);
+			fl.fluid_synth_noteon(syn, m[k].chan, m[k].note, m[k].vel);
 		else
-			fluid_synth_noteoff(syn, m[k].chan, m[k].note);
+			fl.fluid_synth_noteoff(syn, m[k].chan, m[k].note);
 	}
 	return 0;
 }
@@ -164,6 +220,9 @@ int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *b
 		munmap(out, bytes);
 		if (rc < 0)
 			return il_err_set(err, IL_E_GEN, "FluidSynth was stopped");
+		if (rc == FLUID_NOLIB)
+			return il_err_set(err, IL_E_GEN, "FluidSynth library not found (%s; install libfluidsynth3)",
+					  synth_fluid_soname());
 		return il_err_set(err, IL_E_GEN, "FluidSynth could not render with %s (status %d)", soundfont, rc);
 	}
 	for (size_t i = 0; i < bus->n; i++) {

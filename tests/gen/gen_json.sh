@@ -1,7 +1,8 @@
 #!/bin/sh
 # --generate-only PROMPT OUT.wav --json: the composer's plan as one JSON
 # object, the words it did not understand, the tags of the saved WAV, and the
-# fallback to oscillators without a soundfont.
+# fallback to oscillators without a soundfont or without the FluidSynth
+# library, which the program itself never links.
 . "${top_srcdir:-.}/tests/lib.sh"
 out="$TEST_TMP/out"; err="$TEST_TMP/err"; wav="$TEST_TMP/a.wav"
 
@@ -41,6 +42,17 @@ printf 'soundfont = "none";\n' >"$TEST_TMP/nosf.cfg"
 expect_status 0 $? "without a soundfont the composer still makes a loop"
 json_check 'j["note"] and "oscillators" in j["note"] and any("Cello" in i and "(synth)" in i for i in j["instruments"])' "the note says oscillators play the cello"
 expect_line "$err" '^infiniloop-tui: note: .*oscillators' "the note is on standard error too"
+
+if ldd "$IL_BIN" >"$TEST_TMP/ldd" 2>&1; then
+	grep -q fluidsynth "$TEST_TMP/ldd" && fail "the program links FluidSynth: $(grep fluidsynth "$TEST_TMP/ldd")" ||
+		pass "the program does not link FluidSynth (only the render child opens it)"
+fi
+if [ -r /usr/share/sounds/sf2/FluidR3_GM.sf2 ] || [ -r /usr/share/sounds/sf2/TimGM6mb.sf2 ]; then
+	INFINILOOP_FLUIDSYNTH=libfluidsynth-missing.so.99 "$IL_BIN" --generate-only "melancholic cello" "$wav" --seed 5 --json >"$out" 2>"$err"
+	expect_status 0 $? "without the FluidSynth library the composer still makes a loop"
+	json_check '"FluidSynth library not found (libfluidsynth-missing.so.99" in j["note"] and "played by oscillators" in j["note"]' "the note says the FluidSynth library is missing"
+	expect_line "$err" '^infiniloop-tui: note: FluidSynth library not found' "that note is on standard error too"
+fi
 
 "$IL_BIN" --generate-only "sparse kalimba and rain ambient" "$wav" -d 5 --seed 1 -q --json >"$out" 2>"$err"
 json_check 'j["bars"] >= 1 and abs((j["loop_end"] - j["loop_start"]) / 48000 - j["bars"] * 240 / j["bpm"]) < 0.01' "a 5 s clip holds whole bars"

@@ -262,6 +262,30 @@ START_TEST(test_fallback)
 }
 END_TEST
 
+/* Without the FluidSynth library the oscillators play, and the note says why. */
+START_TEST(test_no_fluidsynth)
+{
+	if (access("/usr/share/sounds/sf2/FluidR3_GM.sf2", R_OK) != 0 &&
+	    access("/usr/share/sounds/sf2/TimGM6mb.sf2", R_OK) != 0)
+		return; /* no soundfont installed: the library is never opened */
+	ck_assert_int_eq(setenv("INFINILOOP_FLUIDSYNTH", "libfluidsynth-missing.so.99", 1), 0);
+	synth_plan pl;
+	size_t n;
+	float *x = render("melancholic cello", 8, 2, NULL, 0, 0, &pl, &n);
+	unsetenv("INFINILOOP_FLUIDSYNTH");
+	ck_assert_int_eq(pl.soundfont, 0);
+	ck_assert_msg(strstr(pl.note, "FluidSynth library not found (libfluidsynth-missing.so.99") &&
+			      strstr(pl.note, "General MIDI instruments are played by oscillators"),
+		      "note: %s", pl.note);
+	ck_assert_str_eq(pl.instrument[GEN_PART_LEAD], "Cello (synth)");
+	double s = 0;
+	for (size_t i = 0; i < 2 * n; i++)
+		s += (double)x[i] * x[i];
+	ck_assert(sqrt(s / (2.0 * n)) > 0.05);
+	free(x);
+}
+END_TEST
+
 START_TEST(test_soundfont)
 {
 	if (access("/usr/share/sounds/sf2/FluidR3_GM.sf2", R_OK) != 0 &&
@@ -299,6 +323,7 @@ int main(void)
 	tcase_add_test(tc, test_station_params);
 	tcase_add_test(tc, test_fallback);
 	tcase_add_test(tc, test_soundfont);
+	tcase_add_test(tc, test_no_fluidsynth);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
