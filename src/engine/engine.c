@@ -150,12 +150,13 @@ void engine_post_log(engine *e, engine_level level, const char *fmt, ...)
 	sbuf_free(&sb);
 }
 
-/* Save setting d and report a failure as an error event; 0 or -1. */
-int engine_save_setting(engine *e, const settings_def *d)
+/* Save setting d and report a failure as an error event of the request
+ * verb that changed it; 0 or -1. */
+int engine_save_setting(engine *e, const settings_def *d, const char *verb)
 {
 	il_err err;
 	if (settings_save_key(&e->set, d, &err) != 0) {
-		engine_error(e, IL_E_IO, "set", "%s", err.msg);
+		engine_error(e, IL_E_IO, verb, "%s", err.msg);
 		return -1;
 	}
 	return 0;
@@ -235,7 +236,7 @@ static void engine_req_set(engine *e, const proto_msg *m)
 		engine_error(e, IL_E_BAD_VALUE, "set", "%s", err.msg);
 		return;
 	}
-	engine_save_setting(e, d);
+	engine_save_setting(e, d, "set");
 	if (!strcmp(d->key, "debug"))
 		e->debug_run = -1; /* the setting rules again */
 	engine_debug_update(e);

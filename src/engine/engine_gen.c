@@ -47,6 +47,7 @@ struct engine_gen {
 	gen_state state;
 	double progress, eta;
 	int attempt;
+	double attempt_t0;        /* when the running attempt started (monotonic) */
 	il_loop *ready[GEN_READY_MAX];
 	int nready;
 	int done, result;
@@ -61,22 +62,35 @@ struct engine_gen {
 	unsigned st_rng;
 };
 
-/* Post a `gen` event from any thread. */
-static void engine_gen_post(engine *e, gen_state state, double progress, double eta, int attempt,
-			    double wait, const char *msg)
+/* Format a `gen` event into sb: every state carries the same fields; eta
+ * and elapsed are 0 while nothing generates (retry, failed, stopped). */
+static void engine_gen_fmt(sbuf *sb, gen_state state, double progress, double eta, int attempt,
+			   double elapsed, double wait, const char *msg)
 {
-	sbuf sb = SBUF_INIT;
-	proto_fmt_begin(&sb, "gen");
-	proto_fmt_str(&sb, "state", gen_state_name(state));
-	proto_fmt_double(&sb, "progress", progress, 3);
-	proto_fmt_double(&sb, "eta", eta, 1);
-	proto_fmt_long(&sb, "attempt", attempt);
+	int busy = state == GEN_STATE_RUNNING || state == GEN_STATE_ANALYZING;
+	proto_fmt_begin(sb, "gen");
+	proto_fmt_str(sb, "state", gen_state_name(state));
+	proto_fmt_double(sb, "progress", progress, 3);
+	proto_fmt_double(sb, "eta", busy || state == GEN_STATE_READY ? eta : 0, 1);
+	proto_fmt_long(sb, "attempt", attempt);
 	if (wait > 0)
-		proto_fmt_double(&sb, "wait", wait, 1);
+		proto_fmt_double(sb, "wait", wait, 1);
 	if (msg && *msg)
-		proto_fmt_str(&sb, "msg", msg);
-	proto_fmt_end(&sb);
-	engine_post(e, sbuf_str(&sb));
+		proto_fmt_str(sb, "msg", msg);
+	proto_fmt_double(sb, "elapsed", busy ? elapsed : 0, 1);
+	proto_fmt_end(sb);
+}
+
+/* Post a `gen` event from any thread. */
+static void engine_gen_post(struct engine_gen *g, gen_state state, double progress, double eta,
+			    int attempt, double wait, const char *msg)
+{
+	pthread_mutex_lock(&g->mu);
+	double elapsed = g->attempt_t0 > 0 ? time_mono() - g->attempt_t0 : 0;
+	pthread_mutex_unlock(&g->mu);
+	sbuf sb = SBUF_INIT;
+	engine_gen_fmt(&sb, state, progress, eta, attempt, elapsed, wait, msg);
+	engine_post(g->e, sbuf_str(&sb));
 	sbuf_free(&sb);
 }
 
@@ -88,13 +102,19 @@ static void engine_gen_report(void *ud, gen_state state, double progress, double
 	pthread_mutex_lock(&g->mu);
 	int changed = g->state != state || g->attempt != attempt ||
 		      progress - g->progress >= 0.05;
+	if (state == GEN_STATE_RUNNING && (g->attempt != attempt || g->state != GEN_STATE_RUNNING))
+		g->attempt_t0 = time_mono(); /* a new attempt */
+	else if (state != GEN_STATE_RUNNING && state != GEN_STATE_ANALYZING)
+		g->attempt_t0 = 0;
 	g->state = state;
 	g->progress = progress;
 	g->eta = eta;
 	g->attempt = attempt;
 	pthread_mutex_unlock(&g->mu);
-	if (changed || msg)
-		engine_gen_post(g->e, state, progress, eta, attempt, wait, msg);
+	/* The job's own "failed" is not an event: the worker reports the end
+	 * once, with the whole reason (see engine_gen_worker). */
+	if ((changed || msg) && state != GEN_STATE_FAILED)
+		engine_gen_post(g, state, progress, eta, attempt, wait, msg);
 	if (state == GEN_STATE_RETRY)
 		engine_post_log(g->e, ENGINE_WARN, "generation attempt %d failed: %s; trying again in %.0f s",
 				attempt, msg ? msg : "", wait);
@@ -163,18 +183,17 @@ static void *engine_gen_worker(void *arg)
 		engine_gen_push(g, loop);
 	}
 	int stopped = gen_cancel_requested(&g->cancel);
+	if (rc == 0)
+		engine_gen_post(g, GEN_STATE_READY, 1.0, g->pl.eta, g->attempt, 0, NULL);
+	else if (!stopped) /* a stop is reported once, by the request */
+		engine_gen_post(g, GEN_STATE_FAILED, 0, 0, g->attempt, 0, err.msg);
 	pthread_mutex_lock(&g->mu);
 	g->done = 1;
 	g->result = rc;
+	g->attempt_t0 = 0;
 	snprintf(g->msg, sizeof g->msg, "%s", rc == 0 ? "" : err.msg);
 	g->state = rc == 0 ? GEN_STATE_READY : stopped ? GEN_STATE_STOPPED : GEN_STATE_FAILED;
 	pthread_mutex_unlock(&g->mu);
-	if (rc == 0)
-		engine_gen_post(g->e, GEN_STATE_READY, 1.0, g->pl.eta, g->attempt, 0, NULL);
-	else if (stopped)
-		engine_gen_post(g->e, GEN_STATE_STOPPED, 0, 0, g->attempt, 0, NULL);
-	else
-		engine_gen_post(g->e, GEN_STATE_FAILED, 0, g->pl.eta, g->attempt, 0, err.msg);
 	return NULL;
 }
 
@@ -321,7 +340,7 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 		engine_error(e, IL_E_BAD_VALUE, "start", "%s", err.msg);
 		return;
 	}
-	engine_save_setting(e, settings_find("last_prompt"));
+	engine_save_setting(e, settings_find("last_prompt"), "start");
 	engine_gen_cancel(g);
 	g->station++;
 	g->active = 1;
@@ -353,10 +372,11 @@ static void engine_gen_req_stop(engine *e, const proto_msg *m)
 		pthread_mutex_unlock(&g->mu);
 	}
 	if (was) {
+		pthread_mutex_lock(&g->mu);
+		int attempt = g->attempt;
+		pthread_mutex_unlock(&g->mu);
 		sbuf sb = SBUF_INIT;
-		proto_fmt_begin(&sb, "gen");
-		proto_fmt_str(&sb, "state", gen_state_name(GEN_STATE_STOPPED));
-		proto_fmt_end(&sb);
+		engine_gen_fmt(&sb, GEN_STATE_STOPPED, 0, 0, attempt, 0, 0, NULL);
 		engine_emit(e, &sb);
 		sbuf_free(&sb);
 	}
@@ -513,9 +533,11 @@ void engine_gen_status(engine *e, sbuf *sb)
 	if (state == GEN_STATE_READY || state == GEN_STATE_STOPPED)
 		state = GEN_STATE_IDLE;
 	proto_fmt_str(sb, "gen", gen_state_name(state));
+	int busy = state == GEN_STATE_RUNNING || state == GEN_STATE_ANALYZING;
 	proto_fmt_double(sb, "progress", g->thr_live ? g->progress : 0, 3);
-	proto_fmt_double(sb, "eta", g->eta, 1);
+	proto_fmt_double(sb, "eta", busy ? g->eta : 0, 1); /* no ETA while nothing generates */
 	proto_fmt_long(sb, "attempt", g->attempt);
+	proto_fmt_double(sb, "gen_elapsed", busy && g->attempt_t0 > 0 ? time_mono() - g->attempt_t0 : 0, 1);
 	proto_fmt_double(sb, "gen_seconds", g->last_gen_s, 2);
 	proto_fmt_double(sb, "analysis_ms", g->last_analysis_ms, 0);
 	pthread_mutex_unlock(&g->mu);

@@ -69,8 +69,8 @@ void engine_log(engine *e, engine_level level, const char *fmt, ...)
 void engine_post_log(engine *e, engine_level level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Save setting d (config key or runtime state) and report a failure as an
- * error event; 0 or -1. */
-int engine_save_setting(engine *e, const settings_def *d);
+ * error event carrying verb, the request that changed it; 0 or -1. */
+int engine_save_setting(engine *e, const settings_def *d, const char *verb);
 
 /* The playback part (engine_player.c). */
 int engine_player_init(engine *e, il_err *err);

@@ -364,7 +364,7 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 		return;
 	}
 	e->set.volume = (int)v;
-	engine_save_setting(e, settings_find("volume"));
+	engine_save_setting(e, settings_find("volume"), "volume");
 	il_player_set_volume(eplayer_pl(e), (int)v);
 	engine_log(e, ENGINE_INFO, "volume %ld", v);
 }
