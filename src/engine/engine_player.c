@@ -23,6 +23,7 @@
 
 #define PLAYER_SPECTRUM_BANDS 32
 #define PLAYER_WAVEFORM_POINTS 200
+#define EPLAYER_RECENT 2 /* loops held for `save loop=ID`: current and previous */
 
 typedef struct player_job {
 	struct player_job *next;
@@ -46,6 +47,12 @@ struct engine_player {
 	int quit;
 	int ended;         /* a headless limit was reached (set by the player thread) */
 	int nothing_left;  /* headless --play: ticks seen with nothing to play */
+	/* The loops played last, newest first, with the ids their `loop`
+	 * events gave them (under lock): `save loop=ID` saves the loop that
+	 * played when the user asked, even after a switch. */
+	il_track *recent[EPLAYER_RECENT];
+	unsigned long recent_id[EPLAYER_RECENT];
+	unsigned long loop_id;
 };
 
 /* Post an `error` event for err from any thread. */
@@ -66,6 +73,14 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 {
 	struct engine_player *ep = ctx;
 	const il_loop *l = t->loop;
+	pthread_mutex_lock(&ep->lock);
+	il_track *drop = ep->recent[EPLAYER_RECENT - 1];
+	memmove(ep->recent + 1, ep->recent, (EPLAYER_RECENT - 1) * sizeof *ep->recent);
+	memmove(ep->recent_id + 1, ep->recent_id, (EPLAYER_RECENT - 1) * sizeof *ep->recent_id);
+	ep->recent[0] = il_track_ref(t);
+	unsigned long id = ep->recent_id[0] = ++ep->loop_id;
+	pthread_mutex_unlock(&ep->lock);
+	il_track_unref(drop);
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "loop");
 	proto_fmt_str(&sb, "title", l->title);
@@ -80,6 +95,7 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 	proto_fmt_str(&sb, "key", l->key);
 	proto_fmt_str(&sb, "metre", l->metre);
 	proto_fmt_str(&sb, "instruments", l->instruments);
+	proto_fmt_long(&sb, "id", (long)id);
 	proto_fmt_end(&sb);
 	engine_post(ep->e, sbuf_str(&sb));
 	sbuf_free(&sb);
@@ -276,6 +292,18 @@ int engine_player_init(engine *e, il_err *err)
 	return 0;
 }
 
+/* Drop the loops held for `save loop=ID`. */
+static void eplayer_forget_recent(struct engine_player *ep)
+{
+	il_track *drop[EPLAYER_RECENT];
+	pthread_mutex_lock(&ep->lock);
+	memcpy(drop, ep->recent, sizeof drop);
+	memset(ep->recent, 0, sizeof ep->recent);
+	pthread_mutex_unlock(&ep->lock);
+	for (int k = 0; k < EPLAYER_RECENT; k++)
+		il_track_unref(drop[k]);
+}
+
 /* Tear down the playback part. */
 void engine_player_free(engine *e)
 {
@@ -295,6 +323,7 @@ void engine_player_free(engine *e)
 		eplayer_job_free(j);
 	}
 	il_player_free(ep->pl);
+	eplayer_forget_recent(ep);
 	pthread_cond_destroy(&ep->cond);
 	pthread_mutex_destroy(&ep->lock);
 	free(ep);
@@ -347,6 +376,10 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 	il_err err;
 	if (!eplayer_need(e, m))
 		return;
+	if (proto_get(m, "level") && proto_get(m, "delta")) {
+		engine_error(e, IL_E_BAD_VALUE, "volume", "give 'level' or 'delta', not both");
+		return;
+	}
 	if (proto_get(m, "level")) {
 		if (proto_get_long(m, "level", 0, 100, &v, &err) != 0) {
 			engine_error_err(e, "volume", &err);
@@ -369,7 +402,36 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 	engine_log(e, ENGINE_INFO, "volume %ld", v);
 }
 
-/* `save path=PATH [force=0|1]`: write the current loop with its loop points. */
+/* The loop `save` names (a new reference): loop=ID, one of the loops held,
+ * else the current one; NULL after an error event. */
+static il_track *eplayer_save_track(engine *e, const proto_msg *m)
+{
+	struct engine_player *ep = e->player;
+	il_err err;
+	long id;
+	if (!proto_get(m, "loop")) {
+		il_track *t = il_player_current(eplayer_pl(e));
+		if (!t)
+			engine_error(e, IL_E_STATE, "save", "nothing is playing, so there is no loop to save");
+		return t;
+	}
+	if (proto_get_long(m, "loop", 1, 2147483647L, &id, &err) != 0) {
+		engine_error_err(e, "save", &err);
+		return NULL;
+	}
+	il_track *t = NULL;
+	pthread_mutex_lock(&ep->lock);
+	for (int k = 0; k < EPLAYER_RECENT && !t; k++)
+		if (ep->recent[k] && ep->recent_id[k] == (unsigned long)id)
+			t = il_track_ref(ep->recent[k]);
+	pthread_mutex_unlock(&ep->lock);
+	if (!t)
+		engine_error(e, IL_E_STATE, "save", "loop %ld is no longer held (only the current and the "
+			     "previous loop can be saved)", id);
+	return t;
+}
+
+/* `save path=PATH [force=0|1] [loop=ID]`: write a loop with its loop points. */
 static void eplayer_req_save(engine *e, const proto_msg *m)
 {
 	long force = 0;
@@ -381,11 +443,9 @@ static void eplayer_req_save(engine *e, const proto_msg *m)
 		return;
 	}
 	const char *path = proto_get(m, "path");
-	il_track *t = il_player_current(eplayer_pl(e));
-	if (!t) {
-		engine_error(e, IL_E_STATE, "save", "nothing is playing, so there is no loop to save");
+	il_track *t = eplayer_save_track(e, m);
+	if (!t)
 		return;
-	}
 	il_loop *clip = NULL;
 	if (!path || !*path) {
 		engine_error(e, IL_E_BAD_VALUE, "save", "save needs a file name");
@@ -540,7 +600,7 @@ const engine_request engine_player_requests[] = {
 	{ "resume", { NULL }, { NULL }, "", eplayer_req_resume },
 	{ "skip", { NULL }, { NULL }, "", eplayer_req_skip },
 	{ "volume", { NULL }, { "level", "delta", NULL }, "level=N | delta=N", eplayer_req_volume },
-	{ "save", { "path", NULL }, { "force", NULL }, "path=PATH [force=0|1]", eplayer_req_save },
+	{ "save", { "path", NULL }, { "force", "loop", NULL }, "path=PATH [force=0|1] [loop=ID]", eplayer_req_save },
 	{ "validate", { "which", NULL }, { NULL }, "which=current|next|both", eplayer_req_validate },
 	{ "analysis", { NULL }, { NULL }, "", eplayer_req_analysis },
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
@@ -694,4 +754,6 @@ void engine_player_stop(engine *e)
 {
 	if (eplayer_pl(e))
 		il_player_stop(eplayer_pl(e));
+	if (e->player)
+		eplayer_forget_recent(e->player);
 }

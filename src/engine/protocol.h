@@ -39,7 +39,12 @@
  *                               `error code=state`)
  *   skip                        crossfade to the next loop now (if ready)
  *   volume level=N | delta=N    software volume 0-100, absolute or relative
- *   save path=PATH [force=0|1]  write the current loop (with loop points)
+ *                               (both fields: `error code=bad_value`)
+ *   save path=PATH [force=0|1] [loop=ID]
+ *                               write a loop (with loop points): loop ID
+ *                               (the id of its `loop` event; the current and
+ *                               the previous loop are held), else the
+ *                               current one
  *   set key=K value=V           change a setting (saved at once)
  *   settings                    one `setting` event per setting, one
  *                               `preset` event per preset
@@ -55,22 +60,30 @@
  *          volume=N output=S audio=ok|lost|none|off|file sink=S
  *          underruns=N buffer_ms=N
  *          gen=idle|running|analyzing|retry|failed progress=F eta=F
- *          attempt=N gen_seconds=F analysis_ms=F title=S artist=S
+ *          attempt=N gen_elapsed=F gen_seconds=F analysis_ms=F title=S artist=S
  *          loop_seconds=F bpm=F elapsed=F min_left=F next_ready=0|1
  *          (gen_seconds and analysis_ms: how long the last loop made took
- *          to generate and to analyse; 0 before the first; sink: the
- *          output in use, pulse, alsa:DEVICE, file:PATH or null, "" when
- *          none; underruns: times the output ran dry; buffer_ms: its
- *          buffer, grown when underruns recur)
+ *          to generate and to analyse; 0 before the first; eta and
+ *          gen_elapsed as in `gen`; sink: the output in use, pulse,
+ *          alsa:DEVICE, file:PATH or null, "" when none; underruns: times
+ *          the output ran dry; buffer_ms: its buffer, grown when underruns
+ *          recur)
  *   loop title=S artist=S prompt=S seconds=F bpm=F score=F method=S
- *        quality=good|poor style=S key=S metre=S instruments=S
+ *        quality=good|poor style=S key=S metre=S instruments=S id=N
  *                                          a new loop started playing; style
  *                                          ("lo-fi hip hop"), key ("D minor"),
  *                                          metre ("4/4") and instruments (names
  *                                          joined by ", ") are the composer's
- *                                          plan, empty when not known
+ *                                          plan, empty when not known;
+ *                                          id counts loops from 1 (for
+ *                                          `save loop=ID`)
  *   gen state=running|analyzing|ready|retry|failed|stopped progress=F eta=F
- *       attempt=N wait=F msg=S             generation progress
+ *       attempt=N [wait=F] [msg=S] elapsed=F   generation progress: eta is
+ *       the expected seconds of an attempt and elapsed the seconds the
+ *       running one has taken (elapsed > eta: it overruns); both are 0 while
+ *       nothing generates (retry, failed, stopped). One `failed` per job
+ *       that gives up, with the whole reason in msg; one `stopped` per
+ *       `stop` that ended a generation.
  *   spectrum bands=HEX                     2 hex digits (00-ff) per band,
  *                                          low to high frequency
  *   audio state=ok|lost|none|off|file msg=S sink=S
@@ -89,7 +102,7 @@
  *   waveform points=HEX                    2 hex digits of peak per column
  *   saved path=S frames=N
  *   log level=debug|info|warn msg=S
- *   error code=CODE msg=S [verb=S]
+ *   error code=CODE msg=S [verb=S]        verb: the request that failed
  *   pong [id=S]
  *   bye                                    last line before the engine exits
  *

@@ -119,9 +119,11 @@ static void app_expand(const char *path, char *out, size_t n)
 		snprintf(out, n, "%s", path);
 }
 
-/* Save the current loop to path (~ expanded). A folder is refused; an
- * existing file is replaced with force, else after a question (y/n). Only
- * the music folder, where s proposes to save, is created when missing. */
+/* Save to path (~ expanded) the loop named by a->save_loop (the one that
+ * played when `s` was pressed), else the one playing now. A folder is
+ * refused; an existing file is replaced with force, else after a question
+ * (y/n). Only the music folder, where s proposes to save, is created when
+ * missing. */
 void app_save(ui_app *a, const char *path, int force)
 {
 	char full[IL_PATH_MAX], music[IL_PATH_MAX];
@@ -142,6 +144,8 @@ void app_save(ui_app *a, const char *path, int force)
 			paths_mkdir_p(full, 0755, NULL);
 		*slash = '/';
 	}
+	long id = a->save_loop > 0 ? a->save_loop : a->m.loop_id;
+	a->save_loop = 0;
 	if (!a->engine_up) {
 		app_msg(a, UIM_MSG_WARN, "the engine is not running; 'save' was not sent");
 		return;
@@ -151,6 +155,8 @@ void app_save(ui_app *a, const char *path, int force)
 	proto_fmt_str(&sb, "path", full);
 	if (force)
 		proto_fmt_long(&sb, "force", 1);
+	if (id > 0)
+		proto_fmt_long(&sb, "loop", id);
 	proto_fmt_end(&sb);
 	elink_send(&a->link, &sb);
 	sbuf_free(&sb);

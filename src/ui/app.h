@@ -50,6 +50,7 @@ typedef struct ui_app {
 	double restart_delay;
 	int prompt_sent;       /* -p was sent once */
 	int autostart_done;    /* the launch's start was decided */
+	long save_loop;        /* the loop `s` was pressed on (its id), 0: the current one */
 	char station[1024];    /* the prompt started last ("" after :stop): a
 				  restarted engine resumes it */
 	double next_status;    /* when to ask for `status` again */

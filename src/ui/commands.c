@@ -117,6 +117,7 @@ static int commands_save(ui_app *a, int argc, char **argv)
 		snprintf(path, sizeof path, "%s", argv[1]);
 	else
 		app_default_save_path(a, path, sizeof path);
+	a->save_loop = 0; /* the loop playing now */
 	app_save(a, path, force);
 	return 0;
 }

@@ -26,6 +26,7 @@ static void keys_save(ui_app *a, int key)
 {
 	char path[1024];
 	app_default_save_path(a, path, sizeof path);
+	a->save_loop = a->m.loop_id; /* the loop playing now, even after a switch */
 	entry_open(a, ENTRY_SAVE, "Save loop to: ", path);
 }
 

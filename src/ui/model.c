@@ -196,6 +196,9 @@ static unsigned uimodel_gen(uimodel *m, const proto_msg *msg, double now)
 /* `loop`: a new loop started playing. */
 static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 {
+	double id = 0;
+	uimodel_num(msg, "id", &id);
+	m->loop_id = (long)id;
 	uimodel_str(msg, "title", m->title, sizeof m->title);
 	uimodel_str(msg, "artist", m->artist, sizeof m->artist);
 	uimodel_str(msg, "prompt", m->loop_prompt, sizeof m->loop_prompt);

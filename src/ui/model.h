@@ -112,6 +112,7 @@ typedef struct uimodel {
 	char loop_prompt[1024]; /* the prompt of the loop playing (status has the station's) */
 	char style[32], key[16], metre[8], instruments[200]; /* its plan, "" when not known */
 	long loops_played;
+	long loop_id;           /* the id of the loop playing (its `loop` event), 0: none */
 	/* the spectrum */
 	unsigned char bands[UIM_BANDS_MAX];
 	int nbands;

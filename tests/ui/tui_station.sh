@@ -53,6 +53,22 @@ n=200; while [ $n -gt 0 ] && { [ -z "$(engine_pid)" ] || [ "$(engine_pid)" = "$e
 expect_screen "$PLAYING" "engine death: the station plays on" 60
 expect_screen 'Genre: +techno' "engine death: the same station" 60
 expect_heard "engine death: music is heard again"
+
+# s, then a switch while the name is typed: the file holds the loop that
+# played when s was pressed (its title is in the file's INAM tag).
+title() { screen | sed -n 's/.*Title: *\([^│]*[^ │]\) *│.*/\1/p' | head -n 1; }
+t1=$(title)
+T send-keys -t "$UI_PANE" s
+expect_screen '^Save loop to: ' "s asks for a file name" 10
+n=400; while [ $n -gt 0 ] && [ "$(title)" = "$t1" ]; do sleep 0.1; n=$((n-1)); done
+t2=$(title)
+[ -n "$t1" ] && [ "$t2" != "$t1" ] && pass "a switch came while the name was typed ($t1, then $t2)" ||
+	fail "no switch while the name was typed ($t1)"
+T send-keys -t "$UI_PANE" Enter
+expect_screen 'saved ' "the loop is saved" 20
+f=$(find "$HOME" -name 'infiniloop-*.wav' | head -n 1)
+[ -n "$f" ] && grep -q "$t1" "$f" && ! grep -q "$t2" "$f" && pass "the file holds the loop of s ($t1), not $t2" ||
+	fail "the saved file ${f:-(none)} does not hold $t1 alone"
 eng=$(engine_pid)
 T send-keys -t "$UI_PANE" q
 wait_for 'Quit anyway' 2 && T send-keys -t "$UI_PANE" y # (asked while a loop is generated)
