@@ -150,7 +150,7 @@ static void lf_top(const lf_cand *c, int n, int chosen, loopfind_result *r)
 
 /* Set up the context: mono mix, features, tempo, limits. */
 static int lf_setup(lf_ctx *x, const float *in, size_t frames, int channels, int rate,
-		    loopfind_mode mode, il_err *err)
+		    loopfind_mode mode, double bpm, il_err *err)
 {
 	memset(x, 0, sizeof *x);
 	x->x = in;
@@ -164,7 +164,7 @@ static int lf_setup(lf_ctx *x, const float *in, size_t frames, int channels, int
 	if (features_compute(x->mono, frames, rate, &x->f, err) != 0)
 		return -1;
 	double fps = (double)rate / x->f.hop;
-	if (tempo_analyze(x->f.onset, x->f.nframes, fps, &x->tp, err) != 0)
+	if (tempo_analyze_prior(x->f.onset, x->f.nframes, fps, bpm, &x->tp, err) != 0)
 		return -1;
 	x->beat_samples = x->tp.period * x->f.hop;
 	size_t quarter = (frames + 3) / 4, two = (size_t)ceil(LOOPFIND_MIN_SECONDS * rate);
@@ -188,12 +188,19 @@ static void lf_cleanup(lf_ctx *x)
 int loopfind_run(const float *in, size_t frames, int channels, int rate,
 		 loopfind_mode mode, loopfind_result *r, il_err *err)
 {
+	return loopfind_run_tempo(in, frames, channels, rate, mode, 0, r, err);
+}
+
+/* The same, with the tempo the clip is known to have (0: unknown). */
+int loopfind_run_tempo(const float *in, size_t frames, int channels, int rate,
+		       loopfind_mode mode, double bpm, loopfind_result *r, il_err *err)
+{
 	memset(r, 0, sizeof *r);
 	if (channels < 1 || rate < 1000 || (double)frames < LOOPFIND_MIN_SECONDS * rate)
 		return il_err_set(err, IL_E_BAD_VALUE, "too short for a loop (at least %.0f s needed)",
 				  LOOPFIND_MIN_SECONDS);
 	lf_ctx x;
-	if (lf_setup(&x, in, frames, channels, rate, mode, err) != 0) {
+	if (lf_setup(&x, in, frames, channels, rate, mode, bpm, err) != 0) {
 		lf_cleanup(&x);
 		return -1;
 	}

@@ -44,5 +44,10 @@ typedef struct loopfind_result {
  * -1 with err set (too short, out of memory). */
 int loopfind_run(const float *x, size_t frames, int channels, int rate,
 		 loopfind_mode mode, loopfind_result *r, il_err *err);
+/* The same, when the clip's tempo is known (its generator said so): bpm is
+ * the analyser's prior (tempo_analyze_prior) and the tempo reported in
+ * r->bpm; bpm <= 0 is loopfind_run(). */
+int loopfind_run_tempo(const float *x, size_t frames, int channels, int rate,
+		       loopfind_mode mode, double bpm, loopfind_result *r, il_err *err);
 
 #endif

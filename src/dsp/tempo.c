@@ -189,9 +189,49 @@ static int tempo_track(const float *x, size_t n, double p, tempo_info *t)
 	return 0;
 }
 
+/* The beat period (frames) nearest a known tempo: the best autocorrelation
+ * within TEMPO_PRIOR_SLACK of it, else the tempo's own period. */
+static double tempo_period_near(const float *x, size_t n, double fps, double bpm, double *strength)
+{
+	double p0 = 60.0 * fps / bpm;
+	size_t lo = (size_t)floor(p0 * (1.0 - TEMPO_PRIOR_SLACK)), hi = (size_t)ceil(p0 * (1.0 + TEMPO_PRIOR_SLACK));
+	*strength = 0;
+	if (lo < 1)
+		lo = 1;
+	if (hi + 2 >= n)
+		return p0;
+	double *ac = malloc(sizeof(double) * (hi + 2));
+	if (!ac || tempo_autocorr(x, n, hi + 1, ac) != 0 || ac[0] <= 0) {
+		free(ac);
+		return p0;
+	}
+	size_t bl = lo;
+	for (size_t l = lo; l <= hi; l++)
+		if (ac[l] / (double)(n - l) > ac[bl] / (double)(n - bl))
+			bl = l;
+	double period = (double)bl;
+	if (bl > lo && bl < hi) {
+		double y0 = ac[bl - 1], y1 = ac[bl], y2 = ac[bl + 1], den = y0 - 2 * y1 + y2;
+		if (den < 0)
+			period += 0.5 * (y0 - y2) / den;
+	}
+	*strength = ac[bl] / ac[0] * (double)n / (double)(n - bl);
+	free(ac);
+	if (period < p0 * (1.0 - TEMPO_PRIOR_SLACK) || period > p0 * (1.0 + TEMPO_PRIOR_SLACK))
+		period = p0;
+	return period;
+}
+
 /* Estimate the tempo of the n-frame onset envelope at fps frames per
  * second and track its beats. */
 int tempo_analyze(const float *onset, size_t n, double fps, tempo_info *t, il_err *err)
+{
+	return tempo_analyze_prior(onset, n, fps, 0, t, err);
+}
+
+/* The same with a known tempo (see tempo.h). */
+int tempo_analyze_prior(const float *onset, size_t n, double fps, double prior_bpm, tempo_info *t,
+			il_err *err)
 {
 	memset(t, 0, sizeof *t);
 	if (n < 8)
@@ -204,9 +244,11 @@ int tempo_analyze(const float *onset, size_t n, double fps, tempo_info *t, il_er
 	}
 	tempo_whiten(onset, n, fps, x, sm);
 	free(sm);
-	t->period = tempo_period(x, n, fps, &t->strength);
+	int known = prior_bpm >= TEMPO_MIN_BPM && prior_bpm <= TEMPO_MAX_BPM;
+	t->period = known ? tempo_period_near(x, n, fps, prior_bpm, &t->strength)
+			  : tempo_period(x, n, fps, &t->strength);
 	if (t->period > 0) {
-		t->bpm = 60.0 * fps / t->period;
+		t->bpm = known ? prior_bpm : 60.0 * fps / t->period;
 		if (tempo_track(x, n, t->period, t) != 0) {
 			free(x);
 			return il_err_set(err, IL_E_INTERNAL, "out of memory for beat tracking");

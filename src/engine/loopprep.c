@@ -34,10 +34,10 @@ static int loopprep_loudness(audiofile *af, size_t start, size_t end, const loop
 	return loudness_normalize(af->samples, af->frames, af->channels, af->rate, start, end, &lo, lr, err);
 }
 
-/* Prepare the loop of samples already in memory; takes ownership of
- * samples (freed on failure too). name is used in messages and as source. */
-int loopprep_samples(float *samples, size_t frames, int rate, int channels,
-		     const char *name, const loopprep_opts *opts, il_loop **out, il_err *err)
+/* Prepare the loop of samples already in memory, of a known tempo (bpm,
+ * 0 unknown); takes ownership of samples (freed on failure too). */
+static int loopprep_run(float *samples, size_t frames, int rate, int channels, const char *name,
+			const loopprep_opts *opts, double bpm, il_loop **out, il_err *err)
 {
 	*out = NULL;
 	audiofile af = { samples, frames, rate, channels, "" };
@@ -48,8 +48,8 @@ int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 	double t0 = time_mono();
 	loopfind_result r;
 	il_err ferr;
-	if (loopfind_run(af.samples, af.frames, af.channels, af.rate, loopprep_mode(opts), &r,
-			 &ferr) != 0) {
+	if (loopfind_run_tempo(af.samples, af.frames, af.channels, af.rate, loopprep_mode(opts), bpm,
+			       &r, &ferr) != 0) {
 		audiofile_free(&af);
 		return il_err_set(err, ferr.code, "%s: %s", name, ferr.msg);
 	}
@@ -170,6 +170,13 @@ static il_loop *loopprep_from_plan(audiofile *af, const char *name, const looppr
  * and plan in their tags, which are used as they are. */
 int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il_err *err)
 {
+	return loopprep_file_bpm(path, opts, 0, out, err);
+}
+
+/* The same for a clip whose tempo its generator knows (see loopprep.h). */
+int loopprep_file_bpm(const char *path, const loopprep_opts *opts, double bpm, il_loop **out,
+		      il_err *err)
+{
 	*out = NULL;
 	audiofile af;
 	double t0 = time_mono();
@@ -183,5 +190,13 @@ int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il
 			return 0;
 		}
 	}
-	return loopprep_samples(af.samples, af.frames, af.rate, af.channels, path, opts, out, err);
+	return loopprep_run(af.samples, af.frames, af.rate, af.channels, path, opts, bpm, out, err);
+}
+
+/* Prepare the loop of samples already in memory; takes ownership of
+ * samples (freed on failure too). name is used in messages and as source. */
+int loopprep_samples(float *samples, size_t frames, int rate, int channels,
+		     const char *name, const loopprep_opts *opts, il_loop **out, il_err *err)
+{
+	return loopprep_run(samples, frames, rate, channels, name, opts, 0, out, err);
 }

@@ -22,6 +22,10 @@ typedef struct loopprep_opts {
  * (caller frees with il_loop_free) and 0 is returned; otherwise -1 with err
  * naming the file and the reason. */
 int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il_err *err);
+/* The same for a clip whose tempo its generator knows (bpm > 0): that tempo
+ * is the analyser's prior and the loop's bpm, never doubled or halved. */
+int loopprep_file_bpm(const char *path, const loopprep_opts *opts, double bpm, il_loop **out,
+		      il_err *err);
 
 /* The same for samples already in memory (interleaved float, frames frames
  * of channels at rate). Takes ownership of samples: they become the loop's

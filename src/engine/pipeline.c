@@ -84,6 +84,17 @@ static void pipeline_on_report(void *ud, gen_state state, double progress, int a
 		p->report(p->ud, state, progress, p->eta, attempt, wait, msg);
 }
 
+/* The tempo the generator says the clip has: its own (the synth), else the
+ * prompt's "NN bpm" (external generators are asked for it); 0 unknown. */
+static double pipeline_known_bpm(const pipeline *p, const gen_attempt *a)
+{
+	if (a->bpm > 0)
+		return a->bpm;
+	gen_prompt_info info;
+	gen_prompt_parse(p->cfg.prompt, &info);
+	return info.bpm;
+}
+
 /* Job hook: find the loop of a valid clip. */
 static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 {
@@ -92,7 +103,7 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 		p->report(p->ud, GEN_STATE_ANALYZING, 1.0, p->eta, a->attempt, 0, NULL);
 	loopprep_opts o = { p->algorithm, p->loudness, p->true_peak };
 	il_loop *loop;
-	if (loopprep_file(a->path, &o, &loop, err) != 0)
+	if (loopprep_file_bpm(a->path, &o, pipeline_known_bpm(p, a), &loop, err) != 0)
 		return -1;
 	if (loop->poor && p->cfg.backend == GEN_BACKEND_SYNTH) {
 		/* The composer makes another clip rather than play a poor loop. */

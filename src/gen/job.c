@@ -160,6 +160,7 @@ static int gen_attempt_synth(const gen_job_cfg *cfg, gen_cancel *cancel, gen_att
 	synth_plan plan;
 	if (synth_render(&p, &buf, &n, &plan, &err) != 0)
 		return gen_fail(a, cancel && gen_cancel_requested(cancel) ? GEN_OUTCOME_STOPPED : GEN_OUTCOME_ERROR, err.msg);
+	a->bpm = plan.bpm; /* the synth always knows its tempo */
 	char tags[1024];
 	synth_plan_tags(&plan, tags, sizeof tags);
 	snprintf(a->note, sizeof a->note, "%s", plan.note);

@@ -65,6 +65,7 @@ typedef struct gen_attempt {
 	int fatal;                    /* no point retrying (missing binary, bad template) */
 	int pid;                      /* the external generator's pid (0: none) */
 	char note[200];               /* synth: a remark on the render (no soundfont, ...) */
+	double bpm;                   /* the tempo the generator made (0: unknown) */
 } gen_attempt;
 
 typedef struct gen_hooks {

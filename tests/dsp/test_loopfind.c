@@ -7,6 +7,7 @@
 
 #include "../testutil.h"
 #include "dsp/loopfind.h"
+#include "dsp/tempo.h"
 #include "testsig.h"
 
 #define RATE 32000
@@ -210,6 +211,68 @@ START_TEST(test_six_channels)
 }
 END_TEST
 
+/* An onset envelope at 100 fps of a slow groove: kicks on the beats of
+ * bpm, hats on every eighth (as loud), a little noise. */
+static float *groove_onsets(size_t n, double bpm)
+{
+	float *e = calloc(n, sizeof *e);
+	ck_assert_ptr_nonnull(e);
+	unsigned long s = 7;
+	for (size_t i = 0; i < n; i++) {
+		s = s * 6364136223846793005UL + 1442695040888963407UL;
+		e[i] = (float)(0.05 * (double)(s >> 40) / 16777216.0);
+	}
+	double eighth = 100.0 * 60.0 / bpm / 2.0;
+	for (int k = 0; k * eighth < (double)n - 1; k++)
+		e[(size_t)llround(k * eighth)] += k % 2 ? 0.9f : 1.0f;
+	return e;
+}
+
+START_TEST(test_tempo_prior)
+{
+	/* A known tempo is the tempo: 80 bpm stays 80 (not 160), and the
+	 * beats are tracked at its period. */
+	size_t n = 3000; /* 30 s */
+	float *e = groove_onsets(n, 80.0);
+	tempo_info t;
+	ck_assert_int_eq(tempo_analyze_prior(e, n, 100.0, 80.0, &t, &err), 0);
+	ck_assert_double_eq(t.bpm, 80.0);
+	ck_assert_double_le(fabs(t.period - 75.0), 75.0 * TEMPO_PRIOR_SLACK);
+	ck_assert_uint_ge(t.nbeats, 30);
+	size_t near = 0;
+	for (size_t k = 1; k < t.nbeats; k++)
+		near += fabs((double)(t.beats[k] - t.beats[k - 1]) - 75.0) <= 3.0;
+	ck_assert_uint_ge(near, (t.nbeats - 1) * 9 / 10);
+	tempo_free(&t);
+	/* Without a prior, tempo_analyze_prior is tempo_analyze. */
+	tempo_info a, b;
+	ck_assert_int_eq(tempo_analyze_prior(e, n, 100.0, 0, &a, &err), 0);
+	ck_assert_int_eq(tempo_analyze(e, n, 100.0, &b, &err), 0);
+	ck_assert_double_eq(a.bpm, b.bpm);
+	ck_assert_uint_eq(a.nbeats, b.nbeats);
+	tempo_free(&a);
+	tempo_free(&b);
+	free(e);
+}
+END_TEST
+
+START_TEST(test_loopfind_known_tempo)
+{
+	/* The finder reports the generator's tempo (174 stays 174). */
+	size_t n = 8 * RATE;
+	float *x = calloc(n, sizeof *x);
+	ck_assert_ptr_nonnull(x);
+	double beat = 60.0 / 174.0 * RATE;
+	for (int k = 0; k * beat / 2 < (double)n - 200; k++)
+		for (int i = 0; i < 200; i++)
+			x[(size_t)llround(k * beat / 2) + (size_t)i] += (float)((k % 2 ? 0.5 : 0.6) *
+				sin(i * 0.3) * exp(-i / 40.0));
+	ck_assert_int_eq(loopfind_run_tempo(x, n, 1, RATE, LOOPFIND_ADVANCED, 174.0, &res, &err), 0);
+	ck_assert_double_eq(res.bpm, 174.0);
+	free(x);
+}
+END_TEST
+
 /* The suite. */
 static Suite *loopfind_suite(void)
 {
@@ -225,6 +288,8 @@ static Suite *loopfind_suite(void)
 	tcase_add_test(tc, test_too_short);
 	tcase_add_loop_test(tc, test_rates, 0, 2);
 	tcase_add_test(tc, test_six_channels);
+	tcase_add_test(tc, test_tempo_prior);
+	tcase_add_test(tc, test_loopfind_known_tempo);
 	suite_add_tcase(s, tc);
 	return s;
 }
