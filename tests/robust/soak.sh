@@ -10,6 +10,16 @@ n=${SOAK_N:-30}
 cfg="$XDG_CONFIG_HOME/infiniloop/config"; mkdir -p "${cfg%/*}"
 printf 'min_duration = 10;\ncrossfade = 1.0;\n' >"$cfg"
 wav="$TEST_TMP/out.wav"; ev="$TEST_TMP/events"; samples="$TEST_TMP/samples"
+# The station switches on a downbeat once the minimum has played. The startup
+# loop is picked at random from two; pin the 72 bpm one (bars of 3.333 s, so
+# 10 s is 3 whole bars) so that every loop plays exactly the minimum.
+mkdir -p "$TEST_TMP/data"
+for d in $(echo "$INFINILOOP_DATADIR" | tr ':' ' '); do
+	[ -f "$d/startup2.wav" ] && { cp "$d/startup2.wav" "$TEST_TMP/data/startup1.wav"; break; }
+done
+[ -f "$TEST_TMP/data/startup1.wav" ] || { echo "startup2.wav not found in $INFINILOOP_DATADIR"; exit 99; }
+cp "$TEST_TMP/data/startup1.wav" "$TEST_TMP/data/startup2.wav"
+export INFINILOOP_DATADIR="$TEST_TMP/data:$INFINILOOP_DATADIR"
 run="$IL_BIN"
 if [ "${SOAK_VALGRIND:-0}" = 1 ]; then
 	command -v valgrind >/dev/null || { echo "valgrind missing"; exit 77; }
