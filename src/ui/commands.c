@@ -92,6 +92,10 @@ static int commands_stop(ui_app *a, int argc, char **argv)
 {
 	app_send_verb(a, "stop");
 	a->station[0] = '\0'; /* a restarted engine stays stopped too */
+	/* Generation stops with it: a Space pressed before the engine's own
+	 * gen event arrives starts the station again, not "wait for it". */
+	a->m.gen = GEN_STATE_STOPPED;
+	app_dirty(a, UIM_D_GEN);
 	app_msg(a, UIM_MSG_INFO, "stopping");
 	return 0;
 }
