@@ -76,6 +76,19 @@ static void tempo_whiten(const float *onset, size_t n, double fps, float *out, f
 		out[i] = sd > 1e-12 ? (float)((out[i] - m) / sd) : 0.0f;
 }
 
+/* Peak lag bl of y refined by a parabola through its neighbours, when bl
+ * lies strictly inside (lo, hi). */
+static double tempo_refine_peak(const double *y, size_t bl, size_t lo, size_t hi)
+{
+	double period = (double)bl;
+	if (bl > lo && bl < hi) {
+		double y0 = y[bl - 1], y1 = y[bl], y2 = y[bl + 1], den = y0 - 2 * y1 + y2;
+		if (den < 0)
+			period += 0.5 * (y0 - y2) / den;
+	}
+	return period;
+}
+
 /* The period (frames) with the best weighted autocorrelation; 0 if none. */
 static double tempo_period(const float *x, size_t n, double fps, double *strength)
 {
@@ -113,12 +126,7 @@ static double tempo_period(const float *x, size_t n, double fps, double *strengt
 			bl = l;
 		}
 	}
-	double period = (double)bl;
-	if (bl > lmin && bl < lmax) {
-		double y0 = sc[bl - 1], y1 = sc[bl], y2 = sc[bl + 1], den = y0 - 2 * y1 + y2;
-		if (den < 0)
-			period += 0.5 * (y0 - y2) / den;
-	}
+	double period = tempo_refine_peak(sc, bl, lmin, lmax);
 	*strength = ac[bl] / ac[0] * (double)n / (double)(n - bl);
 	free(sc);
 	free(ac);
@@ -209,12 +217,7 @@ static double tempo_period_near(const float *x, size_t n, double fps, double bpm
 	for (size_t l = lo; l <= hi; l++)
 		if (ac[l] / (double)(n - l) > ac[bl] / (double)(n - bl))
 			bl = l;
-	double period = (double)bl;
-	if (bl > lo && bl < hi) {
-		double y0 = ac[bl - 1], y1 = ac[bl], y2 = ac[bl + 1], den = y0 - 2 * y1 + y2;
-		if (den < 0)
-			period += 0.5 * (y0 - y2) / den;
-	}
+	double period = tempo_refine_peak(ac, bl, lo, hi);
 	*strength = ac[bl] / ac[0] * (double)n / (double)(n - bl);
 	free(ac);
 	if (period < p0 * (1.0 - TEMPO_PRIOR_SLACK) || period > p0 * (1.0 + TEMPO_PRIOR_SLACK))
