@@ -107,23 +107,49 @@ if ! ls /usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so >/dev/null 2>&1; then
 	echo "SKIP: ALSA's pulse plugin (libasound2-plugins) is needed for the rest"
 	finish
 fi
+# The file plugin keeps only what follows the last recovery. The checked
+# window (a, the switch, 5 s of b) must hold no further underrun: on a
+# loaded machine one may come on its own, and then the round is played again
+# (at most 3 rounds), each starting with a starved device.
+STATUSES=0
+underruns_now() { # sets UR to the underrun count of a fresh status event
+	STATUSES=$((STATUSES + 1))
+	engine_send "status"
+	UR=none
+	engine_wait '^status ' 10 "$STATUSES" || return 0
+	UR=$(grep '^status ' "$ENGINE_EV" | tail -n 1 | sed -n 's/.* underruns=\([0-9]*\) .*/\1/p')
+}
 engine_start --headless $cfg --output alsa:ilpa
-engine_send "play file=$TEST_TMP/a.wav"
-engine_wait '^loop title=a ' 30 || fail "no loop event through ALSA's pulse plugin"
-sleep 1
-kill -STOP "$ENGINE_PID"; sleep 1; kill -CONT "$ENGINE_PID" # starve the device
-engine_wait '^log level=warn msg="audio underrun: the output ran dry \([1-9][0-9]* so far' 20 \
-	&& pass "the underrun is reported" || fail "no underrun reported"
-engine_send "play file=$TEST_TMP/b.wav"
-engine_wait '^log level=info msg="queued b ' 30 || fail "b.wav was not queued"
-engine_send "skip"
-engine_wait '^loop title=b ' 30 || fail "no switch to b.wav"
-sleep 5
-engine_send "status"
-engine_wait '^status ' 10 || fail "no status"
+round=0 clean=0 loops_a=0 loops_b=0
+while [ "$round" -lt 3 ] && [ "$clean" -eq 0 ]; do
+	round=$((round + 1))
+	engine_send "play file=$TEST_TMP/a.wav"
+	[ "$round" -gt 1 ] && engine_send "skip"
+	loops_a=$((loops_a + 1))
+	engine_wait '^loop title=a ' 30 "$loops_a" || fail "no loop event through ALSA's pulse plugin"
+	sleep 1
+	underruns_now; before=$UR
+	kill -STOP "$ENGINE_PID"; sleep 1; kill -CONT "$ENGINE_PID" # starve the device
+	engine_wait '^log level=warn msg="audio underrun: the output ran dry \([1-9][0-9]* so far' 20 "$round" \
+		|| fail "no underrun reported"
+	sleep 1
+	underruns_now; n1=$UR
+	engine_send "play file=$TEST_TMP/b.wav"
+	engine_wait '^log level=info msg="queued b ' 30 "$round" || fail "b.wav was not queued"
+	engine_send "skip"
+	loops_b=$((loops_b + 1))
+	engine_wait '^loop title=b ' 30 "$loops_b" || fail "no switch to b.wav"
+	sleep 5
+	underruns_now; n2=$UR
+	echo "round $round: underruns $before before the stall, $n1 after it, $n2 after the switch"
+	[ "$n1" = "$n2" ] && clean=1
+done
+[ "${n1:-0}" != none ] && [ "$n1" -gt "${before:-0}" ] 2>/dev/null && pass "the underrun is reported" \
+	|| fail "the stall did not count an underrun"
 expect_line "$ENGINE_EV" '^status .*audio=ok sink=alsa:ilpa underruns=[1-9][0-9]* ' "status counts the underrun"
-# (the file plugin keeps only what follows the recovery: no repetition count)
-if "$B/loopcheck" alsa "$TEST_TMP/rt.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 0; then
+if [ "$clean" -eq 0 ]; then
+	echo "note: every round had another underrun during the switch (a loaded machine); the recording is not compared"
+elif "$B/loopcheck" alsa "$TEST_TMP/rt.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 0; then
 	pass "after the underrun: a, the crossfade and b, sample for sample"
 else
 	fail "the recording through the recovered device does not match the loops"
