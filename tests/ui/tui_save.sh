@@ -42,8 +42,10 @@ sleep 0.5
 cmd "save $D/a.wav"
 expect_screen "exists\. Overwrite\? \(y/n\)" ":save asks again" 5
 T send-keys -t "$UI_PANE" y
+# (the report first: an info message stays for seconds, and waiting for the
+# file on a loaded machine may take longer)
+expect_screen "saved $D/a.wav" "y: the station reports the save" 10
 wait_ino "$D/a.wav" "$i1" && pass "y replaces the file" || fail "y: the file was not replaced"
-expect_screen "saved $D/a.wav" "y: the station reports the save" 5
 i2=$(ino "$D/a.wav")
 
 # :save! replaces without a question.
