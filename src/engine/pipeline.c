@@ -20,9 +20,9 @@ void pipeline_model_name(const settings *s, char *out, size_t n)
 	int b = gen_backend_parse(s->backend);
 	if (b == GEN_BACKEND_MUSICGPT) {
 		snprintf(out, n, "%s", s->model);
-	} else if (b == GEN_BACKEND_COMMAND && s->command_argc > 0) {
+	} else if (b == GEN_BACKEND_COMMAND && s->command.argc > 0) {
 		char tmp[SETTINGS_ARG_MAX];
-		snprintf(tmp, sizeof tmp, "%s", s->command[0]);
+		snprintf(tmp, sizeof tmp, "%s", s->command.argv[0]);
 		snprintf(out, n, "%s", basename(tmp));
 	} else {
 		snprintf(out, n, "%s", b == GEN_BACKEND_COMMAND ? "command" : "builtin");
@@ -51,9 +51,9 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 	c->gpu = s->gpu;
 	snprintf(c->affinity, sizeof c->affinity, "%s", s->affinity);
 	c->retries = s->retries;
-	c->command_argc = s->command_argc < SETTINGS_ARGV_MAX ? s->command_argc : SETTINGS_ARGV_MAX;
+	c->command_argc = s->command.argc < SETTINGS_ARGV_MAX ? s->command.argc : SETTINGS_ARGV_MAX;
 	for (int k = 0; k < c->command_argc; k++)
-		snprintf(c->command[k], sizeof c->command[k], "%s", s->command[k]);
+		snprintf(c->command[k], sizeof c->command[k], "%s", s->command.argv[k]);
 	snprintf(c->workdir, sizeof c->workdir, "%s", workdir);
 	snprintf(p->backend, sizeof p->backend, "%s", gen_backend_name(c->backend));
 	pipeline_model_name(s, p->model, sizeof p->model);

@@ -115,7 +115,16 @@ const settings_def settings_defs[] = {
 	  .comment = "Command backend: the generator's argv, run without a shell. Placeholders:\n"
 		     "# {prompt} {secs} {output} (a .wav path to write) {seed}.\n"
 		     "# Example: command = [\"my-generator\", \"--text\", \"{prompt}\", \"--out\", \"{output}\"];",
-	  .applies = SETTING_TO_GEN },
+	  .offset = OFF(command), .applies = SETTING_TO_GEN },
+	{ .key = "on_loop", .type = SETTING_ARGV, .def = "[]",
+	  .comment = "Run each time a loop starts (a status line, a notification): an argv, no shell;\n"
+		     "# empty: nothing. Placeholders: any field of the loop event, e.g. {title} {artist}\n"
+		     "# {prompt} {bpm} {seconds} {key} {style} {metre} {instruments} {id}; {{ is a {.\n"
+		     "# Example: on_loop = [\"notify-send\", \"Now playing\", \"{title} ({bpm} bpm)\"];",
+	  .offset = OFF(on_loop) },
+	{ .key = "on_loop_timeout", .type = SETTING_INT, .min = 1, .max = 60, .def = "5",
+	  .comment = "Seconds on_loop may run before it is killed (1-60).",
+	  .offset = OFF(on_loop_timeout) },
 	{ .key = "presets", .type = SETTING_PRESETS, .def = "",
 	  .comment = "Presets: a name and a prompt each. Add, edit or remove freely." },
 	{ .key = "volume", .type = SETTING_INT, .min = 0, .max = 100, .def = "80",
@@ -288,35 +297,46 @@ static void settings_store_scalar(settings *s, const settings_def *d, const char
 	}
 }
 
-/* Free the command template. */
-static void settings_free_command(settings *s)
+/* The list a SETTING_ARGV definition stores into. */
+static settings_argv *settings_argv_of(settings *s, const settings_def *d)
 {
-	for (int k = 0; k < s->command_argc; k++)
-		free(s->command[k]);
-	free(s->command);
-	s->command = NULL;
-	s->command_argc = 0;
+	return (settings_argv *)(void *)((char *)s + d->offset);
+}
+
+/* Free an argv list; it is empty afterwards. */
+static void settings_argv_free(settings_argv *a)
+{
+	for (int k = 0; k < a->argc; k++)
+		free(a->argv[k]);
+	free(a->argv);
+	a->argv = NULL;
+	a->argc = 0;
 }
 
 /* Free what s allocated (see settings.h). */
 void settings_free(settings *s)
 {
-	settings_free_command(s);
+	for (size_t k = 0; k < settings_ndefs; k++)
+		if (settings_defs[k].type == SETTING_ARGV)
+			settings_argv_free(settings_argv_of(s, &settings_defs[k]));
 	free(s->presets);
 	s->presets = NULL;
 	s->npresets = 0;
 }
 
-/* A list value from libconfig: the command template (see settings_internal.h). */
-static int settings_argv_from(settings *s, const config_setting_t *cs, il_err *err)
+/* A list value from libconfig: an argv template such as command or
+ * on_loop (see settings_internal.h). */
+static int settings_argv_from(settings *s, const settings_def *d, const config_setting_t *cs,
+			      il_err *err)
 {
 	int n = config_setting_is_aggregate(cs) ? config_setting_length(cs) : -1;
 	if (n < 0 || n > SETTINGS_ARGV_MAX)
-		return il_err_set(err, IL_E_BAD_VALUE, "command must be a list of at most %d strings", SETTINGS_ARGV_MAX);
+		return il_err_set(err, IL_E_BAD_VALUE, "%s must be a list of at most %d strings", d->key,
+				  SETTINGS_ARGV_MAX);
 	for (int k = 0; k < n; k++) {
 		const char *a = config_setting_get_string_elem(cs, k);
 		if (!a || strlen(a) >= SETTINGS_ARG_MAX)
-			return il_err_set(err, IL_E_BAD_VALUE, "command must hold strings of under %d bytes",
+			return il_err_set(err, IL_E_BAD_VALUE, "%s must hold strings of under %d bytes", d->key,
 					  SETTINGS_ARG_MAX);
 	}
 	char **argv = calloc((size_t)n + 1, sizeof *argv);
@@ -329,9 +349,10 @@ static int settings_argv_from(settings *s, const config_setting_t *cs, il_err *e
 		}
 	if (!argv)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
-	settings_free_command(s);
-	s->command = argv;
-	s->command_argc = n;
+	settings_argv *to = settings_argv_of(s, d);
+	settings_argv_free(to);
+	to->argv = argv;
+	to->argc = n;
 	return 0;
 }
 
@@ -373,7 +394,7 @@ int settings_list_from(settings *s, const settings_def *d, const config_setting_
 		       const char *path, sbuf *notes, il_err *err)
 {
 	if (d->type == SETTING_ARGV)
-		return settings_argv_from(s, cs, err);
+		return settings_argv_from(s, d, cs, err);
 	return settings_presets_from(s, cs, path, notes, err);
 }
 
@@ -490,14 +511,16 @@ static void settings_put(const settings *s, const settings_def *d, sbuf *sb, int
 	case SETTING_BOOL:
 		sbuf_puts(sb, *(const int *)(const void *)base ? "true" : "false");
 		break;
-	case SETTING_ARGV:
+	case SETTING_ARGV: {
+		const settings_argv *a = (const settings_argv *)(const void *)base;
 		sbuf_putc(sb, '[');
-		for (int k = 0; k < s->command_argc; k++) {
+		for (int k = 0; k < a->argc; k++) {
 			sbuf_puts(sb, k ? ", " : "");
-			settings_quote(sb, s->command[k]);
+			settings_quote(sb, a->argv[k]);
 		}
 		sbuf_putc(sb, ']');
 		break;
+	}
 	case SETTING_PRESETS:
 		sbuf_puts(sb, "(\n");
 		for (int k = 0; k < s->npresets; k++) {

@@ -28,6 +28,12 @@ typedef struct settings_preset {
 	char prompt[SETTINGS_STR_MAX];
 } settings_preset;
 
+/* A list of strings (an argv template), allocated. */
+typedef struct settings_argv {
+	int argc;
+	char **argv;             /* argc strings and a NULL */
+} settings_argv;
+
 typedef struct settings {
 	int duration;            /* seconds generated per clip, 5-30 */
 	int min_duration;        /* seconds a loop plays before switching, 10-300 */
@@ -48,8 +54,9 @@ typedef struct settings {
 	int retries;             /* attempts after a failure before giving up, 0-20 */
 	long seed;               /* synth seed; 0: a new one each clip */
 	int autostart;           /* the TUI starts playing at launch */
-	int command_argc;        /* command backend: argv template (allocated) */
-	char **command;
+	settings_argv command;   /* command backend: argv template */
+	settings_argv on_loop;   /* run when a loop starts: argv template; empty: off */
+	int on_loop_timeout;     /* seconds before on_loop is killed, 1-60 */
 	int npresets;            /* presets (allocated) */
 	settings_preset *presets;
 	/* Runtime state (the state file). */
@@ -72,7 +79,8 @@ typedef enum settings_type {
 	SETTING_STRING,
 	SETTING_BOOL,
 	SETTING_CHOICE,
-	SETTING_ARGV,    /* a list of strings: ["prog", "--flag", "{prompt}"] */
+	SETTING_ARGV,    /* a list of strings: ["prog", "--flag", "{prompt}"]
+			  * (a settings_argv at offset) */
 	SETTING_PRESETS  /* a list of { name = "..."; prompt = "..."; } groups */
 } settings_type;
 
@@ -111,7 +119,7 @@ extern const size_t settings_ndefs;
 /* Fill s with every default (presets included); paths stay empty. s is
  * taken as holding nothing to free (use settings_free first otherwise). */
 void settings_defaults(settings *s);
-/* Free what s allocated (command, presets); s holds defaults afterwards
+/* Free what s allocated (argv lists, presets); s holds defaults afterwards
  * only after settings_defaults. */
 void settings_free(settings *s);
 /* Find a definition by key or alias, or NULL. */
@@ -119,7 +127,7 @@ const settings_def *settings_find(const char *key);
 /* Check a value against a definition without storing it. */
 int settings_check(const settings_def *d, const char *value, il_err *err);
 /* Set one setting from text, validated against its definition. A list
- * (command, presets) is given in the file's syntax. */
+ * (command, on_loop, presets) is given in the file's syntax. */
 int settings_set(settings *s, const char *key, const char *value, il_err *err);
 /* Write one setting's value as text into out (lists in the file's syntax). */
 int settings_get(const settings *s, const char *key, char *out, size_t n, il_err *err);

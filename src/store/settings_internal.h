@@ -9,7 +9,7 @@
 
 /* Apply one value to s after checking it against d; 0 or -1 with err. */
 int settings_apply(settings *s, const settings_def *d, const char *value, il_err *err);
-/* Apply a list setting (command, presets) from a parsed libconfig value;
+/* Apply a list setting (command, on_loop, presets) from a parsed libconfig value;
  * skipped entries are described in notes (path names the file). */
 int settings_list_from(settings *s, const settings_def *d, const config_setting_t *cs,
 		       const char *path, sbuf *notes, il_err *err);

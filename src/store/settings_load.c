@@ -103,7 +103,7 @@ static const char *settings_type_name(int type)
 	}
 }
 
-/* Apply one list entry of the file (command, presets), noting problems. */
+/* Apply one list entry of the file (command, on_loop, presets), noting problems. */
 static void settings_list_entry(settings *s, const settings_def *d, const config_setting_t *cs,
 				const char *path, sbuf *notes)
 {

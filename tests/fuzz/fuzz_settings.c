@@ -33,7 +33,8 @@ static void fuzz_settings_ranges(const settings *s)
 		}
 	}
 	fuzz_assert(s->npresets >= 0 && s->npresets <= SETTINGS_PRESETS_MAX);
-	fuzz_assert(s->command_argc >= 0 && s->command_argc <= SETTINGS_ARGV_MAX);
+	fuzz_assert(s->command.argc >= 0 && s->command.argc <= SETTINGS_ARGV_MAX);
+	fuzz_assert(s->on_loop.argc >= 0 && s->on_loop.argc <= SETTINGS_ARGV_MAX);
 }
 
 /* One input: the bytes as a config file. */

@@ -129,8 +129,8 @@ START_TEST(test_set_save_roundtrip)
 	ck_assert_double_eq(t.crossfade, 2.5);
 	ck_assert_int_eq(t.gpu, 1);
 	ck_assert_str_eq(t.last_prompt, "a \"quoted\" \\ prompt");
-	ck_assert_int_eq(t.command_argc, 3);
-	ck_assert_str_eq(t.command[2], "{output}");
+	ck_assert_int_eq(t.command.argc, 3);
+	ck_assert_str_eq(t.command.argv[2], "{output}");
 	char v[64];
 	ck_assert_int_eq(settings_get(&t, "minduration", v, sizeof v, &err), 0);
 	ck_assert_str_eq(v, "120");
@@ -458,7 +458,7 @@ START_TEST(test_validation_hooks)
 	ck_assert_int_eq(s.seed, 2147483647L);
 	/* Lists go through the table too, in the file's syntax. */
 	ck_assert_int_eq(settings_set(&s, "command", "[\"a\", \"{prompt}\"]", &err), 0);
-	ck_assert_int_eq(s.command_argc, 2);
+	ck_assert_int_eq(s.command.argc, 2);
 	char v[256];
 	ck_assert_int_eq(settings_get(&s, "command", v, sizeof v, &err), 0);
 	ck_assert_str_eq(v, "[\"a\", \"{prompt}\"]");
@@ -542,6 +542,81 @@ START_TEST(test_edit_odd_but_valid_files)
 }
 END_TEST
 
+START_TEST(test_on_loop_list)
+{
+	make_sub();
+	/* Off by default; the first-run file shows both keys. */
+	ck_assert_int_eq(settings_load(&s, path, NULL, &err), 0);
+	ck_assert_int_eq(s.on_loop.argc, 0);
+	ck_assert_int_eq(s.on_loop_timeout, 5);
+	ck_assert_ptr_nonnull(strstr(slurp(path), "\non_loop = [];\n"));
+	ck_assert_ptr_nonnull(strstr(slurp(path), "\non_loop_timeout = 5;\n"));
+	settings_free(&s);
+	/* From the file: strings kept byte for byte, independent of command. */
+	spit(path, "command = [\"gen\", \"{output}\"];\n"
+		   "on_loop = [\"hook\", \"{title} - {artist}\", \"a \\\"q\\\"; b\"];\n"
+		   "on_loop_timeout = 12;\n");
+	sbuf notes = SBUF_INIT;
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
+	ck_assert_int_eq(s.on_loop.argc, 3);
+	ck_assert_str_eq(s.on_loop.argv[0], "hook");
+	ck_assert_str_eq(s.on_loop.argv[1], "{title} - {artist}");
+	ck_assert_str_eq(s.on_loop.argv[2], "a \"q\"; b");
+	ck_assert_ptr_null(s.on_loop.argv[3]);
+	ck_assert_int_eq(s.on_loop_timeout, 12);
+	ck_assert_int_eq(s.command.argc, 2);
+	ck_assert_str_eq(s.command.argv[1], "{output}");
+	char v[512];
+	ck_assert_int_eq(settings_get(&s, "on_loop", v, sizeof v, &err), 0);
+	ck_assert_str_eq(v, "[\"hook\", \"{title} - {artist}\", \"a \\\"q\\\"; b\"]");
+	/* set (the protocol's text form), saved as one key, read back. */
+	ck_assert_int_eq(settings_set(&s, "on_loop", "[\"notify-send\", \"{title}\"]", &err), 0);
+	ck_assert_int_eq(settings_save_key(&s, settings_find("on_loop"), &err), 0);
+	ck_assert_ptr_nonnull(strstr(slurp(path), "\non_loop = [\"notify-send\", \"{title}\"];\n"));
+	settings t;
+	sbuf_reset(&notes);
+	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
+	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
+	ck_assert_int_eq(t.on_loop.argc, 2);
+	ck_assert_str_eq(t.on_loop.argv[1], "{title}");
+	ck_assert_int_eq(t.command.argc, 2);
+	settings_free(&t);
+	/* An empty list turns it off. */
+	ck_assert_int_eq(settings_set(&s, "on_loop", "[]", &err), 0);
+	ck_assert_int_eq(s.on_loop.argc, 0);
+	/* Refused values leave the setting as it was. */
+	ck_assert_int_eq(settings_set(&s, "on_loop", "[\"a\"]", &err), 0);
+	ck_assert_int_eq(settings_set(&s, "on_loop", "notify-send {title}", &err), -1);
+	ck_assert_msg(strstr(err.msg, "on_loop must be written as in the file"), "%s", err.msg);
+	ck_assert_int_eq(settings_set(&s, "on_loop", "(\"a\", 2)", &err), -1);
+	ck_assert_str_eq(err.msg, "on_loop must hold strings of under 256 bytes");
+	char many[1024] = "[";
+	for (int k = 0; k <= SETTINGS_ARGV_MAX; k++)
+		strcat(many, k ? ", \"x\"" : "\"x\"");
+	strcat(many, "]");
+	ck_assert_int_eq(settings_set(&s, "on_loop", many, &err), -1);
+	ck_assert_str_eq(err.msg, "on_loop must be a list of at most 64 strings");
+	ck_assert_int_eq(settings_check(settings_find("on_loop"), "[\"b\"]", &err), 0);
+	ck_assert_int_eq(s.on_loop.argc, 1);
+	ck_assert_str_eq(s.on_loop.argv[0], "a");
+	ck_assert_int_eq(settings_set(&s, "on_loop_timeout", "0", &err), -1);
+	ck_assert_str_eq(err.msg, "on_loop_timeout must be between 1 and 60, not 0");
+	ck_assert_int_eq(settings_set(&s, "on_loop_timeout", "61", &err), -1);
+	settings_free(&s);
+	/* Bad values in the file: noted with their line, the default kept. */
+	spit(path, "on_loop = \"notify-send\";\non_loop_timeout = 90;\n");
+	sbuf_reset(&notes);
+	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
+	const char *n = sbuf_str(&notes);
+	ck_assert_msg(strstr(n, ":1: on_loop must be a list of at most 64 strings; ignored"), "%s", n);
+	ck_assert_msg(strstr(n, ":2: on_loop_timeout must be between 1 and 60, not 90; using default 5"), "%s", n);
+	ck_assert_int_eq(s.on_loop.argc, 0);
+	ck_assert_int_eq(s.on_loop_timeout, 5);
+	sbuf_free(&notes);
+}
+END_TEST
+
 /* The suite of settings tests. */
 static Suite *settings_suite(void)
 {
@@ -565,6 +640,7 @@ static Suite *settings_suite(void)
 	tcase_add_test(tc, test_huge_string_refused);
 	tcase_add_test(tc, test_huge_number_of_keys_refused);
 	tcase_add_test(tc, test_edit_odd_but_valid_files);
+	tcase_add_test(tc, test_on_loop_list);
 	suite_add_tcase(su, tc);
 	return su;
 }
