@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "engine/engine_hook.h"
 #include "engine/engine_internal.h"
 #include "util/timeutil.h"
 
@@ -335,6 +336,8 @@ static void engine_take_posted(engine *e)
 			const char *nl = strchr(p, '\n');
 			size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
 			engine_queue(e, p, n, droppable);
+			if (!strncmp(p, "loop ", 5))
+				engine_hook_loop(e, p, n);
 			p += n;
 		}
 		sbuf_reset(&e->posted);
@@ -456,6 +459,7 @@ static void engine_loop(engine *e)
 		}
 		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e);
 		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
+		timeout = engine_hook_tick(e, timeout);
 		if (e->rd.eof && e->outq_sent == e->outq.len && !e->hl.on)
 			break; /* end of input and everything answered (headless plays on) */
 		if (poll(p, (nfds_t)n, timeout) < 0) {
@@ -524,6 +528,7 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 		engine_gen_free(e);
 		engine_player_free(e);
 		engine_take_posted(e);
+		engine_hook_free(e, !engine_signalled);
 	}
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "bye");

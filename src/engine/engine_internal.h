@@ -2,7 +2,8 @@
  *
  * engine.c owns the main loop, the protocol I/O and the core requests;
  * engine_player.c the playback requests; engine_gen.c generation; each adds
- * its rows to the request table (engine_request.h). Only the main thread
+ * its rows to the request table (engine_request.h). engine_hook.c runs the
+ * on_loop hook for the `loop` events the main thread sends. Only the main thread
  * touches struct engine. Other threads (the player thread, the loop
  * preparation worker, the generation worker) use only engine_post(),
  * engine_post_droppable() and engine_post_log(), which take post_lock and
@@ -23,6 +24,7 @@
 
 struct engine_player; /* engine_player.c */
 struct engine_gen;    /* engine_gen.c */
+struct engine_hook;   /* engine_hook.c */
 
 typedef struct engine {
 	const il_opts *opts;  /* settings overrides, -p, --fast */
@@ -45,6 +47,7 @@ typedef struct engine {
 	char tmpdir[IL_PATH_MAX]; /* private 0700 directory, removed at exit */
 	struct engine_player *player;
 	struct engine_gen *gen;
+	struct engine_hook *hook; /* the on_loop hook, once a loop started one */
 } engine;
 
 /* Queue a finished protocol line (ending in "\n") for output; main thread. */

@@ -12,6 +12,10 @@ libinfiniloop_a_SOURCES += \
 libinfiniloop_a_SOURCES += \
 	src/engine/engine_player.c
 
+## The now-playing hook (on_loop).
+libinfiniloop_a_SOURCES += \
+	src/engine/engine_hook.c src/engine/engine_hook.h
+
 ## Generation requests and the generation pipeline.
 libinfiniloop_a_SOURCES += \
 	src/engine/engine_gen.c \
