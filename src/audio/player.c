@@ -287,10 +287,11 @@ static int player_write(il_player *p, const float *buf, size_t n)
  * when a ramp was written. */
 static int player_ramp_out(il_player *p)
 {
-	if (!p->sink || !p->cur || p->stopping || p->ended || p->pgain == 0.0f)
+	if (!p->sink || !p->cur || (p->stopping && !p->pramp) || p->ended || p->pgain == 0.0f)
 		return 0;
 	p->paused = 1;
 	p->ptarget = 0.0f;
+	p->pramp = 0; /* a long stop fade ends quickly too */
 	size_t n = player_render(p, p->block, PLAYER_RAMP + 1);
 	pthread_mutex_unlock(&p->lock);
 	int rc = n > 0 ? player_write(p, p->block, n) : -1;
@@ -499,6 +500,7 @@ int il_player_pause(il_player *p, int on, il_err *err)
 	} else {
 		p->paused = on;
 		p->ptarget = on ? 0.0f : 1.0f;
+		p->pramp = 0;
 	}
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
@@ -551,14 +553,22 @@ static void player_drop_queue(il_player *p)
 	p->nqueue = 0;
 }
 
-/* Fade out and drop everything. */
+/* Fade out (10 ms) and drop everything. */
 void il_player_stop(il_player *p)
 {
+	il_player_stop_fade(p, 0);
+}
+
+/* Fade out over the given seconds and drop everything. */
+void il_player_stop_fade(il_player *p, double seconds)
+{
+	size_t frames = seconds * IL_SINK_RATE > PLAYER_RAMP ? (size_t)(seconds * IL_SINK_RATE) : 0;
 	pthread_mutex_lock(&p->lock);
 	player_drop_queue(p);
 	if (p->cur && p->pgain > 0.0f) {
-		p->stopping = 1; /* the render ramps down, then drops everything */
+		p->stopping = 1; /* the render ramps down, then drops what played */
 		p->ptarget = 0.0f;
+		p->pramp = frames;
 	} else {
 		player_render_drop_all(p);
 		p->stopped = 1;
@@ -566,6 +576,33 @@ void il_player_stop(il_player *p)
 	p->paused = 0;
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
+}
+
+/* Keep the current loop past the minimum duration (1) or not (0). */
+void il_player_keep(il_player *p, int on)
+{
+	pthread_mutex_lock(&p->lock);
+	p->keep = on != 0;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Crossfade to t now; the queue is left as it is. */
+int il_player_jump(il_player *p, il_track *t, il_err *err)
+{
+	int rc = 0;
+	il_track *drop = NULL;
+	pthread_mutex_lock(&p->lock);
+	if (!p->cur || p->stopping) {
+		rc = il_err_set(err, IL_E_STATE, "nothing is playing");
+	} else {
+		drop = p->jump;
+		p->jump = il_track_ref(t);
+	}
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	il_track_unref(drop);
+	return rc;
 }
 
 /* Drop the queued loops. */
@@ -613,6 +650,7 @@ void il_player_get_status(il_player *p, il_player_status *st)
 	st->buffer_ms = p->buffer_ms;
 	st->volume = p->cfg.volume;
 	st->next_ready = player_render_next_ready(p);
+	st->keep = p->keep;
 	st->queued = (int)p->nqueue;
 	st->switches = p->switches;
 	st->frames = p->timeline;

@@ -6,7 +6,9 @@
  * timeline (elapsed, the minimum duration, limits) counts rendered frames,
  * never the wall clock. Once a loop has played min_duration seconds and the
  * next one is queued, it crossfades to it with equal power over `crossfade`
- * seconds. Volume, pause/resume, start and stop are smoothed ramps.
+ * seconds. Volume, pause/resume, start and stop are smoothed ramps. A kept
+ * loop (il_player_keep) repeats past the minimum duration while the queue
+ * waits; skip and il_player_jump still switch.
  *
  * When the sink cannot be opened or fails (the audio server is missing,
  * went away or stalled; the device went away), the thread reports it,
@@ -83,6 +85,7 @@ typedef struct il_player_status {
 	double loop_seconds;
 	double min_left;      /* seconds until a switch may happen */
 	int next_ready;
+	int keep;             /* the current loop is kept (il_player_keep) */
 	int queued;           /* loops in the queue */
 	unsigned long switches;
 	unsigned long long frames; /* timeline: frames rendered */
@@ -112,8 +115,19 @@ void il_player_set_volume(il_player *p, int volume);
 void il_player_set_times(il_player *p, double min_duration, double crossfade);
 /* Switch to another sink (or reopen with a new latency). */
 void il_player_set_sink(il_player *p, const il_sink_spec *spec);
-/* Fade out and drop everything (current loop and queue). */
+/* Fade out (10 ms) and drop everything (current loop and queue). */
 void il_player_stop(il_player *p);
+/* Like il_player_stop, with a fade of the given seconds (at least 10 ms);
+ * loops queued once it is asked for play after the fade. */
+void il_player_stop_fade(il_player *p, double seconds);
+/* Keep (1) the current loop, and every loop that becomes current, playing
+ * past the minimum duration, the queue waiting; 0 lets the switches come
+ * again (at once when the minimum has passed). */
+void il_player_keep(il_player *p, int on);
+/* Crossfade to t now (as skip does, on a downbeat; the player takes a
+ * reference of its own); the queue is left as it is. -1 with err (code
+ * IL_E_STATE) when nothing plays. */
+int il_player_jump(il_player *p, il_track *t, il_err *err);
 /* Drop the queued loops. */
 void il_player_clear_queue(il_player *p);
 /* The current loop (a new reference) or NULL. */

@@ -56,6 +56,9 @@ struct il_player {
 	unsigned long long timeline;  /* frames rendered */
 	unsigned long switches;
 	int skip, paused, stopping, stopped, ended;
+	int keep;                 /* the current loop repeats past the minimum */
+	il_track *jump;           /* crossfade to this one next (il_player_jump) */
+	size_t pramp;             /* frames of the pause/stop ramp now (0: PLAYER_RAMP) */
 	float vgain, vtarget, pgain, ptarget;
 
 	/* Output. */
@@ -98,6 +101,9 @@ size_t player_render(il_player *p, float *out, size_t n);
 int player_render_can(const il_player *p);
 /* Drop the current loop, the fading one and the queue (lock held). */
 void player_render_drop_all(il_player *p);
+/* Drop the current loop, the fading one and those played, not the queue
+ * (lock held). */
+void player_render_drop_playing(il_player *p);
 /* True when a next loop can be taken now (lock held). */
 int player_render_next_ready(const il_player *p);
 /* Frames in the minimum duration (lock held). */

@@ -71,11 +71,18 @@ static void player_render_started(il_player *p, il_track *t)
 	}
 }
 
+/* True when a switch is asked for (skip, jump) or due (the minimum has
+ * passed and the loop is not kept). */
+static int player_render_due(const il_player *p)
+{
+	return p->skip || p->jump || (!p->keep && p->elapsed >= player_render_min_frames(p));
+}
+
 /* True when a switch is due but must wait for a loop being prepared. */
 static int player_render_waiting(const il_player *p)
 {
-	return p->cur && !p->old && p->cfg.sink.fast && p->hold > 0 && p->nqueue == 0 &&
-	       (p->skip || p->elapsed >= player_render_min_frames(p));
+	return p->cur && !p->old && !p->jump && p->cfg.sink.fast && p->hold > 0 && p->nqueue == 0 &&
+	       player_render_due(p);
 }
 
 /* True when player_render would render something (lock held). */
@@ -86,20 +93,27 @@ int player_render_can(const il_player *p)
 	return p->cur != NULL || (p->nqueue > 0 && !p->paused);
 }
 
-/* Drop the current loop, the fading one and the queue (lock held). */
-void player_render_drop_all(il_player *p)
+/* Drop the current loop, the fading one and those played (lock held). */
+void player_render_drop_playing(il_player *p)
 {
 	player_render_release(p, p->cur);
 	player_render_release(p, p->old);
-	p->cur = p->old = NULL;
-	for (size_t k = 0; k < p->nqueue; k++)
-		il_track_unref(p->queue[k]);
-	p->nqueue = 0;
+	player_render_release(p, p->jump);
+	p->cur = p->old = p->jump = NULL;
 	for (size_t k = 0; k < p->nplayed; k++)
 		il_track_unref(p->played[k]);
 	p->nplayed = 0;
 	p->cycle = 0;
 	p->skip = 0;
+}
+
+/* Drop the current loop, the fading one and the queue (lock held). */
+void player_render_drop_all(il_player *p)
+{
+	player_render_drop_playing(p);
+	for (size_t k = 0; k < p->nqueue; k++)
+		il_track_unref(p->queue[k]);
+	p->nqueue = 0;
 }
 
 /* Decide about a switch before the next frame; 0 to go on, -1 to stop
@@ -117,25 +131,27 @@ static int player_render_switch(il_player *p)
 		p->elapsed = 0;
 		p->pgain = 0.0f;
 		p->ptarget = 1.0f;
+		p->pramp = 0;
 		p->stopped = 0;
 		player_render_started(p, t);
 		return 0;
 	}
-	if (p->old || !(p->skip || p->elapsed >= player_render_min_frames(p)))
+	if (p->old || !player_render_due(p))
 		return 0;
 	if (p->cfg.max_switches > 0 && p->switches >= (unsigned long)p->cfg.max_switches) {
 		p->ended = 1;
 		p->ev.ended = 1;
 		return -1;
 	}
-	if (!player_render_next_ready(p))
+	if (!p->jump && !player_render_next_ready(p))
 		return player_render_waiting(p) ? -1 : 0;
 	/* The crossfade starts on a downbeat of the outgoing loop (the
 	 * incoming one starts on its own: its region starts on one). */
 	size_t bar = il_track_bar(p->cur);
 	if (bar > 0 && p->pos % bar != 0)
 		return 0;
-	il_track *t = player_render_take_next(p);
+	il_track *t = p->jump ? p->jump : player_render_take_next(p);
+	p->jump = NULL;
 	p->old = p->cur;
 	p->opos = p->pos;
 	p->cur = t;
@@ -161,7 +177,7 @@ size_t player_render(il_player *p, float *out, size_t n)
 {
 	unsigned long long maxf = p->cfg.max_seconds > 0
 		? (unsigned long long)llround(p->cfg.max_seconds * IL_SINK_RATE) : 0;
-	float vstep = 1.0f / PLAYER_VOLUME_RAMP, pstep = 1.0f / PLAYER_RAMP;
+	float vstep = 1.0f / PLAYER_VOLUME_RAMP, pstep = 1.0f / (float)(p->pramp ? p->pramp : PLAYER_RAMP);
 	size_t i = 0;
 	while (i < n && !p->ended) {
 		if (maxf && p->timeline >= maxf) {
@@ -197,8 +213,9 @@ size_t player_render(il_player *p, float *out, size_t n)
 		out[2 * i + 1] = r * g;
 		i++;
 		if (p->pgain == 0.0f && p->ptarget == 0.0f && p->stopping) {
-			player_render_drop_all(p);
+			player_render_drop_playing(p); /* what was queued since plays next */
 			p->stopping = 0;
+			p->pramp = 0;
 			p->stopped = 1;
 			break;
 		}

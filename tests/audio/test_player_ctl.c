@@ -1,0 +1,193 @@
+/* test_player_ctl.c: the player's station controls: a kept loop plays past
+ * the minimum while the queue waits, a jump crossfades to the loop given
+ * and leaves the queue, a stop fades out over the time asked and what is
+ * queued meanwhile plays after it. Real-time file sinks, read back. */
+#include <check.h>
+#include <math.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../testutil.h"
+#include "audio/player.h"
+
+static char tmpdir[256];
+
+/* Make a private temporary folder for a test. */
+static void setup(void)
+{
+	ck_assert_ptr_nonnull(testutil_mkdtemp(tmpdir, sizeof tmpdir, "il-player-ctl"));
+}
+
+/* Remove the temporary folder. */
+static void teardown(void)
+{
+	ck_assert_int_eq(testutil_rmtree(tmpdir), 0);
+}
+
+/* Read a whole WAV file (stereo float) into *x; returns frames or -1. */
+static long read_wav(const char *path, float **x)
+{
+	SF_INFO info = { 0 };
+	SNDFILE *sf = sf_open(path, SFM_READ, &info);
+	if (!sf)
+		return -1;
+	*x = malloc((size_t)(info.frames + 1) * (size_t)info.channels * sizeof **x);
+	long n = (long)sf_readf_float(sf, *x, info.frames);
+	sf_close(sf);
+	return n;
+}
+
+/* A loop of one constant value v (every change is the gain's), titled. */
+static il_track *make_const(float v, const char *title)
+{
+	il_loop *l = il_loop_new();
+	l->frames = malloc(2 * 4800 * sizeof(float));
+	for (int i = 0; i < 2 * 4800; i++)
+		l->frames[i] = v;
+	l->nframes = l->loop_end = 4800;
+	l->rate = 48000;
+	l->channels = 2;
+	snprintf(l->title, sizeof l->title, "%s", title);
+	il_track *t;
+	il_err err;
+	ck_assert_int_eq(il_track_new(l, &t, &err), 0);
+	return t;
+}
+
+/* Callback: keep the titles of the loops started, in order. */
+static void on_loop_title(void *ctx, il_track *t, unsigned long long at)
+{
+	char *titles = ctx;
+	(void)at;
+	size_t l = strlen(titles);
+	snprintf(titles + l, 256 - l, "%s;", t->loop->title);
+}
+
+/* Poll the status (every 10 ms, at most 10 s) until done(st) is true. */
+static int wait_status(il_player *p, int (*done)(const il_player_status *st), il_player_status *st)
+{
+	for (int k = 0; k < 1000; k++) {
+		il_player_get_status(p, st);
+		if (done(st))
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
+/* wait_status: the current loop has played 0.3 s. */
+static int past_min(const il_player_status *st) { return st->elapsed >= 0.3; }
+/* wait_status: one switch came. */
+static int switched(const il_player_status *st) { return st->switches >= 1; }
+/* wait_status: two switches came. */
+static int switched2(const il_player_status *st) { return st->switches >= 2; }
+
+START_TEST(keep_and_jump)
+{
+	/* A kept loop plays past the minimum while the queue waits; a jump
+	 * crossfades to the loop given and leaves the queue as it was. */
+	il_err err;
+	il_track *t[3] = { make_const(0.1f, "a"), make_const(0.2f, "b"), make_const(0.3f, "c") };
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink.kind = IL_SINK_FILE; /* real time */
+	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/keep.wav", tmpdir);
+	cfg.min_duration = 0.1;
+	cfg.crossfade = 0.01;
+	cfg.volume = 100;
+	cfg.max_switches = 2;
+	char titles[256] = "";
+	il_player_cb cb = { titles, on_loop_title, NULL, NULL, NULL, NULL };
+	il_player *p;
+	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
+	il_player_status st;
+	ck_assert_int_eq(il_player_jump(p, t[1], &err), -1); /* nothing plays */
+	ck_assert_int_eq(err.code, IL_E_STATE);
+	il_player_keep(p, 1);
+	il_player_enqueue(p, il_track_ref(t[0]));
+	il_player_enqueue(p, il_track_ref(t[2]));
+	ck_assert(wait_status(p, past_min, &st));
+	ck_assert_int_eq(st.keep, 1);
+	ck_assert_uint_eq(st.switches, 0); /* 0.3 s played, minimum 0.1 s: kept */
+	ck_assert_int_eq(st.queued, 1);
+	ck_assert_int_eq(il_player_jump(p, t[1], &err), 0);
+	ck_assert(wait_status(p, switched, &st));
+	ck_assert_str_eq(st.title, "b");
+	ck_assert_int_eq(st.queued, 1); /* c still waits */
+	il_player_keep(p, 0);
+	il_player_get_status(p, &st);
+	ck_assert_int_eq(st.keep, 0);
+	ck_assert(wait_status(p, switched2, &st)); /* released: c follows */
+	il_player_free(p);
+	ck_assert_str_eq(titles, "a;b;c;");
+	for (int k = 0; k < 3; k++)
+		il_track_unref(t[k]);
+}
+END_TEST
+
+START_TEST(stop_fade_is_long_and_smooth)
+{
+	/* A stop with a 0.5 s fade ramps down over 24000 frames; a loop queued
+	 * during the fade plays after it. */
+	il_err err;
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink.kind = IL_SINK_FILE;
+	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/fade.wav", tmpdir);
+	cfg.min_duration = 10;
+	cfg.volume = 100;
+	il_player *p;
+	ck_assert_int_eq(il_player_new(&p, &cfg, NULL, &err), 0);
+	il_player_enqueue(p, make_const(0.5f, "x"));
+	il_player_status st;
+	ck_assert(wait_status(p, past_min, &st));
+	il_player_stop_fade(p, 0.5);
+	il_player_get_status(p, &st);
+	ck_assert_int_eq(st.state, IL_PLAYER_STOPPED);
+	il_player_enqueue(p, make_const(0.25f, "y"));
+	ck_assert(wait_status(p, past_min, &st)); /* the new loop plays */
+	ck_assert_int_eq(st.state, IL_PLAYER_PLAYING);
+	il_player_free(p);
+	float *x;
+	long n = read_wav(cfg.sink.path, &x), from = -1, to = -1;
+	double maxstep = 0;
+	for (long i = 1000; i < n && to < 0; i++) { /* (after the start's ramp) */
+		if (from < 0 && x[2 * i] < 0.5f)
+			from = i;
+		if (from >= 0 && x[2 * i] == 0.0f)
+			to = i;
+		maxstep = fmax(maxstep, fabs(x[2 * i] - x[2 * i - 2]));
+	}
+	ck_assert_int_ge(from, 0);
+	ck_assert_int_gt(to, from);
+	ck_assert_int_le(labs(to - from - 24000), 240); /* 0.5 s of fade (float steps) */
+	ck_assert_double_le(maxstep, 0.5 / 24000 * 1.01);
+	double late = 0;
+	for (long i = to; i < n; i++)
+		late = fmax(late, x[2 * i]);
+	ck_assert_double_eq_tol(late, 0.25, 1e-6); /* the loop queued meanwhile played */
+	free(x);
+}
+END_TEST
+
+/* The test suite. */
+static Suite *player_ctl_suite(void)
+{
+	Suite *s = suite_create("player_ctl");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, keep_and_jump);
+	tcase_add_test(tc, stop_fade_is_long_and_smooth);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* Run the suite. */
+int main(void)
+{
+	return testutil_run(player_ctl_suite());
+}
