@@ -171,6 +171,7 @@ static void engine_req_status(engine *e, const proto_msg *m)
 	proto_fmt_begin(&sb, "status");
 	engine_player_status(e, &sb);
 	engine_gen_status(e, &sb);
+	engine_station_status(e, &sb);
 	proto_fmt_end(&sb);
 	engine_emit(e, &sb);
 	sbuf_free(&sb);
@@ -457,8 +458,10 @@ static void engine_loop(engine *e)
 			out_idx = n;
 			p[n++] = (struct pollfd){ e->out_fd, POLLOUT, 0 };
 		}
-		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e);
+		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e), t3 = engine_station_tick(e);
 		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
+		if (t3 >= 0 && (timeout < 0 || t3 < timeout))
+			timeout = t3;
 		timeout = engine_hook_tick(e, timeout);
 		if (e->rd.eof && e->outq_sent == e->outq.len && !e->hl.on)
 			break; /* end of input and everything answered (headless plays on) */
@@ -520,6 +523,8 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 		status = 1;
 	} else {
 		engine_debug_update(e); /* before the threads start */
+		if (engine_station_init(e, &err) != 0)
+			engine_error(e, IL_E_INTERNAL, NULL, "%s", err.msg);
 		if (engine_player_init(e, &err) != 0)
 			engine_error(e, IL_E_AUDIO, NULL, "%s", err.msg);
 		if (engine_gen_init(e, &err) != 0)
@@ -527,6 +532,7 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 		engine_loop(e);
 		engine_gen_free(e);
 		engine_player_free(e);
+		engine_station_free(e);
 		engine_take_posted(e);
 		engine_hook_free(e, !engine_signalled);
 	}

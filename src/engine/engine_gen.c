@@ -354,18 +354,23 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 	engine_log(e, ENGINE_INFO, "station started: %s (%s)", prompt, e->set.backend);
 }
 
-/* `stop`: no more generation, playback stops. */
-static void engine_gen_req_stop(engine *e, const proto_msg *m)
+/* Stop the station: no more generation, playback fades out over fade
+ * seconds (0: quickly) and stops. */
+void engine_gen_stop(engine *e, double fade)
 {
-	(void)m;
 	struct engine_gen *g = e->gen;
+	if (!g) {
+		engine_player_clear_queue(e);
+		engine_player_stop(e, fade);
+		return;
+	}
 	int was = g->active || g->thr_live;
 	engine_gen_cancel(g);
 	g->station++;
 	g->active = 0;
 	g->failed = 0;
 	engine_player_clear_queue(e);
-	engine_player_stop(e);
+	engine_player_stop(e, fade);
 	if (!g->thr_live) {
 		pthread_mutex_lock(&g->mu);
 		g->state = GEN_STATE_IDLE;
@@ -380,6 +385,13 @@ static void engine_gen_req_stop(engine *e, const proto_msg *m)
 		engine_emit(e, &sb);
 		sbuf_free(&sb);
 	}
+}
+
+/* `stop`: no more generation, playback stops. */
+static void engine_gen_req_stop(engine *e, const proto_msg *m)
+{
+	(void)m;
+	engine_gen_stop(e, 0);
 }
 
 /* One `history` event. */

@@ -1,7 +1,8 @@
 /* engine_internal.h: what the parts of the engine share.
  *
  * engine.c owns the main loop, the protocol I/O and the core requests;
- * engine_player.c the playback requests; engine_gen.c generation; each adds
+ * engine_player.c the playback requests; engine_gen.c generation;
+ * engine_station.c the station controls (hold, prev, sleep); each adds
  * its rows to the request table (engine_request.h). engine_hook.c runs the
  * on_loop hook for the `loop` events the main thread sends. Only the main thread
  * touches struct engine. Other threads (the player thread, the loop
@@ -25,6 +26,9 @@
 struct engine_player; /* engine_player.c */
 struct engine_gen;    /* engine_gen.c */
 struct engine_hook;   /* engine_hook.c */
+struct engine_station; /* engine_station.c */
+struct il_player;     /* audio/player.h */
+struct il_track;      /* audio/track.h */
 
 typedef struct engine {
 	const il_opts *opts;  /* settings overrides, -p, --fast */
@@ -48,6 +52,7 @@ typedef struct engine {
 	struct engine_player *player;
 	struct engine_gen *gen;
 	struct engine_hook *hook; /* the on_loop hook, once a loop started one */
+	struct engine_station *station;
 } engine;
 
 /* Queue a finished protocol line (ending in "\n") for output; main thread. */
@@ -100,8 +105,11 @@ void engine_player_expect(engine *e, int delta);
 void engine_player_clear_queue(engine *e);
 /* Resume a paused loop (a new station always plays). */
 void engine_player_resume(engine *e);
-/* Stop playback at once (fade out quickly, no click). */
-void engine_player_stop(engine *e);
+/* Stop playback: fade out over fade seconds (0: quickly, 10 ms, no
+ * click); the loops held for `save` and `prev` are dropped. */
+void engine_player_stop(engine *e, double fade);
+/* The player, or NULL when it could not be started. */
+struct il_player *engine_player_get(engine *e);
 
 /* The generation part (engine_gen.c). */
 int engine_gen_init(engine *e, il_err *err);
@@ -110,5 +118,22 @@ int engine_gen_tick(engine *e);
 void engine_gen_status(engine *e, sbuf *sb);
 /* A setting that applies to generation (SETTING_TO_GEN) changed. */
 void engine_gen_setting(engine *e, const settings_def *d);
+/* Stop the station (as `stop`): no more generation, playback fades out
+ * over fade seconds (0: quickly) and stops. */
+void engine_gen_stop(engine *e, double fade);
+
+/* The station controls (engine_station.c): hold, prev, sleep, toggle. Set
+ * up before the player starts, freed after it ended. */
+int engine_station_init(engine *e, il_err *err);
+void engine_station_free(engine *e);
+/* Periodic work (the sleep timer); milliseconds until it wants to run
+ * again (-1: idle). */
+int engine_station_tick(engine *e);
+/* Append the station fields of a `status` event (hold, sleep_left). */
+void engine_station_status(engine *e, sbuf *sb);
+/* A loop became current (called by the player thread; t is borrowed). */
+void engine_station_played(engine *e, struct il_track *t);
+/* Drop the loops held for `prev` (playback stopped). */
+void engine_station_forget(engine *e);
 
 #endif

@@ -81,6 +81,7 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 	unsigned long id = ep->recent_id[0] = ++ep->loop_id;
 	pthread_mutex_unlock(&ep->lock);
 	il_track_unref(drop);
+	engine_station_played(ep->e, t);
 	sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "loop");
 	proto_fmt_str(&sb, "title", l->title);
@@ -341,6 +342,12 @@ void engine_player_expect(engine *e, int delta)
 static il_player *eplayer_pl(engine *e)
 {
 	return e->player ? e->player->pl : NULL;
+}
+
+/* The player, or NULL when it could not be started (engine_internal.h). */
+il_player *engine_player_get(engine *e)
+{
+	return eplayer_pl(e);
 }
 
 /* The player for request m, or NULL after an `error` event saying that it
@@ -749,11 +756,12 @@ void engine_player_resume(engine *e)
 		il_player_pause(eplayer_pl(e), 0, &err);
 }
 
-/* Stop playback at once (fade out quickly, no click). */
-void engine_player_stop(engine *e)
+/* Stop playback: fade out over fade seconds (0: quickly, no click). */
+void engine_player_stop(engine *e, double fade)
 {
 	if (eplayer_pl(e))
-		il_player_stop(eplayer_pl(e));
+		il_player_stop_fade(eplayer_pl(e), fade);
 	if (e->player)
 		eplayer_forget_recent(e->player);
+	engine_station_forget(e);
 }

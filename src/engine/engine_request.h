@@ -3,8 +3,8 @@
  * Each request verb is one row: the fields it takes, its usage (the fields
  * as protocol.h and infiniloop-tui(1) write them) and the function that runs
  * it. The parts of the engine contribute their rows next to their handlers:
- * engine.c the core requests, engine_player.c playback, engine_gen.c
- * generation. engine_request_check() is the only place a verb is looked up;
+ * engine.c the core requests, engine_player.c playback, engine_station.c
+ * the station controls, engine_gen.c generation. engine_request_check() is the only place a verb is looked up;
  * tests/engine/test_protocol.c checks that protocol.h and the man page list
  * exactly these verbs. */
 #ifndef IL_ENGINE_ENGINE_REQUEST_H
@@ -27,6 +27,7 @@ typedef struct engine_request {
 /* The rows of each part, each list ended by a row whose verb is NULL. */
 extern const engine_request engine_core_requests[];   /* engine.c */
 extern const engine_request engine_player_requests[]; /* engine_player.c */
+extern const engine_request engine_station_requests[]; /* engine_station.c */
 extern const engine_request engine_gen_requests[];    /* engine_gen.c */
 
 /* The row of a parsed request once its fields are checked (known, given

@@ -16,6 +16,10 @@ libinfiniloop_a_SOURCES += \
 libinfiniloop_a_SOURCES += \
 	src/engine/engine_hook.c src/engine/engine_hook.h
 
+## Station controls (hold, prev, sleep, toggle).
+libinfiniloop_a_SOURCES += \
+	src/engine/engine_station.c
+
 ## Generation requests and the generation pipeline.
 libinfiniloop_a_SOURCES += \
 	src/engine/engine_gen.c \

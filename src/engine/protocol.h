@@ -37,7 +37,27 @@
  *                               `error code=state`)
  *   resume                      resume the output (nothing paused:
  *                               `error code=state`)
+ *   toggle                      pause what plays, resume what is paused
+ *                               (nothing playing: `error code=state`)
  *   skip                        crossfade to the next loop now (if ready)
+ *   prev                        crossfade back to the loop played before
+ *                               the current one, at once (as skip); again
+ *                               steps further back (up to 4 loops, 32 MB of
+ *                               audio); the queue stays and plays after it
+ *                               (none: `error code=state msg="no previous
+ *                               loop"`)
+ *   hold [on=0|1]               keep the current loop (and every loop that
+ *                               becomes current) playing past the minimum
+ *                               duration while the queue waits; on=0
+ *                               releases it, no field toggles; skip and
+ *                               prev still switch. `log` "holding TITLE" or
+ *                               "hold released"
+ *   sleep minutes=N | seconds=S
+ *                               sleep timer: after N minutes (0-1440) or S
+ *                               seconds (0-86400) of wall time, fade out
+ *                               over 5 s and stop playback and generation
+ *                               (as `stop`), `log` "sleep timer: stopped";
+ *                               0 turns it off
  *   volume level=N | delta=N    software volume 0-100, absolute or relative
  *                               (both fields: `error code=bad_value`)
  *   save path=PATH [force=0|1] [loop=ID]
@@ -62,7 +82,10 @@
  *          gen=idle|running|analyzing|retry|failed progress=F eta=F
  *          attempt=N gen_elapsed=F gen_seconds=F analysis_ms=F title=S artist=S
  *          loop_seconds=F bpm=F elapsed=F min_left=F next_ready=0|1
- *          (gen_seconds and analysis_ms: how long the last loop made took
+ *          hold=0|1 sleep_left=F
+ *          (hold: the loop is held (`hold`); sleep_left: seconds until
+ *          the sleep timer stops the station, 0 when it is off;
+ *          gen_seconds and analysis_ms: how long the last loop made took
  *          to generate and to analyse; 0 before the first; eta and
  *          gen_elapsed as in `gen`; sink: the output in use, pulse,
  *          alsa:DEVICE, file:PATH or null, "" when none; underruns: times
@@ -76,7 +99,8 @@
  *                                          joined by ", ") are the composer's
  *                                          plan, empty when not known;
  *                                          id counts loops from 1 (for
- *                                          `save loop=ID`)
+ *                                          `save loop=ID`); a loop that
+ *                                          `prev` brings back gets a new id
  *   gen state=running|analyzing|ready|retry|failed|stopped progress=F eta=F
  *       attempt=N [wait=F] [msg=S] elapsed=F   generation progress: eta is
  *       the expected seconds of an attempt and elapsed the seconds the
