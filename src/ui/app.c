@@ -222,6 +222,34 @@ void app_toggle_pause(ui_app *a)
 	app_send_verb(a, "status");
 }
 
+/* Hold the loop playing (on 1), let it go (0), or toggle (-1); the
+ * status row shows it at once (the engine's next status confirms it). */
+void app_hold(ui_app *a, int on)
+{
+	if (on < 0)
+		on = !a->m.hold;
+	app_send_kv(a, "hold", "on", on ? "1" : "0");
+	if (!a->engine_up)
+		return;
+	a->m.hold = on;
+	app_dirty(a, UIM_D_STATUS | UIM_D_TIMING);
+	app_send_verb(a, "status");
+}
+
+/* Set the sleep timer to secs seconds (0: off): whole minutes go as
+ * minutes=, anything else as seconds=. */
+void app_sleep(ui_app *a, long secs)
+{
+	char v[32];
+	snprintf(v, sizeof v, "%ld", secs % 60 ? secs : secs / 60);
+	app_send_kv(a, "sleep", secs % 60 ? "seconds" : "minutes", v);
+	if (!a->engine_up)
+		return;
+	a->m.sleep_until = secs > 0 ? a->now + (double)secs : 0;
+	app_dirty(a, UIM_D_STATUS);
+	app_send_verb(a, "status");
+}
+
 /* Quit, or with ask while a generation runs, return 1 without quitting:
  * the caller asks first. */
 int app_quit(ui_app *a, int ask)

@@ -86,6 +86,10 @@ void app_default_save_path(ui_app *a, char *out, size_t n);
 void app_status_summary(ui_app *a);
 /* Pause or resume. */
 void app_toggle_pause(ui_app *a);
+/* Hold the loop playing (on 1), let it go (0), or toggle (-1). */
+void app_hold(ui_app *a, int on);
+/* Set the sleep timer to secs seconds (0: off). */
+void app_sleep(ui_app *a, long secs);
 /* Quit, or with ask while a generation runs, return 1 without quitting:
  * the caller asks first (entry_confirm_quit). */
 int app_quit(ui_app *a, int ask);

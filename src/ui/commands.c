@@ -229,6 +229,83 @@ static void commands_validate_complete(ui_app *a, int argn, char **words, comman
 		commands_cand_choices(cc, "current|next|both");
 }
 
+/* :hold [on|off] (no word: hold or let go) */
+static int commands_hold(ui_app *a, int argc, char **argv)
+{
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "on") && strcmp(argv[1], "off"))) {
+		app_msg(a, UIM_MSG_ERROR, "usage: hold [on|off]");
+		return -1;
+	}
+	app_hold(a, argc == 1 ? -1 : !strcmp(argv[1], "on"));
+	return 0;
+}
+
+/* Completion of :hold. */
+static void commands_hold_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+{
+	if (argn == 1)
+		commands_cand_choices(cc, "on|off");
+}
+
+/* :prev */
+static int commands_prev(ui_app *a, int argc, char **argv)
+{
+	app_send_verb(a, "prev");
+	return 0;
+}
+
+/* Parse a sleep time ("45m", "90", "1h30m", "30s", "off"); 0 or -1. */
+int commands_duration(const char *text, long *secs)
+{
+	static const char units[] = "hms";
+	static const long scale[] = { 3600, 60, 1 };
+	long total = 0;
+	int next = 0; /* units go from hours to seconds, each once */
+	if (!strcmp(text, "off")) {
+		*secs = 0;
+		return 0;
+	}
+	const char *p = text;
+	do {
+		if (*p < '0' || *p > '9')
+			return -1;
+		long n = 0;
+		for (; *p >= '0' && *p <= '9'; p++)
+			if ((n = n * 10 + (*p - '0')) > 86400)
+				return -1;
+		const char *u = *p ? strchr(units + next, *p) : units + 1; /* bare: minutes */
+		if (!u || !*u || (!*p && next > 1))
+			return -1;
+		next = (int)(u - units) + 1;
+		total += n * scale[u - units];
+		if (*p)
+			p++;
+	} while (*p);
+	if (total > 86400)
+		return -1;
+	*secs = total;
+	return 0;
+}
+
+/* :sleep 45m|90|1h30m|30s|off */
+static int commands_sleep(ui_app *a, int argc, char **argv)
+{
+	long secs;
+	if (argc != 2 || commands_duration(argv[1], &secs) != 0) {
+		app_msg(a, UIM_MSG_ERROR, "usage: sleep 45m|90|1h30m|30s|off (at most 24h)");
+		return -1;
+	}
+	app_sleep(a, secs);
+	return 0;
+}
+
+/* Completion of :sleep. */
+static void commands_sleep_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+{
+	if (argn == 1)
+		commands_cand_choices(cc, "off|15m|30m|45m|1h|90m|2h");
+}
+
 /* :help */
 static int commands_help(ui_app *a, int argc, char **argv)
 {
@@ -263,6 +340,12 @@ const commands_def commands_table[] = {
 	  commands_debug_complete, 0 },
 	{ "validate", NULL, "validate current|next|both", "check the loop files", commands_validate,
 	  commands_validate_complete, 0 },
+	{ "hold", NULL, "hold [on|off]", "keep the loop playing past the minimum duration, the next one "
+	  "waiting (no word: hold or let go)", commands_hold, commands_hold_complete, 0 },
+	{ "prev", NULL, "prev", "crossfade back to the previous loop (again: further back)", commands_prev,
+	  NULL, 0 },
+	{ "sleep", NULL, "sleep 45m|90|1h30m|off", "stop the station after that long (a number alone is "
+	  "minutes), fading out", commands_sleep, commands_sleep_complete, 0 },
 	{ "help", NULL, "help", "show keys and commands", commands_help, NULL, 0 },
 	{ "messages", NULL, "messages", "show the messages (all that the bottom row said)",
 	  commands_messages, NULL, 0 },

@@ -21,6 +21,19 @@ static void keys_next(ui_app *a, int key)
 	app_msg(a, UIM_MSG_INFO, "next loop");
 }
 
+/* z: crossfade back to the previous loop (as cmus's z). */
+static void keys_prev(ui_app *a, int key)
+{
+	app_send_verb(a, "prev");
+	app_msg(a, UIM_MSG_INFO, "previous loop");
+}
+
+/* H: hold the loop playing past the minimum duration, or let it go. */
+static void keys_hold(ui_app *a, int key)
+{
+	app_hold(a, -1);
+}
+
 /* s: ask for a file name and save the current loop. */
 static void keys_save(ui_app *a, int key)
 {
@@ -248,6 +261,8 @@ static void keys_refresh(ui_app *a, int key)
 const keys_entry keys_table[] = {
 	{ { ' ' }, "Space", "Playback", "pause or resume", keys_pause },
 	{ { 'n' }, "n", "Playback", "next loop now (crossfade)", keys_next },
+	{ { 'z' }, "z", "Playback", "back to the previous loop (crossfade; again: further back)", keys_prev },
+	{ { 'H' }, "H", "Playback", "hold the loop: it plays on, the next waits (again: let go)", keys_hold },
 	{ { '+', '=', '-', '_' }, "+ -", "Playback", "volume up, down", keys_volume },
 	{ { 's' }, "s", "Playback", "save the current loop (asks for a file name)", keys_save },
 	{ { 'p' }, "p", "Generation", "new prompt", keys_prompt },

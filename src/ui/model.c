@@ -151,9 +151,15 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 	uimodel_num(msg, "bpm", &m->bpm);
 	uimodel_num(msg, "elapsed", &m->elapsed);
 	uimodel_num(msg, "min_left", &m->min_left);
-	long nr = m->next_ready;
+	long nr = m->next_ready, hold = m->hold;
 	uimodel_long(msg, "next_ready", &nr);
 	m->next_ready = (int)nr;
+	uimodel_long(msg, "hold", &hold);
+	m->hold = hold != 0;
+	double sleep = -1;
+	uimodel_num(msg, "sleep_left", &sleep);
+	if (sleep >= 0)
+		m->sleep_until = sleep > 0 ? now + sleep : 0;
 	m->status_at = now;
 	m->starting = 0;
 	if (m->state == IL_PLAYER_STOPPED) { /* nothing of the last loop stays on screen */
@@ -507,6 +513,13 @@ double uimodel_min_left(const uimodel *m, double now)
 	if (m->state == IL_PLAYER_PLAYING && m->status_at > 0)
 		l -= now - m->status_at;
 	return l < 0 ? 0 : l;
+}
+
+/* Seconds the sleep timer has left (0: off). */
+double uimodel_sleep_left(const uimodel *m, double now)
+{
+	double l = m->sleep_until > 0 ? m->sleep_until - now : 0;
+	return l > 0 ? l : 0;
 }
 
 /* True while a generation runs (running, analyzing or waiting to retry). */

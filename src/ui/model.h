@@ -101,6 +101,9 @@ typedef struct uimodel {
 	char title[256], artist[256];
 	double loop_seconds, bpm, elapsed, min_left;
 	int next_ready;
+	int hold;          /* the loop is held (`hold`) */
+	double sleep_until; /* when the sleep timer ends (monotonic, from
+			     * status's sleep_left), 0: off */
 	/* the last `gen` event */
 	gen_state gen_last;
 	char gen_msg[1024];
@@ -186,6 +189,8 @@ void uimodel_problem(uimodel *m, const char *text);
 double uimodel_elapsed(const uimodel *m, double now);
 /* Seconds left to the minimum duration, counted down since the last status. */
 double uimodel_min_left(const uimodel *m, double now);
+/* Seconds the sleep timer has left (0: off). */
+double uimodel_sleep_left(const uimodel *m, double now);
 /* True while a generation runs (running, analyzing or waiting to retry). */
 int uimodel_generating(const uimodel *m);
 /* The protocol word of the playback state, "starting" before it is known. */

@@ -131,8 +131,13 @@ static void panels_status(ui_app *a)
 					   : a->restart_at > 0 ? "engine down" : "engine starting") : NULL;
 	char aud[300];
 	uipanel_audio(m, aud, sizeof aud);
-	snprintf(buf, sizeof buf, "%s | %s | %s | %s | %s", eng ? eng : uimodel_state_name(m), vol, gen, el,
-		 aud);
+	char ctl[64] = "", clk[16]; /* a held loop and the sleep timer, beside the state */
+	double sleep = uimodel_sleep_left(m, a->now);
+	uidraw_clock(clk, sizeof clk, ceil(sleep));
+	snprintf(ctl, sizeof ctl, "%s%s%s", m->hold ? " | HOLD" : "", sleep > 0 ? " | sleep " : "",
+		 sleep > 0 ? clk : "");
+	snprintf(buf, sizeof buf, "%s%s | %s | %s | %s | %s", eng ? eng : uimodel_state_name(m), ctl, vol, gen,
+		 el, aud);
 	int right = uidraw_width(t, buf);
 	int x = 3;
 	if (right + 4 < r.w) {
@@ -292,7 +297,8 @@ static void panels_timing(ui_app *a)
 	char e[16], l[16];
 	uidraw_clock(e, sizeof e, el);
 	uidraw_clock(l, sizeof l, left);
-	const char *next = m->next_ready ? "next ready" :
+	const char *next = m->hold ? (m->next_ready ? "held, next ready" : "held") :
+			   m->next_ready ? "next ready" :
 			   (uimodel_generating(m) ? "next generating" : "next not ready");
 	theme_role nr = m->next_ready ? ROLE_OK : ROLE_DIM;
 	int x = in.x;

@@ -1,6 +1,6 @@
 /* test_ui.c: unit tests of the UI's curses-free parts: colour parsing and
  * fallback, theme files, the model built from events, the messages and
- * their history, command-line words. */
+ * their history, command-line words, sleep times. */
 #include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -155,6 +155,15 @@ START_TEST(test_model_events)
 	ck_assert(uimodel_generating(&m));
 	ck_assert_double_eq_tol(uimodel_elapsed(&m, 102.0), 5.0, 1e-9);
 	ck_assert_double_eq_tol(uimodel_min_left(&m, 102.0), 25.0, 1e-9);
+	ck_assert_int_eq(m.hold, 0);
+	ck_assert_double_eq(uimodel_sleep_left(&m, 102.0), 0.0);
+	feed(&m, "status state=playing hold=1 sleep_left=600.0");
+	ck_assert_int_eq(m.hold, 1);
+	ck_assert_double_eq_tol(uimodel_sleep_left(&m, 160.0), 540.0, 1e-9); /* counted down */
+	ck_assert_double_eq(uimodel_sleep_left(&m, 800.0), 0.0);
+	feed(&m, "status state=playing hold=0 sleep_left=0.0");
+	ck_assert_int_eq(m.hold, 0);
+	ck_assert_double_eq(uimodel_sleep_left(&m, 102.0), 0.0);
 	ck_assert_uint_eq(feed(&m, "spectrum bands=00ff80"), UIM_D_SPECTRUM);
 	ck_assert_int_eq(m.nbands, 3);
 	ck_assert_int_eq(m.bands[1], 255);
@@ -255,6 +264,23 @@ START_TEST(test_split)
 }
 END_TEST
 
+START_TEST(test_duration)
+{
+	long s = -1;
+	const struct { const char *text; long secs; } ok[] = {
+		{ "45m", 2700 }, { "90", 5400 }, { "1h30m", 5400 }, { "1h30", 5400 }, { "2h", 7200 },
+		{ "30s", 30 }, { "1m30s", 90 }, { "off", 0 }, { "0", 0 }, { "24h", 86400 },
+	};
+	for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) {
+		ck_assert_msg(commands_duration(ok[k].text, &s) == 0, "'%s' refused", ok[k].text);
+		ck_assert_int_eq(s, ok[k].secs);
+	}
+	const char *bad[] = { "", "m", "45x", "1m1h", "1h2h", "1m30", "25h", "1441", "-5", "45 m", "99999999999" };
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+		ck_assert_msg(commands_duration(bad[k], &s) == -1, "'%s' accepted", bad[k]);
+}
+END_TEST
+
 /* The suite. */
 static Suite *ui_suite(void)
 {
@@ -268,6 +294,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_model_events);
 	tcase_add_test(tc, test_model_messages);
 	tcase_add_test(tc, test_split);
+	tcase_add_test(tc, test_duration);
 	suite_add_tcase(s, tc);
 	return s;
 }
