@@ -45,11 +45,14 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if (o.mode == IL_MODE_TUI)
 		return ui_main(&o, argv[0]); /* the UI makes no FFT: its engine does */
+	if (o.mode == IL_MODE_REMOTE)
+		return cli_remote(&o);
 	il_err err;
 	wisdom_load(&err); /* only a cache: planning is the worst a failure costs */
 	switch (o.mode) {
 	case IL_MODE_ENGINE:
 	case IL_MODE_HEADLESS: /* the same engine; engine_main reads --headless */
+	case IL_MODE_DAEMON:   /* and --daemon */
 		rc = engine_main(&o);
 		break;
 	case IL_MODE_ANALYZE:

@@ -11,7 +11,7 @@
 enum {
 	OPT_ANALYZE = 256, OPT_JSON, OPT_ENGINE, OPT_HEADLESS, OPT_PLAY, OPT_FAST,
 	OPT_THEME, OPT_NO_COLOR, OPT_ASCII, OPT_CONFIG, OPT_SEED, OPT_DRIVER,
-	OPT_SWITCHES, OPT_SECONDS
+	OPT_SWITCHES, OPT_SECONDS, OPT_DAEMON, OPT_REMOTE
 };
 
 /* Print the --help text to stdout. */
@@ -22,6 +22,8 @@ void options_usage(const char *prog)
 	       "  or:  %s --generate-only PROMPT OUT.wav [OPTION]...\n"
 	       "  or:  %s --headless [--play FILE...] [OPTION]...\n"
 	       "  or:  %s --engine [OPTION]...\n"
+	       "  or:  %s --daemon [OPTION]...\n"
+	       "  or:  %s --remote [--json] COMMAND [ARG]...\n"
 	       "An infinite, local AI music station for the terminal: it generates short\n"
 	       "clips from a prompt, finds a seamless loop in each, and plays them without\n"
 	       "end, crossfading from one loop to the next.\n"
@@ -49,13 +51,19 @@ void options_usage(const char *prog)
 	       "      --switches=N           with --headless: end after N loop switches\n"
 	       "      --seconds=SECS         with --headless: end after SECS seconds of playback\n"
 	       "      --engine               speak the pipe protocol on stdin and stdout\n"
+	       "      --daemon               run the station's engine in the foreground (for a\n"
+	       "                             service manager); the TUI and --remote attach to it\n"
+	       "      --remote COMMAND [ARG]...\n"
+	       "                             send one command to the running station and print\n"
+	       "                             the answer ('--remote help' lists the commands);\n"
+	       "                             with --json, as JSON\n"
 	       "  -v, --verbose              more messages\n"
 	       "  -q, --quiet                only errors\n"
 	       "  -h, --help                 display this help and exit\n"
 	       "  -V, --version              output version information and exit\n"
 	       "\n"
 	       "Keys, commands, settings and the protocol are described in infiniloop-tui(1).\n",
-	       prog, prog, prog, prog, prog);
+	       prog, prog, prog, prog, prog, prog, prog);
 }
 
 /* Parse a whole number within [min, max] for option name; 0 or -1. */
@@ -106,6 +114,8 @@ int options_parse(il_opts *o, int argc, char **argv)
 		{ "switches", required_argument, NULL, OPT_SWITCHES },
 		{ "seconds", required_argument, NULL, OPT_SECONDS },
 		{ "engine", no_argument, NULL, OPT_ENGINE },
+		{ "daemon", no_argument, NULL, OPT_DAEMON },
+		{ "remote", no_argument, NULL, OPT_REMOTE },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -121,6 +131,12 @@ int options_parse(il_opts *o, int argc, char **argv)
 	long v;
 	opterr = 0;
 	optind = 1;
+	int remote = 0, all = argc;
+	for (int k = 1; k < argc && strcmp(argv[k], "--"); k++)
+		if (!strcmp(argv[k], "--remote")) { /* the rest is the command, as given (`volume -5`) */
+			argc = k + 1;
+			break;
+		}
 	while ((c = getopt_long(argc, argv, ":p:g:d:b:m:o:vqhV", longs, NULL)) != -1) {
 		switch (c) {
 		case 'p': o->prompt = optarg; break;
@@ -163,6 +179,8 @@ int options_parse(il_opts *o, int argc, char **argv)
 			break;
 		}
 		case OPT_ENGINE: o->mode = IL_MODE_ENGINE; modes++; break;
+		case OPT_DAEMON: o->mode = IL_MODE_DAEMON; modes++; break;
+		case OPT_REMOTE: o->mode = IL_MODE_REMOTE; modes++; remote = 1; break;
 		case 'v': o->verbose++; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': options_usage(prog); return 0;
@@ -181,8 +199,15 @@ int options_parse(il_opts *o, int argc, char **argv)
 		}
 	}
 	if (modes > 1) {
-		fprintf(stderr, "%s: --analyze, --generate-only, --headless and --engine exclude each other\n", prog);
+		fprintf(stderr, "%s: --analyze, --generate-only, --headless, --engine, --daemon and --remote exclude each other\n", prog);
 		return options_bad(prog);
+	}
+	if (remote) { /* argv[optind] on: [--json] COMMAND [ARG]... */
+		argc = all;
+		if (optind < argc && !strcmp(argv[optind], "--json")) {
+			o->json = 1;
+			optind++;
+		}
 	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
@@ -199,6 +224,11 @@ int options_parse(il_opts *o, int argc, char **argv)
 	} else if (o->play && o->nfiles == 0) {
 		fprintf(stderr, "%s: --play needs at least one FILE\n", prog);
 		return options_bad(prog);
+	} else if (o->mode == IL_MODE_REMOTE) {
+		if (o->nfiles == 0) {
+			fprintf(stderr, "%s: --remote needs a command ('--remote help' lists them)\n", prog);
+			return options_bad(prog);
+		}
 	} else if (!o->play && o->nfiles > 0 && o->mode != IL_MODE_ANALYZE) {
 		fprintf(stderr, "%s: unexpected argument '%s'\n", prog, o->files[0]);
 		return options_bad(prog);
@@ -207,8 +237,8 @@ int options_parse(il_opts *o, int argc, char **argv)
 		fprintf(stderr, "%s: --switches and --seconds go with --headless\n", prog);
 		return options_bad(prog);
 	}
-	if (o->json && o->mode != IL_MODE_ANALYZE && o->mode != IL_MODE_GENERATE) {
-		fprintf(stderr, "%s: --json goes with --analyze or --generate-only\n", prog);
+	if (o->json && o->mode != IL_MODE_ANALYZE && o->mode != IL_MODE_GENERATE && o->mode != IL_MODE_REMOTE) {
+		fprintf(stderr, "%s: --json goes with --analyze, --generate-only or --remote\n", prog);
 		return options_bad(prog);
 	}
 	return -1;

@@ -7,7 +7,9 @@ typedef enum il_mode {
 	IL_MODE_ENGINE,   /* --engine: the protocol on stdin/stdout */
 	IL_MODE_HEADLESS, /* --headless: the engine, events on stdout, no curses */
 	IL_MODE_ANALYZE,  /* --analyze FILE [FILE]... */
-	IL_MODE_GENERATE  /* --generate-only PROMPT OUT.wav */
+	IL_MODE_GENERATE, /* --generate-only PROMPT OUT.wav */
+	IL_MODE_DAEMON,   /* --daemon: the user's engine, serving its socket */
+	IL_MODE_REMOTE    /* --remote CMD [ARG]...: one request to that engine */
 } il_mode;
 
 typedef struct il_opts {

@@ -13,7 +13,25 @@ export INFINILOOP_DATADIR="${top_builddir:-.}/data:${top_srcdir}/data:${top_srcd
 _il_cleanup_hooks=""
 # Run a command at exit (before the temp folder is removed).
 il_at_exit() { _il_cleanup_hooks="$1; $_il_cleanup_hooks"; }
-trap 'eval "$_il_cleanup_hooks"; rm -rf "$TEST_TMP"' EXIT
+# The pid of the test's station engine (--daemon, or started by the TUI),
+# from its lock file; "" when none runs.
+station_pid() {
+	_sp=$(cat "$XDG_RUNTIME_DIR/infiniloop/engine.lock" 2>/dev/null | tr -dc 0-9)
+	[ -n "$_sp" ] && kill -0 "$_sp" 2>/dev/null && echo "$_sp"
+	return 0
+}
+# No engine outlives its test: TERM, then KILL.
+_il_stop_station() {
+	_sp=$(station_pid)
+	[ -n "$_sp" ] || return 0
+	kill -TERM "$_sp" 2>/dev/null
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		kill -0 "$_sp" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -KILL "$_sp" 2>/dev/null
+}
+trap 'eval "$_il_cleanup_hooks"; _il_stop_station; rm -rf "$TEST_TMP"' EXIT
 # Killed or interrupted: still run the clean-up (the EXIT trap).
 trap 'exit 129' HUP
 trap 'exit 130' INT

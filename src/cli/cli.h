@@ -10,4 +10,8 @@ int cli_analyze(const il_opts *o);
 /* --generate-only PROMPT OUT.wav: one loop written to a file; exit status. */
 int cli_generate(const il_opts *o);
 
+/* --remote [--json] COMMAND [ARG]...: one request to the running station;
+ * exit status (0 done, 1 refused or no station, 2 a usage error). */
+int cli_remote(const il_opts *o);
+
 #endif

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,9 +15,8 @@
 
 #include "engine/engine_hook.h"
 #include "engine/engine_internal.h"
+#include "engine/engine_server.h"
 #include "util/timeutil.h"
-
-#define ENGINE_OUTQ_SOFT (4u << 20) /* beyond this, spectrum lines are dropped */
 
 static volatile sig_atomic_t engine_signalled;
 
@@ -26,23 +26,61 @@ static void engine_on_signal(int sig)
 	engine_signalled = sig;
 }
 
-/* Queue n bytes of protocol lines for output (main thread); a droppable
- * line is dropped while the reader lags far behind. */
+/* Keep a copy of the last line of a verb a new client is shown. */
+static void engine_remember(engine *e, const char *line, size_t n)
+{
+	static const struct { const char *verb; size_t off; } kept[] = {
+		{ "audio ", offsetof(engine, last_audio) },
+		{ "loop ", offsetof(engine, last_loop) },
+		{ "gen ", offsetof(engine, last_gen) },
+	};
+	for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++) {
+		size_t v = strlen(kept[k].verb);
+		if (n > v && !memcmp(line, kept[k].verb, v)) {
+			sbuf *sb = (sbuf *)((char *)e + kept[k].off);
+			sbuf_reset(sb);
+			sbuf_append(sb, line, n);
+		}
+	}
+}
+
+/* In server mode, write log, error and audio events to stderr as text
+ * (the service manager's journal, or the engine's log file). */
+static void engine_log_stderr(engine *e, const char *line, size_t n)
+{
+	if (!e->server || n < 4 || (memcmp(line, "log ", 4) && memcmp(line, "error ", 6) && memcmp(line, "audio ", 6)))
+		return;
+	proto_msg *m = malloc(sizeof *m);
+	il_err err;
+	if (m && proto_parse_line(line, n - 1, m, &err) == 1) {
+		const char *level = proto_get(m, "level"), *state = proto_get(m, "state");
+		const char *msg = proto_get(m, "msg");
+		if (!level || strcmp(level, "debug"))
+			fprintf(stderr, "infiniloop-tui: %s: %s\n", level ? level : state ? state : m->verb,
+				msg ? msg : "");
+	}
+	free(m);
+}
+
+/* Queue n bytes of protocol lines for every client (main thread); a
+ * droppable line is dropped for a client that lags far behind. */
 static void engine_queue(engine *e, const char *line, size_t n, int droppable)
 {
-	if (e->out_broken || n == 0)
+	if (n == 0)
 		return;
-	if (droppable && e->outq.len - e->outq_sent > ENGINE_OUTQ_SOFT) {
-		e->dropped_spectrum++;
-		return;
-	}
-	sbuf_append(&e->outq, line, n);
+	engine_remember(e, line, n);
+	engine_log_stderr(e, line, n);
+	for (int k = 0; k < e->nclients; k++)
+		engine_client_queue(e, e->clients[k], line, n, droppable);
 }
 
 /* Queue a finished protocol line (ending in "\n") for output; main thread. */
 void engine_emit(engine *e, const sbuf *line)
 {
-	engine_queue(e, line->buf, line->len, 0);
+	if (e->cur && engine_client_is_answer(line->buf, line->len))
+		engine_client_queue(e, e->cur, line->buf, line->len, 0);
+	else
+		engine_queue(e, line->buf, line->len, 0);
 }
 
 /* Queue protocol lines from any thread, each behind a byte that says
@@ -296,8 +334,9 @@ const engine_request engine_core_requests[] = {
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
 };
 
-/* Parse and run every whole line the reader holds. */
-static void engine_drain_input(engine *e)
+/* Parse and run every whole line client c's reader holds; the answers go
+ * to c. */
+static void engine_drain_input(engine *e, engine_client *c)
 {
 	proto_msg *m = malloc(sizeof *m);
 	if (!m) {
@@ -307,7 +346,8 @@ static void engine_drain_input(engine *e)
 	}
 	il_err err;
 	int rc;
-	while (!e->quit && (rc = proto_reader_next(&e->rd, m, &err)) != 0) {
+	e->cur = c;
+	while (!e->quit && e->cur == c && (rc = proto_reader_next(&c->rd, m, &err)) != 0) {
 		if (rc < 0) {
 			engine_error_err(e, NULL, &err);
 			continue;
@@ -319,6 +359,7 @@ static void engine_drain_input(engine *e)
 		}
 		r->run(e, m);
 	}
+	e->cur = NULL;
 	free(m);
 }
 
@@ -346,52 +387,6 @@ static void engine_take_posted(engine *e)
 	pthread_mutex_unlock(&e->post_lock);
 }
 
-/* Write as much of the output queue as out_fd takes now. */
-static void engine_flush_some(engine *e)
-{
-	while (e->outq_sent < e->outq.len && !e->out_broken) {
-		ssize_t w = write(e->out_fd, e->outq.buf + e->outq_sent, e->outq.len - e->outq_sent);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-			return;
-		if (w <= 0) {
-			e->out_broken = 1; /* EPIPE and friends: nobody reads us any more */
-			e->quit = 1;
-			return;
-		}
-		e->outq_sent += (size_t)w;
-	}
-	if (e->outq_sent == e->outq.len) {
-		sbuf_reset(&e->outq);
-		e->outq_sent = 0;
-	}
-}
-
-/* Flush the output queue completely, waiting at most timeout_ms. */
-static void engine_flush_all(engine *e, int timeout_ms)
-{
-	int64_t end = time_mono_ms() + timeout_ms;
-	while (e->outq_sent < e->outq.len && !e->out_broken) {
-		engine_flush_some(e);
-		int64_t left = end - time_mono_ms();
-		if (e->outq_sent == e->outq.len || left <= 0)
-			break;
-		struct pollfd p = { e->out_fd, POLLOUT, 0 };
-		poll(&p, 1, (int)left);
-	}
-}
-
-/* Make fd non-blocking if it is a pipe or a socket (never a shared tty). */
-static int engine_nonblock_if_pipe(int fd)
-{
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
-		return 0;
-	int fl = fcntl(fd, F_GETFL);
-	return fl >= 0 && fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0;
-}
-
 /* Load the settings with the command line's one-run overrides; notes
  * become log events. */
 static int engine_load_settings(engine *e, il_err *err)
@@ -413,79 +408,172 @@ static int engine_load_settings(engine *e, il_err *err)
 	return 0;
 }
 
-/* Emit the `ready` event. */
-static void engine_ready(engine *e)
+/* Format the `ready` event into sb. */
+static void engine_ready_line(sbuf *sb)
 {
-	sbuf sb = SBUF_INIT;
-	proto_fmt_begin(&sb, "ready");
-	proto_fmt_long(&sb, "version", PROTO_VERSION);
-	proto_fmt_str(&sb, "program", PACKAGE_NAME " " PACKAGE_VERSION);
-	proto_fmt_long(&sb, "pid", (long)getpid());
-	proto_fmt_end(&sb);
-	engine_emit(e, &sb);
-	sbuf_free(&sb);
+	proto_fmt_begin(sb, "ready");
+	proto_fmt_long(sb, "version", PROTO_VERSION);
+	proto_fmt_str(sb, "program", PACKAGE_NAME " " PACKAGE_VERSION);
+	proto_fmt_long(sb, "pid", (long)getpid());
+	proto_fmt_end(sb);
 }
 
-/* Install handlers: SIGPIPE ignored; SIGINT, SIGTERM, SIGHUP, SIGQUIT,
- * SIGUSR1, SIGUSR2 and SIGALRM quit cleanly (the temporary folder removed). */
-static void engine_signals(void)
+/* Send a new client `ready` and the last audio, loop and gen events. */
+void engine_greet(engine *e, engine_client *c)
+{
+	sbuf sb = SBUF_INIT;
+	engine_ready_line(&sb);
+	engine_client_queue(e, c, sb.buf, sb.len, 0);
+	sbuf_free(&sb);
+	const sbuf *last[] = { &e->last_audio, &e->last_loop, &e->last_gen };
+	for (size_t k = 0; k < sizeof last / sizeof last[0]; k++)
+		engine_client_queue(e, c, last[k]->buf, last[k]->len, 0);
+}
+
+/* Install handlers: SIGPIPE ignored; SIGINT, SIGTERM, SIGQUIT, SIGUSR1,
+ * SIGUSR2 and SIGALRM quit cleanly (the temporary folder removed); so does
+ * SIGHUP, unless the engine serves (--daemon) or it was ignored already
+ * (nohup). */
+static void engine_signals(int server)
 {
 	static const int quit_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM };
-	struct sigaction sa;
+	struct sigaction sa, old;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	if (server)
+		sigaction(SIGHUP, &sa, NULL);
 	sa.sa_handler = engine_on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (size_t k = 0; k < sizeof quit_sigs / sizeof quit_sigs[0]; k++)
+	for (size_t k = 0; k < sizeof quit_sigs / sizeof quit_sigs[0]; k++) {
+		if (quit_sigs[k] == SIGHUP && (server || (sigaction(SIGHUP, NULL, &old) == 0 &&
+							  old.sa_handler == SIG_IGN)))
+			continue;
 		sigaction(quit_sigs[k], &sa, NULL);
+	}
 }
 
-/* The main loop: poll input, wake-ups and output; run the parts' ticks. */
+/* Read from client c and run its requests; at its end of input a socket
+ * client is closed once its answers are out. */
+static void engine_serve_client(engine *e, engine_client *c)
+{
+	ssize_t r = proto_reader_read(&c->rd, c->in_fd);
+	if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ENOBUFS)
+		proto_reader_set_eof(&c->rd);
+	engine_drain_input(e, c);
+}
+
+/* Drop the clients that are done: gone, cut off for lagging, or at end of
+ * input with nothing left to send. The stdio client's end is the engine's
+ * (unless it runs headless or serves). */
+static void engine_reap_clients(engine *e)
+{
+	for (int k = e->nclients - 1; k >= 0; k--) {
+		engine_client *c = e->clients[k];
+		if (c->stdio) {
+			if (c->broken && !e->server)
+				e->quit = 1; /* nobody reads us any more */
+			continue;
+		}
+		if (c->overflow)
+			engine_log(e, ENGINE_WARN, "client %u stopped reading (%zu bytes waiting): dropped",
+				   c->id, c->outq.len - c->outq_sent);
+		if (c->broken || c->overflow || (c->rd.eof && !engine_client_pending(c))) {
+			engine_log(e, ENGINE_DEBUG, "client %u detached", c->id);
+			engine_client_remove(e, c);
+		}
+	}
+}
+
+/* The main loop: poll the socket, the clients and the wake-ups; run the
+ * parts' ticks. */
 static void engine_loop(engine *e)
 {
 	while (!e->quit && !engine_signalled) {
-		struct pollfd p[3];
-		int n = 0, in_idx = -1;
-		if (!e->rd.eof) {
-			in_idx = n;
-			p[n++] = (struct pollfd){ e->in_fd, POLLIN, 0 };
+		struct pollfd p[2 + 2 * ENGINE_CLIENTS_MAX];
+		engine_client *who[2 + 2 * ENGINE_CLIENTS_MAX];
+		int n = 0;
+		p[n] = (struct pollfd){ e->wake[0], POLLIN, 0 };
+		who[n++] = NULL;
+		int listen_idx = -1;
+		if (e->listen_fd >= 0) {
+			listen_idx = n;
+			p[n] = (struct pollfd){ e->listen_fd, POLLIN, 0 };
+			who[n++] = NULL;
 		}
-		int wake_idx = n;
-		p[n++] = (struct pollfd){ e->wake[0], POLLIN, 0 };
-		int out_idx = -1;
-		if (e->outq_sent < e->outq.len) {
-			out_idx = n;
-			p[n++] = (struct pollfd){ e->out_fd, POLLOUT, 0 };
+		for (int k = 0; k < e->nclients; k++) {
+			engine_client *c = e->clients[k];
+			if (!c->rd.eof) {
+				p[n] = (struct pollfd){ c->in_fd, POLLIN, 0 };
+				who[n++] = c;
+			}
+			if (engine_client_pending(c)) {
+				p[n] = (struct pollfd){ c->out_fd, POLLOUT, 0 };
+				who[n++] = c;
+			}
 		}
 		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e), t3 = engine_station_tick(e);
 		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
 		if (t3 >= 0 && (timeout < 0 || t3 < timeout))
 			timeout = t3;
 		timeout = engine_hook_tick(e, timeout);
-		if (e->rd.eof && e->outq_sent == e->outq.len && !e->hl.on)
+		engine_client *io = e->stdio;
+		if (io && io->rd.eof && !engine_client_pending(io) && !e->hl.on && !e->server)
 			break; /* end of input and everything answered (headless plays on) */
 		if (poll(p, (nfds_t)n, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
-		if (p[wake_idx].revents)
+		if (p[0].revents)
 			engine_take_posted(e);
-		if (in_idx >= 0 && p[in_idx].revents) {
-			ssize_t r = proto_reader_read(&e->rd, e->in_fd);
-			if (r < 0 && errno != EAGAIN && errno != EINTR)
-				proto_reader_set_eof(&e->rd);
-			engine_drain_input(e);
+		if (listen_idx >= 0 && p[listen_idx].revents)
+			engine_server_accept(e);
+		for (int k = 0; k < n && !e->quit; k++) {
+			engine_client *c = who[k];
+			if (!c || !p[k].revents)
+				continue;
+			if (p[k].events & POLLIN)
+				engine_serve_client(e, c);
+			else
+				engine_client_flush(c);
 		}
-		if (out_idx >= 0 && p[out_idx].revents & (POLLOUT | POLLERR | POLLHUP))
-			engine_flush_some(e);
-		else if (!e->out_nonblock)
-			engine_flush_some(e);
+		for (int k = 0; k < e->nclients; k++)
+			if (!e->clients[k]->nonblock || engine_client_pending(e->clients[k]))
+				engine_client_flush(e->clients[k]);
+		engine_reap_clients(e);
 	}
 }
 
-/* Run the engine on the given descriptors; exit status. */
+/* Make fd non-blocking if it is a pipe or a socket (never a shared tty). */
+static int engine_nonblock_if_pipe(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+		return 0;
+	int fl = fcntl(fd, F_GETFL);
+	return fl >= 0 && fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0;
+}
+
+/* Free what engine_run made (the clients' descriptors closed). */
+static void engine_free(engine *e)
+{
+	while (e->nclients > 0)
+		engine_client_remove(e, e->clients[e->nclients - 1]);
+	engine_server_close(e);
+	paths_tmpdir_remove(e->tmpdir);
+	close(e->wake[0]);
+	close(e->wake[1]);
+	sbuf_free(&e->posted);
+	sbuf_free(&e->last_audio);
+	sbuf_free(&e->last_loop);
+	sbuf_free(&e->last_gen);
+	pthread_mutex_destroy(&e->post_lock);
+	settings_free(&e->set);
+	free(e);
+}
+
+/* Run the engine (see engine.h); exit status. */
 int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_fd)
 {
 	engine *e = calloc(1, sizeof *e);
@@ -497,15 +585,15 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 	e->debug_run = -1;
 	if (hl)
 		e->hl = *hl;
-	e->in_fd = in_fd;
-	e->out_fd = out_fd;
-	proto_reader_init(&e->rd);
+	e->server = o->mode == IL_MODE_DAEMON;
+	e->listen_fd = e->lock_fd = -1;
 	pthread_mutex_init(&e->post_lock, NULL);
-	engine_signals();
+	engine_signals(e->server);
 	int status = 0;
 	il_err err;
 	if (pipe(e->wake) != 0) {
 		fprintf(stderr, "infiniloop-tui: cannot create a pipe: %s\n", strerror(errno));
+		pthread_mutex_destroy(&e->post_lock);
 		free(e);
 		return 1;
 	}
@@ -513,8 +601,16 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 		fcntl(e->wake[k], F_SETFL, fcntl(e->wake[k], F_GETFL) | O_NONBLOCK);
 		fcntl(e->wake[k], F_SETFD, FD_CLOEXEC);
 	}
-	e->out_nonblock = engine_nonblock_if_pipe(out_fd);
-	engine_ready(e);
+	if (out_fd >= 0) {
+		e->stdio = engine_client_add(e, in_fd, out_fd, 1);
+		e->stdio->nonblock = engine_nonblock_if_pipe(out_fd);
+		engine_greet(e, e->stdio);
+	}
+	if (e->server && engine_server_open(e, &err) != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		engine_free(e);
+		return 1;
+	}
 	if (engine_load_settings(e, &err) != 0) {
 		engine_error(e, IL_E_IO, NULL, "%s", err.msg);
 		status = 1;
@@ -525,11 +621,14 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 		engine_debug_update(e); /* before the threads start */
 		if (engine_station_init(e, &err) != 0)
 			engine_error(e, IL_E_INTERNAL, NULL, "%s", err.msg);
+		if (e->server)
+			engine_log(e, ENGINE_INFO, "listening on %s", e->sock_path);
 		if (engine_player_init(e, &err) != 0)
 			engine_error(e, IL_E_AUDIO, NULL, "%s", err.msg);
 		if (engine_gen_init(e, &err) != 0)
 			engine_error(e, IL_E_GEN, NULL, "%s", err.msg);
 		engine_loop(e);
+		engine_server_close(e); /* no new clients while the music fades */
 		engine_gen_free(e);
 		engine_player_free(e);
 		engine_station_free(e);
@@ -541,15 +640,8 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 	proto_fmt_end(&sb);
 	engine_emit(e, &sb);
 	sbuf_free(&sb);
-	engine_flush_all(e, 2000);
-	paths_tmpdir_remove(e->tmpdir);
-	close(e->wake[0]);
-	close(e->wake[1]);
-	sbuf_free(&e->outq);
-	sbuf_free(&e->posted);
-	pthread_mutex_destroy(&e->post_lock);
-	settings_free(&e->set);
-	free(e);
+	engine_client_flush_all(e, 2000);
+	engine_free(e);
 	return status;
 }
 
@@ -569,9 +661,12 @@ engine_headless engine_headless_from(const il_opts *o)
 	return hl;
 }
 
-/* Run the engine on stdin/stdout (see engine.h); exit status. */
+/* Run the engine on stdin/stdout, or as the user's server with --daemon
+ * (see engine.h); exit status. */
 int engine_main(const il_opts *o)
 {
 	engine_headless hl = engine_headless_from(o);
+	if (o->mode == IL_MODE_DAEMON)
+		return engine_run(o, &hl, -1, -1);
 	return engine_run(o, &hl, STDIN_FILENO, STDOUT_FILENO);
 }

@@ -1,6 +1,7 @@
 /* engine_internal.h: what the parts of the engine share.
  *
- * engine.c owns the main loop, the protocol I/O and the core requests;
+ * engine.c owns the main loop and the core requests; engine_client.c the
+ * clients and their output; engine_server.c the socket of `--daemon`;
  * engine_player.c the playback requests; engine_gen.c generation;
  * engine_station.c the station controls (hold, prev, sleep); each adds
  * its rows to the request table (engine_request.h). engine_hook.c runs the
@@ -16,6 +17,7 @@
 
 #include "audio/loop.h"
 #include "engine/engine.h"
+#include "engine/engine_client.h"
 #include "engine/engine_request.h"
 #include "engine/protocol.h"
 #include "options.h"
@@ -37,17 +39,19 @@ typedef struct engine {
 	int debug_on;         /* debug log events wanted: read by any thread with
 			       * __atomic_load_n, written by engine_debug_update */
 	settings set;
-	int in_fd, out_fd;
-	proto_reader rd;
-	sbuf outq;          /* lines waiting for out_fd */
-	size_t outq_sent;     /* bytes of outq already written */
-	int out_nonblock;     /* out_fd is a pipe or socket set non-blocking */
-	unsigned long dropped_spectrum;
+	engine_client *clients[ENGINE_CLIENTS_MAX];
+	int nclients;
+	unsigned client_ids;  /* clients so far */
+	engine_client *cur; /* the client whose request runs, or NULL */
+	engine_client *stdio; /* the stdin/stdout client, or NULL */
+	int server;           /* --daemon: listening on the socket */
+	int listen_fd, lock_fd;
+	char sock_path[IL_PATH_MAX], lock_path[IL_PATH_MAX];
+	sbuf last_audio, last_loop, last_gen; /* replayed to a new client */
 	int wake[2];          /* self-pipe: worker threads wake the main loop */
 	pthread_mutex_t post_lock;
 	sbuf posted;        /* lines queued by engine_post */
 	int quit;
-	int out_broken;       /* the reader went away */
 	char tmpdir[IL_PATH_MAX]; /* private 0700 directory, removed at exit */
 	struct engine_player *player;
 	struct engine_gen *gen;
@@ -62,9 +66,13 @@ void engine_post(engine *e, const char *line);
 /* Like engine_post, for a line that may be dropped when the reader lags
  * far behind (spectrum events). */
 void engine_post_droppable(engine *e, const char *line);
+/* Send a new client `ready` and the last audio, loop and gen events. */
+void engine_greet(engine *e, engine_client *c);
 /* Emit an `error` event with the code's wire name; verb may be NULL. */
 void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Send a new client `ready` and the last audio, loop and gen events. */
+void engine_greet(engine *e, engine_client *c);
 /* Emit an `error` event from an il_err (its code and message). */
 void engine_error_err(engine *e, const char *verb, const il_err *err);
 /* The level of a `log` event. */

@@ -2,7 +2,9 @@
 libinfiniloop_a_SOURCES += \
 	src/engine/protocol.c src/engine/protocol.h \
 	src/engine/engine.c src/engine/engine.h src/engine/engine_internal.h \
-	src/engine/engine_request.c src/engine/engine_request.h
+	src/engine/engine_request.c src/engine/engine_request.h \
+	src/engine/engine_client.c src/engine/engine_client.h \
+	src/engine/engine_server.c src/engine/engine_server.h
 
 ## Loop preparation.
 libinfiniloop_a_SOURCES += \

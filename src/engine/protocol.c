@@ -221,7 +221,7 @@ static const char *const proto_err_names[IL_E_COUNT] = {
 	[IL_E_BINARY] = "binary", [IL_E_UNKNOWN_VERB] = "unknown_verb",
 	[IL_E_UNKNOWN_FIELD] = "unknown_field", [IL_E_DUPLICATE_FIELD] = "duplicate_field",
 	[IL_E_MISSING_FIELD] = "missing_field", [IL_E_BAD_VALUE] = "bad_value",
-	[IL_E_STATE] = "state", [IL_E_IO] = "io", [IL_E_AUDIO] = "audio", [IL_E_GEN] = "gen",
+	[IL_E_STATE] = "state", [IL_E_IO] = "io", [IL_E_AUDIO] = "audio", [IL_E_GEN] = "gen", [IL_E_DENIED] = "denied",
 };
 
 /* The wire name of an error code. */

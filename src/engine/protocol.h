@@ -132,7 +132,7 @@
  *
  *   Error codes: parse, too_long, binary, unknown_verb, unknown_field,
  *   duplicate_field, missing_field, bad_value, unsupported, state, io, audio,
- *   gen, internal.
+ *   gen, denied, internal.
  */
 #ifndef IL_ENGINE_PROTOCOL_H
 #define IL_ENGINE_PROTOCOL_H

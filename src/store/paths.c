@@ -72,6 +72,47 @@ int paths_state_file(char *out, size_t n, il_err *err)
 	return paths_join(out, n, dir, "state", err);
 }
 
+/* Make dir 0700 if it is missing, then check that it is a private folder
+ * of this user (not a link, no access for group or others). */
+static int paths_private_dir(const char *dir, il_err *err)
+{
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return il_err_errno(err, IL_E_IO, errno, "cannot create %s", dir);
+	struct stat st;
+	if (lstat(dir, &st) != 0)
+		return il_err_errno(err, IL_E_IO, errno, "cannot read %s", dir);
+	if (!S_ISDIR(st.st_mode))
+		return il_err_set(err, IL_E_IO, "%s is not a folder (a link or a file is in the way)", dir);
+	if (st.st_uid != getuid())
+		return il_err_set(err, IL_E_IO, "%s belongs to another user (uid %u)", dir, (unsigned)st.st_uid);
+	if ((st.st_mode & 077) && chmod(dir, 0700) != 0)
+		return il_err_errno(err, IL_E_IO, errno, "%s is open to other users and cannot be made private", dir);
+	return 0;
+}
+
+/* The engine's private runtime folder (see paths.h). */
+int paths_runtime_dir(char *out, size_t n, il_err *err)
+{
+	const char *base = getenv("XDG_RUNTIME_DIR");
+	int k;
+	if (base && base[0] == '/')
+		k = snprintf(out, n, "%s/infiniloop", base);
+	else
+		k = snprintf(out, n, "/tmp/infiniloop-%u", (unsigned)getuid());
+	if (k < 0 || (size_t)k >= n)
+		return il_err_set(err, IL_E_IO, "runtime folder path too long");
+	return paths_private_dir(out, err);
+}
+
+/* A file in the runtime folder (see paths.h). */
+int paths_runtime_file(const char *name, char *out, size_t n, il_err *err)
+{
+	char dir[IL_PATH_MAX];
+	if (paths_runtime_dir(dir, sizeof dir, err) != 0)
+		return -1;
+	return paths_join(out, n, dir, name, err);
+}
+
 /* $XDG_CACHE_HOME/infiniloop (default ~/.cache/infiniloop). */
 int paths_cache_dir(char *out, size_t n, il_err *err)
 {

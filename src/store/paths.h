@@ -22,6 +22,13 @@ int paths_state_dir(char *out, size_t n, il_err *err);
 int paths_state_file(char *out, size_t n, il_err *err);
 /* The default config file: paths_config_dir()/config. */
 int paths_config_file(char *out, size_t n, il_err *err);
+/* The engine's private runtime folder, made 0700 if missing and checked
+ * (a folder, not a link, owned by this user, no access for others):
+ * $XDG_RUNTIME_DIR/infiniloop, or /tmp/infiniloop-UID without it. */
+int paths_runtime_dir(char *out, size_t n, il_err *err);
+/* A file in the runtime folder (made and checked as above): "engine.sock",
+ * "engine.lock". */
+int paths_runtime_file(const char *name, char *out, size_t n, il_err *err);
 /* Create dir and its parents with mode (existing dirs are fine). */
 int paths_mkdir_p(const char *dir, unsigned mode, il_err *err);
 /* Find a shipped data file by relative name (e.g. "themes/default.theme"):

@@ -250,13 +250,15 @@ void app_sleep(ui_app *a, long secs)
 	app_send_verb(a, "status");
 }
 
-/* Quit, or with ask while a generation runs, return 1 without quitting:
- * the caller asks first. */
-int app_quit(ui_app *a, int ask)
+/* Leave the station as how says (see app.h); 1 when the caller must ask. */
+int app_quit(ui_app *a, int how)
 {
-	if (ask && a->engine_up && uimodel_generating(&a->m))
+	const uimodel *m = &a->m;
+	int music = m->state == IL_PLAYER_PLAYING || m->state == IL_PLAYER_PAUSED || uimodel_generating(m);
+	if (how == APP_QUIT_ASK && a->engine_up && music)
 		return 1;
 	a->quit = 1;
+	a->stop_engine = how != APP_QUIT_DETACH;
 	return 0;
 }
 

@@ -44,6 +44,8 @@ typedef struct ui_app {
 	unsigned dirty;        /* UIM_D_* bits waiting to be drawn */
 	int full_redraw;       /* clear and draw everything */
 	int quit;              /* leave the main loop */
+	int stop_engine;       /* on leaving: stop the music too (else detach) */
+	int stopped_elsewhere; /* another client stopped the station */
 	int hup;               /* the terminal is gone: never draw again */
 	int engine_up;         /* an engine runs and has said ready */
 	double restart_at;     /* when to start the engine again (0: not planned) */
@@ -90,9 +92,12 @@ void app_toggle_pause(ui_app *a);
 void app_hold(ui_app *a, int on);
 /* Set the sleep timer to secs seconds (0: off). */
 void app_sleep(ui_app *a, long secs);
-/* Quit, or with ask while a generation runs, return 1 without quitting:
- * the caller asks first (entry_confirm_quit). */
-int app_quit(ui_app *a, int ask);
+/* How to leave: ask whether to stop the music (when there is music or a
+ * generation: the caller asks, entry_confirm_quit), stop it, or leave it
+ * playing. */
+enum { APP_QUIT_ASK, APP_QUIT_STOP, APP_QUIT_DETACH };
+/* Leave the station as how says; 1 when the caller must ask first. */
+int app_quit(ui_app *a, int how);
 /* Show a screen (UI_SCREEN_*), asking the engine for what it needs. */
 void app_set_screen(ui_app *a, int screen);
 /* Put a message in the status line. */

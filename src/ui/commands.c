@@ -320,10 +320,18 @@ static int commands_messages(ui_app *a, int argc, char **argv)
 	return 0;
 }
 
-/* :quit */
+/* :quit (asks whether the music stops too), :quit! (stops it). */
 static int commands_quit(ui_app *a, int argc, char **argv)
 {
-	app_quit(a, 0);
+	if (app_quit(a, strchr(argv[0], '!') ? APP_QUIT_STOP : APP_QUIT_ASK))
+		entry_confirm_quit(a);
+	return 0;
+}
+
+/* :detach: quit and leave the music playing. */
+static int commands_detach(ui_app *a, int argc, char **argv)
+{
+	app_quit(a, APP_QUIT_DETACH);
 	return 0;
 }
 
@@ -349,7 +357,8 @@ const commands_def commands_table[] = {
 	{ "help", NULL, "help", "show keys and commands", commands_help, NULL, 0 },
 	{ "messages", NULL, "messages", "show the messages (all that the bottom row said)",
 	  commands_messages, NULL, 0 },
-	{ "quit", "q", "quit", "quit at once", commands_quit, NULL, 0 },
+	{ "detach", NULL, "detach", "quit and leave the music playing", commands_detach, NULL, 0 },
+	{ "quit", "q", "quit[!]", "quit; asks whether the music stops too, quit! stops it", commands_quit, NULL, 1 },
 };
 const size_t commands_count = sizeof commands_table / sizeof commands_table[0];
 

@@ -1,4 +1,4 @@
-/* elink.c: the UI's link to its engine, a child process on a socketpair. */
+/* elink.c: the UI's link to the user's engine, on the engine's socket. */
 #include "ui/elink.h"
 
 #include <errno.h>
@@ -9,13 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "store/paths.h"
 #include "util/timeutil.h"
+#include "util/usock.h"
 
 /* Append one argument to the engine's command line. */
 static void elink_arg(elink *l, const char *a)
@@ -33,7 +35,7 @@ int elink_init(elink *l, const il_opts *o, il_err *err)
 	proto_reader_init(&l->rd);
 	snprintf(l->exe, sizeof l->exe, "/proc/self/exe");
 	elink_arg(l, "infiniloop-tui");
-	elink_arg(l, "--engine");
+	elink_arg(l, "--daemon");
 	const struct { const char *opt; const char *val; } pass[] = {
 		{ "--config", o->config }, { "--output", o->output }, { "--backend", o->backend },
 		{ "--model", o->model }, { "--theme", o->theme },
@@ -56,59 +58,106 @@ int elink_init(elink *l, const il_opts *o, il_err *err)
 		elink_arg(l, "--seed");
 		elink_arg(l, l->seedbuf);
 	}
-	if (paths_tmpdir_create(l->tmpdir, sizeof l->tmpdir, err) != 0)
+	char state[IL_PATH_MAX];
+	if (paths_tmpdir_create(l->tmpdir, sizeof l->tmpdir, err) != 0 ||
+	    paths_runtime_file("engine.sock", l->sockpath, sizeof l->sockpath, err) != 0 ||
+	    paths_state_dir(state, sizeof state, err) != 0 || paths_mkdir_p(state, 0700, err) != 0)
 		return -1;
-	return paths_join(l->logpath, sizeof l->logpath, l->tmpdir, "engine.log", err);
+	return paths_join(l->logpath, sizeof l->logpath, state, "engine.log", err);
 }
 
-/* In the child: wire the socket and the log, then run the engine. */
-static void elink_exec_child(elink *l, int sock, pid_t parent)
+/* In the child: a session of its own (no terminal, so no hang-up), stdio
+ * on /dev/null and the log, then run the engine as the user's server. */
+static void elink_exec_child(elink *l)
 {
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	signal(SIGPIPE, SIG_DFL);
-	setpgid(0, 0); /* keys like Ctrl-C and Ctrl-Z go to the UI, not here */
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	if (getppid() != parent)
-		_exit(1);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			signal(sig, SIG_DFL);
+	setsid();
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
 	int logfd = open(l->logpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	if (logfd < 0)
-		logfd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if (dup2(sock, 0) < 0 || dup2(sock, 1) < 0 || (logfd >= 0 && dup2(logfd, 2) < 0))
+	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(logfd >= 0 ? logfd : null, 2) < 0)
 		_exit(127);
-	setenv("TMPDIR", l->tmpdir, 1); /* its temporary files go where we clean up */
+	if (chdir("/") != 0)
+		_exit(127);
 	execv(l->exe, l->argv);
 	_exit(127);
 }
 
-/* Start an engine. */
-int elink_start(elink *l, il_err *err)
+/* The log's size now (0 when it is missing). */
+static long elink_log_size(const elink *l)
 {
-	int sv[2];
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
-		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot create the engine's socket");
-	pid_t parent = getpid();
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(sv[0]);
-		close(sv[1]);
-		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot start the engine");
+	struct stat st;
+	return stat(l->logpath, &st) == 0 ? (long)st.st_size : 0;
+}
+
+/* Keep the log short: past 1 MB it is moved to engine.log.old. */
+static void elink_rotate_log(const elink *l)
+{
+	if (elink_log_size(l) > (1L << 20)) {
+		char old[IL_PATH_MAX + 8];
+		snprintf(old, sizeof old, "%s.old", l->logpath);
+		rename(l->logpath, old);
 	}
-	if (pid == 0) {
-		close(sv[0]);
-		elink_exec_child(l, sv[1], parent);
-	}
-	close(sv[1]);
-	fcntl(sv[0], F_SETFL, fcntl(sv[0], F_GETFL) | O_NONBLOCK);
-	l->pid = pid;
-	l->fd = sv[0];
+}
+
+/* Adopt a connected socket. */
+static void elink_adopt(elink *l, int fd)
+{
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	l->fd = fd;
 	l->starts++;
 	proto_reader_init(&l->rd);
 	sbuf_reset(&l->outq);
 	l->outq_sent = 0;
 	l->why[0] = '\0';
-	return 0;
+}
+
+/* Attach to the running engine, or start one and attach (see elink.h). */
+int elink_start(elink *l, il_err *err)
+{
+	int fd = usock_connect(l->sockpath, err);
+	if (fd >= 0) {
+		l->attached = 1;
+		l->log_from = elink_log_size(l);
+		elink_adopt(l, fd);
+		return 0;
+	}
+	if (err->code != IL_E_STATE)
+		return -1;
+	l->attached = 0;
+	elink_rotate_log(l);
+	l->log_from = elink_log_size(l);
+	pid_t pid = fork();
+	if (pid < 0)
+		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot start the engine");
+	if (pid == 0)
+		elink_exec_child(l);
+	l->pid = pid;
+	/* Its socket comes once its lock is taken: wait for it, or its end. */
+	for (int k = 0; k < 1000; k++) {
+		fd = usock_connect(l->sockpath, err);
+		if (fd >= 0) {
+			elink_adopt(l, fd);
+			return 0;
+		}
+		if (elink_reap(l)) {
+			char last[256];
+			elink_last_log(l, last, sizeof last);
+			if (strstr(last, "an engine already runs") && k < 999)
+				return elink_start(l, err); /* another client started one just now */
+			l->starts++;
+			return il_err_set(err, IL_E_STATE, "the engine ended at start (%s)%s%s", l->why,
+					  last[0] ? ": " : "", last);
+		}
+		struct timespec ts = { 0, 10 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+	l->starts++;
+	return il_err_set(err, IL_E_STATE, "the engine did not open its socket %s within 10 s", l->sockpath);
 }
 
 /* Queue a finished protocol line. */
@@ -216,7 +265,21 @@ int elink_reap(elink *l)
 /* Ask the engine to quit, then TERM and KILL it if it takes too long. */
 void elink_stop(elink *l, int timeout_ms)
 {
-	if (l->pid <= 0) {
+	if (l->pid <= 0) { /* an engine we attached to: quit, and wait for its end of the socket */
+		if (l->fd >= 0) {
+			elink_send_verb(l, "quit");
+			int64_t end = time_mono_ms() + timeout_ms;
+			while (l->fd >= 0 && time_mono_ms() < end) {
+				struct pollfd p = { l->fd, POLLIN | (elink_pending(l) ? POLLOUT : 0), 0 };
+				poll(&p, 1, 50);
+				if (elink_flush(l) < 0)
+					break;
+				char buf[4096];
+				ssize_t r = recv(l->fd, buf, sizeof buf, MSG_DONTWAIT);
+				if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR))
+					break;
+			}
+		}
 		elink_close(l);
 		return;
 	}
@@ -229,7 +292,6 @@ void elink_stop(elink *l, int timeout_ms)
 			if (elink_flush(l) < 0)
 				break;
 		}
-		shutdown(l->fd, SHUT_WR); /* end of input also makes it quit */
 	}
 	const int steps[3] = { timeout_ms, 1000, 1000 };
 	const int sigs[3] = { 0, SIGTERM, SIGKILL };
@@ -262,29 +324,61 @@ static int elink_rm_entry(const char *path, const struct stat *st, int flag, str
 	return 0;
 }
 
-/* Stop the engine and remove the temporary folder (with whatever an engine
- * that was killed left in it). */
+/* Leave the engine playing: close our end of the socket. */
+void elink_detach(elink *l)
+{
+	elink_close(l);
+	l->pid = 0; /* not waited for: it plays on without us */
+}
+
+/* Detach and remove the temporary folder. */
 void elink_free(elink *l)
 {
-	elink_stop(l, 2000);
+	elink_detach(l);
 	sbuf_free(&l->outq);
 	if (l->tmpdir[0])
 		nftw(l->tmpdir, elink_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	l->tmpdir[0] = '\0';
 }
 
-/* The last line of the engine's log (its stderr), or "". */
+/* Open the log at what was written since we attached; NULL when none. */
+static FILE *elink_open_log(const elink *l)
+{
+	FILE *f = fopen(l->logpath, "r");
+	if (f && elink_log_size(l) >= l->log_from)
+		fseek(f, l->log_from, SEEK_SET);
+	return f;
+}
+
+/* The last line of the engine's log since we attached, or "". */
 void elink_last_log(const elink *l, char *out, size_t n)
 {
 	out[0] = '\0';
-	FILE *f = fopen(l->logpath, "r");
+	FILE *f = elink_open_log(l);
 	if (!f)
 		return;
 	char line[512];
 	while (fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0])
-			snprintf(out, n, "%s", line);
+		const char *p = line;
+		if (!strncmp(p, "infiniloop-tui: ", 16)) /* its own messages: the reason only */
+			p = strchr(p + 16, ':') ? strchr(p + 16, ':') + 2 : p + 16;
+		if (*p)
+			snprintf(out, n, "%s", p);
 	}
+	fclose(f);
+}
+
+/* Print what the engine wrote on stderr since we attached, other than its
+ * own messages. */
+void elink_replay_log(const elink *l, FILE *out, const char *prefix)
+{
+	FILE *f = elink_open_log(l);
+	if (!f)
+		return;
+	char line[1024];
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, "infiniloop-tui: ", 16))
+			fprintf(out, "%s%s", prefix, line);
 	fclose(f);
 }

@@ -1,12 +1,16 @@
-/* elink.h: the UI's link to its engine, a child process on a socketpair.
+/* elink.h: the UI's link to the user's engine, on the engine's socket.
  *
- * The engine is this very program (/proc/self/exe) run with --engine and
- * the relevant options; its stdin and stdout are one end of a socketpair,
- * its stderr goes to a log file in a private temporary folder. Writes are
- * queued and sent when the socket takes them, so the UI never blocks. */
+ * The UI attaches to the engine that runs for this user (its socket in the
+ * runtime folder, see engine/engine_server.h); when none runs it starts one:
+ * this very program (/proc/self/exe) with --daemon and the relevant
+ * options, in a session of its own with no terminal, stdin and stdout on
+ * /dev/null and stderr appended to $XDG_STATE_HOME/infiniloop/engine.log,
+ * so that it plays on when the terminal goes. Writes are queued and sent
+ * when the socket takes them, so the UI never blocks. */
 #ifndef IL_UI_ELINK_H
 #define IL_UI_ELINK_H
 
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "engine/protocol.h"
@@ -17,7 +21,9 @@
 #define ELINK_ARGS_MAX 32
 
 typedef struct elink {
-	pid_t pid;          /* 0 when no engine runs */
+	pid_t pid;          /* the engine we started (our child), 0 when none */
+	long engine_pid;    /* the engine attached to (from `ready`), 0 unknown */
+	int attached;       /* the last start found an engine running */
 	int fd;             /* our end of the socketpair, -1 when closed */
 	proto_reader rd;
 	sbuf outq;
@@ -25,6 +31,8 @@ typedef struct elink {
 	char tmpdir[IL_PATH_MAX];
 	char logpath[IL_PATH_MAX];
 	char exe[IL_PATH_MAX];
+	char sockpath[IL_PATH_MAX];
+	long log_from;      /* the log's size when we attached: what is new */
 	char *argv[ELINK_ARGS_MAX];
 	int argc;
 	char durbuf[16], seedbuf[24];
@@ -35,7 +43,8 @@ typedef struct elink {
 
 /* Prepare the link: the engine's command line and the temporary folder. */
 int elink_init(elink *l, const il_opts *o, il_err *err);
-/* Start an engine. */
+/* Attach to the running engine, or start one and attach to it (waiting at
+ * most a few seconds for its socket); -1 with err. */
 int elink_start(elink *l, il_err *err);
 /* Queue a finished protocol line. */
 void elink_send(elink *l, const sbuf *line);
@@ -54,11 +63,19 @@ int elink_next(elink *l, proto_msg *m, il_err *err);
 void elink_close(elink *l);
 /* Reap the engine if it ended; 1 when it did (l->why says how). */
 int elink_reap(elink *l);
-/* Ask the engine to quit, then TERM and KILL it if it takes too long. */
+/* Ask the engine to quit (the music stops), then TERM and KILL it if it
+ * takes too long. */
 void elink_stop(elink *l, int timeout_ms);
-/* Stop the engine and remove the temporary folder. */
+/* Leave the engine playing: close our end of the socket. */
+void elink_detach(elink *l);
+/* Detach and remove the temporary folder. */
 void elink_free(elink *l);
-/* The last line of the engine's log (its stderr), or "". */
+/* The last line of the engine's log (its stderr) written since we
+ * attached, or "". */
 void elink_last_log(const elink *l, char *out, size_t n);
+/* Print to f, each behind prefix, what the engine wrote on stderr since we
+ * attached other than its own messages (a crash report, a library's
+ * complaint). */
+void elink_replay_log(const elink *l, FILE *f, const char *prefix);
 
 #endif

@@ -18,10 +18,11 @@ void entry_open(ui_app *a, int mode, const char *label, const char *initial)
 	app_dirty(a, UIM_D_MSG);
 }
 
-/* Ask before quitting while a generation runs. */
+/* Ask, on quitting with music, whether it stops too. */
 void entry_confirm_quit(ui_app *a)
 {
-	entry_open(a, ENTRY_CONFIRM_QUIT, "A generation is running. Quit anyway? (y/n) ", "");
+	entry_open(a, ENTRY_CONFIRM_QUIT, "Quit: stop the music too? (y: stop it, n/d: leave it playing, "
+		   "Esc: stay) ", "");
 }
 
 /* Ask before replacing the file at path, as q asks before quitting. */
@@ -76,13 +77,16 @@ void entry_key(ui_app *a, int key)
 	app_dirty(a, UIM_D_MSG);
 	if (e->mode == ENTRY_CONFIRM_QUIT || e->mode == ENTRY_CONFIRM_SAVE) {
 		int mode = e->mode, yes = key == 'y' || key == 'Y';
+		int leave = key == 'n' || key == 'N' || key == 'd' || key == 'D';
 		entry_close(a);
 		if (mode == ENTRY_CONFIRM_SAVE && yes)
 			app_save(a, e->path, 1);
 		else if (mode == ENTRY_CONFIRM_SAVE)
 			app_msg(a, UIM_MSG_INFO, "not saved");
 		else if (yes)
-			app_quit(a, 0);
+			app_quit(a, APP_QUIT_STOP);
+		else if (leave)
+			app_quit(a, APP_QUIT_DETACH);
 		else
 			app_msg(a, UIM_MSG_INFO, "not quitting");
 		return;

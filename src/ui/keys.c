@@ -232,10 +232,11 @@ static void keys_redraw(ui_app *a, int key)
 	clearok(curscr, TRUE);
 }
 
-/* q: quit (asks while a generation runs); Q, Ctrl-C: quit at once. */
+/* q: quit (asks whether the music stops too); Q, Ctrl-C: quit and stop
+ * the music; d: detach (the music plays on). */
 static void keys_quit(ui_app *a, int key)
 {
-	if (app_quit(a, key == 'q'))
+	if (app_quit(a, key == 'q' ? APP_QUIT_ASK : key == 'd' ? APP_QUIT_DETACH : APP_QUIT_STOP))
 		entry_confirm_quit(a);
 }
 
@@ -283,8 +284,9 @@ const keys_entry keys_table[] = {
 	{ { 'M' }, "M", "Other", "the messages (all that the bottom row said)", keys_messages },
 	{ { ':' }, ":", "Other", "command line (Tab completes, Up/Down history)", keys_command },
 	{ { UIK_CTRL('l') }, "^L", "Other", "redraw the screen", keys_redraw },
-	{ { 'q' }, "q", "Other", "quit (asks while a generation runs)", keys_quit },
-	{ { 'Q', UIK_CTRL('c') }, "Q ^C", "Other", "quit at once", keys_quit },
+	{ { 'd' }, "d", "Other", "detach: quit and leave the music playing", keys_quit },
+	{ { 'q' }, "q", "Other", "quit (asks whether the music stops too)", keys_quit },
+	{ { 'Q', UIK_CTRL('c') }, "Q ^C", "Other", "quit and stop the music", keys_quit },
 };
 const size_t keys_count = sizeof keys_table / sizeof keys_table[0];
 

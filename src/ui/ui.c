@@ -35,12 +35,15 @@ static void ui_engine_start(ui_app *a)
 	a->engine_started_at = a->now;
 }
 
-/* The engine said `ready`: ask for what the screens need. */
-static void ui_engine_ready(ui_app *a)
+/* The engine said `ready`: ask for what the screens need (the state
+ * first, so that autostart knows whether music plays already). */
+static void ui_engine_ready(ui_app *a, const proto_msg *msg)
 {
 	a->engine_up = 1;
-	elink_send_verb(&a->link, "settings");
+	const char *pid = proto_get(msg, "pid");
+	a->link.engine_pid = pid ? atol(pid) : 0;
 	elink_send_verb(&a->link, "status");
+	elink_send_verb(&a->link, "settings");
 	a->next_status = a->now + UI_STATUS_PERIOD;
 	if (a->link.starts > 1 && a->station[0]) {
 		a->m.msg[0] = '\0'; /* this answers "the engine stopped" (kept in the messages) */
@@ -65,6 +68,9 @@ static void ui_engine_gone(ui_app *a)
 	a->engine_up = 0;
 	if (a->quit || a->link.pid > 0)
 		return; /* wait for SIGCHLD to reap it */
+	if (!a->link.why[0]) /* an engine we attached to, not our child */
+		snprintf(a->link.why, sizeof a->link.why, "%s", a->link.engine_pid > 0 &&
+			 kill((pid_t)a->link.engine_pid, 0) == 0 ? "it closed the connection" : "it ended");
 	char last[256];
 	elink_last_log(&a->link, last, sizeof last);
 	if (!last[0]) /* its reason may have gone out as an error event */
@@ -98,8 +104,9 @@ static void ui_autostart(ui_app *a)
 {
 	a->autostart_done = 1;
 	uim_setting *on = uimodel_setting(&a->m, "autostart");
-	if (a->opts->prompt || (on && strcmp(on->value, "true") != 0) || a->m.state == IL_PLAYER_PLAYING)
-		return;
+	if (a->opts->prompt || (on && strcmp(on->value, "true") != 0) || a->m.state == IL_PLAYER_PLAYING ||
+	    a->m.state == IL_PLAYER_PAUSED || uimodel_generating(&a->m))
+		return; /* attached to a station that plays already */
 	uim_setting *last = uimodel_setting(&a->m, "last_prompt");
 	const char *p = last && last->value[0] ? last->value
 		       : a->m.npresets > 0 ? a->m.presets[0].prompt : NULL;
@@ -121,7 +128,7 @@ static void ui_engine_events(ui_app *a, proto_msg *msg)
 		app_dirty(a, d);
 		switch (a->m.event) {
 		case UIM_EV_READY:
-			ui_engine_ready(a);
+			ui_engine_ready(a, msg);
 			break;
 		case UIM_EV_STATUS:
 			if (a->status_echo) {
@@ -129,8 +136,12 @@ static void ui_engine_events(ui_app *a, proto_msg *msg)
 				app_status_summary(a);
 			}
 			break;
-		case UIM_EV_BYE:
+		case UIM_EV_BYE: /* not asked for by us: stopped from elsewhere */
 			a->engine_up = 0;
+			if (!a->quit) {
+				a->quit = 1;
+				a->stopped_elsewhere = 1;
+			}
 			break;
 		case UIM_EV_SETTING: {
 			const char *k = proto_get(msg, "key"), *v = proto_get(msg, "value");
@@ -204,7 +215,8 @@ static void ui_keys(ui_app *a)
 			uipanel_layout(a);
 			a->full_redraw = 1;
 		} else if (a->lay.mode == UI_LAYOUT_TOO_SMALL && a->entry.mode == ENTRY_NONE) {
-			if ((key == 'q' || key == 'Q') && app_quit(a, key == 'q'))
+			if ((key == 'q' || key == 'Q' || key == 'd') &&
+			    app_quit(a, key == 'q' ? APP_QUIT_ASK : key == 'd' ? APP_QUIT_DETACH : APP_QUIT_STOP))
 				entry_confirm_quit(a);
 			else if (key == ' ' || key == 'n')
 				keys_handle(a, key);
@@ -357,19 +369,8 @@ static void ui_loop(ui_app *a, int sigfd)
 	free(msg);
 }
 
-/* After the screen is restored: show what the engine wrote on stderr. */
-static void ui_replay_engine_log(const elink *l)
-{
-	FILE *f = fopen(l->logpath, "r");
-	if (!f)
-		return;
-	char line[1024];
-	while (fgets(line, sizeof line, f))
-		fprintf(stderr, "engine: %s", line);
-	fclose(f);
-}
-
-/* Run the TUI (it starts the engine as a child process); exit status. */
+/* Run the TUI (attached to the user's engine, started when none runs);
+ * exit status. */
 int ui_main(const il_opts *o, const char *argv0)
 {
 	ui_app *a = calloc(1, sizeof *a);
@@ -414,14 +415,23 @@ int ui_main(const il_opts *o, const char *argv0)
 	}
 	ui_engine_start(a);
 	ui_loop(a, sigfd);
-	if (!a->hup && a->t.active) {
-		app_msg(a, UIM_MSG_INFO, "stopping the engine...");
+	int stop = a->stop_engine && !a->stopped_elsewhere;
+	if (!a->hup && a->t.active && stop) {
+		app_msg(a, UIM_MSG_INFO, "stopping the music...");
 		a->dirty |= UIM_D_MSG;
 		ui_draw(a);
 	}
-	elink_stop(&a->link, 2000);
+	if (stop)
+		elink_stop(&a->link, 2000);
+	else
+		elink_detach(&a->link);
 	tui_close(&a->t);
-	ui_replay_engine_log(&a->link);
+	elink_replay_log(&a->link, stderr, "engine: ");
+	if (a->stopped_elsewhere)
+		fprintf(stderr, "%s: the station was stopped (quit from another client)\n", PACKAGE_NAME);
+	else if (!stop && a->link.engine_pid > 0)
+		fprintf(stderr, "%s: detached; the music plays on (pid %ld): infiniloop-tui attaches again, "
+			"infiniloop-tui --remote quit stops it\n", PACKAGE_NAME, a->link.engine_pid);
 	for (int k = 0; k < a->m.nproblems; k++) /* the config's problems, once more */
 		fprintf(stderr, "%s: warning: %s\n", PACKAGE_NAME, a->m.problems[k]);
 	elink_free(&a->link);

@@ -29,6 +29,7 @@ typedef enum il_errcode {
 	IL_E_IO,              /* a file or folder cannot be read or written */
 	IL_E_AUDIO,           /* the audio output */
 	IL_E_GEN,             /* generation failed */
+	IL_E_DENIED,          /* a client of another user */
 	IL_E_COUNT
 } il_errcode;
 

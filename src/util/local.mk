@@ -3,4 +3,5 @@ libinfiniloop_a_SOURCES += \
 	src/util/sbuf.c src/util/sbuf.h \
 	src/util/cpulist.c src/util/cpulist.h \
 	src/util/outfile.c src/util/outfile.h \
-	src/util/timeutil.c src/util/timeutil.h
+	src/util/timeutil.c src/util/timeutil.h \
+	src/util/usock.c src/util/usock.h

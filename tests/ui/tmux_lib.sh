@@ -67,8 +67,8 @@ RUN
 		_n=$((_n - 1))
 	done
 }
-# The engine's pid (the station's child), or "".
-engine_pid() { ps -o pid= --ppid "${UI_PID:-0}" 2>/dev/null | head -n 1 | tr -d ' '; }
+# The engine's pid (the user's station engine, see tests/lib.sh), or "".
+engine_pid() { station_pid; }
 # Wait for the station to exit (at most $1 s); 0 when it did.
 wait_exit() {
 	_n=$(( ${1:-20} * 10 ))

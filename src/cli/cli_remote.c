@@ -1,0 +1,327 @@
+/* cli_remote.c: --remote [--json] COMMAND [ARG]...: one request to the
+ * running station (the engine of `--daemon`, on its socket), the answer
+ * printed for people or, with --json, as one JSON object; exit 0 or 1. */
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "engine/protocol.h"
+#include "store/paths.h"
+#include "util/sbuf.h"
+#include "util/timeutil.h"
+#include "util/usock.h"
+
+#define REMOTE_WAIT_MS 10000 /* for an answer */
+
+typedef struct remote_cmd remote_cmd;
+
+/* One command: its name, arguments, and how it becomes a request. */
+struct remote_cmd {
+	const char *name;
+	int min_args, max_args;  /* words after the name */
+	const char *synopsis;
+	const char *help;
+	/* Format the request into sb from the words; -1 with err. */
+	int (*build)(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err);
+	const char *answer;      /* the event that answers it, or NULL (pong) */
+};
+
+/* A request of the command's own name with no fields. */
+static int remote_plain(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)args, (void)n, (void)err;
+	proto_fmt_begin(sb, c->name);
+	proto_fmt_end(sb);
+	return 0;
+}
+
+/* `start PROMPT...`: the words joined by spaces. */
+static int remote_start(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)c, (void)err;
+	sbuf p = SBUF_INIT;
+	for (int k = 0; k < n; k++)
+		sbuf_printf(&p, "%s%s", k ? " " : "", args[k]);
+	proto_fmt_begin(sb, "start");
+	proto_fmt_str(sb, "prompt", sbuf_str(&p));
+	proto_fmt_end(sb);
+	sbuf_free(&p);
+	return 0;
+}
+
+/* `volume N`, `volume +N`, `volume -N`. */
+static int remote_volume(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)c, (void)n;
+	char *end;
+	errno = 0;
+	long v = strtol(args[0], &end, 10);
+	if (errno || end == args[0] || *end || v < -100 || v > 100)
+		return il_err_set(err, IL_E_BAD_VALUE, "volume: '%s' is not 0-100, +N or -N", args[0]);
+	proto_fmt_begin(sb, "volume");
+	proto_fmt_long(sb, args[0][0] == '+' || args[0][0] == '-' ? "delta" : "level", v);
+	proto_fmt_end(sb);
+	return 0;
+}
+
+/* `save FILE`: the path made absolute (the engine runs elsewhere). */
+static int remote_save(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)c, (void)n;
+	char cwd[PATH_MAX], path[PATH_MAX + 1024];
+	if (args[0][0] == '/')
+		snprintf(path, sizeof path, "%s", args[0]);
+	else if (getcwd(cwd, sizeof cwd))
+		snprintf(path, sizeof path, "%s/%s", cwd, args[0]);
+	else
+		return il_err_errno(err, IL_E_IO, errno, "save: cannot read the current folder");
+	proto_fmt_begin(sb, "save");
+	proto_fmt_str(sb, "path", path);
+	proto_fmt_end(sb);
+	return 0;
+}
+
+/* `set KEY VALUE...`: the value words joined by spaces. */
+static int remote_set(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)c, (void)err;
+	sbuf v = SBUF_INIT;
+	for (int k = 1; k < n; k++)
+		sbuf_printf(&v, "%s%s", k > 1 ? " " : "", args[k]);
+	proto_fmt_begin(sb, "set");
+	proto_fmt_str(sb, "key", args[0]);
+	proto_fmt_str(sb, "value", sbuf_str(&v));
+	proto_fmt_end(sb);
+	sbuf_free(&v);
+	return 0;
+}
+
+/* The commands; `help` prints them. */
+static const remote_cmd remote_cmds[] = {
+	{ "status", 0, 0, "", "what is playing, what comes next", remote_plain, "status" },
+	{ "start", 1, 64, "PROMPT", "generate loops from PROMPT and play them", remote_start, NULL },
+	{ "stop", 0, 0, "", "stop playback and generation", remote_plain, NULL },
+	{ "pause", 0, 0, "", "pause the output", remote_plain, NULL },
+	{ "resume", 0, 0, "", "resume the output", remote_plain, NULL },
+	{ "toggle", 0, 0, "", "pause or resume", remote_plain, NULL },
+	{ "skip", 0, 0, "", "crossfade to the next loop now", remote_plain, NULL },
+	{ "volume", 1, 1, "[+-]N", "set the volume (0-100) or change it", remote_volume, NULL },
+	{ "save", 1, 1, "FILE", "write the playing loop, with its loop points", remote_save, "saved" },
+	{ "set", 2, 64, "KEY VALUE", "change a setting (saved at once)", remote_set, "setting" },
+	{ "quit", 0, 0, "", "stop the music and the station", remote_plain, "bye" },
+};
+
+/* Print the commands: name, a tab, the arguments, a tab, what it does. */
+static void remote_help(void)
+{
+	for (size_t k = 0; k < sizeof remote_cmds / sizeof remote_cmds[0]; k++)
+		printf("%s\t%s\t%s\n", remote_cmds[k].name, remote_cmds[k].synopsis, remote_cmds[k].help);
+	printf("help\t\tthis list\n");
+}
+
+/* Seconds as M:SS. */
+static void remote_mmss(char *out, size_t n, const char *secs)
+{
+	double s = secs ? atof(secs) : 0;
+	long t = s > 0 ? (long)(s + 0.5) : 0;
+	snprintf(out, n, "%ld:%02ld", t / 60, t % 60);
+}
+
+/* Print a `status` event for people. */
+static void remote_print_status(const proto_msg *m)
+{
+	const char *state = proto_get(m, "state"), *title = proto_get(m, "title");
+	char el[48], len[48], eta[48], left[48];
+	remote_mmss(el, sizeof el, proto_get(m, "elapsed"));
+	remote_mmss(len, sizeof len, proto_get(m, "loop_seconds"));
+	remote_mmss(eta, sizeof eta, proto_get(m, "eta"));
+	remote_mmss(left, sizeof left, proto_get(m, "min_left"));
+	if (title && *title && strcmp(state, "idle") && strcmp(state, "stopped"))
+		printf("%-8s \"%s\" by %s, %s into a %s loop, %s bpm\n", state, title, proto_get(m, "artist"), el, len,
+		       proto_get(m, "bpm"));
+	else
+		printf("%-8s nothing plays\n", state);
+	const char *prompt = proto_get(m, "prompt");
+	if (prompt && *prompt)
+		printf("prompt   %s (%s)\n", prompt, proto_get(m, "backend"));
+	const char *gen = proto_get(m, "gen");
+	if (gen && !strcmp(gen, "running"))
+		printf("next     generating, %.0f%% (about %s per attempt)\n", 100 * atof(proto_get(m, "progress")), eta);
+	else if (proto_get(m, "next_ready") && !strcmp(proto_get(m, "next_ready"), "1"))
+		printf("next     ready, in %s\n", left);
+	else if (gen && strcmp(gen, "idle"))
+		printf("next     %s\n", gen);
+	printf("volume   %s%%, output %s (%s)\n", proto_get(m, "volume"), proto_get(m, "sink"), proto_get(m, "audio"));
+}
+
+/* True when value looks like a JSON number (as the engine writes them). */
+static int remote_is_number(const char *v)
+{
+	char *end;
+	if (!*v || strchr(v, 'x') || strchr(v, 'n') || strchr(v, 'i'))
+		return 0;
+	strtod(v, &end);
+	return *end == '\0' && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9')) &&
+	       !(v[0] == '0' && v[1] >= '0' && v[1] <= '9');
+}
+
+/* Print an event as one JSON object: {"event": VERB, KEY: VALUE...}. */
+static void remote_print_json(const proto_msg *m)
+{
+	sbuf sb = SBUF_INIT;
+	sbuf_puts(&sb, "{\"event\":");
+	sbuf_put_json(&sb, m->verb);
+	for (int k = 0; k < m->nfields; k++) {
+		sbuf_putc(&sb, ',');
+		sbuf_put_json(&sb, m->fields[k].key);
+		sbuf_putc(&sb, ':');
+		if (remote_is_number(m->fields[k].value))
+			sbuf_puts(&sb, m->fields[k].value);
+		else
+			sbuf_put_json(&sb, m->fields[k].value);
+	}
+	sbuf_puts(&sb, "}\n");
+	fputs(sbuf_str(&sb), stdout);
+	sbuf_free(&sb);
+}
+
+/* Send all of sb on fd; -1 with err. */
+static int remote_send(int fd, const sbuf *sb, il_err *err)
+{
+	for (size_t off = 0; off < sb->len;) {
+		ssize_t w = write(fd, sb->buf + off, sb->len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return il_err_errno(err, IL_E_IO, errno, "the station went away");
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/* Wait for the next event (at most until the deadline); 1, or 0 with err. */
+static int remote_next(int fd, proto_reader *rd, proto_msg *m, int64_t deadline, il_err *err)
+{
+	for (;;) {
+		int rc = proto_reader_next(rd, m, err);
+		if (rc == 1)
+			return 1;
+		if (rc < 0)
+			continue; /* a line we cannot read: not ours to judge */
+		if (rd->eof)
+			return il_err_set(err, IL_E_STATE, "the station ended before it answered"), 0;
+		int64_t left = deadline - time_mono_ms();
+		struct pollfd p = { fd, POLLIN, 0 };
+		if (left <= 0 || poll(&p, 1, (int)left) == 0)
+			return il_err_set(err, IL_E_STATE, "the station did not answer within %d s",
+					  REMOTE_WAIT_MS / 1000), 0;
+		ssize_t r = proto_reader_read(rd, fd);
+		if (r < 0 && errno != EAGAIN && errno != EINTR && errno != ENOBUFS)
+			proto_reader_set_eof(rd);
+	}
+}
+
+/* Send the request and a ping, and wait for the answer: the command's
+ * answer event (or, when it has none, the pong); 0 or 1. */
+static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const sbuf *req, proto_msg *m)
+{
+	proto_reader rd;
+	proto_reader_init(&rd);
+	il_err err;
+	sbuf sb = SBUF_INIT;
+	sbuf_append(&sb, req->buf, req->len);
+	sbuf_puts(&sb, "ping id=remote\n");
+	int rc = remote_send(fd, &sb, &err);
+	sbuf_free(&sb);
+	int64_t deadline = time_mono_ms() + REMOTE_WAIT_MS;
+	/* Answers come before the pong: the engine runs requests in order. */
+	while (rc == 0) {
+		if (!remote_next(fd, &rd, m, deadline, &err)) {
+			rc = -1;
+			break;
+		}
+		const char *verb = proto_get(m, "verb"), *code = proto_get(m, "code");
+		if (!strcmp(m->verb, "error") && ((verb && !strcmp(verb, c->name)) || (code && !strcmp(code, "denied")))) {
+			if (o->json)
+				remote_print_json(m);
+			else
+				fprintf(stderr, "infiniloop-tui: %s: %s\n", c->name, proto_get(m, "msg"));
+			return 1;
+		}
+		if (!strcmp(m->verb, "pong") && proto_get(m, "id") && !strcmp(proto_get(m, "id"), "remote"))
+			break;
+		if (!c->answer || strcmp(m->verb, c->answer))
+			continue;
+		if (!strcmp(m->verb, "bye")) /* quit: the last line it writes */
+			break;
+		if (o->json)
+			remote_print_json(m);
+		else if (!strcmp(m->verb, "status"))
+			remote_print_status(m);
+		else if (!strcmp(m->verb, "saved"))
+			printf("saved %s (%s frames)\n", proto_get(m, "path"), proto_get(m, "frames"));
+		else if (!strcmp(m->verb, "setting"))
+			printf("%s = %s\n", proto_get(m, "key"), proto_get(m, "value"));
+	}
+	if (rc != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		return 1;
+	}
+	if (o->json && !c->answer)
+		printf("{\"ok\":true}\n");
+	return 0;
+}
+
+/* --remote (see cli.h); exit status. */
+int cli_remote(const il_opts *o)
+{
+	const char *name = o->files[0];
+	if (!strcmp(name, "help")) {
+		remote_help();
+		return 0;
+	}
+	const remote_cmd *c = NULL;
+	for (size_t k = 0; k < sizeof remote_cmds / sizeof remote_cmds[0]; k++)
+		if (!strcmp(remote_cmds[k].name, name))
+			c = &remote_cmds[k];
+	int nargs = o->nfiles - 1;
+	if (!c) {
+		fprintf(stderr, "infiniloop-tui: --remote: unknown command '%s' ('--remote help' lists them)\n", name);
+		return 2;
+	}
+	if (nargs < c->min_args || nargs > c->max_args) {
+		fprintf(stderr, "infiniloop-tui: --remote %s takes %s%s\n", name,
+			*c->synopsis ? "" : "no arguments", c->synopsis);
+		return 2;
+	}
+	il_err err;
+	sbuf req = SBUF_INIT;
+	if (c->build(c, o->files + 1, nargs, &req, &err) != 0) {
+		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
+		sbuf_free(&req);
+		return 2;
+	}
+	char path[IL_PATH_MAX];
+	int fd = -1;
+	if (paths_runtime_file("engine.sock", path, sizeof path, &err) == 0)
+		fd = usock_connect(path, &err);
+	if (fd < 0) {
+		if (o->json)
+			printf("{\"event\":\"error\",\"code\":\"state\",\"msg\":\"no station is running\"}\n");
+		fprintf(stderr, "infiniloop-tui: %s\n", err.code == IL_E_STATE ? "no station is running (start one "
+			"with infiniloop-tui or infiniloop-tui --daemon)" : err.msg);
+		sbuf_free(&req);
+		return 1;
+	}
+	proto_msg *m = malloc(sizeof *m);
+	int rc = m ? remote_exchange(o, c, fd, &req, m) : 1;
+	free(m);
+	sbuf_free(&req);
+	close(fd);
+	return rc;
+}
