@@ -614,7 +614,8 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 	if (engine_load_settings(e, &err) != 0) {
 		engine_error(e, IL_E_IO, NULL, "%s", err.msg);
 		status = 1;
-	} else if (paths_tmpdir_create(e->tmpdir, sizeof e->tmpdir, &err) != 0) {
+	} else if ((e->server ? engine_server_tmpdir(e->tmpdir, sizeof e->tmpdir, &err)
+			      : paths_tmpdir_create(e->tmpdir, sizeof e->tmpdir, &err)) != 0) {
 		engine_error(e, IL_E_IO, NULL, "%s", err.msg);
 		status = 1;
 	} else {

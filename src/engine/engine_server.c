@@ -1,6 +1,7 @@
 /* engine_server.c: the engine's socket, its lock and its clients' uids. */
 #include "engine/engine_server.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -133,6 +134,31 @@ void engine_server_accept(engine *e)
 		engine_greet(e, c);
 		engine_log(e, ENGINE_DEBUG, "client %u attached (pid %ld)", c->id, (long)cr.pid);
 	}
+}
+
+/* Make the engine's temporary folder in the runtime folder (see
+ * engine_server.h). */
+int engine_server_tmpdir(char *out, size_t n, il_err *err)
+{
+	char dir[IL_PATH_MAX], name[64];
+	if (paths_runtime_dir(dir, sizeof dir, err) != 0)
+		return -1;
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *de;
+		while ((de = readdir(d))) {
+			char old[IL_PATH_MAX];
+			if (!strncmp(de->d_name, "tmp.", 4) && paths_join(old, sizeof old, dir, de->d_name, err) == 0)
+				paths_remove_tree(old);
+		}
+		closedir(d);
+	}
+	snprintf(name, sizeof name, "tmp.%ld", (long)getpid());
+	if (paths_join(out, n, dir, name, err) != 0)
+		return -1;
+	if (mkdir(out, 0700) != 0)
+		return il_err_errno(err, IL_E_IO, errno, "cannot create %s", out);
+	return 0;
 }
 
 /* Stop listening: close and remove the socket, release the lock. */

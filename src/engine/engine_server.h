@@ -12,6 +12,8 @@
 #ifndef IL_ENGINE_ENGINE_SERVER_H
 #define IL_ENGINE_ENGINE_SERVER_H
 
+#include <stddef.h>
+
 #include "util/error.h"
 
 struct engine;
@@ -20,6 +22,10 @@ struct engine;
 int engine_server_open(struct engine *e, il_err *err);
 /* Accept the clients waiting on the socket. */
 void engine_server_accept(struct engine *e);
+/* Make the engine's temporary folder tmp.PID in the runtime folder, after
+ * removing those of engines that died (we hold the lock: all others are
+ * theirs); -1 with err. */
+int engine_server_tmpdir(char *out, size_t n, il_err *err);
 /* Stop listening: close and remove the socket, release the lock. */
 void engine_server_close(struct engine *e);
 /* The pid written in the lock file of a running engine, or 0 when none

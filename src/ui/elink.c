@@ -150,8 +150,7 @@ int elink_start(elink *l, il_err *err)
 			if (strstr(last, "an engine already runs") && k < 999)
 				return elink_start(l, err); /* another client started one just now */
 			l->starts++;
-			return il_err_set(err, IL_E_STATE, "the engine ended at start (%s)%s%s", l->why,
-					  last[0] ? ": " : "", last);
+			return il_err_set(err, IL_E_STATE, "%s%s%s", l->why, last[0] ? ": " : "", last);
 		}
 		struct timespec ts = { 0, 10 * 1000000L };
 		nanosleep(&ts, NULL);

@@ -19,7 +19,9 @@
 #define UI_QUICK_FAIL 10.0     /* an engine that ends sooner failed to start */
 #define UI_QUICK_FAILS_MAX 3   /* after so many in a row, no more restarts */
 
-/* Start the engine (or plan a retry when that fails). */
+static void ui_engine_failed(ui_app *a, const char *why);
+
+/* Attach to the engine, or start one (a failure plans a retry). */
 static void ui_engine_start(ui_app *a)
 {
 	il_err err;
@@ -27,12 +29,9 @@ static void ui_engine_start(ui_app *a)
 	uimodel *m = &a->m;
 	m->ready = 0;
 	m->last_error_msg[0] = '\0'; /* what this engine says, for when it fails */
-	if (elink_start(&a->link, &err) != 0) {
-		app_msg(a, UIM_MSG_ERROR, "%s; retrying in %.0f s", err.msg, a->restart_delay);
-		a->restart_at = a->now + a->restart_delay;
-		return;
-	}
 	a->engine_started_at = a->now;
+	if (elink_start(&a->link, &err) != 0)
+		ui_engine_failed(a, err.msg);
 }
 
 /* The engine said `ready`: ask for what the screens need (the state
@@ -71,22 +70,29 @@ static void ui_engine_gone(ui_app *a)
 	if (!a->link.why[0]) /* an engine we attached to, not our child */
 		snprintf(a->link.why, sizeof a->link.why, "%s", a->link.engine_pid > 0 &&
 			 kill((pid_t)a->link.engine_pid, 0) == 0 ? "it closed the connection" : "it ended");
-	char last[256];
+	char last[256], why[600];
 	elink_last_log(&a->link, last, sizeof last);
 	if (!last[0]) /* its reason may have gone out as an error event */
 		snprintf(last, sizeof last, "%s", a->m.last_error_msg);
+	snprintf(why, sizeof why, "%s%s%s", a->link.why, last[0] ? ": " : "", last);
+	ui_engine_failed(a, why);
+}
+
+/* The engine could not start or went away, for the reason why: plan a
+ * restart, unless it failed at start too often in a row. */
+static void ui_engine_failed(ui_app *a, const char *why)
+{
 	if (a->now - a->engine_started_at > UI_RESTART_MAX)
 		a->restart_delay = 1;
 	a->quick_fails = a->now - a->engine_started_at < UI_QUICK_FAIL ? a->quick_fails + 1 : 0;
 	if (a->quick_fails >= UI_QUICK_FAILS_MAX) {
-		app_msg(a, UIM_MSG_ERROR, "the engine failed %d times at start; not restarting it (%s%s%s): "
-			"fix that and start infiniloop-tui again", a->quick_fails, a->link.why,
-			last[0] ? ": " : "", last);
+		app_msg(a, UIM_MSG_ERROR, "the engine failed %d times at start; not restarting it (%s): "
+			"fix that and start infiniloop-tui again", a->quick_fails, why);
 		a->restart_at = 0;
 		a->engine_gave_up = 1;
 	} else {
-		app_msg(a, UIM_MSG_ERROR, "the engine stopped (%s%s%s); restarting it in %.0f s", a->link.why,
-			last[0] ? ": " : "", last, a->restart_delay);
+		app_msg(a, UIM_MSG_ERROR, "the engine stopped (%s); restarting it in %.0f s", why,
+			a->restart_delay);
 		a->restart_at = a->now + a->restart_delay;
 	}
 	a->restart_delay = a->restart_delay * 2 > UI_RESTART_MAX ? UI_RESTART_MAX : a->restart_delay * 2;

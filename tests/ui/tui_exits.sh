@@ -1,36 +1,47 @@
 #!/bin/sh
-# Every exit path restores the terminal and leaves no process behind
-# (SIGTERM, SIGINT, SIGHUP, an unknown TERM); a killed engine is reported
-# and restarted; NO_COLOR, --no-color, --ascii and --theme are honoured.
+# Every exit path restores the terminal (SIGTERM, SIGINT, SIGHUP, a killed
+# terminal, an unknown TERM); signals end the client only and the engine
+# plays on; q leaves no process behind; a killed engine is reported and
+# restarted; NO_COLOR, --no-color, --ascii and --theme are honoured.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
 mkdir -p "$TEST_TMP/tmp" "$XDG_CONFIG_HOME/infiniloop"
-# No music at launch: q must quit at once (it asks while a generation runs).
+# No music at launch: q must quit at once, stopping the idle engine (it asks
+# whether the music stops when there is music).
 printf 'autostart = false;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
 U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 TMPDIR=$TEST_TMP/tmp"
 
+# A signal to the station, or its terminal going away (an ssh link that
+# drops), ends that client only: the terminal is restored and the engine
+# plays on, and the next station attaches to the same engine.
+eng=""
 for sig in TERM INT HUP; do
 	start_station 80 24 $U --
 	expect_screen 'Lo-fi Study' "SIG$sig: the station is up"
-	eng=$(engine_pid)
-	[ -n "$eng" ] && pass "SIG$sig: the engine runs as a child" || fail "SIG$sig: no engine child"
+	now=$(engine_pid)
+	[ -n "$now" ] && pass "SIG$sig: an engine runs" || fail "SIG$sig: no engine"
+	[ -z "$eng" ] || { [ "$now" = "$eng" ] && pass "SIG$sig: the station attached to the running engine" ||
+		fail "SIG$sig: a new engine ($now, before $eng)"; }
+	eng=$now
 	kill -"$sig" "$UI_PID"
 	case $sig in TERM) st=143 ;; INT) st=130 ;; HUP) st=129 ;; esac
-	expect_clean_exit "$st" "SIG$sig" "$eng"
+	expect_clean_exit "$st" "SIG$sig" ""
+	kill -0 "$eng" 2>/dev/null && pass "SIG$sig: the engine plays on" || fail "SIG$sig: the engine ended"
 	stop_station
 done
-
-# The terminal goes away (as when an ssh link drops): nothing is left behind.
 start_station 80 24 $U --
 expect_screen 'Lo-fi Study' "dropped terminal: the station is up"
-eng=$(engine_pid)
 ui=$UI_PID
 T kill-session -t ui
-n=0; while [ $n -lt 100 ] && { kill -0 "$ui" 2>/dev/null || kill -0 "$eng" 2>/dev/null; }; do sleep 0.1; n=$((n+1)); done
+n=0; while [ $n -lt 100 ] && kill -0 "$ui" 2>/dev/null; do sleep 0.1; n=$((n+1)); done
 kill -0 "$ui" 2>/dev/null && fail "dropped terminal: the station still runs" || pass "dropped terminal: the station ended"
-kill -0 "$eng" 2>/dev/null && fail "dropped terminal: the engine still runs" || pass "dropped terminal: the engine ended"
+kill -0 "$eng" 2>/dev/null && pass "dropped terminal: the engine plays on" || fail "dropped terminal: the engine ended"
+"$IL_BIN" --remote quit >/dev/null 2>&1
+expect_status 0 $? "--remote quit stops it"
+n=0; while [ $n -lt 100 ] && kill -0 "$eng" 2>/dev/null; do sleep 0.1; n=$((n+1)); done
+kill -0 "$eng" 2>/dev/null && fail "--remote quit: the engine still runs" || pass "--remote quit: the engine ended"
 
 # The engine dies: the station says so and starts a new one.
 start_station 80 24 $U --
@@ -45,9 +56,9 @@ T send-keys -t "$UI_PANE" F4
 expect_screen 'min_duration +30' "engine death: the new engine answers"
 T send-keys -t "$UI_PANE" q
 expect_clean_exit 0 "engine death: q" "$eng2"
-left=$(ls -d "$TEST_TMP"/tmp/* 2>/dev/null | wc -l)
+left=$(ls -d "$TEST_TMP"/tmp/* "$XDG_RUNTIME_DIR"/infiniloop/tmp.* 2>/dev/null | wc -l)
 [ "$left" -eq 0 ] && pass "engine death: no temporary files left, not even the killed engine's" ||
-	fail "engine death: $left temporary folders left in $TEST_TMP/tmp"
+	fail "engine death: $left temporary folders left in $TEST_TMP/tmp or the runtime folder"
 stop_station
 
 # An unknown TERM is a clear message, not an abort.
