@@ -401,6 +401,13 @@ static int engine_load_settings(engine *e, il_err *err)
 		if (nl)
 			*nl = '\0';
 		engine_log(e, ENGINE_WARN, "%s", line);
+		sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "log");
+		proto_fmt_str(&sb, "level", "warn");
+		proto_fmt_str(&sb, "msg", line);
+		proto_fmt_end(&sb);
+		sbuf_append(&e->notes, sb.buf, sb.len);
+		sbuf_free(&sb);
 		if (!nl)
 			break;
 	}
@@ -418,14 +425,15 @@ static void engine_ready_line(sbuf *sb)
 	proto_fmt_end(sb);
 }
 
-/* Send a new client `ready` and the last audio, loop and gen events. */
+/* Send a new client `ready`, the settings' problems and the last audio,
+ * loop and gen events. */
 void engine_greet(engine *e, engine_client *c)
 {
 	sbuf sb = SBUF_INIT;
 	engine_ready_line(&sb);
 	engine_client_queue(e, c, sb.buf, sb.len, 0);
 	sbuf_free(&sb);
-	const sbuf *last[] = { &e->last_audio, &e->last_loop, &e->last_gen };
+	const sbuf *last[] = { &e->notes, &e->last_audio, &e->last_loop, &e->last_gen };
 	for (size_t k = 0; k < sizeof last / sizeof last[0]; k++)
 		engine_client_queue(e, c, last[k]->buf, last[k]->len, 0);
 }
@@ -568,6 +576,7 @@ static void engine_free(engine *e)
 	sbuf_free(&e->last_audio);
 	sbuf_free(&e->last_loop);
 	sbuf_free(&e->last_gen);
+	sbuf_free(&e->notes);
 	pthread_mutex_destroy(&e->post_lock);
 	settings_free(&e->set);
 	free(e);

@@ -48,6 +48,7 @@ typedef struct engine {
 	int listen_fd, lock_fd;
 	char sock_path[IL_PATH_MAX], lock_path[IL_PATH_MAX];
 	sbuf last_audio, last_loop, last_gen; /* replayed to a new client */
+	sbuf notes;           /* the settings' problems (log lines), for new clients */
 	int wake[2];          /* self-pipe: worker threads wake the main loop */
 	pthread_mutex_t post_lock;
 	sbuf posted;        /* lines queued by engine_post */
@@ -66,13 +67,12 @@ void engine_post(engine *e, const char *line);
 /* Like engine_post, for a line that may be dropped when the reader lags
  * far behind (spectrum events). */
 void engine_post_droppable(engine *e, const char *line);
-/* Send a new client `ready` and the last audio, loop and gen events. */
+/* Send a new client `ready`, the settings' problems and the last audio,
+ * loop and gen events. */
 void engine_greet(engine *e, engine_client *c);
 /* Emit an `error` event with the code's wire name; verb may be NULL. */
 void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* Send a new client `ready` and the last audio, loop and gen events. */
-void engine_greet(engine *e, engine_client *c);
 /* Emit an `error` event from an il_err (its code and message). */
 void engine_error_err(engine *e, const char *verb, const il_err *err);
 /* The level of a `log` event. */

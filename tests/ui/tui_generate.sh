@@ -41,11 +41,13 @@ expect_screen 'State: +running' "the generation panel shows the generation runni
 expect_screen '[0-9]+%' "the generation panel shows a progress figure" 1
 expect_screen 'gen running [0-9]+%' "the status line shows the progress" 5
 
-# q asks while the generation runs; n keeps the station.
+# q asks whether the music stops too while the generation runs; Esc stays.
 T send-keys -t "$UI_PANE" q
-expect_screen 'A generation is running. Quit anyway\? \(y/n\)' "q asks while a generation runs" 5
-T send-keys -t "$UI_PANE" n
-wait_gone 'Quit anyway' 5 && pass "n answers the question" || fail "the question stays after n"
+expect_screen 'Quit: stop the music too\? \(y: stop it, n/d: leave it playing, Esc: stay\)' \
+	"q asks while a generation runs" 5
+T send-keys -t "$UI_PANE" Escape
+wait_gone 'stop the music too' 5 && pass "Esc answers the question" || fail "the question stays after Esc"
+expect_screen 'not quitting' "Esc: not quitting" 5
 kill -0 "$UI_PID" 2>/dev/null && pass "the station still runs" || fail "the station quit"
 
 expect_screen 'Genre: +calm piano' "a loop of the prompt plays" 60

@@ -45,7 +45,8 @@ T resize-window -t ui -x 200 -y 60
 T send-keys -t "$UI_PANE" '?'
 expect_screen 'Enter +start the selected preset \(no preset: new prompt\); edit a setting' \
 	"at 200 columns help lines are whole" 5
-expect_screen 'Q \^C +quit at once' "the help lists Ctrl-C" 1
+expect_screen 'Q \^C +quit and stop the music' "the help lists Ctrl-C" 1
+expect_screen 'd +detach: quit and leave the music playing' "the help lists d" 1
 T send-keys -t "$UI_PANE" Escape
 T resize-window -t ui -x 100 -y 30
 eng=$(engine_pid)

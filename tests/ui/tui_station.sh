@@ -71,7 +71,8 @@ f=$(find "$HOME" -name 'infiniloop-*.wav' | head -n 1)
 	fail "the saved file ${f:-(none)} does not hold $t1 alone"
 eng=$(engine_pid)
 T send-keys -t "$UI_PANE" q
-wait_for 'Quit anyway' 2 && T send-keys -t "$UI_PANE" y # (asked while a loop is generated)
+expect_screen 'stop the music too\?' "q asks whether the music stops too" 5
+T send-keys -t "$UI_PANE" y
 expect_clean_exit 0 "q" "$eng"
 stop_station
 finish
