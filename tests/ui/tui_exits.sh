@@ -81,7 +81,7 @@ for how in "NO_COLOR=1 --" "-- --no-color"; do
 	start_station 80 24 $U $how
 	expect_screen 'Lo-fi Study' "no colour ($how): the station is up"
 	[ "$(colours)" -eq 0 ] && pass "no colour ($how): no colour sequences" || fail "no colour ($how): colours used"
-	T send-keys -t "$UI_PANE" '?' NPage NPage NPage
+	T send-keys -t "$UI_PANE" '?' End
 	expect_screen 'colours off' "no colour ($how): the help says colours are off"
 	T send-keys -t "$UI_PANE" x q; wait_exit 20; stop_station
 done
@@ -97,12 +97,12 @@ mkdir -p "$XDG_CONFIG_HOME/infiniloop/themes"
 sed 's/^name = .*/name = "mine";/' "$top_srcdir/themes/light.theme" >"$XDG_CONFIG_HOME/infiniloop/themes/mine.theme"
 start_station 80 24 $U -- --theme high-contrast
 expect_screen 'Lo-fi Study' "--theme: the station is up"
-T send-keys -t "$UI_PANE" '?' NPage NPage NPage
+T send-keys -t "$UI_PANE" '?' End
 expect_screen 'theme high-contrast' "--theme high-contrast is used"
 T send-keys -t "$UI_PANE" x ':set theme mine' Enter
 n=0; while [ $n -lt 50 ] && ! grep -q '^theme = "mine"' "$XDG_CONFIG_HOME/infiniloop/config"; do sleep 0.1; n=$((n+1)); done
 grep -q '^theme = "mine"' "$XDG_CONFIG_HOME/infiniloop/config" && pass ":set theme is saved" || fail ":set theme not saved"
-T send-keys -t "$UI_PANE" '?' NPage NPage NPage
+T send-keys -t "$UI_PANE" '?' End
 expect_screen 'theme mine' ":set theme loads a user theme"
 T send-keys -t "$UI_PANE" x ':set theme nosuch' Enter
 expect_screen "no theme named 'nosuch'" ":set theme names a missing theme"

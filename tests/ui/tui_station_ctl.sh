@@ -52,8 +52,7 @@ t3=$(title_other_than "$t1")
 [ -n "$t3" ] && [ "$t3" != "$t1" ] && pass ":hold off: the next loop follows ($t3)" ||
 	fail ":hold off: $t1 plays on"
 eng=$(engine_pid)
-T send-keys -t "$UI_PANE" q
-wait_for 'Quit anyway' 2 && T send-keys -t "$UI_PANE" y # (asked while a loop is generated)
+T send-keys -t "$UI_PANE" Q # quit and stop the music
 expect_clean_exit 0 "q" "$eng"
 stop_station
 finish
