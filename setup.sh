@@ -27,7 +27,7 @@ build_pkgs="build-essential autoconf automake autoconf-archive pkg-config
 run_pkgs="pulseaudio-utils alsa-utils ncurses-term fluid-soundfont-gm"
 test_pkgs="check pulseaudio tmux sqlite3 valgrind clang libclang-rt-14-dev
 	python3 procps psmisc time python3-numpy python3-soundfile sox libasound2-plugins
-	cmus cava systemd"
+	cmus cava systemd zsh bash-completion"
 
 # say MESSAGE: progress on stderr.
 say() { printf '==> %s\n' "$*" >&2; }

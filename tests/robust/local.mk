@@ -2,7 +2,7 @@
 TESTS += tests/robust/bad_input.sh tests/robust/soak.sh tests/robust/security.sh \
 	tests/robust/faults.sh tests/robust/rss_switches.sh tests/robust/outputs.sh \
 	tests/robust/fifo_inputs.sh tests/robust/signals.sh tests/robust/license.sh \
-	tests/robust/boot_unit.sh
+	tests/robust/boot_unit.sh tests/robust/completions.sh tests/robust/completions_shells.sh
 if !SANITIZERS
 TESTS += tests/robust/soak_valgrind.sh
 endif
@@ -10,7 +10,7 @@ EXTRA_DIST += tests/robust/rss_switches.sh
 EXTRA_DIST += tests/robust/bad_input.sh tests/robust/mkbad.py tests/robust/soak.sh \
 	tests/robust/soak_valgrind.sh tests/robust/security.sh tests/robust/faults.sh tests/robust/outputs.sh \
 	tests/robust/fifo_inputs.sh tests/robust/signals.sh tests/robust/license.sh \
-	tests/robust/boot_unit.sh
+	tests/robust/boot_unit.sh tests/robust/completions.sh tests/robust/completions_shells.sh
 
 # The long soak: 1000 generations and loop switches (make soak [SOAK_N=N]).
 SOAK_N = 1000
