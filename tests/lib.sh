@@ -17,7 +17,7 @@ il_at_exit() { _il_cleanup_hooks="$1; $_il_cleanup_hooks"; }
 # from its lock file; "" when none runs.
 station_pid() {
 	_sp=$(cat "$XDG_RUNTIME_DIR/infiniloop/engine.lock" 2>/dev/null | tr -dc 0-9)
-	[ -n "$_sp" ] && kill -0 "$_sp" 2>/dev/null && echo "$_sp"
+	[ -n "$_sp" ] && [ -r "/proc/$_sp/stat" ] && ! sed 's/.*) //' "/proc/$_sp/stat" | grep -q '^[ZX]' && echo "$_sp"
 	return 0
 }
 # No engine outlives its test: TERM, then KILL.

@@ -69,19 +69,20 @@ static int remote_volume(const remote_cmd *c, char **args, int n, sbuf *sb, il_e
 	return 0;
 }
 
-/* `save FILE`: the path made absolute (the engine runs elsewhere). */
-static int remote_save(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+/* `save FILE` and `play FILE`: the path made absolute (the engine runs
+ * elsewhere). */
+static int remote_path(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
 {
-	(void)c, (void)n;
+	(void)n;
 	char cwd[PATH_MAX], path[PATH_MAX + 1024];
 	if (args[0][0] == '/')
 		snprintf(path, sizeof path, "%s", args[0]);
 	else if (getcwd(cwd, sizeof cwd))
 		snprintf(path, sizeof path, "%s/%s", cwd, args[0]);
 	else
-		return il_err_errno(err, IL_E_IO, errno, "save: cannot read the current folder");
-	proto_fmt_begin(sb, "save");
-	proto_fmt_str(sb, "path", path);
+		return il_err_errno(err, IL_E_IO, errno, "%s: cannot read the current folder", c->name);
+	proto_fmt_begin(sb, c->name);
+	proto_fmt_str(sb, !strcmp(c->name, "play") ? "file" : "path", path);
 	proto_fmt_end(sb);
 	return 0;
 }
@@ -101,6 +102,45 @@ static int remote_set(const remote_cmd *c, char **args, int n, sbuf *sb, il_err 
 	return 0;
 }
 
+/* `hold [on|off]`. */
+static int remote_hold(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)c;
+	proto_fmt_begin(sb, "hold");
+	if (n == 1) {
+		if (strcmp(args[0], "on") && strcmp(args[0], "off"))
+			return il_err_set(err, IL_E_BAD_VALUE, "hold: '%s' is not on or off", args[0]);
+		proto_fmt_long(sb, "on", !strcmp(args[0], "on"));
+	}
+	proto_fmt_end(sb);
+	return 0;
+}
+
+/* `sleep MINUTES|off`. */
+static int remote_sleep(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)c, (void)n;
+	long v = 0;
+	if (strcmp(args[0], "off")) {
+		char *end;
+		errno = 0;
+		v = strtol(args[0], &end, 10);
+		if (errno || end == args[0] || *end || v < 1 || v > 1440)
+			return il_err_set(err, IL_E_BAD_VALUE, "sleep: '%s' is not 1-1440 minutes or off", args[0]);
+	}
+	proto_fmt_begin(sb, "sleep");
+	proto_fmt_long(sb, "minutes", v);
+	proto_fmt_end(sb);
+	return 0;
+}
+
+/* `events`: no request (a ping only, answered like any). */
+static int remote_events(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)c, (void)args, (void)n, (void)err, (void)sb;
+	return 0;
+}
+
 /* The commands; `help` prints them. */
 static const remote_cmd remote_cmds[] = {
 	{ "status", 0, 0, "", "what is playing, what comes next", remote_plain, "status" },
@@ -111,9 +151,15 @@ static const remote_cmd remote_cmds[] = {
 	{ "toggle", 0, 0, "", "pause or resume", remote_plain, NULL },
 	{ "skip", 0, 0, "", "crossfade to the next loop now", remote_plain, NULL },
 	{ "volume", 1, 1, "[+-]N", "set the volume (0-100) or change it", remote_volume, NULL },
-	{ "save", 1, 1, "FILE", "write the playing loop, with its loop points", remote_save, "saved" },
+	{ "save", 1, 1, "FILE", "write the playing loop, with its loop points", remote_path, "saved" },
+	{ "play", 1, 1, "FILE", "find the loop in an audio file and play it next", remote_path, NULL },
 	{ "set", 2, 64, "KEY VALUE", "change a setting (saved at once)", remote_set, "setting" },
+	{ "hold", 0, 1, "[on|off]", "keep the loop playing past the minimum (no argument: toggle)", remote_hold,
+	  NULL },
+	{ "prev", 0, 0, "", "crossfade back to the previous loop", remote_plain, NULL },
+	{ "sleep", 1, 1, "MINUTES|off", "fade out and stop after MINUTES (off: no timer)", remote_sleep, NULL },
 	{ "quit", 0, 0, "", "stop the music and the station", remote_plain, "bye" },
+	{ "events", 0, 0, "", "print the station's events as they come, until it ends", remote_events, NULL },
 };
 
 /* Print the commands: name, a tab, the arguments, a tab, what it does. */
@@ -157,6 +203,14 @@ static void remote_print_status(const proto_msg *m)
 	else if (gen && strcmp(gen, "idle"))
 		printf("next     %s\n", gen);
 	printf("volume   %s%%, output %s (%s)\n", proto_get(m, "volume"), proto_get(m, "sink"), proto_get(m, "audio"));
+	const char *hold = proto_get(m, "hold"), *sleep_left = proto_get(m, "sleep_left");
+	if (hold && !strcmp(hold, "1"))
+		printf("hold     on: this loop plays until released\n");
+	if (sleep_left && atof(sleep_left) > 0) {
+		char sl[48];
+		remote_mmss(sl, sizeof sl, sleep_left);
+		printf("sleep    stops in %s\n", sl);
+	}
 }
 
 /* True when value looks like a JSON number (as the engine writes them). */
@@ -277,6 +331,45 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 	return 0;
 }
 
+/* `events`: print every event (as sent, or as JSON) until the station
+ * ends; 0 when it said `bye`, 1 when it went without. */
+static int remote_stream(const il_opts *o, int fd, proto_msg *m)
+{
+	proto_reader rd;
+	proto_reader_init(&rd);
+	il_err err;
+	int bye = 0;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	for (;;) {
+		int rc = proto_reader_next(&rd, m, &err);
+		if (rc == 1) {
+			if (o->json) {
+				remote_print_json(m);
+			} else {
+				sbuf sb = SBUF_INIT;
+				proto_fmt_begin(&sb, m->verb);
+				for (int k = 0; k < m->nfields; k++)
+					proto_fmt_str(&sb, m->fields[k].key, m->fields[k].value);
+				proto_fmt_end(&sb);
+				fputs(sbuf_str(&sb), stdout);
+				sbuf_free(&sb);
+			}
+			bye |= !strcmp(m->verb, "bye");
+			continue;
+		}
+		if (rc < 0)
+			continue;
+		if (rd.eof)
+			return bye ? 0 : 1;
+		struct pollfd p = { fd, POLLIN, 0 };
+		if (poll(&p, 1, -1) < 0 && errno != EINTR)
+			return 1;
+		ssize_t r = proto_reader_read(&rd, fd);
+		if (r < 0 && errno != EAGAIN && errno != EINTR && errno != ENOBUFS)
+			proto_reader_set_eof(&rd);
+	}
+}
+
 /* --remote (see cli.h); exit status. */
 int cli_remote(const il_opts *o)
 {
@@ -319,7 +412,7 @@ int cli_remote(const il_opts *o)
 		return 1;
 	}
 	proto_msg *m = malloc(sizeof *m);
-	int rc = m ? remote_exchange(o, c, fd, &req, m) : 1;
+	int rc = !m ? 1 : !strcmp(c->name, "events") ? remote_stream(o, fd, m) : remote_exchange(o, c, fd, &req, m);
 	free(m);
 	sbuf_free(&req);
 	close(fd);

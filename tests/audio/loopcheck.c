@@ -12,6 +12,13 @@
  *   loopcheck alsa REC.raw A.wav B.wav XFADE MINREPS
  *       The same for a recording of what an ALSA sink wrote, taken by
  *       ALSA's file plugin: raw 32-bit float, 48 kHz, stereo.
+ *   loopcheck repeat REC.raw A.wav MINREPS
+ *       REC.raw (s16le, 48 kHz, stereo, as for pulse) holds A only, from
+ *       its first sound (after a 10 ms ramp when it starts in silence;
+ *       after 0.1 s when the recorder joined a playing stream) to its
+ *       last 0.1 s, every frame matching A's loop sample for
+ *       sample, at least MINREPS whole repetitions: the music went on
+ *       with no gap, no click and no restart.
  *   loopcheck step FILE.wav MAXSTEP
  *       No two neighbouring samples of FILE.wav differ by more than
  *       MAXSTEP (a switch without a ramp makes a step).
@@ -240,9 +247,51 @@ static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 	return fails ? 1 : 0;
 }
 
+/* The repeat check; see the top of the file. */
+static int check_repeat(char **argv)
+{
+	SF_INFO ri = { .samplerate = 48000, .channels = 2, .format = SF_FORMAT_RAW | SF_FORMAT_PCM_16 };
+	SF_INFO ai = { 0 };
+	clip rec = { 0 }, a = { 0 };
+	int rc = 1;
+	if (read_all(argv[2], &ri, &rec) || read_all(argv[3], &ai, &a))
+		goto out;
+	long ph = find_phase(&rec, &a), la = a.le - a.ls;
+	if (ph == -1 || ph < -rec.n) {
+		printf("FAIL: loop A was not found in the recording\n");
+		goto out;
+	}
+	long i0 = 0;
+	while (i0 < rec.n && fabs(rec.x[2 * i0]) < 1e-4 && fabs(rec.x[2 * i0 + 1]) < 1e-4)
+		i0++;
+	if (i0 > 0)
+		i0 += 480; /* it starts in silence: skip the 10 ms ramp */
+	else
+		i0 = 4800; /* the recorder joined a stream: its first 0.1 s may be ramped in */
+	long end = rec.n - 4800, bad = 0, first = -1;
+	double maxe = 0;
+	for (long i = i0; i < end; i++) {
+		double e = diff_at(&rec, i, &a, i - ph, 1.0);
+		maxe = fmax(maxe, e);
+		if (e > 1.5 * LSB && bad++ == 0)
+			first = i;
+	}
+	long reps = end > i0 ? (end - i0) / la : 0;
+	printf("loop A: %ld frames; recording: %ld frames, A from %ld to %ld: %ld whole repetitions, "
+	       "largest difference %.2f LSB, %ld frames off (first at %ld)\n", la, rec.n, i0, end, reps,
+	       maxe / LSB, bad, first);
+	rc = bad || reps < atol(argv[4]) ? 1 : 0;
+out:
+	free(rec.x);
+	free(a.x);
+	return rc;
+}
+
 /* Program entry point. */
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "repeat"))
+		return check_repeat(argv);
 	if (argc == 7 && (!strcmp(argv[1], "pulse") || !strcmp(argv[1], "alsa")))
 		return check_pulse(argv);
 	if (argc == 4 && !strcmp(argv[1], "step")) {
@@ -304,6 +353,6 @@ int main(int argc, char **argv)
 		sf_close(sf);
 		return ok ? 0 : 1;
 	}
-	fprintf(stderr, "usage: loopcheck pulse|alsa REC.raw A.wav B.wav XFADE MINREPS | step FILE MAXSTEP | frames FILE N | smpl FILE START END\n");
+	fprintf(stderr, "usage: loopcheck pulse|alsa REC.raw A.wav B.wav XFADE MINREPS | repeat REC.raw A.wav MINREPS | step FILE MAXSTEP | frames FILE N | smpl FILE START END\n");
 	return 2;
 }

@@ -79,6 +79,11 @@ wait_exit() {
 	done
 	return 1
 }
+# True while PID runs: it exists and is not a zombie (an orphan's parent
+# may be an init that does not reap).
+pid_running() { # PID
+	[ -r "/proc/$1/stat" ] && ! sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | grep -q '^[ZX]'
+}
 # After an exit: terminal restored, no station or engine process left.
 expect_clean_exit() { # EXPECTED-STATUS WHAT ENGINE-PID
 	if wait_exit 20; then pass "$2: the station exited"; else fail "$2: the station did not exit"; return; fi
@@ -92,7 +97,7 @@ expect_clean_exit() { # EXPECTED-STATUS WHAT ENGINE-PID
 	expect_screen '^station exited' "$2: the shell's output is back on the normal screen" 5
 	expect_no_screen '^engine: ' "$2: the engine wrote nothing on stderr"
 	_left=""
-	for _p in $UI_PID $3; do kill -0 "$_p" 2>/dev/null && _left="$_left $_p"; done
+	for _p in $UI_PID $3; do pid_running "$_p" && _left="$_left $_p"; done
 	[ -z "$_left" ] && pass "$2: no station or engine process left" || {
 		fail "$2: processes left:$_left"; ps -o pid,ppid,args -p "$(echo $_left | tr ' ' ,)" >&2; }
 }

@@ -28,20 +28,20 @@ for sig in TERM INT HUP; do
 	kill -"$sig" "$UI_PID"
 	case $sig in TERM) st=143 ;; INT) st=130 ;; HUP) st=129 ;; esac
 	expect_clean_exit "$st" "SIG$sig" ""
-	kill -0 "$eng" 2>/dev/null && pass "SIG$sig: the engine plays on" || fail "SIG$sig: the engine ended"
+	pid_running "$eng" && pass "SIG$sig: the engine plays on" || fail "SIG$sig: the engine ended"
 	stop_station
 done
 start_station 80 24 $U --
 expect_screen 'Lo-fi Study' "dropped terminal: the station is up"
 ui=$UI_PID
 T kill-session -t ui
-n=0; while [ $n -lt 100 ] && kill -0 "$ui" 2>/dev/null; do sleep 0.1; n=$((n+1)); done
-kill -0 "$ui" 2>/dev/null && fail "dropped terminal: the station still runs" || pass "dropped terminal: the station ended"
-kill -0 "$eng" 2>/dev/null && pass "dropped terminal: the engine plays on" || fail "dropped terminal: the engine ended"
+n=0; while [ $n -lt 100 ] && pid_running "$ui"; do sleep 0.1; n=$((n+1)); done
+pid_running "$ui" && fail "dropped terminal: the station still runs" || pass "dropped terminal: the station ended"
+pid_running "$eng" && pass "dropped terminal: the engine plays on" || fail "dropped terminal: the engine ended"
 "$IL_BIN" --remote quit >/dev/null 2>&1
 expect_status 0 $? "--remote quit stops it"
-n=0; while [ $n -lt 100 ] && kill -0 "$eng" 2>/dev/null; do sleep 0.1; n=$((n+1)); done
-kill -0 "$eng" 2>/dev/null && fail "--remote quit: the engine still runs" || pass "--remote quit: the engine ended"
+n=0; while [ $n -lt 100 ] && pid_running "$eng"; do sleep 0.1; n=$((n+1)); done
+pid_running "$eng" && fail "--remote quit: the engine still runs" || pass "--remote quit: the engine ended"
 
 # The engine dies: the station says so and starts a new one.
 start_station 80 24 $U --
