@@ -52,6 +52,20 @@ void engine_client_remove(engine *e, engine_client *c)
 	free(c);
 }
 
+/* The byte limit past which a socket client is cut off:
+ * ENGINE_OUTQ_HARD, or $INFINILOOP_CLIENT_QUEUE (bytes, for tests); the
+ * spectrum is dropped past a quarter of it. */
+static size_t engine_client_limit(void)
+{
+	static size_t limit;
+	if (!limit) {
+		const char *v = getenv("INFINILOOP_CLIENT_QUEUE");
+		long n = v ? atol(v) : 0;
+		limit = n >= 4096 ? (size_t)n : ENGINE_OUTQ_HARD;
+	}
+	return limit;
+}
+
 /* Queue n bytes for one client; a droppable line is dropped while the
  * client lags, and a socket client that lags far behind is cut off. */
 void engine_client_queue(engine *e, engine_client *c, const char *line, size_t n, int droppable)
@@ -59,12 +73,12 @@ void engine_client_queue(engine *e, engine_client *c, const char *line, size_t n
 	(void)e;
 	if (c->broken || c->overflow || n == 0)
 		return;
-	size_t waiting = c->outq.len - c->outq_sent;
-	if (droppable && waiting > ENGINE_OUTQ_SOFT) {
+	size_t waiting = c->outq.len - c->outq_sent, hard = engine_client_limit();
+	if (droppable && waiting > (c->stdio ? ENGINE_OUTQ_SOFT : hard / 4)) {
 		c->dropped++;
 		return;
 	}
-	if (!c->stdio && waiting > ENGINE_OUTQ_HARD) {
+	if (!c->stdio && waiting > hard) {
 		c->overflow = 1; /* the main loop drops it and says so */
 		return;
 	}
