@@ -50,8 +50,9 @@ engine_kill TERM; st=$ENGINE_STATUS
 expect_status 0 $st "SIGTERM: the engine exits 0"
 [ -z "$(ls -A "$TEST_TMP/tmp")" ] && pass "SIGTERM: the temporary folder is gone" || fail "SIGTERM left: $(ls -A "$TEST_TMP/tmp")"
 
-# The TUI's engine: its stdin and stdout are one anonymous socket pair, and
-# it listens on nothing.
+# The TUI's engine (the user's server): stdin and stdout on /dev/null, no
+# terminal, and one listening socket, in the private runtime folder; no
+# network socket.
 if [ -n "${TMUX_BIN:-}" ] && [ -x "$TMUX_BIN" ]; then
 	UI_SOCK="il-sec-$$"
 	T() { "$TMUX_BIN" -L "$UI_SOCK" -f /dev/null "$@"; }
@@ -59,22 +60,29 @@ if [ -n "${TMUX_BIN:-}" ] && [ -x "$TMUX_BIN" ]; then
 	T new-session -d -s ui -x 80 -y 24 "env TERM=xterm-256color '$IL_BIN' --output null; sleep 60"
 	i=0; epid=""; while [ -z "$epid" ] && [ $i -lt 100 ]; do
 		sleep 0.1; i=$((i + 1))
-		sh_pid=$(T display -p -t ui '#{pane_pid}' 2>/dev/null)
-		ui_pid=$(ps -o pid= --ppid "$sh_pid" 2>/dev/null | head -n 1 | tr -d ' ')
-		[ -n "$ui_pid" ] && epid=$(ps -o pid= --ppid "$ui_pid" 2>/dev/null | head -n 1 | tr -d ' ')
+		epid=$(station_pid)
 	done
 	if [ -n "$epid" ]; then
+		sleep 1
 		in=$(readlink "/proc/$epid/fd/0"); outl=$(readlink "/proc/$epid/fd/1")
-		case "$in" in socket:*) pass "the engine reads an anonymous socket ($in)";; *) fail "engine stdin is $in";; esac
-		[ "$in" = "$outl" ] && pass "and writes the same socket" || fail "engine stdout is $outl"
-		inode=$(echo "$in" | tr -dc 0-9)
-		if grep -q " $inode " /proc/net/unix; then
-			path=$(awk -v i="$inode" '$7 == i {print $8}' /proc/net/unix)
-			[ -z "$path" ] && pass "the socket has no name in the file system" || fail "the socket is bound to $path"
-		else
-			pass "the socket is not in the listening table"
-		fi
-		T send-keys -t ui q
+		[ "$in" = /dev/null ] && [ "$outl" = /dev/null ] && pass "the engine's stdin and stdout are /dev/null" ||
+			fail "engine stdin is $in, stdout $outl"
+		tty=$(awk '{print $7}' "/proc/$epid/stat")
+		[ "$tty" = 0 ] && pass "the engine has no controlling terminal" || fail "the engine has terminal $tty"
+		named="" net=0
+		for fd in /proc/"$epid"/fd/*; do
+			l=$(readlink "$fd" 2>/dev/null) || continue
+			case $l in socket:*) ;; *) continue ;; esac
+			inode=$(echo "$l" | tr -dc 0-9)
+			p=$(awk -v i="$inode" '$7 == i && $8 != "" {print $8}' /proc/net/unix)
+			[ -n "$p" ] && case "$named " in *" $p "*) ;; *) named="$named $p" ;; esac # (accepted ones share it)
+			cat /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6 2>/dev/null | awk '{print $10}' |
+				grep -qx "$inode" && net=$((net + 1))
+		done
+		[ "$named" = " $XDG_RUNTIME_DIR/infiniloop/engine.sock" ] &&
+			pass "its one named socket is $XDG_RUNTIME_DIR/infiniloop/engine.sock" || fail "named sockets:$named"
+		[ "$net" = 0 ] && pass "no network socket" || fail "$net network sockets"
+		T send-keys -t ui Q
 		sleep 1
 	else
 		fail "the TUI's engine was not found"

@@ -73,7 +73,8 @@ run_case() { # TERM LANG NAME
 	expect_screen 'Space +pause or resume' "$name: help lists the keys" 1
 	T send-keys -t "$UI_PANE" NPage NPage NPage
 	expect_screen 'set KEY VALUE' "$name: the help scrolls to the commands"
-	expect_screen 'glyphs (UTF-8|ASCII)' "$name: the help shows the display mode" 1
+	T send-keys -t "$UI_PANE" End
+	expect_screen 'glyphs (UTF-8|ASCII)' "$name: the help's last page shows the display mode" 5
 	T send-keys -t "$UI_PANE" x
 	wait_gone 'keys and commands' 5 && pass "$name: a key closes the help" || fail "$name: help still open"
 
