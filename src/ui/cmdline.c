@@ -66,6 +66,30 @@ void cmdline_remember(cmdline *c, const char *line)
 	c->nhist[m] = n + 1;
 }
 
+/* Write every slot's history to f (see cmdline.h). */
+void cmdline_history_write(const cmdline *c, FILE *f)
+{
+	for (int m = 0; m < CL_SLOTS; m++)
+		for (int k = 0; k < c->nhist[m]; k++)
+			if (!strpbrk(c->hist[m][k], "\n\r"))
+				fprintf(f, "%d\t%s\n", m, c->hist[m][k]);
+}
+
+/* Read a history written by cmdline_history_write (see cmdline.h). */
+void cmdline_history_read(cmdline *c, FILE *f)
+{
+	char line[512];
+	int slot = c->slot;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] < '0' || line[0] >= '0' + CL_SLOTS || line[1] != '\t')
+			continue;
+		c->slot = line[0] - '0';
+		cmdline_remember(c, line + 2);
+	}
+	c->slot = slot;
+}
+
 /* Up/Down: step through the slot's history. */
 static void cmdline_history(cmdline *c, int dir)
 {

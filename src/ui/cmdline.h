@@ -7,6 +7,7 @@
 #define IL_UI_CMDLINE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #define CL_MAX 1000
@@ -39,6 +40,10 @@ void cmdline_set_text(cmdline *c, const char *s);
 void cmdline_text(const cmdline *c, int n, char *out, size_t size);
 /* Remember a line in the slot's history (no duplicate of the last one). */
 void cmdline_remember(cmdline *c, const char *line);
+/* Write every slot's history to f, a line each: SLOT, a tab, the text. */
+void cmdline_history_write(const cmdline *c, FILE *f);
+/* Read a history written by cmdline_history_write (bad lines skipped). */
+void cmdline_history_read(cmdline *c, FILE *f);
 /* Handle one key (a code point or UIK_FN(curses key)); utf8 allows
  * characters beyond ASCII. */
 cmdline_result cmdline_edit(cmdline *c, int key, int utf8);

@@ -1,10 +1,14 @@
 /* entry.c: the bottom row's questions (see entry.h). */
 #include "ui/entry.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "ui/app.h"
+#include "store/paths.h"
 #include "ui/commands.h"
 
 /* Open the row in mode with a label and initial text (may be NULL). */
@@ -39,6 +43,50 @@ void entry_close(ui_app *a)
 {
 	a->entry.mode = ENTRY_NONE;
 	app_dirty(a, UIM_D_MSG | UIM_D_STATUS);
+}
+
+/* The history file's path into out; -1 with err. */
+static int entry_history_path(char *out, size_t n, il_err *err)
+{
+	char dir[IL_PATH_MAX];
+	if (paths_state_dir(dir, sizeof dir, err) != 0)
+		return -1;
+	return paths_join(out, n, dir, "history", err);
+}
+
+/* Read the line histories kept across sessions (see entry.h). */
+void entry_history_load(ui_app *a)
+{
+	char path[IL_PATH_MAX];
+	il_err err;
+	FILE *f = entry_history_path(path, sizeof path, &err) == 0 ? fopen(path, "r") : NULL;
+	if (!f)
+		return;
+	cmdline_history_read(&a->entry.cl, f);
+	fclose(f);
+}
+
+/* Write the line histories (see entry.h). */
+int entry_history_save(ui_app *a, il_err *err)
+{
+	char path[IL_PATH_MAX], dir[IL_PATH_MAX], tmp[IL_PATH_MAX + 8];
+	if (paths_state_dir(dir, sizeof dir, err) != 0 || paths_mkdir_p(dir, 0700, err) != 0 ||
+	    entry_history_path(path, sizeof path, err) != 0)
+		return -1;
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		return il_err_errno(err, IL_E_IO, errno, "cannot write %s", tmp);
+	}
+	cmdline_history_write(&a->entry.cl, f);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return il_err_errno(err, IL_E_IO, errno, "cannot write %s", path);
+	}
+	return 0;
 }
 
 /* Enter: act on the line according to the mode. */

@@ -5,6 +5,8 @@
 #ifndef IL_UI_ENTRY_H
 #define IL_UI_ENTRY_H
 
+#include "util/error.h"
+
 #include "ui/cmdline.h"
 
 struct ui_app;
@@ -29,6 +31,11 @@ void entry_confirm_quit(struct ui_app *a);
 void entry_confirm_save(struct ui_app *a, const char *path);
 /* Close the row. */
 void entry_close(struct ui_app *a);
+/* Read the line histories kept across sessions
+ * ($XDG_STATE_HOME/infiniloop/history); a missing file is no history. */
+void entry_history_load(struct ui_app *a);
+/* Write the line histories (0600, replaced whole); 0 or -1 with err. */
+int entry_history_save(struct ui_app *a, il_err *err);
 /* Handle one key while the row is open. */
 void entry_key(struct ui_app *a, int key);
 /* Draw the row at y. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ui/app.h"
+#include "ui/entry.h"
 #include "ui/keys.h"
 #include "util/timeutil.h"
 
@@ -419,6 +420,7 @@ int ui_main(const il_opts *o, const char *argv0)
 		app_msg(a, UIM_MSG_WARN, "%s; using the built-in colours", theme_err);
 		uimodel_problem(&a->m, a->m.msg);
 	}
+	entry_history_load(a);
 	ui_engine_start(a);
 	ui_loop(a, sigfd);
 	int stop = a->stop_engine && !a->stopped_elsewhere;
@@ -432,6 +434,8 @@ int ui_main(const il_opts *o, const char *argv0)
 	else
 		elink_detach(&a->link);
 	tui_close(&a->t);
+	if (entry_history_save(a, &err) != 0)
+		fprintf(stderr, "%s: warning: the command-line history was not kept: %s\n", PACKAGE_NAME, err.msg);
 	elink_replay_log(&a->link, stderr, "engine: ");
 	if (a->stopped_elsewhere)
 		fprintf(stderr, "%s: the station was stopped (quit from another client)\n", PACKAGE_NAME);

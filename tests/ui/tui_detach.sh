@@ -4,7 +4,8 @@
 # while the sink's monitor is recorded: the recording is the loop, sample
 # for sample, with no gap. A new station in a new tmux session attaches and
 # shows the same title, with the elapsed time going on; d detaches and the
-# music goes on; Q stops it and no process is left.
+# music goes on; the command-line history is kept; Q stops it and no process
+# is left.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/audio/pulse.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
@@ -27,6 +28,11 @@ expect_status 0 $? "--remote play queues a file"
 expect_screen 'Title: +a( |$)' "the station plays a" 30
 "$IL_BIN" --remote save "$TEST_TMP/sa.wav" >/dev/null
 expect_status 0 $? "--remote save writes the loop as played"
+"$IL_BIN" --remote events >/dev/null 2>&1 & # a client that is stuck all along
+stuck=$!
+sleep 0.5
+kill -STOP "$stuck"
+il_at_exit "kill -9 $stuck 2>/dev/null"
 pulse_record "$TEST_TMP/rec.raw" || { fail "parec did not start"; finish; }
 sleep 3
 T kill-server # the ssh link drops: the tmux server and the station's terminal go
@@ -39,7 +45,7 @@ expect_status 0 $? "--remote status answers after the drop"
 expect_line "$TEST_TMP/status" '^playing +"a" ' "--remote status: a plays"
 pulse_record_stop
 if "$B/loopcheck" repeat "$TEST_TMP/rec.raw" "$TEST_TMP/sa.wav" 2; then
-	pass "the recording across the drop is the loop, sample for sample, with no gap"
+	pass "the recording across the drop (with a stuck client attached) is the loop, sample for sample, with no gap"
 else
 	fail "the recording across the drop is not the loop played on"
 fi
@@ -55,6 +61,9 @@ el1=$(screen | sed -n 's/.*Elapsed: *\([0-9]*\):\([0-9]*\).*/\1 \2/p' | head -n 
 	pass "the elapsed time counts from before the drop ($el1)" || fail "elapsed after attaching: '$el1'"
 [ "$(engine_pid)" = "$eng" ] && pass "the same engine" || fail "another engine: $(engine_pid), was $eng"
 
+T send-keys -t "$UI_PANE" ':set crossfade 2' Enter
+expect_screen 'crossfade = 2' ":set works when attached" 10
+
 # d detaches: the music goes on.
 T send-keys -t "$UI_PANE" d
 wait_exit 20 && pass "d: the station exited" || fail "d: the station did not exit"
@@ -67,6 +76,9 @@ stop_station
 # Q quits and stops the music: no process is left.
 start_station 100 30 $U --
 expect_screen 'Title: +a( |$)' "attached again"
+T send-keys -t "$UI_PANE" : Up
+expect_screen '^:set crossfade 2' "the command-line history is kept across sessions" 5
+T send-keys -t "$UI_PANE" Escape
 T send-keys -t "$UI_PANE" Q
 expect_clean_exit 0 "Q" "$eng"
 "$IL_BIN" --remote status >/dev/null 2>&1
