@@ -225,7 +225,6 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 	if (m->state != IL_PLAYER_PAUSED)
 		m->state = IL_PLAYER_PLAYING;
 	m->have_status = 1;
-	m->loops_played++;
 	m->have_analysis = 0;
 	uimodel_msg(m, UIM_MSG_INFO, now, "now playing: %s", m->title);
 	return UIM_D_INFO | UIM_D_TIMING | UIM_D_STATUS | UIM_D_MSG | UIM_D_ANALYSIS;
@@ -397,7 +396,6 @@ static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
 	snprintf(m->last_error_code, sizeof m->last_error_code, "%s", code ? code : "");
 	m->last_error_req = uimodel_request_kind(verb);
 	snprintf(m->last_error_msg, sizeof m->last_error_msg, "%s", text ? text : "");
-	m->errors++;
 	uimodel_msg(m, UIM_MSG_ERROR, now, "%s%s%s", verb ? verb : "", verb ? ": " : "",
 		    text ? text : (code ? code : "error"));
 	return UIM_D_MSG;
@@ -417,10 +415,8 @@ static unsigned uimodel_waveform(uimodel *m, const proto_msg *msg, double now)
 static unsigned uimodel_ready(uimodel *m, const proto_msg *msg, double now)
 {
 	(void)now;
-	m->ready = 1;
 	m->starting = 1;
 	uimodel_long(msg, "pid", &m->pid);
-	uimodel_str(msg, "program", m->program, sizeof m->program);
 	return UIM_D_ALL;
 }
 

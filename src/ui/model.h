@@ -81,10 +81,8 @@ typedef struct uim_hist {
 
 typedef struct uimodel {
 	/* the engine process */
-	int ready;
 	int starting;      /* from `ready` to the first answer: start-up warnings */
 	long pid;
-	char program[64];
 	/* the last `status` event, and when it came (monotonic seconds) */
 	int have_status;   /* state is known (before: idle, shown as "starting") */
 	double status_at;
@@ -114,7 +112,6 @@ typedef struct uimodel {
 	char method[32], quality[16];
 	char loop_prompt[1024]; /* the prompt of the loop playing (status has the station's) */
 	char style[32], key[16], metre[8], instruments[200]; /* its plan, "" when not known */
-	long loops_played;
 	long loop_id;           /* the id of the loop playing (its `loop` event), 0: none */
 	/* the spectrum */
 	unsigned char bands[UIM_BANDS_MAX];
@@ -158,7 +155,6 @@ typedef struct uimodel {
 	/* the kind of the event applied last */
 	uim_event event;
 	/* counters */
-	long errors;
 	uim_request last_error_req; /* the request the last error answered */
 	char last_error_code[PROTO_NAME_MAX + 1];
 	char last_error_msg[256];

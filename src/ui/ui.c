@@ -28,7 +28,6 @@ static void ui_engine_start(ui_app *a)
 	il_err err;
 	a->restart_at = 0;
 	uimodel *m = &a->m;
-	m->ready = 0;
 	m->last_error_msg[0] = '\0'; /* what this engine says, for when it fails */
 	a->engine_started_at = a->now;
 	if (elink_start(&a->link, &err) != 0)
@@ -37,11 +36,10 @@ static void ui_engine_start(ui_app *a)
 
 /* The engine said `ready`: ask for what the screens need (the state
  * first, so that autostart knows whether music plays already). */
-static void ui_engine_ready(ui_app *a, const proto_msg *msg)
+static void ui_engine_ready(ui_app *a)
 {
 	a->engine_up = 1;
-	const char *pid = proto_get(msg, "pid");
-	a->link.engine_pid = pid ? atol(pid) : 0;
+	a->link.engine_pid = a->m.pid; /* from `ready` */
 	elink_send_verb(&a->link, "status");
 	elink_send_verb(&a->link, "settings");
 	a->next_status = a->now + UI_STATUS_PERIOD;
@@ -135,7 +133,7 @@ static void ui_engine_events(ui_app *a, proto_msg *msg)
 		app_dirty(a, d);
 		switch (a->m.event) {
 		case UIM_EV_READY:
-			ui_engine_ready(a, msg);
+			ui_engine_ready(a);
 			break;
 		case UIM_EV_STATUS:
 			if (a->status_echo) {
