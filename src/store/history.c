@@ -36,6 +36,24 @@ static const char *const history_migrations[HISTORY_SCHEMA] = {
 	"CREATE INDEX attempts_eta ON attempts(backend, model, secs, outcome);"
 	"CREATE TABLE imports (path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
 	" mtime INTEGER NOT NULL, time REAL NOT NULL, rows INTEGER NOT NULL);",
+	/* The favourites (store/favourites.h): seed NULL when the generator
+	 * takes none; path the saved copy of the clip, '' when the composer
+	 * makes it again from the prompt, seed, secs and station tempo and key. */
+	"CREATE TABLE favourites ("
+	" id INTEGER PRIMARY KEY,"
+	" time REAL NOT NULL,"
+	" title TEXT NOT NULL,"
+	" artist TEXT NOT NULL,"
+	" prompt TEXT NOT NULL,"
+	" backend TEXT NOT NULL DEFAULT '',"
+	" model TEXT NOT NULL DEFAULT '',"
+	" seed INTEGER,"
+	" secs INTEGER NOT NULL DEFAULT 0,"
+	" station_bpm REAL NOT NULL DEFAULT 0,"
+	" station_key TEXT NOT NULL DEFAULT '',"
+	" loop_seconds REAL NOT NULL DEFAULT 0,"
+	" bpm REAL NOT NULL DEFAULT 0,"
+	" path TEXT NOT NULL DEFAULT '');",
 };
 
 /* Fill err with the database's last message; returns -1. */

@@ -5,13 +5,14 @@
  * holds the schema version; older files are migrated when opened, newer
  * ones are refused. The average wall time of recent successful attempts
  * with the same backend, model and requested seconds is the ETA of the next
- * one. The original program's benchdata.json can be imported. */
+ * one. The original program's benchdata.json can be imported. The same
+ * file keeps the favourite loops (store/favourites.h). */
 #ifndef IL_STORE_HISTORY_H
 #define IL_STORE_HISTORY_H
 
 #include "util/error.h"
 
-#define HISTORY_SCHEMA 2
+#define HISTORY_SCHEMA 3
 
 typedef struct history history;
 

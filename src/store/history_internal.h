@@ -1,5 +1,5 @@
-/* history_internal.h: the history handle, shared by history.c and
- * history_import.c only. */
+/* history_internal.h: the history handle, shared by history.c,
+ * history_import.c and favourites.c only. */
 #ifndef IL_STORE_HISTORY_INTERNAL_H
 #define IL_STORE_HISTORY_INTERNAL_H
 

@@ -8,4 +8,5 @@ libinfiniloop_a_SOURCES += \
 ## Generation history.
 libinfiniloop_a_SOURCES += \
 	src/store/history.c src/store/history.h src/store/history_internal.h \
-	src/store/history_import.c
+	src/store/history_import.c \
+	src/store/favourites.c src/store/favourites.h

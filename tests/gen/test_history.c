@@ -1,5 +1,6 @@
 /* test_history.c: the SQLite generation history: schema and migrations,
- * WAL mode, rows, the ETA, statistics and the benchdata.json import. */
+ * WAL mode, rows, the ETA, statistics, the benchdata.json import and the
+ * favourites. */
 #include <check.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "../testutil.h"
+#include "store/favourites.h"
 #include "store/history.h"
 
 static char dir[256];
@@ -195,13 +197,15 @@ START_TEST(test_migration)
 	sqlite3_close(raw);
 	history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
-	ck_assert_int_eq(history_schema(h), 2);
+	ck_assert_int_eq(history_schema(h), HISTORY_SCHEMA);
 	double eta;
 	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 10, &eta, &err), 0);
 	ck_assert(eta == 33);
 	history_close(h);
 	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE source='engine' AND prompt='old'"), 1);
 	ck_assert_int_eq(sql_long("SELECT count(*) FROM sqlite_master WHERE name='attempts_eta'"), 1);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM sqlite_master WHERE name='favourites'"), 1);
+	ck_assert_int_eq(sql_long("PRAGMA user_version"), HISTORY_SCHEMA);
 	/* A file from a newer program is refused, not damaged. */
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(raw, "PRAGMA user_version = 99;", NULL, NULL, NULL), SQLITE_OK);
@@ -209,6 +213,94 @@ START_TEST(test_migration)
 	ck_assert_int_eq(history_open(db, &h, &err), -1);
 	ck_assert_msg(strstr(err.msg, "schema version 99"), "%s", err.msg);
 	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts"), 1);
+}
+END_TEST
+
+/* A favourite of the composer (seed > 0) or of another generator. */
+static favourite fav(const char *title, long seed, double t)
+{
+	favourite f;
+	memset(&f, 0, sizeof f);
+	f.time = t;
+	snprintf(f.title, sizeof f.title, "%s", title);
+	snprintf(f.artist, sizeof f.artist, "The %s Band", title);
+	snprintf(f.prompt, sizeof f.prompt, "lo-fi hip hop");
+	snprintf(f.backend, sizeof f.backend, "%s", seed ? "synth" : "musicgpt");
+	snprintf(f.model, sizeof f.model, "%s", seed ? "builtin" : "small");
+	f.seed = seed;
+	f.secs = 15;
+	f.station_bpm = seed ? 84 : 0;
+	snprintf(f.station_key, sizeof f.station_key, "%s", seed ? "D minor" : "");
+	f.loop_seconds = 11.428;
+	f.bpm = 84;
+	return f;
+}
+
+static favourite listed[8];
+static int nlisted;
+
+/* favourites_list callback: keep the rows. */
+static int on_fav(void *ud, const favourite *f)
+{
+	(void)ud;
+	if (nlisted < 8)
+		listed[nlisted++] = *f;
+	return 0;
+}
+
+START_TEST(test_favourites)
+{
+	history *h;
+	ck_assert_int_eq(history_open(db, &h, &err), 0);
+	favourite a = fav("Amber", 1234567, 100), b = fav("Blue", 0, 200), got;
+	long ida, idb, found;
+	ck_assert_int_eq(favourites_add(h, &a, &ida, &err), 0);
+	ck_assert_int_eq(favourites_add(h, &b, &idb, &err), 0);
+	ck_assert_int_gt(ida, 0);
+	ck_assert_int_gt(idb, ida);
+	/* The same loop is found; another seed or length is another loop. */
+	ck_assert_int_eq(favourites_find(h, &a, &found, &err), 0);
+	ck_assert_int_eq(found, ida);
+	favourite c = a;
+	c.seed = 7;
+	ck_assert_int_eq(favourites_find(h, &c, &found, &err), 0);
+	ck_assert_int_eq(found, 0);
+	c = b;
+	c.loop_seconds = 11.5;
+	ck_assert_int_eq(favourites_find(h, &c, &found, &err), 0);
+	ck_assert_int_eq(found, 0);
+	ck_assert_int_eq(favourites_find(h, &b, &found, &err), 0);
+	ck_assert_int_eq(found, idb);
+	/* Newest first, every field back. */
+	ck_assert_int_eq(favourites_set_path(h, idb, "/music/favourites/2-Blue.wav", &err), 0);
+	nlisted = 0;
+	ck_assert_int_eq(favourites_list(h, 10, on_fav, NULL, &err), 0);
+	ck_assert_int_eq(nlisted, 2);
+	ck_assert_str_eq(listed[0].title, "Blue");
+	ck_assert_str_eq(listed[0].path, "/music/favourites/2-Blue.wav");
+	ck_assert_int_eq(listed[0].seed, 0);
+	ck_assert_str_eq(listed[1].title, "Amber");
+	ck_assert_str_eq(listed[1].artist, "The Amber Band");
+	ck_assert_int_eq(listed[1].seed, 1234567);
+	ck_assert_int_eq(listed[1].secs, 15);
+	ck_assert(listed[1].station_bpm == 84);
+	ck_assert_str_eq(listed[1].station_key, "D minor");
+	ck_assert(listed[1].loop_seconds == 11.428);
+	ck_assert_str_eq(listed[1].path, "");
+	nlisted = 0;
+	ck_assert_int_eq(favourites_list(h, 1, on_fav, NULL, &err), 0);
+	ck_assert_int_eq(nlisted, 1);
+	ck_assert_int_eq(favourites_get(h, ida, &got, &err), 1);
+	ck_assert_str_eq(got.prompt, "lo-fi hip hop");
+	ck_assert_str_eq(got.backend, "synth");
+	ck_assert_int_eq(favourites_get(h, 999, &got, &err), 0);
+	/* Removed once; a second time there is nothing to remove. */
+	ck_assert_int_eq(favourites_remove(h, ida, &err), 1);
+	ck_assert_int_eq(favourites_remove(h, ida, &err), 0);
+	history_close(h);
+	/* In the file: NULL for no seed, the seed of the composer's loop. */
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM favourites"), 1);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM favourites WHERE seed IS NULL AND title='Blue'"), 1);
 }
 END_TEST
 
@@ -267,6 +359,7 @@ int main(void)
 	tcase_add_test(tc, test_stats_recent);
 	tcase_add_test(tc, test_migration);
 	tcase_add_test(tc, test_import_benchdata);
+	tcase_add_test(tc, test_favourites);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
