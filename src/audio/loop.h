@@ -47,6 +47,14 @@ typedef struct il_loop {
 	char title[96], artist[96];
 	char prompt[1024];      /* generation prompt, or "" for a played file */
 	char source[IL_PATH_MAX]; /* file it came from */
+	/* How a generator made it ("" and 0 for a file): with the prompt,
+	 * enough for the composer to make the same clip again. */
+	char backend[16];       /* "synth", "musicgpt", "command" */
+	char model[64];         /* as the history names it */
+	long seed;              /* the seed it was given, 0 when it takes none */
+	int secs;               /* seconds of clip asked for */
+	double asked_bpm;       /* the composer: the station's tempo it was given, 0: its own */
+	int asked_key;          /* the key it was given, 1 + root + 12 * minor, 0: its own */
 } il_loop;
 
 /* Allocate an empty loop (fields zero, metrics NAN); NULL when out of memory. */

@@ -96,6 +96,8 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 	proto_fmt_str(&sb, "key", l->key);
 	proto_fmt_str(&sb, "metre", l->metre);
 	proto_fmt_str(&sb, "instruments", l->instruments);
+	if (l->seed > 0)
+		proto_fmt_long(&sb, "seed", l->seed);
 	proto_fmt_long(&sb, "id", (long)id);
 	proto_fmt_end(&sb);
 	engine_post(ep->e, sbuf_str(&sb));

@@ -95,6 +95,18 @@ static double pipeline_known_bpm(const pipeline *p, const gen_attempt *a)
 	return info.bpm;
 }
 
+/* True when the generator uses the seed: the synth, a command whose
+ * template has {seed}. */
+static int pipeline_takes_seed(const gen_job_cfg *c)
+{
+	if (c->backend == GEN_BACKEND_SYNTH)
+		return 1;
+	for (int k = 0; c->backend == GEN_BACKEND_COMMAND && k < c->command_argc; k++)
+		if (strstr(c->command[k], "{seed}"))
+			return 1;
+	return 0;
+}
+
 /* Job hook: find the loop of a valid clip. */
 static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 {
@@ -114,6 +126,12 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 		return -1;
 	}
 	snprintf(loop->prompt, sizeof loop->prompt, "%s", p->cfg.prompt);
+	snprintf(loop->backend, sizeof loop->backend, "%s", p->backend);
+	snprintf(loop->model, sizeof loop->model, "%s", p->model);
+	loop->seed = pipeline_takes_seed(&p->cfg) ? a->seed : 0;
+	loop->secs = p->cfg.secs;
+	loop->asked_bpm = p->cfg.backend == GEN_BACKEND_SYNTH ? p->cfg.bpm : 0;
+	loop->asked_key = p->cfg.backend == GEN_BACKEND_SYNTH ? p->cfg.key : 0;
 	il_loop_free(p->loop);
 	p->loop = loop;
 	p->gen_wall = a->wall;

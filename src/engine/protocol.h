@@ -92,12 +92,15 @@
  *          the output ran dry; buffer_ms: its buffer, grown when underruns
  *          recur)
  *   loop title=S artist=S prompt=S seconds=F bpm=F score=F method=S
- *        quality=good|poor style=S key=S metre=S instruments=S id=N
+ *        quality=good|poor style=S key=S metre=S instruments=S [seed=N] id=N
  *                                          a new loop started playing; style
  *                                          ("lo-fi hip hop"), key ("D minor"),
  *                                          metre ("4/4") and instruments (names
  *                                          joined by ", ") are the composer's
- *                                          plan, empty when not known;
+ *                                          plan, empty when not known; seed:
+ *                                          the generator's seed, when it
+ *                                          takes one (the synth, a command
+ *                                          with {seed});
  *                                          id counts loops from 1 (for
  *                                          `save loop=ID`); a loop that
  *                                          `prev` brings back gets a new id
