@@ -42,6 +42,10 @@ struct engine_gen {
 	gen_cancel cancel;
 	pipeline pl;              /* the running job (owned by the worker while it runs) */
 	int startup;              /* the running job queues a startup loop first */
+	engine_remake remake;     /* a favourite the composer makes again, */
+	int want_remake;          /* as the next job */
+	engine_remake job_fav;    /* the running job's favourite (owned by the worker while it runs) */
+	int job_remake;           /* the running job makes job_fav */
 	unsigned long job_station;
 	pthread_mutex_t mu;       /* guards what follows */
 	gen_state state;
@@ -170,6 +174,8 @@ static void *engine_gen_worker(void *arg)
 	il_err err;
 	double t0 = time_mono();
 	int rc = pipeline_run(&g->pl, &g->cancel, &loop, &err);
+	if (rc == 0 && g->job_remake)
+		engine_fav_apply(&g->job_fav, loop);
 	if (rc == 0) {
 		double bar = loop->rate > 0 ? (double)(loop->loop_end - loop->loop_start) / loop->rate : 0;
 		engine_post_log(g->e, ENGINE_INFO, "new loop ready: %.2f s loop at %.1f bpm, score %.2f%s "
@@ -215,23 +221,48 @@ static int engine_gen_next_key(struct engine_gen *g)
 	return 1 + root + 12 * minor;
 }
 
+/* Set up the pipeline for the next job: the current prompt with the
+ * settings, or the favourite to make again with the composer; 0 or -1. */
+static int engine_gen_setup(engine *e, il_err *err)
+{
+	struct engine_gen *g = e->gen;
+	if (!g->want_remake)
+		return pipeline_setup(&g->pl, &e->set, e->set.last_prompt, e->tmpdir, g->hist, err);
+	settings *s = malloc(sizeof *s);
+	if (!s)
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
+	*s = e->set; /* a copy to read from: the favourite's generator, seed and seconds */
+	snprintf(s->backend, sizeof s->backend, "synth");
+	s->seed = g->remake.seed;
+	s->duration = g->remake.secs;
+	int rc = pipeline_setup(&g->pl, s, g->remake.prompt, e->tmpdir, g->hist, err);
+	free(s);
+	return rc;
+}
+
 /* Start a job for the current prompt; 0, or -1 (reported) when it cannot. */
 static int engine_gen_start_job(engine *e)
 {
 	struct engine_gen *g = e->gen;
 	il_err err;
-	if (pipeline_setup(&g->pl, &e->set, e->set.last_prompt, e->tmpdir, g->hist, &err) != 0) {
-		engine_error(e, IL_E_GEN, "start", "%s", err.msg);
+	const char *verb = g->want_remake ? "play_favourite" : "start";
+	if (engine_gen_setup(e, &err) != 0) {
+		engine_error(e, IL_E_GEN, verb, "%s", err.msg);
 		g->failed = 1;
+		g->want_remake = 0;
 		return -1;
 	}
 	g->pl.report = engine_gen_report;
 	g->pl.log = engine_gen_log;
 	g->pl.ud = g;
-	g->pl.cfg.bpm = g->st_bpm;
-	g->pl.cfg.key = engine_gen_next_key(g);
+	g->pl.cfg.bpm = g->want_remake ? g->remake.bpm : g->st_bpm;
+	g->pl.cfg.key = g->want_remake ? g->remake.key : engine_gen_next_key(g);
+	g->job_remake = g->want_remake;
+	g->want_remake = 0;
+	if (g->job_remake)
+		g->job_fav = g->remake;
 	if (gen_cancel_init(&g->cancel, &err) != 0) {
-		engine_error(e, IL_E_INTERNAL, "start", "%s", err.msg);
+		engine_error(e, IL_E_INTERNAL, verb, "%s", err.msg);
 		g->failed = 1;
 		return -1;
 	}
@@ -245,7 +276,7 @@ static int engine_gen_start_job(engine *e)
 	g->state = GEN_STATE_RUNNING;
 	if (pthread_create(&g->thr, NULL, engine_gen_worker, g) != 0) {
 		gen_cancel_free(&g->cancel);
-		engine_error(e, IL_E_INTERNAL, "start", "cannot start the generation thread");
+		engine_error(e, IL_E_INTERNAL, verb, "cannot start the generation thread");
 		g->failed = 1;
 		return -1;
 	}
@@ -263,7 +294,7 @@ static void engine_gen_join(struct engine_gen *g)
 	g->thr_live = 0;
 }
 
-static void engine_gen_start_prompt(engine *e, const char *prompt);
+static int engine_gen_start_prompt(engine *e, const char *prompt, const char *verb);
 
 /* Set up the generation part. */
 int engine_gen_init(engine *e, il_err *err)
@@ -296,7 +327,7 @@ int engine_gen_init(engine *e, il_err *err)
 		}
 	}
 	if (e->opts->prompt && *e->opts->prompt)
-		engine_gen_start_prompt(e, e->opts->prompt);
+		engine_gen_start_prompt(e, e->opts->prompt, "start");
 	return 0;
 }
 
@@ -326,22 +357,19 @@ static void engine_gen_cancel(struct engine_gen *g)
 		gen_cancel_request(&g->cancel);
 }
 
-/* `start prompt=S` (or --prompt): a new station; the old job and queued
- * loops are dropped. */
-static void engine_gen_start_prompt(engine *e, const char *prompt)
+/* `start prompt=S` (or --prompt, or verb): a new station; the old job and
+ * queued loops are dropped. 0, or -1 after an error event. */
+static int engine_gen_start_prompt(engine *e, const char *prompt, const char *verb)
 {
 	struct engine_gen *g = e->gen;
 	il_err err;
-	if (gen_prompt_check(prompt, &err) != 0) {
-		engine_error(e, IL_E_BAD_VALUE, "start", "%s", err.msg);
-		return;
+	if (gen_prompt_check(prompt, &err) != 0 || settings_set(&e->set, "last_prompt", prompt, &err) != 0) {
+		engine_error(e, IL_E_BAD_VALUE, verb, "%s", err.msg);
+		return -1;
 	}
-	if (settings_set(&e->set, "last_prompt", prompt, &err) != 0) {
-		engine_error(e, IL_E_BAD_VALUE, "start", "%s", err.msg);
-		return;
-	}
-	engine_save_setting(e, settings_find("last_prompt"), "start");
+	engine_save_setting(e, settings_find("last_prompt"), verb);
 	engine_gen_cancel(g);
+	g->want_remake = 0;
 	g->station++;
 	g->active = 1;
 	g->failed = 0;
@@ -352,6 +380,25 @@ static void engine_gen_start_prompt(engine *e, const char *prompt)
 	engine_player_resume(e);
 	g->want_startup = !engine_player_playing(e);
 	engine_log(e, ENGINE_INFO, "station started: %s (%s)", prompt, e->set.backend);
+	return 0;
+}
+
+/* A station on a favourite's prompt, its first loop the favourite made
+ * again when remake is set (see engine_internal.h). */
+void engine_gen_start_favourite(engine *e, const engine_remake *r, int remake)
+{
+	struct engine_gen *g = e->gen;
+	if (!g || engine_gen_start_prompt(e, r->prompt, "play_favourite") != 0)
+		return;
+	g->want_startup = 0; /* the favourite comes first */
+	g->remake = *r;
+	g->want_remake = remake;
+}
+
+/* The generation history, NULL when it could not be opened. */
+history *engine_gen_history(engine *e)
+{
+	return e->gen ? e->gen->hist : NULL;
 }
 
 /* Stop the station: no more generation, playback fades out over fade
@@ -459,7 +506,7 @@ static void engine_gen_req_stats(engine *e, const proto_msg *m)
 /* `start prompt=S`. */
 static void engine_gen_req_start(engine *e, const proto_msg *m)
 {
-	engine_gen_start_prompt(e, proto_get(m, "prompt"));
+	engine_gen_start_prompt(e, proto_get(m, "prompt"), "start");
 }
 
 /* The generation requests (see engine_request.h). */
@@ -470,12 +517,14 @@ const engine_request engine_gen_requests[] = {
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
 };
 
-/* Give a finished loop its title and artist and queue it for the player. */
-static void engine_gen_enqueue(engine *e, il_loop *loop)
+/* Give a finished loop its title and artist (a favourite has its own) and
+ * queue it for the player, or crossfade to it at once (now). */
+static void engine_gen_enqueue(engine *e, il_loop *loop, int now)
 {
 	struct engine_gen *g = e->gen;
 	il_err err;
-	names_pick(&g->nm, loop->title, sizeof loop->title, loop->artist, sizeof loop->artist);
+	if (!loop->title[0])
+		names_pick(&g->nm, loop->title, sizeof loop->title, loop->artist, sizeof loop->artist);
 	int root, minor;
 	if (loop->style[0] && !strcmp(loop->prompt, e->set.last_prompt)) { /* the station's own loop */
 		if (g->st_bpm <= 0 && loop->bpm > 0)
@@ -483,7 +532,7 @@ static void engine_gen_enqueue(engine *e, il_loop *loop)
 		if (synth_key_parse(loop->key, &root, &minor) == 0)
 			g->st_key = 1 + root + 12 * minor;
 	}
-	if (engine_player_enqueue(e, loop, &err) != 0) {
+	if (engine_player_enqueue(e, loop, now, &err) != 0) {
 		engine_error_err(e, "start", &err);
 		g->failed = 1; /* no player: generating more would only repeat this */
 	}
@@ -503,7 +552,7 @@ int engine_gen_tick(engine *e)
 	pthread_mutex_unlock(&g->mu);
 	for (int k = 0; k < nready; k++) {
 		if (g->active && g->job_station == g->station)
-			engine_gen_enqueue(e, ready[k]);
+			engine_gen_enqueue(e, ready[k], g->job_remake);
 		else
 			il_loop_free(ready[k]); /* made for a prompt that was replaced or stopped */
 	}

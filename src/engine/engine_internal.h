@@ -3,8 +3,9 @@
  * engine.c owns the main loop and the core requests; engine_client.c the
  * clients and their output; engine_server.c the socket of `--daemon`;
  * engine_player.c the playback requests; engine_gen.c generation;
- * engine_station.c the station controls (hold, prev, sleep); each adds
- * its rows to the request table (engine_request.h). engine_hook.c runs the
+ * engine_station.c the station controls (hold, prev, sleep);
+ * engine_fav.c the favourites; each adds its rows to the request table
+ * (engine_request.h). engine_hook.c runs the
  * on_loop hook for the `loop` events the main thread sends. Only the main thread
  * touches struct engine. Other threads (the player thread, the loop
  * preparation worker, the generation worker) use only engine_post(),
@@ -60,6 +61,21 @@ typedef struct engine {
 	struct engine_station *station;
 } engine;
 
+/* A favourite's loop to play again: its names and what made it, from the
+ * saved copy of its clip (path) or, with no path, made again by the
+ * composer from the prompt, seed, seconds, tempo and key. */
+typedef struct engine_remake {
+	long id;                  /* the favourite's */
+	char title[96], artist[96];
+	char prompt[1024];
+	char backend[16], model[64];
+	long seed;
+	int secs;
+	double bpm;               /* the tempo the composer was given (0: its own) */
+	int key;                  /* the key it was given, 1 + root + 12 * minor (0: its own) */
+	char path[IL_PATH_MAX];   /* the saved copy, "" when the composer makes it */
+} engine_remake;
+
 /* Queue a finished protocol line (ending in "\n") for output; main thread. */
 void engine_emit(engine *e, const sbuf *line);
 /* Queue a finished protocol line from any thread and wake the main loop. */
@@ -98,8 +114,12 @@ void engine_player_status(engine *e, sbuf *sb);
 /* A setting that applies to the player (SETTING_TO_PLAYER, _SINK) changed. */
 void engine_player_setting(engine *e, const settings_def *d);
 /* Take ownership of a prepared loop and queue it; it starts at once when
- * nothing plays, else after the minimum duration with a crossfade. */
-int engine_player_enqueue(engine *e, il_loop *loop, il_err *err);
+ * nothing plays, else after the minimum duration with a crossfade, or with
+ * now set, at once with a crossfade (as `skip`; the queue stays). */
+int engine_player_enqueue(engine *e, il_loop *loop, int now, il_err *err);
+/* Prepare the saved copy of a favourite (r->path) as `play` does, give it
+ * r's names and origin, and crossfade to it at once when it is ready. */
+int engine_player_play_remake(engine *e, const engine_remake *r, il_err *err);
 /* Number of loops queued and not yet playing. */
 int engine_player_queued(engine *e);
 /* True while a loop is playing (paused counts as playing). */
@@ -129,6 +149,17 @@ void engine_gen_setting(engine *e, const settings_def *d);
 /* Stop the station (as `stop`): no more generation, playback fades out
  * over fade seconds (0: quickly) and stops. */
 void engine_gen_stop(engine *e, double fade);
+/* Start a station on r's prompt as `start` does, without a startup loop;
+ * with remake set its first loop is r made again by the composer (whatever
+ * the backend setting), crossfaded to at once when it is ready. */
+void engine_gen_start_favourite(engine *e, const engine_remake *r, int remake);
+/* The generation history (also the favourites' file), NULL when it could
+ * not be opened. */
+struct history *engine_gen_history(engine *e);
+
+/* The favourites (engine_fav.c): give loop the names and origin of the
+ * favourite r it is made from. */
+void engine_fav_apply(const engine_remake *r, il_loop *loop);
 
 /* The station controls (engine_station.c): hold, prev, sleep, toggle. Set
  * up before the player starts, freed after it ended. */

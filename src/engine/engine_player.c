@@ -29,6 +29,8 @@ typedef struct player_job {
 	struct player_job *next;
 	char *path;        /* a file to prepare, or */
 	il_loop *loop;     /* a prepared loop to convert */
+	engine_remake *remake; /* the favourite the file is a copy of, or NULL */
+	int now;           /* crossfade to it at once (as skip), not after the queue */
 	char algorithm[16];
 	char loudness[16];
 	double true_peak;
@@ -155,6 +157,7 @@ static void eplayer_on_ended(void *ctx)
 static void eplayer_job_free(player_job *j)
 {
 	free(j->path);
+	free(j->remake);
 	il_loop_free(j->loop);
 	free(j);
 }
@@ -180,14 +183,21 @@ static void eplayer_run_job(struct engine_player *ep, player_job *j)
 		}
 		if (!loop->source[0])
 			snprintf(loop->source, sizeof loop->source, "%s", j->path);
+		if (j->remake)
+			engine_fav_apply(j->remake, loop);
 	}
 	il_track *t;
 	if (il_track_new(loop, &t, &err) != 0) {
-		eplayer_post_error(ep->e, "play", &err);
+		eplayer_post_error(ep->e, j->remake ? "play_favourite" : "play", &err);
 		return;
 	}
 	engine_post_log(ep->e, ENGINE_INFO, "queued %s (%.3f s loop)", t->loop->title, il_track_seconds(t));
-	il_player_enqueue(ep->pl, t);
+	/* At once: a crossfade to it, the queue left as it is; with nothing
+	 * playing, it starts as the next loop does. */
+	if (j->now && il_player_jump(ep->pl, t, &err) == 0)
+		il_track_unref(t);
+	else
+		il_player_enqueue(ep->pl, t);
 }
 
 /* The worker thread: prepares queued jobs one after the other. */
@@ -215,16 +225,22 @@ static void *eplayer_worker(void *arg)
 	return NULL;
 }
 
-/* Hand a job to the worker; 0 or -1 when out of memory. */
-static int eplayer_push(engine *e, const char *path, il_loop *loop)
+/* Hand a job to the worker (now: crossfade to it at once; remake: the
+ * favourite a file is a copy of, copied); 0 or -1 when out of memory. */
+static int eplayer_push(engine *e, const char *path, il_loop *loop, int now, const engine_remake *remake)
 {
 	struct engine_player *ep = e->player;
 	player_job *j = calloc(1, sizeof *j);
-	if (!j || (path && !(j->path = strdup(path)))) {
+	if (!j || (path && !(j->path = strdup(path))) || (remake && !(j->remake = malloc(sizeof *remake)))) {
+		if (j)
+			free(j->path);
 		free(j);
 		il_loop_free(loop);
 		return -1;
 	}
+	if (remake)
+		*j->remake = *remake;
+	j->now = now;
 	j->loop = loop;
 	snprintf(j->algorithm, sizeof j->algorithm, "%s", e->set.algorithm);
 	snprintf(j->loudness, sizeof j->loudness, "%s", e->set.loudness);
@@ -291,7 +307,7 @@ int engine_player_init(engine *e, il_err *err)
 		return il_err_errno(err, IL_E_INTERNAL, rc, "cannot start the loop preparation thread");
 	ep->have_worker = 1;
 	for (int k = 0; k < e->hl.nfiles; k++)
-		eplayer_push(e, e->hl.files[k], NULL);
+		eplayer_push(e, e->hl.files[k], NULL, 0, NULL);
 	return 0;
 }
 
@@ -372,7 +388,7 @@ static void eplayer_req_play(engine *e, const proto_msg *m)
 		engine_error(e, IL_E_BAD_VALUE, "play", "play needs a file name");
 		return;
 	}
-	if (eplayer_push(e, path, NULL) != 0)
+	if (eplayer_push(e, path, NULL, 0, NULL) != 0)
 		engine_error(e, IL_E_INTERNAL, "play", "out of memory");
 	else
 		engine_log(e, ENGINE_INFO, "preparing %s", path);
@@ -696,14 +712,25 @@ void engine_player_setting(engine *e, const settings_def *d)
 	}
 }
 
-/* Take ownership of a prepared loop and queue it (converted on the worker). */
-int engine_player_enqueue(engine *e, il_loop *loop, il_err *err)
+/* Take ownership of a prepared loop and queue it (converted on the
+ * worker), or with now set crossfade to it once it is converted. */
+int engine_player_enqueue(engine *e, il_loop *loop, int now, il_err *err)
 {
 	if (!eplayer_pl(e)) {
 		il_loop_free(loop);
 		return il_err_set(err, IL_E_AUDIO, "the player could not be started");
 	}
-	if (eplayer_push(e, NULL, loop) != 0)
+	if (eplayer_push(e, NULL, loop, now, NULL) != 0)
+		return il_err_set(err, IL_E_INTERNAL, "out of memory");
+	return 0;
+}
+
+/* Prepare a favourite's saved copy and crossfade to it at once. */
+int engine_player_play_remake(engine *e, const engine_remake *r, il_err *err)
+{
+	if (!eplayer_pl(e))
+		return il_err_set(err, IL_E_AUDIO, "the player could not be started");
+	if (eplayer_push(e, r->path, NULL, 1, r) != 0)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	return 0;
 }

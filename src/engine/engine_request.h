@@ -4,7 +4,8 @@
  * as protocol.h and infiniloop-tui(1) write them) and the function that runs
  * it. The parts of the engine contribute their rows next to their handlers:
  * engine.c the core requests, engine_player.c playback, engine_station.c
- * the station controls, engine_gen.c generation. engine_request_check() is the only place a verb is looked up;
+ * the station controls, engine_gen.c generation, engine_fav.c the
+ * favourites. engine_request_check() is the only place a verb is looked up;
  * tests/engine/test_protocol.c checks that protocol.h and the man page list
  * exactly these verbs. */
 #ifndef IL_ENGINE_ENGINE_REQUEST_H
@@ -29,6 +30,7 @@ extern const engine_request engine_core_requests[];   /* engine.c */
 extern const engine_request engine_player_requests[]; /* engine_player.c */
 extern const engine_request engine_station_requests[]; /* engine_station.c */
 extern const engine_request engine_gen_requests[];    /* engine_gen.c */
+extern const engine_request engine_fav_requests[];    /* engine_fav.c */
 
 /* The row of a parsed request once its fields are checked (known, given
  * once, required ones present); NULL with err (unknown_verb, unknown_field

@@ -22,6 +22,10 @@ libinfiniloop_a_SOURCES += \
 libinfiniloop_a_SOURCES += \
 	src/engine/engine_station.c
 
+## Favourites (favourite, favourites, play_favourite, unfavourite).
+libinfiniloop_a_SOURCES += \
+	src/engine/engine_fav.c
+
 ## Generation requests and the generation pipeline.
 libinfiniloop_a_SOURCES += \
 	src/engine/engine_gen.c \

@@ -73,6 +73,24 @@
  *   stats [limit=N]             `stat` events per requested duration, then
  *                               up to N (default 20) recent `history` events
  *   analysis                    `analysis` and `waveform` of the current loop
+ *   favourite                   keep the playing loop as a favourite (the
+ *                               composer's loops by prompt and seed, others
+ *                               with a copy of the clip); answered by its
+ *                               `favourite` event and `log` "favourite:
+ *                               TITLE", or "already a favourite: TITLE"
+ *                               for the same loop again (not kept twice);
+ *                               nothing playing: `error code=state`
+ *   favourites [limit=N]        up to N (default 100) `favourite` events,
+ *                               newest first
+ *   play_favourite id=N         crossfade to favourite N at once, as skip
+ *                               (nothing playing: it starts), made again
+ *                               by the composer from its prompt and seed,
+ *                               or prepared from its copy as `play` does;
+ *                               a generated favourite's prompt becomes the
+ *                               station's (as `start`, with no startup
+ *                               loop); no such favourite:
+ *                               `error code=bad_value`
+ *   unfavourite id=N            forget favourite N and delete its copy
  *
  * EVENTS (from the engine)
  *   ready version=N program=S pid=N        first line the engine writes
@@ -127,6 +145,10 @@
  *            (the loop's loudness as played before and after
  *            normalization: LUFS, LU, dBTP; -99 for silence)
  *   waveform points=HEX                    2 hex digits of peak per column
+ *   favourite id=N title=S artist=S prompt=S backend=S time=N seed=N
+ *             bpm=F loop_seconds=F     a favourite; backend "" (and no
+ *                                          prompt) for a file, seed 0 when
+ *                                          its generator took none
  *   saved path=S frames=N
  *   log level=debug|info|warn msg=S
  *   error code=CODE msg=S [verb=S]        verb: the request that failed
