@@ -250,6 +250,59 @@ void app_sleep(ui_app *a, long secs)
 	app_send_verb(a, "status");
 }
 
+/* Mark the playing loop as a favourite (the engine answers with the
+ * favourite, or says that nothing plays). */
+void app_favourite(ui_app *a)
+{
+	app_send_verb(a, "favourite");
+	if (a->engine_up && a->m.title[0])
+		app_msg(a, UIM_MSG_INFO, "marking %s as a favourite", a->m.title);
+}
+
+/* Ask the engine for the favourites; the list is made again from its answer. */
+static void app_ask_favourites(ui_app *a)
+{
+	a->m.nfavs = 0;
+	elink_send_verb(&a->link, "favourites");
+	app_dirty(a, UIM_D_STATS);
+}
+
+/* Send verb id=ID of favourite k of the list; the favourite, or NULL. */
+static const uim_fav *app_fav_send(ui_app *a, const char *verb, int k)
+{
+	if (k < 0 || k >= a->m.nfavs) {
+		app_msg(a, UIM_MSG_WARN, "no favourite yet: f marks the loop playing");
+		return NULL;
+	}
+	const uim_fav *f = &a->m.favs[k];
+	char id[24];
+	snprintf(id, sizeof id, "%ld", f->id);
+	app_send_kv(a, verb, "id", id);
+	return a->engine_up ? f : NULL;
+}
+
+/* Play favourite k of the list at once; a generated one's prompt becomes
+ * the station's. */
+void app_play_favourite(ui_app *a, int k)
+{
+	const uim_fav *f = app_fav_send(a, "play_favourite", k);
+	if (!f)
+		return;
+	if (f->backend[0] && f->prompt[0])
+		snprintf(a->station, sizeof a->station, "%s", f->prompt);
+	app_msg(a, UIM_MSG_INFO, "playing favourite: %s", f->title);
+}
+
+/* Forget favourite k of the list (and its saved copy). */
+void app_unfavourite(ui_app *a, int k)
+{
+	const uim_fav *f = app_fav_send(a, "unfavourite", k);
+	if (!f)
+		return;
+	app_msg(a, UIM_MSG_INFO, "forgetting favourite: %s", f->title);
+	app_ask_favourites(a);
+}
+
 /* Leave the station as how says (see app.h); 1 when the caller must ask. */
 int app_quit(ui_app *a, int how)
 {
@@ -281,6 +334,7 @@ void app_set_screen(ui_app *a, int screen)
 		proto_fmt_end(&sb);
 		elink_send(&a->link, &sb);
 		sbuf_free(&sb);
+		app_ask_favourites(a);
 	} else if (screen == UI_SCREEN_SETTINGS) {
 		elink_send_verb(&a->link, "settings");
 	} else if (screen == UI_SCREEN_ANALYSIS) {

@@ -41,6 +41,7 @@ typedef struct ui_app {
 	char filter[128];
 	int setting_sel, setting_top;
 	int list_top;          /* scroll of the statistics list */
+	int fav_sel, fav_top;  /* the favourite selected, the first shown */
 	unsigned dirty;        /* UIM_D_* bits waiting to be drawn */
 	int full_redraw;       /* clear and draw everything */
 	int quit;              /* leave the main loop */
@@ -92,6 +93,12 @@ void app_toggle_pause(ui_app *a);
 void app_hold(ui_app *a, int on);
 /* Set the sleep timer to secs seconds (0: off). */
 void app_sleep(ui_app *a, long secs);
+/* Mark the playing loop as a favourite. */
+void app_favourite(ui_app *a);
+/* Play favourite k of the list at once (a crossfade). */
+void app_play_favourite(ui_app *a, int k);
+/* Forget favourite k of the list. */
+void app_unfavourite(ui_app *a, int k);
 /* How to leave: ask whether to stop the music (when there is music or a
  * generation: the caller asks, entry_confirm_quit), stop it, or leave it
  * playing. */

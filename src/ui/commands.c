@@ -306,6 +306,20 @@ static void commands_sleep_complete(ui_app *a, int argn, char **words, commands_
 		commands_cand_choices(cc, "off|15m|30m|45m|1h|90m|2h");
 }
 
+/* :fav: mark the loop playing as a favourite (as f). */
+static int commands_fav(ui_app *a, int argc, char **argv)
+{
+	app_favourite(a);
+	return 0;
+}
+
+/* :favourites: the favourites, on the statistics screen. */
+static int commands_favourites(ui_app *a, int argc, char **argv)
+{
+	app_set_screen(a, UI_SCREEN_STATS);
+	return 0;
+}
+
 /* :help */
 static int commands_help(ui_app *a, int argc, char **argv)
 {
@@ -354,6 +368,9 @@ const commands_def commands_table[] = {
 	  NULL, 0 },
 	{ "sleep", NULL, "sleep 45m|90|1h30m|off", "stop the station after that long (a number alone is "
 	  "minutes), fading out", commands_sleep, commands_sleep_complete, 0 },
+	{ "fav", NULL, "fav", "mark the current loop as a favourite (as f)", commands_fav, NULL, 0 },
+	{ "favourites", NULL, "favourites", "list the favourites (the statistics screen; Enter plays one)",
+	  commands_favourites, NULL, 0 },
 	{ "help", NULL, "help", "show keys and commands", commands_help, NULL, 0 },
 	{ "messages", NULL, "messages", "show the messages (all that the bottom row said)",
 	  commands_messages, NULL, 0 },

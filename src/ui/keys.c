@@ -43,6 +43,19 @@ static void keys_save(ui_app *a, int key)
 	entry_open(a, ENTRY_SAVE, "Save loop to: ", path);
 }
 
+/* f: mark the loop playing as a favourite. */
+static void keys_favourite(ui_app *a, int key)
+{
+	app_favourite(a);
+}
+
+/* Delete on the statistics screen: forget the selected favourite. */
+static void keys_unfavourite(ui_app *a, int key)
+{
+	if (a->screen == UI_SCREEN_STATS)
+		app_unfavourite(a, a->fav_sel);
+}
+
 /* p: ask for a new prompt. */
 static void keys_prompt(ui_app *a, int key)
 {
@@ -107,6 +120,9 @@ static void keys_move(ui_app *a, int key)
 	if (a->screen == UI_SCREEN_SETTINGS) {
 		keys_list_move(&a->setting_sel, a->m.nsettings, delta);
 		app_dirty(a, UIM_D_SETTINGS);
+	} else if (a->screen == UI_SCREEN_STATS && a->m.nfavs > 0 && (delta == 1 || delta == -1)) {
+		keys_list_move(&a->fav_sel, a->m.nfavs, delta); /* the favourites; pages scroll the history */
+		app_dirty(a, UIM_D_STATS);
 	} else if (a->screen == UI_SCREEN_STATS || a->screen == UI_SCREEN_ANALYSIS) {
 		a->list_top += delta;
 		if (a->list_top < 0 || delta < -1000)
@@ -145,9 +161,14 @@ static void keys_digit(ui_app *a, int key)
 	app_dirty(a, UIM_D_PRESETS);
 }
 
-/* Enter: start the selected preset, or edit the selected setting. */
+/* Enter: start the selected preset, edit the selected setting, or play
+ * the selected favourite. */
 static void keys_enter(ui_app *a, int key)
 {
+	if (a->screen == UI_SCREEN_STATS && a->m.nfavs > 0) {
+		app_play_favourite(a, a->fav_sel < a->m.nfavs ? a->fav_sel : a->m.nfavs - 1);
+		return;
+	}
 	if (a->screen == UI_SCREEN_SETTINGS) {
 		if (a->setting_sel < a->m.nsettings) {
 			uim_setting *s = &a->m.settings[a->setting_sel];
@@ -266,8 +287,9 @@ const keys_entry keys_table[] = {
 	{ { 'H' }, "H", "Playback", "hold the loop: it plays on, the next waits (again: let go)", keys_hold },
 	{ { '+', '=', '-', '_' }, "+ -", "Playback", "volume up, down", keys_volume },
 	{ { 's' }, "s", "Playback", "save the current loop (asks for a file name)", keys_save },
+	{ { 'f' }, "f", "Playback", "mark the current loop as a favourite (F3 lists them)", keys_favourite },
 	{ { 'p' }, "p", "Generation", "new prompt", keys_prompt },
-	{ { '\r', '\n', FN(KEY_ENTER) }, "Enter", "Generation", "start the selected preset (no preset: new prompt); edit a setting", keys_enter },
+	{ { '\r', '\n', FN(KEY_ENTER) }, "Enter", "Generation", "start the selected preset (no preset: new prompt); edit a setting; play a favourite (F3)", keys_enter },
 	{ { '1', '2', '3', '4' }, "1-9 0", "Presets", "pick preset 1-10", keys_digit },
 	{ { '5', '6', '7', '8' }, NULL, NULL, NULL, keys_digit },
 	{ { '9', '0' }, NULL, NULL, NULL, keys_digit },
@@ -276,6 +298,7 @@ const keys_entry keys_table[] = {
 	{ { 'g', 'G' }, "g G", "Presets", "first, last", keys_move },
 	{ { '/' }, "/", "Presets", "filter the presets (Esc clears)", keys_filter },
 	{ { FN(KEY_LEFT), FN(KEY_RIGHT) }, "Left Right", "Settings", "previous or next value of a setting", keys_adjust },
+	{ { FN(KEY_DC) }, "Delete", "Statistics", "forget the selected favourite", keys_unfavourite },
 	{ { FN(KEY_F(2)), FN(KEY_F(3)), FN(KEY_F(4)), FN(KEY_F(5)) }, "F2-F5", "Screens", "player, statistics, settings, analysis", keys_screen },
 	{ { '\t', FN(KEY_BTAB) }, "Tab S-Tab", "Screens", "next, previous screen", keys_screen },
 	{ { 'r' }, "r", "Screens", "refresh the screen's data", keys_refresh },

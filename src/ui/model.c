@@ -342,6 +342,46 @@ static unsigned uimodel_history(uimodel *m, const proto_msg *msg, double now)
 	return UIM_D_STATS;
 }
 
+/* True when favourite a comes before b in the list: newer first. */
+static int uimodel_fav_before(const uim_fav *a, const uim_fav *b)
+{
+	return a->time != b->time ? a->time > b->time : a->id > b->id;
+}
+
+/* `favourite`: one favourite, new or updated, kept in its place (newest
+ * first; a full list drops the oldest). */
+static unsigned uimodel_favourite(uimodel *m, const proto_msg *msg, double now)
+{
+	(void)now;
+	uim_fav f;
+	memset(&f, 0, sizeof f);
+	uimodel_long(msg, "id", &f.id);
+	if (f.id <= 0)
+		return 0;
+	uimodel_long(msg, "time", &f.time);
+	uimodel_long(msg, "seed", &f.seed);
+	uimodel_str(msg, "title", f.title, sizeof f.title);
+	uimodel_str(msg, "artist", f.artist, sizeof f.artist);
+	uimodel_str(msg, "prompt", f.prompt, sizeof f.prompt);
+	uimodel_str(msg, "backend", f.backend, sizeof f.backend);
+	uimodel_num(msg, "bpm", &f.bpm);
+	uimodel_num(msg, "loop_seconds", &f.loop_seconds);
+	int k = 0;
+	while (k < m->nfavs && m->favs[k].id != f.id)
+		k++;
+	if (k < m->nfavs) /* known: taken out, put back in its place */
+		memmove(&m->favs[k], &m->favs[k + 1], (size_t)(--m->nfavs - k) * sizeof f);
+	for (k = 0; k < m->nfavs && !uimodel_fav_before(&f, &m->favs[k]); k++)
+		;
+	if (k >= UIM_FAVS_MAX)
+		return 0;
+	int n = m->nfavs < UIM_FAVS_MAX ? m->nfavs : UIM_FAVS_MAX - 1;
+	memmove(&m->favs[k + 1], &m->favs[k], (size_t)(n - k) * sizeof f);
+	m->favs[k] = f;
+	m->nfavs = n + 1;
+	return UIM_D_STATS;
+}
+
 /* `analysis`: the current loop's analysis. */
 static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg, double now)
 {
@@ -469,6 +509,7 @@ static const struct {
 	{ "preset", UIM_EV_PRESET, uimodel_preset },
 	{ "stat", UIM_EV_STAT, uimodel_stat },
 	{ "history", UIM_EV_HISTORY, uimodel_history },
+	{ "favourite", UIM_EV_FAVOURITE, uimodel_favourite },
 	{ "analysis", UIM_EV_ANALYSIS, uimodel_analysis },
 	{ "waveform", UIM_EV_WAVEFORM, uimodel_waveform },
 	{ "error", UIM_EV_ERROR, uimodel_error },

@@ -16,6 +16,7 @@
 #define UIM_PRESETS_MAX 200
 #define UIM_STATS_MAX 40
 #define UIM_HISTORY_MAX 50
+#define UIM_FAVS_MAX 100
 #define UIM_WAVE_MAX 2048
 #define UIM_LOG_MAX 64      /* messages kept for the messages view */
 #define UIM_PROBLEMS_MAX 16 /* start-up warnings kept for stderr at exit */
@@ -38,7 +39,7 @@
 typedef enum uim_event {
 	UIM_EV_OTHER, UIM_EV_SPECTRUM, UIM_EV_STATUS, UIM_EV_GEN, UIM_EV_LOOP, UIM_EV_SETTING,
 	UIM_EV_PRESET, UIM_EV_STAT, UIM_EV_HISTORY, UIM_EV_ANALYSIS, UIM_EV_WAVEFORM, UIM_EV_ERROR,
-	UIM_EV_READY, UIM_EV_AUDIO, UIM_EV_SAVED, UIM_EV_LOG, UIM_EV_BYE, UIM_EV_PONG
+	UIM_EV_READY, UIM_EV_AUDIO, UIM_EV_SAVED, UIM_EV_LOG, UIM_EV_BYE, UIM_EV_PONG, UIM_EV_FAVOURITE
 } uim_event;
 
 /* The requests whose failure a screen shows (from the `verb` of an error). */
@@ -78,6 +79,12 @@ typedef struct uim_hist {
 	int ok;       /* the outcome was ok */
 	double actual, wall, loop_seconds, bpm, score;
 } uim_hist;
+
+typedef struct uim_fav {
+	long id, time, seed;  /* seed 0: none */
+	char title[96], artist[96], prompt[256], backend[16];
+	double bpm, loop_seconds;
+} uim_fav;
 
 typedef struct uimodel {
 	/* the engine process */
@@ -130,6 +137,10 @@ typedef struct uimodel {
 	int nhist;
 	int stats_fresh;   /* the next stat/history event starts new lists */
 	int stats_answered;
+	/* the favourites, newest first (a `favourite` event adds or updates
+	 * one; the UI empties the list when it asks for it again) */
+	uim_fav favs[UIM_FAVS_MAX];
+	int nfavs;
 	/* analysis of the current loop */
 	int have_analysis;
 	long frames, rate, loop_start, loop_end;

@@ -8,8 +8,47 @@
 
 #include "ui/app.h"
 
-/* Screen 2: average generation time per requested duration, success rate,
- * recent generations. */
+/* The favourites, newest first, from row y in rect in (at most a third
+ * of it, scrolled to the selection); the row after them. */
+static int screens_favourites(ui_app *a, int y, uirect in)
+{
+	tui *t = &a->t;
+	uimodel *m = &a->m;
+	uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Favourites (Enter plays, Delete forgets; f marks)");
+	if (m->nfavs == 0) {
+		uidraw_text(t, y++, in.x, in.w, ROLE_DIM, "none yet: f marks the loop playing");
+		return y;
+	}
+	int rows = in.h / 3 > 1 ? in.h / 3 : 1;
+	rows = rows < m->nfavs ? rows : m->nfavs;
+	if (a->fav_sel >= m->nfavs)
+		a->fav_sel = m->nfavs - 1;
+	if (a->fav_sel < a->fav_top)
+		a->fav_top = a->fav_sel;
+	if (a->fav_sel >= a->fav_top + rows)
+		a->fav_top = a->fav_sel - rows + 1;
+	if (a->fav_top > m->nfavs - rows)
+		a->fav_top = m->nfavs - rows;
+	for (int r = 0; r < rows && y < in.y + in.h; r++, y++) {
+		int k = a->fav_top + r, sel = k == a->fav_sel;
+		const uim_fav *f = &m->favs[k];
+		char when[16] = "", line[700];
+		time_t tt = (time_t)f->time;
+		struct tm tmv;
+		if (f->time > 0 && localtime_r(&tt, &tmv))
+			strftime(when, sizeof when, "%d %b", &tmv);
+		snprintf(line, sizeof line, "%-6s %-24s %-20s %5.1f bpm  %s", when, f->title, f->artist, f->bpm,
+			 f->prompt[0] ? f->prompt : "(a file)");
+		if (sel)
+			uidraw_fill(t, y, in.x, in.w, ROLE_SELECTION);
+		uidraw_glyph(t, y, in.x, sel ? t->g.sel : L' ', sel ? ROLE_SELECTION : ROLE_NORMAL);
+		uidraw_text(t, y, in.x + 1, in.w - 1, sel ? ROLE_SELECTION : ROLE_NORMAL, line);
+	}
+	return y;
+}
+
+/* Screen 2: the favourites, average generation time per requested
+ * duration, success rate, recent generations. */
 static void screens_stats(ui_app *a)
 {
 	tui *t = &a->t;
@@ -26,6 +65,11 @@ static void screens_stats(ui_app *a)
 	uidraw_pair(t, in.y, in.x, in.w, "Audio output:", out);
 	in.y++;
 	in.h--;
+	if (in.h <= 2)
+		return;
+	int fy = screens_favourites(a, in.y, in);
+	in.h -= fy - in.y;
+	in.y = fy;
 	if (in.h <= 0)
 		return;
 	if (!m->stats_answered) {

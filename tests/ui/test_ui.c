@@ -198,6 +198,22 @@ START_TEST(test_model_events)
 	ck_assert(m.have_analysis);
 	ck_assert_int_eq(m.nwave, 3);
 	ck_assert_int_eq(m.loop_end, 90);
+	/* Favourites: newest first; the same id again is updated, not added. */
+	ck_assert_uint_eq(feed(&m, "favourite id=1 title=\"Old One\" artist=A prompt=p backend=synth time=100 seed=7 "
+				   "bpm=80.0 loop_seconds=6.000"), UIM_D_STATS);
+	ck_assert_int_eq(m.event, UIM_EV_FAVOURITE);
+	feed(&m, "favourite id=3 title=New artist=B prompt=\"\" backend=\"\" time=300 seed=0 bpm=0.0 loop_seconds=2.5");
+	feed(&m, "favourite id=2 title=Mid artist=C prompt=q backend=musicgpt time=200 seed=0 bpm=90.0 loop_seconds=4.0");
+	feed(&m, "favourite id=1 title=\"Old One\" artist=A prompt=p backend=synth time=100 seed=7 bpm=80.0 loop_seconds=6.000");
+	ck_assert_int_eq(m.nfavs, 3);
+	ck_assert_int_eq(m.favs[0].id, 3);
+	ck_assert_int_eq(m.favs[1].id, 2);
+	ck_assert_int_eq(m.favs[2].id, 1);
+	ck_assert_str_eq(m.favs[2].title, "Old One");
+	ck_assert_int_eq(m.favs[2].seed, 7);
+	ck_assert_double_eq(m.favs[1].bpm, 90.0);
+	ck_assert_uint_eq(feed(&m, "favourite title=none"), 0); /* no id: not a favourite */
+	ck_assert_int_eq(m.nfavs, 3);
 }
 END_TEST
 

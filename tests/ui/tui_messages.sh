@@ -43,8 +43,10 @@ expect_screen '[+┌][^a-z]*Messages' ":messages opens them too" 5
 T send-keys -t "$UI_PANE" q
 wait_gone '[+┌][^a-z]*Messages' 5 && pass "q closes the messages (and does not quit)" || fail "q: the messages stay open"
 kill -0 "$UI_PID" 2>/dev/null && pass "the station still runs" || fail "q in the messages quit the station"
-# The key is in the help, from the key table.
+# The key is in the help, from the key table (on its second page).
 T send-keys -t "$UI_PANE" '?'
+expect_screen 'keys and commands' "? opens the help" 5
+T send-keys -t "$UI_PANE" NPage
 expect_screen ' M +the messages' "the help lists M" 5
 T send-keys -t "$UI_PANE" Escape
 

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Favourites on screen: f marks the loop playing (the engine's answer in the
+# message row; :fav again says it is one already), F3 lists it, another
+# loop plays, Enter on the favourite brings it back as the loop playing,
+# Delete forgets it. The station is held (H), so that a title stays on
+# screen long enough to read it (the engine races: --fast).
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
+
+utf8=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
+mkdir -p "$XDG_CONFIG_HOME/infiniloop"
+printf 'duration = 5;\nmin_duration = 10;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
+# The title in the Now playing panel.
+title() { screen | sed -n 's/.*Title: *\([^│]*[^ │]\) *│.*/\1/p' | head -n 1; }
+# Wait (at most 20 s) until the title is not $1; print it.
+title_other_than() {
+	_n=200
+	while [ "$_n" -gt 0 ]; do
+		_t=$(title)
+		[ -n "$_t" ] && [ "$_t" != "$1" ] && break
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	echo "$_t"
+}
+
+start_station 120 30 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 -- --fast
+expect_screen ' playing \| vol' "the station plays" 30
+T send-keys -t "$UI_PANE" H
+expect_screen ' playing \| HOLD \| vol' "H holds the loop" 10
+expect_screen 'held, next ready' "a generated loop is ready" 60
+t0=$(title)
+T send-keys -t "$UI_PANE" n
+fav=$(title_other_than "$t0")
+[ -n "$fav" ] && [ "$fav" != "$t0" ] && pass "n: a generated loop plays ($fav)" || fail "n did not switch from $t0"
+T send-keys -t "$UI_PANE" f
+expect_screen "favourite: $fav" "f: the message row says favourite: $fav" 10
+T send-keys -t "$UI_PANE" ':fav' Enter
+expect_screen "already a favourite: $fav" ":fav on the same loop: already a favourite" 10
+expect_screen 'held, next ready' "the next loop is ready" 60
+T send-keys -t "$UI_PANE" n
+other=$(title_other_than "$fav")
+[ -n "$other" ] && [ "$other" != "$fav" ] && pass "n: another loop plays ($other)" || fail "n did not switch from $fav"
+T send-keys -t "$UI_PANE" F3
+expect_screen 'Favourites \(Enter plays' "F3 shows the favourites" 10
+expect_screen "[>▸] *[0-9]+ [A-Z][a-z]+ +$fav " "the favourite is listed, selected" 10
+T send-keys -t "$UI_PANE" Enter
+expect_screen "playing favourite: $fav" "Enter plays the favourite" 10
+T send-keys -t "$UI_PANE" F2
+expect_screen "Title: +$fav " "the favourite is the loop playing again" 30
+expect_screen ' playing \| HOLD \| vol' "still held" 5
+T send-keys -t "$UI_PANE" ':favourites' Enter
+expect_screen "[>▸] *[0-9]+ [A-Z][a-z]+ +$fav " ":favourites shows the list" 10
+T send-keys -t "$UI_PANE" DC
+expect_screen "no longer a favourite: $fav" "Delete forgets the selected favourite" 10
+expect_screen 'none yet: f marks the loop playing' "the list is empty" 10
+eng=$(engine_pid)
+T send-keys -t "$UI_PANE" Q
+expect_clean_exit 0 "Q" "$eng"
+stop_station
+finish
