@@ -29,13 +29,37 @@ struct remote_cmd {
 	/* Format the request into sb from the words; -1 with err. */
 	int (*build)(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err);
 	const char *answer;      /* the event that answers it, or NULL (pong) */
+	const char *verb;        /* the request's verb when it is not the name */
+	const char *none;        /* said when no answer event came (NULL: nothing) */
 };
+
+/* The verb of the request a command sends. */
+static const char *remote_verb(const remote_cmd *c)
+{
+	return c->verb ? c->verb : c->name;
+}
 
 /* A request of the command's own name with no fields. */
 static int remote_plain(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
 {
 	(void)args, (void)n, (void)err;
-	proto_fmt_begin(sb, c->name);
+	proto_fmt_begin(sb, remote_verb(c));
+	proto_fmt_end(sb);
+	return 0;
+}
+
+/* `play-fav ID`: play_favourite id=ID. */
+static int remote_play_fav(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+{
+	(void)n;
+	char *end;
+	errno = 0;
+	long id = strtol(args[0], &end, 10);
+	if (errno || end == args[0] || *end || id < 1)
+		return il_err_set(err, IL_E_BAD_VALUE, "%s: '%s' is not a favourite's number ('favs' lists them)",
+				  c->name, args[0]);
+	proto_fmt_begin(sb, remote_verb(c));
+	proto_fmt_long(sb, "id", id);
 	proto_fmt_end(sb);
 	return 0;
 }
@@ -143,23 +167,30 @@ static int remote_events(const remote_cmd *c, char **args, int n, sbuf *sb, il_e
 
 /* The commands; `help` prints them. */
 static const remote_cmd remote_cmds[] = {
-	{ "status", 0, 0, "", "what is playing, what comes next", remote_plain, "status" },
-	{ "start", 1, 64, "PROMPT", "generate loops from PROMPT and play them", remote_start, NULL },
-	{ "stop", 0, 0, "", "stop playback and generation", remote_plain, NULL },
-	{ "pause", 0, 0, "", "pause the output", remote_plain, NULL },
-	{ "resume", 0, 0, "", "resume the output", remote_plain, NULL },
-	{ "toggle", 0, 0, "", "pause or resume", remote_plain, NULL },
-	{ "skip", 0, 0, "", "crossfade to the next loop now", remote_plain, NULL },
-	{ "volume", 1, 1, "[+-]N", "set the volume (0-100) or change it", remote_volume, NULL },
-	{ "save", 1, 1, "FILE", "write the playing loop, with its loop points", remote_path, "saved" },
-	{ "play", 1, 1, "FILE", "find the loop in an audio file and play it next", remote_path, NULL },
-	{ "set", 2, 64, "KEY VALUE", "change a setting (saved at once)", remote_set, "setting" },
+	{ "status", 0, 0, "", "what is playing, what comes next", remote_plain, "status", NULL, NULL },
+	{ "start", 1, 64, "PROMPT", "generate loops from PROMPT and play them", remote_start, NULL, NULL, NULL },
+	{ "stop", 0, 0, "", "stop playback and generation", remote_plain, NULL, NULL, NULL },
+	{ "pause", 0, 0, "", "pause the output", remote_plain, NULL, NULL, NULL },
+	{ "resume", 0, 0, "", "resume the output", remote_plain, NULL, NULL, NULL },
+	{ "toggle", 0, 0, "", "pause or resume", remote_plain, NULL, NULL, NULL },
+	{ "skip", 0, 0, "", "crossfade to the next loop now", remote_plain, NULL, NULL, NULL },
+	{ "volume", 1, 1, "[+-]N", "set the volume (0-100) or change it", remote_volume, NULL, NULL, NULL },
+	{ "save", 1, 1, "FILE", "write the playing loop, with its loop points", remote_path, "saved", NULL, NULL },
+	{ "play", 1, 1, "FILE", "find the loop in an audio file and play it next", remote_path, NULL, NULL, NULL },
+	{ "set", 2, 64, "KEY VALUE", "change a setting (saved at once)", remote_set, "setting", NULL, NULL },
 	{ "hold", 0, 1, "[on|off]", "keep the loop playing past the minimum (no argument: toggle)", remote_hold,
-	  NULL },
-	{ "prev", 0, 0, "", "crossfade back to the previous loop", remote_plain, NULL },
-	{ "sleep", 1, 1, "MINUTES|off", "fade out and stop after MINUTES (off: no timer)", remote_sleep, NULL },
-	{ "quit", 0, 0, "", "stop the music and the station", remote_plain, "bye" },
-	{ "events", 0, 0, "", "print the station's events as they come, until it ends", remote_events, NULL },
+	  NULL, NULL, NULL },
+	{ "prev", 0, 0, "", "crossfade back to the previous loop", remote_plain, NULL, NULL, NULL },
+	{ "sleep", 1, 1, "MINUTES|off", "fade out and stop after MINUTES (off: no timer)", remote_sleep, NULL,
+	  NULL, NULL },
+	{ "fav", 0, 0, "", "mark the playing loop as a favourite", remote_plain, "favourite", "favourite", NULL },
+	{ "favs", 0, 0, "", "list the favourites, newest first", remote_plain, "favourite", "favourites",
+	  "no favourites yet" },
+	{ "play-fav", 1, 1, "ID", "play favourite ID now (its prompt becomes the station's)", remote_play_fav, NULL,
+	  "play_favourite", NULL },
+	{ "quit", 0, 0, "", "stop the music and the station", remote_plain, "bye", NULL, NULL },
+	{ "events", 0, 0, "", "print the station's events as they come, until it ends", remote_events, NULL,
+	  NULL, NULL },
 };
 
 /* Print the commands: name, a tab, the arguments, a tab, what it does. */
@@ -287,6 +318,7 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 	proto_reader rd;
 	proto_reader_init(&rd);
 	il_err err;
+	int answers = 0;
 	sbuf sb = SBUF_INIT;
 	sbuf_append(&sb, req->buf, req->len);
 	sbuf_puts(&sb, "ping id=remote\n");
@@ -300,7 +332,8 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 			break;
 		}
 		const char *verb = proto_get(m, "verb"), *code = proto_get(m, "code");
-		if (!strcmp(m->verb, "error") && ((verb && !strcmp(verb, c->name)) || (code && !strcmp(code, "denied")))) {
+		if (!strcmp(m->verb, "error") && ((verb && !strcmp(verb, remote_verb(c))) ||
+						  (code && !strcmp(code, "denied")))) {
 			if (o->json)
 				remote_print_json(m);
 			else
@@ -313,8 +346,13 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 			continue;
 		if (!strcmp(m->verb, "bye")) /* quit: the last line it writes */
 			break;
+		answers++;
 		if (o->json)
 			remote_print_json(m);
+		else if (!strcmp(m->verb, "favourite"))
+			printf("%4s  %s by %s, %s s at %s bpm, %s\n", proto_get(m, "id"), proto_get(m, "title"),
+			       proto_get(m, "artist"), proto_get(m, "loop_seconds"), proto_get(m, "bpm"),
+			       *proto_get(m, "prompt") ? proto_get(m, "prompt") : "a file");
 		else if (!strcmp(m->verb, "status"))
 			remote_print_status(m);
 		else if (!strcmp(m->verb, "saved"))
@@ -328,6 +366,8 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 	}
 	if (o->json && !c->answer)
 		printf("{\"ok\":true}\n");
+	if (!o->json && !answers && c->none)
+		printf("%s\n", c->none);
 	return 0;
 }
 

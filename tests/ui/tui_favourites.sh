@@ -2,8 +2,9 @@
 # Favourites on screen: f marks the loop playing (the engine's answer in the
 # message row; :fav again says it is one already), F3 lists it, another
 # loop plays, Enter on the favourite brings it back as the loop playing,
-# Delete forgets it. The station is held (H), so that a title stays on
-# screen long enough to read it (the engine races: --fast).
+# Delete forgets it; --remote fav, favs and play-fav speak to the same
+# engine. The station is held (H), so that a title stays on screen long
+# enough to read it (the engine races: --fast).
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 
@@ -38,6 +39,22 @@ T send-keys -t "$UI_PANE" f
 expect_screen "favourite: $fav" "f: the message row says favourite: $fav" 10
 T send-keys -t "$UI_PANE" ':fav' Enter
 expect_screen "already a favourite: $fav" ":fav on the same loop: already a favourite" 10
+# --remote: the same favourites, from the station's engine.
+out=$("$IL_BIN" --remote favs 2>&1)
+echo "$out" | grep -Eq "^ +1  $fav by [^,]+, [0-9.]+ s at [0-9.]+ bpm, .+\$" && pass "--remote favs lists it" ||
+	fail "--remote favs: $out"
+out=$("$IL_BIN" --remote --json favs 2>&1)
+echo "$out" | grep -q "^{\"event\":\"favourite\",\"id\":1,\"title\":\"$fav\",.*\"seed\":[1-9][0-9]*," &&
+	pass "--remote --json favs: one JSON object, with the seed" || fail "--remote --json favs: $out"
+out=$("$IL_BIN" --remote fav 2>&1)
+echo "$out" | grep -Eq "^ +1  $fav by " && pass "--remote fav marks the loop playing (favourite 1 already)" ||
+	fail "--remote fav: $out"
+out=$("$IL_BIN" --remote play-fav 99 2>&1)
+rc=$?
+[ "$rc" = 1 ] && echo "$out" | grep -q 'play-fav: there is no favourite 99' &&
+	pass "--remote play-fav 99: exit 1, no such favourite" || fail "--remote play-fav 99: $rc $out"
+"$IL_BIN" --remote play-fav one >/dev/null 2>&1
+expect_status 2 $? "--remote play-fav with no number: exit 2"
 expect_screen 'held, next ready' "the next loop is ready" 60
 T send-keys -t "$UI_PANE" n
 other=$(title_other_than "$fav")
@@ -55,6 +72,8 @@ expect_screen "[>▸] *[0-9]+ [A-Z][a-z]+ +$fav " ":favourites shows the list" 1
 T send-keys -t "$UI_PANE" DC
 expect_screen "no longer a favourite: $fav" "Delete forgets the selected favourite" 10
 expect_screen 'none yet: f marks the loop playing' "the list is empty" 10
+out=$("$IL_BIN" --remote favs 2>&1)
+[ "$out" = "no favourites yet" ] && pass "--remote favs: no favourites yet" || fail "--remote favs: $out"
 eng=$(engine_pid)
 T send-keys -t "$UI_PANE" Q
 expect_clean_exit 0 "Q" "$eng"
