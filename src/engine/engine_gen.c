@@ -459,6 +459,7 @@ static int engine_gen_history_row(void *ud, const history_row *r)
 	proto_fmt_double(&sb, "loop_seconds", r->loop_seconds, 3);
 	proto_fmt_double(&sb, "bpm", r->bpm, 1);
 	proto_fmt_double(&sb, "score", r->score, 3);
+	proto_fmt_long(&sb, "seed", r->seed);
 	proto_fmt_end(&sb);
 	engine_emit(e, &sb);
 	sbuf_free(&sb);

@@ -164,6 +164,7 @@ static void pipeline_on_record(void *ud, const gen_attempt *a)
 		r.score = l->score;
 	}
 	snprintf(r.source, sizeof r.source, "engine");
+	r.seed = pipeline_takes_seed(&p->cfg) ? a->seed : 0;
 	il_err err;
 	if (history_add(p->hist, &r, &err) != 0 && p->log)
 		p->log(p->ud, err.msg);

@@ -138,7 +138,8 @@
  *   preset index=N name=S prompt=S
  *   stat seconds=N runs=N ok=N avg=F       per requested duration
  *   history time=N backend=S model=S prompt=S secs=N actual=F wall=F
- *           outcome=S error=S loop_seconds=F bpm=F score=F
+ *           outcome=S error=S loop_seconds=F bpm=F score=F seed=N
+ *           (seed: the attempt's, 0 when its generator takes none)
  *   analysis frames=N rate=N loop_start=N loop_end=N bpm=F score=F method=S
  *            quality=S metrics=S candidates=S lufs_in=F lra_in=F
  *            true_peak_in=F lufs=F lra=F true_peak=F gain_db=F

@@ -36,9 +36,11 @@ static const char *const history_migrations[HISTORY_SCHEMA] = {
 	"CREATE INDEX attempts_eta ON attempts(backend, model, secs, outcome);"
 	"CREATE TABLE imports (path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
 	" mtime INTEGER NOT NULL, time REAL NOT NULL, rows INTEGER NOT NULL);",
-	/* The favourites (store/favourites.h): seed NULL when the generator
-	 * takes none; path the saved copy of the clip, '' when the composer
-	 * makes it again from the prompt, seed, secs and station tempo and key. */
+	/* Each attempt's seed (0: its generator takes none), and the
+	 * favourites (store/favourites.h): seed NULL when the generator takes
+	 * none; path the saved copy of the clip, '' when the composer makes it
+	 * again from the prompt, seed, secs and station tempo and key. */
+	"ALTER TABLE attempts ADD COLUMN seed INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE favourites ("
 	" id INTEGER PRIMARY KEY,"
 	" time REAL NOT NULL,"
@@ -304,7 +306,7 @@ int history_add(history *h, const history_row *r, il_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO attempts (time, backend, model, prompt, secs, actual, wall, outcome, error,"
-		" loop_seconds, bpm, score, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+		" loop_seconds, bpm, score, source, seed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	if (h->readonly)
 		return 0; /* said once, by history_notice() */
 	sqlite3_stmt *st;
@@ -323,6 +325,7 @@ int history_add(history *h, const history_row *r, il_err *err)
 	sqlite3_bind_double(st, 11, r->bpm);
 	sqlite3_bind_double(st, 12, r->score);
 	sqlite3_bind_text(st, 13, r->source[0] ? r->source : "engine", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 14, r->seed > 0 ? r->seed : 0);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -434,7 +437,7 @@ int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row 
 {
 	static const char sql[] =
 		"SELECT time, backend, model, prompt, secs, actual, wall, outcome, error, loop_seconds,"
-		" bpm, score, source FROM attempts ORDER BY time DESC, id DESC LIMIT ?";
+		" bpm, score, source, seed FROM attempts ORDER BY time DESC, id DESC LIMIT ?";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return history_fail(h, err, "cannot read the history");
@@ -458,6 +461,7 @@ int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row 
 		r->bpm = sqlite3_column_double(st, 10);
 		r->score = sqlite3_column_double(st, 11);
 		history_text(st, 12, r->source, sizeof r->source);
+		r->seed = (long)sqlite3_column_int64(st, 13);
 		if (fn(ud, r) != 0)
 			break;
 	}

@@ -5,8 +5,9 @@
  * holds the schema version; older files are migrated when opened, newer
  * ones are refused. The average wall time of recent successful attempts
  * with the same backend, model and requested seconds is the ETA of the next
- * one. The original program's benchdata.json can be imported. The same
- * file keeps the favourite loops (store/favourites.h). */
+ * one. The original program's benchdata.json can be imported. A row keeps
+ * the attempt's seed; the same file keeps the favourite loops
+ * (store/favourites.h). */
 #ifndef IL_STORE_HISTORY_H
 #define IL_STORE_HISTORY_H
 
@@ -28,6 +29,7 @@ typedef struct history_row {
 	char error[512];
 	double loop_seconds, bpm, score; /* of the loop found (0: none) */
 	char source[16];    /* "engine" or "benchdata" */
+	long seed;          /* the seed it was given, 0 when its generator takes none */
 } history_row;
 
 typedef struct history_stat {

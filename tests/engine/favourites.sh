@@ -91,6 +91,8 @@ if [ "$have_sqlite" = 1 ]; then
 		fail "the SQLite row: $row"
 	sql "SELECT station_bpm > 0, station_key != '' FROM favourites" | grep -qx '1|1' &&
 		pass "the row keeps the tempo and key the station gave the composer" || fail "no station tempo and key in the row"
+	[ "$(sql "SELECT count(*) FROM attempts WHERE seed=$seed AND outcome='ok'")" = 1 ] &&
+		pass "the generation history keeps the loop's seed" || fail "no attempt with seed $seed"
 else
 	echo "sqlite3 not found: the rows are checked through the events only"
 fi
@@ -112,6 +114,8 @@ engine_send "save path=$T/again.flac"
 expect_event "^saved path=\"?$T/again.flac\"? " "the loop made again is saved"
 cmp -s "$T/orig.flac" "$T/again.flac" && pass "made again from its seed: the same samples" ||
 	fail "the loop made again differs from the favourite"
+[ "$have_sqlite" = 0 ] || { [ "$(sql "SELECT count(*) FROM attempts WHERE seed=$seed AND outcome='ok'")" = 2 ] &&
+	pass "the history records the attempt that made it again, with the seed" || fail "no second attempt with seed $seed"; }
 a=$(ask status)
 echo "$a" | grep -q '^status .* prompt="lo-fi hip hop" ' && pass "the station's prompt is the favourite's" ||
 	fail "status: $a"

@@ -62,6 +62,21 @@ static void add(history *h, const char *backend, const char *model, int secs, do
 	ck_assert_int_eq(history_add(h, &r, &err), 0);
 }
 
+static int seen;
+static char first_outcome[16];
+static long first_seed;
+
+/* Remember the first row passed. */
+static int on_row(void *ud, const history_row *r)
+{
+	(void)ud;
+	if (!seen++) {
+		snprintf(first_outcome, sizeof first_outcome, "%s", r->outcome);
+		first_seed = r->seed;
+	}
+	return 0;
+}
+
 START_TEST(test_create_wal)
 {
 	history *h;
@@ -69,10 +84,22 @@ START_TEST(test_create_wal)
 	ck_assert_int_eq(history_schema(h), HISTORY_SCHEMA);
 	add(h, "musicgpt", "small", 10, 30.0, "ok", 1000);
 	add(h, "musicgpt", "small", 10, 2.0, "error", 1001);
+	history_row r;
+	memset(&r, 0, sizeof r);
+	r.time = 1002;
+	snprintf(r.backend, sizeof r.backend, "synth");
+	snprintf(r.outcome, sizeof r.outcome, "ok");
+	r.seed = 2147483647;
+	ck_assert_int_eq(history_add(h, &r, &err), 0);
+	seen = 0;
+	ck_assert_int_eq(history_recent(h, 1, on_row, NULL, &err), 0);
+	ck_assert_int_eq(first_seed, 2147483647); /* the seed comes back */
 	history_close(h);
 	ck_assert_int_eq(sql_long("PRAGMA user_version"), HISTORY_SCHEMA);
-	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts"), 2);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts"), 3);
 	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE outcome='error' AND error='it broke'"), 1);
+	ck_assert_int_eq(sql_long("SELECT seed FROM attempts WHERE backend='synth'"), 2147483647);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE backend='musicgpt' AND seed=0"), 2);
 	sqlite3 *raw;
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
 	sqlite3_stmt *st;
@@ -143,18 +170,6 @@ START_TEST(test_eta_timeouts)
 }
 END_TEST
 
-static int seen;
-static char first_outcome[16];
-
-/* Remember the first row passed. */
-static int on_row(void *ud, const history_row *r)
-{
-	(void)ud;
-	if (!seen++)
-		snprintf(first_outcome, sizeof first_outcome, "%s", r->outcome);
-	return 0;
-}
-
 START_TEST(test_stats_recent)
 {
 	history *h;
@@ -205,6 +220,7 @@ START_TEST(test_migration)
 	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE source='engine' AND prompt='old'"), 1);
 	ck_assert_int_eq(sql_long("SELECT count(*) FROM sqlite_master WHERE name='attempts_eta'"), 1);
 	ck_assert_int_eq(sql_long("SELECT count(*) FROM sqlite_master WHERE name='favourites'"), 1);
+	ck_assert_int_eq(sql_long("SELECT count(*) FROM attempts WHERE prompt='old' AND seed=0"), 1);
 	ck_assert_int_eq(sql_long("PRAGMA user_version"), HISTORY_SCHEMA);
 	/* A file from a newer program is refused, not damaged. */
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
