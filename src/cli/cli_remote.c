@@ -219,7 +219,7 @@ static void remote_print_status(const proto_msg *m)
 	remote_mmss(eta, sizeof eta, proto_get(m, "eta"));
 	remote_mmss(left, sizeof left, proto_get(m, "min_left"));
 	if (title && *title && strcmp(state, "idle") && strcmp(state, "stopped"))
-		printf("%-8s \"%s\" by %s, %s into a %s loop, %s bpm\n", state, title, proto_get(m, "artist"), el, len,
+		printf("%-8s \"%s\" by %s, %s (a %s loop at %s bpm)\n", state, title, proto_get(m, "artist"), el, len,
 		       proto_get(m, "bpm"));
 	else
 		printf("%-8s nothing plays\n", state);

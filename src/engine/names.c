@@ -58,7 +58,7 @@ static int names_read(names_list *l, const char *file, int which, il_err *err)
 	}
 	if (f)
 		fclose(f);
-	for (int k = 0; l->n == 0 && k < 4; k++)
+	for (int k = 0, empty = l->n == 0; empty && k < 4; k++) /* no list: the four built in */
 		if (names_add(l, names_fallback[which][k]) != 0)
 			return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	return 0;
