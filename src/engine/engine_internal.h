@@ -1,6 +1,7 @@
 /* engine_internal.h: what the parts of the engine share.
  *
- * engine.c owns the main loop and the core requests; engine_client.c the
+ * engine.c owns the main loop and the core requests; engine_emit.c the
+ * output (events, posts from threads, log and error events); engine_client.c the
  * clients and their output; engine_server.c the socket of `--daemon`;
  * engine_player.c the playback requests; engine_gen.c generation;
  * engine_station.c the station controls (hold, prev, sleep);
@@ -76,6 +77,12 @@ typedef struct engine_remake {
 	char path[IL_PATH_MAX];   /* the saved copy, "" when the composer makes it */
 } engine_remake;
 
+/* Queue n bytes of protocol lines for every client (main thread); a
+ * droppable line is dropped for a client that lags far behind. */
+void engine_broadcast(engine *e, const char *line, size_t n, int droppable);
+/* Move the lines posted by threads into the clients' queues (and start
+ * the on_loop hook for a `loop` event); main thread. */
+void engine_take_posted(engine *e);
 /* Queue a finished protocol line (ending in "\n") for output; main thread. */
 void engine_emit(engine *e, const sbuf *line);
 /* Queue a finished protocol line from any thread and wake the main loop. */

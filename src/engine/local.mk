@@ -1,7 +1,7 @@
 ## Engine core, protocol and the request table.
 libinfiniloop_a_SOURCES += \
 	src/engine/protocol.c src/engine/protocol.h \
-	src/engine/engine.c src/engine/engine.h src/engine/engine_internal.h \
+	src/engine/engine.c src/engine/engine.h src/engine/engine_internal.h src/engine/engine_emit.c \
 	src/engine/engine_request.c src/engine/engine_request.h \
 	src/engine/engine_client.c src/engine/engine_client.h \
 	src/engine/engine_server.c src/engine/engine_server.h
