@@ -1,5 +1,6 @@
-/* player_internal.h: the player's private state, shared by player.c (thread,
- * sink, spectrum, requests) and player_render.c (rendering and the queue). */
+/* player_internal.h: the player's private state, shared by player.c (the
+ * thread, the spectrum and the requests of other threads), player_output.c
+ * (the sink) and player_render.c (rendering and the queue). */
 #ifndef IL_AUDIO_PLAYER_INTERNAL_H
 #define IL_AUDIO_PLAYER_INTERNAL_H
 
@@ -110,5 +111,27 @@ int player_render_next_ready(const il_player *p);
 unsigned long long player_render_min_frames(const il_player *p);
 /* Append to a growable array of tracks; 0 or -1 when out of memory. */
 int player_render_push(il_track ***arr, size_t *n, size_t *cap, il_track *t);
+
+/* player.c, for the other parts. */
+/* Wait on the condition until woken or until the monotonic time `until`. */
+void player_wait_until(il_player *p, double until);
+/* Remember an audio state change to report after unlocking. */
+void player_set_audio(il_player *p, il_audio_state state, const char *msg);
+/* Feed the spectrum with a written block and report band levels when due. */
+void player_spectrum(il_player *p, const float *frames, size_t n, double latency);
+
+/* player_output.c. */
+/* Open the sink if it is closed and due (lock held; unlocks meanwhile); 1
+ * when a sink is open. */
+int player_output_open(il_player *p);
+/* Write a block (called unlocked); on failure close the sink and keep the
+ * block for later; 0 or -1. */
+int player_output_write(il_player *p, const float *buf, size_t n);
+/* Quitting: ramp what plays down to silence and write it (lock held;
+ * unlocks meanwhile); 1 when a ramp was written. */
+int player_output_ramp_out(il_player *p);
+/* Check an idle sink; when it failed, close it and report the loss (lock
+ * held; unlocks meanwhile). */
+void player_output_check(il_player *p);
 
 #endif
