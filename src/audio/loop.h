@@ -43,6 +43,8 @@ typedef struct il_loop {
 	char sections[48];      /* "A A' B A''" */
 	char instruments[200];  /* "Electric Piano 1, Electric Bass (finger), ..." */
 	int bars;               /* bars in the loop, 0 when unknown */
+	int interim;            /* a stand-in (the startup loop): gives way at its
+				 * next bar line once another loop is queued */
 	loudness_result loudness; /* the loop region before and after normalization */
 	char title[96], artist[96];
 	char prompt[1024];      /* generation prompt, or "" for a played file */

@@ -278,14 +278,16 @@ void il_player_free(il_player *p)
 	free(p);
 }
 
-/* Queue a track (the player takes the reference). */
-void il_player_enqueue(il_player *p, il_track *t)
+/* Queue a track (the player takes the reference); the frame it was queued at. */
+unsigned long long il_player_enqueue(il_player *p, il_track *t)
 {
 	pthread_mutex_lock(&p->lock);
+	unsigned long long at = p->timeline;
 	if (player_render_push(&p->queue, &p->nqueue, &p->qcap, t) != 0)
 		il_track_unref(t);
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
+	return at;
 }
 
 /* Loops on their way: delta +1 or -1. */
@@ -295,6 +297,15 @@ void il_player_hold(il_player *p, int delta)
 	p->hold += delta;
 	if (p->hold < 0)
 		p->hold = 0;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* A new station: the next loop queued starts at the next bar line. */
+void il_player_hurry(il_player *p)
+{
+	pthread_mutex_lock(&p->lock);
+	p->hurry = p->cur && !p->stopping;
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
 }
@@ -392,6 +403,7 @@ void il_player_stop_fade(il_player *p, double seconds)
 	size_t frames = seconds * IL_SINK_RATE > PLAYER_RAMP ? (size_t)(seconds * IL_SINK_RATE) : 0;
 	pthread_mutex_lock(&p->lock);
 	player_drop_queue(p);
+	p->hurry = 0;
 	if (p->cur && p->pgain > 0.0f) {
 		p->stopping = 1; /* the render ramps down, then drops what played */
 		p->ptarget = 0.0f;
@@ -489,6 +501,13 @@ void il_player_get_status(il_player *p, il_player_status *st)
 		snprintf(st->title, sizeof st->title, "%s", p->cur->loop->title);
 		snprintf(st->artist, sizeof st->artist, "%s", p->cur->loop->artist);
 		st->bpm = p->cur->loop->bpm;
+	}
+	const il_track *next = player_render_peek_next(p);
+	long long in = player_render_next_in(p);
+	st->next_in = -1;
+	if (next && p->cur && !p->stopping) {
+		snprintf(st->next_title, sizeof st->next_title, "%s", next->loop->title);
+		st->next_in = in < 0 ? -1 : (double)in / IL_SINK_RATE;
 	}
 	pthread_mutex_unlock(&p->lock);
 }

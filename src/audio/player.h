@@ -6,7 +6,9 @@
  * timeline (elapsed, the minimum duration, limits) counts rendered frames,
  * never the wall clock. Once a loop has played min_duration seconds and the
  * next one is queued, it crossfades to it with equal power over `crossfade`
- * seconds. Volume, pause/resume, start and stop are smoothed ramps. A kept
+ * seconds; a new station's first loop and the loop after a startup loop
+ * come sooner, at the next bar line (il_player_hurry). Volume,
+ * pause/resume, start and stop are smoothed ramps. A kept
  * loop (il_player_keep) repeats past the minimum duration while the queue
  * waits; skip and il_player_jump still switch.
  *
@@ -91,18 +93,29 @@ typedef struct il_player_status {
 	unsigned long long frames; /* timeline: frames rendered */
 	char title[96], artist[96];
 	double bpm;
+	char next_title[96];  /* the loop that starts next ("" when none is ready) */
+	double next_in;       /* seconds of timeline until it starts; -1 when not
+			       * known (nothing plays, or the current loop is held) */
 } il_player_status;
 
 /* Start the player thread (the sink is opened by the thread). */
 int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb *cb, il_err *err);
 /* Stop the thread and close the sink (drained when a limit ended play). */
 void il_player_free(il_player *p);
-/* Queue a track (the player takes the reference). */
-void il_player_enqueue(il_player *p, il_track *t);
+/* Queue a track (the player takes the reference); returns the frame of the
+ * timeline at which it was queued. */
+unsigned long long il_player_enqueue(il_player *p, il_track *t);
 /* Loops on their way (being prepared): delta +1 or -1. With a fast sink the
  * player waits for them at a switch instead of looping on, so that runs are
  * deterministic. */
 void il_player_hold(il_player *p, int delta);
+/* A new station was chosen while a loop plays: the next loop queued (the
+ * station's first) starts at the next bar line of the current one, without
+ * waiting for the minimum duration; so does any loop queued after a
+ * stand-in (il_loop.interim, the startup loop). Once: the loop that starts
+ * ends it, as does a stop. Not while the current loop is kept, nor with a
+ * fast sink (its timeline must not depend on how quickly loops are made). */
+void il_player_hurry(il_player *p);
 /* Crossfade to the next loop now; -1 with err when none is ready. */
 int il_player_skip(il_player *p, il_err *err);
 /* Pause (1) or resume (0), with a short ramp. Only a loop that plays can

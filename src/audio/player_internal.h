@@ -58,6 +58,8 @@ struct il_player {
 	unsigned long switches;
 	int skip, paused, stopping, stopped, ended;
 	int keep;                 /* the current loop repeats past the minimum */
+	int hurry;                /* a new station: the next loop queued starts at
+				   * the next bar line (il_player_hurry) */
 	il_track *jump;           /* crossfade to this one next (il_player_jump) */
 	size_t pramp;             /* frames of the pause/stop ramp now (0: PLAYER_RAMP) */
 	float vgain, vtarget, pgain, ptarget;
@@ -107,6 +109,11 @@ void player_render_drop_all(il_player *p);
 void player_render_drop_playing(il_player *p);
 /* True when a next loop can be taken now (lock held). */
 int player_render_next_ready(const il_player *p);
+/* Frames until the next loop starts, as things stand: -1 when none is
+ * ready or the current loop is held (lock held). */
+long long player_render_next_in(const il_player *p);
+/* The loop that starts next, or NULL (lock held; borrowed). */
+const il_track *player_render_peek_next(const il_player *p);
 /* Frames in the minimum duration (lock held). */
 unsigned long long player_render_min_frames(const il_player *p);
 /* Append to a growable array of tracks; 0 or -1 when out of memory. */

@@ -53,6 +53,7 @@ static il_track *player_render_take_next(il_player *p)
 		il_track *t = p->queue[0];
 		memmove(p->queue, p->queue + 1, (p->nqueue - 1) * sizeof *p->queue);
 		p->nqueue--;
+		p->hurry = 0; /* the new station's first loop is on */
 		if (p->cfg.repeat && player_render_push(&p->played, &p->nplayed, &p->pcap, t) == 0)
 			il_track_ref(t);
 		return t;
@@ -76,6 +77,61 @@ static void player_render_started(il_player *p, il_track *t)
 static int player_render_due(const il_player *p)
 {
 	return p->skip || p->jump || (!p->keep && p->elapsed >= player_render_min_frames(p));
+}
+
+/* True when the current loop gives way at its next bar line rather than
+ * at the minimum duration: a new station's first loop (il_player_hurry),
+ * or any loop after a stand-in (the startup loop), is queued. Not while the
+ * loop is held, nor with a fast sink, whose timeline must not depend on how
+ * quickly loops are made. */
+static int player_render_hurried(const il_player *p)
+{
+	return p->cur && p->nqueue > 0 && !p->keep && !p->cfg.sink.fast &&
+	       (p->hurry || p->cur->loop->interim);
+}
+
+/* Frames from now to the first bar line (bar frames a bar, 0: any frame)
+ * of the current loop at least wait frames ahead. */
+static unsigned long long player_render_bar_after(const il_player *p, unsigned long long wait, size_t bar)
+{
+	if (!bar)
+		return wait;
+	size_t at = (size_t)((p->pos + wait) % p->cur->len);
+	return wait + (bar - at % bar) % bar;
+}
+
+/* Frames until the next loop starts, as things stand: -1 when none is
+ * ready or the current loop is held. */
+long long player_render_next_in(const il_player *p)
+{
+	if (!p->cur || p->stopping || (!p->jump && !player_render_next_ready(p)))
+		return -1;
+	int asked = p->skip || p->jump;
+	if (!asked && p->keep)
+		return -1;
+	unsigned long long xf = p->old && p->xf_len > p->xf_pos ? p->xf_len - p->xf_pos : 0;
+	unsigned long long minf = player_render_min_frames(p);
+	unsigned long long wait = asked || p->elapsed >= minf ? 0 : minf - p->elapsed;
+	unsigned long long in = player_render_bar_after(p, wait > xf ? wait : xf, il_track_bar(p->cur));
+	if (!asked && player_render_hurried(p)) {
+		unsigned long long h = p->elapsed == 0 && xf == 0 ? 1 : xf;
+		h = player_render_bar_after(p, h, il_track_bar_guess(p->cur));
+		if (h < in)
+			in = h;
+	}
+	return (long long)in;
+}
+
+/* The loop that starts next, or NULL (borrowed). */
+const il_track *player_render_peek_next(const il_player *p)
+{
+	if (p->jump)
+		return p->jump;
+	if (p->nqueue > 0)
+		return p->queue[0];
+	if (p->cfg.repeat && p->hold == 0 && p->nplayed > 0)
+		return p->played[p->cycle % p->nplayed];
+	return NULL;
 }
 
 /* True when a switch is due but must wait for a loop being prepared. */
@@ -136,7 +192,8 @@ static int player_render_switch(il_player *p)
 		player_render_started(p, t);
 		return 0;
 	}
-	if (p->old || !player_render_due(p))
+	int due = player_render_due(p);
+	if (p->old || !(due || player_render_hurried(p)))
 		return 0;
 	if (p->cfg.max_switches > 0 && p->switches >= (unsigned long)p->cfg.max_switches) {
 		p->ended = 1;
@@ -146,9 +203,10 @@ static int player_render_switch(il_player *p)
 	if (!p->jump && !player_render_next_ready(p))
 		return player_render_waiting(p) ? -1 : 0;
 	/* The crossfade starts on a downbeat of the outgoing loop (the
-	 * incoming one starts on its own: its region starts on one). */
-	size_t bar = il_track_bar(p->cur);
-	if (bar > 0 && p->pos % bar != 0)
+	 * incoming one starts on its own: its region starts on one); in a
+	 * hurry, on the next one, as well as the loop's tempo tells. */
+	size_t bar = due ? il_track_bar(p->cur) : il_track_bar_guess(p->cur);
+	if ((bar > 0 && p->pos % bar != 0) || (!due && p->elapsed == 0))
 		return 0;
 	il_track *t = p->jump ? p->jump : player_render_take_next(p);
 	p->jump = NULL;

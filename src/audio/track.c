@@ -227,3 +227,18 @@ size_t il_track_bar(const il_track *t)
 		return (size_t)llround((double)t->len / l->bars);
 	return 0;
 }
+
+/* Frames of one bar as well as it is known (see track.h). */
+size_t il_track_bar_guess(const il_track *t)
+{
+	size_t own = il_track_bar(t);
+	if (own > 0)
+		return own;
+	const il_loop *l = t->loop;
+	double bar = 0;
+	if (l->beats >= 4)
+		bar = (double)t->len * 4.0 / l->beats;
+	else if (l->bpm > 0)
+		bar = 4.0 * 60.0 / l->bpm * IL_SINK_RATE;
+	return bar >= 1 && bar <= (double)t->len ? (size_t)llround(bar) : 0;
+}

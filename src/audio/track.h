@@ -42,5 +42,9 @@ double il_track_seconds(const il_track *t);
 /* Frames of one bar of the loop region, whose start is a downbeat, when the
  * generator said its bars (the composer's loops); 0 when not known. */
 size_t il_track_bar(const il_track *t);
+/* Frames of one bar as well as it is known: il_track_bar, else four beats
+ * of the loop's tempo (its beat count, else its bpm); 0 when the tempo is
+ * unknown too. */
+size_t il_track_bar_guess(const il_track *t);
 
 #endif

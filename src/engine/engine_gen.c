@@ -7,7 +7,8 @@
  * starts when the player's queue is empty, i.e. once the loop generated
  * before began to play. When nothing plays at `start`, a startup loop
  * (shipped in the data folder) is queued first so that music starts at
- * once. Failures are retried by the job with backoff; a job that gives up
+ * once; it gives way at its next bar line once the first loop is ready,
+ * and so does the loop of an earlier station (engine_station_begin). Failures are retried by the job with backoff; a job that gives up
  * leaves the current loop playing and waits for a new `start` or a change
  * of a generation setting. The worker never touches struct engine except
  * through engine_post() and engine_post_log(); what it needs of the
@@ -160,6 +161,7 @@ static void engine_gen_startup(struct engine_gen *g)
 		return;
 	}
 	snprintf(loop->prompt, sizeof loop->prompt, "startup loop");
+	loop->interim = 1; /* gives way at its next bar once the station's first loop is ready */
 	engine_gen_push(g, loop);
 	engine_post(g->e, ""); /* wake the main loop */
 }
@@ -378,6 +380,7 @@ static int engine_gen_start_prompt(engine *e, const char *prompt, const char *ve
 	g->st_rng = (unsigned)(time_wall() * 1000.0) | 1u;
 	engine_player_clear_queue(e);
 	engine_player_resume(e);
+	engine_station_begin(e);
 	g->want_startup = !engine_player_playing(e);
 	engine_log(e, ENGINE_INFO, "station started: %s (%s)", prompt, e->set.backend);
 	return 0;

@@ -191,13 +191,17 @@ static void eplayer_run_job(struct engine_player *ep, player_job *j)
 		eplayer_post_error(ep->e, j->remake ? "play_favourite" : "play", &err);
 		return;
 	}
-	engine_post_log(ep->e, ENGINE_INFO, "queued %s (%.3f s loop)", t->loop->title, il_track_seconds(t));
+	char title[sizeof t->loop->title];
+	snprintf(title, sizeof title, "%s", t->loop->title);
+	engine_post_log(ep->e, ENGINE_INFO, "queued %s (%.3f s loop)", title, il_track_seconds(t));
 	/* At once: a crossfade to it, the queue left as it is; with nothing
 	 * playing, it starts as the next loop does. */
-	if (j->now && il_player_jump(ep->pl, t, &err) == 0)
+	if (j->now && il_player_jump(ep->pl, t, &err) == 0) {
 		il_track_unref(t);
-	else
-		il_player_enqueue(ep->pl, t);
+	} else {
+		unsigned long long at = il_player_enqueue(ep->pl, t);
+		engine_post_log(ep->e, ENGINE_DEBUG, "%s queued at frame %llu", title, at);
+	}
 }
 
 /* The worker thread: prepares queued jobs one after the other. */
@@ -665,6 +669,7 @@ void engine_player_status(engine *e, sbuf *sb)
 	il_player_status st;
 	memset(&st, 0, sizeof st);
 	st.state = IL_PLAYER_IDLE;
+	st.next_in = -1;
 	st.audio = IL_AUDIO_NONE;
 	st.volume = e->set.volume;
 	if (eplayer_pl(e))
@@ -683,6 +688,8 @@ void engine_player_status(engine *e, sbuf *sb)
 	proto_fmt_double(sb, "elapsed", st.elapsed, 3);
 	proto_fmt_double(sb, "min_left", st.min_left, 3);
 	proto_fmt_long(sb, "next_ready", st.next_ready);
+	proto_fmt_str(sb, "next_title", st.next_title);
+	proto_fmt_double(sb, "next_in", st.next_in, 1);
 }
 
 /* A setting that applies to the player changed: pass the player's

@@ -30,7 +30,10 @@
  *   quit                        stop everything, `bye`, exit 0
  *   ping [id=S]                 `pong id=S`
  *   start prompt=S              generate loops from prompt S and play them
- *                               (a paused loop resumes: a station always plays)
+ *                               (a paused loop resumes: a station always
+ *                               plays; hold is released; the loop playing
+ *                               gives way at its next bar line once the
+ *                               station's first loop is ready)
  *   stop                        stop playback and generation
  *   play file=PATH              analyze, normalize and queue an audio file
  *   pause                       pause the output (nothing playing:
@@ -100,8 +103,11 @@
  *          gen=idle|running|analyzing|retry|failed progress=F eta=F
  *          attempt=N gen_elapsed=F gen_seconds=F analysis_ms=F title=S artist=S
  *          loop_seconds=F bpm=F elapsed=F min_left=F next_ready=0|1
- *          hold=0|1 sleep_left=F
- *          (hold: the loop is held (`hold`); sleep_left: seconds until
+ *          next_title=S next_in=F hold=0|1 sleep_left=F
+ *          (next_title: the loop that starts next, "" when none is ready;
+ *          next_in: the seconds until it starts, -1 when not known (it
+ *          is "" or the current loop is held);
+ *          hold: the loop is held (`hold`); sleep_left: seconds until
  *          the sleep timer stops the station, 0 when it is off;
  *          gen_seconds and analysis_ms: how long the last loop made took
  *          to generate and to analyse; 0 before the first; eta and

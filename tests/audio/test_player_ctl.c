@@ -1,7 +1,9 @@
 /* test_player_ctl.c: the player's station controls: a kept loop plays past
  * the minimum while the queue waits, a jump crossfades to the loop given
  * and leaves the queue, a stop fades out over the time asked and what is
- * queued meanwhile plays after it. Real-time file sinks, read back. */
+ * queued meanwhile plays after it; a new station's first loop and the
+ * loop after a stand-in come at the next bar line. Real-time file sinks,
+ * read back. */
 #include <check.h>
 #include <math.h>
 #include <sndfile.h>
@@ -128,6 +130,107 @@ START_TEST(keep_and_jump)
 }
 END_TEST
 
+/* The frames at which loops started, and how many did (callback context). */
+typedef struct starts {
+	unsigned long long at[8];
+	int n;
+} starts;
+
+/* Callback: keep the frame at which each loop started. */
+static void on_loop_frame(void *ctx, il_track *t, unsigned long long at)
+{
+	starts *s = ctx;
+	(void)t;
+	if (s->n < 8)
+		s->at[s->n++] = at;
+}
+
+/* A constant loop of 0.1 s in 4 bars (1200 frames each), titled. */
+static il_track *make_bars(float v, const char *title, int interim)
+{
+	il_track *t = make_const(v, title);
+	t->loop->bars = 4;
+	t->loop->interim = interim;
+	return t;
+}
+
+START_TEST(hurry_at_the_next_bar)
+{
+	/* A new station (hurry) or the loop after a stand-in (interim) starts
+	 * at the next bar line, not at the minimum (10 s); a loop queued after
+	 * it waits for the minimum again; a kept loop is not hurried; status
+	 * names the next loop and when it starts. */
+	il_err err;
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink.kind = IL_SINK_FILE; /* real time */
+	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/hurry.wav", tmpdir);
+	cfg.min_duration = 10;
+	cfg.crossfade = 0.01;
+	cfg.volume = 100;
+	starts s = { { 0 }, 0 };
+	il_player_cb cb = { &s, on_loop_frame, NULL, NULL, NULL, NULL };
+	il_player *p;
+	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
+	il_player_status st;
+	il_player_hurry(p); /* nothing plays: no hurry for the first loop */
+	il_player_enqueue(p, make_bars(0.1f, "a", 0));
+	ck_assert(wait_status(p, past_min, &st));
+	ck_assert_str_eq(st.next_title, "");
+	ck_assert_double_eq(st.next_in, -1);
+	il_player_enqueue(p, make_bars(0.2f, "b", 0));
+	il_player_get_status(p, &st);
+	ck_assert_str_eq(st.next_title, "b");
+	ck_assert_double_ge(st.next_in, st.min_left - 0.001); /* no hurry: the minimum */
+	ck_assert_double_le(st.next_in, st.min_left + 0.026);
+	il_player_clear_queue(p);
+	/* A new station: hurry, then its first loop. */
+	il_player_hurry(p);
+	unsigned long long q = il_player_enqueue(p, make_bars(0.3f, "c", 1));
+	il_player_get_status(p, &st);
+	if (st.switches == 0) { /* (not yet: the bar line is at most 25 ms away) */
+		ck_assert_str_eq(st.next_title, "c");
+		ck_assert_double_le(st.next_in, 0.026);
+	}
+	ck_assert(wait_status(p, switched, &st));
+	ck_assert_str_eq(st.title, "c");
+	ck_assert_int_eq(s.n, 2);
+	ck_assert_uint_gt(s.at[1], q);
+	ck_assert_uint_le(s.at[1] - q, 1200);
+	ck_assert_uint_eq(s.at[1] % 1200, 0); /* a started at frame 0: on its bar line */
+	/* c is a stand-in: the loop after it comes at its next bar too. */
+	q = il_player_enqueue(p, make_bars(0.4f, "d", 0));
+	ck_assert(wait_status(p, switched2, &st));
+	ck_assert_str_eq(st.title, "d");
+	ck_assert_uint_le(s.at[2] - q, 1200);
+	ck_assert_uint_gt(s.at[2], s.at[1]);
+	ck_assert_uint_eq((s.at[2] - s.at[1]) % 1200, 0);
+	/* d is no stand-in and the hurry was used: e waits for the minimum. */
+	il_player_enqueue(p, make_bars(0.5f, "e", 0));
+	il_player_get_status(p, &st);
+	ck_assert_str_eq(st.next_title, "e");
+	ck_assert_double_ge(st.next_in, st.min_left - 0.001);
+	ck_assert_double_ge(st.min_left, 9);
+	/* Held, a new station is not hurried (the engine releases the hold). */
+	il_player_keep(p, 1);
+	il_player_clear_queue(p);
+	il_player_hurry(p);
+	il_player_enqueue(p, make_bars(0.6f, "f", 0));
+	usleep(300000);
+	il_player_get_status(p, &st);
+	ck_assert_str_eq(st.title, "d");
+	ck_assert_str_eq(st.next_title, "f");
+	ck_assert_double_eq(st.next_in, -1);
+	il_player_keep(p, 0); /* released: hurried, at once */
+	for (int k = 0; k < 1000 && s.n < 4; k++)
+		usleep(10000);
+	ck_assert_int_eq(s.n, 4);
+	ck_assert_uint_eq((s.at[3] - s.at[2]) % 1200, 0);
+	ck_assert_uint_lt(s.at[3] - s.at[2], 10 * 48000);
+	il_player_free(p);
+}
+END_TEST
+
 START_TEST(stop_fade_is_long_and_smooth)
 {
 	/* A stop with a 0.5 s fade ramps down over 24000 frames; a loop queued
@@ -182,6 +285,7 @@ static Suite *player_ctl_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, keep_and_jump);
 	tcase_add_test(tc, stop_fade_is_long_and_smooth);
+	tcase_add_test(tc, hurry_at_the_next_bar);
 	suite_add_tcase(s, tc);
 	return s;
 }
