@@ -6,4 +6,4 @@ libinfiniloop_ui_a_SOURCES += src/ui/ui.c src/ui/ui.h \
 	src/ui/elink.c src/ui/elink.h src/ui/keys.c src/ui/keys.h \
 	src/ui/cmdline.c src/ui/cmdline.h src/ui/commands.c src/ui/commands.h \
 	src/ui/entry.c src/ui/entry.h src/ui/overlay.c src/ui/overlay.h \
-	src/ui/panels.c src/ui/screens.c
+	src/ui/panels.c src/ui/paneltext.c src/ui/paneltext.h src/ui/screens.c

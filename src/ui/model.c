@@ -15,6 +15,7 @@ void uimodel_init(uimodel *m)
 	m->state = IL_PLAYER_IDLE; /* shown as "starting" until a status says (have_status) */
 	m->gen = GEN_STATE_IDLE;
 	m->volume = -1;
+	m->next_in = -1;
 	m->presets_fresh = 1;
 	m->stats_fresh = 1;
 }
@@ -154,6 +155,10 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 	long nr = m->next_ready, hold = m->hold;
 	uimodel_long(msg, "next_ready", &nr);
 	m->next_ready = (int)nr;
+	m->next_title[0] = '\0';
+	uimodel_str(msg, "next_title", m->next_title, sizeof m->next_title);
+	m->next_in = -1;
+	uimodel_num(msg, "next_in", &m->next_in);
 	uimodel_long(msg, "hold", &hold);
 	m->hold = hold != 0;
 	double sleep = -1;
@@ -222,6 +227,8 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 	uim_setting *md = uimodel_setting(m, "min_duration");
 	m->min_left = md ? atof(md->value) : 0; /* until the next status says */
 	m->next_ready = 0;
+	m->next_title[0] = '\0'; /* it is this one, or another: the next status says */
+	m->next_in = -1;
 	if (m->state != IL_PLAYER_PAUSED)
 		m->state = IL_PLAYER_PLAYING;
 	m->have_status = 1;

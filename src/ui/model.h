@@ -106,6 +106,8 @@ typedef struct uimodel {
 	char title[256], artist[256];
 	double loop_seconds, bpm, elapsed, min_left;
 	int next_ready;
+	char next_title[256]; /* the loop that starts next ("" when none is ready) */
+	double next_in;    /* seconds until it starts, at status_at (-1: not known) */
 	int hold;          /* the loop is held (`hold`) */
 	double sleep_until; /* when the sleep timer ends (monotonic, from
 			     * status's sleep_left), 0: off */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ui/app.h"
+#include "ui/paneltext.h"
 
 static const char *const panels_screen_names[UI_SCREENS] = {
 	"Player", "Statistics", "Settings", "Analysis",
@@ -297,9 +298,8 @@ static void panels_timing(ui_app *a)
 	char e[16], l[16];
 	uidraw_clock(e, sizeof e, el);
 	uidraw_clock(l, sizeof l, left);
-	const char *next = m->hold ? (m->next_ready ? "held, next ready" : "held") :
-			   m->next_ready ? "next ready" :
-			   (uimodel_generating(m) ? "next generating" : "next not ready");
+	char next[320];
+	paneltext_next(m, a->now, next, sizeof next);
 	theme_role nr = m->next_ready ? ROLE_OK : ROLE_DIM;
 	int x = in.x;
 	if (in.h >= 2) {

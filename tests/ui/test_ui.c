@@ -1,6 +1,7 @@
 /* test_ui.c: unit tests of the UI's curses-free parts: colour parsing and
  * fallback, theme files, the model built from events, the messages and
- * their history, command-line words, sleep times. */
+ * their history, command-line words, sleep times, the Timing panel's
+ * word on the next loop. */
 #include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "../testutil.h"
 #include "ui/commands.h"
 #include "ui/model.h"
+#include "ui/paneltext.h"
 #include "ui/theme.h"
 
 /* Apply one event line to m; dirty bits. */
@@ -265,6 +267,45 @@ START_TEST(test_model_messages)
 }
 END_TEST
 
+START_TEST(test_next_text)
+{
+	/* The next loop and when it starts, counted down while playing; the
+	 * hold; before the engine names it. */
+	uimodel m;
+	char s[320];
+	uimodel_init(&m);
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "next not ready");
+	feed(&m, "status state=playing gen=running elapsed=3 min_left=27 next_ready=0 next_title=\"\" next_in=-1.0");
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "next generating");
+	feed(&m, "status state=playing gen=idle elapsed=3 min_left=27 next_ready=1 next_title=\"Lunar Skylines\" "
+		 "next_in=12.0 hold=0");
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "next: Lunar Skylines in 0:12");
+	paneltext_next(&m, 104.5, s, sizeof s);
+	ck_assert_str_eq(s, "next: Lunar Skylines in 0:08"); /* 7.5 s: the second under way counts */
+	paneltext_next(&m, 130.0, s, sizeof s);
+	ck_assert_str_eq(s, "next: Lunar Skylines in 0:00");
+	feed(&m, "status state=paused next_ready=1 next_title=\"Lunar Skylines\" next_in=12.0 hold=0");
+	paneltext_next(&m, 150.0, s, sizeof s);
+	ck_assert_str_eq(s, "next: Lunar Skylines in 0:12"); /* paused: no countdown */
+	feed(&m, "status state=playing next_ready=1 next_title=\"Lunar Skylines\" next_in=-1.0 hold=1");
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "held, next: Lunar Skylines");
+	feed(&m, "status state=playing next_ready=0 next_title=\"\" next_in=-1.0 hold=1");
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "held");
+	feed(&m, "status state=playing next_ready=1 next_title=\"Lunar Skylines\" next_in=80.0 hold=0");
+	feed(&m, "loop title=\"Lunar Skylines\" artist=A prompt=p seconds=7 bpm=80 score=0.9 method=composer quality=good");
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "next not ready"); /* it started: the next status names the one after */
+	feed(&m, "status state=playing next_ready=1");  /* an engine that does not name it */
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "next ready");
+}
+END_TEST
+
 START_TEST(test_split)
 {
 	char buf[256], *argv[8];
@@ -309,6 +350,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_theme_fifo_include);
 	tcase_add_test(tc, test_model_events);
 	tcase_add_test(tc, test_model_messages);
+	tcase_add_test(tc, test_next_text);
 	tcase_add_test(tc, test_split);
 	tcase_add_test(tc, test_duration);
 	suite_add_tcase(s, tc);

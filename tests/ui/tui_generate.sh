@@ -71,7 +71,7 @@ T send-keys -t "$UI_PANE" Space
 expect_screen '▶ .* playing \|' "Space resumes" 5
 
 # n crossfades to the next loop once it is ready.
-expect_screen 'next ready' "the next loop is ready" 60
+expect_screen 'next: [A-Z][a-z]+ [A-Z][a-z]+ in [0-9]+:[0-9]{2}' "the next loop is ready: its title and when it starts" 60
 T send-keys -t "$UI_PANE" n
 n=0; while [ $n -lt 100 ] && [ "$(title)" = "$after" ]; do sleep 0.1; n=$((n+1)); done
 now=$(title)

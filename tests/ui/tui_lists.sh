@@ -74,12 +74,12 @@ start_station 100 30 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 --
 expect_screen 'Backend: command' "the station is up with the command backend"
 T send-keys -t "$UI_PANE" ":start 'calm piano'" Enter
 # The first loop follows the startup loop (at once, or at n).
-expect_screen 'next ready|Genre: +calm piano' "the first loop is ready" 30
+expect_screen 'next: |Genre: +calm piano' "the first loop is ready" 30
 screen | grep -q 'Genre: +calm piano' || T send-keys -t "$UI_PANE" n
 expect_screen 'Genre: +calm piano' "the first loop plays" 10
 expect_screen 'ETA: +overrunning \+0:0[1-9] \(expected ~0:0[0-9]\)' "the second job shows it overruns" 20
 expect_no_screen 'ETA: +0:00 left' "no '0:00 left' while it overruns"
-expect_screen 'next ready' "the second loop is ready" 30
+expect_screen 'next: [A-Z][a-z]+ [A-Z][a-z]+ in [0-9]+:[0-9]{2}' "the second loop is ready" 30
 T send-keys -t "$UI_PANE" n
 expect_screen 'Retry: +in [0-9]+ s' "the third job fails and waits to retry" 30
 expect_screen 'ETA: +- *│' "no ETA while it waits to retry" 1

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The station keeps playing: Space on a stopped or idle station never hides
 # a pause (:stop, Space, a preset plays; Space alone starts the station
-# again), and a killed engine is restarted with the station's prompt. The
+# again; the Timing panel names the next loop and when it starts), and a
+# killed engine is restarted with the station's prompt. The
 # sound is recorded from a private PulseAudio server.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/audio/pulse.sh"
@@ -41,6 +42,7 @@ expect_screen ' stopped \| vol' ":stop again" 20
 T send-keys -t "$UI_PANE" ' ' 3 Enter
 expect_screen "$PLAYING" ":stop, Space, preset 3: the preset plays" 60
 expect_screen 'Genre: +techno' "the panel shows preset 3" 60
+expect_screen 'next: [A-Z][a-z]+ [A-Z][a-z]+ in 0:[0-9]{2}' "the Timing panel names the next loop and when it starts" 60
 expect_heard ":stop, Space, preset 3: music is heard"
 
 # The engine dies: the new engine plays the station on.

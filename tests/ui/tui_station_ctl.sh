@@ -30,7 +30,7 @@ expect_screen ' playing \| vol' "the station plays" 30
 expect_no_screen 'HOLD' "no HOLD before H"
 T send-keys -t "$UI_PANE" H
 expect_screen ' playing \| HOLD \| vol' "H: the status row says HOLD" 10
-expect_screen 'held, next ready' "held: the next loop is ready and waits" 60
+expect_screen 'held, next: [A-Z][a-z]+ [A-Z][a-z]+' "held: the next loop is ready, named, and waits" 60
 t1=$(title)
 T send-keys -t "$UI_PANE" n
 t2=$(title_other_than "$t1")
