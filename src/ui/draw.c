@@ -231,6 +231,24 @@ void uidraw_hbar(const tui *t, int y, int x, int w, double frac, theme_role fill
 	}
 }
 
+/* An indeterminate progress bar: a block going to and fro with the time. */
+void uidraw_hbar_busy(const tui *t, int y, int x, int w, double now, theme_role fill, theme_role empty)
+{
+	if (w <= 0)
+		return;
+	int len = w / 5 > 1 ? w / 5 : 1, span = w - len;
+	long step = isfinite(now) && now > 0 ? (long)(now * 4.0) : 0;
+	int pos = span > 0 ? (int)(step % (2L * span)) : 0;
+	if (pos > span)
+		pos = 2 * span - pos;
+	for (int k = 0; k < w; k++) {
+		if (k >= pos && k < pos + len)
+			uidraw_glyph(t, y, x + k, t->g.hbar[8], fill);
+		else
+			uidraw_glyph(t, y, x + k, t->g.hbar_empty, empty);
+	}
+}
+
 /* A "label value" pair: label in ROLE_LABEL, value in ROLE_VALUE. */
 int uidraw_pair(const tui *t, int y, int x, int w, const char *label, const char *value)
 {

@@ -32,6 +32,9 @@ void uidraw_glyph(const tui *t, int y, int x, wchar_t g, theme_role r);
 uirect uidraw_frame(const tui *t, uirect rc, const char *title);
 /* A horizontal bar of w columns filled to frac (0-1), eighth-cell precise. */
 void uidraw_hbar(const tui *t, int y, int x, int w, double frac, theme_role fill, theme_role empty);
+/* An indeterminate progress bar w columns wide: a block of a fifth of it
+ * going to and fro, four columns a second, placed by the time now. */
+void uidraw_hbar_busy(const tui *t, int y, int x, int w, double now, theme_role fill, theme_role empty);
 /* A "label value" pair: label in ROLE_LABEL, value in ROLE_VALUE; columns used. */
 int uidraw_pair(const tui *t, int y, int x, int w, const char *label, const char *value);
 /* Format seconds as m:ss (or h:mm:ss). */

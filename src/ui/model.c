@@ -146,6 +146,10 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 	uimodel_num(msg, "progress", &m->progress);
 	uimodel_num(msg, "eta", &m->eta);
 	uimodel_long(msg, "attempt", &m->attempt);
+	double took = 0;
+	uimodel_num(msg, "gen_elapsed", &took);
+	if (m->gen == GEN_STATE_RUNNING && took > 0)
+		m->job_at = now - took; /* the engine timed the attempt (e.g. before this client attached) */
 	uimodel_str(msg, "title", m->title, sizeof m->title);
 	uimodel_str(msg, "artist", m->artist, sizeof m->artist);
 	uimodel_num(msg, "loop_seconds", &m->loop_seconds);

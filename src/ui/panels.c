@@ -121,7 +121,10 @@ static void panels_status(ui_app *a)
 	uidraw_glyph(t, r.y, 1, panels_state_glyph(a), ROLE_STATUS);
 	char el[16], buf[600], gen[64];
 	uidraw_clock(el, sizeof el, uimodel_elapsed(m, a->now));
-	if (uimodel_generating(m))
+	char over[32];
+	if (paneltext_eta(m, a->now, 1, over, sizeof over)) /* past the estimate: by how much */
+		snprintf(gen, sizeof gen, "gen %s %s", gen_state_name(m->gen), over);
+	else if (uimodel_generating(m))
 		snprintf(gen, sizeof gen, "gen %s %.0f%%", gen_state_name(m->gen), m->progress * 100);
 	else
 		snprintf(gen, sizeof gen, "gen %s", gen_state_name(m->gen));
@@ -374,27 +377,6 @@ static void panels_presets(ui_app *a)
 	}
 }
 
-/* The ETA line: the engine's estimate (from the history) less the time
- * the running attempt has taken; past the estimate, by how much it
- * overruns; "-" when nothing runs (also while waiting to retry). */
-static void panels_eta(ui_app *a, char *out, size_t n)
-{
-	uimodel *m = &a->m;
-	char eta[16], left[16];
-	snprintf(out, n, "-");
-	if ((m->gen != GEN_STATE_RUNNING && m->gen != GEN_STATE_ANALYZING) || m->eta <= 0)
-		return;
-	uidraw_clock(eta, sizeof eta, m->eta);
-	double took = m->job_at > 0 ? a->now - m->job_at : m->eta * m->progress;
-	if (took > m->eta) {
-		uidraw_clock(left, sizeof left, took - m->eta);
-		snprintf(out, n, "overrunning +%s (expected ~%s)", left, eta);
-	} else {
-		uidraw_clock(left, sizeof left, m->eta - took);
-		snprintf(out, n, "%s left of ~%s", left, eta);
-	}
-}
-
 /* Generation: backend, model, state, progress with ETA, retries. */
 static void panels_gen(ui_app *a)
 {
@@ -403,18 +385,24 @@ static void panels_gen(ui_app *a)
 	uirect in = panels_box(a, a->lay.gen, "Generation");
 	if (in.h <= 0)
 		return;
-	char eta[32], line[512];
-	uidraw_clock(eta, sizeof eta, m->eta);
+	char eta[96], line[512];
 	int busy = uimodel_generating(m);
+	int over = paneltext_eta(m, a->now, a->lay.mode != UI_LAYOUT_FULL, eta, sizeof eta);
 	if (a->lay.mode != UI_LAYOUT_FULL) {
 		snprintf(line, sizeof line, "%s/%s %s", m->backend[0] ? m->backend : "?",
 			 m->model[0] ? m->model : "?", gen_state_name(m->gen));
 		int x = uidraw_text(t, in.y, in.x, in.w, ROLE_LABEL, line);
-		if (busy && in.w - x > 12) {
-			int bw = in.w - x - 12;
-			uidraw_hbar(t, in.y, in.x + x + 1, bw, m->progress, ROLE_PROGRESS, ROLE_PROGRESS_BG);
-			uidraw_textf(t, in.y, in.x + x + 2 + bw, in.w - x - 2 - bw, ROLE_VALUE, "%3.0f%% %s",
-				     m->progress * 100, eta);
+		if (busy && in.w - x > 14) {
+			int bw = in.w - x - 14;
+			if (over) /* past the estimate: how far along is not known */
+				uidraw_hbar_busy(t, in.y, in.x + x + 1, bw, a->now, ROLE_PROGRESS, ROLE_PROGRESS_BG);
+			else
+				uidraw_hbar(t, in.y, in.x + x + 1, bw, m->progress, ROLE_PROGRESS, ROLE_PROGRESS_BG);
+			if (over)
+				snprintf(line, sizeof line, " --%% %s", eta);
+			else
+				snprintf(line, sizeof line, "%3.0f%% %s", m->progress * 100, eta);
+			uidraw_text(t, in.y, in.x + x + 2 + bw, in.w - x - 2 - bw, ROLE_VALUE, line);
 		}
 		return;
 	}
@@ -432,14 +420,16 @@ static void panels_gen(ui_app *a)
 	if (++y < bottom) {
 		int bw = in.w - 6;
 		double p = busy || m->gen == GEN_STATE_READY ? m->progress : 0;
-		uidraw_hbar(t, y, in.x, bw, p, ROLE_PROGRESS, ROLE_PROGRESS_BG);
-		uidraw_textf(t, y, in.x + bw + 1, 5, ROLE_VALUE, "%3.0f%%", p * 100);
+		if (over) { /* past the estimate: how far along is not known */
+			uidraw_hbar_busy(t, y, in.x, bw, a->now, ROLE_PROGRESS, ROLE_PROGRESS_BG);
+			uidraw_text(t, y, in.x + bw + 1, 5, ROLE_VALUE, " --%");
+		} else {
+			uidraw_hbar(t, y, in.x, bw, p, ROLE_PROGRESS, ROLE_PROGRESS_BG);
+			uidraw_textf(t, y, in.x + bw + 1, 5, ROLE_VALUE, "%3.0f%%", p * 100);
+		}
 	}
-	if (++y < bottom) {
-		char est[64];
-		panels_eta(a, est, sizeof est);
-		uidraw_pair(t, y, in.x, in.w, "ETA:    ", est);
-	}
+	if (++y < bottom)
+		uidraw_pair(t, y, in.x, in.w, "ETA:    ", eta);
 	if (++y < bottom && m->gen == GEN_STATE_RETRY && m->gen_wait > 0) {
 		snprintf(line, sizeof line, "in %.0f s", m->gen_wait - (a->now - m->gen_at) > 0 ?
 			 m->gen_wait - (a->now - m->gen_at) : 0);

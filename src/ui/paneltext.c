@@ -28,3 +28,28 @@ void paneltext_next(const uimodel *m, double now, char *out, size_t n)
 			 uimodel_generating(m) ? "next generating" : "next not ready");
 	}
 }
+
+/* The Generation panel's estimate at time now; 1 while it overruns. */
+int paneltext_eta(const uimodel *m, double now, int brief, char *out, size_t n)
+{
+	char eta[16], c[16];
+	snprintf(out, n, "%s", brief ? "" : "-");
+	if (m->gen != GEN_STATE_RUNNING || m->eta <= 0)
+		return 0;
+	uidraw_clock(eta, sizeof eta, m->eta);
+	double took = m->job_at > 0 ? now - m->job_at : m->eta * m->progress;
+	if (took > m->eta) {
+		uidraw_clock(c, sizeof c, took - m->eta);
+		if (brief)
+			snprintf(out, n, "+%s", c);
+		else
+			snprintf(out, n, "overrunning +%s (expected ~%s)", c, eta);
+		return 1;
+	}
+	uidraw_clock(c, sizeof c, ceil(m->eta - took));
+	if (brief)
+		snprintf(out, n, "%s", c);
+	else
+		snprintf(out, n, "%s left of ~%s", c, eta);
+	return 0;
+}

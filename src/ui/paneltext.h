@@ -1,6 +1,7 @@
 /* paneltext.h: the words of the panels that follow the clock: the next
- * loop and when it starts (Timing). Functions of the model and the time
- * only, so that they are tested without a terminal. */
+ * loop and when it starts (Timing), the estimate of a generation
+ * (Generation). Functions of the model and the time only, so that they
+ * are tested without a terminal. */
 #ifndef IL_UI_PANELTEXT_H
 #define IL_UI_PANELTEXT_H
 
@@ -13,5 +14,12 @@
  * TITLE" or "held" when the loop is held, else "next ready", "next
  * generating" or "next not ready". */
 void paneltext_next(const uimodel *m, double now, char *out, size_t n);
+/* The Generation panel's estimate at time now: "0:18 left of ~0:30", or
+ * "overrunning +0:12 (expected ~0:30)" once the running attempt takes
+ * longer than its estimate; "-" while nothing is generated (idle,
+ * analysing, waiting to retry, failed, stopped) or without an estimate.
+ * brief: "0:18", "+0:12" or "". 1 while it overruns (its progress is then
+ * unknown: the panel shows an indeterminate bar), else 0. */
+int paneltext_eta(const uimodel *m, double now, int brief, char *out, size_t n);
 
 #endif

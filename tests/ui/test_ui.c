@@ -1,7 +1,7 @@
 /* test_ui.c: unit tests of the UI's curses-free parts: colour parsing and
  * fallback, theme files, the model built from events, the messages and
  * their history, command-line words, sleep times, the Timing panel's
- * word on the next loop. */
+ * word on the next loop, the Generation panel's estimate. */
 #include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -306,6 +306,47 @@ START_TEST(test_next_text)
 }
 END_TEST
 
+START_TEST(test_eta_text)
+{
+	/* The estimate counts down from the attempt's start, says by how much
+	 * it overruns (never "99 %" and "0:00 left"), and is "-" while nothing
+	 * is generated. */
+	uimodel m;
+	char s[128];
+	uimodel_init(&m);
+	ck_assert_int_eq(paneltext_eta(&m, 100.0, 0, s, sizeof s), 0);
+	ck_assert_str_eq(s, "-");
+	feed(&m, "gen state=running progress=0 eta=30 attempt=1 elapsed=0"); /* at 100 */
+	ck_assert_int_eq(paneltext_eta(&m, 112.0, 0, s, sizeof s), 0);
+	ck_assert_str_eq(s, "0:18 left of ~0:30");
+	ck_assert_int_eq(paneltext_eta(&m, 112.0, 1, s, sizeof s), 0);
+	ck_assert_str_eq(s, "0:18");
+	ck_assert_int_eq(paneltext_eta(&m, 129.5, 0, s, sizeof s), 0);
+	ck_assert_str_eq(s, "0:01 left of ~0:30");
+	feed(&m, "gen state=running progress=0.99 eta=30 attempt=1 elapsed=30");
+	ck_assert_int_eq(paneltext_eta(&m, 142.0, 0, s, sizeof s), 1);
+	ck_assert_str_eq(s, "overrunning +0:12 (expected ~0:30)");
+	ck_assert_int_eq(paneltext_eta(&m, 142.0, 1, s, sizeof s), 1);
+	ck_assert_str_eq(s, "+0:12");
+	feed(&m, "gen state=analyzing progress=1 eta=30 attempt=1 elapsed=43");
+	ck_assert_int_eq(paneltext_eta(&m, 143.0, 0, s, sizeof s), 0);
+	ck_assert_str_eq(s, "-");
+	feed(&m, "gen state=retry progress=0 eta=0 attempt=2 wait=4 elapsed=0");
+	ck_assert_int_eq(paneltext_eta(&m, 150.0, 0, s, sizeof s), 0);
+	ck_assert_str_eq(s, "-");
+	ck_assert_int_eq(paneltext_eta(&m, 150.0, 1, s, sizeof s), 0);
+	ck_assert_str_eq(s, "");
+	/* A client that attached late: status says how long the attempt ran. */
+	uimodel_init(&m);
+	feed(&m, "status state=playing gen=running progress=0.990 eta=20.0 attempt=1 gen_elapsed=25.0");
+	ck_assert_int_eq(paneltext_eta(&m, 100.0, 0, s, sizeof s), 1);
+	ck_assert_str_eq(s, "overrunning +0:05 (expected ~0:20)");
+	feed(&m, "status state=playing gen=idle progress=0.000 eta=0.0 attempt=1 gen_elapsed=0.0");
+	ck_assert_int_eq(paneltext_eta(&m, 100.0, 0, s, sizeof s), 0);
+	ck_assert_str_eq(s, "-");
+}
+END_TEST
+
 START_TEST(test_split)
 {
 	char buf[256], *argv[8];
@@ -351,6 +392,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_model_events);
 	tcase_add_test(tc, test_model_messages);
 	tcase_add_test(tc, test_next_text);
+	tcase_add_test(tc, test_eta_text);
 	tcase_add_test(tc, test_split);
 	tcase_add_test(tc, test_duration);
 	suite_add_tcase(s, tc);

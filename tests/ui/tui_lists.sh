@@ -79,6 +79,9 @@ screen | grep -q 'Genre: +calm piano' || T send-keys -t "$UI_PANE" n
 expect_screen 'Genre: +calm piano' "the first loop plays" 10
 expect_screen 'ETA: +overrunning \+0:0[1-9] \(expected ~0:0[0-9]\)' "the second job shows it overruns" 20
 expect_no_screen 'ETA: +0:00 left' "no '0:00 left' while it overruns"
+expect_screen ' --% *│' "the progress is not known while it overruns (no percentage)" 1
+expect_no_screen ' 99% *│' "no '99 %' while it overruns"
+expect_screen '\| gen running \+0:0[0-9] \|' "the status row says by how much it overruns" 1
 expect_screen 'next: [A-Z][a-z]+ [A-Z][a-z]+ in [0-9]+:[0-9]{2}' "the second loop is ready" 30
 T send-keys -t "$UI_PANE" n
 expect_screen 'Retry: +in [0-9]+ s' "the third job fails and waits to retry" 30
