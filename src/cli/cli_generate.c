@@ -133,6 +133,13 @@ static void cli_generate_json(FILE *to, const il_opts *o, const pipeline *pl, co
 	sbuf_free(&sb);
 }
 
+/* A problem of the prompt (gen_prompt_problems): a warning on stderr. */
+static void cli_generate_note(void *ud, const char *note)
+{
+	(void)ud;
+	fprintf(stderr, "infiniloop-tui: warning: ignored: %s\n", note);
+}
+
 /* --generate-only: one loop written to a file; exit status. */
 int cli_generate(const il_opts *o)
 {
@@ -161,6 +168,8 @@ int cli_generate(const il_opts *o)
 		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
 		goto out;
 	}
+	if (!o->quiet)
+		gen_prompt_problems(o->gen_prompt, cli_generate_note, NULL);
 	pl.report = cli_generate_report;
 	pl.log = cli_generate_log;
 	pl.ud = (void *)o;

@@ -359,8 +359,15 @@ static void engine_gen_cancel(struct engine_gen *g)
 		gen_cancel_request(&g->cancel);
 }
 
+/* A problem of the prompt (gen_prompt_problems): a warning. */
+static void engine_gen_note(void *ud, const char *note)
+{
+	engine_log(ud, ENGINE_WARN, "ignored: %s", note);
+}
+
 /* `start prompt=S` (or --prompt, or verb): a new station; the old job and
- * queued loops are dropped. 0, or -1 after an error event. */
+ * queued loops are dropped; what the prompt asks for that cannot be used
+ * is named in warnings. 0, or -1 after an error event. */
 static int engine_gen_start_prompt(engine *e, const char *prompt, const char *verb)
 {
 	struct engine_gen *g = e->gen;
@@ -383,6 +390,7 @@ static int engine_gen_start_prompt(engine *e, const char *prompt, const char *ve
 	engine_station_begin(e);
 	g->want_startup = !engine_player_playing(e);
 	engine_log(e, ENGINE_INFO, "station started: %s (%s)", prompt, e->set.backend);
+	gen_prompt_problems(prompt, engine_gen_note, e);
 	return 0;
 }
 

@@ -33,7 +33,11 @@
  *                               (a paused loop resumes: a station always
  *                               plays; hold is released; the loop playing
  *                               gives way at its next bar line once the
- *                               station's first loop is ready)
+ *                               station's first loop is ready); over
+ *                               1023 bytes: `error code=bad_value`, the
+ *                               station unchanged; a tempo or key that
+ *                               cannot be used: `log level=warn
+ *                               msg="ignored: 999 bpm (40-220)"`
  *   stop                        stop playback and generation
  *   play file=PATH              analyze, normalize and queue an audio file
  *   pause                       pause the output (nothing playing:

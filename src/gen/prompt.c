@@ -3,13 +3,12 @@
 #include "gen/prompt.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen/prompt_words.h"
-
-#define PROMPT_TOKENS 160
 
 typedef struct prompt_tok {
 	size_t off, len; /* in the normalised prompt */
@@ -19,7 +18,7 @@ typedef struct prompt_tok {
 
 typedef struct prompt_scan {
 	char *orig, *low;  /* normalised: sharp and flat signs as '#' and 'b'; lower-cased copy */
-	prompt_tok tok[PROMPT_TOKENS];
+	prompt_tok *tok;   /* every word of the prompt: none is dropped */
 	int n;
 } prompt_scan;
 
@@ -47,7 +46,8 @@ static int prompt_split(const char *prompt, prompt_scan *s)
 	size_t n = strlen(prompt);
 	s->orig = malloc(n + 1);
 	s->low = malloc(n + 1);
-	if (!s->orig || !s->low)
+	s->tok = malloc((n / 2 + 1) * sizeof *s->tok); /* a word and a separator each, but the last */
+	if (!s->orig || !s->low || !s->tok)
 		return -1;
 	size_t w = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -62,7 +62,7 @@ static int prompt_split(const char *prompt, prompt_scan *s)
 	for (size_t k = 0; k <= w; k++)
 		s->low[k] = (char)tolower((unsigned char)s->orig[k]);
 	s->n = 0;
-	for (size_t k = 0; k < w && s->n < PROMPT_TOKENS;) {
+	for (size_t k = 0; k < w;) {
 		if (!prompt_wordch(s->low[k])) {
 			k++;
 			continue;
@@ -122,31 +122,44 @@ static double prompt_number(const prompt_scan *s, int i, size_t *digits)
 	return strtod(p, NULL);
 }
 
-/* Tempo: "92 bpm", "92bpm", "bpm 92", "tempo 92", "tempo of 92", "92 beats per minute". */
+/* A tempo at token i: "92 bpm", "92bpm", "bpm 92", "tempo 92", "tempo of
+ * 92", "92 beats per minute"; its value, and the tokens it spans in
+ * [*first, *last]; -1 when token i is no tempo. */
+static double prompt_tempo_at(const prompt_scan *s, int i, int *first, int *last)
+{
+	size_t dg = 0;
+	double v = prompt_number(s, i, &dg);
+	if (v < 0)
+		return -1;
+	*first = *last = i;
+	if (dg + 3 == s->tok[i].len && !strncmp(s->low + s->tok[i].off + dg, "bpm", 3))
+		return v;
+	if (dg != s->tok[i].len)
+		return -1;
+	if (prompt_is(s, i + 1, "bpm")) {
+		*last = i + 1;
+	} else if (prompt_is(s, i + 1, "beats") && prompt_is(s, i + 2, "per")) {
+		*last = prompt_is(s, i + 3, "minute") ? i + 3 : i + 2;
+	} else if (prompt_is(s, i - 1, "bpm") || prompt_is(s, i - 1, "tempo")) {
+		*first = i - 1;
+	} else if (prompt_is(s, i - 1, "of") && prompt_is(s, i - 2, "tempo")) {
+		*first = i - 2;
+	} else {
+		return -1;
+	}
+	return v;
+}
+
+/* Tempo: the first one in range (see prompt_tempo_at), its words used. */
 static double prompt_bpm(prompt_scan *s)
 {
 	for (int i = 0; i < s->n; i++) {
-		size_t dg = 0;
-		double v = prompt_number(s, i, &dg);
-		if (v < 0)
+		int first, last;
+		double v = prompt_tempo_at(s, i, &first, &last);
+		if (v < GEN_BPM_MIN || v > GEN_BPM_MAX)
 			continue;
-		int used[3] = { i, -1, -1 };
-		int ok = 0;
-		if (dg == s->tok[i].len - 3 && !strncmp(s->low + s->tok[i].off + dg, "bpm", 3))
-			ok = 1;
-		else if (dg == s->tok[i].len && prompt_is(s, i + 1, "bpm"))
-			ok = 1, used[1] = i + 1;
-		else if (dg == s->tok[i].len && prompt_is(s, i + 1, "beats") && prompt_is(s, i + 2, "per"))
-			ok = 1, used[1] = i + 1;
-		else if (dg == s->tok[i].len && (prompt_is(s, i - 1, "bpm") || prompt_is(s, i - 1, "tempo")))
-			ok = 1, used[1] = i - 1;
-		else if (dg == s->tok[i].len && prompt_is(s, i - 1, "of") && prompt_is(s, i - 2, "tempo"))
-			ok = 1, used[1] = i - 1, used[2] = i - 2;
-		if (!ok || v < GEN_BPM_MIN || v > GEN_BPM_MAX)
-			continue;
-		for (int k = 0; k < 3; k++)
-			if (used[k] >= 0)
-				s->tok[used[k]].used = 1;
+		for (int k = first; k <= last; k++)
+			s->tok[k].used = 1;
 		return v;
 	}
 	return 0;
@@ -280,7 +293,7 @@ static void prompt_apply(const prompt_word *w, int exact, int pos, gen_prompt_in
 /* Match the word table, longest phrase first at each position. */
 static void prompt_words(prompt_scan *s, gen_prompt_info *out)
 {
-	int best_w = 0, best_pos = PROMPT_TOKENS, mood_hint = -1;
+	int best_w = 0, best_pos = INT_MAX, mood_hint = -1;
 	for (int i = 0; i < s->n; i++) {
 		if (s->tok[i].used)
 			continue;
@@ -358,6 +371,66 @@ void gen_prompt_parse(const char *prompt, gen_prompt_info *out)
 	}
 	free(s.orig);
 	free(s.low);
+	free(s.tok);
+}
+
+/* Pass the words first to last of the prompt, then why, to fn. */
+static void prompt_note_span(const prompt_scan *s, int first, int last, const char *why, gen_prompt_note_fn fn,
+			     void *ud)
+{
+	char note[160];
+	size_t a = s->tok[first].off, b = s->tok[last].off + s->tok[last].len;
+	if (b - a > 100)
+		snprintf(note, sizeof note, "%.100s... (%s)", s->orig + a, why);
+	else
+		snprintf(note, sizeof note, "%.*s (%s)", (int)(b - a), s->orig + a, why);
+	fn(ud, note);
+}
+
+/* A word where a key's note stands ("H minor", "key of H") that is no
+ * note: one letter after G, perhaps with # or b. */
+static int prompt_bad_key_at(const prompt_scan *s, int i, int *first, int *last)
+{
+	const char *t = s->low + s->tok[i].off;
+	size_t len = s->tok[i].len;
+	if (!(len == 1 || (len == 2 && (t[1] == '#' || t[1] == 'b'))) || t[0] < 'h' || t[0] > 'z')
+		return 0;
+	int mode = prompt_is(s, i + 1, "minor") || prompt_is(s, i + 1, "major") || prompt_is(s, i + 1, "min") ||
+		   prompt_is(s, i + 1, "maj");
+	int key_of = prompt_is(s, i - 1, "of") && prompt_is(s, i - 2, "key");
+	if (!mode && !key_of && !prompt_is(s, i - 1, "key"))
+		return 0;
+	*first = key_of ? i - 2 : mode ? i : i - 1;
+	*last = mode ? i + 1 : i;
+	return 1;
+}
+
+/* What the prompt asks for that cannot be used (see prompt.h). */
+int gen_prompt_problems(const char *prompt, gen_prompt_note_fn fn, void *ud)
+{
+	prompt_scan s;
+	char range[32];
+	int n = 0, first, last;
+	memset(&s, 0, sizeof s);
+	snprintf(range, sizeof range, "%d-%d", GEN_BPM_MIN, GEN_BPM_MAX);
+	if (prompt && prompt_split(prompt, &s) == 0) {
+		for (int i = 0; i < s.n; i++) {
+			double v = prompt_tempo_at(&s, i, &first, &last);
+			if (v >= 0 && (v < GEN_BPM_MIN || v > GEN_BPM_MAX)) {
+				prompt_note_span(&s, first, last, range, fn, ud);
+				n++;
+				i = last;
+			} else if (prompt_bad_key_at(&s, i, &first, &last)) {
+				prompt_note_span(&s, first, last, "a key is A to G, with # or b", fn, ud);
+				n++;
+				i = last;
+			}
+		}
+	}
+	free(s.orig);
+	free(s.low);
+	free(s.tok);
+	return n;
 }
 
 /* Check a prompt for any generator (see prompt.h). */

@@ -80,6 +80,14 @@ typedef struct gen_prompt_info {
  * stripped). 0, or -1 with err saying what is wrong. */
 int gen_prompt_check(const char *prompt, il_err *err);
 
+/* Called with one problem of a prompt (see gen_prompt_problems). */
+typedef void (*gen_prompt_note_fn)(void *ud, const char *note);
+/* What the prompt asks for that cannot be used, one note each to fn, as
+ * the prompt says it and why: a tempo out of range ("999 bpm (40-220)"), a
+ * key that is no key ("H minor (a key is A to G, with # or b)"). The
+ * number of notes. */
+int gen_prompt_problems(const char *prompt, gen_prompt_note_fn fn, void *ud);
+
 /* Read genre, instruments, mood, tempo, key and metre from a prompt (NULL
  * is an empty prompt). */
 void gen_prompt_parse(const char *prompt, gen_prompt_info *out);

@@ -1,4 +1,5 @@
-/* test_gen.c: unit tests of prompt parsing, the synth and clip validation. */
+/* test_gen.c: unit tests of prompt parsing (and its problems), the synth and
+ * clip validation. */
 #include <check.h>
 #include <math.h>
 #include <sndfile.h>
@@ -72,6 +73,59 @@ START_TEST(test_prompt_parse)
 		gen_prompt_parse(words[s], &pi);
 		ck_assert_int_eq(pi.style, s);
 	}
+}
+END_TEST
+
+/* gen_prompt_problems callback: append the note and a ';' to the buffer. */
+static void collect_note(void *ud, const char *note)
+{
+	char *b = ud;
+	size_t l = strlen(b);
+	snprintf(b + l, 1024 - l, "%s;", note);
+}
+
+START_TEST(test_prompt_problems)
+{
+	/* A tempo out of range and a key that is no key are named, as the
+	 * prompt says them; good ones and words that only look alike are not. */
+	char notes[1024] = "";
+	ck_assert_int_eq(gen_prompt_problems("lo-fi, 999 bpm, in H minor", collect_note, notes), 2);
+	ck_assert_str_eq(notes, "999 bpm (40-220);H minor (a key is A to G, with # or b);");
+	notes[0] = '\0';
+	ck_assert_int_eq(gen_prompt_problems("tempo of 12, key of X, Bpm 300, 2000 beats per minute, 30bpm, "
+					     "Hb major", collect_note, notes), 6);
+	ck_assert_str_eq(notes, "tempo of 12 (40-220);key of X (a key is A to G, with # or b);Bpm 300 (40-220);"
+			 "2000 beats per minute (40-220);30bpm (40-220);Hb major (a key is A to G, with # or b);");
+	notes[0] = '\0';
+	ck_assert_int_eq(gen_prompt_problems("jazz, 120 bpm, in A minor, key of Eb, in minor key, 40 bpm, "
+					     "220 bpm, so major, 3/4", collect_note, notes), 0);
+	ck_assert_int_eq(gen_prompt_problems(NULL, collect_note, notes), 0);
+	ck_assert_str_eq(notes, "");
+}
+END_TEST
+
+START_TEST(test_prompt_long)
+{
+	/* Every word of a long prompt counts (none is dropped after the first
+	 * hundred or so), and a prompt over the limit is refused with it. */
+	char p[GEN_PROMPT_MAX + 2] = "";
+	for (int k = 0; k < 250; k++)
+		strcat(p, "a ");
+	strcat(p, "jazz, 90 bpm, D minor");
+	gen_prompt_info pi;
+	gen_prompt_parse(p, &pi);
+	ck_assert_int_eq(pi.style, GEN_STYLE_JAZZ);
+	ck_assert(fabs(pi.bpm - 90) < 1e-9);
+	ck_assert_int_eq(pi.key_root, 2);
+	il_err err;
+	ck_assert_int_eq(gen_prompt_check(p, &err), 0);
+	memset(p, 'x', GEN_PROMPT_MAX + 1);
+	p[GEN_PROMPT_MAX + 1] = '\0';
+	ck_assert_int_eq(gen_prompt_check(p, &err), -1);
+	ck_assert_int_eq(err.code, IL_E_BAD_VALUE);
+	ck_assert_str_eq(err.msg, "the prompt is 1024 bytes long; at most 1023");
+	p[GEN_PROMPT_MAX] = '\0';
+	ck_assert_int_eq(gen_prompt_check(p, &err), 0);
 }
 END_TEST
 
@@ -221,6 +275,8 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 240); /* a hang guard: 21 styles under the sanitizers on a busy machine */
 	tcase_add_test(tc, test_prompt_parse);
+	tcase_add_test(tc, test_prompt_problems);
+	tcase_add_test(tc, test_prompt_long);
 	tcase_add_test(tc, test_backoff);
 	tcase_add_test(tc, test_synth_clip);
 	tcase_add_test(tc, test_synth_styles);
