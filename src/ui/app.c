@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "gen/prompt.h"
 #include "store/paths.h"
 #include "store/settings.h"
 #include "ui/app.h"
@@ -97,9 +98,15 @@ int app_set_checked(ui_app *a, const char *key, const char *value)
 	return 0;
 }
 
-/* Start generating from a prompt. */
+/* Start generating from a prompt; one the engine would refuse (too long,
+ * empty, control bytes) is not sent, and an error message says why. */
 void app_start(ui_app *a, const char *prompt)
 {
+	il_err err;
+	if (gen_prompt_check(prompt, &err) != 0) { /* (what the engine would answer) */
+		app_msg(a, UIM_MSG_ERROR, "start: %s", err.msg);
+		return;
+	}
 	app_send_kv(a, "start", "prompt", prompt);
 	if (a->station != prompt)
 		snprintf(a->station, sizeof a->station, "%s", prompt);

@@ -78,7 +78,8 @@ void app_set(ui_app *a, const char *key, const char *value);
 /* Check a setting's value against the settings table, apply a theme at
  * once, and send `set`; 0 or -1 (the message says why). */
 int app_set_checked(ui_app *a, const char *key, const char *value);
-/* Start generating from a prompt. */
+/* Start generating from a prompt; one the engine would refuse (too long,
+ * empty, control bytes) is not sent, and an error message says why. */
 void app_start(ui_app *a, const char *prompt);
 /* Save the current loop to path (~ expanded): a folder is refused, an
  * existing file is replaced with force or after asking (y/n). */

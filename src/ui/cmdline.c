@@ -52,12 +52,13 @@ void cmdline_start(cmdline *c, int slot, const char *text)
 	cmdline_set_text(c, text);
 }
 
-/* Remember a line in the slot's history (no duplicate of the last one). */
+/* Remember a line in the slot's history (no duplicate of the last one,
+ * nothing of a line of 256 bytes or more: never a cut copy). */
 void cmdline_remember(cmdline *c, const char *line)
 {
 	int m = c->slot, n = c->nhist[m];
-	if (!*line || (n > 0 && !strcmp(c->hist[m][n - 1], line)))
-		return;
+	if (!*line || strlen(line) >= sizeof c->hist[m][0] || (n > 0 && !strcmp(c->hist[m][n - 1], line)))
+		return; /* (a line too long to keep whole is not kept cut) */
 	if (n == CL_HIST) {
 		memmove(c->hist[m][0], c->hist[m][1], sizeof c->hist[m][0] * (CL_HIST - 1));
 		n--;

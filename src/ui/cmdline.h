@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <wchar.h>
 
-#define CL_MAX 1000
+#define CL_MAX 2000 /* characters: more than a prompt may have, so a prompt too long is refused with its limit, never cut */
 #define CL_HIST 50
 #define CL_SLOTS 8
 
@@ -38,7 +38,8 @@ void cmdline_start(cmdline *c, int slot, const char *text);
 void cmdline_set_text(cmdline *c, const char *s);
 /* The first n characters (n < 0: all) as UTF-8 in out. */
 void cmdline_text(const cmdline *c, int n, char *out, size_t size);
-/* Remember a line in the slot's history (no duplicate of the last one). */
+/* Remember a line in the slot's history (no duplicate of the last one,
+ * nothing of a line of 256 bytes or more: never a cut copy). */
 void cmdline_remember(cmdline *c, const char *line);
 /* Write every slot's history to f, a line each: SLOT, a tab, the text. */
 void cmdline_history_write(const cmdline *c, FILE *f);

@@ -74,7 +74,7 @@ static void commands_cand_choices(commands_cands *cc, const char *choices)
 /* :start PROMPT */
 static int commands_start(ui_app *a, int argc, char **argv)
 {
-	char prompt[1024] = "";
+	char prompt[4 * CL_MAX + 8] = ""; /* the whole line: app_start says when it is too long */
 	for (int k = 1; k < argc; k++) {
 		size_t l = strlen(prompt);
 		snprintf(prompt + l, sizeof prompt - l, "%s%s", k > 1 ? " " : "", argv[k]);
@@ -406,7 +406,7 @@ const commands_def *commands_find(const char *name)
 /* Run one command line (without the ':'). */
 int commands_run(ui_app *a, const char *line)
 {
-	char buf[2048];
+	char buf[4 * CL_MAX + 8];
 	char *argv[COMMANDS_ARGS];
 	int argc = commands_split(line, buf, sizeof buf, argv, COMMANDS_ARGS);
 	if (argc < 0) {

@@ -93,7 +93,7 @@ int entry_history_save(ui_app *a, il_err *err)
 static void entry_accept(ui_app *a)
 {
 	entry *e = &a->entry;
-	char line[4096];
+	char line[4 * CL_MAX + 8]; /* the whole line, in UTF-8 */
 	cmdline_text(&e->cl, -1, line, sizeof line);
 	int mode = e->mode;
 	cmdline_remember(&e->cl, line);

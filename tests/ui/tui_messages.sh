@@ -3,8 +3,9 @@
 # range, a syntax error) is shown at launch and stays on the message row
 # while information comes in behind it; M and :messages list the history
 # with every message whole (the long MusicGPT hint, both :validate
-# results); the Generation panel wraps a long failure; and at exit the
-# config problems are printed on stderr.
+# results); the Generation panel wraps a long failure; at exit the
+# config problems are printed on stderr; a prompt's problems are named,
+# and a prompt over the limit is refused with it.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 
@@ -95,5 +96,30 @@ T send-keys -t "$UI_PANE" Escape
 eng=$(engine_pid)
 T send-keys -t "$UI_PANE" Q
 expect_clean_exit 0 "musicgpt: Q" "$eng"
+stop_station
+
+# 4. A prompt's problems: a tempo out of range is named and stays on the
+# message row; a prompt over the limit is refused with the limit, whole
+# (the line editor takes it all), and nothing starts.
+printf 'autostart = false;\nduration = 5;\n' >"$cfg"
+start_station 160 30 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 --
+expect_screen 'Backend: synth' "the station is up" 20
+T send-keys -t "$UI_PANE" p
+T send-keys -t "$UI_PANE" -l "lo-fi, 999 bpm"
+T send-keys -t "$UI_PANE" Enter
+expect_screen 'ignored: 999 bpm \(40-220\)' "p 'lo-fi, 999 bpm': the out-of-range tempo is named" 10
+expect_screen '▶ .* playing \|' "the station plays anyway" 30
+T send-keys -t "$UI_PANE" M
+expect_screen '[0-9]{2}:[0-9]{2}:[0-9]{2} +warn +ignored: 999 bpm \(40-220\)' "the messages keep it as a warning" 5
+T send-keys -t "$UI_PANE" Escape
+long=$(awk 'BEGIN { for (k = 0; k < 120; k++) printf "calm piano"; }')
+T send-keys -t "$UI_PANE" p
+T send-keys -t "$UI_PANE" -l "$long"
+T send-keys -t "$UI_PANE" Enter
+expect_screen 'start: the prompt is 1200 bytes long; at most 1023' "a prompt of 1200 bytes is refused with the limit" 10
+expect_screen 'Genre: +lo-fi, 999 bpm' "the station is unchanged" 5
+eng=$(engine_pid)
+T send-keys -t "$UI_PANE" Q
+expect_clean_exit 0 "prompt: Q" "$eng"
 stop_station
 finish
