@@ -10,7 +10,7 @@
  * come sooner, at the next bar line (il_player_hurry). Volume,
  * pause/resume, start and stop are smoothed ramps. A kept
  * loop (il_player_keep) repeats past the minimum duration while the queue
- * waits; skip and il_player_jump still switch.
+ * waits; skip, il_player_jump and il_player_hurry still switch.
  *
  * When the sink cannot be opened or fails (the audio server is missing,
  * went away or stalled; the device went away), the thread reports it,
@@ -111,10 +111,11 @@ unsigned long long il_player_enqueue(il_player *p, il_track *t);
 void il_player_hold(il_player *p, int delta);
 /* A new station was chosen while a loop plays: the next loop queued (the
  * station's first) starts at the next bar line of the current one, without
- * waiting for the minimum duration; so does any loop queued after a
- * stand-in (il_loop.interim, the startup loop). Once: the loop that starts
- * ends it, as does a stop. Not while the current loop is kept, nor with a
- * fast sink (its timeline must not depend on how quickly loops are made). */
+ * waiting for the minimum duration, also when the loop is kept (it was
+ * asked for; the keep stays, for the new loop); so does any loop queued
+ * after a stand-in (il_loop.interim, the startup loop) that is not kept.
+ * Once: the loop that starts ends it, as does a stop. Never with a fast
+ * sink (its timeline must not depend on how quickly loops are made). */
 void il_player_hurry(il_player *p);
 /* Crossfade to the next loop now; -1 with err when none is ready. */
 int il_player_skip(il_player *p, il_err *err);

@@ -2,6 +2,7 @@
  * throughout); the thread and the requests are in player.c. */
 #include "audio/player_internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,14 +81,13 @@ static int player_render_due(const il_player *p)
 }
 
 /* True when the current loop gives way at its next bar line rather than
- * at the minimum duration: a new station's first loop (il_player_hurry),
- * or any loop after a stand-in (the startup loop), is queued. Not while the
- * loop is held, nor with a fast sink, whose timeline must not depend on how
- * quickly loops are made. */
+ * at the minimum duration: a new station's first loop (il_player_hurry,
+ * also while the loop is held: it was asked for), or any loop after a
+ * stand-in that is not held (the startup loop), is queued. Never with a
+ * fast sink, whose timeline must not depend on how quickly loops are made. */
 static int player_render_hurried(const il_player *p)
 {
-	return p->cur && p->nqueue > 0 && !p->keep && !p->cfg.sink.fast &&
-	       (p->hurry || p->cur->loop->interim);
+	return p->cur && p->nqueue > 0 && !p->cfg.sink.fast && (p->hurry || (p->cur->loop->interim && !p->keep));
 }
 
 /* Frames from now to the first bar line (bar frames a bar, 0: any frame)
@@ -106,14 +106,15 @@ long long player_render_next_in(const il_player *p)
 {
 	if (!p->cur || p->stopping || (!p->jump && !player_render_next_ready(p)))
 		return -1;
-	int asked = p->skip || p->jump;
-	if (!asked && p->keep)
+	int asked = p->skip || p->jump, hurried = !asked && player_render_hurried(p);
+	if (!asked && p->keep && !hurried)
 		return -1;
 	unsigned long long xf = p->old && p->xf_len > p->xf_pos ? p->xf_len - p->xf_pos : 0;
-	unsigned long long minf = player_render_min_frames(p);
+	unsigned long long minf = player_render_min_frames(p), in = ULLONG_MAX;
 	unsigned long long wait = asked || p->elapsed >= minf ? 0 : minf - p->elapsed;
-	unsigned long long in = player_render_bar_after(p, wait > xf ? wait : xf, il_track_bar(p->cur));
-	if (!asked && player_render_hurried(p)) {
+	if (asked || !p->keep)
+		in = player_render_bar_after(p, wait > xf ? wait : xf, il_track_bar(p->cur));
+	if (hurried) {
 		unsigned long long h = p->elapsed == 0 && xf == 0 ? 1 : xf;
 		h = player_render_bar_after(p, h, il_track_bar_guess(p->cur));
 		if (h < in)
@@ -210,6 +211,7 @@ static int player_render_switch(il_player *p)
 		return 0;
 	il_track *t = p->jump ? p->jump : player_render_take_next(p);
 	p->jump = NULL;
+	p->hurry = 0; /* a loop jumped to (a favourite, prev) ends it too */
 	p->old = p->cur;
 	p->opos = p->pos;
 	p->cur = t;

@@ -181,9 +181,10 @@ void engine_station_status(engine *e, sbuf *sb);
 void engine_station_played(engine *e, struct il_track *t);
 /* Drop the loops held for `prev` (playback stopped). */
 void engine_station_forget(engine *e);
-/* A new station was chosen (`start`): hold is released, and the loop
- * playing gives way at its next bar line once the station's first loop is
- * ready, not at the minimum duration. */
+/* A new station was chosen (`start`): the loop playing gives way at its
+ * next bar line once the station's first loop is ready, not at the
+ * minimum duration, also when it is held (the hold stays, for the new
+ * loop). */
 void engine_station_begin(engine *e);
 
 #endif

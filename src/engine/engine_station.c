@@ -107,21 +107,14 @@ void engine_station_played(engine *e, il_track *t)
 		il_track_unref(drop[k]);
 }
 
-/* A new station was chosen: hold is released (the user asked for new
- * music), and the loop playing gives way at its next bar line once the
- * station's first loop is ready. */
+/* A new station was chosen: the loop playing gives way at its next bar
+ * line once the station's first loop is ready, held or not (as cmus plays
+ * the track chosen under repeat_current); a hold stays, for the new loop. */
 void engine_station_begin(engine *e)
 {
 	il_player *pl = engine_player_get(e);
-	il_player_status st;
-	if (!pl)
-		return;
-	il_player_get_status(pl, &st);
-	if (st.keep) {
-		il_player_keep(pl, 0);
-		engine_log(e, ENGINE_INFO, "hold released: a new station");
-	}
-	il_player_hurry(pl);
+	if (pl)
+		il_player_hurry(pl);
 }
 
 /* The station controls' state for request m, or NULL after an `error`

@@ -31,9 +31,10 @@
  *   ping [id=S]                 `pong id=S`
  *   start prompt=S              generate loops from prompt S and play them
  *                               (a paused loop resumes: a station always
- *                               plays; hold is released; the loop playing
+ *                               plays; the loop playing, held or not,
  *                               gives way at its next bar line once the
- *                               station's first loop is ready); over
+ *                               station's first loop is ready, and a hold
+ *                               stays, for that loop); over
  *                               1023 bytes: `error code=bad_value`, the
  *                               station unchanged; a tempo or key that
  *                               cannot be used: `log level=warn
@@ -56,8 +57,9 @@
  *   hold [on=0|1]               keep the current loop (and every loop that
  *                               becomes current) playing past the minimum
  *                               duration while the queue waits; on=0
- *                               releases it, no field toggles; skip and
- *                               prev still switch. `log` "holding TITLE" or
+ *                               releases it, no field toggles; skip, prev
+ *                               and a new station's start still switch.
+ *                               `log` "holding TITLE" or
  *                               "hold released"
  *   sleep minutes=N | seconds=S
  *                               sleep timer: after N minutes (0-1440) or S

@@ -10,9 +10,10 @@
 #include "ui/model.h"
 
 /* The Timing panel's word on the next loop at time now: "next: TITLE in
- * 0:12" (counted down since the last status while playing), "held, next:
- * TITLE" or "held" when the loop is held, else "next ready", "next
- * generating" or "next not ready". */
+ * 0:12" (counted down since the last status while playing), with the loop
+ * held "held, next: TITLE" (or "held, next: TITLE in 0:02" for a station
+ * chosen) or "held", else "next ready", "next generating" or "next not
+ * ready". */
 void paneltext_next(const uimodel *m, double now, char *out, size_t n);
 /* The Generation panel's estimate at time now: "0:18 left of ~0:30", or
  * "overrunning +0:12 (expected ~0:30)" once the running attempt takes

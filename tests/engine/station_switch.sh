@@ -1,11 +1,12 @@
 #!/bin/sh
 # When a station's first loop comes: the startup loop gives way at its next
 # bar line once the first loop is ready, and a station chosen while another
-# plays starts at the next bar line once its first loop is ready (releasing
-# a hold); neither waits out the minimum duration (30 s here), but the
-# station's later loops do, and so does the second loop of a station
-# started from silence without a startup loop. status names the next loop
-# and when it starts (next_title, next_in). Frames are the player's own
+# plays starts at the next bar line once its first loop is ready (also when
+# held: the hold stays, for the new loop); neither waits out the minimum
+# duration (30 s here), but the station's later loops do, and so does the
+# second loop of a station started from silence without a startup loop.
+# status names the next loop and when it starts (next_title, next_in), or
+# next_in=-1 while held. Frames are the player's own
 # timeline (debug "... queued at frame N", "loop started at frame N"); the
 # output is the null sink in real time, never --fast.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -33,10 +34,11 @@ bar_of() { # T
 }
 # True when D frames are a whole number of bars of B frames (within 1 %).
 on_bar() { awk -v d="$1" -v b="$2" 'BEGIN { r = d % b; exit !(b > 0 && (r <= b / 100 || b - r <= b / 100)) }'; }
-# Ask for status until one, after the loop event of T and while T plays,
-# names the next loop (at most SECS); the line is left in $st.
-next_status() { # T SECS
-	_ns=$(($2 * 5)) _nl=$(grep -n "^loop title=\"$1\"" "$ENGINE_EV" | head -n 1 | cut -d: -f1)
+# Ask for status until one, after the loop event of T (or after line FROM
+# of the events) and while T plays, names the next loop (at most SECS);
+# the line is left in $st.
+next_status() { # T SECS [FROM]
+	_ns=$(($2 * 5)) _nl=${3:-$(grep -n "^loop title=\"$1\"" "$ENGINE_EV" | head -n 1 | cut -d: -f1)}
 	while [ $_ns -gt 0 ]; do
 		engine_send status; sleep 0.2
 		st=$(tail -n +"${_nl:-1}" "$ENGINE_EV" | grep "^status .* title=\"$1\" .* next_title=\"[^\"]" | tail -n 1)
@@ -79,12 +81,12 @@ else
 	fail "status does not say the second loop waits for the minimum: ${st:-none}"
 fi
 
-# A new station while the first plays, held: hold is released and its first
-# loop starts at the next bar line once ready, the old queued loop dropped.
+# A new station while the first plays, held: its first loop starts at the
+# next bar line once ready all the same, the old queued loop dropped; the
+# hold stays, for the new loop.
 engine_send "hold on=1"
 expect_event '^log level=info msg="holding ' "the loop is held"
 engine_send 'start prompt="techno, 128 bpm"'
-expect_event '^log level=info msg="hold released: a new station"' "a new station releases the hold"
 expect_event '^loop .*prompt="techno, 128 bpm"' "the new station plays" 40
 engine_wait 'loop started at frame [0-9]+"' 10 3
 t3=$(field '^loop .*prompt="techno' title)
@@ -99,13 +101,35 @@ on_bar $((f3 - f1)) "$b1" && pass "on a bar line of the old loop" ||
 	fail "frame $f3 is not on a bar line of the old loop (from $f1, bar $b1)"
 engine_seen "^loop title=\"${t2:-none}\" " && fail "the old station's queued loop played" ||
 	pass "the old station's queued loop was dropped"
+if next_status "$t3" 40 && echo "$st" | grep -q ' next_in=-1\.0 .* hold=1 '; then
+	pass "the hold stays: the new station's second loop waits for its release (next_in=-1, hold=1)"
+else
+	fail "status does not say the new loop is held: ${st:-none}"
+fi
+from=$(($(wc -l <"$ENGINE_EV") + 1))
+engine_send "hold on=0"
+expect_event '^log level=info msg="hold released"$' "the hold is released"
 b3=$(bar_of "$t3")
-if next_status "$t3" 40 && waits_min "$b3"; then
-	pass "the new station's second loop waits for the minimum; hold=$(echo "$st" | sed 's/.* hold=\([01]\).*/\1/')"
+if next_status "$t3" 40 "$from" && echo "$st" | grep -q ' hold=0 ' && waits_min "$b3"; then
+	pass "released, the new station's second loop waits for the minimum ($(echo "$st" | grep -o 'next_in=[0-9.]*'))"
 else
 	fail "status does not say the new station's second loop waits: ${st:-none}"
 fi
-echo "$st" | grep -q ' hold=0 ' && pass "status: hold=0" || fail "still held: $st"
+
+# A favourite played comes at once (a jump): the station's next loop after
+# it waits for the minimum, as after any loop of the station.
+engine_send favourite
+expect_event "^favourite id=1 title=\"$t3\" " "the new station's loop is a favourite"
+from=$(($(wc -l <"$ENGINE_EV") + 1))
+engine_send "play_favourite id=1"
+expect_event "^log level=info msg=\"playing favourite: $t3 " "play_favourite plays it"
+engine_wait "^loop title=\"$t3\" " 60 2 || fail "the favourite did not play again"
+from=$(awk -v n="$from" -v t="loop title=\"$t3\" " 'NR >= n && index($0, t) == 1 { print NR; exit }' "$ENGINE_EV")
+if next_status "$t3" 60 "$from" && waits_min "$b3"; then
+	pass "after the favourite, the station's next loop waits for the minimum ($(echo "$st" | grep -o 'next_in=[0-9.]*'))"
+else
+	fail "after the favourite, status does not say the next loop waits: ${st:-none}"
+fi
 engine_quit
 expect_status 0 "$ENGINE_STATUS" "the engine exits 0"
 

@@ -293,6 +293,9 @@ START_TEST(test_next_text)
 	feed(&m, "status state=playing next_ready=1 next_title=\"Lunar Skylines\" next_in=-1.0 hold=1");
 	paneltext_next(&m, 100.0, s, sizeof s);
 	ck_assert_str_eq(s, "held, next: Lunar Skylines");
+	feed(&m, "status state=playing next_ready=1 next_title=\"Lunar Skylines\" next_in=2.5 hold=1");
+	paneltext_next(&m, 100.0, s, sizeof s);
+	ck_assert_str_eq(s, "held, next: Lunar Skylines in 0:03"); /* a station chosen comes all the same */
 	feed(&m, "status state=playing next_ready=0 next_title=\"\" next_in=-1.0 hold=1");
 	paneltext_next(&m, 100.0, s, sizeof s);
 	ck_assert_str_eq(s, "held");
