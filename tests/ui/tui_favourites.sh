@@ -30,7 +30,7 @@ start_station 120 30 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 -- --fast
 expect_screen ' playing \| vol' "the station plays" 30
 T send-keys -t "$UI_PANE" H
 expect_screen ' playing \| HOLD \| vol' "H holds the loop" 10
-expect_screen 'held, next ready' "a generated loop is ready" 60
+expect_screen 'held, next: [A-Z][a-z]+ [A-Z][a-z]+' "a generated loop is ready (named)" 60
 t0=$(title)
 T send-keys -t "$UI_PANE" n
 fav=$(title_other_than "$t0")
@@ -55,7 +55,7 @@ rc=$?
 	pass "--remote play-fav 99: exit 1, no such favourite" || fail "--remote play-fav 99: $rc $out"
 "$IL_BIN" --remote play-fav one >/dev/null 2>&1
 expect_status 2 $? "--remote play-fav with no number: exit 2"
-expect_screen 'held, next ready' "the next loop is ready" 60
+expect_screen 'held, next: [A-Z][a-z]+ [A-Z][a-z]+' "the next loop is ready (named)" 60
 T send-keys -t "$UI_PANE" n
 other=$(title_other_than "$fav")
 [ -n "$other" ] && [ "$other" != "$fav" ] && pass "n: another loop plays ($other)" || fail "n did not switch from $fav"
