@@ -4,7 +4,8 @@
  * output (events, posts from threads, log and error events); engine_client.c the
  * clients and their output; engine_server.c the socket of `--daemon`;
  * engine_player.c the playback requests; engine_gen.c generation;
- * engine_station.c the station controls (hold, prev, sleep);
+ * engine_inspect.c save, validate and analysis; engine_station.c the
+ * station controls (hold, prev, sleep);
  * engine_fav.c the favourites; each adds its rows to the request table
  * (engine_request.h). engine_hook.c runs the
  * on_loop hook for the `loop` events the main thread sends. Only the main thread
@@ -145,6 +146,12 @@ void engine_player_resume(engine *e);
 void engine_player_stop(engine *e, double fade);
 /* The player, or NULL when it could not be started. */
 struct il_player *engine_player_get(engine *e);
+/* The player for request m, or NULL after an `error` event saying that it
+ * could not be started. */
+struct il_player *engine_player_need(engine *e, const proto_msg *m);
+/* A new reference to the loop with `loop` event id among those held (the
+ * current and the previous ones), or NULL. */
+struct il_track *engine_player_held(engine *e, unsigned long id);
 
 /* The generation part (engine_gen.c). */
 int engine_gen_init(engine *e, il_err *err);

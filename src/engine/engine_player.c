@@ -1,12 +1,13 @@
 /* engine_player.c: playback requests of the engine (play, pause, resume,
- * skip, volume, save, validate, analysis) and the glue between the engine
- * and the player thread (src/audio/player.h).
+ * skip, volume) and the glue between the engine and the player thread
+ * (src/audio/player.h).
  *
  * Loops to queue (files from `play` or --play, loops from the generator)
- * are prepared on a worker thread: loop finding and the conversion to the
- * player's format take time and must not stall the main loop. The player
- * thread reports through callbacks that format protocol lines and hand them
- * to engine_post(). */
+ * are prepared on a worker thread (engine_prep.c): loop finding and the
+ * conversion to the player's format take time and must not stall the main
+ * loop. The player thread reports through callbacks that format protocol
+ * lines and hand them to engine_post(). `save`, `validate` and `analysis`
+ * are in engine_inspect.c. */
 #include "engine/engine_internal.h"
 
 #include <errno.h>
@@ -16,59 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audio/loopinfo.h"
 #include "audio/player.h"
-#include "audio/wavsave.h"
-#include "engine/loopprep.h"
-
-#define PLAYER_SPECTRUM_BANDS 32
-#define PLAYER_WAVEFORM_POINTS 200
-#define EPLAYER_RECENT 2 /* loops held for `save loop=ID`: current and previous */
-
-typedef struct player_job {
-	struct player_job *next;
-	char *path;        /* a file to prepare, or */
-	il_loop *loop;     /* a prepared loop to convert */
-	engine_remake *remake; /* the favourite the file is a copy of, or NULL */
-	int now;           /* crossfade to it at once (as skip), not after the queue */
-	char algorithm[16];
-	char loudness[16];
-	double true_peak;
-} player_job;
-
-struct engine_player {
-	engine *e;
-	il_player *pl;
-	il_sink_spec spec;
-	pthread_t worker;
-	int have_worker;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	player_job *jobs, *last;
-	int njobs;         /* jobs waiting or being worked on */
-	int quit;
-	int ended;         /* a headless limit was reached (set by the player thread) */
-	int nothing_left;  /* headless --play: ticks seen with nothing to play */
-	/* The loops played last, newest first, with the ids their `loop`
-	 * events gave them (under lock): `save loop=ID` saves the loop that
-	 * played when the user asked, even after a switch. */
-	il_track *recent[EPLAYER_RECENT];
-	unsigned long recent_id[EPLAYER_RECENT];
-	unsigned long loop_id;
-};
-
-/* Post an `error` event for err from any thread. */
-static void eplayer_post_error(engine *e, const char *verb, const il_err *err)
-{
-	sbuf sb = SBUF_INIT;
-	proto_fmt_begin(&sb, "error");
-	proto_fmt_str(&sb, "code", proto_err_name(err->code));
-	proto_fmt_str(&sb, "msg", err->msg);
-	proto_fmt_str(&sb, "verb", verb);
-	proto_fmt_end(&sb);
-	engine_post(e, sbuf_str(&sb));
-	sbuf_free(&sb);
-}
+#include "engine/engine_player_internal.h"
 
 /* Player callback: a loop became current. */
 static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
@@ -153,115 +103,6 @@ static void eplayer_on_ended(void *ctx)
 	engine_post_log(ep->e, ENGINE_INFO, "playback limit reached");
 }
 
-/* Free a job and what it holds. */
-static void eplayer_job_free(player_job *j)
-{
-	free(j->path);
-	free(j->remake);
-	il_loop_free(j->loop);
-	free(j);
-}
-
-/* Prepare one job on the worker thread and queue the result. */
-static void eplayer_run_job(struct engine_player *ep, player_job *j)
-{
-	il_err err;
-	il_loop *loop = j->loop;
-	j->loop = NULL;
-	if (j->path) {
-		loopprep_opts o = { j->algorithm, j->loudness, j->true_peak };
-		if (loopprep_file(j->path, &o, &loop, &err) != 0) {
-			eplayer_post_error(ep->e, "play", &err);
-			return;
-		}
-		if (!loop->title[0]) {
-			const char *b = strrchr(j->path, '/');
-			snprintf(loop->title, sizeof loop->title, "%s", b ? b + 1 : j->path);
-			char *dot = strrchr(loop->title, '.');
-			if (dot && dot != loop->title)
-				*dot = '\0';
-		}
-		if (!loop->source[0])
-			snprintf(loop->source, sizeof loop->source, "%s", j->path);
-		if (j->remake)
-			engine_fav_apply(j->remake, loop);
-	}
-	il_track *t;
-	if (il_track_new(loop, &t, &err) != 0) {
-		eplayer_post_error(ep->e, j->remake ? "play_favourite" : "play", &err);
-		return;
-	}
-	char title[sizeof t->loop->title];
-	snprintf(title, sizeof title, "%s", t->loop->title);
-	engine_post_log(ep->e, ENGINE_INFO, "queued %s (%.3f s loop)", title, il_track_seconds(t));
-	/* At once: a crossfade to it, the queue left as it is; with nothing
-	 * playing, it starts as the next loop does. */
-	if (j->now && il_player_jump(ep->pl, t, &err) == 0) {
-		il_track_unref(t);
-	} else {
-		unsigned long long at = il_player_enqueue(ep->pl, t);
-		engine_post_log(ep->e, ENGINE_DEBUG, "%s queued at frame %llu", title, at);
-	}
-}
-
-/* The worker thread: prepares queued jobs one after the other. */
-static void *eplayer_worker(void *arg)
-{
-	struct engine_player *ep = arg;
-	pthread_mutex_lock(&ep->lock);
-	for (;;) {
-		while (!ep->quit && !ep->jobs)
-			pthread_cond_wait(&ep->cond, &ep->lock);
-		if (ep->quit)
-			break;
-		player_job *j = ep->jobs;
-		ep->jobs = j->next;
-		if (!ep->jobs)
-			ep->last = NULL;
-		pthread_mutex_unlock(&ep->lock);
-		eplayer_run_job(ep, j);
-		il_player_hold(ep->pl, -1);
-		eplayer_job_free(j);
-		pthread_mutex_lock(&ep->lock);
-		ep->njobs--;
-	}
-	pthread_mutex_unlock(&ep->lock);
-	return NULL;
-}
-
-/* Hand a job to the worker (now: crossfade to it at once; remake: the
- * favourite a file is a copy of, copied); 0 or -1 when out of memory. */
-static int eplayer_push(engine *e, const char *path, il_loop *loop, int now, const engine_remake *remake)
-{
-	struct engine_player *ep = e->player;
-	player_job *j = calloc(1, sizeof *j);
-	if (!j || (path && !(j->path = strdup(path))) || (remake && !(j->remake = malloc(sizeof *remake)))) {
-		if (j)
-			free(j->path);
-		free(j);
-		il_loop_free(loop);
-		return -1;
-	}
-	if (remake)
-		*j->remake = *remake;
-	j->now = now;
-	j->loop = loop;
-	snprintf(j->algorithm, sizeof j->algorithm, "%s", e->set.algorithm);
-	snprintf(j->loudness, sizeof j->loudness, "%s", e->set.loudness);
-	j->true_peak = e->set.true_peak;
-	il_player_hold(ep->pl, 1);
-	pthread_mutex_lock(&ep->lock);
-	if (ep->last)
-		ep->last->next = j;
-	else
-		ep->jobs = j;
-	ep->last = j;
-	ep->njobs++;
-	pthread_cond_signal(&ep->cond);
-	pthread_mutex_unlock(&ep->lock);
-	return 0;
-}
-
 /* Fill a sink spec from the settings and options; 0 or -1 with err. */
 static int eplayer_spec(engine *e, il_sink_spec *spec, il_err *err)
 {
@@ -306,12 +147,12 @@ int engine_player_init(engine *e, il_err *err)
 	e->player = ep;
 	if (il_player_new(&ep->pl, &cfg, &cb, err) != 0)
 		return -1;
-	int rc = pthread_create(&ep->worker, NULL, eplayer_worker, ep);
+	int rc = pthread_create(&ep->worker, NULL, engine_prep_worker, ep);
 	if (rc != 0)
 		return il_err_errno(err, IL_E_INTERNAL, rc, "cannot start the loop preparation thread");
 	ep->have_worker = 1;
 	for (int k = 0; k < e->hl.nfiles; k++)
-		eplayer_push(e, e->hl.files[k], NULL, 0, NULL);
+		engine_prep_push(e, e->hl.files[k], NULL, 0, NULL);
 	return 0;
 }
 
@@ -343,7 +184,7 @@ void engine_player_free(engine *e)
 	while (ep->jobs) {
 		player_job *j = ep->jobs;
 		ep->jobs = j->next;
-		eplayer_job_free(j);
+		engine_prep_job_free(j);
 	}
 	il_player_free(ep->pl);
 	eplayer_forget_recent(ep);
@@ -373,8 +214,8 @@ il_player *engine_player_get(engine *e)
 }
 
 /* The player for request m, or NULL after an `error` event saying that it
- * could not be started. */
-static il_player *eplayer_need(engine *e, const proto_msg *m)
+ * could not be started (engine_internal.h). */
+il_player *engine_player_need(engine *e, const proto_msg *m)
 {
 	il_player *pl = eplayer_pl(e);
 	if (!pl)
@@ -385,14 +226,14 @@ static il_player *eplayer_need(engine *e, const proto_msg *m)
 /* `play file=PATH`: prepare and queue the file. */
 static void eplayer_req_play(engine *e, const proto_msg *m)
 {
-	if (!eplayer_need(e, m))
+	if (!engine_player_need(e, m))
 		return;
 	const char *path = proto_get(m, "file");
 	if (!path || !*path) {
 		engine_error(e, IL_E_BAD_VALUE, "play", "play needs a file name");
 		return;
 	}
-	if (eplayer_push(e, path, NULL, 0, NULL) != 0)
+	if (engine_prep_push(e, path, NULL, 0, NULL) != 0)
 		engine_error(e, IL_E_INTERNAL, "play", "out of memory");
 	else
 		engine_log(e, ENGINE_INFO, "preparing %s", path);
@@ -403,7 +244,7 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 {
 	long v;
 	il_err err;
-	if (!eplayer_need(e, m))
+	if (!engine_player_need(e, m))
 		return;
 	if (proto_get(m, "level") && proto_get(m, "delta")) {
 		engine_error(e, IL_E_BAD_VALUE, "volume", "give 'level' or 'delta', not both");
@@ -431,167 +272,26 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 	engine_log(e, ENGINE_INFO, "volume %ld", v);
 }
 
-/* The loop `save` names (a new reference): loop=ID, one of the loops held,
- * else the current one; NULL after an error event. */
-static il_track *eplayer_save_track(engine *e, const proto_msg *m)
+/* A new reference to the loop with `loop` event id among those held (the
+ * current and the previous ones), or NULL (engine_internal.h). */
+il_track *engine_player_held(engine *e, unsigned long id)
 {
 	struct engine_player *ep = e->player;
-	il_err err;
-	long id;
-	if (!proto_get(m, "loop")) {
-		il_track *t = il_player_current(eplayer_pl(e));
-		if (!t)
-			engine_error(e, IL_E_STATE, "save", "nothing is playing, so there is no loop to save");
-		return t;
-	}
-	if (proto_get_long(m, "loop", 1, 2147483647L, &id, &err) != 0) {
-		engine_error_err(e, "save", &err);
-		return NULL;
-	}
 	il_track *t = NULL;
+	if (!ep)
+		return NULL;
 	pthread_mutex_lock(&ep->lock);
 	for (int k = 0; k < EPLAYER_RECENT && !t; k++)
-		if (ep->recent[k] && ep->recent_id[k] == (unsigned long)id)
+		if (ep->recent[k] && ep->recent_id[k] == id)
 			t = il_track_ref(ep->recent[k]);
 	pthread_mutex_unlock(&ep->lock);
-	if (!t)
-		engine_error(e, IL_E_STATE, "save", "loop %ld is no longer held (only the current and the "
-			     "previous loop can be saved)", id);
 	return t;
-}
-
-/* `save path=PATH [force=0|1] [loop=ID]`: write a loop with its loop points. */
-static void eplayer_req_save(engine *e, const proto_msg *m)
-{
-	long force = 0;
-	il_err err;
-	if (!eplayer_need(e, m))
-		return;
-	if (proto_get(m, "force") && proto_get_long(m, "force", 0, 1, &force, &err) != 0) {
-		engine_error_err(e, "save", &err);
-		return;
-	}
-	const char *path = proto_get(m, "path");
-	il_track *t = eplayer_save_track(e, m);
-	if (!t)
-		return;
-	il_loop *clip = NULL;
-	if (!path || !*path) {
-		engine_error(e, IL_E_BAD_VALUE, "save", "save needs a file name");
-	} else if (il_track_clip(t, &clip, &err) != 0 || il_wav_save(clip, path, (int)force, &err) != 0) {
-		engine_error_err(e, "save", &err);
-	} else {
-		sbuf sb = SBUF_INIT;
-		proto_fmt_begin(&sb, "saved");
-		proto_fmt_str(&sb, "path", path);
-		proto_fmt_long(&sb, "frames", (long)t->loop->nframes);
-		proto_fmt_end(&sb);
-		engine_emit(e, &sb);
-		sbuf_free(&sb);
-	}
-	il_loop_free(clip);
-	il_track_unref(t);
-}
-
-/* Check one loop for `validate` and report it as a `log` event. */
-static void eplayer_validate_one(engine *e, const char *which, il_track *t)
-{
-	char msg[512];
-	if (!t) {
-		engine_log(e, ENGINE_WARN, "%s: no loop", which);
-		return;
-	}
-	il_loop *clip;
-	il_err err;
-	int rc = il_track_clip(t, &clip, &err);
-	if (rc == 0)
-		rc = il_loopinfo_check(clip, msg, sizeof msg);
-	else
-		snprintf(msg, sizeof msg, "%s", err.msg);
-	engine_log(e, rc == 0 ? ENGINE_INFO : ENGINE_WARN, "%s: %s (%s)", which, msg,
-		   t->loop->source[0] ? t->loop->source : t->loop->title);
-	il_loop_free(clip);
-	il_track_unref(t);
-}
-
-/* `validate which=current|next|both`. */
-static void eplayer_req_validate(engine *e, const proto_msg *m)
-{
-	if (!eplayer_need(e, m))
-		return;
-	const char *which = proto_get(m, "which");
-	if (!which)
-		which = "both";
-	int cur = !strcmp(which, "current") || !strcmp(which, "both");
-	int next = !strcmp(which, "next") || !strcmp(which, "both");
-	if (!cur && !next) {
-		engine_error(e, IL_E_BAD_VALUE, "validate", "which must be current, next or both, not '%s'", which);
-		return;
-	}
-	if (cur)
-		eplayer_validate_one(e, "current", il_player_current(eplayer_pl(e)));
-	if (next)
-		eplayer_validate_one(e, "next", il_player_next(eplayer_pl(e)));
-}
-
-/* `analysis`: the analysis and the waveform of the current loop. */
-static void eplayer_req_analysis(engine *e, const proto_msg *m)
-{
-	if (!eplayer_need(e, m))
-		return;
-	il_track *t = il_player_current(eplayer_pl(e));
-	if (!t) {
-		engine_error(e, IL_E_STATE, "analysis", "nothing is playing, so there is no loop to describe");
-		return;
-	}
-	il_loop *l;
-	il_err err;
-	if (il_track_clip(t, &l, &err) != 0) {
-		engine_error_err(e, "analysis", &err);
-		il_track_unref(t);
-		return;
-	}
-	sbuf sb = SBUF_INIT, cand = SBUF_INIT;
-	il_loopinfo_candidates(l, &cand);
-	proto_fmt_begin(&sb, "analysis");
-	proto_fmt_long(&sb, "frames", (long)l->nframes);
-	proto_fmt_long(&sb, "rate", l->rate);
-	proto_fmt_long(&sb, "loop_start", (long)l->loop_start);
-	proto_fmt_long(&sb, "loop_end", (long)l->loop_end);
-	proto_fmt_double(&sb, "bpm", l->bpm, 1);
-	proto_fmt_double(&sb, "score", l->score, 3);
-	proto_fmt_str(&sb, "method", l->method[0] ? l->method : "none");
-	proto_fmt_str(&sb, "quality", l->poor ? "poor" : "good");
-	char metrics[256];
-	il_loop_metrics_format(l, metrics, sizeof metrics);
-	proto_fmt_str(&sb, "metrics", metrics);
-	proto_fmt_str(&sb, "candidates", sbuf_str(&cand));
-	const loudness_result *lr = &l->loudness; /* -99: silence */
-	proto_fmt_double(&sb, "lufs_in", isfinite(lr->before.integrated) ? lr->before.integrated : -99, 1);
-	proto_fmt_double(&sb, "lra_in", lr->before.range, 1);
-	proto_fmt_double(&sb, "true_peak_in", isfinite(lr->before.true_peak) ? lr->before.true_peak : -99, 1);
-	proto_fmt_double(&sb, "lufs", isfinite(lr->after.integrated) ? lr->after.integrated : -99, 1);
-	proto_fmt_double(&sb, "lra", lr->after.range, 1);
-	proto_fmt_double(&sb, "true_peak", isfinite(lr->after.true_peak) ? lr->after.true_peak : -99, 1);
-	proto_fmt_double(&sb, "gain_db", lr->gain_db, 1);
-	proto_fmt_end(&sb);
-	engine_emit(e, &sb);
-	unsigned char pts[PLAYER_WAVEFORM_POINTS];
-	il_loopinfo_waveform(l, pts, sizeof pts);
-	proto_fmt_begin(&sb, "waveform");
-	proto_fmt_hex(&sb, "points", pts, sizeof pts);
-	proto_fmt_end(&sb);
-	engine_emit(e, &sb);
-	sbuf_free(&sb);
-	sbuf_free(&cand);
-	il_loop_free(l);
-	il_track_unref(t);
 }
 
 /* Pause (on) or resume the output with a short ramp, for request m. */
 static void eplayer_pause(engine *e, const proto_msg *m, int on)
 {
-	il_player *pl = eplayer_need(e, m);
+	il_player *pl = engine_player_need(e, m);
 	il_err err;
 	if (!pl)
 		return;
@@ -616,7 +316,7 @@ static void eplayer_req_resume(engine *e, const proto_msg *m)
 /* `skip`: crossfade to the next loop now. */
 static void eplayer_req_skip(engine *e, const proto_msg *m)
 {
-	il_player *pl = eplayer_need(e, m);
+	il_player *pl = engine_player_need(e, m);
 	il_err err;
 	if (pl && il_player_skip(pl, &err) != 0)
 		engine_error_err(e, m->verb, &err);
@@ -629,9 +329,6 @@ const engine_request engine_player_requests[] = {
 	{ "resume", { NULL }, { NULL }, "", eplayer_req_resume },
 	{ "skip", { NULL }, { NULL }, "", eplayer_req_skip },
 	{ "volume", { NULL }, { "level", "delta", NULL }, "level=N | delta=N", eplayer_req_volume },
-	{ "save", { "path", NULL }, { "force", "loop", NULL }, "path=PATH [force=0|1] [loop=ID]", eplayer_req_save },
-	{ "validate", { "which", NULL }, { NULL }, "which=current|next|both", eplayer_req_validate },
-	{ "analysis", { NULL }, { NULL }, "", eplayer_req_analysis },
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
 };
 
@@ -727,7 +424,7 @@ int engine_player_enqueue(engine *e, il_loop *loop, int now, il_err *err)
 		il_loop_free(loop);
 		return il_err_set(err, IL_E_AUDIO, "the player could not be started");
 	}
-	if (eplayer_push(e, NULL, loop, now, NULL) != 0)
+	if (engine_prep_push(e, NULL, loop, now, NULL) != 0)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	return 0;
 }
@@ -737,7 +434,7 @@ int engine_player_play_remake(engine *e, const engine_remake *r, il_err *err)
 {
 	if (!eplayer_pl(e))
 		return il_err_set(err, IL_E_AUDIO, "the player could not be started");
-	if (eplayer_push(e, r->path, NULL, 1, r) != 0)
+	if (engine_prep_push(e, r->path, NULL, 1, r) != 0)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	return 0;
 }
@@ -775,7 +472,7 @@ void engine_player_clear_queue(engine *e)
 	while (ep->jobs) {
 		player_job *j = ep->jobs;
 		ep->jobs = j->next;
-		eplayer_job_free(j);
+		engine_prep_job_free(j);
 		ep->njobs--;
 		il_player_hold(ep->pl, -1);
 	}

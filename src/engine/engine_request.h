@@ -28,6 +28,7 @@ typedef struct engine_request {
 /* The rows of each part, each list ended by a row whose verb is NULL. */
 extern const engine_request engine_core_requests[];   /* engine.c */
 extern const engine_request engine_player_requests[]; /* engine_player.c */
+extern const engine_request engine_inspect_requests[]; /* engine_inspect.c */
 extern const engine_request engine_station_requests[]; /* engine_station.c */
 extern const engine_request engine_gen_requests[];    /* engine_gen.c */
 extern const engine_request engine_fav_requests[];    /* engine_fav.c */

@@ -12,7 +12,8 @@ libinfiniloop_a_SOURCES += \
 
 ## Playback requests.
 libinfiniloop_a_SOURCES += \
-	src/engine/engine_player.c
+	src/engine/engine_player.c src/engine/engine_player_internal.h src/engine/engine_prep.c \
+	src/engine/engine_inspect.c
 
 ## The now-playing hook (on_loop).
 libinfiniloop_a_SOURCES += \
