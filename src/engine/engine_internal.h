@@ -6,7 +6,7 @@
  * engine_player.c the playback requests; engine_gen.c generation;
  * engine_inspect.c save, validate and analysis; engine_station.c the
  * station controls (hold, prev, sleep);
- * engine_fav.c the favourites; each adds its rows to the request table
+ * engine_stats.c the history's statistics; engine_fav.c the favourites; each adds its rows to the request table
  * (engine_request.h). engine_hook.c runs the
  * on_loop hook for the `loop` events the main thread sends. Only the main thread
  * touches struct engine. Other threads (the player thread, the loop

@@ -6,8 +6,8 @@
 #include <string.h>
 
 static const engine_request *const engine_request_parts[] = {
-	engine_core_requests, engine_player_requests, engine_inspect_requests, engine_station_requests, engine_gen_requests,
-	engine_fav_requests,
+	engine_core_requests, engine_player_requests, engine_inspect_requests, engine_station_requests,
+	engine_gen_requests, engine_stats_requests, engine_fav_requests,
 };
 
 /* Row number k of the whole table (the parts in order), NULL past its end. */

@@ -31,6 +31,7 @@ extern const engine_request engine_player_requests[]; /* engine_player.c */
 extern const engine_request engine_inspect_requests[]; /* engine_inspect.c */
 extern const engine_request engine_station_requests[]; /* engine_station.c */
 extern const engine_request engine_gen_requests[];    /* engine_gen.c */
+extern const engine_request engine_stats_requests[]; /* engine_stats.c */
 extern const engine_request engine_fav_requests[];    /* engine_fav.c */
 
 /* The row of a parsed request once its fields are checked (known, given

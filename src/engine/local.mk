@@ -29,5 +29,5 @@ libinfiniloop_a_SOURCES += \
 
 ## Generation requests and the generation pipeline.
 libinfiniloop_a_SOURCES += \
-	src/engine/engine_gen.c \
+	src/engine/engine_gen.c src/engine/engine_stats.c \
 	src/engine/pipeline.c src/engine/pipeline.h src/engine/names.c src/engine/names.h
