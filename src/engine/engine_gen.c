@@ -36,6 +36,8 @@ struct engine_gen {
 	names nm;
 	int active;               /* a prompt is playing */
 	int failed;               /* the last job gave up */
+	unsigned long settings_changed; /* settings changes so far (a change retries) */
+	unsigned long job_settings; /* settings_changed when the running job started */
 	int want_startup;         /* queue a startup loop before the first job */
 	unsigned long station;    /* bumped by start and stop: older results are dropped */
 	pthread_t thr;
@@ -271,6 +273,7 @@ static int engine_gen_start_job(engine *e)
 	g->startup = g->want_startup;
 	g->want_startup = 0;
 	g->job_station = g->station;
+	g->job_settings = g->settings_changed;
 	g->done = 0;
 	g->progress = 0;
 	g->attempt = 0;
@@ -506,7 +509,11 @@ int engine_gen_tick(engine *e)
 	}
 	if (g->thr_live && done) {
 		engine_gen_join(g);
-		if (g->result != 0 && g->job_station == g->station && g->active) {
+		/* A job that failed gives up the station, unless a setting changed
+		 * since it started (the change is the retry, even when it came
+		 * between the job's last event and this join). */
+		if (g->result != 0 && g->job_station == g->station && g->active &&
+		    g->job_settings == g->settings_changed) {
 			g->failed = 1;
 			engine_log(e, ENGINE_WARN, "generation gave up: %s; the current loop keeps playing "
 				   "(start again or change a setting to retry)", g->msg);
@@ -556,6 +563,8 @@ void engine_gen_status(engine *e, sbuf *sb)
 void engine_gen_setting(engine *e, const settings_def *d)
 {
 	(void)d;
-	if (e->gen)
+	if (e->gen) {
 		e->gen->failed = 0;
+		e->gen->settings_changed++;
+	}
 }
