@@ -19,11 +19,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int which = argv[1][0] - '1';
-	synth_params p = { prompts[which], 16.0, which ? 20240611u : 19870305u, NULL, NULL, 0, 0 };
+	il_synth_params p = { prompts[which], 16.0, which ? 20240611u : 19870305u, NULL, NULL, 0, 0 };
 	float *buf;
 	size_t n;
 	il_err err;
-	synth_plan plan;
+	il_synth_plan plan;
 	char tags[1024];
 	if (synth_render(&p, &buf, &n, &plan, &err) != 0 ||
 	    (synth_plan_tags(&plan, tags, sizeof tags),

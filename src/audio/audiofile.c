@@ -25,7 +25,7 @@ static int audiofile_too_long(double frames, int rate, const char *name, il_err 
 
 /* Read every frame of an open file into af; closes sf. */
 static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
-			  audiofile *af, il_err *err)
+			  il_audiofile *af, il_err *err)
 {
 	memset(af, 0, sizeof *af);
 	const char *comment = sf_get_string(sf, SF_STR_COMMENT);
@@ -103,7 +103,7 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 }
 
 /* Read the file at path. 0, or -1 with err naming the file and the reason. */
-int audiofile_read(const char *path, audiofile *af, il_err *err)
+int audiofile_read(const char *path, il_audiofile *af, il_err *err)
 {
 	memset(af, 0, sizeof *af);
 	/* O_NONBLOCK: a FIFO must not block the open (it is refused below). */
@@ -136,10 +136,10 @@ int audiofile_read(const char *path, audiofile *af, il_err *err)
 
 /* Read an audio file held in memory (name is used in messages). */
 int audiofile_read_memory(const void *data, size_t size, const char *name,
-			  audiofile *af, il_err *err)
+			  il_audiofile *af, il_err *err)
 {
 	memset(af, 0, sizeof *af);
-	memfile m = memfile_reader(data, (sf_count_t)size);
+	il_memfile m = memfile_reader(data, (sf_count_t)size);
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
 	SNDFILE *sf = sf_open_virtual(&memfile_vio, SFM_READ, &info, &m);
@@ -150,7 +150,7 @@ int audiofile_read_memory(const void *data, size_t size, const char *name,
 
 /* Check that the audio can be looped: at least 2 s, every sample finite, not
  * silent and not a constant (DC) signal. 0, or -1 with err naming it. */
-int audiofile_check(const audiofile *af, const char *name, il_err *err)
+int audiofile_check(const il_audiofile *af, const char *name, il_err *err)
 {
 	if (!af->samples || af->frames == 0)
 		return il_err_set(err, IL_E_BAD_VALUE, "%s: empty (no audio frames)", name);
@@ -192,7 +192,7 @@ int audiofile_check(const audiofile *af, const char *name, il_err *err)
 }
 
 /* Free the samples and clear af (NULL is fine). */
-void audiofile_free(audiofile *af)
+void audiofile_free(il_audiofile *af)
 {
 	if (!af)
 		return;

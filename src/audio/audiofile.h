@@ -19,22 +19,22 @@
 #define AUDIOFILE_MAX_SECONDS 900 /* longer files are refused before reading */
 #define AUDIOFILE_MAX_VALUE 1000.0f /* |sample| beyond this is not audio (full scale is 1) */
 
-typedef struct audiofile {
+typedef struct il_audiofile {
 	float *samples;   /* interleaved, frames * channels */
 	size_t frames;
 	int rate, channels;
 	char comment[1024]; /* the file's comment tag ("" when none) */
-} audiofile;
+} il_audiofile;
 
 /* Read the file at path. 0, or -1 with err naming the file and the reason. */
-int audiofile_read(const char *path, audiofile *af, il_err *err);
+int audiofile_read(const char *path, il_audiofile *af, il_err *err);
 /* Read an audio file held in memory (name is used in messages). */
 int audiofile_read_memory(const void *data, size_t size, const char *name,
-			  audiofile *af, il_err *err);
+			  il_audiofile *af, il_err *err);
 /* Check that the audio can be looped: at least 2 s, every sample finite and
  * within AUDIOFILE_MAX_VALUE, not silent and not a constant (DC) signal. 0, or -1 with err naming it. */
-int audiofile_check(const audiofile *af, const char *name, il_err *err);
+int audiofile_check(const il_audiofile *af, const char *name, il_err *err);
 /* Free the samples and clear af (NULL is fine). */
-void audiofile_free(audiofile *af);
+void audiofile_free(il_audiofile *af);
 
 #endif

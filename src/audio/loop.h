@@ -45,7 +45,7 @@ typedef struct il_loop {
 	int bars;               /* bars in the loop, 0 when unknown */
 	int interim;            /* a stand-in (the startup loop): gives way at its
 				 * next bar line once another loop is queued */
-	loudness_result loudness; /* the loop region before and after normalization */
+	il_loudness_result loudness; /* the loop region before and after normalization */
 	char title[96], artist[96];
 	char prompt[1024];      /* generation prompt, or "" for a played file */
 	char source[IL_PATH_MAX]; /* file it came from */

@@ -21,7 +21,7 @@ void il_loopinfo_waveform(const il_loop *loop, unsigned char *points, size_t n)
 }
 
 /* The candidates as "start-end:score,..." into sb. */
-void il_loopinfo_candidates(const il_loop *loop, sbuf *sb)
+void il_loopinfo_candidates(const il_loop *loop, il_sbuf *sb)
 {
 	for (int k = 0; k < loop->ncandidates && k < IL_LOOP_CANDIDATES; k++)
 		sbuf_printf(sb, "%s%zu-%zu:%.3f", k ? "," : "", loop->candidates[k].start,

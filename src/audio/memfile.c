@@ -8,14 +8,14 @@
 /* Virtual I/O: the length of the file. */
 static sf_count_t memfile_len(void *ud)
 {
-	return ((memfile *)ud)->len;
+	return ((il_memfile *)ud)->len;
 }
 
 /* Virtual I/O: move the position (not before the start; past the end only
  * when writing). */
 static sf_count_t memfile_seek(sf_count_t off, int whence, void *ud)
 {
-	memfile *m = ud;
+	il_memfile *m = ud;
 	sf_count_t to = whence == SEEK_SET ? off : whence == SEEK_CUR ? m->pos + off : m->len + off;
 	if (to < 0 || (m->readonly && to > m->len))
 		return -1;
@@ -26,7 +26,7 @@ static sf_count_t memfile_seek(sf_count_t off, int whence, void *ud)
 /* Virtual I/O: read bytes from the position. */
 static sf_count_t memfile_read(void *ptr, sf_count_t n, void *ud)
 {
-	memfile *m = ud;
+	il_memfile *m = ud;
 	if (n < 0 || m->pos >= m->len)
 		return 0;
 	if (n > m->len - m->pos)
@@ -39,7 +39,7 @@ static sf_count_t memfile_read(void *ptr, sf_count_t n, void *ud)
 /* Virtual I/O: write bytes at the position, growing the file. */
 static sf_count_t memfile_write(const void *ptr, sf_count_t n, void *ud)
 {
-	memfile *m = ud;
+	il_memfile *m = ud;
 	if (m->readonly || n < 0)
 		return 0;
 	if (m->pos + n > m->cap) {
@@ -64,20 +64,20 @@ static sf_count_t memfile_write(const void *ptr, sf_count_t n, void *ud)
 /* Virtual I/O: the position. */
 static sf_count_t memfile_tell(void *ud)
 {
-	return ((memfile *)ud)->pos;
+	return ((il_memfile *)ud)->pos;
 }
 
 SF_VIRTUAL_IO memfile_vio = { memfile_len, memfile_seek, memfile_read, memfile_write, memfile_tell };
 
 /* A read-only memfile over data (see memfile.h). */
-memfile memfile_reader(const void *data, sf_count_t size)
+il_memfile memfile_reader(const void *data, sf_count_t size)
 {
-	memfile m = { (char *)data, size, 0, 0, 1 };
+	il_memfile m = { (char *)data, size, 0, 0, 1 };
 	return m;
 }
 
 /* Free a writable memfile's bytes (see memfile.h). */
-void memfile_free(memfile *m)
+void memfile_free(il_memfile *m)
 {
 	if (!m->readonly)
 		free(m->data);

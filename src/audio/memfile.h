@@ -8,18 +8,18 @@
 
 #include <sndfile.h>
 
-typedef struct memfile {
+typedef struct il_memfile {
 	char *data;
 	sf_count_t len, pos, cap;
 	int readonly; /* data is someone else's: writes fail */
-} memfile;
+} il_memfile;
 
 /* libsndfile's callbacks over a memfile. */
 extern SF_VIRTUAL_IO memfile_vio;
 
 /* A read-only memfile over size bytes at data. */
-memfile memfile_reader(const void *data, sf_count_t size);
+il_memfile memfile_reader(const void *data, sf_count_t size);
 /* Free what a writable memfile grew (a reader owns nothing). */
-void memfile_free(memfile *m);
+void memfile_free(il_memfile *m);
 
 #endif

@@ -85,7 +85,7 @@ void player_set_audio(il_player *p, il_audio_state state, const char *msg)
 }
 
 /* Deliver the events gathered under the lock; called unlocked. */
-static void player_deliver(il_player *p, player_events *ev)
+static void player_deliver(il_player *p, il_player_events *ev)
 {
 	if (ev->audio >= 0 && p->cb.audio)
 		p->cb.audio(p->cb.ctx, (il_audio_state)ev->audio, ev->audio_msg, ev->audio_sink);
@@ -103,7 +103,7 @@ static void player_deliver(il_player *p, player_events *ev)
 }
 
 /* Move the pending events out of the player (lock held). */
-static void player_take_events(il_player *p, player_events *ev)
+static void player_take_events(il_player *p, il_player_events *ev)
 {
 	*ev = p->ev;
 	ev->audio = p->ev_audio;
@@ -148,7 +148,7 @@ void player_spectrum(il_player *p, const float *frames, size_t n, double latency
 static void *player_main(void *arg)
 {
 	il_player *p = arg;
-	player_events ev;
+	il_player_events ev;
 	pthread_mutex_lock(&p->lock);
 	while (!p->quit) {
 		if (p->reopen && p->sink) {
@@ -260,7 +260,7 @@ void il_player_free(il_player *p)
 	pthread_join(p->thread, NULL);
 	il_sink_close(p->sink, p->ended || p->ramped_out, NULL);
 	player_render_drop_all(p);
-	player_events ev;
+	il_player_events ev;
 	player_take_events(p, &ev);
 	for (int k = 0; k < ev.nstarted; k++)
 		il_track_unref(ev.started[k]);

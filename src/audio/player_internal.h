@@ -19,7 +19,7 @@
 #define PLAYER_VOLUME_RAMP 2400 /* frames of a full-scale volume change (50 ms) */
 #define PLAYER_EV_MAX 8
 
-typedef struct player_events {
+typedef struct il_player_events {
 	int nstarted;
 	il_track *started[PLAYER_EV_MAX];  /* references, dropped after delivery */
 	unsigned long long started_at[PLAYER_EV_MAX];
@@ -32,7 +32,7 @@ typedef struct player_events {
 	int underrun;                      /* underruns to report */
 	unsigned long underruns;           /* total so far */
 	int buffer_ms, grew;               /* the buffer now, and whether it just grew */
-} player_events;
+} il_player_events;
 
 struct il_player {
 	pthread_t thread;
@@ -91,7 +91,7 @@ struct il_player {
 	double spec_wall;
 
 	/* Events gathered under the lock. */
-	player_events ev;
+	il_player_events ev;
 	int ev_audio;
 	char ev_audio_msg[IL_ERR_MAX + 64];
 	char ev_audio_sink[IL_SINK_NAME_MAX];

@@ -102,7 +102,7 @@ static int wav_write_fd(const il_loop *loop, int fd, int format, const char *pat
 			return il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
 		return wav_write_sf(loop, sf, format, path, err);
 	}
-	memfile m = { 0 };
+	il_memfile m = { 0 };
 	SNDFILE *sf = sf_open_virtual(&memfile_vio, SFM_WRITE, &info, &m);
 	int rc = sf ? wav_write_sf(loop, sf, format, path, err)
 		    : il_err_set(err, IL_E_IO, "cannot write %s: %s", path, sf_strerror(NULL));
@@ -120,7 +120,7 @@ static int wav_write_fd(const il_loop *loop, int fd, int format, const char *pat
 }
 
 /* The error of a failed open or commit, as the save reports it. */
-static int wav_save_err(const outfile *o, const char *path, const il_err *e, il_err *err)
+static int wav_save_err(const il_outfile *o, const char *path, const il_err *e, il_err *err)
 {
 	if (o->exists)
 		return il_err_set(err, IL_E_IO, "%s exists; save with force=1 to replace it", path);
@@ -150,7 +150,7 @@ int il_wav_save(const il_loop *loop, const char *path, int force, il_err *err)
 			return il_err_set(err, IL_E_IO, "cannot write %s: the folder %s does not exist", path,
 					  dir);
 	}
-	outfile o;
+	il_outfile o;
 	il_err e;
 	if (outfile_open(&o, path, 0644, force ? OUTFILE_REPLACE : 0, &e) != 0)
 		return wav_save_err(&o, path, &e, err);

@@ -15,7 +15,7 @@
 #include "util/sbuf.h"
 
 /* Append the loop's metrics as JSON object members. */
-static void cli_analyze_json_metrics(sbuf *sb, const il_loop *l)
+static void cli_analyze_json_metrics(il_sbuf *sb, const il_loop *l)
 {
 	int first = 1;
 	for (int k = 0; k < IL_METRICS; k++) {
@@ -29,7 +29,7 @@ static void cli_analyze_json_metrics(sbuf *sb, const il_loop *l)
 }
 
 /* Append a number, or null when it is not finite (silence). */
-static void cli_analyze_json_num(sbuf *sb, const char *key, double v)
+static void cli_analyze_json_num(il_sbuf *sb, const char *key, double v)
 {
 	if (isfinite(v))
 		sbuf_printf(sb, "\"%s\": %.2f", key, v);
@@ -38,7 +38,7 @@ static void cli_analyze_json_num(sbuf *sb, const char *key, double v)
 }
 
 /* Append one loudness measurement as a JSON object. */
-static void cli_analyze_json_loud(sbuf *sb, const il_loudness *m)
+static void cli_analyze_json_loud(il_sbuf *sb, const il_loudness *m)
 {
 	sbuf_puts(sb, "{");
 	cli_analyze_json_num(sb, "integrated_lufs", m->integrated);
@@ -50,7 +50,7 @@ static void cli_analyze_json_loud(sbuf *sb, const il_loudness *m)
 }
 
 /* The loop as one JSON object (one line). */
-static void cli_analyze_json(sbuf *sb, const char *file, const il_loop *l)
+static void cli_analyze_json(il_sbuf *sb, const char *file, const il_loop *l)
 {
 	size_t len = l->loop_end - l->loop_start;
 	sbuf_puts(sb, "{\"file\": ");
@@ -79,7 +79,7 @@ static void cli_analyze_json(sbuf *sb, const char *file, const il_loop *l)
 }
 
 /* The loop as a readable summary. */
-static void cli_analyze_text(sbuf *sb, const char *file, const il_loop *l)
+static void cli_analyze_text(il_sbuf *sb, const char *file, const il_loop *l)
 {
 	size_t len = l->loop_end - l->loop_start;
 	sbuf_printf(sb, "%s: %zu frames, %d Hz, %d channel%s, %.2f s\n", file, l->nframes,
@@ -113,7 +113,7 @@ static void cli_analyze_text(sbuf *sb, const char *file, const il_loop *l)
 }
 
 /* Print the loop found in file (JSON or text); 0, or 1 when it has none. */
-static int cli_analyze_one(const char *file, const loopprep_opts *lo, int json)
+static int cli_analyze_one(const char *file, const il_loopprep_opts *lo, int json)
 {
 	il_err err;
 	il_loop *l = NULL;
@@ -121,7 +121,7 @@ static int cli_analyze_one(const char *file, const loopprep_opts *lo, int json)
 		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
 		return 1;
 	}
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	if (json)
 		cli_analyze_json(&sb, file, l);
 	else
@@ -138,11 +138,11 @@ static int cli_analyze_one(const char *file, const loopprep_opts *lo, int json)
  * exit status 1 when any of them failed (the others are still printed). */
 int cli_analyze(const il_opts *o)
 {
-	settings set;
+	il_settings set;
 	il_err err;
 	/* The algorithm setting, from an existing settings file only. */
 	settings_load_for(o, SETTINGS_FOR_ANALYZE, &set, NULL, &err);
-	loopprep_opts lo = { set.algorithm, set.loudness, set.true_peak };
+	il_loopprep_opts lo = { set.algorithm, set.loudness, set.true_peak };
 	int rc = 0;
 	for (int i = -1; i < o->nfiles; i++) {
 		const char *file = i < 0 ? o->analyze_file : o->files[i];

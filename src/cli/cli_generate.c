@@ -15,7 +15,7 @@
 #include "util/sbuf.h"
 #include "util/timeutil.h"
 
-static gen_cancel *cli_gen_cancel;
+static il_gen_cancel *cli_gen_cancel;
 
 /* SIGINT/SIGTERM: stop the generator (its process group is killed). */
 static void cli_generate_signal(int sig)
@@ -26,7 +26,7 @@ static void cli_generate_signal(int sig)
 }
 
 /* Progress messages on stderr. */
-static void cli_generate_report(void *ud, gen_state state, double progress, double eta,
+static void cli_generate_report(void *ud, il_gen_state state, double progress, double eta,
 				int attempt, double wait, const char *msg)
 {
 	const il_opts *o = ud;
@@ -60,10 +60,10 @@ static int cli_generate_to_stdout(const char *path)
 }
 
 /* Load the settings with the command line's overrides; 0 or -1 (printed). */
-static int cli_generate_settings(const il_opts *o, settings *s)
+static int cli_generate_settings(const il_opts *o, il_settings *s)
 {
 	il_err err;
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	int rc = settings_load_for(o, SETTINGS_FOR_GENERATE, s, &notes, &err);
 	if (notes.len && !o->quiet)
 		fprintf(stderr, "%s", sbuf_str(&notes));
@@ -74,7 +74,7 @@ static int cli_generate_settings(const il_opts *o, settings *s)
 }
 
 /* Append a list of names separated by sep in s as a JSON array. */
-static void cli_generate_json_list(sbuf *sb, const char *s, const char *sep)
+static void cli_generate_json_list(il_sbuf *sb, const char *s, const char *sep)
 {
 	sbuf_putc(sb, '[');
 	size_t k = strlen(sep);
@@ -94,7 +94,7 @@ static void cli_generate_json_list(sbuf *sb, const char *s, const char *sep)
 }
 
 /* Append "name": "value" (or null when empty). */
-static void cli_generate_json_str(sbuf *sb, const char *name, const char *value)
+static void cli_generate_json_str(il_sbuf *sb, const char *name, const char *value)
 {
 	sbuf_printf(sb, ", \"%s\": ", name);
 	if (value[0])
@@ -104,11 +104,11 @@ static void cli_generate_json_str(sbuf *sb, const char *name, const char *value)
 }
 
 /* The plan of the loop made, as one JSON object on stdout. */
-static void cli_generate_json(FILE *to, const il_opts *o, const pipeline *pl, const il_loop *l)
+static void cli_generate_json(FILE *to, const il_opts *o, const il_pipeline *pl, const il_loop *l)
 {
-	gen_prompt_info pi;
+	il_gen_prompt_info pi;
 	gen_prompt_parse(o->gen_prompt, &pi);
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	sbuf_puts(&sb, "{\"file\": ");
 	sbuf_put_json(&sb, o->gen_out);
 	cli_generate_json_str(&sb, "prompt", o->gen_prompt);
@@ -143,8 +143,8 @@ static void cli_generate_note(void *ud, const char *note)
 /* --generate-only: one loop written to a file; exit status. */
 int cli_generate(const il_opts *o)
 {
-	settings s;
-	static pipeline pl;
+	il_settings s;
+	static il_pipeline pl;
 	char tmp[IL_PATH_MAX];
 	il_err err;
 	if (cli_generate_settings(o, &s) != 0) {
@@ -156,13 +156,13 @@ int cli_generate(const il_opts *o)
 		settings_free(&s);
 		return 1;
 	}
-	history *hist = NULL;
+	il_history *hist = NULL;
 	if (history_open(NULL, &hist, &err) != 0 && !o->quiet)
 		fprintf(stderr, "infiniloop-tui: warning: no generation history: %s\n", err.msg);
 	else if (hist && *history_notice(hist) && !o->quiet)
 		fprintf(stderr, "infiniloop-tui: warning: %s\n", history_notice(hist));
 	int status = 1;
-	gen_cancel cancel;
+	il_gen_cancel cancel;
 	if (pipeline_setup(&pl, &s, o->gen_prompt, tmp, hist, &err) != 0 ||
 	    gen_cancel_init(&cancel, &err) != 0) {
 		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);

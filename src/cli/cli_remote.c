@@ -27,7 +27,7 @@ struct remote_cmd {
 	const char *synopsis;
 	const char *help;
 	/* Format the request into sb from the words; -1 with err. */
-	int (*build)(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err);
+	int (*build)(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err);
 	const char *answer;      /* the event that answers it, or NULL (pong) */
 	const char *verb;        /* the request's verb when it is not the name */
 	const char *none;        /* said when no answer event came (NULL: nothing) */
@@ -40,7 +40,7 @@ static const char *remote_verb(const remote_cmd *c)
 }
 
 /* A request of the command's own name with no fields. */
-static int remote_plain(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_plain(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)args, (void)n, (void)err;
 	proto_fmt_begin(sb, remote_verb(c));
@@ -49,7 +49,7 @@ static int remote_plain(const remote_cmd *c, char **args, int n, sbuf *sb, il_er
 }
 
 /* `play-fav ID`: play_favourite id=ID. */
-static int remote_play_fav(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_play_fav(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)n;
 	char *end;
@@ -65,10 +65,10 @@ static int remote_play_fav(const remote_cmd *c, char **args, int n, sbuf *sb, il
 }
 
 /* `start PROMPT...`: the words joined by spaces. */
-static int remote_start(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_start(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c, (void)err;
-	sbuf p = SBUF_INIT;
+	il_sbuf p = SBUF_INIT;
 	for (int k = 0; k < n; k++)
 		sbuf_printf(&p, "%s%s", k ? " " : "", args[k]);
 	proto_fmt_begin(sb, "start");
@@ -79,7 +79,7 @@ static int remote_start(const remote_cmd *c, char **args, int n, sbuf *sb, il_er
 }
 
 /* `volume N`, `volume +N`, `volume -N`. */
-static int remote_volume(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_volume(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c, (void)n;
 	char *end;
@@ -95,7 +95,7 @@ static int remote_volume(const remote_cmd *c, char **args, int n, sbuf *sb, il_e
 
 /* `save FILE` and `play FILE`: the path made absolute (the engine runs
  * elsewhere). */
-static int remote_path(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_path(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)n;
 	char cwd[PATH_MAX], path[PATH_MAX + 1024];
@@ -112,10 +112,10 @@ static int remote_path(const remote_cmd *c, char **args, int n, sbuf *sb, il_err
 }
 
 /* `set KEY VALUE...`: the value words joined by spaces. */
-static int remote_set(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_set(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c, (void)err;
-	sbuf v = SBUF_INIT;
+	il_sbuf v = SBUF_INIT;
 	for (int k = 1; k < n; k++)
 		sbuf_printf(&v, "%s%s", k > 1 ? " " : "", args[k]);
 	proto_fmt_begin(sb, "set");
@@ -127,7 +127,7 @@ static int remote_set(const remote_cmd *c, char **args, int n, sbuf *sb, il_err 
 }
 
 /* `hold [on|off]`. */
-static int remote_hold(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_hold(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c;
 	proto_fmt_begin(sb, "hold");
@@ -141,7 +141,7 @@ static int remote_hold(const remote_cmd *c, char **args, int n, sbuf *sb, il_err
 }
 
 /* `sleep MINUTES|off`. */
-static int remote_sleep(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_sleep(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c, (void)n;
 	long v = 0;
@@ -159,7 +159,7 @@ static int remote_sleep(const remote_cmd *c, char **args, int n, sbuf *sb, il_er
 }
 
 /* `events`: no request (a ping only, answered like any). */
-static int remote_events(const remote_cmd *c, char **args, int n, sbuf *sb, il_err *err)
+static int remote_events(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c, (void)args, (void)n, (void)err, (void)sb;
 	return 0;
@@ -210,7 +210,7 @@ static void remote_mmss(char *out, size_t n, const char *secs)
 }
 
 /* Print a `status` event for people. */
-static void remote_print_status(const proto_msg *m)
+static void remote_print_status(const il_proto_msg *m)
 {
 	const char *state = proto_get(m, "state"), *title = proto_get(m, "title");
 	char el[48], len[48], eta[48], left[48];
@@ -256,9 +256,9 @@ static int remote_is_number(const char *v)
 }
 
 /* Print an event as one JSON object: {"event": VERB, KEY: VALUE...}. */
-static void remote_print_json(const proto_msg *m)
+static void remote_print_json(const il_proto_msg *m)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	sbuf_puts(&sb, "{\"event\":");
 	sbuf_put_json(&sb, m->verb);
 	for (int k = 0; k < m->nfields; k++) {
@@ -276,7 +276,7 @@ static void remote_print_json(const proto_msg *m)
 }
 
 /* Send all of sb on fd; -1 with err. */
-static int remote_send(int fd, const sbuf *sb, il_err *err)
+static int remote_send(int fd, const il_sbuf *sb, il_err *err)
 {
 	for (size_t off = 0; off < sb->len;) {
 		ssize_t w = write(fd, sb->buf + off, sb->len - off);
@@ -290,7 +290,7 @@ static int remote_send(int fd, const sbuf *sb, il_err *err)
 }
 
 /* Wait for the next event (at most until the deadline); 1, or 0 with err. */
-static int remote_next(int fd, proto_reader *rd, proto_msg *m, int64_t deadline, il_err *err)
+static int remote_next(int fd, il_proto_reader *rd, il_proto_msg *m, int64_t deadline, il_err *err)
 {
 	for (;;) {
 		int rc = proto_reader_next(rd, m, err);
@@ -313,13 +313,13 @@ static int remote_next(int fd, proto_reader *rd, proto_msg *m, int64_t deadline,
 
 /* Send the request and a ping, and wait for the answer: the command's
  * answer event (or, when it has none, the pong); 0 or 1. */
-static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const sbuf *req, proto_msg *m)
+static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const il_sbuf *req, il_proto_msg *m)
 {
-	proto_reader rd;
+	il_proto_reader rd;
 	proto_reader_init(&rd);
 	il_err err;
 	int answers = 0;
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	sbuf_append(&sb, req->buf, req->len);
 	sbuf_puts(&sb, "ping id=remote\n");
 	int rc = remote_send(fd, &sb, &err);
@@ -373,9 +373,9 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 
 /* `events`: print every event (as sent, or as JSON) until the station
  * ends; 0 when it said `bye`, 1 when it went without. */
-static int remote_stream(const il_opts *o, int fd, proto_msg *m)
+static int remote_stream(const il_opts *o, int fd, il_proto_msg *m)
 {
-	proto_reader rd;
+	il_proto_reader rd;
 	proto_reader_init(&rd);
 	il_err err;
 	int bye = 0;
@@ -386,7 +386,7 @@ static int remote_stream(const il_opts *o, int fd, proto_msg *m)
 			if (o->json) {
 				remote_print_json(m);
 			} else {
-				sbuf sb = SBUF_INIT;
+				il_sbuf sb = SBUF_INIT;
 				proto_fmt_begin(&sb, m->verb);
 				for (int k = 0; k < m->nfields; k++)
 					proto_fmt_str(&sb, m->fields[k].key, m->fields[k].value);
@@ -433,7 +433,7 @@ int cli_remote(const il_opts *o)
 		return 2;
 	}
 	il_err err;
-	sbuf req = SBUF_INIT;
+	il_sbuf req = SBUF_INIT;
 	if (c->build(c, o->files + 1, nargs, &req, &err) != 0) {
 		fprintf(stderr, "infiniloop-tui: %s\n", err.msg);
 		sbuf_free(&req);
@@ -451,7 +451,7 @@ int cli_remote(const il_opts *o)
 		sbuf_free(&req);
 		return 1;
 	}
-	proto_msg *m = malloc(sizeof *m);
+	il_proto_msg *m = malloc(sizeof *m);
 	int rc = !m ? 1 : !strcmp(c->name, "events") ? remote_stream(o, fd, m) : remote_exchange(o, c, fd, &req, m);
 	free(m);
 	sbuf_free(&req);

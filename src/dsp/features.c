@@ -30,7 +30,7 @@ static double features_hz(double mel)
 }
 
 /* Make the mel bank for rate and FFT size nfft. 0 or -1 with err set. */
-int melbank_init(melbank *mb, int rate, int nfft, int nmel, il_err *err)
+int melbank_init(il_melbank *mb, int rate, int nfft, int nmel, il_err *err)
 {
 	memset(mb, 0, sizeof *mb);
 	mb->rate = rate;
@@ -82,7 +82,7 @@ int melbank_init(melbank *mb, int rate, int nfft, int nmel, il_err *err)
 }
 
 /* Free a mel bank (a zeroed one is fine). */
-void melbank_free(melbank *mb)
+void melbank_free(il_melbank *mb)
 {
 	free(mb->window);
 	free(mb->lo);
@@ -94,7 +94,7 @@ void melbank_free(melbank *mb)
 }
 
 /* Log-mel of the nfft samples at x[pos] (zero outside [0, n)) into out. */
-void melbank_frame(melbank *mb, const float *x, size_t n, long pos, float *out)
+void melbank_frame(il_melbank *mb, const float *x, size_t n, long pos, float *out)
 {
 	int N = mb->nfft;
 	if (pos >= 0 && (size_t)pos + (size_t)N <= n) {
@@ -150,7 +150,7 @@ static int features_cmp(const void *a, const void *b)
 
 /* The onset envelope: positive log-mel flux over bands within 80 dB of
  * the loudest frame, averaged over bands. */
-static void features_onset(features *f)
+static void features_onset(il_features *f)
 {
 	float top = -1e30f;
 	size_t n = f->nframes * (size_t)f->nmel;
@@ -172,7 +172,7 @@ static void features_onset(features *f)
 }
 
 /* The median distance between random pairs of frames (deterministic). */
-static double features_rand_dist(const features *f)
+static double features_rand_dist(const il_features *f)
 {
 	enum { PAIRS = 1000 };
 	float d[PAIRS];
@@ -193,7 +193,7 @@ static double features_rand_dist(const features *f)
 
 /* Compute the log-mel spectrogram and onset envelope of the n samples of
  * mono at rate. 0, or -1 with err set (out of memory). */
-int features_compute(const float *mono, size_t n, int rate, features *f, il_err *err)
+int features_compute(const float *mono, size_t n, int rate, il_features *f, il_err *err)
 {
 	memset(f, 0, sizeof *f);
 	f->rate = rate;
@@ -219,7 +219,7 @@ int features_compute(const float *mono, size_t n, int rate, features *f, il_err 
 }
 
 /* Free what features_compute made. */
-void features_free(features *f)
+void features_free(il_features *f)
 {
 	free(f->logmel);
 	free(f->onset);

@@ -33,7 +33,7 @@ static float *lf_mono(const float *x, size_t n, int ch)
 
 /* The 99.9th percentile of the mono sample steps (histogram, rounded down)
  * and the mean step over all channels. */
-static void lf_steps(lf_ctx *x)
+static void lf_steps(il_lf_ctx *x)
 {
 	enum { BINS = 4096 };
 	float mx = 0;
@@ -74,7 +74,7 @@ static void lf_steps(lf_ctx *x)
 }
 
 /* The composite score of a measured candidate (0..1). */
-static double lf_score(const lf_ctx *x, const lf_cand *c)
+static double lf_score(const il_lf_ctx *x, const il_lf_cand *c)
 {
 	if (x->mode == LOOPFIND_CLASSIC)
 		return c->spectral;
@@ -83,7 +83,7 @@ static double lf_score(const lf_ctx *x, const lf_cand *c)
 }
 
 /* Refine and score c[from..to). 0, or -1 when out of memory. */
-static int lf_evaluate(lf_ctx *x, lf_cand *c, int from, int to)
+static int lf_evaluate(il_lf_ctx *x, il_lf_cand *c, int from, int to)
 {
 	for (int i = from; i < to; i++) {
 		if (looprefine_cand(x, &c[i]) != 0)
@@ -97,13 +97,13 @@ static int lf_evaluate(lf_ctx *x, lf_cand *c, int from, int to)
 /* The ranking value of c: the composite score plus a bonus for a length
  * at which much of the clip repeats (its true period rather than a
  * passing resemblance). */
-static double lf_rank(const lf_cand *c)
+static double lf_rank(const il_lf_cand *c)
 {
 	return c->score + LF_W_SUPPORT * c->support * c->spectral;
 }
 
 /* The score reported for c: its ranking value, at most 1. */
-static double lf_shown(const lf_cand *c)
+static double lf_shown(const il_lf_cand *c)
 {
 	double v = lf_rank(c);
 	return v < 1 ? v : 1;
@@ -112,7 +112,7 @@ static double lf_shown(const lf_cand *c)
 /* The best of c[0..n): among the candidates whose seam is within
  * LF_SEAM_GATE of the best seam (they sound equally seamless), the highest
  * ranked. -1 when none is valid. */
-static int lf_choose(const lf_cand *c, int n)
+static int lf_choose(const il_lf_cand *c, int n)
 {
 	double bs = 1e9;
 	for (int i = 0; i < n; i++)
@@ -127,7 +127,7 @@ static int lf_choose(const lf_cand *c, int n)
 }
 
 /* Fill the result's top list with the best distinct valid candidates. */
-static void lf_top(const lf_cand *c, int n, int chosen, loopfind_result *r)
+static void lf_top(const il_lf_cand *c, int n, int chosen, il_loopfind_result *r)
 {
 	char used[LF_MAX_CANDS] = { 0 };
 	r->ncand = 0;
@@ -139,7 +139,7 @@ static void lf_top(const lf_cand *c, int n, int chosen, loopfind_result *r)
 			if (r->cand[j].start == c[next].start && r->cand[j].end == c[next].start + c[next].len)
 				dup = 1;
 		if (!dup)
-			r->cand[r->ncand++] = (loopfind_cand){ c[next].start, c[next].start + c[next].len,
+			r->cand[r->ncand++] = (il_loopfind_cand){ c[next].start, c[next].start + c[next].len,
 							       lf_shown(&c[next]) };
 		next = -1;
 		for (int i = 0; i < n; i++)
@@ -149,8 +149,8 @@ static void lf_top(const lf_cand *c, int n, int chosen, loopfind_result *r)
 }
 
 /* Set up the context: mono mix, features, tempo, limits. */
-static int lf_setup(lf_ctx *x, const float *in, size_t frames, int channels, int rate,
-		    loopfind_mode mode, double bpm, il_err *err)
+static int lf_setup(il_lf_ctx *x, const float *in, size_t frames, int channels, int rate,
+		    il_loopfind_mode mode, double bpm, il_err *err)
 {
 	memset(x, 0, sizeof *x);
 	x->x = in;
@@ -176,7 +176,7 @@ static int lf_setup(lf_ctx *x, const float *in, size_t frames, int channels, int
 }
 
 /* Free the context. */
-static void lf_cleanup(lf_ctx *x)
+static void lf_cleanup(il_lf_ctx *x)
 {
 	free(x->mono);
 	features_free(&x->f);
@@ -186,25 +186,25 @@ static void lf_cleanup(lf_ctx *x)
 /* Find the loop of x (frames frames of channels interleaved samples at
  * rate). 0, or -1 with err set (too short, out of memory). */
 int loopfind_run(const float *in, size_t frames, int channels, int rate,
-		 loopfind_mode mode, loopfind_result *r, il_err *err)
+		 il_loopfind_mode mode, il_loopfind_result *r, il_err *err)
 {
 	return loopfind_run_tempo(in, frames, channels, rate, mode, 0, r, err);
 }
 
 /* The same, with the tempo the clip is known to have (0: unknown). */
 int loopfind_run_tempo(const float *in, size_t frames, int channels, int rate,
-		       loopfind_mode mode, double bpm, loopfind_result *r, il_err *err)
+		       il_loopfind_mode mode, double bpm, il_loopfind_result *r, il_err *err)
 {
 	memset(r, 0, sizeof *r);
 	if (channels < 1 || rate < 1000 || (double)frames < LOOPFIND_MIN_SECONDS * rate)
 		return il_err_set(err, IL_E_BAD_VALUE, "too short for a loop (at least %.0f s needed)",
 				  LOOPFIND_MIN_SECONDS);
-	lf_ctx x;
+	il_lf_ctx x;
 	if (lf_setup(&x, in, frames, channels, rate, mode, bpm, err) != 0) {
 		lf_cleanup(&x);
 		return -1;
 	}
-	lf_cand c[LF_MAX_CANDS];
+	il_lf_cand c[LF_MAX_CANDS];
 	int n = loopsearch_run(&x, c, LF_MAX_CANDS - 8), oom = n < 0;
 	int best = -1, from_grid = 0;
 	if (!oom && lf_evaluate(&x, c, 0, n) != 0)
@@ -228,7 +228,7 @@ int loopfind_run_tempo(const float *in, size_t frames, int channels, int rate,
 	}
 	r->bpm = x.tp.bpm;
 	if (best >= 0) {
-		lf_cand *b = &c[best];
+		il_lf_cand *b = &c[best];
 		r->start = b->start;
 		r->end = b->start + b->len;
 		r->score = lf_shown(b);
@@ -247,7 +247,7 @@ int loopfind_run_tempo(const float *in, size_t frames, int channels, int rate,
 		r->seam = 1.0;
 		snprintf(r->method, sizeof r->method, "whole");
 		r->ncand = 1;
-		r->cand[0] = (loopfind_cand){ 0, frames, 0 };
+		r->cand[0] = (il_loopfind_cand){ 0, frames, 0 };
 	}
 	r->poor = r->score < LOOPFIND_GOOD;
 	if (x.beat_samples > 0)

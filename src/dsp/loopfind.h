@@ -16,17 +16,17 @@
 #define LOOPFIND_MIN_SECONDS 2.0
 #define LOOPFIND_GOOD 0.6 /* composite score below this: a poor loop */
 
-typedef enum loopfind_mode {
+typedef enum il_loopfind_mode {
 	LOOPFIND_ADVANCED,
 	LOOPFIND_CLASSIC
-} loopfind_mode;
+} il_loopfind_mode;
 
-typedef struct loopfind_cand {
+typedef struct il_loopfind_cand {
 	size_t start, end; /* frames, end exclusive */
 	double score;
-} loopfind_cand;
+} il_loopfind_cand;
 
-typedef struct loopfind_result {
+typedef struct il_loopfind_result {
 	size_t start, end; /* frames, end exclusive */
 	double bpm;        /* 0 when no tempo was found */
 	int beats;         /* beats in the loop, 0 when unknown */
@@ -36,18 +36,18 @@ typedef struct loopfind_result {
 	double spectral, waveform, beat, phase; /* metrics, 0..1 */
 	double seam;       /* log-mel seam distance, relative to random jumps */
 	int ncand;
-	loopfind_cand cand[LOOPFIND_TOP];
-} loopfind_result;
+	il_loopfind_cand cand[LOOPFIND_TOP];
+} il_loopfind_result;
 
 /* Find the loop of x (frames frames of channels interleaved samples at
  * rate). The samples must be finite and the clip at least 2 s long. 0, or
  * -1 with err set (too short, out of memory). */
 int loopfind_run(const float *x, size_t frames, int channels, int rate,
-		 loopfind_mode mode, loopfind_result *r, il_err *err);
+		 il_loopfind_mode mode, il_loopfind_result *r, il_err *err);
 /* The same, when the clip's tempo is known (its generator said so): bpm is
  * the analyser's prior (tempo_analyze_prior) and the tempo reported in
  * r->bpm; bpm <= 0 is loopfind_run(). */
 int loopfind_run_tempo(const float *x, size_t frames, int channels, int rate,
-		       loopfind_mode mode, double bpm, loopfind_result *r, il_err *err);
+		       il_loopfind_mode mode, double bpm, il_loopfind_result *r, il_err *err);
 
 #endif

@@ -18,7 +18,7 @@
 #define LR_EXACT 0.98 /* waveform match of an exact repetition */
 
 /* Interleaved sample of channel k at frame i. */
-static inline float lr_at(const lf_ctx *x, size_t i, int k)
+static inline float lr_at(const il_lf_ctx *x, size_t i, int k)
 {
 	return x->x[i * (size_t)x->ch + (size_t)k];
 }
@@ -26,7 +26,7 @@ static inline float lr_at(const lf_ctx *x, size_t i, int k)
 /* The length in [len - R, len + R] whose audio after it best matches the
  * audio at the start (W frames from pa, the analysis window, judged on all
  * channels). Returns len unchanged when there is no room. */
-static long lr_length(const lf_ctx *x, size_t pa, long len, long R, long W, int *oom,
+static long lr_length(const il_lf_ctx *x, size_t pa, long len, long R, long W, int *oom,
 		      double *peak)
 {
 	*peak = 0;
@@ -97,14 +97,14 @@ static long lr_length(const lf_ctx *x, size_t pa, long len, long R, long W, int 
 }
 
 /* Mono step across the wrap of the loop [s, s+len). */
-static double lr_step(const lf_ctx *x, size_t s, size_t len)
+static double lr_step(const il_lf_ctx *x, size_t s, size_t len)
 {
 	return fabs((double)x->mono[s + len - 1] - x->mono[s]);
 }
 
 /* Cost of wrapping the loop [s, s+len): the mismatch between what the wrap
  * plays and what naturally follows, on every channel, plus loudness there. */
-static double lr_wrap_cost(const lf_ctx *x, size_t s, size_t len)
+static double lr_wrap_cost(const il_lf_ctx *x, size_t s, size_t len)
 {
 	size_t e = s + len;
 	double c = 0;
@@ -124,7 +124,7 @@ static double lr_wrap_cost(const lf_ctx *x, size_t s, size_t len)
 
 /* The start after one common shift of start and end (within about 5 ms,
  * never before smin) that gives the cleanest wrap. */
-static size_t lr_shift(const lf_ctx *x, size_t s, size_t len, size_t smin)
+static size_t lr_shift(const il_lf_ctx *x, size_t s, size_t len, size_t smin)
 {
 	long Z = x->rate / 200, lo = -Z, hi = Z;
 	if ((long)s + lo < (long)smin)
@@ -150,7 +150,7 @@ static size_t lr_shift(const lf_ctx *x, size_t s, size_t len, size_t smin)
 
 /* Mean distance of log-mel frames at a + j*step and b + j*step while the
  * frame ends by a + c; -1 when fewer than 2 frames. */
-static double lr_side(lf_ctx *x, long a, long b, long c, long step, float *fa, float *fb)
+static double lr_side(il_lf_ctx *x, long a, long b, long c, long step, float *fa, float *fb)
 {
 	long nfft = x->f.nfft;
 	double acc = 0;
@@ -167,7 +167,7 @@ static double lr_side(lf_ctx *x, long a, long b, long c, long step, float *fa, f
 /* The relative log-mel seam distance of the loop [s, s+len) judged on the
  * samples themselves (the better of the two sides); 1 when it cannot be
  * judged. */
-double looprefine_seam(lf_ctx *x, size_t s, size_t len, double *rank)
+double looprefine_seam(il_lf_ctx *x, size_t s, size_t len, double *rank)
 {
 	long h = x->f.hop, ctx = x->K * h, cmin = (long)ceil(0.25 * x->rate);
 	long S = (long)s, E = (long)(s + len), N = (long)x->n;
@@ -196,7 +196,7 @@ double looprefine_seam(lf_ctx *x, size_t s, size_t len, double *rank)
 
 /* Waveform continuity: correlation of about 20 ms around the start and the
  * end (all channels), and the loudness match of 0.25 s before them. */
-static double lr_waveform(const lf_ctx *x, size_t s, size_t len)
+static double lr_waveform(const il_lf_ctx *x, size_t s, size_t len)
 {
 	long w = x->rate / 50, S = (long)s, E = (long)(s + len), N = (long)x->n;
 	long lo = -w < -S ? -S : -w, hi = w < N - E ? w : N - E;
@@ -222,7 +222,7 @@ static double lr_waveform(const lf_ctx *x, size_t s, size_t len)
 
 /* Beat alignment: whole beats (1, 2, 4, 8 measures best) and a start on a
  * beat; 0.5 when the clip has no steady beat. */
-static double lr_beat(const lf_ctx *x, size_t s, size_t len)
+static double lr_beat(const il_lf_ctx *x, size_t s, size_t len)
 {
 	double bp = x->beat_samples;
 	if (bp <= 0 || x->tp.nbeats == 0)
@@ -243,7 +243,7 @@ static double lr_beat(const lf_ctx *x, size_t s, size_t len)
 
 /* Phase continuity at the wrap: 1 when the sample after the last one is
  * the one that would naturally follow, on every channel. */
-static double lr_phase(const lf_ctx *x, size_t s, size_t len)
+static double lr_phase(const il_lf_ctx *x, size_t s, size_t len)
 {
 	size_t e = s + len;
 	double m = 0;
@@ -264,7 +264,7 @@ static double lr_phase(const lf_ctx *x, size_t s, size_t len)
 
 /* Make c sample-exact and measure it. 0, or -1 when out of memory;
  * c->valid is 0 when no valid loop came out. */
-int looprefine_cand(lf_ctx *x, lf_cand *c)
+int looprefine_cand(il_lf_ctx *x, il_lf_cand *c)
 {
 	long h = x->f.hop;
 	long s = c->fstart * h, len0 = c->flen * h;

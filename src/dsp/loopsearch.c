@@ -71,7 +71,7 @@ static void ls_diag(const float *m, int nmel, long lag, long a, long b, float *d
 
 /* The frame of the start chosen in the plateau [pa, pb] of near-best
  * starts: the beat nearest the middle half's centre, else the centre. */
-static long ls_pick_start(const lf_ctx *x, long pa, long pb)
+static long ls_pick_start(const il_lf_ctx *x, long pa, long pb)
 {
 	long q = (pb - pa) / 4, lo = pa + q, hi = pb - q, mid = (lo + hi) / 2;
 	if (x->tp.nbeats == 0)
@@ -86,7 +86,7 @@ static long ls_pick_start(const lf_ctx *x, long pa, long pb)
 }
 
 /* The shortest and longest frame lag worth trying. */
-static void ls_lag_range(const lf_ctx *x, long *lo, long *hi)
+static void ls_lag_range(const il_lf_ctx *x, long *lo, long *hi)
 {
 	long h = x->f.hop, F = (long)x->f.nframes;
 	*lo = (long)((x->lmin + (size_t)h + (size_t)x->rate / 1000 + (size_t)h - 1) / (size_t)h);
@@ -95,8 +95,8 @@ static void ls_lag_range(const lf_ctx *x, long *lo, long *hi)
 
 /* Refine one coarse candidate (block lag lc, block start ic, block size B)
  * on frames; fills c. 0, or -1 when nothing valid. */
-static int ls_fine(const lf_ctx *x, long lc, long ic, long B, float *d, double *cs, float *v,
-		   lf_cand *c)
+static int ls_fine(const il_lf_ctx *x, long lc, long ic, long B, float *d, double *cs, float *v,
+		   il_lf_cand *c)
 {
 	long F = (long)x->f.nframes, K = x->K, lo, hi;
 	ls_lag_range(x, &lo, &hi);
@@ -147,7 +147,7 @@ static int ls_fine(const lf_ctx *x, long lc, long ic, long B, float *d, double *
 
 /* Candidates on the frame grid into c (at most max); their number, or -1
  * when out of memory. */
-int loopsearch_run(const lf_ctx *x, lf_cand *c, int max)
+int loopsearch_run(const il_lf_ctx *x, il_lf_cand *c, int max)
 {
 	long F = (long)x->f.nframes, nmel = x->f.nmel, lo, hi;
 	ls_lag_range(x, &lo, &hi);
@@ -210,7 +210,7 @@ int loopsearch_run(const lf_ctx *x, lf_cand *c, int max)
 		pick[np++] = mins[i].lag;
 	int nc = 0;
 	for (int i = 0; i < np && nc < max; i++) {
-		lf_cand cand;
+		il_lf_cand cand;
 		if (ls_fine(x, pick[i], argc[pick[i]], B, d, cs, v, &cand) != 0)
 			continue;
 		int dup = 0;
@@ -225,7 +225,7 @@ int loopsearch_run(const lf_ctx *x, lf_cand *c, int max)
 }
 
 /* Beat-grid candidates (whole measures from beats) appended to c[n..max). */
-int loopsearch_beats(const lf_ctx *x, lf_cand *c, int n, int max)
+int loopsearch_beats(const il_lf_ctx *x, il_lf_cand *c, int n, int max)
 {
 	static const int measures[] = { 1, 2, 4, 8, 16, 32 };
 	if (x->tp.nbeats < 2 || x->tp.period <= 0)
@@ -271,7 +271,7 @@ int loopsearch_beats(const lf_ctx *x, lf_cand *c, int n, int max)
 /* The share of frames that match the frames len samples later (the better
  * of the two frame lags around len), relative to the overlap the shortest
  * loop would have: near 1 when the whole clip repeats at that length. */
-double loopsearch_support(const lf_ctx *x, size_t len)
+double loopsearch_support(const il_lf_ctx *x, size_t len)
 {
 	long F = (long)x->f.nframes, h = x->f.hop, L0 = (long)(len / (size_t)h);
 	long lo, hi;

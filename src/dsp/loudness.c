@@ -14,7 +14,7 @@
 #define LOUDNESS_TP_MARGIN 0.2    /* dB kept under the ceiling: what 4x oversampling may miss */
 
 /* Parse a `loudness` setting. */
-int loudness_parse(const char *text, loudness_opts *o, il_err *err)
+int loudness_parse(const char *text, il_loudness_opts *o, il_err *err)
 {
 	o->target = LOUDNESS_TARGET;
 	if (!strcmp(text, "off")) {
@@ -202,7 +202,7 @@ static int loudness_render(float *x, const float *orig, size_t frames, int chann
 
 /* Normalize to the target under the ceiling (see loudness.h). */
 static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-			 const loudness_opts *o, loudness_result *r, il_err *err)
+			 const il_loudness_opts *o, il_loudness_result *r, il_err *err)
 {
 	double ceiling = o->ceiling - LOUDNESS_TP_MARGIN;
 	/* A silent loop has nothing to aim at: its gain stays, but peaks
@@ -254,9 +254,9 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 
 /* Normalize x in place as o says. */
 int loudness_normalize(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-		       const loudness_opts *o, loudness_result *r, il_err *err)
+		       const il_loudness_opts *o, il_loudness_result *r, il_err *err)
 {
-	loudness_result tmp;
+	il_loudness_result tmp;
 	if (!r)
 		r = &tmp;
 	memset(r, 0, sizeof *r);

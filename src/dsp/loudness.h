@@ -24,17 +24,17 @@
 #define LOUDNESS_MAX_LIMIT 6.0   /* dB the limiter may take off a peak */
 
 /* How a loop is normalized. */
-typedef enum loudness_mode {
+typedef enum il_loudness_mode {
 	LOUDNESS_R128,  /* to a target integrated loudness under a true-peak ceiling */
 	LOUDNESS_PEAK,  /* the whole clip's sample peak to 0.7 (see normalize.h) */
 	LOUDNESS_OFF    /* left as it is */
-} loudness_mode;
+} il_loudness_mode;
 
-typedef struct loudness_opts {
-	loudness_mode mode;
+typedef struct il_loudness_opts {
+	il_loudness_mode mode;
 	double target;   /* LUFS (LOUDNESS_R128) */
 	double ceiling;  /* dBTP */
-} loudness_opts;
+} il_loudness_opts;
 
 /* One measurement; -HUGE_VAL integrated loudness or true peak for silence. */
 typedef struct il_loudness {
@@ -44,15 +44,15 @@ typedef struct il_loudness {
 } il_loudness;
 
 /* What normalization did. */
-typedef struct loudness_result {
+typedef struct il_loudness_result {
 	il_loudness before, after;
 	double gain_db;     /* the gain applied to the whole clip */
 	double limited_db;  /* the most the limiter took off a peak (0: not used) */
-} loudness_result;
+} il_loudness_result;
 
 /* Parse a `loudness` setting: a number of LUFS (-70 to 0), "off" or
  * "peak"; 0, or -1 with err. */
-int loudness_parse(const char *text, loudness_opts *o, il_err *err);
+int loudness_parse(const char *text, il_loudness_opts *o, il_err *err);
 /* Measure the loop region [start, end) of x (frames of `channels`
  * interleaved samples at rate) as played; 0, or -1 with err. */
 int loudness_measure(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
@@ -60,6 +60,6 @@ int loudness_measure(const float *x, size_t frames, int channels, int rate, size
 /* Normalize x in place as o says (the loop region is what is measured);
  * r (when not NULL) tells what was done. 0, or -1 with err. */
 int loudness_normalize(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-		       const loudness_opts *o, loudness_result *r, il_err *err);
+		       const il_loudness_opts *o, il_loudness_result *r, il_err *err);
 
 #endif

@@ -134,7 +134,7 @@ static double tempo_period(const float *x, size_t n, double fps, double *strengt
 }
 
 /* Beat frames by dynamic programming over the envelope x at period p. */
-static int tempo_track(const float *x, size_t n, double p, tempo_info *t)
+static int tempo_track(const float *x, size_t n, double p, il_tempo_info *t)
 {
 	double *score = malloc(sizeof(double) * n);
 	long *back = malloc(sizeof(long) * n);
@@ -227,13 +227,13 @@ static double tempo_period_near(const float *x, size_t n, double fps, double bpm
 
 /* Estimate the tempo of the n-frame onset envelope at fps frames per
  * second and track its beats. */
-int tempo_analyze(const float *onset, size_t n, double fps, tempo_info *t, il_err *err)
+int tempo_analyze(const float *onset, size_t n, double fps, il_tempo_info *t, il_err *err)
 {
 	return tempo_analyze_prior(onset, n, fps, 0, t, err);
 }
 
 /* The same with a known tempo (see tempo.h). */
-int tempo_analyze_prior(const float *onset, size_t n, double fps, double prior_bpm, tempo_info *t,
+int tempo_analyze_prior(const float *onset, size_t n, double fps, double prior_bpm, il_tempo_info *t,
 			il_err *err)
 {
 	memset(t, 0, sizeof *t);
@@ -262,7 +262,7 @@ int tempo_analyze_prior(const float *onset, size_t n, double fps, double prior_b
 }
 
 /* Free the beats of t. */
-void tempo_free(tempo_info *t)
+void tempo_free(il_tempo_info *t)
 {
 	free(t->beats);
 	t->beats = NULL;

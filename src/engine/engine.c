@@ -29,7 +29,7 @@ static void engine_on_signal(int sig)
 /* Recompute whether debug messages are on (`debug` for this run, else the
  * setting) after either changed; main thread. Threads that log read the
  * copy atomically, never the settings. */
-static void engine_debug_update(engine *e)
+static void engine_debug_update(il_engine *e)
 {
 	int on = e->debug_run >= 0 ? e->debug_run : e->set.debug;
 	__atomic_store_n(&e->debug_on, on, __ATOMIC_RELAXED);
@@ -37,7 +37,7 @@ static void engine_debug_update(engine *e)
 
 /* Save setting d and report a failure as an error event of the request
  * verb that changed it; 0 or -1. */
-int engine_save_setting(engine *e, const settings_def *d, const char *verb)
+int engine_save_setting(il_engine *e, const il_settings_def *d, const char *verb)
 {
 	il_err err;
 	if (settings_save_key(&e->set, d, &err) != 0) {
@@ -48,10 +48,10 @@ int engine_save_setting(engine *e, const settings_def *d, const char *verb)
 }
 
 /* `status`: one `status` event. */
-static void engine_req_status(engine *e, const proto_msg *m)
+static void engine_req_status(il_engine *e, const il_proto_msg *m)
 {
 	(void)m;
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "status");
 	engine_player_status(e, &sb);
 	engine_gen_status(e, &sb);
@@ -62,11 +62,11 @@ static void engine_req_status(engine *e, const proto_msg *m)
 }
 
 /* Emit one `setting` event for definition d. */
-static void engine_setting_event(engine *e, const settings_def *d)
+static void engine_setting_event(il_engine *e, const il_settings_def *d)
 {
 	char val[SETTINGS_STR_MAX + 64];
 	settings_get(&e->set, d->key, val, sizeof val, NULL);
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "setting");
 	proto_fmt_str(&sb, "key", d->key);
 	proto_fmt_str(&sb, "value", val);
@@ -84,9 +84,9 @@ static void engine_setting_event(engine *e, const settings_def *d)
 }
 
 /* One `preset` event per preset. */
-static void engine_preset_events(engine *e)
+static void engine_preset_events(il_engine *e)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	for (int k = 0; k < e->set.npresets; k++) {
 		proto_fmt_begin(&sb, "preset");
 		proto_fmt_long(&sb, "index", k);
@@ -99,7 +99,7 @@ static void engine_preset_events(engine *e)
 }
 
 /* `settings`: every setting, and the presets as `preset` events. */
-static void engine_req_settings(engine *e, const proto_msg *m)
+static void engine_req_settings(il_engine *e, const il_proto_msg *m)
 {
 	(void)m;
 	for (size_t k = 0; k < settings_ndefs; k++)
@@ -109,10 +109,10 @@ static void engine_req_settings(engine *e, const proto_msg *m)
 }
 
 /* `set key=K value=V`: validate, apply, save, tell the parts, echo it back. */
-static void engine_req_set(engine *e, const proto_msg *m)
+static void engine_req_set(il_engine *e, const il_proto_msg *m)
 {
 	const char *key = proto_get(m, "key");
-	const settings_def *d = settings_find(key);
+	const il_settings_def *d = settings_find(key);
 	il_err err;
 	if (!d) {
 		engine_error(e, IL_E_BAD_VALUE, "set", "unknown setting '%s'", key);
@@ -137,7 +137,7 @@ static void engine_req_set(engine *e, const proto_msg *m)
 }
 
 /* `debug on=0|1`: for this run only (`set key=debug` keeps it). */
-static void engine_req_debug(engine *e, const proto_msg *m)
+static void engine_req_debug(il_engine *e, const il_proto_msg *m)
 {
 	long on;
 	il_err err;
@@ -151,16 +151,16 @@ static void engine_req_debug(engine *e, const proto_msg *m)
 }
 
 /* `quit`: stop everything and exit. */
-static void engine_req_quit(engine *e, const proto_msg *m)
+static void engine_req_quit(il_engine *e, const il_proto_msg *m)
 {
 	(void)m;
 	e->quit = 1;
 }
 
 /* `ping [id=S]`: `pong`. */
-static void engine_req_ping(engine *e, const proto_msg *m)
+static void engine_req_ping(il_engine *e, const il_proto_msg *m)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "pong");
 	if (proto_get(m, "id"))
 		proto_fmt_str(&sb, "id", proto_get(m, "id"));
@@ -170,7 +170,7 @@ static void engine_req_ping(engine *e, const proto_msg *m)
 }
 
 /* The core requests (see engine_request.h). */
-const engine_request engine_core_requests[] = {
+const il_engine_request engine_core_requests[] = {
 	{ "status", { NULL }, { NULL }, "", engine_req_status },
 	{ "quit", { NULL }, { NULL }, "", engine_req_quit },
 	{ "ping", { NULL }, { "id", NULL }, "[id=S]", engine_req_ping },
@@ -182,9 +182,9 @@ const engine_request engine_core_requests[] = {
 
 /* Parse and run every whole line client c's reader holds; the answers go
  * to c. */
-static void engine_drain_input(engine *e, engine_client *c)
+static void engine_drain_input(il_engine *e, il_engine_client *c)
 {
-	proto_msg *m = malloc(sizeof *m);
+	il_proto_msg *m = malloc(sizeof *m);
 	if (!m) {
 		engine_error(e, IL_E_INTERNAL, NULL, "out of memory");
 		e->quit = 1;
@@ -198,7 +198,7 @@ static void engine_drain_input(engine *e, engine_client *c)
 			engine_error_err(e, NULL, &err);
 			continue;
 		}
-		const engine_request *r = engine_request_check(m, &err);
+		const il_engine_request *r = engine_request_check(m, &err);
 		if (!r) {
 			engine_error_err(e, m->verb, &err);
 			continue;
@@ -211,9 +211,9 @@ static void engine_drain_input(engine *e, engine_client *c)
 
 /* Load the settings with the command line's one-run overrides; notes
  * become log events. */
-static int engine_load_settings(engine *e, il_err *err)
+static int engine_load_settings(il_engine *e, il_err *err)
 {
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	if (settings_load_for(e->opts, SETTINGS_FOR_ENGINE, &e->set, &notes, err) != 0) {
 		sbuf_free(&notes);
 		return -1;
@@ -223,7 +223,7 @@ static int engine_load_settings(engine *e, il_err *err)
 		if (nl)
 			*nl = '\0';
 		engine_log(e, ENGINE_WARN, "%s", line);
-		sbuf sb = SBUF_INIT;
+		il_sbuf sb = SBUF_INIT;
 		proto_fmt_begin(&sb, "log");
 		proto_fmt_str(&sb, "level", "warn");
 		proto_fmt_str(&sb, "msg", line);
@@ -238,7 +238,7 @@ static int engine_load_settings(engine *e, il_err *err)
 }
 
 /* Format the `ready` event into sb. */
-static void engine_ready_line(sbuf *sb)
+static void engine_ready_line(il_sbuf *sb)
 {
 	proto_fmt_begin(sb, "ready");
 	proto_fmt_long(sb, "version", PROTO_VERSION);
@@ -249,13 +249,13 @@ static void engine_ready_line(sbuf *sb)
 
 /* Send a new client `ready`, the settings' problems and the last audio,
  * loop and gen events. */
-void engine_greet(engine *e, engine_client *c)
+void engine_greet(il_engine *e, il_engine_client *c)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	engine_ready_line(&sb);
 	engine_client_queue(e, c, sb.buf, sb.len, 0);
 	sbuf_free(&sb);
-	const sbuf *last[] = { &e->notes, &e->last_audio, &e->last_loop, &e->last_gen };
+	const il_sbuf *last[] = { &e->notes, &e->last_audio, &e->last_loop, &e->last_gen };
 	for (size_t k = 0; k < sizeof last / sizeof last[0]; k++)
 		engine_client_queue(e, c, last[k]->buf, last[k]->len, 0);
 }
@@ -285,7 +285,7 @@ static void engine_signals(int server)
 
 /* Read from client c and run its requests; at its end of input a socket
  * client is closed once its answers are out. */
-static void engine_serve_client(engine *e, engine_client *c)
+static void engine_serve_client(il_engine *e, il_engine_client *c)
 {
 	ssize_t r = proto_reader_read(&c->rd, c->in_fd);
 	if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ENOBUFS)
@@ -296,10 +296,10 @@ static void engine_serve_client(engine *e, engine_client *c)
 /* Drop the clients that are done: gone, cut off for lagging, or at end of
  * input with nothing left to send. The stdio client's end is the engine's
  * (unless it runs headless or serves). */
-static void engine_reap_clients(engine *e)
+static void engine_reap_clients(il_engine *e)
 {
 	for (int k = e->nclients - 1; k >= 0; k--) {
-		engine_client *c = e->clients[k];
+		il_engine_client *c = e->clients[k];
 		if (c->stdio) {
 			if (c->broken && !e->server)
 				e->quit = 1; /* nobody reads us any more */
@@ -317,11 +317,11 @@ static void engine_reap_clients(engine *e)
 
 /* The main loop: poll the socket, the clients and the wake-ups; run the
  * parts' ticks. */
-static void engine_loop(engine *e)
+static void engine_loop(il_engine *e)
 {
 	while (!e->quit && !engine_signalled) {
 		struct pollfd p[2 + 2 * ENGINE_CLIENTS_MAX];
-		engine_client *who[2 + 2 * ENGINE_CLIENTS_MAX];
+		il_engine_client *who[2 + 2 * ENGINE_CLIENTS_MAX];
 		int n = 0;
 		p[n] = (struct pollfd){ e->wake[0], POLLIN, 0 };
 		who[n++] = NULL;
@@ -332,7 +332,7 @@ static void engine_loop(engine *e)
 			who[n++] = NULL;
 		}
 		for (int k = 0; k < e->nclients; k++) {
-			engine_client *c = e->clients[k];
+			il_engine_client *c = e->clients[k];
 			if (!c->rd.eof) {
 				p[n] = (struct pollfd){ c->in_fd, POLLIN, 0 };
 				who[n++] = c;
@@ -347,7 +347,7 @@ static void engine_loop(engine *e)
 		if (t3 >= 0 && (timeout < 0 || t3 < timeout))
 			timeout = t3;
 		timeout = engine_hook_tick(e, timeout);
-		engine_client *io = e->stdio;
+		il_engine_client *io = e->stdio;
 		if (io && io->rd.eof && !engine_client_pending(io) && !e->hl.on && !e->server)
 			break; /* end of input and everything answered (headless plays on) */
 		if (poll(p, (nfds_t)n, timeout) < 0) {
@@ -360,7 +360,7 @@ static void engine_loop(engine *e)
 		if (listen_idx >= 0 && p[listen_idx].revents)
 			engine_server_accept(e);
 		for (int k = 0; k < n && !e->quit; k++) {
-			engine_client *c = who[k];
+			il_engine_client *c = who[k];
 			if (!c || !p[k].revents)
 				continue;
 			if (p[k].events & POLLIN)
@@ -386,7 +386,7 @@ static int engine_nonblock_if_pipe(int fd)
 }
 
 /* Free what engine_run made (the clients' descriptors closed). */
-static void engine_free(engine *e)
+static void engine_free(il_engine *e)
 {
 	while (e->nclients > 0)
 		engine_client_remove(e, e->clients[e->nclients - 1]);
@@ -405,9 +405,9 @@ static void engine_free(engine *e)
 }
 
 /* Run the engine (see engine.h); exit status. */
-int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_fd)
+int engine_run(const il_opts *o, const il_engine_headless *hl, int in_fd, int out_fd)
 {
-	engine *e = calloc(1, sizeof *e);
+	il_engine *e = calloc(1, sizeof *e);
 	if (!e) {
 		fprintf(stderr, "infiniloop-tui: out of memory\n");
 		return 1;
@@ -467,7 +467,7 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 		engine_take_posted(e);
 		engine_hook_free(e, !engine_signalled);
 	}
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "bye");
 	proto_fmt_end(&sb);
 	engine_emit(e, &sb);
@@ -478,9 +478,9 @@ int engine_run(const il_opts *o, const engine_headless *hl, int in_fd, int out_f
 }
 
 /* The headless configuration the command line asks for. */
-engine_headless engine_headless_from(const il_opts *o)
+il_engine_headless engine_headless_from(const il_opts *o)
 {
-	engine_headless hl = { 0 };
+	il_engine_headless hl = { 0 };
 	if (o->mode != IL_MODE_HEADLESS)
 		return hl;
 	hl.on = 1;
@@ -497,7 +497,7 @@ engine_headless engine_headless_from(const il_opts *o)
  * (see engine.h); exit status. */
 int engine_main(const il_opts *o)
 {
-	engine_headless hl = engine_headless_from(o);
+	il_engine_headless hl = engine_headless_from(o);
 	if (o->mode == IL_MODE_DAEMON)
 		return engine_run(o, &hl, -1, -1);
 	return engine_run(o, &hl, STDIN_FILENO, STDOUT_FILENO);

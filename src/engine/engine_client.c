@@ -12,11 +12,11 @@
 #include "util/timeutil.h"
 
 /* Add a client (see engine_client.h). */
-engine_client *engine_client_add(engine *e, int in_fd, int out_fd, int stdio)
+il_engine_client *engine_client_add(il_engine *e, int in_fd, int out_fd, int stdio)
 {
 	if (e->nclients >= ENGINE_CLIENTS_MAX)
 		return NULL;
-	engine_client *c = calloc(1, sizeof *c);
+	il_engine_client *c = calloc(1, sizeof *c);
 	if (!c)
 		return NULL;
 	c->id = ++e->client_ids;
@@ -31,7 +31,7 @@ engine_client *engine_client_add(engine *e, int in_fd, int out_fd, int stdio)
 }
 
 /* Close a client's descriptors (not stdio's) and free it. */
-void engine_client_remove(engine *e, engine_client *c)
+void engine_client_remove(il_engine *e, il_engine_client *c)
 {
 	for (int k = 0; k < e->nclients; k++) {
 		if (e->clients[k] != c)
@@ -68,7 +68,7 @@ static size_t engine_client_limit(void)
 
 /* Queue n bytes for one client; a droppable line is dropped while the
  * client lags, and a socket client that lags far behind is cut off. */
-void engine_client_queue(engine *e, engine_client *c, const char *line, size_t n, int droppable)
+void engine_client_queue(il_engine *e, il_engine_client *c, const char *line, size_t n, int droppable)
 {
 	(void)e;
 	if (c->broken || c->overflow || n == 0)
@@ -102,7 +102,7 @@ int engine_client_is_answer(const char *line, size_t n)
 }
 
 /* Write as much of a client's queue as its descriptor takes now. */
-void engine_client_flush(engine_client *c)
+void engine_client_flush(il_engine_client *c)
 {
 	while (c->outq_sent < c->outq.len && !c->broken) {
 		ssize_t w = c->stdio ? write(c->out_fd, c->outq.buf + c->outq_sent, c->outq.len - c->outq_sent)
@@ -125,13 +125,13 @@ void engine_client_flush(engine_client *c)
 }
 
 /* True while bytes wait in a client's queue. */
-int engine_client_pending(const engine_client *c)
+int engine_client_pending(const il_engine_client *c)
 {
 	return !c->broken && c->outq_sent < c->outq.len;
 }
 
 /* Flush every client completely, waiting at most timeout_ms in all. */
-void engine_client_flush_all(engine *e, int timeout_ms)
+void engine_client_flush_all(il_engine *e, int timeout_ms)
 {
 	int64_t end = time_mono_ms() + timeout_ms;
 	for (;;) {

@@ -20,36 +20,36 @@
 #define ENGINE_OUTQ_SOFT (1u << 20) /* beyond this, spectrum lines are dropped */
 #define ENGINE_OUTQ_HARD (4u << 20) /* beyond this, a socket client is dropped */
 
-struct engine;
+struct il_engine;
 
-typedef struct engine_client {
+typedef struct il_engine_client {
 	unsigned id;          /* counts clients from 1 */
 	int in_fd, out_fd;    /* the same socket, or stdin and stdout */
 	int stdio;            /* the engine's own stdin/stdout */
 	int nonblock;         /* out_fd is a pipe or socket set non-blocking */
-	proto_reader rd;
-	sbuf outq;            /* lines waiting for out_fd */
+	il_proto_reader rd;
+	il_sbuf outq;            /* lines waiting for out_fd */
 	size_t outq_sent;     /* bytes of outq already written */
 	unsigned long dropped;/* spectrum lines dropped while it lagged */
 	int broken;           /* writing failed: the reader went away */
 	int overflow;         /* dropped for not reading */
-} engine_client;
+} il_engine_client;
 
 /* Add a client reading from in_fd (-1: none) and writing to out_fd; NULL
  * when the table is full or memory is short. */
-engine_client *engine_client_add(struct engine *e, int in_fd, int out_fd, int stdio);
+il_engine_client *engine_client_add(struct il_engine *e, int in_fd, int out_fd, int stdio);
 /* Close a client's descriptors (not stdio's) and free it. */
-void engine_client_remove(struct engine *e, engine_client *c);
+void engine_client_remove(struct il_engine *e, il_engine_client *c);
 /* Queue n bytes of protocol lines for one client. */
-void engine_client_queue(struct engine *e, engine_client *c, const char *line, size_t n, int droppable);
+void engine_client_queue(struct il_engine *e, il_engine_client *c, const char *line, size_t n, int droppable);
 /* True when line (a whole protocol line) answers a request: it goes only to
  * the client that asked. */
 int engine_client_is_answer(const char *line, size_t n);
 /* Write as much of a client's queue as its descriptor takes now. */
-void engine_client_flush(engine_client *c);
+void engine_client_flush(il_engine_client *c);
 /* True while bytes wait in a client's queue. */
-int engine_client_pending(const engine_client *c);
+int engine_client_pending(const il_engine_client *c);
 /* Flush every client completely, waiting at most timeout_ms in all. */
-void engine_client_flush_all(struct engine *e, int timeout_ms);
+void engine_client_flush_all(struct il_engine *e, int timeout_ms);
 
 #endif

@@ -12,17 +12,17 @@
 #include "engine/engine_internal.h"
 
 /* Keep a copy of the last line of a verb a new client is shown. */
-static void engine_remember(engine *e, const char *line, size_t n)
+static void engine_remember(il_engine *e, const char *line, size_t n)
 {
 	static const struct { const char *verb; size_t off; } kept[] = {
-		{ "audio ", offsetof(engine, last_audio) },
-		{ "loop ", offsetof(engine, last_loop) },
-		{ "gen ", offsetof(engine, last_gen) },
+		{ "audio ", offsetof(il_engine, last_audio) },
+		{ "loop ", offsetof(il_engine, last_loop) },
+		{ "gen ", offsetof(il_engine, last_gen) },
 	};
 	for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++) {
 		size_t v = strlen(kept[k].verb);
 		if (n > v && !memcmp(line, kept[k].verb, v)) {
-			sbuf *sb = (sbuf *)((char *)e + kept[k].off);
+			il_sbuf *sb = (il_sbuf *)((char *)e + kept[k].off);
 			sbuf_reset(sb);
 			sbuf_append(sb, line, n);
 		}
@@ -31,11 +31,11 @@ static void engine_remember(engine *e, const char *line, size_t n)
 
 /* In server mode, write log, error and audio events to stderr as text
  * (the service manager's journal, or the engine's log file). */
-static void engine_log_stderr(engine *e, const char *line, size_t n)
+static void engine_log_stderr(il_engine *e, const char *line, size_t n)
 {
 	if (!e->server || n < 4 || (memcmp(line, "log ", 4) && memcmp(line, "error ", 6) && memcmp(line, "audio ", 6)))
 		return;
-	proto_msg *m = malloc(sizeof *m);
+	il_proto_msg *m = malloc(sizeof *m);
 	il_err err;
 	if (m && proto_parse_line(line, n - 1, m, &err) == 1) {
 		const char *level = proto_get(m, "level"), *state = proto_get(m, "state");
@@ -49,7 +49,7 @@ static void engine_log_stderr(engine *e, const char *line, size_t n)
 
 /* Queue n bytes of protocol lines for every client (main thread); a
  * droppable line is dropped for a client that lags far behind. */
-void engine_broadcast(engine *e, const char *line, size_t n, int droppable)
+void engine_broadcast(il_engine *e, const char *line, size_t n, int droppable)
 {
 	if (n == 0)
 		return;
@@ -60,7 +60,7 @@ void engine_broadcast(engine *e, const char *line, size_t n, int droppable)
 }
 
 /* Queue a finished protocol line (ending in "\n") for output; main thread. */
-void engine_emit(engine *e, const sbuf *line)
+void engine_emit(il_engine *e, const il_sbuf *line)
 {
 	if (e->cur && engine_client_is_answer(line->buf, line->len))
 		engine_client_queue(e, e->cur, line->buf, line->len, 0);
@@ -70,7 +70,7 @@ void engine_emit(engine *e, const sbuf *line)
 
 /* Queue protocol lines from any thread, each behind a byte that says
  * whether it may be dropped, and wake the main loop. */
-static void engine_post_lines(engine *e, const char *text, int droppable)
+static void engine_post_lines(il_engine *e, const char *text, int droppable)
 {
 	pthread_mutex_lock(&e->post_lock);
 	while (*text) {
@@ -87,26 +87,26 @@ static void engine_post_lines(engine *e, const char *text, int droppable)
 }
 
 /* Queue a finished protocol line from any thread and wake the main loop. */
-void engine_post(engine *e, const char *line)
+void engine_post(il_engine *e, const char *line)
 {
 	engine_post_lines(e, line, 0);
 }
 
 /* Like engine_post, for a line that may be dropped when the reader lags. */
-void engine_post_droppable(engine *e, const char *line)
+void engine_post_droppable(il_engine *e, const char *line)
 {
 	engine_post_lines(e, line, 1);
 }
 
 /* Emit an `error` event with the code's wire name; verb may be NULL. */
-void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt, ...)
+void engine_error(il_engine *e, il_errcode code, const char *verb, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "error");
 	proto_fmt_str(&sb, "code", proto_err_name(code));
 	proto_fmt_str(&sb, "msg", msg);
@@ -118,14 +118,14 @@ void engine_error(engine *e, il_errcode code, const char *verb, const char *fmt,
 }
 
 /* Emit an `error` event from an il_err (its code and message). */
-void engine_error_err(engine *e, const char *verb, const il_err *err)
+void engine_error_err(il_engine *e, const char *verb, const il_err *err)
 {
 	engine_error(e, err->code, verb, "%s", err->msg);
 }
 
 /* Format a `log` line into sb; 0 (nothing formatted) for a debug line
  * while debug messages are off. Any thread. */
-static int engine_fmt_log(engine *e, sbuf *sb, engine_level level, const char *fmt, va_list ap)
+static int engine_fmt_log(il_engine *e, il_sbuf *sb, il_engine_level level, const char *fmt, va_list ap)
 {
 	static const char *const names[] = {
 		[ENGINE_DEBUG] = "debug", [ENGINE_INFO] = "info", [ENGINE_WARN] = "warn",
@@ -142,9 +142,9 @@ static int engine_fmt_log(engine *e, sbuf *sb, engine_level level, const char *f
 }
 
 /* Emit a `log` event (debug ones only when debug messages are on). */
-void engine_log(engine *e, engine_level level, const char *fmt, ...)
+void engine_log(il_engine *e, il_engine_level level, const char *fmt, ...)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
 	if (engine_fmt_log(e, &sb, level, fmt, ap))
@@ -154,9 +154,9 @@ void engine_log(engine *e, engine_level level, const char *fmt, ...)
 }
 
 /* Emit a `log` event from any thread. */
-void engine_post_log(engine *e, engine_level level, const char *fmt, ...)
+void engine_post_log(il_engine *e, il_engine_level level, const char *fmt, ...)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
 	if (engine_fmt_log(e, &sb, level, fmt, ap))
@@ -166,7 +166,7 @@ void engine_post_log(engine *e, engine_level level, const char *fmt, ...)
 }
 
 /* Move lines posted by threads into the output queue. */
-void engine_take_posted(engine *e)
+void engine_take_posted(il_engine *e)
 {
 	char buf[256];
 	while (read(e->wake[0], buf, sizeof buf) > 0)

@@ -27,9 +27,9 @@
 #define EFAV_LIST_MAX 10000
 
 /* The history for request m, or NULL after an `error` event. */
-static history *efav_history(engine *e, const proto_msg *m)
+static il_history *efav_history(il_engine *e, const il_proto_msg *m)
 {
-	history *h = engine_gen_history(e);
+	il_history *h = engine_gen_history(e);
 	if (!h)
 		engine_error(e, IL_E_IO, m->verb, "the history, which keeps the favourites, is not available");
 	return h;
@@ -73,10 +73,10 @@ static int efav_path(long id, const char *title, char *out, size_t n, il_err *er
 }
 
 /* Emit one `favourite` event (a favourites_list callback). */
-static int efav_emit(void *ud, const favourite *f)
+static int efav_emit(void *ud, const il_favourite *f)
 {
-	engine *e = ud;
-	sbuf sb = SBUF_INIT;
+	il_engine *e = ud;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "favourite");
 	proto_fmt_long(&sb, "id", f->id);
 	proto_fmt_str(&sb, "title", f->title);
@@ -94,7 +94,7 @@ static int efav_emit(void *ud, const favourite *f)
 }
 
 /* Fill f with the loop that track t plays. */
-static void efav_from_track(const il_track *t, favourite *f)
+static void efav_from_track(const il_track *t, il_favourite *f)
 {
 	const il_loop *l = t->loop;
 	memset(f, 0, sizeof *f);
@@ -116,7 +116,7 @@ static void efav_from_track(const il_track *t, favourite *f)
 
 /* Save the clip of t as favourite f's copy and record its path in the
  * row; 0 or -1 with err. */
-static int efav_save_copy(history *h, il_track *t, favourite *f, il_err *err)
+static int efav_save_copy(il_history *h, il_track *t, il_favourite *f, il_err *err)
 {
 	il_loop *clip = NULL;
 	if (efav_path(f->id, f->title, f->path, sizeof f->path, err) != 0 || il_track_clip(t, &clip, err) != 0)
@@ -132,12 +132,12 @@ static int efav_save_copy(history *h, il_track *t, favourite *f, il_err *err)
 
 /* `favourite`: keep the playing loop (once: the same loop again is the
  * favourite it already is); answered by its `favourite` event. */
-static void efav_req_favourite(engine *e, const proto_msg *m)
+static void efav_req_favourite(il_engine *e, const il_proto_msg *m)
 {
-	history *h = efav_history(e, m);
+	il_history *h = efav_history(e, m);
 	il_player *pl = engine_player_get(e);
 	il_track *t = h && pl ? il_player_current(pl) : NULL;
-	favourite *f = t ? malloc(sizeof *f) : NULL;
+	il_favourite *f = t ? malloc(sizeof *f) : NULL;
 	il_err err;
 	if (!h)
 		return;
@@ -172,9 +172,9 @@ static void efav_req_favourite(engine *e, const proto_msg *m)
 }
 
 /* `favourites [limit=N]`: one `favourite` event each, newest first. */
-static void efav_req_favourites(engine *e, const proto_msg *m)
+static void efav_req_favourites(il_engine *e, const il_proto_msg *m)
 {
-	history *h = efav_history(e, m);
+	il_history *h = efav_history(e, m);
 	long limit = EFAV_LIST_DEFAULT;
 	il_err err;
 	if (!h)
@@ -188,7 +188,7 @@ static void efav_req_favourites(engine *e, const proto_msg *m)
 }
 
 /* Favourite `id=N` of request m into f; 0, or -1 after an `error` event. */
-static int efav_get(engine *e, const proto_msg *m, history *h, favourite *f)
+static int efav_get(il_engine *e, const il_proto_msg *m, il_history *h, il_favourite *f)
 {
 	long id;
 	il_err err;
@@ -205,7 +205,7 @@ static int efav_get(engine *e, const proto_msg *m, history *h, favourite *f)
 }
 
 /* What play_favourite needs of favourite f, into r. */
-static void efav_remake_of(const favourite *f, engine_remake *r)
+static void efav_remake_of(const il_favourite *f, il_engine_remake *r)
 {
 	int root, minor;
 	memset(r, 0, sizeof *r);
@@ -225,11 +225,11 @@ static void efav_remake_of(const favourite *f, engine_remake *r)
 /* `play_favourite id=N`: crossfade to the favourite at once (made again
  * or prepared from its copy); a generated one's prompt becomes the
  * station's. */
-static void efav_req_play(engine *e, const proto_msg *m)
+static void efav_req_play(il_engine *e, const il_proto_msg *m)
 {
-	history *h = efav_history(e, m);
-	favourite *f = h ? malloc(sizeof *f) : NULL;
-	engine_remake *r = f ? malloc(sizeof *r) : NULL;
+	il_history *h = efav_history(e, m);
+	il_favourite *f = h ? malloc(sizeof *f) : NULL;
+	il_engine_remake *r = f ? malloc(sizeof *r) : NULL;
 	il_err err;
 	if (h && !r)
 		engine_error(e, IL_E_INTERNAL, "play_favourite", "out of memory");
@@ -263,10 +263,10 @@ done:
 }
 
 /* `unfavourite id=N`: forget a favourite and remove its copy. */
-static void efav_req_unfavourite(engine *e, const proto_msg *m)
+static void efav_req_unfavourite(il_engine *e, const il_proto_msg *m)
 {
-	history *h = efav_history(e, m);
-	favourite *f = h ? malloc(sizeof *f) : NULL;
+	il_history *h = efav_history(e, m);
+	il_favourite *f = h ? malloc(sizeof *f) : NULL;
 	char dir[IL_PATH_MAX];
 	il_err err;
 	if (h && !f)
@@ -287,7 +287,7 @@ static void efav_req_unfavourite(engine *e, const proto_msg *m)
 }
 
 /* The favourites requests (see engine_request.h). */
-const engine_request engine_fav_requests[] = {
+const il_engine_request engine_fav_requests[] = {
 	{ "favourite", { NULL }, { NULL }, "", efav_req_favourite },
 	{ "favourites", { NULL }, { "limit", NULL }, "[limit=N]", efav_req_favourites },
 	{ "play_favourite", { "id", NULL }, { NULL }, "id=N", efav_req_play },
@@ -296,7 +296,7 @@ const engine_request engine_fav_requests[] = {
 };
 
 /* Give loop the names and origin of the favourite r it is made from. */
-void engine_fav_apply(const engine_remake *r, il_loop *loop)
+void engine_fav_apply(const il_engine_remake *r, il_loop *loop)
 {
 	snprintf(loop->title, sizeof loop->title, "%s", r->title);
 	snprintf(loop->artist, sizeof loop->artist, "%s", r->artist);

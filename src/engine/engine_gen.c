@@ -31,9 +31,9 @@
 #define GEN_READY_MAX 2
 
 struct engine_gen {
-	engine *e;
-	history *hist;            /* NULL when the history cannot be opened */
-	names nm;
+	il_engine *e;
+	il_history *hist;            /* NULL when the history cannot be opened */
+	il_names nm;
 	int active;               /* a prompt is playing */
 	int failed;               /* the last job gave up */
 	unsigned long settings_changed; /* settings changes so far (a change retries) */
@@ -42,16 +42,16 @@ struct engine_gen {
 	unsigned long station;    /* bumped by start and stop: older results are dropped */
 	pthread_t thr;
 	int thr_live;
-	gen_cancel cancel;
-	pipeline pl;              /* the running job (owned by the worker while it runs) */
+	il_gen_cancel cancel;
+	il_pipeline pl;              /* the running job (owned by the worker while it runs) */
 	int startup;              /* the running job queues a startup loop first */
-	engine_remake remake;     /* a favourite the composer makes again, */
+	il_engine_remake remake;     /* a favourite the composer makes again, */
 	int want_remake;          /* as the next job */
-	engine_remake job_fav;    /* the running job's favourite (owned by the worker while it runs) */
+	il_engine_remake job_fav;    /* the running job's favourite (owned by the worker while it runs) */
 	int job_remake;           /* the running job makes job_fav */
 	unsigned long job_station;
 	pthread_mutex_t mu;       /* guards what follows */
-	gen_state state;
+	il_gen_state state;
 	double progress, eta;
 	int attempt;
 	double attempt_t0;        /* when the running attempt started (monotonic) */
@@ -71,7 +71,7 @@ struct engine_gen {
 
 /* Format a `gen` event into sb: every state carries the same fields; eta
  * and elapsed are 0 while nothing generates (retry, failed, stopped). */
-static void engine_gen_fmt(sbuf *sb, gen_state state, double progress, double eta, int attempt,
+static void engine_gen_fmt(il_sbuf *sb, il_gen_state state, double progress, double eta, int attempt,
 			   double elapsed, double wait, const char *msg)
 {
 	int busy = state == GEN_STATE_RUNNING || state == GEN_STATE_ANALYZING;
@@ -89,20 +89,20 @@ static void engine_gen_fmt(sbuf *sb, gen_state state, double progress, double et
 }
 
 /* Post a `gen` event from any thread. */
-static void engine_gen_post(struct engine_gen *g, gen_state state, double progress, double eta,
+static void engine_gen_post(struct engine_gen *g, il_gen_state state, double progress, double eta,
 			    int attempt, double wait, const char *msg)
 {
 	pthread_mutex_lock(&g->mu);
 	double elapsed = g->attempt_t0 > 0 ? time_mono() - g->attempt_t0 : 0;
 	pthread_mutex_unlock(&g->mu);
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	engine_gen_fmt(&sb, state, progress, eta, attempt, elapsed, wait, msg);
 	engine_post(g->e, sbuf_str(&sb));
 	sbuf_free(&sb);
 }
 
 /* Pipeline progress (worker thread): shared state and `gen` events. */
-static void engine_gen_report(void *ud, gen_state state, double progress, double eta, int attempt,
+static void engine_gen_report(void *ud, il_gen_state state, double progress, double eta, int attempt,
 			      double wait, const char *msg)
 {
 	struct engine_gen *g = ud;
@@ -156,7 +156,7 @@ static void engine_gen_startup(struct engine_gen *g)
 		engine_post_log(g->e, ENGINE_WARN, "no startup loop: %s", err.msg);
 		return;
 	}
-	loopprep_opts o = { g->pl.algorithm, g->pl.loudness, g->pl.true_peak };
+	il_loopprep_opts o = { g->pl.algorithm, g->pl.loudness, g->pl.true_peak };
 	il_loop *loop;
 	if (loopprep_file(path, &o, &loop, &err) != 0) {
 		engine_post_log(g->e, ENGINE_WARN, "the startup loop cannot be played: %s", err.msg);
@@ -227,12 +227,12 @@ static int engine_gen_next_key(struct engine_gen *g)
 
 /* Set up the pipeline for the next job: the current prompt with the
  * settings, or the favourite to make again with the composer; 0 or -1. */
-static int engine_gen_setup(engine *e, il_err *err)
+static int engine_gen_setup(il_engine *e, il_err *err)
 {
 	struct engine_gen *g = e->gen;
 	if (!g->want_remake)
 		return pipeline_setup(&g->pl, &e->set, e->set.last_prompt, e->tmpdir, g->hist, err);
-	settings *s = malloc(sizeof *s);
+	il_settings *s = malloc(sizeof *s);
 	if (!s)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	*s = e->set; /* a copy to read from: the favourite's generator, seed and seconds */
@@ -245,7 +245,7 @@ static int engine_gen_setup(engine *e, il_err *err)
 }
 
 /* Start a job for the current prompt; 0, or -1 (reported) when it cannot. */
-static int engine_gen_start_job(engine *e)
+static int engine_gen_start_job(il_engine *e)
 {
 	struct engine_gen *g = e->gen;
 	il_err err;
@@ -299,10 +299,10 @@ static void engine_gen_join(struct engine_gen *g)
 	g->thr_live = 0;
 }
 
-static int engine_gen_start_prompt(engine *e, const char *prompt, const char *verb);
+static int engine_gen_start_prompt(il_engine *e, const char *prompt, const char *verb);
 
 /* Set up the generation part. */
-int engine_gen_init(engine *e, il_err *err)
+int engine_gen_init(il_engine *e, il_err *err)
 {
 	struct engine_gen *g = calloc(1, sizeof *g);
 	if (!g)
@@ -338,7 +338,7 @@ int engine_gen_init(engine *e, il_err *err)
 
 /* Tear down the generation part: the running job is stopped (its process
  * group killed) and waited for. */
-void engine_gen_free(engine *e)
+void engine_gen_free(il_engine *e)
 {
 	struct engine_gen *g = e->gen;
 	if (!g)
@@ -371,7 +371,7 @@ static void engine_gen_note(void *ud, const char *note)
 /* `start prompt=S` (or --prompt, or verb): a new station; the old job and
  * queued loops are dropped; what the prompt asks for that cannot be used
  * is named in warnings. 0, or -1 after an error event. */
-static int engine_gen_start_prompt(engine *e, const char *prompt, const char *verb)
+static int engine_gen_start_prompt(il_engine *e, const char *prompt, const char *verb)
 {
 	struct engine_gen *g = e->gen;
 	il_err err;
@@ -399,7 +399,7 @@ static int engine_gen_start_prompt(engine *e, const char *prompt, const char *ve
 
 /* A station on a favourite's prompt, its first loop the favourite made
  * again when remake is set (see engine_internal.h). */
-void engine_gen_start_favourite(engine *e, const engine_remake *r, int remake)
+void engine_gen_start_favourite(il_engine *e, const il_engine_remake *r, int remake)
 {
 	struct engine_gen *g = e->gen;
 	if (!g || engine_gen_start_prompt(e, r->prompt, "play_favourite") != 0)
@@ -410,14 +410,14 @@ void engine_gen_start_favourite(engine *e, const engine_remake *r, int remake)
 }
 
 /* The generation history, NULL when it could not be opened. */
-history *engine_gen_history(engine *e)
+il_history *engine_gen_history(il_engine *e)
 {
 	return e->gen ? e->gen->hist : NULL;
 }
 
 /* Stop the station: no more generation, playback fades out over fade
  * seconds (0: quickly) and stops. */
-void engine_gen_stop(engine *e, double fade)
+void engine_gen_stop(il_engine *e, double fade)
 {
 	struct engine_gen *g = e->gen;
 	if (!g) {
@@ -441,7 +441,7 @@ void engine_gen_stop(engine *e, double fade)
 		pthread_mutex_lock(&g->mu);
 		int attempt = g->attempt;
 		pthread_mutex_unlock(&g->mu);
-		sbuf sb = SBUF_INIT;
+		il_sbuf sb = SBUF_INIT;
 		engine_gen_fmt(&sb, GEN_STATE_STOPPED, 0, 0, attempt, 0, 0, NULL);
 		engine_emit(e, &sb);
 		sbuf_free(&sb);
@@ -449,20 +449,20 @@ void engine_gen_stop(engine *e, double fade)
 }
 
 /* `stop`: no more generation, playback stops. */
-static void engine_gen_req_stop(engine *e, const proto_msg *m)
+static void engine_gen_req_stop(il_engine *e, const il_proto_msg *m)
 {
 	(void)m;
 	engine_gen_stop(e, 0);
 }
 
 /* `start prompt=S`. */
-static void engine_gen_req_start(engine *e, const proto_msg *m)
+static void engine_gen_req_start(il_engine *e, const il_proto_msg *m)
 {
 	engine_gen_start_prompt(e, proto_get(m, "prompt"), "start");
 }
 
 /* The generation requests (see engine_request.h). */
-const engine_request engine_gen_requests[] = {
+const il_engine_request engine_gen_requests[] = {
 	{ "start", { "prompt", NULL }, { NULL }, "prompt=S", engine_gen_req_start },
 	{ "stop", { NULL }, { NULL }, "", engine_gen_req_stop },
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
@@ -470,7 +470,7 @@ const engine_request engine_gen_requests[] = {
 
 /* Give a finished loop its title and artist (a favourite has its own) and
  * queue it for the player, or crossfade to it at once (now). */
-static void engine_gen_enqueue(engine *e, il_loop *loop, int now)
+static void engine_gen_enqueue(il_engine *e, il_loop *loop, int now)
 {
 	struct engine_gen *g = e->gen;
 	il_err err;
@@ -490,7 +490,7 @@ static void engine_gen_enqueue(engine *e, il_loop *loop, int now)
 }
 
 /* Periodic work: queue finished loops, reap the worker, start the next job. */
-int engine_gen_tick(engine *e)
+int engine_gen_tick(il_engine *e)
 {
 	struct engine_gen *g = e->gen;
 	if (!g)
@@ -532,7 +532,7 @@ int engine_gen_tick(engine *e)
 }
 
 /* Append the generation fields of a `status` event. */
-void engine_gen_status(engine *e, sbuf *sb)
+void engine_gen_status(il_engine *e, il_sbuf *sb)
 {
 	struct engine_gen *g = e->gen;
 	char model[64];
@@ -545,7 +545,7 @@ void engine_gen_status(engine *e, sbuf *sb)
 		return;
 	}
 	pthread_mutex_lock(&g->mu);
-	gen_state state = g->thr_live && !g->done ? g->state : g->failed ? GEN_STATE_FAILED : GEN_STATE_IDLE;
+	il_gen_state state = g->thr_live && !g->done ? g->state : g->failed ? GEN_STATE_FAILED : GEN_STATE_IDLE;
 	if (state == GEN_STATE_READY || state == GEN_STATE_STOPPED)
 		state = GEN_STATE_IDLE;
 	proto_fmt_str(sb, "gen", gen_state_name(state));
@@ -560,7 +560,7 @@ void engine_gen_status(engine *e, sbuf *sb)
 }
 
 /* A generation setting changed: a job that gave up may try again with it. */
-void engine_gen_setting(engine *e, const settings_def *d)
+void engine_gen_setting(il_engine *e, const il_settings_def *d)
 {
 	(void)d;
 	if (e->gen) {

@@ -36,9 +36,9 @@ struct engine_hook {
 
 /* Parse a loop line (NUL-terminated, no newline) into a new message; NULL
  * (with a warning) when it cannot be read. */
-static proto_msg *engine_hook_parse(engine *e, const char *line)
+static il_proto_msg *engine_hook_parse(il_engine *e, const char *line)
 {
-	proto_msg *m = malloc(sizeof *m);
+	il_proto_msg *m = malloc(sizeof *m);
 	il_err err;
 	if (!m) {
 		engine_log(e, ENGINE_WARN, "on_loop: out of memory");
@@ -53,9 +53,9 @@ static proto_msg *engine_hook_parse(engine *e, const char *line)
 }
 
 /* Copy the id field of a loop line into out ("?" when it has none). */
-static void engine_hook_id(engine *e, const char *line, char *out, size_t n)
+static void engine_hook_id(il_engine *e, const char *line, char *out, size_t n)
 {
-	proto_msg *m = engine_hook_parse(e, line);
+	il_proto_msg *m = engine_hook_parse(e, line);
 	const char *id = m ? proto_get(m, "id") : NULL;
 	snprintf(out, n, "%s", id && *id ? id : "?");
 	free(m);
@@ -63,7 +63,7 @@ static void engine_hook_id(engine *e, const char *line, char *out, size_t n)
 
 /* Append template t to out with each {FIELD} replaced by that field of m
  * and {{ by {; an unknown {x} stays as it is. */
-static void engine_hook_subst(sbuf *out, const char *t, const proto_msg *m)
+static void engine_hook_subst(il_sbuf *out, const char *t, const il_proto_msg *m)
 {
 	while (*t) {
 		if (t[0] == '{' && t[1] == '{') {
@@ -133,21 +133,21 @@ static int engine_hook_spawn(char *const argv[], pid_t *pid)
 
 /* Start the hook for a loop line (NUL-terminated, no newline), unless
  * on_loop was emptied meanwhile; a failure to start is a warning. */
-static void engine_hook_start(engine *e, struct engine_hook *h, const char *line)
+static void engine_hook_start(il_engine *e, struct engine_hook *h, const char *line)
 {
-	const settings_argv *t = &e->set.on_loop;
+	const il_settings_argv *t = &e->set.on_loop;
 	if (t->argc <= 0)
 		return;
-	proto_msg *m = engine_hook_parse(e, line);
+	il_proto_msg *m = engine_hook_parse(e, line);
 	if (!m)
 		return;
 	snprintf(h->name, sizeof h->name, "%s", t->argv[0]);
 	snprintf(h->id, sizeof h->id, "%s", proto_get(m, "id") ? proto_get(m, "id") : "?");
 	int argc = t->argc < SETTINGS_ARGV_MAX ? t->argc : SETTINGS_ARGV_MAX, oom = 0;
-	sbuf args[SETTINGS_ARGV_MAX];
+	il_sbuf args[SETTINGS_ARGV_MAX];
 	char *argv[SETTINGS_ARGV_MAX + 1];
 	for (int k = 0; k < argc; k++) {
-		args[k] = (sbuf)SBUF_INIT;
+		args[k] = (il_sbuf)SBUF_INIT;
 		engine_hook_subst(&args[k], t->argv[k], m);
 		oom |= args[k].oom;
 		argv[k] = (char *)sbuf_str(&args[k]);
@@ -199,7 +199,7 @@ static void engine_hook_reap(struct engine_hook *h)
 
 /* Look at the running hook: report how it ended, or kill it at its
  * deadline. */
-static void engine_hook_poll(engine *e, struct engine_hook *h)
+static void engine_hook_poll(il_engine *e, struct engine_hook *h)
 {
 	engine_hook_reap(h);
 	if (h->pid <= 0)
@@ -226,7 +226,7 @@ static void engine_hook_poll(engine *e, struct engine_hook *h)
 }
 
 /* Start the waiting loop's hook once none runs. */
-static void engine_hook_next(engine *e, struct engine_hook *h)
+static void engine_hook_next(il_engine *e, struct engine_hook *h)
 {
 	if (h->pid > 0 || !h->waiting)
 		return;
@@ -249,7 +249,7 @@ static int engine_hook_wait_ms(const struct engine_hook *h)
 }
 
 /* A loop event line was sent: queue its hook (see engine_hook.h). */
-void engine_hook_loop(engine *e, const char *line, size_t len)
+void engine_hook_loop(il_engine *e, const char *line, size_t len)
 {
 	if (e->set.on_loop.argc <= 0)
 		return;
@@ -279,7 +279,7 @@ void engine_hook_loop(engine *e, const char *line, size_t len)
 }
 
 /* Periodic work (see engine_hook.h). */
-int engine_hook_tick(engine *e, int timeout_ms)
+int engine_hook_tick(il_engine *e, int timeout_ms)
 {
 	struct engine_hook *h = e->hook;
 	if (!h)
@@ -291,7 +291,7 @@ int engine_hook_tick(engine *e, int timeout_ms)
 }
 
 /* At exit: finish or kill the hooks and free them (see engine_hook.h). */
-void engine_hook_free(engine *e, int wait)
+void engine_hook_free(il_engine *e, int wait)
 {
 	struct engine_hook *h = e->hook;
 	if (!h)

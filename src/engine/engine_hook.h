@@ -22,14 +22,14 @@
 /* A `loop` event line (len bytes, a newline at the end or not) was sent:
  * queue its hook (started by the next engine_hook_tick). Main thread; it
  * never blocks and is a no-op while on_loop is empty. */
-void engine_hook_loop(engine *e, const char *line, size_t len);
+void engine_hook_loop(il_engine *e, const char *line, size_t len);
 /* Periodic work: reap the hook, kill it at its timeout, start the next.
  * Returns timeout_ms (the main loop's poll timeout, -1: none) lowered to
  * when the hook wants to run again. */
-int engine_hook_tick(engine *e, int timeout_ms);
+int engine_hook_tick(il_engine *e, int timeout_ms);
 /* At exit: with wait set, let a running hook and the last loop's waiting
  * one finish, each within its timeout (a signal cuts the wait short);
  * then kill what still runs and free everything. */
-void engine_hook_free(engine *e, int wait);
+void engine_hook_free(il_engine *e, int wait);
 
 #endif

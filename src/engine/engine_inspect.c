@@ -14,7 +14,7 @@
 
 /* The loop `save` names (a new reference): loop=ID, one of the loops held,
  * else the current one; NULL after an error event. */
-static il_track *einspect_save_track(engine *e, const proto_msg *m)
+static il_track *einspect_save_track(il_engine *e, const il_proto_msg *m)
 {
 	il_err err;
 	long id;
@@ -36,7 +36,7 @@ static il_track *einspect_save_track(engine *e, const proto_msg *m)
 }
 
 /* `save path=PATH [force=0|1] [loop=ID]`: write a loop with its loop points. */
-static void einspect_req_save(engine *e, const proto_msg *m)
+static void einspect_req_save(il_engine *e, const il_proto_msg *m)
 {
 	long force = 0;
 	il_err err;
@@ -56,7 +56,7 @@ static void einspect_req_save(engine *e, const proto_msg *m)
 	} else if (il_track_clip(t, &clip, &err) != 0 || il_wav_save(clip, path, (int)force, &err) != 0) {
 		engine_error_err(e, "save", &err);
 	} else {
-		sbuf sb = SBUF_INIT;
+		il_sbuf sb = SBUF_INIT;
 		proto_fmt_begin(&sb, "saved");
 		proto_fmt_str(&sb, "path", path);
 		proto_fmt_long(&sb, "frames", (long)t->loop->nframes);
@@ -69,7 +69,7 @@ static void einspect_req_save(engine *e, const proto_msg *m)
 }
 
 /* Check one loop for `validate` and report it as a `log` event. */
-static void einspect_validate_one(engine *e, const char *which, il_track *t)
+static void einspect_validate_one(il_engine *e, const char *which, il_track *t)
 {
 	char msg[512];
 	if (!t) {
@@ -90,7 +90,7 @@ static void einspect_validate_one(engine *e, const char *which, il_track *t)
 }
 
 /* `validate which=current|next|both`. */
-static void einspect_req_validate(engine *e, const proto_msg *m)
+static void einspect_req_validate(il_engine *e, const il_proto_msg *m)
 {
 	if (!engine_player_need(e, m))
 		return;
@@ -110,7 +110,7 @@ static void einspect_req_validate(engine *e, const proto_msg *m)
 }
 
 /* `analysis`: the analysis and the waveform of the current loop. */
-static void einspect_req_analysis(engine *e, const proto_msg *m)
+static void einspect_req_analysis(il_engine *e, const il_proto_msg *m)
 {
 	if (!engine_player_need(e, m))
 		return;
@@ -126,7 +126,7 @@ static void einspect_req_analysis(engine *e, const proto_msg *m)
 		il_track_unref(t);
 		return;
 	}
-	sbuf sb = SBUF_INIT, cand = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT, cand = SBUF_INIT;
 	il_loopinfo_candidates(l, &cand);
 	proto_fmt_begin(&sb, "analysis");
 	proto_fmt_long(&sb, "frames", (long)l->nframes);
@@ -141,7 +141,7 @@ static void einspect_req_analysis(engine *e, const proto_msg *m)
 	il_loop_metrics_format(l, metrics, sizeof metrics);
 	proto_fmt_str(&sb, "metrics", metrics);
 	proto_fmt_str(&sb, "candidates", sbuf_str(&cand));
-	const loudness_result *lr = &l->loudness; /* -99: silence */
+	const il_loudness_result *lr = &l->loudness; /* -99: silence */
 	proto_fmt_double(&sb, "lufs_in", isfinite(lr->before.integrated) ? lr->before.integrated : -99, 1);
 	proto_fmt_double(&sb, "lra_in", lr->before.range, 1);
 	proto_fmt_double(&sb, "true_peak_in", isfinite(lr->before.true_peak) ? lr->before.true_peak : -99, 1);
@@ -164,7 +164,7 @@ static void einspect_req_analysis(engine *e, const proto_msg *m)
 }
 
 /* The requests on the loops held (see engine_request.h). */
-const engine_request engine_inspect_requests[] = {
+const il_engine_request engine_inspect_requests[] = {
 	{ "save", { "path", NULL }, { "force", "loop", NULL }, "path=PATH [force=0|1] [loop=ID]", einspect_req_save },
 	{ "validate", { "which", NULL }, { NULL }, "which=current|next|both", einspect_req_validate },
 	{ "analysis", { NULL }, { NULL }, "", einspect_req_analysis },

@@ -34,7 +34,7 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 	pthread_mutex_unlock(&ep->lock);
 	il_track_unref(drop);
 	engine_station_played(ep->e, t);
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "loop");
 	proto_fmt_str(&sb, "title", l->title);
 	proto_fmt_str(&sb, "artist", l->artist);
@@ -61,7 +61,7 @@ static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
 static void eplayer_on_audio(void *ctx, il_audio_state state, const char *msg, const char *sink)
 {
 	struct engine_player *ep = ctx;
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "audio");
 	proto_fmt_str(&sb, "state", il_audio_state_name(state));
 	proto_fmt_str(&sb, "msg", msg);
@@ -87,7 +87,7 @@ static void eplayer_on_underrun(void *ctx, unsigned long count, int buffer_ms, i
 static void eplayer_on_spectrum(void *ctx, const unsigned char *bands, int n)
 {
 	struct engine_player *ep = ctx;
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "spectrum");
 	proto_fmt_hex(&sb, "bands", bands, (size_t)n);
 	proto_fmt_end(&sb);
@@ -104,7 +104,7 @@ static void eplayer_on_ended(void *ctx)
 }
 
 /* Fill a sink spec from the settings and options; 0 or -1 with err. */
-static int eplayer_spec(engine *e, il_sink_spec *spec, il_err *err)
+static int eplayer_spec(il_engine *e, il_sink_spec *spec, il_err *err)
 {
 	memset(spec, 0, sizeof *spec);
 	if (il_sink_parse(e->set.output, spec, err) != 0)
@@ -115,7 +115,7 @@ static int eplayer_spec(engine *e, il_sink_spec *spec, il_err *err)
 }
 
 /* Set up the playback part: the player thread, the worker, --play files. */
-int engine_player_init(engine *e, il_err *err)
+int engine_player_init(il_engine *e, il_err *err)
 {
 	struct engine_player *ep = calloc(1, sizeof *ep);
 	if (!ep)
@@ -169,7 +169,7 @@ static void eplayer_forget_recent(struct engine_player *ep)
 }
 
 /* Tear down the playback part. */
-void engine_player_free(engine *e)
+void engine_player_free(il_engine *e)
 {
 	struct engine_player *ep = e->player;
 	if (!ep)
@@ -182,7 +182,7 @@ void engine_player_free(engine *e)
 		pthread_join(ep->worker, NULL);
 	}
 	while (ep->jobs) {
-		player_job *j = ep->jobs;
+		il_player_job *j = ep->jobs;
 		ep->jobs = j->next;
 		engine_prep_job_free(j);
 	}
@@ -195,27 +195,27 @@ void engine_player_free(engine *e)
 }
 
 /* A loop is on its way from a generator (see engine_internal.h). */
-void engine_player_expect(engine *e, int delta)
+void engine_player_expect(il_engine *e, int delta)
 {
 	if (e->player && e->player->pl)
 		il_player_hold(e->player->pl, delta);
 }
 
 /* The player, or NULL when it could not be started. */
-static il_player *eplayer_pl(engine *e)
+static il_player *eplayer_pl(il_engine *e)
 {
 	return e->player ? e->player->pl : NULL;
 }
 
 /* The player, or NULL when it could not be started (engine_internal.h). */
-il_player *engine_player_get(engine *e)
+il_player *engine_player_get(il_engine *e)
 {
 	return eplayer_pl(e);
 }
 
 /* The player for request m, or NULL after an `error` event saying that it
  * could not be started (engine_internal.h). */
-il_player *engine_player_need(engine *e, const proto_msg *m)
+il_player *engine_player_need(il_engine *e, const il_proto_msg *m)
 {
 	il_player *pl = eplayer_pl(e);
 	if (!pl)
@@ -224,7 +224,7 @@ il_player *engine_player_need(engine *e, const proto_msg *m)
 }
 
 /* `play file=PATH`: prepare and queue the file. */
-static void eplayer_req_play(engine *e, const proto_msg *m)
+static void eplayer_req_play(il_engine *e, const il_proto_msg *m)
 {
 	if (!engine_player_need(e, m))
 		return;
@@ -240,7 +240,7 @@ static void eplayer_req_play(engine *e, const proto_msg *m)
 }
 
 /* `volume level=N | delta=N`. */
-static void eplayer_req_volume(engine *e, const proto_msg *m)
+static void eplayer_req_volume(il_engine *e, const il_proto_msg *m)
 {
 	long v;
 	il_err err;
@@ -274,7 +274,7 @@ static void eplayer_req_volume(engine *e, const proto_msg *m)
 
 /* A new reference to the loop with `loop` event id among those held (the
  * current and the previous ones), or NULL (engine_internal.h). */
-il_track *engine_player_held(engine *e, unsigned long id)
+il_track *engine_player_held(il_engine *e, unsigned long id)
 {
 	struct engine_player *ep = e->player;
 	il_track *t = NULL;
@@ -289,7 +289,7 @@ il_track *engine_player_held(engine *e, unsigned long id)
 }
 
 /* Pause (on) or resume the output with a short ramp, for request m. */
-static void eplayer_pause(engine *e, const proto_msg *m, int on)
+static void eplayer_pause(il_engine *e, const il_proto_msg *m, int on)
 {
 	il_player *pl = engine_player_need(e, m);
 	il_err err;
@@ -302,19 +302,19 @@ static void eplayer_pause(engine *e, const proto_msg *m, int on)
 }
 
 /* `pause`: pause the output. */
-static void eplayer_req_pause(engine *e, const proto_msg *m)
+static void eplayer_req_pause(il_engine *e, const il_proto_msg *m)
 {
 	eplayer_pause(e, m, 1);
 }
 
 /* `resume`: resume the output. */
-static void eplayer_req_resume(engine *e, const proto_msg *m)
+static void eplayer_req_resume(il_engine *e, const il_proto_msg *m)
 {
 	eplayer_pause(e, m, 0);
 }
 
 /* `skip`: crossfade to the next loop now. */
-static void eplayer_req_skip(engine *e, const proto_msg *m)
+static void eplayer_req_skip(il_engine *e, const il_proto_msg *m)
 {
 	il_player *pl = engine_player_need(e, m);
 	il_err err;
@@ -323,7 +323,7 @@ static void eplayer_req_skip(engine *e, const proto_msg *m)
 }
 
 /* The playback requests (see engine_request.h). */
-const engine_request engine_player_requests[] = {
+const il_engine_request engine_player_requests[] = {
 	{ "play", { "file", NULL }, { NULL }, "file=PATH", eplayer_req_play },
 	{ "pause", { NULL }, { NULL }, "", eplayer_req_pause },
 	{ "resume", { NULL }, { NULL }, "", eplayer_req_resume },
@@ -333,7 +333,7 @@ const engine_request engine_player_requests[] = {
 };
 
 /* Periodic work: end a headless run when its limit was reached. */
-int engine_player_tick(engine *e)
+int engine_player_tick(il_engine *e)
 {
 	struct engine_player *ep = e->player;
 	if (ep && __atomic_load_n(&ep->ended, __ATOMIC_ACQUIRE)) {
@@ -361,7 +361,7 @@ int engine_player_tick(engine *e)
 }
 
 /* Append the playback fields of a `status` event. */
-void engine_player_status(engine *e, sbuf *sb)
+void engine_player_status(il_engine *e, il_sbuf *sb)
 {
 	il_player_status st;
 	memset(&st, 0, sizeof st);
@@ -391,7 +391,7 @@ void engine_player_status(engine *e, sbuf *sb)
 
 /* A setting that applies to the player changed: pass the player's
  * settings on (the sink only when its own settings changed). */
-void engine_player_setting(engine *e, const settings_def *d)
+void engine_player_setting(il_engine *e, const il_settings_def *d)
 {
 	il_player *pl = eplayer_pl(e);
 	if (!pl)
@@ -418,7 +418,7 @@ void engine_player_setting(engine *e, const settings_def *d)
 
 /* Take ownership of a prepared loop and queue it (converted on the
  * worker), or with now set crossfade to it once it is converted. */
-int engine_player_enqueue(engine *e, il_loop *loop, int now, il_err *err)
+int engine_player_enqueue(il_engine *e, il_loop *loop, int now, il_err *err)
 {
 	if (!eplayer_pl(e)) {
 		il_loop_free(loop);
@@ -430,7 +430,7 @@ int engine_player_enqueue(engine *e, il_loop *loop, int now, il_err *err)
 }
 
 /* Prepare a favourite's saved copy and crossfade to it at once. */
-int engine_player_play_remake(engine *e, const engine_remake *r, il_err *err)
+int engine_player_play_remake(il_engine *e, const il_engine_remake *r, il_err *err)
 {
 	if (!eplayer_pl(e))
 		return il_err_set(err, IL_E_AUDIO, "the player could not be started");
@@ -440,7 +440,7 @@ int engine_player_play_remake(engine *e, const engine_remake *r, il_err *err)
 }
 
 /* Number of loops queued and not yet playing (those being prepared count). */
-int engine_player_queued(engine *e)
+int engine_player_queued(il_engine *e)
 {
 	if (!eplayer_pl(e))
 		return 0;
@@ -453,7 +453,7 @@ int engine_player_queued(engine *e)
 }
 
 /* True while a loop is playing (paused counts as playing). */
-int engine_player_playing(engine *e)
+int engine_player_playing(il_engine *e)
 {
 	if (!eplayer_pl(e))
 		return 0;
@@ -463,14 +463,14 @@ int engine_player_playing(engine *e)
 }
 
 /* Drop the queued loops (and those being prepared). */
-void engine_player_clear_queue(engine *e)
+void engine_player_clear_queue(il_engine *e)
 {
 	struct engine_player *ep = e->player;
 	if (!eplayer_pl(e))
 		return;
 	pthread_mutex_lock(&ep->lock);
 	while (ep->jobs) {
-		player_job *j = ep->jobs;
+		il_player_job *j = ep->jobs;
 		ep->jobs = j->next;
 		engine_prep_job_free(j);
 		ep->njobs--;
@@ -482,7 +482,7 @@ void engine_player_clear_queue(engine *e)
 }
 
 /* Resume a paused loop (a new station always plays). */
-void engine_player_resume(engine *e)
+void engine_player_resume(il_engine *e)
 {
 	il_err err;
 	if (eplayer_pl(e))
@@ -490,7 +490,7 @@ void engine_player_resume(engine *e)
 }
 
 /* Stop playback: fade out over fade seconds (0: quickly, no click). */
-void engine_player_stop(engine *e, double fade)
+void engine_player_stop(il_engine *e, double fade)
 {
 	if (eplayer_pl(e))
 		il_player_stop_fade(eplayer_pl(e), fade);

@@ -12,26 +12,26 @@
 #define PLAYER_SPECTRUM_BANDS 32
 #define EPLAYER_RECENT 2 /* loops held for `save loop=ID`: current and previous */
 
-typedef struct player_job {
-	struct player_job *next;
+typedef struct il_player_job {
+	struct il_player_job *next;
 	char *path;        /* a file to prepare, or */
 	il_loop *loop;     /* a prepared loop to convert */
-	engine_remake *remake; /* the favourite the file is a copy of, or NULL */
+	il_engine_remake *remake; /* the favourite the file is a copy of, or NULL */
 	int now;           /* crossfade to it at once (as skip), not after the queue */
 	char algorithm[16];
 	char loudness[16];
 	double true_peak;
-} player_job;
+} il_player_job;
 
 struct engine_player {
-	engine *e;
+	il_engine *e;
 	il_player *pl;
 	il_sink_spec spec;
 	pthread_t worker;
 	int have_worker;
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
-	player_job *jobs, *last;
+	il_player_job *jobs, *last;
 	int njobs;         /* jobs waiting or being worked on */
 	int quit;
 	int ended;         /* a headless limit was reached (set by the player thread) */
@@ -45,13 +45,13 @@ struct engine_player {
 };
 
 /* Post an `error` event for err from any thread. */
-void engine_prep_post_error(engine *e, const char *verb, const il_err *err);
+void engine_prep_post_error(il_engine *e, const char *verb, const il_err *err);
 /* Free a job and what it holds. */
-void engine_prep_job_free(player_job *j);
+void engine_prep_job_free(il_player_job *j);
 /* The worker thread: prepares queued jobs one after the other. */
 void *engine_prep_worker(void *arg);
 /* Hand a job to the worker (now: crossfade to it at once; remake: the
  * favourite a file is a copy of, copied); 0 or -1 when out of memory. */
-int engine_prep_push(engine *e, const char *path, il_loop *loop, int now, const engine_remake *remake);
+int engine_prep_push(il_engine *e, const char *path, il_loop *loop, int now, const il_engine_remake *remake);
 
 #endif

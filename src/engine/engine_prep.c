@@ -10,9 +10,9 @@
 #include "engine/loopprep.h"
 
 /* Post an `error` event for err from any thread. */
-void engine_prep_post_error(engine *e, const char *verb, const il_err *err)
+void engine_prep_post_error(il_engine *e, const char *verb, const il_err *err)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "error");
 	proto_fmt_str(&sb, "code", proto_err_name(err->code));
 	proto_fmt_str(&sb, "msg", err->msg);
@@ -23,7 +23,7 @@ void engine_prep_post_error(engine *e, const char *verb, const il_err *err)
 }
 
 /* Free a job and what it holds. */
-void engine_prep_job_free(player_job *j)
+void engine_prep_job_free(il_player_job *j)
 {
 	free(j->path);
 	free(j->remake);
@@ -32,13 +32,13 @@ void engine_prep_job_free(player_job *j)
 }
 
 /* Prepare one job on the worker thread and queue the result. */
-static void engine_prep_run(struct engine_player *ep, player_job *j)
+static void engine_prep_run(struct engine_player *ep, il_player_job *j)
 {
 	il_err err;
 	il_loop *loop = j->loop;
 	j->loop = NULL;
 	if (j->path) {
-		loopprep_opts o = { j->algorithm, j->loudness, j->true_peak };
+		il_loopprep_opts o = { j->algorithm, j->loudness, j->true_peak };
 		if (loopprep_file(j->path, &o, &loop, &err) != 0) {
 			engine_prep_post_error(ep->e, "play", &err);
 			return;
@@ -83,7 +83,7 @@ void *engine_prep_worker(void *arg)
 			pthread_cond_wait(&ep->cond, &ep->lock);
 		if (ep->quit)
 			break;
-		player_job *j = ep->jobs;
+		il_player_job *j = ep->jobs;
 		ep->jobs = j->next;
 		if (!ep->jobs)
 			ep->last = NULL;
@@ -100,10 +100,10 @@ void *engine_prep_worker(void *arg)
 
 /* Hand a job to the worker (now: crossfade to it at once; remake: the
  * favourite a file is a copy of, copied); 0 or -1 when out of memory. */
-int engine_prep_push(engine *e, const char *path, il_loop *loop, int now, const engine_remake *remake)
+int engine_prep_push(il_engine *e, const char *path, il_loop *loop, int now, const il_engine_remake *remake)
 {
 	struct engine_player *ep = e->player;
-	player_job *j = calloc(1, sizeof *j);
+	il_player_job *j = calloc(1, sizeof *j);
 	if (!j || (path && !(j->path = strdup(path))) || (remake && !(j->remake = malloc(sizeof *remake)))) {
 		if (j)
 			free(j->path);

@@ -5,16 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
-static const engine_request *const engine_request_parts[] = {
+static const il_engine_request *const engine_request_parts[] = {
 	engine_core_requests, engine_player_requests, engine_inspect_requests, engine_station_requests,
 	engine_gen_requests, engine_stats_requests, engine_fav_requests,
 };
 
 /* Row number k of the whole table (the parts in order), NULL past its end. */
-const engine_request *engine_request_at(size_t k)
+const il_engine_request *engine_request_at(size_t k)
 {
 	for (size_t p = 0; p < sizeof engine_request_parts / sizeof engine_request_parts[0]; p++) {
-		const engine_request *r = engine_request_parts[p];
+		const il_engine_request *r = engine_request_parts[p];
 		for (; r->verb; r++)
 			if (k-- == 0)
 				return r;
@@ -23,9 +23,9 @@ const engine_request *engine_request_at(size_t k)
 }
 
 /* The row of verb, or NULL. */
-static const engine_request *engine_request_find(const char *verb)
+static const il_engine_request *engine_request_find(const char *verb)
 {
-	const engine_request *r;
+	const il_engine_request *r;
 	for (size_t k = 0; (r = engine_request_at(k)); k++)
 		if (strcmp(r->verb, verb) == 0)
 			return r;
@@ -42,7 +42,7 @@ static int engine_request_takes(const char *const *list, const char *name)
 }
 
 /* Set err to a field error of request r, ending with its usage. */
-static void engine_request_field_err(il_err *err, il_errcode code, const engine_request *r,
+static void engine_request_field_err(il_err *err, il_errcode code, const il_engine_request *r,
 				     const char *what, const char *field)
 {
 	char use[128] = "";
@@ -52,9 +52,9 @@ static void engine_request_field_err(il_err *err, il_errcode code, const engine_
 }
 
 /* The row of a parsed request once its fields are checked; NULL with err. */
-const engine_request *engine_request_check(const proto_msg *m, il_err *err)
+const il_engine_request *engine_request_check(const il_proto_msg *m, il_err *err)
 {
-	const engine_request *r = engine_request_find(m->verb);
+	const il_engine_request *r = engine_request_find(m->verb);
 	if (!r) {
 		il_err_set(err, IL_E_UNKNOWN_VERB, "unknown request '%s' (try: status, start, stop, quit)",
 			   m->verb);

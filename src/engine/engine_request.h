@@ -15,30 +15,30 @@
 
 #include "engine/protocol.h"
 
-struct engine;
+struct il_engine;
 
-typedef struct engine_request {
+typedef struct il_engine_request {
 	const char *verb;
 	const char *required[3];  /* NULL-ended */
 	const char *optional[3];  /* NULL-ended */
 	const char *usage;        /* e.g. "path=PATH [force=0|1]" */
-	void (*run)(struct engine *e, const proto_msg *m);
-} engine_request;
+	void (*run)(struct il_engine *e, const il_proto_msg *m);
+} il_engine_request;
 
 /* The rows of each part, each list ended by a row whose verb is NULL. */
-extern const engine_request engine_core_requests[];   /* engine.c */
-extern const engine_request engine_player_requests[]; /* engine_player.c */
-extern const engine_request engine_inspect_requests[]; /* engine_inspect.c */
-extern const engine_request engine_station_requests[]; /* engine_station.c */
-extern const engine_request engine_gen_requests[];    /* engine_gen.c */
-extern const engine_request engine_stats_requests[]; /* engine_stats.c */
-extern const engine_request engine_fav_requests[];    /* engine_fav.c */
+extern const il_engine_request engine_core_requests[];   /* engine.c */
+extern const il_engine_request engine_player_requests[]; /* engine_player.c */
+extern const il_engine_request engine_inspect_requests[]; /* engine_inspect.c */
+extern const il_engine_request engine_station_requests[]; /* engine_station.c */
+extern const il_engine_request engine_gen_requests[];    /* engine_gen.c */
+extern const il_engine_request engine_stats_requests[]; /* engine_stats.c */
+extern const il_engine_request engine_fav_requests[];    /* engine_fav.c */
 
 /* The row of a parsed request once its fields are checked (known, given
  * once, required ones present); NULL with err (unknown_verb, unknown_field
  * or missing_field) otherwise. */
-const engine_request *engine_request_check(const proto_msg *m, il_err *err);
+const il_engine_request *engine_request_check(const il_proto_msg *m, il_err *err);
 /* Row number k of the whole table (the parts in order), NULL past its end. */
-const engine_request *engine_request_at(size_t k);
+const il_engine_request *engine_request_at(size_t k);
 
 #endif

@@ -43,7 +43,7 @@ long engine_server_running_pid(void)
 }
 
 /* Take the lock file and write our pid into it; -1 with err. */
-static int engine_server_lock(engine *e, il_err *err)
+static int engine_server_lock(il_engine *e, il_err *err)
 {
 	if (paths_runtime_file("engine.lock", e->lock_path, sizeof e->lock_path, err) != 0)
 		return -1;
@@ -70,7 +70,7 @@ static int engine_server_lock(engine *e, il_err *err)
 }
 
 /* Take the lock and listen (see engine_server.h). */
-int engine_server_open(engine *e, il_err *err)
+int engine_server_open(il_engine *e, il_err *err)
 {
 	if (engine_server_lock(e, err) != 0)
 		return -1;
@@ -98,7 +98,7 @@ int engine_server_open(engine *e, il_err *err)
 /* Refuse a client: one error line, then close. */
 static void engine_server_refuse(int fd, const char *why)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "error");
 	proto_fmt_str(&sb, "code", proto_err_name(IL_E_DENIED));
 	proto_fmt_str(&sb, "msg", why);
@@ -110,7 +110,7 @@ static void engine_server_refuse(int fd, const char *why)
 }
 
 /* Accept the clients waiting on the socket. */
-void engine_server_accept(engine *e)
+void engine_server_accept(il_engine *e)
 {
 	for (;;) {
 		int fd = accept4(e->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
@@ -126,7 +126,7 @@ void engine_server_accept(engine *e)
 			engine_server_refuse(fd, "this station belongs to another user");
 			continue;
 		}
-		engine_client *c = engine_client_add(e, fd, fd, 0);
+		il_engine_client *c = engine_client_add(e, fd, fd, 0);
 		if (!c) {
 			engine_server_refuse(fd, "too many clients");
 			continue;
@@ -162,7 +162,7 @@ int engine_server_tmpdir(char *out, size_t n, il_err *err)
 }
 
 /* Stop listening: close and remove the socket, release the lock. */
-void engine_server_close(engine *e)
+void engine_server_close(il_engine *e)
 {
 	if (e->listen_fd >= 0) {
 		close(e->listen_fd);

@@ -16,18 +16,18 @@
 
 #include "util/error.h"
 
-struct engine;
+struct il_engine;
 
 /* Take the lock and listen; -1 with err (another engine runs: IL_E_STATE). */
-int engine_server_open(struct engine *e, il_err *err);
+int engine_server_open(struct il_engine *e, il_err *err);
 /* Accept the clients waiting on the socket. */
-void engine_server_accept(struct engine *e);
+void engine_server_accept(struct il_engine *e);
 /* Make the engine's temporary folder tmp.PID in the runtime folder, after
  * removing those of engines that died (we hold the lock: all others are
  * theirs); -1 with err. */
 int engine_server_tmpdir(char *out, size_t n, il_err *err);
 /* Stop listening: close and remove the socket, release the lock. */
-void engine_server_close(struct engine *e);
+void engine_server_close(struct il_engine *e);
 /* The pid written in the lock file of a running engine, or 0 when none
  * holds the lock. */
 long engine_server_running_pid(void);

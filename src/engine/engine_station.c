@@ -30,7 +30,7 @@ struct engine_station {
 };
 
 /* Set up the station controls; 0 or -1 with err. */
-int engine_station_init(engine *e, il_err *err)
+int engine_station_init(il_engine *e, il_err *err)
 {
 	struct engine_station *s = calloc(1, sizeof *s);
 	if (!s)
@@ -41,7 +41,7 @@ int engine_station_init(engine *e, il_err *err)
 }
 
 /* Drop the loops held for `prev`. */
-void engine_station_forget(engine *e)
+void engine_station_forget(il_engine *e)
 {
 	struct engine_station *s = e->station;
 	il_track *drop[ESTATION_BACK];
@@ -58,7 +58,7 @@ void engine_station_forget(engine *e)
 }
 
 /* Tear down the station controls (after the player thread ended). */
-void engine_station_free(engine *e)
+void engine_station_free(il_engine *e)
 {
 	if (!e->station)
 		return;
@@ -76,7 +76,7 @@ static size_t estation_bytes(const il_track *t)
 
 /* A loop became current (player thread): it goes first, unless it is the
  * one `prev` went back to, which is first already. */
-void engine_station_played(engine *e, il_track *t)
+void engine_station_played(il_engine *e, il_track *t)
 {
 	struct engine_station *s = e->station;
 	il_track *drop[ESTATION_BACK];
@@ -110,7 +110,7 @@ void engine_station_played(engine *e, il_track *t)
 /* A new station was chosen: the loop playing gives way at its next bar
  * line once the station's first loop is ready, held or not (as cmus plays
  * the track chosen under repeat_current); a hold stays, for the new loop. */
-void engine_station_begin(engine *e)
+void engine_station_begin(il_engine *e)
 {
 	il_player *pl = engine_player_get(e);
 	if (pl)
@@ -119,7 +119,7 @@ void engine_station_begin(engine *e)
 
 /* The station controls' state for request m, or NULL after an `error`
  * event (it could not be set up). */
-static struct engine_station *estation_of(engine *e, const proto_msg *m)
+static struct engine_station *estation_of(il_engine *e, const il_proto_msg *m)
 {
 	if (!e->station)
 		engine_error(e, IL_E_INTERNAL, m->verb, "the station controls could not be set up");
@@ -127,7 +127,7 @@ static struct engine_station *estation_of(engine *e, const proto_msg *m)
 }
 
 /* The player for request m, or NULL after an `error` event. */
-static il_player *estation_need(engine *e, const proto_msg *m)
+static il_player *estation_need(il_engine *e, const il_proto_msg *m)
 {
 	il_player *pl = engine_player_get(e);
 	if (!pl)
@@ -137,7 +137,7 @@ static il_player *estation_need(engine *e, const proto_msg *m)
 
 /* `hold [on=0|1]`: keep the current loop past the minimum duration, or
  * let the switches come again; no field toggles. */
-static void estation_req_hold(engine *e, const proto_msg *m)
+static void estation_req_hold(il_engine *e, const il_proto_msg *m)
 {
 	il_player *pl = estation_need(e, m);
 	il_player_status st;
@@ -163,7 +163,7 @@ static void estation_req_hold(engine *e, const proto_msg *m)
 
 /* `prev`: crossfade back to the loop that played before the current one;
  * the current one is dropped from the way back, the queue stays. */
-static void estation_req_prev(engine *e, const proto_msg *m)
+static void estation_req_prev(il_engine *e, const il_proto_msg *m)
 {
 	struct engine_station *s = estation_of(e, m);
 	il_player *pl = s ? estation_need(e, m) : NULL;
@@ -195,7 +195,7 @@ static void estation_req_prev(engine *e, const proto_msg *m)
 
 /* `sleep minutes=N | seconds=S`: stop the station after that long (0: the
  * timer is off). */
-static void estation_req_sleep(engine *e, const proto_msg *m)
+static void estation_req_sleep(il_engine *e, const il_proto_msg *m)
 {
 	struct engine_station *s = estation_of(e, m);
 	il_err err;
@@ -225,7 +225,7 @@ static void estation_req_sleep(engine *e, const proto_msg *m)
 }
 
 /* `toggle`: pause what plays, resume what is paused. */
-static void estation_req_toggle(engine *e, const proto_msg *m)
+static void estation_req_toggle(il_engine *e, const il_proto_msg *m)
 {
 	il_player *pl = estation_need(e, m);
 	il_player_status st;
@@ -241,7 +241,7 @@ static void estation_req_toggle(engine *e, const proto_msg *m)
 }
 
 /* The station requests (see engine_request.h). */
-const engine_request engine_station_requests[] = {
+const il_engine_request engine_station_requests[] = {
 	{ "hold", { NULL }, { "on", NULL }, "[on=0|1]", estation_req_hold },
 	{ "prev", { NULL }, { NULL }, "", estation_req_prev },
 	{ "sleep", { NULL }, { "minutes", "seconds", NULL }, "minutes=N | seconds=S", estation_req_sleep },
@@ -251,7 +251,7 @@ const engine_request engine_station_requests[] = {
 
 /* Periodic work: the sleep timer; milliseconds until it wants to run
  * again (-1: idle). */
-int engine_station_tick(engine *e)
+int engine_station_tick(il_engine *e)
 {
 	struct engine_station *s = e->station;
 	if (!s || s->sleep_at <= 0)
@@ -266,7 +266,7 @@ int engine_station_tick(engine *e)
 }
 
 /* Append the station fields of a `status` event. */
-void engine_station_status(engine *e, sbuf *sb)
+void engine_station_status(il_engine *e, il_sbuf *sb)
 {
 	struct engine_station *s = e->station;
 	il_player_status st;

@@ -5,10 +5,10 @@
 #include "store/history.h"
 
 /* One `history` event. */
-static int engine_stats_history_row(void *ud, const history_row *r)
+static int engine_stats_history_row(void *ud, const il_history_row *r)
 {
-	engine *e = ud;
-	sbuf sb = SBUF_INIT;
+	il_engine *e = ud;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "history");
 	proto_fmt_long(&sb, "time", (long)r->time);
 	proto_fmt_str(&sb, "backend", r->backend);
@@ -31,9 +31,9 @@ static int engine_stats_history_row(void *ud, const history_row *r)
 
 /* `stats [limit=N]`: per-duration statistics of the current backend and
  * model, then the most recent attempts. */
-static void engine_stats_req(engine *e, const proto_msg *m)
+static void engine_stats_req(il_engine *e, const il_proto_msg *m)
 {
-	history *h = engine_gen_history(e);
+	il_history *h = engine_gen_history(e);
 	long limit = 20;
 	il_err err;
 	if (proto_get(m, "limit") && proto_get_long(m, "limit", 0, 1000, &limit, &err) != 0) {
@@ -46,13 +46,13 @@ static void engine_stats_req(engine *e, const proto_msg *m)
 	}
 	char model[64];
 	pipeline_model_name(&e->set, model, sizeof model);
-	history_stat st[64];
+	il_history_stat st[64];
 	int n = 0;
 	if (history_stats(h, e->set.backend, model, st, 64, &n, &err) != 0) {
 		engine_error(e, IL_E_IO, "stats", "%s", err.msg);
 		return;
 	}
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	for (int k = 0; k < n; k++) {
 		proto_fmt_begin(&sb, "stat");
 		proto_fmt_long(&sb, "seconds", st[k].secs);
@@ -68,7 +68,7 @@ static void engine_stats_req(engine *e, const proto_msg *m)
 }
 
 /* The statistics request (see engine_request.h). */
-const engine_request engine_stats_requests[] = {
+const il_engine_request engine_stats_requests[] = {
 	{ "stats", { NULL }, { "limit", NULL }, "[limit=N]", engine_stats_req },
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
 };

@@ -13,7 +13,7 @@
 #include "util/timeutil.h"
 
 /* The loop-finding mode named by opts ("advanced" when unset or unknown). */
-static loopfind_mode loopprep_mode(const loopprep_opts *opts)
+static il_loopfind_mode loopprep_mode(const il_loopprep_opts *opts)
 {
 	if (opts && opts->algorithm && strcmp(opts->algorithm, "classic") == 0)
 		return LOOPFIND_CLASSIC;
@@ -22,10 +22,10 @@ static loopfind_mode loopprep_mode(const loopprep_opts *opts)
 
 /* Normalize af's loudness as opts say, measured on the loop region
  * [start, end); 0, or -1 with err. */
-static int loopprep_loudness(audiofile *af, size_t start, size_t end, const loopprep_opts *opts,
-			     loudness_result *lr, il_err *err)
+static int loopprep_loudness(il_audiofile *af, size_t start, size_t end, const il_loopprep_opts *opts,
+			     il_loudness_result *lr, il_err *err)
 {
-	loudness_opts lo = { LOUDNESS_R128, LOUDNESS_TARGET, LOUDNESS_CEILING };
+	il_loudness_opts lo = { LOUDNESS_R128, LOUDNESS_TARGET, LOUDNESS_CEILING };
 	if (opts && opts->loudness && opts->loudness[0]) {
 		if (loudness_parse(opts->loudness, &lo, err) != 0)
 			return -1;
@@ -37,23 +37,23 @@ static int loopprep_loudness(audiofile *af, size_t start, size_t end, const loop
 /* Prepare the loop of samples already in memory, of a known tempo (bpm,
  * 0 unknown); takes ownership of samples (freed on failure too). */
 static int loopprep_run(float *samples, size_t frames, int rate, int channels, const char *name,
-			const loopprep_opts *opts, double bpm, il_loop **out, il_err *err)
+			const il_loopprep_opts *opts, double bpm, il_loop **out, il_err *err)
 {
 	*out = NULL;
-	audiofile af = { samples, frames, rate, channels, "" };
+	il_audiofile af = { samples, frames, rate, channels, "" };
 	if (audiofile_check(&af, name, err) != 0) {
 		audiofile_free(&af);
 		return -1;
 	}
 	double t0 = time_mono();
-	loopfind_result r;
+	il_loopfind_result r;
 	il_err ferr;
 	if (loopfind_run_tempo(af.samples, af.frames, af.channels, af.rate, loopprep_mode(opts), bpm,
 			       &r, &ferr) != 0) {
 		audiofile_free(&af);
 		return il_err_set(err, ferr.code, "%s: %s", name, ferr.msg);
 	}
-	loudness_result lr;
+	il_loudness_result lr;
 	if (loopprep_loudness(&af, r.start, r.end, opts, &lr, err) != 0) {
 		audiofile_free(&af);
 		return -1;
@@ -111,7 +111,7 @@ static void loopprep_tag(const char *tags, const char *name, char *out, size_t n
 /* The composer's clip says where its loop is and what it holds
  * ("LOOPSTART=N LOOPLENGTH=N; composer; bpm=...", see gen/synth.h): a
  * loop made from its plan, or NULL when the tags are not the composer's. */
-static il_loop *loopprep_from_plan(audiofile *af, const char *name, const loopprep_opts *opts)
+static il_loop *loopprep_from_plan(il_audiofile *af, const char *name, const il_loopprep_opts *opts)
 {
 	size_t start, len;
 	if (!strstr(af->comment, "; composer;") ||
@@ -168,17 +168,17 @@ static il_loop *loopprep_from_plan(audiofile *af, const char *name, const looppr
  * (caller frees with il_loop_free) and 0 is returned; otherwise -1 with err
  * naming the file and the reason. The composer's clips carry their loop
  * and plan in their tags, which are used as they are. */
-int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il_err *err)
+int loopprep_file(const char *path, const il_loopprep_opts *opts, il_loop **out, il_err *err)
 {
 	return loopprep_file_bpm(path, opts, 0, out, err);
 }
 
 /* The same for a clip whose tempo its generator knows (see loopprep.h). */
-int loopprep_file_bpm(const char *path, const loopprep_opts *opts, double bpm, il_loop **out,
+int loopprep_file_bpm(const char *path, const il_loopprep_opts *opts, double bpm, il_loop **out,
 		      il_err *err)
 {
 	*out = NULL;
-	audiofile af;
+	il_audiofile af;
 	double t0 = time_mono();
 	if (audiofile_read(path, &af, err) != 0)
 		return -1;
@@ -196,7 +196,7 @@ int loopprep_file_bpm(const char *path, const loopprep_opts *opts, double bpm, i
 /* Prepare the loop of samples already in memory; takes ownership of
  * samples (freed on failure too). name is used in messages and as source. */
 int loopprep_samples(float *samples, size_t frames, int rate, int channels,
-		     const char *name, const loopprep_opts *opts, il_loop **out, il_err *err)
+		     const char *name, const il_loopprep_opts *opts, il_loop **out, il_err *err)
 {
 	return loopprep_run(samples, frames, rate, channels, name, opts, 0, out, err);
 }

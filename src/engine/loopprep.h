@@ -12,25 +12,25 @@
 #include "audio/loop.h"
 #include "util/error.h"
 
-typedef struct loopprep_opts {
+typedef struct il_loopprep_opts {
 	const char *algorithm; /* "advanced" (default when NULL) or "classic" */
 	const char *loudness;  /* the `loudness` setting; NULL: -16 LUFS under -1 dBTP */
 	double true_peak;      /* the `true_peak` setting (used with loudness) */
-} loopprep_opts;
+} il_loopprep_opts;
 
 /* Prepare the loop of the file at path. On success *out is a new loop
  * (caller frees with il_loop_free) and 0 is returned; otherwise -1 with err
  * naming the file and the reason. */
-int loopprep_file(const char *path, const loopprep_opts *opts, il_loop **out, il_err *err);
+int loopprep_file(const char *path, const il_loopprep_opts *opts, il_loop **out, il_err *err);
 /* The same for a clip whose tempo its generator knows (bpm > 0): that tempo
  * is the analyser's prior and the loop's bpm, never doubled or halved. */
-int loopprep_file_bpm(const char *path, const loopprep_opts *opts, double bpm, il_loop **out,
+int loopprep_file_bpm(const char *path, const il_loopprep_opts *opts, double bpm, il_loop **out,
 		      il_err *err);
 
 /* The same for samples already in memory (interleaved float, frames frames
  * of channels at rate). Takes ownership of samples: they become the loop's
  * frames, or are freed on failure. name is used in messages and as source. */
 int loopprep_samples(float *samples, size_t frames, int rate, int channels,
-		     const char *name, const loopprep_opts *opts, il_loop **out, il_err *err);
+		     const char *name, const il_loopprep_opts *opts, il_loop **out, il_err *err);
 
 #endif

@@ -21,7 +21,7 @@ static const char *const names_fallback[4][4] = {
 };
 
 /* Add one word (a copy) to a list; -1 when out of memory. */
-static int names_add(names_list *l, const char *w)
+static int names_add(il_names_list *l, const char *w)
 {
 	if (l->n >= NAMES_MAX_WORDS)
 		return 0;
@@ -38,7 +38,7 @@ static int names_add(names_list *l, const char *w)
 }
 
 /* Load one list: one word or phrase per line, '#' comments and blanks skipped. */
-static int names_read(names_list *l, const char *file, int which, il_err *err)
+static int names_read(il_names_list *l, const char *file, int which, il_err *err)
 {
 	char path[IL_PATH_MAX], line[128];
 	il_err ferr;
@@ -65,7 +65,7 @@ static int names_read(names_list *l, const char *file, int which, il_err *err)
 }
 
 /* Load the lists (see names.h). */
-int names_load(names *nm, il_err *err)
+int names_load(il_names *nm, il_err *err)
 {
 	memset(nm, 0, sizeof *nm);
 	nm->state = (unsigned long long)(time_wall() * 1e6) ^ ((unsigned long long)getpid() << 32);
@@ -80,14 +80,14 @@ int names_load(names *nm, il_err *err)
 }
 
 /* A random index below n. */
-static int names_rand(names *nm, int n)
+static int names_rand(il_names *nm, int n)
 {
 	nm->state = nm->state * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (int)((nm->state >> 33) % (unsigned long long)n);
 }
 
 /* Pick a title and an artist, each different from the previous pick. */
-void names_pick(names *nm, char *title, size_t tn, char *artist, size_t an)
+void names_pick(il_names *nm, char *title, size_t tn, char *artist, size_t an)
 {
 	for (int tries = 0; tries < 8; tries++) {
 		snprintf(title, tn, "%s %s", nm->adj.words[names_rand(nm, nm->adj.n)],
@@ -106,7 +106,7 @@ void names_pick(names *nm, char *title, size_t tn, char *artist, size_t an)
 }
 
 /* Free one list. */
-static void names_list_free(names_list *l)
+static void names_list_free(il_names_list *l)
 {
 	for (int k = 0; k < l->n; k++)
 		free(l->words[k]);
@@ -116,7 +116,7 @@ static void names_list_free(names_list *l)
 }
 
 /* Free the lists. */
-void names_free(names *nm)
+void names_free(il_names *nm)
 {
 	names_list_free(&nm->adj);
 	names_list_free(&nm->noun);

@@ -7,24 +7,24 @@
 
 #include "util/error.h"
 
-typedef struct names_list {
+typedef struct il_names_list {
 	char **words;
 	int n;
-} names_list;
+} il_names_list;
 
-typedef struct names {
-	names_list adj, noun, first, second;
+typedef struct il_names {
+	il_names_list adj, noun, first, second;
 	char last_title[96], last_artist[96];
 	unsigned long long state; /* random state */
-} names;
+} il_names;
 
 /* Load the lists (titles-adjectives.txt, titles-nouns.txt, artists-first.txt,
  * artists-second.txt) with paths_find_data(); a missing file falls back to a
  * few built-in words. Returns 0; -1 with err only when out of memory. */
-int names_load(names *nm, il_err *err);
+int names_load(il_names *nm, il_err *err);
 /* Pick a title and an artist, each different from the previous pick. */
-void names_pick(names *nm, char *title, size_t tn, char *artist, size_t an);
+void names_pick(il_names *nm, char *title, size_t tn, char *artist, size_t an);
 /* Free the lists. */
-void names_free(names *nm);
+void names_free(il_names *nm);
 
 #endif

@@ -15,7 +15,7 @@
 #define PIPELINE_TIMEOUT_COMMAND 900.0
 
 /* The model name of the settings' backend as the history records it. */
-void pipeline_model_name(const settings *s, char *out, size_t n)
+void pipeline_model_name(const il_settings *s, char *out, size_t n)
 {
 	int b = gen_backend_parse(s->backend);
 	if (b == GEN_BACKEND_MUSICGPT) {
@@ -30,11 +30,11 @@ void pipeline_model_name(const settings *s, char *out, size_t n)
 }
 
 /* Prepare a job for prompt from the settings (see pipeline.h). */
-int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const char *workdir,
-		   history *hist, il_err *err)
+int pipeline_setup(il_pipeline *p, const il_settings *s, const char *prompt, const char *workdir,
+		   il_history *hist, il_err *err)
 {
 	memset(p, 0, sizeof *p);
-	gen_job_cfg *c = &p->cfg;
+	il_gen_job_cfg *c = &p->cfg;
 	c->backend = gen_backend_parse(s->backend);
 	if (c->backend < 0)
 		return il_err_set(err, IL_E_BAD_VALUE, "unknown backend '%s' (synth, musicgpt or command)", s->backend);
@@ -76,28 +76,28 @@ int pipeline_setup(pipeline *p, const settings *s, const char *prompt, const cha
 }
 
 /* Job hook: progress, passed on with the ETA. */
-static void pipeline_on_report(void *ud, gen_state state, double progress, int attempt,
+static void pipeline_on_report(void *ud, il_gen_state state, double progress, int attempt,
 			       double wait, const char *msg)
 {
-	pipeline *p = ud;
+	il_pipeline *p = ud;
 	if (p->report)
 		p->report(p->ud, state, progress, p->eta, attempt, wait, msg);
 }
 
 /* The tempo the generator says the clip has: its own (the synth), else the
  * prompt's "NN bpm" (external generators are asked for it); 0 unknown. */
-static double pipeline_known_bpm(const pipeline *p, const gen_attempt *a)
+static double pipeline_known_bpm(const il_pipeline *p, const il_gen_attempt *a)
 {
 	if (a->bpm > 0)
 		return a->bpm;
-	gen_prompt_info info;
+	il_gen_prompt_info info;
 	gen_prompt_parse(p->cfg.prompt, &info);
 	return info.bpm;
 }
 
 /* True when the generator uses the seed: the synth, a command whose
  * template has {seed}. */
-static int pipeline_takes_seed(const gen_job_cfg *c)
+static int pipeline_takes_seed(const il_gen_job_cfg *c)
 {
 	if (c->backend == GEN_BACKEND_SYNTH)
 		return 1;
@@ -108,12 +108,12 @@ static int pipeline_takes_seed(const gen_job_cfg *c)
 }
 
 /* Job hook: find the loop of a valid clip. */
-static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
+static int pipeline_on_accept(void *ud, il_gen_attempt *a, il_err *err)
 {
-	pipeline *p = ud;
+	il_pipeline *p = ud;
 	if (p->report)
 		p->report(p->ud, GEN_STATE_ANALYZING, 1.0, p->eta, a->attempt, 0, NULL);
-	loopprep_opts o = { p->algorithm, p->loudness, p->true_peak };
+	il_loopprep_opts o = { p->algorithm, p->loudness, p->true_peak };
 	il_loop *loop;
 	if (loopprep_file_bpm(a->path, &o, pipeline_known_bpm(p, a), &loop, err) != 0)
 		return -1;
@@ -141,12 +141,12 @@ static int pipeline_on_accept(void *ud, gen_attempt *a, il_err *err)
 }
 
 /* Job hook: one history row per attempt. */
-static void pipeline_on_record(void *ud, const gen_attempt *a)
+static void pipeline_on_record(void *ud, const il_gen_attempt *a)
 {
-	pipeline *p = ud;
+	il_pipeline *p = ud;
 	if (!p->hist)
 		return;
-	history_row r;
+	il_history_row r;
 	memset(&r, 0, sizeof r);
 	r.time = time_wall();
 	snprintf(r.backend, sizeof r.backend, "%s", p->backend);
@@ -171,10 +171,10 @@ static void pipeline_on_record(void *ud, const gen_attempt *a)
 }
 
 /* Run the job (see pipeline.h). */
-int pipeline_run(pipeline *p, gen_cancel *cancel, il_loop **out, il_err *err)
+int pipeline_run(il_pipeline *p, il_gen_cancel *cancel, il_loop **out, il_err *err)
 {
 	*out = NULL;
-	gen_hooks h = { p, pipeline_on_report, pipeline_on_accept, pipeline_on_record };
+	il_gen_hooks h = { p, pipeline_on_report, pipeline_on_accept, pipeline_on_record };
 	if (gen_job_run(&p->cfg, &h, cancel, p->eta, err) != 0) {
 		il_loop_free(p->loop);
 		p->loop = NULL;

@@ -119,7 +119,7 @@ static int proto_read_value(const char *line, size_t len, size_t *i, char **dst,
 }
 
 /* Parse one line (without its newline) into msg (see protocol.h). */
-int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err)
+int proto_parse_line(const char *line, size_t len, il_proto_msg *msg, il_err *err)
 {
 	msg->verb[0] = '\0';
 	msg->nfields = 0;
@@ -151,7 +151,7 @@ int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err)
 			break;
 		if (msg->nfields == PROTO_FIELDS_MAX)
 			return il_err_set(err, IL_E_PARSE, "more than %d fields", PROTO_FIELDS_MAX);
-		proto_field *f = &msg->fields[msg->nfields];
+		il_proto_field *f = &msg->fields[msg->nfields];
 		if (proto_read_name(line, len, &i, f->key, "field name", err) != 0)
 			return -1;
 		if (i >= len || line[i] != '=')
@@ -172,7 +172,7 @@ int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err)
 }
 
 /* The value of field key, or NULL when absent. */
-const char *proto_get(const proto_msg *msg, const char *key)
+const char *proto_get(const il_proto_msg *msg, const char *key)
 {
 	for (int k = 0; k < msg->nfields; k++)
 		if (strcmp(msg->fields[k].key, key) == 0)
@@ -181,7 +181,7 @@ const char *proto_get(const proto_msg *msg, const char *key)
 }
 
 /* Read an integer field within [min, max]; 0 or -1 with err set. */
-int proto_get_long(const proto_msg *msg, const char *key, long min, long max,
+int proto_get_long(const il_proto_msg *msg, const char *key, long min, long max,
 		   long *out, il_err *err)
 {
 	const char *v = proto_get(msg, key);
@@ -199,7 +199,7 @@ int proto_get_long(const proto_msg *msg, const char *key, long min, long max,
 }
 
 /* Read a finite floating-point field within [min, max]; 0 or -1. */
-int proto_get_double(const proto_msg *msg, const char *key, double min,
+int proto_get_double(const il_proto_msg *msg, const char *key, double min,
 		     double max, double *out, il_err *err)
 {
 	const char *v = proto_get(msg, key);
@@ -231,7 +231,7 @@ const char *proto_err_name(il_errcode code)
 }
 
 /* Initialise a reader. */
-void proto_reader_init(proto_reader *r)
+void proto_reader_init(il_proto_reader *r)
 {
 	r->len = 0;
 	r->discarding = 0;
@@ -240,7 +240,7 @@ void proto_reader_init(proto_reader *r)
 }
 
 /* Read what fd has into the reader (see protocol.h). */
-ssize_t proto_reader_read(proto_reader *r, int fd)
+ssize_t proto_reader_read(il_proto_reader *r, int fd)
 {
 	if (r->len == sizeof r->buf) {
 		errno = ENOBUFS; /* proto_reader_next has not drained the buffer */
@@ -258,7 +258,7 @@ ssize_t proto_reader_read(proto_reader *r, int fd)
 }
 
 /* Add n bytes to the reader; returns bytes taken. */
-size_t proto_reader_push(proto_reader *r, const char *data, size_t n)
+size_t proto_reader_push(il_proto_reader *r, const char *data, size_t n)
 {
 	size_t room = sizeof r->buf - r->len;
 	if (n > room)
@@ -269,13 +269,13 @@ size_t proto_reader_push(proto_reader *r, const char *data, size_t n)
 }
 
 /* Mark the end of input. */
-void proto_reader_set_eof(proto_reader *r)
+void proto_reader_set_eof(il_proto_reader *r)
 {
 	r->eof = 1;
 }
 
 /* Take the next message from the reader (see protocol.h). */
-int proto_reader_next(proto_reader *r, proto_msg *msg, il_err *err)
+int proto_reader_next(il_proto_reader *r, il_proto_msg *msg, il_err *err)
 {
 	for (;;) {
 		char *nl = memchr(r->buf, '\n', r->len);
@@ -317,7 +317,7 @@ int proto_reader_next(proto_reader *r, proto_msg *msg, il_err *err)
 }
 
 /* Start a line with verb in sb (sb is reset first). */
-void proto_fmt_begin(sbuf *sb, const char *verb)
+void proto_fmt_begin(il_sbuf *sb, const char *verb)
 {
 	sbuf_reset(sb);
 	sbuf_puts(sb, verb);
@@ -348,7 +348,7 @@ static size_t proto_cut_utf8(const char *v, size_t n, size_t max)
 }
 
 /* Add a string field, quoted and escaped as needed. */
-void proto_fmt_str(sbuf *sb, const char *key, const char *value)
+void proto_fmt_str(il_sbuf *sb, const char *key, const char *value)
 {
 	if (!value)
 		value = "";
@@ -374,13 +374,13 @@ void proto_fmt_str(sbuf *sb, const char *key, const char *value)
 }
 
 /* Add an integer field. */
-void proto_fmt_long(sbuf *sb, const char *key, long value)
+void proto_fmt_long(il_sbuf *sb, const char *key, long value)
 {
 	sbuf_printf(sb, " %s=%ld", key, value);
 }
 
 /* Add a floating-point field with the given decimals (non-finite as 0). */
-void proto_fmt_double(sbuf *sb, const char *key, double value, int decimals)
+void proto_fmt_double(il_sbuf *sb, const char *key, double value, int decimals)
 {
 	if (!isfinite(value))
 		value = 0.0;
@@ -388,7 +388,7 @@ void proto_fmt_double(sbuf *sb, const char *key, double value, int decimals)
 }
 
 /* Add a field of bytes as lowercase hex, two digits per byte. */
-void proto_fmt_hex(sbuf *sb, const char *key, const unsigned char *bytes, size_t n)
+void proto_fmt_hex(il_sbuf *sb, const char *key, const unsigned char *bytes, size_t n)
 {
 	static const char digits[] = "0123456789abcdef";
 	if (n > PROTO_VALUE_MAX / 2)
@@ -405,7 +405,7 @@ void proto_fmt_hex(sbuf *sb, const char *key, const unsigned char *bytes, size_t
 }
 
 /* End the line with "\n". */
-void proto_fmt_end(sbuf *sb)
+void proto_fmt_end(il_sbuf *sb)
 {
 	sbuf_putc(sb, '\n');
 }

@@ -187,70 +187,70 @@
 #define PROTO_FIELDS_MAX 48  /* fields per line */
 #define PROTO_VALUE_MAX 4096 /* bytes in one value written by proto_fmt_* */
 
-typedef struct proto_field {
+typedef struct il_proto_field {
 	char key[PROTO_NAME_MAX + 1];
 	const char *value; /* decoded, NUL-terminated, points into the message */
 	size_t len;        /* bytes in value */
-} proto_field;
+} il_proto_field;
 
-typedef struct proto_msg {
+typedef struct il_proto_msg {
 	char verb[PROTO_NAME_MAX + 1];
 	int nfields;
-	proto_field fields[PROTO_FIELDS_MAX];
+	il_proto_field fields[PROTO_FIELDS_MAX];
 	char storage[PROTO_LINE_MAX + PROTO_FIELDS_MAX];
-} proto_msg;
+} il_proto_msg;
 
 /* Incremental line reader: bytes in, whole messages out. */
-typedef struct proto_reader {
+typedef struct il_proto_reader {
 	char buf[PROTO_LINE_MAX];
 	size_t len;
 	int discarding; /* inside an overlong line, skipping to its newline */
 	int eof;
 	unsigned long lineno;
-} proto_reader;
+} il_proto_reader;
 
 /* Parse one line (without its newline) into msg.
  * Returns 1 for a message, 0 for a blank or comment line, -1 with err set
  * (err->code is the error code, see proto_err_name). */
-int proto_parse_line(const char *line, size_t len, proto_msg *msg, il_err *err);
+int proto_parse_line(const char *line, size_t len, il_proto_msg *msg, il_err *err);
 
 /* The value of field key, or NULL when absent. */
-const char *proto_get(const proto_msg *msg, const char *key);
+const char *proto_get(const il_proto_msg *msg, const char *key);
 /* Read an integer field within [min, max]; 0 or -1 with err set. */
-int proto_get_long(const proto_msg *msg, const char *key, long min, long max,
+int proto_get_long(const il_proto_msg *msg, const char *key, long min, long max,
 		   long *out, il_err *err);
 /* Read a finite floating-point field within [min, max]; 0 or -1. */
-int proto_get_double(const proto_msg *msg, const char *key, double min,
+int proto_get_double(const il_proto_msg *msg, const char *key, double min,
 		     double max, double *out, il_err *err);
 
 /* The wire name of an error code ("io", "bad_value"...), as listed above. */
 const char *proto_err_name(il_errcode code);
 
 /* Initialise a reader. */
-void proto_reader_init(proto_reader *r);
+void proto_reader_init(il_proto_reader *r);
 /* Read what fd has into the reader: >0 bytes read, 0 at end of input (the
  * reader is then at eof), -1 with errno set (EAGAIN when nothing is there). */
-ssize_t proto_reader_read(proto_reader *r, int fd);
+ssize_t proto_reader_read(il_proto_reader *r, int fd);
 /* Add n bytes to the reader (for tests and fuzzers); returns bytes taken. */
-size_t proto_reader_push(proto_reader *r, const char *data, size_t n);
+size_t proto_reader_push(il_proto_reader *r, const char *data, size_t n);
 /* Mark the end of input. */
-void proto_reader_set_eof(proto_reader *r);
+void proto_reader_set_eof(il_proto_reader *r);
 /* Take the next message: 1 a message in msg, 0 nothing more for now, -1 a
  * bad line (err set; call again for the next one). */
-int proto_reader_next(proto_reader *r, proto_msg *msg, il_err *err);
+int proto_reader_next(il_proto_reader *r, il_proto_msg *msg, il_err *err);
 
 /* Start a line with verb in sb (sb is reset first). */
-void proto_fmt_begin(sbuf *sb, const char *verb);
+void proto_fmt_begin(il_sbuf *sb, const char *verb);
 /* Add a string field, quoted and escaped as needed, cut to PROTO_VALUE_MAX. */
-void proto_fmt_str(sbuf *sb, const char *key, const char *value);
+void proto_fmt_str(il_sbuf *sb, const char *key, const char *value);
 /* Add an integer field. */
-void proto_fmt_long(sbuf *sb, const char *key, long value);
+void proto_fmt_long(il_sbuf *sb, const char *key, long value);
 /* Add a floating-point field with the given decimals (non-finite as 0). */
-void proto_fmt_double(sbuf *sb, const char *key, double value, int decimals);
+void proto_fmt_double(il_sbuf *sb, const char *key, double value, int decimals);
 /* Add a field of bytes as lowercase hex, two digits per byte. */
-void proto_fmt_hex(sbuf *sb, const char *key, const unsigned char *bytes, size_t n);
+void proto_fmt_hex(il_sbuf *sb, const char *key, const unsigned char *bytes, size_t n);
 /* End the line with "\n". */
-void proto_fmt_end(sbuf *sb);
+void proto_fmt_end(il_sbuf *sb);
 /* Decode a hex field into out (at most n bytes); bytes decoded or -1. */
 long proto_hex_decode(const char *hex, unsigned char *out, size_t n);
 

@@ -26,13 +26,13 @@ int gen_backend_parse(const char *name)
 }
 
 /* The settings word of a backend. */
-const char *gen_backend_name(gen_backend backend)
+const char *gen_backend_name(il_gen_backend backend)
 {
 	return gen_backend_names[backend];
 }
 
 /* Append a copy of s to av; -1 when full or out of memory. */
-static int gen_argv_push(gen_argv *av, const char *s)
+static int gen_argv_push(il_gen_argv *av, const char *s)
 {
 	if (av->argc >= GEN_ARGV_MAX)
 		return -1;
@@ -45,7 +45,7 @@ static int gen_argv_push(gen_argv *av, const char *s)
 }
 
 /* Free the strings of an argv. */
-void gen_argv_free(gen_argv *av)
+void gen_argv_free(il_gen_argv *av)
 {
 	for (int k = 0; k < av->argc; k++)
 		free(av->argv[k]);
@@ -54,7 +54,7 @@ void gen_argv_free(gen_argv *av)
 }
 
 /* Build MusicGPT's argv writing to out (see backend.h). */
-int gen_musicgpt_argv(const gen_job_cfg *cfg, const char *out, gen_argv *av, il_err *err)
+int gen_musicgpt_argv(const il_gen_job_cfg *cfg, const char *out, il_gen_argv *av, il_err *err)
 {
 	char bin[IL_PATH_MAX], secs[16];
 	av->argc = 0;
@@ -87,7 +87,7 @@ int gen_musicgpt_argv(const gen_job_cfg *cfg, const char *out, gen_argv *av, il_
 }
 
 /* Replace the placeholders of one template element into sb. */
-static void gen_command_subst(sbuf *sb, const char *tmpl, const gen_job_cfg *cfg,
+static void gen_command_subst(il_sbuf *sb, const char *tmpl, const il_gen_job_cfg *cfg,
 			      const char *out, long seed)
 {
 	for (const char *p = tmpl; *p;) {
@@ -110,7 +110,7 @@ static void gen_command_subst(sbuf *sb, const char *tmpl, const gen_job_cfg *cfg
 }
 
 /* Build a command template's argv (see backend.h). */
-int gen_command_argv(const gen_job_cfg *cfg, const char *out, long seed, gen_argv *av,
+int gen_command_argv(const il_gen_job_cfg *cfg, const char *out, long seed, il_gen_argv *av,
 		     il_err *err)
 {
 	av->argc = 0;
@@ -123,7 +123,7 @@ int gen_command_argv(const gen_job_cfg *cfg, const char *out, long seed, gen_arg
 		return il_err_set(err, IL_E_GEN, "the command backend's program '%s' was not found or is not "
 				  "executable (setting 'command' in the settings file)", cfg->command[0]);
 	int bad = gen_argv_push(av, bin);
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	for (int k = 1; k < cfg->command_argc && !bad; k++) {
 		sbuf_reset(&sb);
 		gen_command_subst(&sb, cfg->command[k], cfg, out, seed);

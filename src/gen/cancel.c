@@ -9,7 +9,7 @@
 #include "util/timeutil.h"
 
 /* Make a fresh, not cancelled flag. */
-int gen_cancel_init(gen_cancel *c, il_err *err)
+int gen_cancel_init(il_gen_cancel *c, il_err *err)
 {
 	c->flag = 0;
 	if (pipe2(c->fd, O_CLOEXEC | O_NONBLOCK) != 0) {
@@ -20,7 +20,7 @@ int gen_cancel_init(gen_cancel *c, il_err *err)
 }
 
 /* Cancel (any thread; idempotent). */
-void gen_cancel_request(gen_cancel *c)
+void gen_cancel_request(il_gen_cancel *c)
 {
 	if (c->flag)
 		return;
@@ -31,13 +31,13 @@ void gen_cancel_request(gen_cancel *c)
 }
 
 /* True once cancelled. */
-int gen_cancel_requested(const gen_cancel *c)
+int gen_cancel_requested(const il_gen_cancel *c)
 {
 	return c->flag != 0;
 }
 
 /* Sleep up to secs seconds; 1 when cancelled meanwhile, else 0. */
-int gen_cancel_sleep(gen_cancel *c, double secs)
+int gen_cancel_sleep(il_gen_cancel *c, double secs)
 {
 	double end = time_mono() + secs;
 	while (!c->flag) {
@@ -53,7 +53,7 @@ int gen_cancel_sleep(gen_cancel *c, double secs)
 }
 
 /* Release the flag's descriptors. */
-void gen_cancel_free(gen_cancel *c)
+void gen_cancel_free(il_gen_cancel *c)
 {
 	for (int k = 0; k < 2; k++)
 		if (c->fd[k] >= 0)

@@ -32,24 +32,24 @@ static const char *const gen_outcome_names[] = {
 };
 
 /* The protocol word of a generation state. */
-const char *gen_state_name(gen_state s)
+const char *gen_state_name(il_gen_state s)
 {
 	return gen_state_names[s];
 }
 
 /* Set *s to the generation state named word; 0, or -1 when unknown. */
-int gen_state_parse(const char *word, gen_state *s)
+int gen_state_parse(const char *word, il_gen_state *s)
 {
 	for (size_t k = 0; word && k < sizeof gen_state_names / sizeof *gen_state_names; k++)
 		if (!strcmp(word, gen_state_names[k])) {
-			*s = (gen_state)k;
+			*s = (il_gen_state)k;
 			return 0;
 		}
 	return -1;
 }
 
 /* The history's word for an outcome. */
-const char *gen_outcome_name(gen_outcome o)
+const char *gen_outcome_name(il_gen_outcome o)
 {
 	return gen_outcome_names[o];
 }
@@ -142,7 +142,7 @@ static long gen_new_seed(void)
 }
 
 /* Mark an attempt failed: outcome and message; returns -1. */
-static int gen_fail(gen_attempt *a, gen_outcome outcome, const char *msg)
+static int gen_fail(il_gen_attempt *a, il_gen_outcome outcome, const char *msg)
 {
 	a->outcome = outcome;
 	snprintf(a->error, sizeof a->error, "%s", msg);
@@ -150,14 +150,14 @@ static int gen_fail(gen_attempt *a, gen_outcome outcome, const char *msg)
 }
 
 /* The synth's attempt: render in this thread and write a float WAV. */
-static int gen_attempt_synth(const gen_job_cfg *cfg, gen_cancel *cancel, gen_attempt *a)
+static int gen_attempt_synth(const il_gen_job_cfg *cfg, il_gen_cancel *cancel, il_gen_attempt *a)
 {
-	synth_params p = { cfg->prompt, (double)cfg->secs, (uint64_t)a->seed,
+	il_synth_params p = { cfg->prompt, (double)cfg->secs, (uint64_t)a->seed,
 			   cancel ? &cancel->flag : NULL, cfg->soundfont, cfg->bpm, cfg->key };
 	float *buf;
 	size_t n;
 	il_err err;
-	synth_plan plan;
+	il_synth_plan plan;
 	if (synth_render(&p, &buf, &n, &plan, &err) != 0)
 		return gen_fail(a, cancel && gen_cancel_requested(cancel) ? GEN_OUTCOME_STOPPED : GEN_OUTCOME_ERROR, err.msg);
 	a->bpm = plan.bpm; /* the synth always knows its tempo */
@@ -172,7 +172,7 @@ static int gen_attempt_synth(const gen_job_cfg *cfg, gen_cancel *cancel, gen_att
 }
 
 typedef struct gen_tick_ctx {
-	const gen_hooks *hooks;
+	const il_gen_hooks *hooks;
 	double eta;
 	int attempt;
 } gen_tick_ctx;
@@ -189,10 +189,10 @@ static void gen_attempt_tick(void *ud, double elapsed, double bar)
 }
 
 /* An external generator's attempt: MusicGPT or a command template. */
-static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, double eta,
-				const gen_hooks *hooks, gen_attempt *a)
+static int gen_attempt_external(const il_gen_job_cfg *cfg, il_gen_cancel *cancel, double eta,
+				const il_gen_hooks *hooks, il_gen_attempt *a)
 {
-	gen_argv av;
+	il_gen_argv av;
 	il_err err;
 	int mg = cfg->backend == GEN_BACKEND_MUSICGPT;
 	int rc = mg ? gen_musicgpt_argv(cfg, a->path, &av, &err)
@@ -203,7 +203,7 @@ static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, doub
 	}
 	const char *name = mg ? "MusicGPT" : cfg->command[0];
 	gen_tick_ctx tc = { hooks, eta, a->attempt };
-	gen_spawn_result res;
+	il_gen_spawn_result res;
 	rc = gen_spawn_run(av.argv, cfg->affinity, cfg->timeout, mg, cfg->workdir, cancel, gen_attempt_tick, &tc,
 			   &res, &err);
 	gen_argv_free(&av);
@@ -234,8 +234,8 @@ static int gen_attempt_external(const gen_job_cfg *cfg, gen_cancel *cancel, doub
 }
 
 /* One attempt with no retry and no accept hook (see job.h). */
-int gen_attempt_run(const gen_job_cfg *cfg, int attempt, gen_cancel *cancel, double eta,
-		    const gen_hooks *hooks, gen_attempt *a)
+int gen_attempt_run(const il_gen_job_cfg *cfg, int attempt, il_gen_cancel *cancel, double eta,
+		    const il_gen_hooks *hooks, il_gen_attempt *a)
 {
 	static unsigned long counter;
 	memset(a, 0, sizeof *a);
@@ -276,10 +276,10 @@ int gen_attempt_run(const gen_job_cfg *cfg, int attempt, gen_cancel *cancel, dou
 }
 
 /* Run a job with retries (see job.h). */
-int gen_job_run(const gen_job_cfg *cfg, const gen_hooks *hooks, gen_cancel *cancel, double eta,
+int gen_job_run(const il_gen_job_cfg *cfg, const il_gen_hooks *hooks, il_gen_cancel *cancel, double eta,
 		il_err *err)
 {
-	gen_attempt a;
+	il_gen_attempt a;
 	for (int attempt = 1;; attempt++) {
 		if (cancel && gen_cancel_requested(cancel))
 			return il_err_set(err, IL_E_GEN, "generation was stopped");

@@ -190,7 +190,7 @@ static int prompt_note(const prompt_scan *s, int i, size_t *rest, int *extra)
 }
 
 /* Key: "A minor", "in a minor", "c# min", "Bb major", "F#m", "key of D", "in D". */
-static void prompt_key(prompt_scan *s, gen_prompt_info *out)
+static void prompt_key(prompt_scan *s, il_gen_prompt_info *out)
 {
 	for (int i = 0; i < s->n; i++) {
 		size_t rest;
@@ -251,7 +251,7 @@ static int prompt_match(const prompt_scan *s, int i, const char *phrase, int *ex
 }
 
 /* Apply one table row matched at token position pos. */
-static void prompt_apply(const prompt_word *w, int exact, int pos, gen_prompt_info *out, int *best_w, int *best_pos)
+static void prompt_apply(const il_prompt_word *w, int exact, int pos, il_gen_prompt_info *out, int *best_w, int *best_pos)
 {
 	int weight = w->weight - (exact ? 0 : 1);
 	switch (w->kind) {
@@ -267,7 +267,7 @@ static void prompt_apply(const prompt_word *w, int exact, int pos, gen_prompt_in
 			if (out->inst[k].program == w->value)
 				return;
 		if (out->ninst < GEN_PROMPT_INST_MAX)
-			out->inst[out->ninst++] = (gen_prompt_inst){ w->value, w->part, w->octave };
+			out->inst[out->ninst++] = (il_gen_prompt_inst){ w->value, w->part, w->octave };
 		if (w->hint >= 0 && out->hint < 0)
 			out->hint = w->hint;
 		break;
@@ -291,7 +291,7 @@ static void prompt_apply(const prompt_word *w, int exact, int pos, gen_prompt_in
 }
 
 /* Match the word table, longest phrase first at each position. */
-static void prompt_words(prompt_scan *s, gen_prompt_info *out)
+static void prompt_words(prompt_scan *s, il_gen_prompt_info *out)
 {
 	int best_w = 0, best_pos = INT_MAX, mood_hint = -1;
 	for (int i = 0; i < s->n; i++) {
@@ -307,7 +307,7 @@ static void prompt_words(prompt_scan *s, gen_prompt_info *out)
 			continue;
 		int filler = 1;
 		for (size_t k = 0; k < gen_prompt_nwords; k++) {
-			const prompt_word *w = &gen_prompt_words[k];
+			const il_prompt_word *w = &gen_prompt_words[k];
 			if (prompt_match(s, i, w->phrase, &exact) != longest)
 				continue;
 			if (w->kind != PW_FILLER)
@@ -330,7 +330,7 @@ static void prompt_words(prompt_scan *s, gen_prompt_info *out)
 }
 
 /* The words no table understood, into out->ignored. */
-static void prompt_ignored(const prompt_scan *s, gen_prompt_info *out)
+static void prompt_ignored(const prompt_scan *s, il_gen_prompt_info *out)
 {
 	size_t w = 0, cap = sizeof out->ignored;
 	out->ignored[0] = '\0';
@@ -348,7 +348,7 @@ static void prompt_ignored(const prompt_scan *s, gen_prompt_info *out)
 }
 
 /* Read genre, instruments, mood, tempo, key and metre from a prompt. */
-void gen_prompt_parse(const char *prompt, gen_prompt_info *out)
+void gen_prompt_parse(const char *prompt, il_gen_prompt_info *out)
 {
 	memset(out, 0, sizeof *out);
 	out->style = out->hint = -1;
@@ -375,7 +375,7 @@ void gen_prompt_parse(const char *prompt, gen_prompt_info *out)
 }
 
 /* Pass the words first to last of the prompt, then why, to fn. */
-static void prompt_note_span(const prompt_scan *s, int first, int last, const char *why, gen_prompt_note_fn fn,
+static void prompt_note_span(const prompt_scan *s, int first, int last, const char *why, il_gen_prompt_note_fn fn,
 			     void *ud)
 {
 	char note[160];
@@ -406,7 +406,7 @@ static int prompt_bad_key_at(const prompt_scan *s, int i, int *first, int *last)
 }
 
 /* What the prompt asks for that cannot be used (see prompt.h). */
-int gen_prompt_problems(const char *prompt, gen_prompt_note_fn fn, void *ud)
+int gen_prompt_problems(const char *prompt, il_gen_prompt_note_fn fn, void *ud)
 {
 	prompt_scan s;
 	char range[32];

@@ -48,13 +48,13 @@ enum { GEN_MOOD_NONE, GEN_MOOD_DARK, GEN_MOOD_SAD, GEN_MOOD_HAPPY, GEN_MOOD_CALM
 #define GEN_PROMPT_INST_MAX 6
 #define GEN_GM_KIT 128 /* program numbers from here are drum kits: 128 + GM kit number */
 
-typedef struct gen_prompt_inst {
+typedef struct il_gen_prompt_inst {
 	int program; /* General MIDI program 0-127, or GEN_GM_KIT + kit */
 	int part;    /* GEN_PART_* it prefers */
 	int octave;  /* transposition in octaves (ukulele: +1) */
-} gen_prompt_inst;
+} il_gen_prompt_inst;
 
-typedef struct gen_prompt_info {
+typedef struct il_gen_prompt_info {
 	int style;    /* GEN_STYLE_*, or -1 when no genre word was found */
 	int hint;     /* a style suggested by instruments or moods, or -1 */
 	double bpm;   /* 0 when no tempo was given */
@@ -66,9 +66,9 @@ typedef struct gen_prompt_info {
 	int density;  /* -1 sparse, 1 dense, 0 not said */
 	int crackle;  /* vinyl or tape noise asked for */
 	int ninst;
-	gen_prompt_inst inst[GEN_PROMPT_INST_MAX];
+	il_gen_prompt_inst inst[GEN_PROMPT_INST_MAX];
 	char ignored[256]; /* words not understood, separated by ", " */
-} gen_prompt_info;
+} il_gen_prompt_info;
 
 #define GEN_PROMPT_MAX 1023 /* bytes in a prompt */
 #define GEN_BPM_MIN 40
@@ -81,16 +81,16 @@ typedef struct gen_prompt_info {
 int gen_prompt_check(const char *prompt, il_err *err);
 
 /* Called with one problem of a prompt (see gen_prompt_problems). */
-typedef void (*gen_prompt_note_fn)(void *ud, const char *note);
+typedef void (*il_gen_prompt_note_fn)(void *ud, const char *note);
 /* What the prompt asks for that cannot be used, one note each to fn, as
  * the prompt says it and why: a tempo out of range ("999 bpm (40-220)"), a
  * key that is no key ("H minor (a key is A to G, with # or b)"). The
  * number of notes. */
-int gen_prompt_problems(const char *prompt, gen_prompt_note_fn fn, void *ud);
+int gen_prompt_problems(const char *prompt, il_gen_prompt_note_fn fn, void *ud);
 
 /* Read genre, instruments, mood, tempo, key and metre from a prompt (NULL
  * is an empty prompt). */
-void gen_prompt_parse(const char *prompt, gen_prompt_info *out);
+void gen_prompt_parse(const char *prompt, il_gen_prompt_info *out);
 /* The name of a style ("lo-fi hip hop", ...), or "unknown". */
 const char *gen_prompt_style_name(int style);
 /* The General MIDI name of a program (0-127) or kit (GEN_GM_KIT + n). */

@@ -13,7 +13,7 @@ enum { D = GEN_PART_DRUMS, B = GEN_PART_BASS, C = GEN_PART_CHORDS, L = GEN_PART_
 /* Phrases are lower-case words separated by one space; a word ending in '*'
  * matches any word it starts ("funk*": funky). Genres carry a weight: a
  * genre name (3) beats a scene word (2), which beats a hint (1). */
-const prompt_word gen_prompt_words[] = {
+const il_prompt_word gen_prompt_words[] = {
 	S("lo fi", GEN_STYLE_LOFI, 3), S("lofi", GEN_STYLE_LOFI, 3), S("hip hop", GEN_STYLE_LOFI, 3),
 	S("hiphop", GEN_STYLE_LOFI, 3), S("chillhop", GEN_STYLE_LOFI, 3), S("boom bap", GEN_STYLE_LOFI, 3),
 	S("study", GEN_STYLE_LOFI, 1), S("rap", GEN_STYLE_LOFI, 2), S("vaporwave", GEN_STYLE_LOFI, 3),

@@ -9,7 +9,7 @@
 
 enum { PW_STYLE, PW_INST, PW_MOOD, PW_PACE, PW_DENSITY, PW_CRACKLE, PW_MODE, PW_METRE, PW_FILLER };
 
-typedef struct prompt_word {
+typedef struct il_prompt_word {
 	const char *phrase; /* lower-case words, one space apart; "word*" matches a prefix */
 	int kind;           /* PW_* */
 	int value;          /* style, program, mood, pace, density, mode or metre */
@@ -17,9 +17,9 @@ typedef struct prompt_word {
 	int part;           /* instruments: GEN_PART_* */
 	int octave;         /* instruments: transposition in octaves */
 	int hint;           /* instruments and moods: a style they suggest, or -1 */
-} prompt_word;
+} il_prompt_word;
 
-extern const prompt_word gen_prompt_words[];
+extern const il_prompt_word gen_prompt_words[];
 extern const size_t gen_prompt_nwords;
 
 #endif

@@ -247,7 +247,7 @@ static void gen_spawn_child(char *const argv[], char **env, int out_fd, int err_
 }
 
 /* Keep the last bytes of the child's output in res. */
-static void gen_spawn_keep(gen_spawn_result *res, size_t *len, const char *buf, size_t n)
+static void gen_spawn_keep(il_gen_spawn_result *res, size_t *len, const char *buf, size_t n)
 {
 	size_t cap = sizeof res->output - 1;
 	if (n >= cap) {
@@ -301,13 +301,13 @@ static int gen_spawn_reap(pid_t pid, double secs, int *status)
 
 /* Run argv under supervision (see spawn.h). */
 static int gen_spawn_run_env(char *const argv[], const char *affinity, double timeout_s, int pty,
-			     const char *tmpvar, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
-			     gen_spawn_result *res, il_err *err);
+			     const char *tmpvar, il_gen_cancel *cancel, il_gen_spawn_tick tick, void *ud,
+			     il_gen_spawn_result *res, il_err *err);
 
 /* Run argv with a private TMPDIR inside tmpdir (see spawn.h). */
 int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, int pty,
-		  const char *tmpdir, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
-		  gen_spawn_result *res, il_err *err)
+		  const char *tmpdir, il_gen_cancel *cancel, il_gen_spawn_tick tick, void *ud,
+		  il_gen_spawn_result *res, il_err *err)
 {
 	char dir[IL_PATH_MAX], var[IL_PATH_MAX + 8];
 	const char *tmpvar = NULL;
@@ -324,8 +324,8 @@ int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, in
 
 /* Run argv with the given TMPDIR setting (see gen_spawn_run). */
 static int gen_spawn_run_env(char *const argv[], const char *affinity, double timeout_s, int pty,
-			     const char *tmpvar, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
-			     gen_spawn_result *res, il_err *err)
+			     const char *tmpvar, il_gen_cancel *cancel, il_gen_spawn_tick tick, void *ud,
+			     il_gen_spawn_result *res, il_err *err)
 {
 	memset(res, 0, sizeof *res);
 	unsigned char mask[CPULIST_MAX / 8];

@@ -21,23 +21,23 @@
 
 #define GEN_SPAWN_OUTPUT 4096
 
-typedef enum gen_spawn_end {
+typedef enum il_gen_spawn_end {
 	GEN_SPAWN_EXITED,    /* code holds the exit status */
 	GEN_SPAWN_SIGNALLED, /* code holds the signal */
 	GEN_SPAWN_TIMEOUT,
 	GEN_SPAWN_CANCELLED
-} gen_spawn_end;
+} il_gen_spawn_end;
 
-typedef struct gen_spawn_result {
-	gen_spawn_end end;
+typedef struct il_gen_spawn_result {
+	il_gen_spawn_end end;
 	int code;
 	int pid;                        /* the child's pid (also its group id) */
 	char output[GEN_SPAWN_OUTPUT];  /* the last bytes of stdout and stderr */
-} gen_spawn_result;
+} il_gen_spawn_result;
 
 /* Called about twice a second while the child runs; progress is the
  * fraction read from MusicGPT's progress bar, or -1 when there is none. */
-typedef void (*gen_spawn_tick)(void *ud, double elapsed, double progress);
+typedef void (*il_gen_spawn_tick)(void *ud, double elapsed, double progress);
 
 /* Find a program: a name with a '/' is taken as is, others are searched in
  * PATH. 0 with the path in out, or -1 (not found or not executable). */
@@ -50,8 +50,8 @@ int gen_spawn_find(const char *name, char *out, size_t n);
  * -1 with err only when the child could not be started at all; otherwise
  * 0 and res describes the end. */
 int gen_spawn_run(char *const argv[], const char *affinity, double timeout_s, int pty,
-		  const char *tmpdir, gen_cancel *cancel, gen_spawn_tick tick, void *ud,
-		  gen_spawn_result *res, il_err *err);
+		  const char *tmpdir, il_gen_cancel *cancel, il_gen_spawn_tick tick, void *ud,
+		  il_gen_spawn_result *res, il_err *err);
 /* The fraction shown by the last "Generating audio ... [###>---]" bar in
  * text, or -1 when there is none. */
 double gen_spawn_bar(const char *text);

@@ -53,7 +53,7 @@ static double synth_bar_seconds(double bpm, int metre)
 
 /* The tempo: the prompt's, the station's, else one in the style's range
  * (moved by pace and mood) whose whole bars fill the clip best. */
-static double synth_pick_bpm(synth_ctx *c, const synth_params *p, const gen_prompt_info *pi, int metre)
+static double synth_pick_bpm(il_synth_ctx *c, const il_synth_params *p, const il_gen_prompt_info *pi, int metre)
 {
 	if (pi->bpm > 0)
 		return pi->bpm;
@@ -79,9 +79,9 @@ static double synth_pick_bpm(synth_ctx *c, const synth_params *p, const gen_prom
 }
 
 /* Instruments: the style's, then the prompt's in the part they prefer. */
-static void synth_pick_instruments(synth_ctx *c, const gen_prompt_info *pi)
+static void synth_pick_instruments(il_synth_ctx *c, const il_gen_prompt_info *pi)
 {
-	synth_plan *pl = &c->plan;
+	il_synth_plan *pl = &c->plan;
 	int taken[GEN_PART_COUNT] = { 0 };
 	for (int part = 0; part < GEN_PART_COUNT; part++)
 		pl->program[part] = c->st->program[part];
@@ -106,11 +106,11 @@ static void synth_pick_instruments(synth_ctx *c, const gen_prompt_info *pi)
 }
 
 /* Choose style, tempo, key, metre, bars, instruments and the phrase. */
-static void synth_plan_clip(synth_ctx *c, const synth_params *p, const char *soundfont)
+static void synth_plan_clip(il_synth_ctx *c, const il_synth_params *p, const char *soundfont)
 {
-	gen_prompt_info pi;
+	il_gen_prompt_info pi;
 	gen_prompt_parse(p->prompt, &pi);
-	synth_plan *pl = &c->plan;
+	il_synth_plan *pl = &c->plan;
 	static const int pool[5] = { GEN_STYLE_LOFI, GEN_STYLE_PIANO, GEN_STYLE_POP, GEN_STYLE_AMBIENT, GEN_STYLE_FOLK };
 	pl->style = pi.style >= 0 ? pi.style : pi.hint >= 0 ? pi.hint : pool[synth_rng_int(&c->rng, 5)];
 	c->st = &synth_styles[pl->style];
@@ -177,13 +177,13 @@ static void synth_plan_clip(synth_ctx *c, const synth_params *p, const char *sou
 }
 
 /* Names of the instruments and the GM channel setup of the score. */
-static void synth_setup_parts(synth_ctx *c)
+static void synth_setup_parts(il_synth_ctx *c)
 {
 	static const int chan[GEN_PART_COUNT] = { 9, 0, 1, 2, 3 };
 	static const float vol[GEN_PART_COUNT] = { 0.95f, 0.85f, 0.7f, 0.8f, 0.55f };
 	static const float rev[GEN_PART_COUNT] = { 0.25f, 0.1f, 0.5f, 0.45f, 0.7f };
 	const float pan[GEN_PART_COUNT] = { 0, 0, -0.7f * c->st->width, 0.55f * c->st->width, 0.3f * c->st->width };
-	synth_plan *pl = &c->plan;
+	il_synth_plan *pl = &c->plan;
 	for (int ch = 0; ch < 16; ch++)
 		c->score.program[ch] = -1;
 	for (int part = 0; part < GEN_PART_COUNT; part++) {
@@ -207,7 +207,7 @@ static void synth_setup_parts(synth_ctx *c)
 }
 
 /* Play every bar of the bus: the phrase, with its end before it and its start after it. */
-static int synth_play_bars(synth_ctx *c, const synth_params *p, int first)
+static int synth_play_bars(il_synth_ctx *c, const il_synth_params *p, int first)
 {
 	int P = c->plan.main_bars;
 	for (int at = first; synth_time(c, at, 0) < (double)c->bus.n / c->bus.rate; at++) {
@@ -222,9 +222,9 @@ static int synth_play_bars(synth_ctx *c, const synth_params *p, int first)
 
 /* Level, soft-clip and interleave the clip part of the bus into out, with
  * the intro fading in and the end fading out. */
-static void synth_master(synth_ctx *c, size_t off, size_t n, float *out)
+static void synth_master(il_synth_ctx *c, size_t off, size_t n, float *out)
 {
-	synth_bus *b = &c->bus;
+	il_synth_bus *b = &c->bus;
 	float R = 1.0f - 2.0f * 3.14159265f * 10.0f / b->rate, pl = 0, pr = 0, yl = 0, yr = 0;
 	for (size_t i = 0; i < b->n; i++) { /* DC blocker, about 10 Hz */
 		yl = b->l[i] - pl + R * yl;
@@ -270,13 +270,13 @@ static void synth_master(synth_ctx *c, size_t off, size_t n, float *out)
 }
 
 /* Vinyl crackle, one phrase long and repeated, so the loop stays seamless. */
-static int synth_crackle(synth_ctx *c, size_t main_f, float level)
+static int synth_crackle(il_synth_ctx *c, size_t main_f, float level)
 {
 	size_t len = c->plan.loop_end - c->plan.loop_start;
 	float *mem = calloc(2 * len, sizeof *mem);
 	if (!mem)
 		return -1;
-	synth_bus cb = { mem, mem + len, NULL, NULL, len, c->bus.rate };
+	il_synth_bus cb = { mem, mem + len, NULL, NULL, len, c->bus.rate };
 	sv_crackle(&cb, &c->rng, level);
 	for (size_t i = 0; i < c->bus.n; i++) {
 		size_t k = (i + len * 8 - main_f % len) % len;
@@ -288,10 +288,10 @@ static int synth_crackle(synth_ctx *c, size_t main_f, float level)
 }
 
 /* Render the clip into res (n frames); 0, -1 cancelled, or -2 with err. */
-static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *soundfont, float *res, size_t n,
+static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const char *soundfont, float *res, size_t n,
 			     il_err *err)
 {
-	synth_plan *pl = &c->plan;
+	il_synth_plan *pl = &c->plan;
 	/* Reverb and delay tails too: 4 s of history (less for short clips). */
 	double pre_s = p->seconds / 2 < 4.0 ? p->seconds / 2 : 4.0;
 	int pre_bars = (int)ceil((pl->intro_s + pre_s) / pl->bar_s);
@@ -302,7 +302,7 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 	float *mem = calloc(4 * total, sizeof *mem);
 	if (!mem)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds), -2;
-	c->bus = (synth_bus){ mem, mem + total, mem + 2 * total, mem + 3 * total, total, SYNTH_RATE };
+	c->bus = (il_synth_bus){ mem, mem + total, mem + 2 * total, mem + 3 * total, total, SYNTH_RATE };
 	c->t_main = (double)main_f / SYNTH_RATE;
 	c->pre_s = (double)off / SYNTH_RATE;
 	pl->loop_end = pl->loop_start + (size_t)llround(pl->main_bars * pl->bar_s * SYNTH_RATE);
@@ -329,7 +329,7 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 			return rc;
 		}
 	}
-	const synth_style *st = c->st;
+	const il_synth_style *st = c->st;
 	double delay = st->delay_beats > 0 ? st->delay_beats * c->beat : 0.3;
 	sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);
 	if (st->crackle > 0 && synth_crackle(c, main_f, st->crackle) != 0) {
@@ -344,14 +344,14 @@ static int synth_render_clip(synth_ctx *c, const synth_params *p, const char *so
 }
 
 /* Render a clip (see synth.h). */
-int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan *plan,
+int synth_render(const il_synth_params *p, float **out, size_t *nframes, il_synth_plan *plan,
 		 il_err *err)
 {
 	*out = NULL;
 	*nframes = 0;
 	if (!(p->seconds >= 2 && p->seconds <= 60))
 		return il_err_set(err, IL_E_GEN, "the synth makes clips of 2 to 60 seconds, not %g", p->seconds);
-	synth_ctx *c = calloc(1, sizeof *c);
+	il_synth_ctx *c = calloc(1, sizeof *c);
 	size_t n = (size_t)llround(p->seconds * SYNTH_RATE);
 	float *res = c ? malloc(2 * n * sizeof *res) : NULL;
 	if (!res) {
@@ -377,7 +377,7 @@ int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan
 }
 
 /* The plan as the clip's tags (see synth.h). */
-void synth_plan_tags(const synth_plan *pl, char *out, size_t n)
+void synth_plan_tags(const il_synth_plan *pl, char *out, size_t n)
 {
 	char key[16], secs[64] = "", inst[256] = "";
 	synth_key_name(pl->key_root, pl->minor, key, sizeof key);

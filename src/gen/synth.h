@@ -25,7 +25,7 @@
 #define SYNTH_SECTIONS_MAX 8
 #define SYNTH_BARS_MAX 48
 
-typedef struct synth_params {
+typedef struct il_synth_params {
 	const char *prompt;
 	double seconds;            /* 2-60 */
 	uint64_t seed;
@@ -33,9 +33,9 @@ typedef struct synth_params {
 	const char *soundfont;     /* NULL or "": the Debian paths; "none": oscillators only */
 	double bpm;                /* > 0: the tempo when the prompt names none (a station keeps it) */
 	int key;                   /* 0: free; else 1 + root + 12 * minor, when the prompt names none */
-} synth_params;
+} il_synth_params;
 
-typedef struct synth_plan {
+typedef struct il_synth_plan {
 	int style;          /* GEN_STYLE_* (gen/prompt.h) */
 	double bpm;         /* beats per minute (6/8: dotted quarters) */
 	int key_root;       /* pitch class 0-11 */
@@ -56,15 +56,15 @@ typedef struct synth_plan {
 	int soundfont;      /* 1 when FluidSynth rendered the General MIDI parts */
 	char note[200];     /* why not (no soundfont, ...), "" otherwise */
 	char ignored[256];  /* prompt words not understood */
-} synth_plan;
+} il_synth_plan;
 
 /* Render a clip: *out is interleaved stereo float (caller frees), *nframes
  * is seconds * SYNTH_RATE. plan may be NULL. 0, or -1 with err set. */
-int synth_render(const synth_params *p, float **out, size_t *nframes, synth_plan *plan,
+int synth_render(const il_synth_params *p, float **out, size_t *nframes, il_synth_plan *plan,
 		 il_err *err);
 /* The plan as the clip's tags: "LOOPSTART=N LOOPLENGTH=N; composer; bpm=F;
  * key=S; metre=S; style=S; bars=N; sections=S; instruments=S". */
-void synth_plan_tags(const synth_plan *pl, char *out, size_t n);
+void synth_plan_tags(const il_synth_plan *pl, char *out, size_t n);
 /* "D minor" */
 void synth_key_name(int root, int minor, char *out, size_t n);
 /* Read a key named by synth_key_name; 0, or -1 when it is not one. */

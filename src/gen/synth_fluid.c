@@ -113,7 +113,7 @@ static void fluid_program(fluid_synth_t *syn, int sfid, int chan, int prog)
 }
 
 /* The child: render msgs into out (planar: n left, then n right); exit status. */
-static int fluid_child(const synth_score *s, const char *soundfont, const fluid_msg *m, size_t nm, float *out,
+static int fluid_child(const il_synth_score *s, const char *soundfont, const fluid_msg *m, size_t nm, float *out,
 		       size_t n)
 {
 	if (fluid_open() != 0)
@@ -186,7 +186,7 @@ static int fluid_wait(pid_t pid, const volatile int *cancel)
 }
 
 /* Render the score with FluidSynth and mix it into the bus (see synth_internal.h). */
-int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus, float rev,
+int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_bus *bus, float rev,
 		       const volatile int *cancel, il_err *err)
 {
 	size_t nm = 2 * s->n, bytes = 2 * bus->n * sizeof(float);
@@ -194,7 +194,7 @@ int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *b
 	if (!m)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory for %zu notes", s->n);
 	for (size_t k = 0; k < s->n; k++) {
-		const synth_ev *e = &s->ev[k];
+		const il_synth_ev *e = &s->ev[k];
 		size_t a = (size_t)llround(e->t * bus->rate), b = (size_t)llround((e->t + e->dur) * bus->rate);
 		m[2 * k] = (fluid_msg){ a, 1, e->chan, e->note, e->vel };
 		m[2 * k + 1] = (fluid_msg){ b > a ? b : a + 1, 0, e->chan, e->note, 0 };

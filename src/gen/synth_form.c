@@ -24,7 +24,7 @@ static const int form_prog_b_minor[][4] = {
 enum { SEC_A, SEC_A1, SEC_B, SEC_A2 };
 
 /* Scale index nearest below MIDI note m (7 per octave, 0 = the tonic at MIDI 12 + root). */
-static int form_si_of(const synth_ctx *c, int m)
+static int form_si_of(const il_synth_ctx *c, int m)
 {
 	int rel = m - 12 - c->plan.key_root, oct = rel >= 0 ? rel / 12 : -((-rel + 11) / 12);
 	int pc = rel - 12 * oct, d = 0;
@@ -34,7 +34,7 @@ static int form_si_of(const synth_ctx *c, int m)
 }
 
 /* True when scale index si is a tone of chord slot k. */
-static int form_is_chord_tone(const synth_ctx *c, int k, int si)
+static int form_is_chord_tone(const il_synth_ctx *c, int k, int si)
 {
 	int d = ((si % 7) + 7) % 7;
 	for (int v = 0; v < (c->nchord > 3 ? 4 : 3); v++)
@@ -44,9 +44,9 @@ static int form_is_chord_tone(const synth_ctx *c, int k, int si)
 }
 
 /* Split the phrase into sections and say which parts play in each bar. */
-static void form_sections(synth_ctx *c)
+static void form_sections(il_synth_ctx *c)
 {
-	synth_plan *pl = &c->plan;
+	il_synth_plan *pl = &c->plan;
 	int P = pl->main_bars, kinds[4], n;
 	if (P == 1)
 		n = 1, kinds[0] = SEC_A;
@@ -87,7 +87,7 @@ static void form_sections(synth_ctx *c)
 }
 
 /* Chord degrees of every slot, with the cadences. */
-static void form_chords(synth_ctx *c)
+static void form_chords(il_synth_ctx *c)
 {
 	int minor = c->plan.minor;
 	const int(*pa)[4] = minor ? form_prog_a_minor : form_prog_a_major;
@@ -122,7 +122,7 @@ static void form_chords(synth_ctx *c)
 }
 
 /* Voice every chord near the previous one (common tones held, small steps). */
-static void form_voicings(synth_ctx *c)
+static void form_voicings(il_synth_ctx *c)
 {
 	int center = c->st->chord_center;
 	c->nchord = c->st->sevenths ? 4 : 3;
@@ -168,7 +168,7 @@ typedef struct form_motif {
 } form_motif;
 
 /* A one-bar motif: a rhythm on the 8th grid (16ths for dense styles) and a contour. */
-static void form_motif_make(synth_ctx *c, form_motif *m, int density, int grid)
+static void form_motif_make(il_synth_ctx *c, form_motif *m, int density, int grid)
 {
 	memset(m, 0, sizeof *m);
 	int count = 0;
@@ -192,7 +192,7 @@ static void form_motif_make(synth_ctx *c, form_motif *m, int density, int grid)
 }
 
 /* A variation: one onset moved or added, the contour kept or inverted. */
-static void form_motif_vary(synth_ctx *c, const form_motif *src, form_motif *dst, int invert, int grid)
+static void form_motif_vary(il_synth_ctx *c, const form_motif *src, form_motif *dst, int invert, int grid)
 {
 	*dst = *src;
 	int s = grid * synth_rng_int(&c->rng, c->spb / grid);
@@ -204,7 +204,7 @@ static void form_motif_vary(synth_ctx *c, const form_motif *src, form_motif *dst
 }
 
 /* Write one bar of the lead from a motif, starting near scale index target. */
-static void form_bar(synth_ctx *c, int bar, const form_motif *m, int target, int lo, int hi, int ending)
+static void form_bar(il_synth_ctx *c, int bar, const form_motif *m, int target, int lo, int hi, int ending)
 {
 	int *mel = c->mel + bar * c->spb, *len = c->mel_len + bar * c->spb;
 	int si = target, last = -1;
@@ -237,7 +237,7 @@ static void form_bar(synth_ctx *c, int bar, const form_motif *m, int target, int
 }
 
 /* The lead of the whole phrase. */
-static void form_melody(synth_ctx *c)
+static void form_melody(il_synth_ctx *c)
 {
 	memset(c->mel, 0, sizeof c->mel);
 	memset(c->mel_len, 0, sizeof c->mel_len);
@@ -267,7 +267,7 @@ static void form_melody(synth_ctx *c)
 }
 
 /* Sections, chords and the melody of the phrase. */
-void synth_form_compose(synth_ctx *c)
+void synth_form_compose(il_synth_ctx *c)
 {
 	form_sections(c);
 	form_chords(c);

@@ -27,12 +27,12 @@ enum { DR_KICK, DR_SNARE, DR_RIM, DR_CLAP, DR_HAT, DR_OHAT, DR_RIDE, DR_CRASH, D
 enum { BASS_PAT, BASS_WALK };
 enum { COMP_HOLD, COMP_PAT, COMP_ARP, COMP_STRUM };
 
-typedef struct synth_drum_pat {
+typedef struct il_synth_drum_pat {
 	const char *kick, *snare, *hat, *ohat, *perc; /* per 16th: X x o g (velocities), r (hat roll) */
 	int perc_sound;                               /* DR_* of the perc line */
-} synth_drum_pat;
+} il_synth_drum_pat;
 
-typedef struct synth_style {
+typedef struct il_synth_style {
 	double bpm_lo, bpm_hi;
 	int minor_pct;          /* chance of a minor key when none is given */
 	int metre;              /* 4, 3 or 6 */
@@ -47,33 +47,33 @@ typedef struct synth_style {
 	int bass_kind, comp_kind;
 	const char *bass[SYNTH_PATS]; /* R root, 5 fifth, 8 octave, 3 third, 6 sixth, A approach, . rest, - hold */
 	const char *comp[SYNTH_PATS]; /* C chord, c soft chord, u upper notes; arpeggio: a */
-	const synth_drum_pat *drums; /* SYNTH_PATS patterns, or NULL */
+	const il_synth_drum_pat *drums; /* SYNTH_PATS patterns, or NULL */
 	float room, wet, delay_beats, feedback;
 	float lowpass;          /* master low-pass, Hz (0: none) */
 	float crackle;
 	float width;            /* stereo spread of the parts, 0..1 */
-} synth_style;
+} il_synth_style;
 
-extern const synth_style synth_styles[GEN_STYLE_COUNT];
+extern const il_synth_style synth_styles[GEN_STYLE_COUNT];
 
 /* A General MIDI note for FluidSynth. */
-typedef struct synth_ev {
+typedef struct il_synth_ev {
 	double t, dur;       /* seconds in the bus */
 	unsigned char chan, note, vel;
-} synth_ev;
+} il_synth_ev;
 
-typedef struct synth_score {
-	synth_ev *ev;
+typedef struct il_synth_score {
+	il_synth_ev *ev;
 	size_t n, cap;
 	int program[16];     /* per channel; drum channel 9 holds the kit */
 	float pan[16], rev[16], vol[16];
-} synth_score;
+} il_synth_score;
 
-typedef struct synth_ctx {
-	synth_bus bus;          /* starts pre_s before the clip */
-	synth_rng rng;
-	synth_plan plan;
-	const synth_style *st;
+typedef struct il_synth_ctx {
+	il_synth_bus bus;          /* starts pre_s before the clip */
+	il_synth_rng rng;
+	il_synth_plan plan;
+	const il_synth_style *st;
 	uint64_t seed;
 	double pre_s;           /* bus time of clip time 0 */
 	double beat, step;      /* seconds per beat and per 16th */
@@ -97,41 +97,41 @@ typedef struct synth_ctx {
 	unsigned parts_of_bar[SYNTH_BARS_MAX]; /* 1 << GEN_PART_* playing in the bar */
 	int mel[SYNTH_BARS_MAX * SYNTH_STEPS_MAX];     /* lead: MIDI note at each 16th, 0 none */
 	int mel_len[SYNTH_BARS_MAX * SYNTH_STEPS_MAX];
-	synth_score score;
-} synth_ctx;
+	il_synth_score score;
+} il_synth_ctx;
 
 /* Bus time of 16th step (may exceed the bar) of phrase bar (may be negative). */
-double synth_time(const synth_ctx *c, int bar, double step);
+double synth_time(const il_synth_ctx *c, int bar, double step);
 /* Chord slot at a phrase bar (any integer) and step. */
-int synth_slot(const synth_ctx *c, int bar, int step);
+int synth_slot(const il_synth_ctx *c, int bar, int step);
 /* MIDI note of scale index si (7 per octave) above octave base (a C). */
-int synth_scale_note(const synth_ctx *c, int base, int si);
+int synth_scale_note(const il_synth_ctx *c, int base, int si);
 /* Random velocity around v (humanized). */
-float synth_vel(synth_ctx *c, float v);
+float synth_vel(il_synth_ctx *c, float v);
 /* The semitone of scale degree d (0-6) in chord slot k (raised leading
  * tone on the dominant in minor). */
-int synth_degree_semi(const synth_ctx *c, int k, int d);
+int synth_degree_semi(const il_synth_ctx *c, int k, int d);
 
 /* Sections, chords and the melody of the phrase (synth_form.c). */
-void synth_form_compose(synth_ctx *c);
+void synth_form_compose(il_synth_ctx *c);
 
 /* One phrase bar (0..main_bars-1) played at bar position at (synth_parts.c). */
-void synth_parts_bar(synth_ctx *c, int bar, int at);
+void synth_parts_bar(il_synth_ctx *c, int bar, int at);
 /* An oscillator note of sound osc (synth_style.c). */
-void synth_osc_note(synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan);
+void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan);
 /* The oscillator sound standing in for a GM program (no soundfont). */
 int synth_osc_for_program(int program);
 /* A drum hit with the oscillator kit; r makes its noise. */
-void synth_osc_drum(synth_ctx *c, synth_rng *r, int kit, int sound, double t, float vel);
+void synth_osc_drum(il_synth_ctx *c, il_synth_rng *r, int kit, int sound, double t, float vel);
 /* The name of an oscillator sound. */
 const char *synth_osc_name(int osc);
 
 /* Add a GM note to the score; 0, or -1 when out of memory. */
-int synth_score_add(synth_score *s, double t, double dur, int chan, int note, int vel);
+int synth_score_add(il_synth_score *s, double t, double dur, int chan, int note, int vel);
 /* Render the score with FluidSynth from soundfont in a child process and
  * mix it into the bus, with rev of it into the reverb send. 0, or -1 with
  * err (nothing mixed). */
-int synth_fluid_render(const synth_score *s, const char *soundfont, synth_bus *bus, float rev,
+int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_bus *bus, float rev,
 		       const volatile int *cancel, il_err *err);
 /* The soundfont to use: the setting, else the Debian paths; NULL if none. */
 const char *synth_fluid_find(const char *setting);

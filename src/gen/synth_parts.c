@@ -27,7 +27,7 @@ static float parts_pat(const char *pat, int s)
 }
 
 /* Time of a hit with a little human timing. */
-static double parts_hit_time(synth_ctx *c, int at, double s)
+static double parts_hit_time(il_synth_ctx *c, int at, double s)
 {
 	double t = synth_time(c, at, s);
 	if (c->humanize > 0)
@@ -36,13 +36,13 @@ static double parts_hit_time(synth_ctx *c, int at, double s)
 }
 
 /* True when a General MIDI instrument plays the part. */
-static int parts_is_gm(const synth_ctx *c, int part)
+static int parts_is_gm(const il_synth_ctx *c, int part)
 {
 	return c->gm && c->plan.program[part] >= 0;
 }
 
 /* A pitched note of a part: GM into the score, or an oscillator. */
-static void parts_note(synth_ctx *c, int part, double t, double dur, int midi, float vel, float pan)
+static void parts_note(il_synth_ctx *c, int part, double t, double dur, int midi, float vel, float pan)
 {
 	midi += 12 * c->octave[part];
 	if (midi < 12 || midi > 115 || vel <= 0)
@@ -58,7 +58,7 @@ static void parts_note(synth_ctx *c, int part, double t, double dur, int midi, f
 }
 
 /* A drum hit. */
-static void parts_drum(synth_ctx *c, int sound, double t, float vel)
+static void parts_drum(il_synth_ctx *c, int sound, double t, float vel)
 {
 	if (vel <= 0)
 		return;
@@ -70,13 +70,13 @@ static void parts_drum(synth_ctx *c, int sound, double t, float vel)
 	int kit = c->plan.program[GEN_PART_DRUMS] >= 0 ? KIT_ACOUSTIC : c->st->osc[GEN_PART_DRUMS];
 	/* The hit's noise has its own generator: how much of it is rendered
 	 * (a hit cut by the end of the clip) must not change later choices. */
-	synth_rng noise;
+	il_synth_rng noise;
 	synth_rng_seed(&noise, synth_rng_u32(&c->rng));
 	synth_osc_drum(c, &noise, kit, sound, t, vel);
 }
 
 /* True when phrase bar b starts a section. */
-static int parts_section_start(const synth_ctx *c, int b)
+static int parts_section_start(const il_synth_ctx *c, int b)
 {
 	int bar = 0;
 	for (int s = 0; s < c->plan.nsections; s++) {
@@ -88,12 +88,12 @@ static int parts_section_start(const synth_ctx *c, int b)
 }
 
 /* Drums of one bar: the pattern, a breakdown in B, a fill before each new section. */
-static void parts_drums(synth_ctx *c, int bar, int at)
+static void parts_drums(il_synth_ctx *c, int bar, int at)
 {
 	if (!c->st->drums)
 		return;
 	int in_b = c->plan.nsections == 4 && !strcmp(c->plan.section[2], "B") && c->sec_of_bar[bar] == 2;
-	const synth_drum_pat *p = &c->st->drums[(c->drum_pat + (in_b ? 1 : 0)) % SYNTH_PATS];
+	const il_synth_drum_pat *p = &c->st->drums[(c->drum_pat + (in_b ? 1 : 0)) % SYNTH_PATS];
 	int fill = parts_section_start(c, bar + 1) && c->plan.main_bars > 1;
 	int crash = parts_section_start(c, bar) && c->plan.main_bars >= 4;
 	int breakdown = in_b && parts_section_start(c, bar) && c->plan.section_bars[2] > 1;
@@ -131,7 +131,7 @@ static void parts_drums(synth_ctx *c, int bar, int at)
 }
 
 /* The note a bass symbol stands for in chord slot k. */
-static int parts_bass_note(const synth_ctx *c, int k, int next, char sym)
+static int parts_bass_note(const il_synth_ctx *c, int k, int next, char sym)
 {
 	int root = c->bass_root[k];
 	switch (sym) {
@@ -160,7 +160,7 @@ static int parts_hit_len(const char *pat, int n, int s, int spb)
 }
 
 /* Bass of one bar. */
-static void parts_bass(synth_ctx *c, int bar, int at)
+static void parts_bass(il_synth_ctx *c, int bar, int at)
 {
 	const char *pat = c->st->bass[c->bass_pat] ? c->st->bass[c->bass_pat] : c->st->bass[0];
 	if (!pat)
@@ -181,7 +181,7 @@ static void parts_bass(synth_ctx *c, int bar, int at)
 }
 
 /* Chord slot k, notes from index v0, at t for dur, rolled by roll seconds per note. */
-static void parts_chord(synth_ctx *c, int part, int k, int v0, double t, double dur, float vel, double roll, int oct)
+static void parts_chord(il_synth_ctx *c, int part, int k, int v0, double t, double dur, float vel, double roll, int oct)
 {
 	for (int v = v0; v < c->nchord; v++) {
 		float pan = (float)((v - (c->nchord - 1) / 2.0) * 0.25 * c->st->width) + (part == GEN_PART_PAD ? 0 : -0.25f * c->st->width);
@@ -190,7 +190,7 @@ static void parts_chord(synth_ctx *c, int part, int k, int v0, double t, double 
 }
 
 /* Chords of one bar: held, a comping pattern, or an arpeggio. */
-static void parts_comp(synth_ctx *c, int bar, int at)
+static void parts_comp(il_synth_ctx *c, int bar, int at)
 {
 	int guitar = c->plan.program[GEN_PART_CHORDS] >= 24 && c->plan.program[GEN_PART_CHORDS] < 32;
 	double roll = guitar ? 0.012 : 0.004;
@@ -232,7 +232,7 @@ static void parts_comp(synth_ctx *c, int bar, int at)
 }
 
 /* Lead of one bar. */
-static void parts_lead(synth_ctx *c, int bar, int at)
+static void parts_lead(il_synth_ctx *c, int bar, int at)
 {
 	for (int s = 0; s < c->spb; s++) {
 		int idx = bar * c->spb + s;
@@ -245,7 +245,7 @@ static void parts_lead(synth_ctx *c, int bar, int at)
 }
 
 /* Pad of one bar: the chord held an octave up, soft. */
-static void parts_pad(synth_ctx *c, int bar, int at)
+static void parts_pad(il_synth_ctx *c, int bar, int at)
 {
 	int slot_steps = c->spb / c->slots_per_bar;
 	for (int h = 0; h < c->slots_per_bar; h++) {
@@ -255,7 +255,7 @@ static void parts_pad(synth_ctx *c, int bar, int at)
 }
 
 /* One phrase bar (0..main_bars-1) played at bar position at. */
-void synth_parts_bar(synth_ctx *c, int bar, int at)
+void synth_parts_bar(il_synth_ctx *c, int bar, int at)
 {
 	unsigned m = c->parts_of_bar[bar];
 	if (m & (1u << GEN_PART_DRUMS))
@@ -271,18 +271,18 @@ void synth_parts_bar(synth_ctx *c, int bar, int at)
 }
 
 /* Add a GM note to the score. */
-int synth_score_add(synth_score *s, double t, double dur, int chan, int note, int vel)
+int synth_score_add(il_synth_score *s, double t, double dur, int chan, int note, int vel)
 {
 	if (t < 0 || note < 0 || note > 127)
 		return 0;
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? 2 * s->cap : 1024;
-		synth_ev *ev = realloc(s->ev, cap * sizeof *ev);
+		il_synth_ev *ev = realloc(s->ev, cap * sizeof *ev);
 		if (!ev)
 			return -1;
 		s->ev = ev;
 		s->cap = cap;
 	}
-	s->ev[s->n++] = (synth_ev){ t, dur, (unsigned char)chan, (unsigned char)note, (unsigned char)vel };
+	s->ev[s->n++] = (il_synth_ev){ t, dur, (unsigned char)chan, (unsigned char)note, (unsigned char)vel };
 	return 0;
 }

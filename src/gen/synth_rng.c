@@ -3,7 +3,7 @@
 #include "gen/synth_rng.h"
 
 /* Seed a generator (any value, 0 included). */
-void synth_rng_seed(synth_rng *r, uint64_t seed)
+void synth_rng_seed(il_synth_rng *r, uint64_t seed)
 {
 	r->s = seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL;
 	if (!r->s)
@@ -11,7 +11,7 @@ void synth_rng_seed(synth_rng *r, uint64_t seed)
 }
 
 /* Next 32 random bits (xorshift64*). */
-uint32_t synth_rng_u32(synth_rng *r)
+uint32_t synth_rng_u32(il_synth_rng *r)
 {
 	r->s ^= r->s >> 12;
 	r->s ^= r->s << 25;
@@ -20,13 +20,13 @@ uint32_t synth_rng_u32(synth_rng *r)
 }
 
 /* Uniform in [0, 1). */
-double synth_rng_unit(synth_rng *r)
+double synth_rng_unit(il_synth_rng *r)
 {
 	return synth_rng_u32(r) / 4294967296.0;
 }
 
 /* Uniform integer in [0, n). */
-int synth_rng_int(synth_rng *r, int n)
+int synth_rng_int(il_synth_rng *r, int n)
 {
 	return n <= 1 ? 0 : (int)(synth_rng_unit(r) * n);
 }

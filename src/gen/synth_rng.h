@@ -5,17 +5,17 @@
 
 #include <stdint.h>
 
-typedef struct synth_rng {
+typedef struct il_synth_rng {
 	uint64_t s;
-} synth_rng;
+} il_synth_rng;
 
 /* Seed a generator (any value, 0 included). */
-void synth_rng_seed(synth_rng *r, uint64_t seed);
+void synth_rng_seed(il_synth_rng *r, uint64_t seed);
 /* Next 32 random bits. */
-uint32_t synth_rng_u32(synth_rng *r);
+uint32_t synth_rng_u32(il_synth_rng *r);
 /* Uniform in [0, 1). */
-double synth_rng_unit(synth_rng *r);
+double synth_rng_unit(il_synth_rng *r);
 /* Uniform integer in [0, n). */
-int synth_rng_int(synth_rng *r, int n);
+int synth_rng_int(il_synth_rng *r, int n);
 
 #endif

@@ -8,109 +8,109 @@
 
 /* Drum patterns, SYNTH_PATS per style: kick, snare, closed hat, open hat or
  * ride, and one percussion line. */
-static const synth_drum_pat dr_lofi[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_lofi[SYNTH_PATS] = {
 	{ "x.....x...x.....", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "..............g.", DR_RIM },
 	{ "x.....x.x.....o.", "....X.......X..g", "x.xgx.x.x.xgx.x.", "................", "................", DR_RIM },
 	{ "x..x......x.....", "....X.......X...", "x.x.x.xxx.x.x.x.", "..............o.", "................", DR_SHAKER },
 	{ "x.....x...xx....", "....X..g....X...", "x.x.x.x.x.x.x.x.", "................", "......g.......g.", DR_RIM },
 };
-static const synth_drum_pat dr_house[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_house[SYNTH_PATS] = {
 	{ "X...X...X...X...", "....x.......x...", "x.x.x.x.x.x.x.x.", "..o...o...o...o.", "................", DR_SHAKER },
 	{ "X...X...X...X...", "....X.......X...", "gxgxgxgxgxgxgxgx", "..o...o...o...o.", "...g.......g....", DR_CLAVE },
 	{ "X...X...X...X..o", "....x.......x...", "................", "..x...x...x...x.", "g.g.g.g.g.g.g.g.", DR_SHAKER },
 	{ "X...X...X...X...", "....x..g....x...", "x.xxx.x.x.xxx.x.", "..o...o...o...o.", "......o.......o.", DR_CONGA },
 };
-static const synth_drum_pat dr_techno[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_techno[SYNTH_PATS] = {
 	{ "X...X...X...X...", "................", "x.x.x.x.x.x.x.x.", "..o...o...o...o.", "....o.......o...", DR_CLAP },
 	{ "X...X...X...X...", "....g.......g...", "gxgxgxgxgxgxgxgx", "..x...x...x...x.", "...o..o.......o.", DR_RIM },
 	{ "X...X...X...X.x.", "................", "xxxxxxxxxxxxxxxx", "..o...o...o...o.", "....x.......x...", DR_CLAP },
 	{ "X..gX...X..gX...", "................", "..x...x...x...x.", "................", "o..o..o..o..o.o.", DR_RIM },
 };
-static const synth_drum_pat dr_jazz[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_jazz[SYNTH_PATS] = {
 	{ "x.......x.......", "......g.......g.", "....x.......x...", "x...x.xx..x.x.xx", "................", DR_RIM },
 	{ "x.........g.....", "..g.....g...g...", "....x.......x...", "x...x.x.x...x.x.", "................", DR_RIM },
 	{ "x.......g.......", "...g......g.g...", "....x.......x...", "x...x.xxx...x.xx", "................", DR_RIM },
 	{ "x.....g...x.....", "......g....g....", "....x.......x...", "x...x.x.x...x.x.", "................", DR_RIM },
 };
-static const synth_drum_pat dr_chip[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_chip[SYNTH_PATS] = {
 	{ "x.....x.x.......", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "................", DR_HAT },
 	{ "x...x...x...x...", "....X.......X..x", "..x...x...x...x.", "................", "................", DR_HAT },
 	{ "x.....x...x.x...", "....X.......X...", "xxxxxxxxxxxxxxxx", "................", "................", DR_HAT },
 	{ "x.x...x.x.......", "....X.......XxX.", "x...x...x...x...", "................", "................", DR_HAT },
 };
-static const synth_drum_pat dr_cine[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_cine[SYNTH_PATS] = {
 	{ "X.....x.X.......", "........o.......", "................", "................", "x..x..x.x...x.o.", DR_TOM_L },
 	{ "X.......X.....x.", "....o.......o...", "................", "................", "..x...x...x...x.", DR_TOM_H },
 	{ "X..x..x.X.......", "............o...", "................", "................", "x.......x..x..x.", DR_TOM_L },
 	{ "X.......x.x.....", "....o.......o...", "................", "................", "x...x...x...x.x.", DR_TOM_H },
 };
-static const synth_drum_pat dr_wave[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_wave[SYNTH_PATS] = {
 	{ "X...X...X...X...", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "................", DR_TOM_H },
 	{ "X.....x.X.......", "....X.......X...", "xxxxxxxxxxxxxxxx", "................", "................", DR_CLAP },
 	{ "X...X...X...X...", "....X.......X...", "..x...x...x...x.", "..............o.", "................", DR_TOM_L },
 	{ "X.......X.x.....", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "....g.......g...", DR_CLAP },
 };
-static const synth_drum_pat dr_dnb[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_dnb[SYNTH_PATS] = {
 	{ "x.........x.....", "....X..g.g..X..g", "x.x.x.x.x.x.x.x.", "................", "................", DR_SHAKER },
 	{ "x.x.......x.....", "....X.......X...", "xxxxxxxxxxxxxxxx", "..............o.", "................", DR_RIM },
 	{ "x.........xx....", "....X..g....X.g.", "x.x.x.x.x.x.x.x.", "................", "...g.......g....", DR_RIM },
 	{ "x.....x...x.....", "....X.......X..g", "x.xxx.x.x.xxx.x.", "................", "................", DR_SHAKER },
 };
-static const synth_drum_pat dr_bossa[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_bossa[SYNTH_PATS] = {
 	{ "x..x....x..x....", "................", "xgxgxgxgxgxgxgxg", "................", "x..x..x...x..x..", DR_RIM },
 	{ "x..xx...x..xx...", "................", "x.x.x.x.x.x.x.x.", "................", "x..x...x..x..x..", DR_RIM },
 	{ "x..x....x..x....", "................", "gxgxgxgxgxgxgxgx", "................", "..x..x...x..x...", DR_RIM },
 	{ "x......xx......x", "................", "x.x.x.x.x.x.x.x.", "................", "x..x..x...x..x..", DR_CLAVE },
 };
-static const synth_drum_pat dr_trap[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_trap[SYNTH_PATS] = {
 	{ "X.........X.....", "........X.......", "x.x.x.x.x.rrx.x.", "................", "................", DR_CLAP },
 	{ "X......X..X.....", "........X.......", "x.x.xrx.x.x.xrrr", "................", "................", DR_CLAP },
 	{ "X.....X.......x.", "........X.......", "xxx.x.x.rrrrx.x.", "................", "...........g....", DR_RIM },
 	{ "X.........X..x..", "........X.......", "x.x.x.x.x.x.rrrr", "................", "................", DR_CLAP },
 };
-static const synth_drum_pat dr_reggae[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_reggae[SYNTH_PATS] = {
 	{ "........X.......", "........X.......", "x.x.x.x.x.x.x.x.", "................", "....g.......g...", DR_RIM },
 	{ "........X.......", "........X.....g.", "x.xxx.x.x.xxx.x.", "..............o.", "................", DR_RIM },
 	{ "X.......X.......", "........X.......", "..x...x...x...x.", "................", "..g...g...g...g.", DR_SHAKER },
 	{ "X...X...X...X...", "........X.......", "x.x.x.x.x.x.x.x.", "................", "................", DR_RIM },
 };
-static const synth_drum_pat dr_funk[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_funk[SYNTH_PATS] = {
 	{ "x.....x...x.....", "....X..g.g..X..g", "xxxxxxxxxxxxxxxx", "..............o.", "................", DR_SHAKER },
 	{ "x..x..x...x..x..", "....X.......X.g.", "x.x.x.x.x.x.x.x.", "...........o....", "................", DR_CLAP },
 	{ "x.x...x..x......", "....X..g.g..X...", "xxxxxxxxxxxxxxxx", "................", "x.......x.......", DR_CONGA },
 	{ "X...X...X...X...", "....X.......X...", "x.x.x.x.x.x.x.x.", "..o...o...o...o.", "................", DR_SHAKER },
 };
-static const synth_drum_pat dr_rock[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_rock[SYNTH_PATS] = {
 	{ "X.......X.x.....", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "................", DR_TOM_L },
 	{ "X.x.....X.x.....", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "................", DR_TOM_L },
 	{ "X.......X.......", "....X.......X...", "................", "x.x.x.x.x.x.x.x.", "................", DR_TOM_L },
 	{ "X..x..x.X.......", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "................", DR_TOM_H },
 };
-static const synth_drum_pat dr_pop[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_pop[SYNTH_PATS] = {
 	{ "X.......X.x.....", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "..g...g...g...g.", DR_SHAKER },
 	{ "X.....x.X.......", "....X.......X...", "xxx.xxx.xxx.xxx.", "................", "................", DR_CLAP },
 	{ "X...X...X...X...", "....X.......X...", "..x...x...x...x.", "................", "g.g.g.g.g.g.g.g.", DR_SHAKER },
 	{ "X.......X..x....", "....X.......X...", "x.x.x.x.x.x.x.x.", "..............o.", "................", DR_CLAP },
 };
-static const synth_drum_pat dr_folk[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_folk[SYNTH_PATS] = {
 	{ "x.......x.......", "................", "................", "................", "..x...x...x...x.", DR_SHAKER },
 	{ "x.....x.x.......", "....g.......g...", "................", "................", "x.x.x.x.x.x.x.x.", DR_SHAKER },
 	{ "x.......x.......", "....o.......o...", "................", "................", "g.x.g.x.g.x.g.x.", DR_SHAKER },
 	{ "x..x....x..x....", "................", "................", "................", "..x...x...x...x.", DR_CLAVE },
 };
-static const synth_drum_pat dr_waltz[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_waltz[SYNTH_PATS] = {
 	{ "x...........", "....g...g...", "............", "............", "....x...x...", DR_SHAKER },
 	{ "x...........", "........g...", "x...x...x...", "............", "............", DR_SHAKER },
 	{ "x.....x.....", "............", "............", "............", "..x...x...x.", DR_SHAKER },
 	{ "x...........", "....g...g...", "x.x.x.x.x.x.", "............", "............", DR_SHAKER },
 };
-static const synth_drum_pat dr_blues[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_blues[SYNTH_PATS] = {
 	{ "x.......x.......", "....X.......X...", "x.xxx.xxx.xxx.xx", "................", "................", DR_RIM },
 	{ "x.....x.x.......", "....X.......X...", "................", "x..xx..xx..xx..x", "................", DR_RIM },
 	{ "x.......x..x....", "....X.......X..g", "x.xxx.xxx.xxx.xx", "................", "................", DR_RIM },
 	{ "x...x...x...x...", "....X.......X...", "x..xx..xx..xx..x", "................", "................", DR_RIM },
 };
-static const synth_drum_pat dr_latin[SYNTH_PATS] = {
+static const il_synth_drum_pat dr_latin[SYNTH_PATS] = {
 	{ "x..x....x..x....", "............x...", "x.x.x.x.x.x.x.x.", "................", "x..x..x...x.x...", DR_CLAVE },
 	{ "x..x....x..x....", "................", "xxxxxxxxxxxxxxxx", "................", "..x.x.x...x.x.xx", DR_CONGA },
 	{ "x.......x.......", "...x..x....x..x.", "x.x.x.x.x.x.x.x.", "................", "..x...x.x.x...x.", DR_CONGA },
@@ -119,7 +119,7 @@ static const synth_drum_pat dr_latin[SYNTH_PATS] = {
 
 /* The styles. Programs are General MIDI (K(n): drum kit n); OSC plays the
  * oscillator sound of the same part; NO leaves the part out. */
-const synth_style synth_styles[GEN_STYLE_COUNT] = {
+const il_synth_style synth_styles[GEN_STYLE_COUNT] = {
 	[GEN_STYLE_LOFI] = { 70, 90, 60, 4, 0.28f, 0, 1, 62, 67, 84, 35, 0.008f,
 		{ OSC, 33, 4, 26, NO }, { KIT_LOFI }, BASS_PAT, COMP_PAT,
 		{ "R-----R...5-....", "R-----....R-5-..", "R-------R---5-A-", "R---5---R---3-A-" },
@@ -257,10 +257,10 @@ const char *synth_osc_name(int osc)
 }
 
 /* An oscillator note of sound osc. */
-void synth_osc_note(synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan)
+void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan)
 {
 	const osc_sound *o = &synth_osc_sounds[osc > 0 && osc < OSC_COUNT ? osc : OSC_TRI_LEAD];
-	sv_note n = sv_note_make(t, dur, midi, vel * o->gain, o->osc);
+	il_sv_note n = sv_note_make(t, dur, midi, vel * o->gain, o->osc);
 	n.voices = o->voices;
 	n.detune = o->detune;
 	n.a = o->a;
@@ -293,9 +293,9 @@ int synth_osc_for_program(int program)
 }
 
 /* A drum hit with the oscillator kit. */
-void synth_osc_drum(synth_ctx *c, synth_rng *r, int kit, int sound, double t, float vel)
+void synth_osc_drum(il_synth_ctx *c, il_synth_rng *r, int kit, int sound, double t, float vel)
 {
-	synth_bus *b = &c->bus;
+	il_synth_bus *b = &c->bus;
 	static const float kick_tone[] = { 55, 55, 52, 50, 49, 62, 52, 55, 45 };
 	static const float kick_decay[] = { 0.25f, 0.25f, 0.22f, 0.28f, 0.2f, 0.08f, 0.25f, 0.2f, 0.9f };
 	int k = kit >= 0 && kit <= KIT_TRAP ? kit : KIT_ACOUSTIC;

@@ -4,7 +4,7 @@
 #include "gen/synth_internal.h"
 
 /* Bus time of 16th step of phrase bar (may be negative or past the phrase). */
-double synth_time(const synth_ctx *c, int bar, double step)
+double synth_time(const il_synth_ctx *c, int bar, double step)
 {
 	double t = c->t_main + bar * c->plan.bar_s + step * c->step;
 	int s = (int)step;
@@ -18,7 +18,7 @@ double synth_time(const synth_ctx *c, int bar, double step)
 }
 
 /* Chord slot at a phrase bar (any integer) and step. */
-int synth_slot(const synth_ctx *c, int bar, int step)
+int synth_slot(const il_synth_ctx *c, int bar, int step)
 {
 	int P = c->plan.main_bars;
 	bar = ((bar % P) + P) % P;
@@ -28,7 +28,7 @@ int synth_slot(const synth_ctx *c, int bar, int step)
 }
 
 /* MIDI note of scale index si (7 per octave) above octave base (a C). */
-int synth_scale_note(const synth_ctx *c, int base, int si)
+int synth_scale_note(const il_synth_ctx *c, int base, int si)
 {
 	int oct = si >= 0 ? si / 7 : -((-si + 6) / 7);
 	int deg = si - oct * 7;
@@ -38,7 +38,7 @@ int synth_scale_note(const synth_ctx *c, int base, int si)
 /* Semitone of scale degree d in chord slot k (in a minor key the raised
  * leading tone of the harmonic minor, but over III and VII, which hold the
  * natural seventh). */
-int synth_degree_semi(const synth_ctx *c, int k, int d)
+int synth_degree_semi(const il_synth_ctx *c, int k, int d)
 {
 	d = ((d % 7) + 7) % 7;
 	int v = c->scale[d];
@@ -48,7 +48,7 @@ int synth_degree_semi(const synth_ctx *c, int k, int d)
 }
 
 /* Random velocity around v (humanized). */
-float synth_vel(synth_ctx *c, float v)
+float synth_vel(il_synth_ctx *c, float v)
 {
 	return v * (float)(0.88 + 0.24 * synth_rng_unit(&c->rng));
 }

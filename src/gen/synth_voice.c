@@ -57,9 +57,9 @@ static inline float sv_blep(double t, double dt)
 }
 
 /* A note with neutral defaults at time t for dur seconds. */
-sv_note sv_note_make(double t, double dur, double midi, float vel, int osc)
+il_sv_note sv_note_make(double t, double dur, double midi, float vel, int osc)
 {
-	sv_note n;
+	il_sv_note n;
 	memset(&n, 0, sizeof n);
 	n.t = t;
 	n.dur = dur;
@@ -76,7 +76,7 @@ sv_note sv_note_make(double t, double dur, double midi, float vel, int osc)
 }
 
 /* Envelope level at tt seconds after the note start. */
-static inline float sv_env(const sv_note *n, double tt)
+static inline float sv_env(const il_sv_note *n, double tt)
 {
 	double g = tt < n->dur ? tt : n->dur, lv;
 	if (g < n->a)
@@ -112,7 +112,7 @@ static inline float sv_osc(int osc, double ph, double dt)
 }
 
 /* Per-block coefficients of an FM or additive voice at tt seconds. */
-static void sv_rich_block(const sv_note *n, double tt, float c[8])
+static void sv_rich_block(const il_sv_note *n, double tt, float c[8])
 {
 	switch (n->osc) {
 	case SV_EPIANO:
@@ -157,7 +157,7 @@ static inline float sv_rich(int osc, double ph, const float c[8])
 }
 
 /* Render a pitched note into the bus. */
-void sv_play(synth_bus *b, const sv_note *n)
+void sv_play(il_synth_bus *b, const il_sv_note *n)
 {
 	pthread_once(&sv_once, sv_init_table);
 	if (n->t < 0 || n->dur <= 0)
@@ -165,7 +165,7 @@ void sv_play(synth_bus *b, const sv_note *n)
 	size_t i0 = (size_t)(n->t * b->rate);
 	if (i0 >= b->n)
 		return;
-	sv_note nn = *n;
+	il_sv_note nn = *n;
 	if (nn.r < 0.003f)
 		nn.r = 0.003f;
 	if (nn.a < 0.001f)
@@ -256,7 +256,7 @@ void sv_play(synth_bus *b, const sv_note *n)
 
 /* Where a hit at t seconds lasting secs falls in the bus: 0 with *i0 and
  * *len clipped to the bus, or -1 when none of it does. */
-static int sv_span(const synth_bus *b, double t, double secs, size_t *i0, size_t *len)
+static int sv_span(const il_synth_bus *b, double t, double secs, size_t *i0, size_t *len)
 {
 	pthread_once(&sv_once, sv_init_table);
 	if (t < 0)
@@ -271,7 +271,7 @@ static int sv_span(const synth_bus *b, double t, double secs, size_t *i0, size_t
 }
 
 /* Kick drum: pitch sweep from tone*3 down to tone Hz. */
-void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
+void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay)
 {
 	size_t i0, len;
 	if (sv_span(b, t, decay * 6.0, &i0, &len) != 0)
@@ -294,7 +294,7 @@ void sv_kick(synth_bus *b, double t, float vel, float tone, float decay)
 }
 
 /* Snare or clap: tone body plus band-limited noise. */
-void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float decay,
+void sv_snare(il_synth_bus *b, il_synth_rng *r, double t, float vel, float tone, float decay,
 	      float rev, int clap)
 {
 	size_t i0, len;
@@ -328,7 +328,7 @@ void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float
 }
 
 /* Hi-hat or ride: high-passed noise with metallic partials. */
-void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float pan, int ride)
+void sv_hat(il_synth_bus *b, il_synth_rng *r, double t, float vel, float decay, float pan, int ride)
 {
 	size_t i0, len;
 	if (sv_span(b, t, decay * (ride ? 3.0 : 5.0), &i0, &len) != 0)
@@ -363,7 +363,7 @@ void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float 
 }
 
 /* A low tom or taiko hit. */
-void sv_tom(synth_bus *b, double t, float vel, float tone, float decay, float rev)
+void sv_tom(il_synth_bus *b, double t, float vel, float tone, float decay, float rev)
 {
 	size_t i0, len;
 	if (sv_span(b, t, decay * 6.0, &i0, &len) != 0)
@@ -387,7 +387,7 @@ void sv_tom(synth_bus *b, double t, float vel, float tone, float decay, float re
 }
 
 /* Add vinyl-like crackle and hiss over the whole bus. */
-void sv_crackle(synth_bus *b, synth_rng *r, float level)
+void sv_crackle(il_synth_bus *b, il_synth_rng *r, float level)
 {
 	uint32_t ns = synth_rng_u32(r) | 1u;
 	float lp = 0;
@@ -430,7 +430,7 @@ static inline float sv_allpass_run(sv_comb *c, float in)
 }
 
 /* Run the reverb and delay sends into the dry mix (delay in seconds). */
-void sv_effects(synth_bus *b, float room, float wet, double delay_s, float feedback)
+void sv_effects(il_synth_bus *b, float room, float wet, double delay_s, float feedback)
 {
 	static const int comb_len[8] = { 1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617 };
 	static const int ap_len[4] = { 556, 441, 341, 225 };
@@ -488,7 +488,7 @@ void sv_effects(synth_bus *b, float room, float wet, double delay_s, float feedb
 }
 
 /* Low-pass the whole mix with a one-pole filter at hz. */
-void sv_lowpass(synth_bus *b, float hz)
+void sv_lowpass(il_synth_bus *b, float hz)
 {
 	float a = 1.0f - expf(-2.0f * (float)SV_PI * hz / b->rate), yl = 0, yr = 0;
 	for (size_t i = 0; i < b->n; i++) {

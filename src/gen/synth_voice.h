@@ -8,17 +8,17 @@
 
 #include "gen/synth_rng.h"
 
-typedef struct synth_bus {
+typedef struct il_synth_bus {
 	float *l, *r;     /* dry mix */
 	float *rev;       /* mono send to the reverb */
 	float *dly;       /* mono send to the delay */
 	size_t n;         /* frames */
 	int rate;
-} synth_bus;
+} il_synth_bus;
 
 enum { SV_SINE, SV_TRI, SV_SAW, SV_SQUARE, SV_PULSE, SV_EPIANO, SV_BELL, SV_PIANO, SV_ORGAN };
 
-typedef struct sv_note {
+typedef struct il_sv_note {
 	double t, dur;     /* start and gate length, seconds */
 	double midi;       /* pitch (MIDI note number, fractional allowed) */
 	float vel, pan;    /* 0..1, -1 (left)..1 (right) */
@@ -32,26 +32,26 @@ typedef struct sv_note {
 	float reso;        /* 0..0.9 */
 	float vib_rate, vib_depth; /* Hz, semitones */
 	float rev, dly;    /* send levels */
-} sv_note;
+} il_sv_note;
 
 /* A note with neutral defaults at time t for dur seconds. */
-sv_note sv_note_make(double t, double dur, double midi, float vel, int osc);
+il_sv_note sv_note_make(double t, double dur, double midi, float vel, int osc);
 /* Render a pitched note into the bus. */
-void sv_play(synth_bus *b, const sv_note *n);
+void sv_play(il_synth_bus *b, const il_sv_note *n);
 /* Kick drum: pitch sweep from tone*3 down to tone Hz. */
-void sv_kick(synth_bus *b, double t, float vel, float tone, float decay);
+void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay);
 /* Snare or clap: tone body plus band-limited noise. */
-void sv_snare(synth_bus *b, synth_rng *r, double t, float vel, float tone, float decay,
+void sv_snare(il_synth_bus *b, il_synth_rng *r, double t, float vel, float tone, float decay,
 	      float rev, int clap);
 /* Hi-hat or ride: high-passed noise with metallic partials. */
-void sv_hat(synth_bus *b, synth_rng *r, double t, float vel, float decay, float pan, int ride);
+void sv_hat(il_synth_bus *b, il_synth_rng *r, double t, float vel, float decay, float pan, int ride);
 /* A low tom or taiko hit. */
-void sv_tom(synth_bus *b, double t, float vel, float tone, float decay, float rev);
+void sv_tom(il_synth_bus *b, double t, float vel, float tone, float decay, float rev);
 /* Add vinyl-like crackle and hiss over the whole bus. */
-void sv_crackle(synth_bus *b, synth_rng *r, float level);
+void sv_crackle(il_synth_bus *b, il_synth_rng *r, float level);
 /* Run the reverb and delay sends into the dry mix (delay in seconds). */
-void sv_effects(synth_bus *b, float room, float wet, double delay_s, float feedback);
+void sv_effects(il_synth_bus *b, float room, float wet, double delay_s, float feedback);
 /* Low-pass the whole mix with a one-pole filter at hz. */
-void sv_lowpass(synth_bus *b, float hz);
+void sv_lowpass(il_synth_bus *b, float hz);
 
 #endif

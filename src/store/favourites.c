@@ -14,13 +14,13 @@
 	" loop_seconds, bpm, path"
 
 /* Fill err with the database's last message; returns -1. */
-static int favourites_fail(history *h, il_err *err, const char *what)
+static int favourites_fail(il_history *h, il_err *err, const char *what)
 {
 	return il_err_set(err, IL_E_IO, "favourites in %s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
 }
 
 /* A statement for sql, or NULL with err. */
-static sqlite3_stmt *favourites_prepare(history *h, const char *sql, const char *what, il_err *err)
+static sqlite3_stmt *favourites_prepare(il_history *h, const char *sql, const char *what, il_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -31,7 +31,7 @@ static sqlite3_stmt *favourites_prepare(history *h, const char *sql, const char 
 }
 
 /* Refuse to change a history opened read-only; 0 when it can be written. */
-static int favourites_writable(history *h, il_err *err)
+static int favourites_writable(il_history *h, il_err *err)
 {
 	if (h->readonly)
 		return il_err_set(err, IL_E_IO, "favourites in %s: the file cannot be written", h->path);
@@ -39,7 +39,7 @@ static int favourites_writable(history *h, il_err *err)
 }
 
 /* Add f as a new favourite (see favourites.h). */
-int favourites_add(history *h, const favourite *f, long *id, il_err *err)
+int favourites_add(il_history *h, const il_favourite *f, long *id, il_err *err)
 {
 	*id = 0;
 	if (favourites_writable(h, err) != 0)
@@ -75,7 +75,7 @@ int favourites_add(history *h, const favourite *f, long *id, il_err *err)
 }
 
 /* The favourite that is the same loop as f (see favourites.h). */
-int favourites_find(history *h, const favourite *f, long *id, il_err *err)
+int favourites_find(il_history *h, const il_favourite *f, long *id, il_err *err)
 {
 	*id = 0;
 	sqlite3_stmt *st = favourites_prepare(h,
@@ -107,7 +107,7 @@ static void favourites_text(sqlite3_stmt *st, int col, char *dst, size_t n)
 }
 
 /* Read a row of FAVOURITES_COLUMNS into f. */
-static void favourites_row(sqlite3_stmt *st, favourite *f)
+static void favourites_row(sqlite3_stmt *st, il_favourite *f)
 {
 	f->id = (long)sqlite3_column_int64(st, 0);
 	f->time = sqlite3_column_double(st, 1);
@@ -126,7 +126,7 @@ static void favourites_row(sqlite3_stmt *st, favourite *f)
 }
 
 /* Favourite id into out (see favourites.h). */
-int favourites_get(history *h, long id, favourite *out, il_err *err)
+int favourites_get(il_history *h, long id, il_favourite *out, il_err *err)
 {
 	sqlite3_stmt *st = favourites_prepare(h, "SELECT " FAVOURITES_COLUMNS " FROM favourites WHERE id=?",
 					      "cannot read a favourite", err);
@@ -144,7 +144,7 @@ int favourites_get(history *h, long id, favourite *out, il_err *err)
 
 /* Run a statement that changes favourite id (bound last, after text when
  * not NULL); the number of rows changed, or -1 with err. */
-static int favourites_change(history *h, const char *sql, const char *text, long id, const char *what,
+static int favourites_change(il_history *h, const char *sql, const char *text, long id, const char *what,
 			     il_err *err)
 {
 	if (favourites_writable(h, err) != 0)
@@ -164,7 +164,7 @@ static int favourites_change(history *h, const char *sql, const char *text, long
 }
 
 /* Set the path of favourite id's saved copy (see favourites.h). */
-int favourites_set_path(history *h, long id, const char *path, il_err *err)
+int favourites_set_path(il_history *h, long id, const char *path, il_err *err)
 {
 	int n = favourites_change(h, "UPDATE favourites SET path=? WHERE id=?", path, id,
 				  "cannot record the saved copy", err);
@@ -172,7 +172,7 @@ int favourites_set_path(history *h, long id, const char *path, il_err *err)
 }
 
 /* Remove favourite id (see favourites.h). */
-int favourites_remove(history *h, long id, il_err *err)
+int favourites_remove(il_history *h, long id, il_err *err)
 {
 	int n = favourites_change(h, "DELETE FROM favourites WHERE id=?", NULL, id, "cannot remove a favourite",
 				  err);
@@ -180,7 +180,7 @@ int favourites_remove(history *h, long id, il_err *err)
 }
 
 /* Up to limit favourites, newest first (see favourites.h). */
-int favourites_list(history *h, int limit, int (*fn)(void *ud, const favourite *f), void *ud,
+int favourites_list(il_history *h, int limit, int (*fn)(void *ud, const il_favourite *f), void *ud,
 		    il_err *err)
 {
 	sqlite3_stmt *st = favourites_prepare(h, "SELECT " FAVOURITES_COLUMNS " FROM favourites"
@@ -188,7 +188,7 @@ int favourites_list(history *h, int limit, int (*fn)(void *ud, const favourite *
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, limit);
-	favourite *f = malloc(sizeof *f);
+	il_favourite *f = malloc(sizeof *f);
 	if (!f) {
 		sqlite3_finalize(st);
 		return il_err_set(err, IL_E_INTERNAL, "out of memory listing the favourites");

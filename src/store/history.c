@@ -59,13 +59,13 @@ static const char *const history_migrations[HISTORY_SCHEMA] = {
 };
 
 /* Fill err with the database's last message; returns -1. */
-static int history_fail(history *h, il_err *err, const char *what)
+static int history_fail(il_history *h, il_err *err, const char *what)
 {
 	return il_err_set(err, IL_E_IO, "history %s: %s: %s", h->path, what, sqlite3_errmsg(h->db));
 }
 
 /* Run SQL with no result rows. */
-static int history_exec(history *h, const char *sql, il_err *err)
+static int history_exec(il_history *h, const char *sql, il_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(h->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -77,7 +77,7 @@ static int history_exec(history *h, const char *sql, il_err *err)
 }
 
 /* Read PRAGMA user_version. */
-static int history_version(history *h, int *v, il_err *err)
+static int history_version(il_history *h, int *v, il_err *err)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(h->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
@@ -88,7 +88,7 @@ static int history_version(history *h, int *v, il_err *err)
 }
 
 /* Bring the file to HISTORY_SCHEMA, one transaction per step. */
-static int history_migrate(history *h, il_err *err)
+static int history_migrate(il_history *h, il_err *err)
 {
 	int v = 0;
 	if (history_version(h, &v, err) != 0)
@@ -114,14 +114,14 @@ static int history_migrate(history *h, il_err *err)
 
 /* True when rc (or the handle's extended code) says the file is not a
  * usable database. */
-static int history_damaged(history *h, int rc)
+static int history_damaged(il_history *h, int rc)
 {
 	int x = h->db ? sqlite3_extended_errcode(h->db) & 0xff : rc;
 	return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT || x == SQLITE_NOTADB || x == SQLITE_CORRUPT;
 }
 
 /* True when rc says the file or its folder cannot be written. */
-static int history_unwritable(history *h, int rc)
+static int history_unwritable(il_history *h, int rc)
 {
 	int x = h->db ? sqlite3_extended_errcode(h->db) & 0xff : rc;
 	return rc == SQLITE_READONLY || x == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
@@ -129,7 +129,7 @@ static int history_unwritable(history *h, int rc)
 }
 
 /* Run PRAGMA quick_check; 0 when the file is sound. */
-static int history_check(history *h)
+static int history_check(il_history *h)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(h->db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK)
@@ -141,13 +141,13 @@ static int history_check(history *h)
 }
 
 /* Open h->path with flags and bring it up to date; the SQLite result code. */
-static int history_try(history *h, int flags, il_err *err)
+static int history_try(il_history *h, int flags, il_err *err)
 {
 	/* On a read-only file system a WAL file can only be read as immutable. */
 	char uri[IL_PATH_MAX + 32];
 	const char *name = h->path;
 	if (flags & SQLITE_OPEN_URI) {
-		sbuf u = SBUF_INIT;
+		il_sbuf u = SBUF_INIT;
 		sbuf_puts(&u, "file:");
 		for (const char *c = h->path; *c; c++) {
 			if (*c == '?' || *c == '#' || *c == '%')
@@ -190,7 +190,7 @@ static int history_try(history *h, int flags, il_err *err)
 }
 
 /* Close the handle of a failed attempt. */
-static void history_reset(history *h)
+static void history_reset(il_history *h)
 {
 	sqlite3_close(h->db);
 	h->db = NULL;
@@ -198,7 +198,7 @@ static void history_reset(history *h)
 }
 
 /* Move a damaged file (and its -wal and -shm) aside; 0 or -1 with err. */
-static int history_move_aside(history *h, char *aside, size_t n, il_err *err)
+static int history_move_aside(il_history *h, char *aside, size_t n, il_err *err)
 {
 	char stamp[32];
 	time_t now = time(NULL);
@@ -220,10 +220,10 @@ static int history_move_aside(history *h, char *aside, size_t n, il_err *err)
 }
 
 /* Open (creating or migrating) the history at path (see history.h). */
-int history_open(const char *path, history **out, il_err *err)
+int history_open(const char *path, il_history **out, il_err *err)
 {
 	*out = NULL;
-	history *h = calloc(1, sizeof *h);
+	il_history *h = calloc(1, sizeof *h);
 	if (!h)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory opening the history");
 	if (path) {
@@ -281,13 +281,13 @@ int history_open(const char *path, history **out, il_err *err)
 }
 
 /* What opening the history had to do, or "" (see history.h). */
-const char *history_notice(const history *h)
+const char *history_notice(const il_history *h)
 {
 	return h ? h->notice : "";
 }
 
 /* Close the history (NULL is fine). */
-void history_close(history *h)
+void history_close(il_history *h)
 {
 	if (!h)
 		return;
@@ -296,13 +296,13 @@ void history_close(history *h)
 }
 
 /* The schema version of the open file. */
-int history_schema(history *h)
+int history_schema(il_history *h)
 {
 	return h->schema;
 }
 
 /* Append one row (committed at once). */
-int history_add(history *h, const history_row *r, il_err *err)
+int history_add(il_history *h, const il_history_row *r, il_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO attempts (time, backend, model, prompt, secs, actual, wall, outcome, error,"
@@ -344,7 +344,7 @@ int history_add(history *h, const history_row *r, il_err *err)
 }
 
 /* Expected wall time for a job (see history.h). */
-int history_eta(history *h, const char *backend, const char *model, int secs, double *eta,
+int history_eta(il_history *h, const char *backend, const char *model, int secs, double *eta,
 		il_err *err)
 {
 	*eta = 0;
@@ -401,7 +401,7 @@ int history_eta(history *h, const char *backend, const char *model, int secs, do
 }
 
 /* Per requested duration: runs, successes and mean wall time (see history.h). */
-int history_stats(history *h, const char *backend, const char *model, history_stat *out, int max,
+int history_stats(il_history *h, const char *backend, const char *model, il_history_stat *out, int max,
 		  int *n, il_err *err)
 {
 	static const char sql[] =
@@ -414,7 +414,7 @@ int history_stats(history *h, const char *backend, const char *model, history_st
 	sqlite3_bind_text(st, 1, backend, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, model, -1, SQLITE_STATIC);
 	while (*n < max && sqlite3_step(st) == SQLITE_ROW) {
-		history_stat *s = &out[(*n)++];
+		il_history_stat *s = &out[(*n)++];
 		s->secs = sqlite3_column_int(st, 0);
 		s->runs = sqlite3_column_int(st, 1);
 		s->ok = sqlite3_column_int(st, 2);
@@ -432,7 +432,7 @@ static void history_text(sqlite3_stmt *st, int col, char *dst, size_t n)
 }
 
 /* The most recent rows, newest first (see history.h). */
-int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row *r), void *ud,
+int history_recent(il_history *h, int limit, int (*fn)(void *ud, const il_history_row *r), void *ud,
 		   il_err *err)
 {
 	static const char sql[] =
@@ -442,7 +442,7 @@ int history_recent(history *h, int limit, int (*fn)(void *ud, const history_row 
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return history_fail(h, err, "cannot read the history");
 	sqlite3_bind_int(st, 1, limit);
-	history_row *r = malloc(sizeof *r);
+	il_history_row *r = malloc(sizeof *r);
 	if (!r) {
 		sqlite3_finalize(st);
 		return il_err_set(err, IL_E_INTERNAL, "out of memory reading the history");

@@ -141,7 +141,7 @@ static char *history_slurp(const char *path, size_t *len, il_err *err)
 }
 
 /* Import benchdata.json (see history.h). */
-int history_import_benchdata(history *h, const char *path, int *imported, il_err *err)
+int history_import_benchdata(il_history *h, const char *path, int *imported, il_err *err)
 {
 	*imported = 0;
 	struct stat stt;
@@ -190,7 +190,7 @@ int history_import_benchdata(history *h, const char *path, int *imported, il_err
 			break;
 		}
 		if (e == 1 && secs >= 1 && secs <= 30 && wall > 0 && wall < 1e6) {
-			history_row r;
+			il_history_row r;
 			memset(&r, 0, sizeof r);
 			r.time = (double)stt.st_mtime;
 			snprintf(r.backend, sizeof r.backend, "musicgpt");

@@ -9,7 +9,7 @@
 #include "store/paths.h"
 #include "util/error.h"
 
-struct history {
+struct il_history {
 	sqlite3 *db;
 	int schema;
 	int readonly;          /* opened read-only: nothing new is recorded */

@@ -13,8 +13,8 @@
 #include "store/settings_internal.h"
 #include "util/cpulist.h"
 
-#define OFF(f) offsetof(settings, f)
-#define SZ(f) sizeof(((settings *)0)->f)
+#define OFF(f) offsetof(il_settings, f)
+#define SZ(f) sizeof(((il_settings *)0)->f)
 
 /* output: auto, pulse, alsa, alsa:DEVICE, null, file:PATH or file!:PATH. */
 static int settings_valid_output(const char *v, il_err *err)
@@ -30,7 +30,7 @@ static int settings_valid_output(const char *v, il_err *err)
 /* loudness: a target in LUFS, off or peak. */
 static int settings_valid_loudness(const char *v, il_err *err)
 {
-	loudness_opts lo;
+	il_loudness_opts lo;
 	return loudness_parse(v, &lo, err);
 }
 
@@ -48,7 +48,7 @@ static int settings_valid_affinity(const char *v, il_err *err)
 	return cpulist_check(v, err);
 }
 
-const settings_def settings_defs[] = {
+const il_settings_def settings_defs[] = {
 	{ .key = "duration", .type = SETTING_INT, .min = 5, .max = 30, .def = "15",
 	  .comment = "Seconds of audio generated per clip (5-30).",
 	  .offset = OFF(duration), .applies = SETTING_TO_GEN },
@@ -173,10 +173,10 @@ static void settings_copy(char *dst, size_t n, const char *src)
 }
 
 /* Find a definition by key or alias, or NULL. */
-const settings_def *settings_find(const char *key)
+const il_settings_def *settings_find(const char *key)
 {
 	for (size_t k = 0; k < settings_ndefs; k++) {
-		const settings_def *d = &settings_defs[k];
+		const il_settings_def *d = &settings_defs[k];
 		if (strcmp(d->key, key) == 0 || (d->alias && strcmp(d->alias, key) == 0))
 			return d;
 	}
@@ -206,7 +206,7 @@ static int settings_choice_is(const char *word, size_t len, void *ud)
 }
 
 /* Parse a number for d from text into *v (range checked); 0 or -1. */
-static int settings_number(const settings_def *d, const char *value, double *v, il_err *err)
+static int settings_number(const il_settings_def *d, const char *value, double *v, il_err *err)
 {
 	char *end;
 	errno = 0;
@@ -230,7 +230,7 @@ static int settings_number(const settings_def *d, const char *value, double *v, 
 }
 
 /* Parse a boolean word; 0 with *v, or -1. */
-static int settings_bool(const settings_def *d, const char *value, int *v, il_err *err)
+static int settings_bool(const il_settings_def *d, const char *value, int *v, il_err *err)
 {
 	static const char *const yes[] = { "true", "on", "1", "yes" }, *const no[] = { "false", "off", "0", "no" };
 	for (size_t k = 0; k < 4; k++) {
@@ -243,7 +243,7 @@ static int settings_bool(const settings_def *d, const char *value, int *v, il_er
 }
 
 /* Check a scalar value against d (type, range, choices, length, hook). */
-static int settings_check_scalar(const settings_def *d, const char *value, il_err *err)
+static int settings_check_scalar(const il_settings_def *d, const char *value, il_err *err)
 {
 	double num;
 	int b;
@@ -270,7 +270,7 @@ static int settings_check_scalar(const settings_def *d, const char *value, il_er
 }
 
 /* Store a checked scalar value into s. */
-static void settings_store_scalar(settings *s, const settings_def *d, const char *value)
+static void settings_store_scalar(il_settings *s, const il_settings_def *d, const char *value)
 {
 	char *base = (char *)s + d->offset;
 	double num = 0;
@@ -298,13 +298,13 @@ static void settings_store_scalar(settings *s, const settings_def *d, const char
 }
 
 /* The list a SETTING_ARGV definition stores into. */
-static settings_argv *settings_argv_of(settings *s, const settings_def *d)
+static il_settings_argv *settings_argv_of(il_settings *s, const il_settings_def *d)
 {
-	return (settings_argv *)(void *)((char *)s + d->offset);
+	return (il_settings_argv *)(void *)((char *)s + d->offset);
 }
 
 /* Free an argv list; it is empty afterwards. */
-static void settings_argv_free(settings_argv *a)
+static void settings_argv_free(il_settings_argv *a)
 {
 	for (int k = 0; k < a->argc; k++)
 		free(a->argv[k]);
@@ -314,7 +314,7 @@ static void settings_argv_free(settings_argv *a)
 }
 
 /* Free what s allocated (see settings.h). */
-void settings_free(settings *s)
+void settings_free(il_settings *s)
 {
 	for (size_t k = 0; k < settings_ndefs; k++)
 		if (settings_defs[k].type == SETTING_ARGV)
@@ -326,7 +326,7 @@ void settings_free(settings *s)
 
 /* A list value from libconfig: an argv template such as command or
  * on_loop (see settings_internal.h). */
-static int settings_argv_from(settings *s, const settings_def *d, const config_setting_t *cs,
+static int settings_argv_from(il_settings *s, const il_settings_def *d, const config_setting_t *cs,
 			      il_err *err)
 {
 	int n = config_setting_is_aggregate(cs) ? config_setting_length(cs) : -1;
@@ -349,7 +349,7 @@ static int settings_argv_from(settings *s, const settings_def *d, const config_s
 		}
 	if (!argv)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
-	settings_argv *to = settings_argv_of(s, d);
+	il_settings_argv *to = settings_argv_of(s, d);
 	settings_argv_free(to);
 	to->argv = argv;
 	to->argc = n;
@@ -358,13 +358,13 @@ static int settings_argv_from(settings *s, const settings_def *d, const config_s
 
 /* A list value from libconfig: the presets; bad entries are skipped and
  * described in notes (path for messages). */
-static int settings_presets_from(settings *s, const config_setting_t *cs, const char *path,
-				 sbuf *notes, il_err *err)
+static int settings_presets_from(il_settings *s, const config_setting_t *cs, const char *path,
+				 il_sbuf *notes, il_err *err)
 {
 	if (!config_setting_is_aggregate(cs))
 		return il_err_set(err, IL_E_BAD_VALUE, "presets must be a list of groups");
 	int n = config_setting_length(cs), used = 0;
-	settings_preset *p = calloc(n > 0 ? (size_t)n : 1, sizeof *p);
+	il_settings_preset *p = calloc(n > 0 ? (size_t)n : 1, sizeof *p);
 	if (!p)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	for (int k = 0; k < n && used < SETTINGS_PRESETS_MAX; k++) {
@@ -390,8 +390,8 @@ static int settings_presets_from(settings *s, const config_setting_t *cs, const 
 }
 
 /* Apply a list setting from a parsed libconfig value (see settings_internal.h). */
-int settings_list_from(settings *s, const settings_def *d, const config_setting_t *cs,
-		       const char *path, sbuf *notes, il_err *err)
+int settings_list_from(il_settings *s, const il_settings_def *d, const config_setting_t *cs,
+		       const char *path, il_sbuf *notes, il_err *err)
 {
 	if (d->type == SETTING_ARGV)
 		return settings_argv_from(s, d, cs, err);
@@ -399,9 +399,9 @@ int settings_list_from(settings *s, const settings_def *d, const config_setting_
 }
 
 /* Parse a list value written in the file's syntax and apply it to s. */
-static int settings_set_list(settings *s, const settings_def *d, const char *value, il_err *err)
+static int settings_set_list(il_settings *s, const il_settings_def *d, const char *value, il_err *err)
 {
-	sbuf text = SBUF_INIT;
+	il_sbuf text = SBUF_INIT;
 	sbuf_printf(&text, "v = %s;\n", value);
 	config_t cfg;
 	config_init(&cfg);
@@ -413,7 +413,7 @@ static int settings_set_list(settings *s, const settings_def *d, const char *val
 				d->type == SETTING_ARGV ? "[\"prog\", \"{prompt}\"]"
 							: "({ name = \"A\"; prompt = \"a\"; })");
 	} else {
-		sbuf notes = SBUF_INIT;
+		il_sbuf notes = SBUF_INIT;
 		rc = settings_list_from(s, d, config_lookup(&cfg, "v"), d->key, &notes, err);
 		if (rc == 0 && notes.len)
 			rc = il_err_set(err, IL_E_BAD_VALUE, "%s", strtok(notes.buf, "\n"));
@@ -425,10 +425,10 @@ static int settings_set_list(settings *s, const settings_def *d, const char *val
 }
 
 /* Check a value against a definition without storing it. */
-int settings_check(const settings_def *d, const char *value, il_err *err)
+int settings_check(const il_settings_def *d, const char *value, il_err *err)
 {
 	if (d->type == SETTING_ARGV || d->type == SETTING_PRESETS) {
-		settings tmp;
+		il_settings tmp;
 		memset(&tmp, 0, sizeof tmp);
 		int rc = settings_set_list(&tmp, d, value, err);
 		settings_free(&tmp);
@@ -438,7 +438,7 @@ int settings_check(const settings_def *d, const char *value, il_err *err)
 }
 
 /* Apply one value to s after checking it (see settings_internal.h). */
-int settings_apply(settings *s, const settings_def *d, const char *value, il_err *err)
+int settings_apply(il_settings *s, const il_settings_def *d, const char *value, il_err *err)
 {
 	if (d->type == SETTING_ARGV || d->type == SETTING_PRESETS)
 		return settings_set_list(s, d, value, err);
@@ -449,7 +449,7 @@ int settings_apply(settings *s, const settings_def *d, const char *value, il_err
 }
 
 /* Fill s with every default (presets included); paths stay empty. */
-void settings_defaults(settings *s)
+void settings_defaults(il_settings *s)
 {
 	memset(s, 0, sizeof *s);
 	for (size_t k = 0; k < settings_ndefs; k++)
@@ -466,16 +466,16 @@ void settings_defaults(settings *s)
 }
 
 /* Set one setting from text, validated against its definition. */
-int settings_set(settings *s, const char *key, const char *value, il_err *err)
+int settings_set(il_settings *s, const char *key, const char *value, il_err *err)
 {
-	const settings_def *d = settings_find(key);
+	const il_settings_def *d = settings_find(key);
 	if (!d)
 		return il_err_set(err, IL_E_BAD_VALUE, "unknown setting '%s'", key);
 	return settings_apply(s, d, value, err);
 }
 
 /* Append value as a libconfig string literal. */
-void settings_quote(sbuf *sb, const char *v)
+void settings_quote(il_sbuf *sb, const char *v)
 {
 	sbuf_putc(sb, '"');
 	for (; *v; v++) {
@@ -495,7 +495,7 @@ void settings_quote(sbuf *sb, const char *v)
 }
 
 /* Append a setting's value as text; quoted (strings) as the file has it. */
-static void settings_put(const settings *s, const settings_def *d, sbuf *sb, int quoted)
+static void settings_put(const il_settings *s, const il_settings_def *d, il_sbuf *sb, int quoted)
 {
 	const char *base = (const char *)s + d->offset;
 	switch (d->type) {
@@ -512,7 +512,7 @@ static void settings_put(const settings *s, const settings_def *d, sbuf *sb, int
 		sbuf_puts(sb, *(const int *)(const void *)base ? "true" : "false");
 		break;
 	case SETTING_ARGV: {
-		const settings_argv *a = (const settings_argv *)(const void *)base;
+		const il_settings_argv *a = (const il_settings_argv *)(const void *)base;
 		sbuf_putc(sb, '[');
 		for (int k = 0; k < a->argc; k++) {
 			sbuf_puts(sb, k ? ", " : "");
@@ -541,18 +541,18 @@ static void settings_put(const settings *s, const settings_def *d, sbuf *sb, int
 }
 
 /* Append a setting's value as the file writes it (strings quoted). */
-void settings_put_value(const settings *s, const settings_def *d, sbuf *sb)
+void settings_put_value(const il_settings *s, const il_settings_def *d, il_sbuf *sb)
 {
 	settings_put(s, d, sb, 1);
 }
 
 /* Write one setting's value as text into out. */
-int settings_get(const settings *s, const char *key, char *out, size_t n, il_err *err)
+int settings_get(const il_settings *s, const char *key, char *out, size_t n, il_err *err)
 {
-	const settings_def *d = settings_find(key);
+	const il_settings_def *d = settings_find(key);
 	if (!d)
 		return il_err_set(err, IL_E_BAD_VALUE, "unknown setting '%s'", key);
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	settings_put(s, d, &sb, 0);
 	snprintf(out, n, "%s", sbuf_str(&sb));
 	sbuf_free(&sb);

@@ -14,7 +14,7 @@
 #include "store/settings_internal.h"
 
 /* Read a whole file into sb; 0, or -1 with errno set. */
-int settings_read_text(const char *path, sbuf *sb, size_t limit)
+int settings_read_text(const char *path, il_sbuf *sb, size_t limit)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
@@ -104,8 +104,8 @@ static const char *settings_type_name(int type)
 }
 
 /* Apply one list entry of the file (command, on_loop, presets), noting problems. */
-static void settings_list_entry(settings *s, const settings_def *d, const config_setting_t *cs,
-				const char *path, sbuf *notes)
+static void settings_list_entry(il_settings *s, const il_settings_def *d, const config_setting_t *cs,
+				const char *path, il_sbuf *notes)
 {
 	il_err e;
 	if (settings_list_from(s, d, cs, path, notes, &e) == 0)
@@ -117,8 +117,8 @@ static void settings_list_entry(settings *s, const settings_def *d, const config
 }
 
 /* Apply one scalar entry of the file, noting problems (default kept). */
-static void settings_scalar_entry(settings *s, const settings_def *d, const config_setting_t *cs,
-				  const char *path, sbuf *notes)
+static void settings_scalar_entry(il_settings *s, const il_settings_def *d, const config_setting_t *cs,
+				  const char *path, il_sbuf *notes)
 {
 	const char *name = config_setting_name(cs), *def = d->def[0] ? d->def : "(empty)";
 	int line = config_setting_source_line(cs);
@@ -151,8 +151,8 @@ static void settings_scalar_entry(settings *s, const settings_def *d, const conf
 /* Apply the parsed file cfg to s, noting every problem. From the state
  * file (state set) only state keys count; the config takes both (older
  * versions kept the state there). */
-static void settings_from_config(settings *s, config_t *cfg, const char *path, int state,
-				 sbuf *notes)
+static void settings_from_config(il_settings *s, config_t *cfg, const char *path, int state,
+				 il_sbuf *notes)
 {
 	config_setting_t *root = config_root_setting(cfg);
 	int count = config_setting_length(root);
@@ -161,7 +161,7 @@ static void settings_from_config(settings *s, config_t *cfg, const char *path, i
 		const char *name = config_setting_name(cs);
 		if (!name)
 			continue;
-		const settings_def *d = settings_find(name);
+		const il_settings_def *d = settings_find(name);
 		if (!d || (state && d->store != SETTING_IN_STATE)) {
 			if (notes)
 				sbuf_printf(notes, "%s:%d: unknown setting '%s' ignored\n", path,
@@ -176,7 +176,7 @@ static void settings_from_config(settings *s, config_t *cfg, const char *path, i
 }
 
 /* Apply config text over s (see settings_internal.h). */
-int settings_from_text(settings *s, const char *text)
+int settings_from_text(il_settings *s, const char *text)
 {
 	config_t cfg;
 	config_init(&cfg);
@@ -190,9 +190,9 @@ int settings_from_text(settings *s, const char *text)
 
 /* Parse the file at path over s; a file that cannot be used is noted and
  * marked broken (never written); always 0. */
-static int settings_read(settings *s, const char *path, int state, sbuf *notes)
+static int settings_read(il_settings *s, const char *path, int state, il_sbuf *notes)
 {
-	sbuf text = SBUF_INIT;
+	il_sbuf text = SBUF_INIT;
 	if (settings_read_text(path, &text, SETTINGS_FILE_MAX) != 0) {
 		int e = errno;
 		sbuf_free(&text);
@@ -260,7 +260,7 @@ static int settings_read(settings *s, const char *path, int state, sbuf *notes)
 }
 
 /* Load the config at path into s (see settings.h). */
-int settings_load(settings *s, const char *path, sbuf *notes, il_err *err)
+int settings_load(il_settings *s, const char *path, il_sbuf *notes, il_err *err)
 {
 	settings_defaults(s);
 	if (strlen(path) >= sizeof s->path)
@@ -281,7 +281,7 @@ int settings_load(settings *s, const char *path, sbuf *notes, il_err *err)
 }
 
 /* Read the state file at path over s (see settings.h). */
-int settings_state_load(settings *s, const char *path, sbuf *notes, il_err *err)
+int settings_state_load(il_settings *s, const char *path, il_sbuf *notes, il_err *err)
 {
 	if (strlen(path) >= sizeof s->state_path)
 		return il_err_set(err, IL_E_IO, "state path too long: %s", path);
@@ -293,7 +293,7 @@ int settings_state_load(settings *s, const char *path, sbuf *notes, il_err *err)
 }
 
 /* The one loader: files, then the one-run overrides (see settings.h). */
-int settings_load_for(const il_opts *o, settings_need need, settings *s, sbuf *notes,
+int settings_load_for(const il_opts *o, il_settings_need need, il_settings *s, il_sbuf *notes,
 		      il_err *err)
 {
 	char path[IL_PATH_MAX];

@@ -233,7 +233,7 @@ static int settings_mkdir_for(const char *path, il_err *err)
 /* Copy the file at path to path.bak (atomically); 0 or -1 with err. */
 static int settings_backup(const char *path, il_err *err)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	if (settings_read_text(path, &sb, SETTINGS_FILE_MAX) != 0) {
 		int e = errno;
 		sbuf_free(&sb);
@@ -247,7 +247,7 @@ static int settings_backup(const char *path, il_err *err)
 }
 
 /* Append one key's comment and "key = value;" line. */
-static void settings_render_key(const settings *s, const settings_def *d, sbuf *sb)
+static void settings_render_key(const il_settings *s, const il_settings_def *d, il_sbuf *sb)
 {
 	if (d->type == SETTING_ARGV || d->type == SETTING_PRESETS)
 		sbuf_printf(sb, "# %s\n%s = ", d->comment, d->key);
@@ -259,7 +259,7 @@ static void settings_render_key(const settings *s, const settings_def *d, sbuf *
 }
 
 /* Render the whole config file (comments included) into sb. */
-void settings_render(const settings *s, sbuf *sb)
+void settings_render(const il_settings *s, il_sbuf *sb)
 {
 	sbuf_puts(sb, "# infiniloop-tui settings (libconfig format).\n"
 		      "# Edit freely; infiniloop-tui checks every value and says which line is wrong.\n"
@@ -275,7 +275,7 @@ void settings_render(const settings *s, sbuf *sb)
 }
 
 /* Write s to s->path as a whole (see settings.h). */
-int settings_save(settings *s, il_err *err)
+int settings_save(il_settings *s, il_err *err)
 {
 	if (!s->path[0])
 		return il_err_set(err, IL_E_IO, "no settings file to save to");
@@ -292,7 +292,7 @@ int settings_save(settings *s, il_err *err)
 	}
 	if (settings_mkdir_for(target, err) != 0)
 		return -1;
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	settings_render(s, &sb);
 	int rc = sb.oom ? il_err_set(err, IL_E_INTERNAL, "out of memory")
 			: settings_write_atomic(target, sbuf_str(&sb), sb.len, err);
@@ -301,11 +301,11 @@ int settings_save(settings *s, il_err *err)
 }
 
 /* True when edited config text parses and gives d the value s has. */
-static int settings_edit_ok(const settings *s, const settings_def *d, const char *text)
+static int settings_edit_ok(const il_settings *s, const il_settings_def *d, const char *text)
 {
-	settings t;
+	il_settings t;
 	settings_defaults(&t);
-	sbuf want = SBUF_INIT, got = SBUF_INIT;
+	il_sbuf want = SBUF_INIT, got = SBUF_INIT;
 	int ok = settings_from_text(&t, text) == 0;
 	if (ok) {
 		settings_put_value(s, d, &want);
@@ -320,13 +320,13 @@ static int settings_edit_ok(const settings *s, const settings_def *d, const char
 
 /* Replace (or append) d's entry in the file at path with s's value; a key
  * that an @include'd file sets is changed in that file. */
-static int settings_edit_file(settings *s, const settings_def *d, const char *path, int depth,
+static int settings_edit_file(il_settings *s, const il_settings_def *d, const char *path, int depth,
 			      il_err *err)
 {
 	char target[IL_PATH_MAX];
 	if (settings_target(path, target, sizeof target, err) != 0)
 		return -1;
-	sbuf text = SBUF_INIT, out = SBUF_INIT;
+	il_sbuf text = SBUF_INIT, out = SBUF_INIT;
 	int rc = -1;
 	if (settings_read_text(target, &text, SETTINGS_FILE_MAX) != 0) {
 		if (errno != ENOENT) {
@@ -393,7 +393,7 @@ done:
 }
 
 /* Write one configuration key (see settings.h). */
-int settings_save_key(settings *s, const settings_def *d, il_err *err)
+int settings_save_key(il_settings *s, const il_settings_def *d, il_err *err)
 {
 	if (d->store == SETTING_IN_STATE)
 		return settings_state_save(s, err);
@@ -413,15 +413,15 @@ int settings_save_key(settings *s, const settings_def *d, il_err *err)
 }
 
 /* Write the runtime state (see settings.h). */
-int settings_state_save(const settings *s, il_err *err)
+int settings_state_save(const il_settings *s, il_err *err)
 {
 	if (!s->state_path[0])
 		return 0;
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	sbuf_puts(&sb, "# infiniloop-tui runtime state, rewritten as the station runs.\n"
 		       "# Settings belong in the config file; see infiniloop-tui(1), FILES.\n");
 	for (size_t k = 0; k < settings_ndefs; k++) {
-		const settings_def *d = &settings_defs[k];
+		const il_settings_def *d = &settings_defs[k];
 		if (d->store != SETTING_IN_STATE)
 			continue;
 		sbuf_printf(&sb, "%s = ", d->key);

@@ -15,13 +15,13 @@
 #include "util/timeutil.h"
 
 /* Mark parts of the screen for drawing. */
-void app_dirty(ui_app *a, unsigned bits)
+void app_dirty(il_ui_app *a, unsigned bits)
 {
 	a->dirty |= bits;
 }
 
 /* Put a message in the status line. */
-void app_msg(ui_app *a, int level, const char *fmt, ...)
+void app_msg(il_ui_app *a, int level, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -31,7 +31,7 @@ void app_msg(ui_app *a, int level, const char *fmt, ...)
 }
 
 /* Queue a request with no fields. */
-void app_send_verb(ui_app *a, const char *verb)
+void app_send_verb(il_ui_app *a, const char *verb)
 {
 	if (!a->engine_up) {
 		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
@@ -41,13 +41,13 @@ void app_send_verb(ui_app *a, const char *verb)
 }
 
 /* Queue a request with one string field. */
-void app_send_kv(ui_app *a, const char *verb, const char *key, const char *value)
+void app_send_kv(il_ui_app *a, const char *verb, const char *key, const char *value)
 {
 	if (!a->engine_up) {
 		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
 		return;
 	}
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, verb);
 	proto_fmt_str(&sb, key, value);
 	proto_fmt_end(&sb);
@@ -56,13 +56,13 @@ void app_send_kv(ui_app *a, const char *verb, const char *key, const char *value
 }
 
 /* Queue `set key=K value=V`. */
-void app_set(ui_app *a, const char *key, const char *value)
+void app_set(il_ui_app *a, const char *key, const char *value)
 {
 	if (!a->engine_up) {
 		app_msg(a, UIM_MSG_WARN, "the engine is not running; the setting was not changed");
 		return;
 	}
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "set");
 	proto_fmt_str(&sb, "key", key);
 	proto_fmt_str(&sb, "value", value);
@@ -75,9 +75,9 @@ void app_set(ui_app *a, const char *key, const char *value)
 /* Check a setting's value against the settings table (the engine checks
  * it again), apply a theme at once, and send `set`; 0 or -1 (the message
  * says why). */
-int app_set_checked(ui_app *a, const char *key, const char *value)
+int app_set_checked(il_ui_app *a, const char *key, const char *value)
 {
-	const settings_def *d = settings_find(key);
+	const il_settings_def *d = settings_find(key);
 	il_err err;
 	if (d && (d->type == SETTING_INT || d->type == SETTING_LONG || d->type == SETTING_DOUBLE)) {
 		char *end;
@@ -100,7 +100,7 @@ int app_set_checked(ui_app *a, const char *key, const char *value)
 
 /* Start generating from a prompt; one the engine would refuse (too long,
  * empty, control bytes) is not sent, and an error message says why. */
-void app_start(ui_app *a, const char *prompt)
+void app_start(il_ui_app *a, const char *prompt)
 {
 	il_err err;
 	if (gen_prompt_check(prompt, &err) != 0) { /* (what the engine would answer) */
@@ -131,7 +131,7 @@ static void app_expand(const char *path, char *out, size_t n)
  * refused; an existing file is replaced with force, else after a question
  * (y/n). Only the music folder, where s proposes to save, is created when
  * missing. */
-void app_save(ui_app *a, const char *path, int force)
+void app_save(il_ui_app *a, const char *path, int force)
 {
 	char full[IL_PATH_MAX], music[IL_PATH_MAX];
 	app_expand(path, full, sizeof full);
@@ -157,7 +157,7 @@ void app_save(ui_app *a, const char *path, int force)
 		app_msg(a, UIM_MSG_WARN, "the engine is not running; 'save' was not sent");
 		return;
 	}
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "save");
 	proto_fmt_str(&sb, "path", full);
 	if (force)
@@ -171,7 +171,7 @@ void app_save(ui_app *a, const char *path, int force)
 }
 
 /* The default file name for `save` (in the XDG music folder). */
-void app_default_save_path(ui_app *a, char *out, size_t n)
+void app_default_save_path(il_ui_app *a, char *out, size_t n)
 {
 	char dir[IL_PATH_MAX], name[128];
 	if (paths_music_dir(dir, sizeof dir, NULL) != 0)
@@ -194,9 +194,9 @@ void app_default_save_path(ui_app *a, char *out, size_t n)
 }
 
 /* Show the state in the message row (after `:status`). */
-void app_status_summary(ui_app *a)
+void app_status_summary(il_ui_app *a)
 {
-	uimodel *m = &a->m;
+	il_uimodel *m = &a->m;
 	char el[16];
 	uidraw_clock(el, sizeof el, uimodel_elapsed(m, a->now));
 	char aud[300];
@@ -209,7 +209,7 @@ void app_status_summary(ui_app *a)
 
 /* Pause or resume; on a stopped or idle station, start it again (its
  * prompt) rather than pause nothing. */
-void app_toggle_pause(ui_app *a)
+void app_toggle_pause(il_ui_app *a)
 {
 	if (a->m.state == IL_PLAYER_PAUSED) {
 		app_send_verb(a, "resume");
@@ -231,7 +231,7 @@ void app_toggle_pause(ui_app *a)
 
 /* Hold the loop playing (on 1), let it go (0), or toggle (-1); the
  * status row shows it at once (the engine's next status confirms it). */
-void app_hold(ui_app *a, int on)
+void app_hold(il_ui_app *a, int on)
 {
 	if (on < 0)
 		on = !a->m.hold;
@@ -245,7 +245,7 @@ void app_hold(ui_app *a, int on)
 
 /* Set the sleep timer to secs seconds (0: off): whole minutes go as
  * minutes=, anything else as seconds=. */
-void app_sleep(ui_app *a, long secs)
+void app_sleep(il_ui_app *a, long secs)
 {
 	char v[32];
 	snprintf(v, sizeof v, "%ld", secs % 60 ? secs : secs / 60);
@@ -259,7 +259,7 @@ void app_sleep(ui_app *a, long secs)
 
 /* Mark the playing loop as a favourite (the engine answers with the
  * favourite, or says that nothing plays). */
-void app_favourite(ui_app *a)
+void app_favourite(il_ui_app *a)
 {
 	app_send_verb(a, "favourite");
 	if (a->engine_up && a->m.title[0])
@@ -267,7 +267,7 @@ void app_favourite(ui_app *a)
 }
 
 /* Ask the engine for the favourites; the list is made again from its answer. */
-static void app_ask_favourites(ui_app *a)
+static void app_ask_favourites(il_ui_app *a)
 {
 	a->m.nfavs = 0;
 	elink_send_verb(&a->link, "favourites");
@@ -275,13 +275,13 @@ static void app_ask_favourites(ui_app *a)
 }
 
 /* Send verb id=ID of favourite k of the list; the favourite, or NULL. */
-static const uim_fav *app_fav_send(ui_app *a, const char *verb, int k)
+static const il_uim_fav *app_fav_send(il_ui_app *a, const char *verb, int k)
 {
 	if (k < 0 || k >= a->m.nfavs) {
 		app_msg(a, UIM_MSG_WARN, "no favourite yet: f marks the loop playing");
 		return NULL;
 	}
-	const uim_fav *f = &a->m.favs[k];
+	const il_uim_fav *f = &a->m.favs[k];
 	char id[24];
 	snprintf(id, sizeof id, "%ld", f->id);
 	app_send_kv(a, verb, "id", id);
@@ -290,9 +290,9 @@ static const uim_fav *app_fav_send(ui_app *a, const char *verb, int k)
 
 /* Play favourite k of the list at once; a generated one's prompt becomes
  * the station's. */
-void app_play_favourite(ui_app *a, int k)
+void app_play_favourite(il_ui_app *a, int k)
 {
-	const uim_fav *f = app_fav_send(a, "play_favourite", k);
+	const il_uim_fav *f = app_fav_send(a, "play_favourite", k);
 	if (!f)
 		return;
 	if (f->backend[0] && f->prompt[0])
@@ -301,9 +301,9 @@ void app_play_favourite(ui_app *a, int k)
 }
 
 /* Forget favourite k of the list (and its saved copy). */
-void app_unfavourite(ui_app *a, int k)
+void app_unfavourite(il_ui_app *a, int k)
 {
-	const uim_fav *f = app_fav_send(a, "unfavourite", k);
+	const il_uim_fav *f = app_fav_send(a, "unfavourite", k);
 	if (!f)
 		return;
 	app_msg(a, UIM_MSG_INFO, "forgetting favourite: %s", f->title);
@@ -311,9 +311,9 @@ void app_unfavourite(ui_app *a, int k)
 }
 
 /* Leave the station as how says (see app.h); 1 when the caller must ask. */
-int app_quit(ui_app *a, int how)
+int app_quit(il_ui_app *a, int how)
 {
-	const uimodel *m = &a->m;
+	const il_uimodel *m = &a->m;
 	int music = m->state == IL_PLAYER_PLAYING || m->state == IL_PLAYER_PAUSED || uimodel_generating(m);
 	if (how == APP_QUIT_ASK && a->engine_up && music)
 		return 1;
@@ -323,7 +323,7 @@ int app_quit(ui_app *a, int how)
 }
 
 /* Show a screen, asking the engine for what it needs. */
-void app_set_screen(ui_app *a, int screen)
+void app_set_screen(il_ui_app *a, int screen)
 {
 	if (screen < 0 || screen >= UI_SCREENS)
 		return;
@@ -335,7 +335,7 @@ void app_set_screen(ui_app *a, int screen)
 	if (screen == UI_SCREEN_STATS) {
 		a->m.stats_fresh = 1;
 		a->m.stats_answered = 0;
-		sbuf sb = SBUF_INIT;
+		il_sbuf sb = SBUF_INIT;
 		proto_fmt_begin(&sb, "stats");
 		proto_fmt_long(&sb, "limit", 20);
 		proto_fmt_end(&sb);
@@ -350,9 +350,9 @@ void app_set_screen(ui_app *a, int screen)
 }
 
 /* Load and apply a theme by name; 0 or -1 (the message says why). */
-int app_theme(ui_app *a, const char *name)
+int app_theme(il_ui_app *a, const char *name)
 {
-	theme th;
+	il_theme th;
 	il_err err;
 	if (theme_load(&th, name, &err) != 0) {
 		app_msg(a, UIM_MSG_ERROR, "%s", err.msg);
@@ -366,7 +366,7 @@ int app_theme(ui_app *a, const char *name)
 }
 
 /* Filter the preset list by text (empty: all); the selection goes to the top. */
-void app_filter_presets(ui_app *a, const char *text)
+void app_filter_presets(il_ui_app *a, const char *text)
 {
 	snprintf(a->filter, sizeof a->filter, "%s", text);
 	a->preset_sel = 0;
@@ -375,11 +375,11 @@ void app_filter_presets(ui_app *a, const char *text)
 }
 
 /* Indexes of the presets that pass the filter; count. */
-int app_presets_visible(ui_app *a, int *idx, int n)
+int app_presets_visible(il_ui_app *a, int *idx, int n)
 {
 	int count = 0;
 	for (int k = 0; k < a->m.npresets && count < n; k++) {
-		const uim_preset *p = &a->m.presets[k];
+		const il_uim_preset *p = &a->m.presets[k];
 		if (!a->filter[0] || strcasestr(p->name, a->filter) || strcasestr(p->prompt, a->filter))
 			idx[count++] = k;
 	}

@@ -15,11 +15,11 @@
 enum { UI_SCREEN_PLAYER, UI_SCREEN_STATS, UI_SCREEN_SETTINGS, UI_SCREEN_ANALYSIS, UI_SCREENS };
 
 /* Where the parts of the screen are (computed from the size). */
-typedef struct uilayout {
+typedef struct il_uilayout {
 	int mode;          /* UI_LAYOUT_* */
-	uirect header, body, status, msg;
-	uirect info, spectrum, timing, presets, gen;
-} uilayout;
+	il_uirect header, body, status, msg;
+	il_uirect info, spectrum, timing, presets, gen;
+} il_uilayout;
 
 enum { UI_LAYOUT_TOO_SMALL, UI_LAYOUT_COMPACT, UI_LAYOUT_FULL };
 
@@ -27,14 +27,14 @@ enum { UI_LAYOUT_TOO_SMALL, UI_LAYOUT_COMPACT, UI_LAYOUT_FULL };
 #define UI_MIN_COLS 30
 #define UI_MIN_ROWS 8
 
-typedef struct ui_app {
+typedef struct il_ui_app {
 	const il_opts *opts;
-	tui t;
-	theme th;
-	uimodel m;
-	elink link;
-	entry entry;           /* the bottom row's question, when open */
-	uilayout lay;
+	il_tui t;
+	il_theme th;
+	il_uimodel m;
+	il_elink link;
+	il_entry entry;           /* the bottom row's question, when open */
+	il_uilayout lay;
 	int screen;
 	int overlay, overlay_top; /* UI_OVERLAY_*, its first row shown */
 	int preset_sel, preset_top;
@@ -67,65 +67,65 @@ typedef struct ui_app {
 	int msg_expired;       /* the message row went back to the hints */
 	int exit_signal;       /* the signal that ended the station, or 0 */
 	int status_echo;       /* show the next `status` in the message row */
-} ui_app;
+} il_ui_app;
 
 /* Queue a request with no fields. */
-void app_send_verb(ui_app *a, const char *verb);
+void app_send_verb(il_ui_app *a, const char *verb);
 /* Queue a request with one string field. */
-void app_send_kv(ui_app *a, const char *verb, const char *key, const char *value);
+void app_send_kv(il_ui_app *a, const char *verb, const char *key, const char *value);
 /* Queue `set key=K value=V`. */
-void app_set(ui_app *a, const char *key, const char *value);
+void app_set(il_ui_app *a, const char *key, const char *value);
 /* Check a setting's value against the settings table, apply a theme at
  * once, and send `set`; 0 or -1 (the message says why). */
-int app_set_checked(ui_app *a, const char *key, const char *value);
+int app_set_checked(il_ui_app *a, const char *key, const char *value);
 /* Start generating from a prompt; one the engine would refuse (too long,
  * empty, control bytes) is not sent, and an error message says why. */
-void app_start(ui_app *a, const char *prompt);
+void app_start(il_ui_app *a, const char *prompt);
 /* Save the current loop to path (~ expanded): a folder is refused, an
  * existing file is replaced with force or after asking (y/n). */
-void app_save(ui_app *a, const char *path, int force);
+void app_save(il_ui_app *a, const char *path, int force);
 /* The default file name for `save` (in the XDG music folder). */
-void app_default_save_path(ui_app *a, char *out, size_t n);
+void app_default_save_path(il_ui_app *a, char *out, size_t n);
 /* Show the state in the message row (after `:status`). */
-void app_status_summary(ui_app *a);
+void app_status_summary(il_ui_app *a);
 /* Pause or resume. */
-void app_toggle_pause(ui_app *a);
+void app_toggle_pause(il_ui_app *a);
 /* Hold the loop playing (on 1), let it go (0), or toggle (-1). */
-void app_hold(ui_app *a, int on);
+void app_hold(il_ui_app *a, int on);
 /* Set the sleep timer to secs seconds (0: off). */
-void app_sleep(ui_app *a, long secs);
+void app_sleep(il_ui_app *a, long secs);
 /* Mark the playing loop as a favourite. */
-void app_favourite(ui_app *a);
+void app_favourite(il_ui_app *a);
 /* Play favourite k of the list at once (a crossfade). */
-void app_play_favourite(ui_app *a, int k);
+void app_play_favourite(il_ui_app *a, int k);
 /* Forget favourite k of the list. */
-void app_unfavourite(ui_app *a, int k);
+void app_unfavourite(il_ui_app *a, int k);
 /* How to leave: ask whether to stop the music (when there is music or a
  * generation: the caller asks, entry_confirm_quit), stop it, or leave it
  * playing. */
 enum { APP_QUIT_ASK, APP_QUIT_STOP, APP_QUIT_DETACH };
 /* Leave the station as how says; 1 when the caller must ask first. */
-int app_quit(ui_app *a, int how);
+int app_quit(il_ui_app *a, int how);
 /* Show a screen (UI_SCREEN_*), asking the engine for what it needs. */
-void app_set_screen(ui_app *a, int screen);
+void app_set_screen(il_ui_app *a, int screen);
 /* Put a message in the status line. */
-void app_msg(ui_app *a, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void app_msg(il_ui_app *a, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Load and apply a theme by name; 0 or -1 (the message says why). */
-int app_theme(ui_app *a, const char *name);
+int app_theme(il_ui_app *a, const char *name);
 /* Mark parts of the screen for drawing. */
-void app_dirty(ui_app *a, unsigned bits);
+void app_dirty(il_ui_app *a, unsigned bits);
 /* Filter the preset list by text (empty: all); the selection goes to the top. */
-void app_filter_presets(ui_app *a, const char *text);
+void app_filter_presets(il_ui_app *a, const char *text);
 /* Indexes of the presets that pass the filter, into idx (n slots); count. */
-int app_presets_visible(ui_app *a, int *idx, int n);
+int app_presets_visible(il_ui_app *a, int *idx, int n);
 
 /* Panels of the player screen and the rows every screen shares (panels.c). */
-void uipanel_layout(ui_app *a);
-void uipanel_draw(ui_app *a, unsigned dirty);
+void uipanel_layout(il_ui_app *a);
+void uipanel_draw(il_ui_app *a, unsigned dirty);
 /* The output in plain words: what plays the sound, or why nothing does. */
-void uipanel_audio(const uimodel *m, char *out, size_t n);
+void uipanel_audio(const il_uimodel *m, char *out, size_t n);
 /* The other screens and the too-small notice (screens.c). */
-void uiscreen_draw(ui_app *a, unsigned dirty);
-void uiscreen_too_small(ui_app *a);
+void uiscreen_draw(il_ui_app *a, unsigned dirty);
+void uiscreen_too_small(il_ui_app *a);
 
 #endif

@@ -8,7 +8,7 @@
 #include "ui/tui.h"
 
 /* The first n characters (n < 0: all) as UTF-8 in out. */
-void cmdline_text(const cmdline *c, int n, char *out, size_t size)
+void cmdline_text(const il_cmdline *c, int n, char *out, size_t size)
 {
 	size_t len = 0;
 	mbstate_t st;
@@ -24,7 +24,7 @@ void cmdline_text(const cmdline *c, int n, char *out, size_t size)
 }
 
 /* Replace the text with UTF-8 text s; the cursor goes to the end. */
-void cmdline_set_text(cmdline *c, const char *s)
+void cmdline_set_text(il_cmdline *c, const char *s)
 {
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
@@ -45,7 +45,7 @@ void cmdline_set_text(cmdline *c, const char *s)
 }
 
 /* Start editing text with history slot. */
-void cmdline_start(cmdline *c, int slot, const char *text)
+void cmdline_start(il_cmdline *c, int slot, const char *text)
 {
 	c->slot = slot >= 0 && slot < CL_SLOTS ? slot : 0;
 	c->hpos = -1;
@@ -54,7 +54,7 @@ void cmdline_start(cmdline *c, int slot, const char *text)
 
 /* Remember a line in the slot's history (no duplicate of the last one,
  * nothing of a line of 256 bytes or more: never a cut copy). */
-void cmdline_remember(cmdline *c, const char *line)
+void cmdline_remember(il_cmdline *c, const char *line)
 {
 	int m = c->slot, n = c->nhist[m];
 	if (!*line || strlen(line) >= sizeof c->hist[m][0] || (n > 0 && !strcmp(c->hist[m][n - 1], line)))
@@ -68,7 +68,7 @@ void cmdline_remember(cmdline *c, const char *line)
 }
 
 /* Write every slot's history to f (see cmdline.h). */
-void cmdline_history_write(const cmdline *c, FILE *f)
+void cmdline_history_write(const il_cmdline *c, FILE *f)
 {
 	for (int m = 0; m < CL_SLOTS; m++)
 		for (int k = 0; k < c->nhist[m]; k++)
@@ -77,7 +77,7 @@ void cmdline_history_write(const cmdline *c, FILE *f)
 }
 
 /* Read a history written by cmdline_history_write (see cmdline.h). */
-void cmdline_history_read(cmdline *c, FILE *f)
+void cmdline_history_read(il_cmdline *c, FILE *f)
 {
 	char line[512];
 	int slot = c->slot;
@@ -92,7 +92,7 @@ void cmdline_history_read(cmdline *c, FILE *f)
 }
 
 /* Up/Down: step through the slot's history. */
-static void cmdline_history(cmdline *c, int dir)
+static void cmdline_history(il_cmdline *c, int dir)
 {
 	int n = c->nhist[c->slot];
 	if (n == 0)
@@ -110,7 +110,7 @@ static void cmdline_history(cmdline *c, int dir)
 }
 
 /* Delete the characters from s to the cursor. */
-static void cmdline_cut(cmdline *c, int s)
+static void cmdline_cut(il_cmdline *c, int s)
 {
 	wmemmove(c->buf + s, c->buf + c->cur, (size_t)(c->len - c->cur + 1));
 	c->len -= c->cur - s;
@@ -118,7 +118,7 @@ static void cmdline_cut(cmdline *c, int s)
 }
 
 /* Handle one key (see cmdline.h). */
-cmdline_result cmdline_edit(cmdline *c, int key, int utf8)
+il_cmdline_result cmdline_edit(il_cmdline *c, int key, int utf8)
 {
 	if (key == UIK_ESC || key == UIK_CTRL('g'))
 		return CMDLINE_CANCEL;

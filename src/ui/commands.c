@@ -46,7 +46,7 @@ int commands_split(const char *line, char *buf, size_t n, char **argv, int max)
 }
 
 /* Add s to the candidates if it starts with the prefix and is new. */
-static void commands_cand(commands_cands *cc, const char *s, size_t len)
+static void commands_cand(il_commands_cands *cc, const char *s, size_t len)
 {
 	size_t pl = strlen(cc->prefix);
 	if (cc->n >= COMMANDS_CANDS || len < pl || strncmp(s, cc->prefix, pl) || len >= sizeof cc->c[0])
@@ -66,13 +66,13 @@ static int commands_cand_choice(const char *word, size_t len, void *ud)
 }
 
 /* Add every "a|b|c" choice as a candidate. */
-static void commands_cand_choices(commands_cands *cc, const char *choices)
+static void commands_cand_choices(il_commands_cands *cc, const char *choices)
 {
 	settings_each_choice(choices, commands_cand_choice, cc);
 }
 
 /* :start PROMPT */
-static int commands_start(ui_app *a, int argc, char **argv)
+static int commands_start(il_ui_app *a, int argc, char **argv)
 {
 	char prompt[4 * CL_MAX + 8] = ""; /* the whole line: app_start says when it is too long */
 	for (int k = 1; k < argc; k++) {
@@ -88,7 +88,7 @@ static int commands_start(ui_app *a, int argc, char **argv)
 }
 
 /* :stop */
-static int commands_stop(ui_app *a, int argc, char **argv)
+static int commands_stop(il_ui_app *a, int argc, char **argv)
 {
 	app_send_verb(a, "stop");
 	a->station[0] = '\0'; /* a restarted engine stays stopped too */
@@ -101,7 +101,7 @@ static int commands_stop(ui_app *a, int argc, char **argv)
 }
 
 /* :status */
-static int commands_status(ui_app *a, int argc, char **argv)
+static int commands_status(il_ui_app *a, int argc, char **argv)
 {
 	a->status_echo = 1; /* shown when the answer comes */
 	app_send_verb(a, "status");
@@ -109,7 +109,7 @@ static int commands_status(ui_app *a, int argc, char **argv)
 }
 
 /* :save FILE, :save! FILE (replaces an existing file without asking) */
-static int commands_save(ui_app *a, int argc, char **argv)
+static int commands_save(il_ui_app *a, int argc, char **argv)
 {
 	char path[1024];
 	int force = argv[0][strlen(argv[0]) - 1] == '!';
@@ -127,7 +127,7 @@ static int commands_save(ui_app *a, int argc, char **argv)
 }
 
 /* Completion of :save: file names. */
-static void commands_save_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+static void commands_save_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
 {
 	if (argn != 1)
 		return;
@@ -145,7 +145,7 @@ static void commands_save_complete(ui_app *a, int argn, char **words, commands_c
 }
 
 /* :set KEY VALUE */
-static int commands_set(ui_app *a, int argc, char **argv)
+static int commands_set(il_ui_app *a, int argc, char **argv)
 {
 	if (argc != 3) {
 		char keys[512] = "";
@@ -156,7 +156,7 @@ static int commands_set(ui_app *a, int argc, char **argv)
 		app_msg(a, UIM_MSG_ERROR, "usage: set KEY VALUE; keys: %s", keys);
 		return -1;
 	}
-	const settings_def *d = settings_find(argv[1]);
+	const il_settings_def *d = settings_find(argv[1]);
 	if (!d) {
 		app_msg(a, UIM_MSG_ERROR, "unknown setting '%s'", argv[1]);
 		return -1;
@@ -167,18 +167,18 @@ static int commands_set(ui_app *a, int argc, char **argv)
 
 /* Completion of :set: keys and aliases from the settings table, then the
  * key's choices (or theme names). */
-static void commands_set_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+static void commands_set_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
 {
 	if (argn == 1) {
 		for (size_t k = 0; k < settings_ndefs; k++) {
-			const settings_def *d = &settings_defs[k];
+			const il_settings_def *d = &settings_defs[k];
 			commands_cand(cc, d->key, strlen(d->key));
 			if (d->alias)
 				commands_cand(cc, d->alias, strlen(d->alias));
 		}
 		return;
 	}
-	const settings_def *d = argn == 2 ? settings_find(words[1]) : NULL;
+	const il_settings_def *d = argn == 2 ? settings_find(words[1]) : NULL;
 	if (!d)
 		return;
 	if (!strcmp(d->key, "theme")) {
@@ -194,7 +194,7 @@ static void commands_set_complete(ui_app *a, int argn, char **words, commands_ca
 }
 
 /* :debug on|off */
-static int commands_debug(ui_app *a, int argc, char **argv)
+static int commands_debug(il_ui_app *a, int argc, char **argv)
 {
 	if (argc != 2 || (strcmp(argv[1], "on") && strcmp(argv[1], "off"))) {
 		app_msg(a, UIM_MSG_ERROR, "usage: debug on|off");
@@ -205,14 +205,14 @@ static int commands_debug(ui_app *a, int argc, char **argv)
 }
 
 /* Completion of :debug. */
-static void commands_debug_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+static void commands_debug_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
 {
 	if (argn == 1)
 		commands_cand_choices(cc, "on|off");
 }
 
 /* :validate current|next|both */
-static int commands_validate(ui_app *a, int argc, char **argv)
+static int commands_validate(il_ui_app *a, int argc, char **argv)
 {
 	if (argc != 2 || (strcmp(argv[1], "current") && strcmp(argv[1], "next") && strcmp(argv[1], "both"))) {
 		app_msg(a, UIM_MSG_ERROR, "usage: validate current|next|both");
@@ -223,14 +223,14 @@ static int commands_validate(ui_app *a, int argc, char **argv)
 }
 
 /* Completion of :validate. */
-static void commands_validate_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+static void commands_validate_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
 {
 	if (argn == 1)
 		commands_cand_choices(cc, "current|next|both");
 }
 
 /* :hold [on|off] (no word: hold or let go) */
-static int commands_hold(ui_app *a, int argc, char **argv)
+static int commands_hold(il_ui_app *a, int argc, char **argv)
 {
 	if (argc > 2 || (argc == 2 && strcmp(argv[1], "on") && strcmp(argv[1], "off"))) {
 		app_msg(a, UIM_MSG_ERROR, "usage: hold [on|off]");
@@ -241,14 +241,14 @@ static int commands_hold(ui_app *a, int argc, char **argv)
 }
 
 /* Completion of :hold. */
-static void commands_hold_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+static void commands_hold_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
 {
 	if (argn == 1)
 		commands_cand_choices(cc, "on|off");
 }
 
 /* :prev */
-static int commands_prev(ui_app *a, int argc, char **argv)
+static int commands_prev(il_ui_app *a, int argc, char **argv)
 {
 	app_send_verb(a, "prev");
 	return 0;
@@ -288,7 +288,7 @@ int commands_duration(const char *text, long *secs)
 }
 
 /* :sleep 45m|90|1h30m|30s|off */
-static int commands_sleep(ui_app *a, int argc, char **argv)
+static int commands_sleep(il_ui_app *a, int argc, char **argv)
 {
 	long secs;
 	if (argc != 2 || commands_duration(argv[1], &secs) != 0) {
@@ -300,42 +300,42 @@ static int commands_sleep(ui_app *a, int argc, char **argv)
 }
 
 /* Completion of :sleep. */
-static void commands_sleep_complete(ui_app *a, int argn, char **words, commands_cands *cc)
+static void commands_sleep_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
 {
 	if (argn == 1)
 		commands_cand_choices(cc, "off|15m|30m|45m|1h|90m|2h");
 }
 
 /* :fav: mark the loop playing as a favourite (as f). */
-static int commands_fav(ui_app *a, int argc, char **argv)
+static int commands_fav(il_ui_app *a, int argc, char **argv)
 {
 	app_favourite(a);
 	return 0;
 }
 
 /* :favourites: the favourites, on the statistics screen. */
-static int commands_favourites(ui_app *a, int argc, char **argv)
+static int commands_favourites(il_ui_app *a, int argc, char **argv)
 {
 	app_set_screen(a, UI_SCREEN_STATS);
 	return 0;
 }
 
 /* :help */
-static int commands_help(ui_app *a, int argc, char **argv)
+static int commands_help(il_ui_app *a, int argc, char **argv)
 {
 	overlay_open(a, UI_OVERLAY_HELP);
 	return 0;
 }
 
 /* :messages */
-static int commands_messages(ui_app *a, int argc, char **argv)
+static int commands_messages(il_ui_app *a, int argc, char **argv)
 {
 	overlay_open(a, UI_OVERLAY_MESSAGES);
 	return 0;
 }
 
 /* :quit (asks whether the music stops too), :quit! (stops it). */
-static int commands_quit(ui_app *a, int argc, char **argv)
+static int commands_quit(il_ui_app *a, int argc, char **argv)
 {
 	if (app_quit(a, strchr(argv[0], '!') ? APP_QUIT_STOP : APP_QUIT_ASK))
 		entry_confirm_quit(a);
@@ -343,13 +343,13 @@ static int commands_quit(ui_app *a, int argc, char **argv)
 }
 
 /* :detach: quit and leave the music playing. */
-static int commands_detach(ui_app *a, int argc, char **argv)
+static int commands_detach(il_ui_app *a, int argc, char **argv)
 {
 	app_quit(a, APP_QUIT_DETACH);
 	return 0;
 }
 
-const commands_def commands_table[] = {
+const il_commands_def commands_table[] = {
 	{ "start", NULL, "start 'PROMPT'", "generate loops from PROMPT and play them", commands_start, NULL, 0 },
 	{ "stop", NULL, "stop", "stop playback and generation", commands_stop, NULL, 0 },
 	{ "status", NULL, "status", "show the state in the status line", commands_status, NULL, 0 },
@@ -380,19 +380,19 @@ const commands_def commands_table[] = {
 const size_t commands_count = sizeof commands_table / sizeof commands_table[0];
 
 /* The command named name, its alias, or the only one name starts; NULL. */
-const commands_def *commands_find(const char *name)
+const il_commands_def *commands_find(const char *name)
 {
 	size_t len = strlen(name);
 	if (len > 1 && name[len - 1] == '!') {
 		char plain[64];
 		snprintf(plain, sizeof plain, "%.*s", (int)(len - 1), name);
-		const commands_def *c = commands_find(plain);
+		const il_commands_def *c = commands_find(plain);
 		return c && c->bang ? c : NULL;
 	}
-	const commands_def *only = NULL;
+	const il_commands_def *only = NULL;
 	int starts = 0;
 	for (size_t k = 0; k < commands_count; k++) {
-		const commands_def *c = &commands_table[k];
+		const il_commands_def *c = &commands_table[k];
 		if (!strcmp(c->name, name) || (c->alias && !strcmp(c->alias, name)))
 			return c;
 		if (*name && !strncmp(c->name, name, strlen(name))) {
@@ -404,7 +404,7 @@ const commands_def *commands_find(const char *name)
 }
 
 /* Run one command line (without the ':'). */
-int commands_run(ui_app *a, const char *line)
+int commands_run(il_ui_app *a, const char *line)
 {
 	char buf[4 * CL_MAX + 8];
 	char *argv[COMMANDS_ARGS];
@@ -415,7 +415,7 @@ int commands_run(ui_app *a, const char *line)
 	}
 	if (argc == 0)
 		return 0;
-	const commands_def *c = commands_find(argv[0]);
+	const il_commands_def *c = commands_find(argv[0]);
 	if (!c) {
 		app_msg(a, UIM_MSG_ERROR, "unknown command '%s' (try :help)", argv[0]);
 		return -1;
@@ -424,7 +424,7 @@ int commands_run(ui_app *a, const char *line)
 }
 
 /* Tab: complete the word before the cursor (see commands.h). */
-void commands_complete(ui_app *a, cmdline *c, char *hint, size_t hn)
+void commands_complete(il_ui_app *a, il_cmdline *c, char *hint, size_t hn)
 {
 	int start = c->cur;
 	while (start > 0 && c->buf[start - 1] != L' ')
@@ -438,12 +438,12 @@ void commands_complete(ui_app *a, cmdline *c, char *hint, size_t hn)
 	hint[0] = '\0';
 	if (nw < 0)
 		return;
-	commands_cands cc = { .n = 0, .prefix = upto + strlen(before) };
+	il_commands_cands cc = { .n = 0, .prefix = upto + strlen(before) };
 	if (nw == 0) {
 		for (size_t k = 0; k < commands_count; k++)
 			commands_cand(&cc, commands_table[k].name, strlen(commands_table[k].name));
 	} else {
-		const commands_def *cmd = commands_find(words[0]);
+		const il_commands_def *cmd = commands_find(words[0]);
 		if (cmd && cmd->complete)
 			cmd->complete(a, nw, words, &cc);
 	}

@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* Decode the next character of s (UTF-8 or ASCII mode); bytes used, 0 at end. */
-static size_t uidraw_next(const tui *t, const char *s, wchar_t *wc, int *cols)
+static size_t uidraw_next(const il_tui *t, const char *s, wchar_t *wc, int *cols)
 {
 	if (!*s)
 		return 0;
@@ -43,7 +43,7 @@ static size_t uidraw_next(const tui *t, const char *s, wchar_t *wc, int *cols)
 }
 
 /* Text width in columns of a UTF-8 string. */
-int uidraw_width(const tui *t, const char *s)
+int uidraw_width(const il_tui *t, const char *s)
 {
 	int total = 0, cols;
 	wchar_t wc;
@@ -56,7 +56,7 @@ int uidraw_width(const tui *t, const char *s)
 }
 
 /* Draw one glyph. */
-void uidraw_glyph(const tui *t, int y, int x, wchar_t g, theme_role r)
+void uidraw_glyph(const il_tui *t, int y, int x, wchar_t g, il_theme_role r)
 {
 	if (y < 0 || x < 0 || y >= t->rows || x >= t->cols)
 		return;
@@ -67,7 +67,7 @@ void uidraw_glyph(const tui *t, int y, int x, wchar_t g, theme_role r)
 }
 
 /* Draw s at (y, x) in at most w columns; an ellipsis marks a cut. */
-int uidraw_text(const tui *t, int y, int x, int w, theme_role r, const char *s)
+int uidraw_text(const il_tui *t, int y, int x, int w, il_theme_role r, const char *s)
 {
 	if (!s || w <= 0 || y < 0 || y >= t->rows || x < 0 || x >= t->cols)
 		return 0;
@@ -99,7 +99,7 @@ int uidraw_text(const tui *t, int y, int x, int w, theme_role r, const char *s)
 /* The bytes of s that fill one row of w columns, broken after the last
  * space that fits (mid-word only when a word is wider than the row);
  * *next is where the next row starts, its spaces skipped. */
-size_t uidraw_wrap(const tui *t, const char *s, int w, const char **next)
+size_t uidraw_wrap(const il_tui *t, const char *s, int w, const char **next)
 {
 	const char *p = s, *brk = NULL;
 	int used = 0, cols;
@@ -122,7 +122,7 @@ size_t uidraw_wrap(const tui *t, const char *s, int w, const char **next)
 
 /* Draw s wrapped in rows of w columns from row y to below bottom; the
  * rows used (all rows it needs are counted, drawn or not). */
-int uidraw_wrapped(const tui *t, int y, int x, int w, int bottom, theme_role r, const char *s)
+int uidraw_wrapped(const il_tui *t, int y, int x, int w, int bottom, il_theme_role r, const char *s)
 {
 	int rows = 0;
 	char buf[1024];
@@ -140,7 +140,7 @@ int uidraw_wrapped(const tui *t, int y, int x, int w, int bottom, theme_role r, 
 }
 
 /* Draw printf-formatted text like uidraw_text. */
-int uidraw_textf(const tui *t, int y, int x, int w, theme_role r, const char *fmt, ...)
+int uidraw_textf(const il_tui *t, int y, int x, int w, il_theme_role r, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -151,7 +151,7 @@ int uidraw_textf(const tui *t, int y, int x, int w, theme_role r, const char *fm
 }
 
 /* Fill w columns at (y, x) with blanks in role r. */
-void uidraw_fill(const tui *t, int y, int x, int w, theme_role r)
+void uidraw_fill(const il_tui *t, int y, int x, int w, il_theme_role r)
 {
 	if (y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
 		return;
@@ -164,19 +164,19 @@ void uidraw_fill(const tui *t, int y, int x, int w, theme_role r)
 }
 
 /* Blank a rectangle. */
-void uidraw_clear(const tui *t, uirect rc)
+void uidraw_clear(const il_tui *t, il_uirect rc)
 {
 	for (int k = 0; k < rc.h; k++)
 		uidraw_fill(t, rc.y + k, rc.x, rc.w, ROLE_NORMAL);
 }
 
 /* Frame rc with a title; the inside is cleared. Returns the inner rectangle. */
-uirect uidraw_frame(const tui *t, uirect rc, const char *title)
+il_uirect uidraw_frame(const il_tui *t, il_uirect rc, const char *title)
 {
-	uirect in = { rc.y + 1, rc.x + 1, rc.h - 2, rc.w - 2 };
+	il_uirect in = { rc.y + 1, rc.x + 1, rc.h - 2, rc.w - 2 };
 	if (rc.h < 2 || rc.w < 4) {
 		uidraw_clear(t, rc);
-		return (uirect){ rc.y, rc.x, rc.h > 0 ? rc.h : 0, rc.w > 0 ? rc.w : 0 };
+		return (il_uirect){ rc.y, rc.x, rc.h > 0 ? rc.h : 0, rc.w > 0 ? rc.w : 0 };
 	}
 	uidraw_clear(t, in);
 	attr_t a = t->attr[ROLE_BORDER];
@@ -211,7 +211,7 @@ uirect uidraw_frame(const tui *t, uirect rc, const char *title)
 }
 
 /* A horizontal bar of w columns filled to frac (0-1), eighth-cell precise. */
-void uidraw_hbar(const tui *t, int y, int x, int w, double frac, theme_role fill, theme_role empty)
+void uidraw_hbar(const il_tui *t, int y, int x, int w, double frac, il_theme_role fill, il_theme_role empty)
 {
 	if (w <= 0)
 		return;
@@ -232,7 +232,7 @@ void uidraw_hbar(const tui *t, int y, int x, int w, double frac, theme_role fill
 }
 
 /* An indeterminate progress bar: a block going to and fro with the time. */
-void uidraw_hbar_busy(const tui *t, int y, int x, int w, double now, theme_role fill, theme_role empty)
+void uidraw_hbar_busy(const il_tui *t, int y, int x, int w, double now, il_theme_role fill, il_theme_role empty)
 {
 	if (w <= 0)
 		return;
@@ -250,7 +250,7 @@ void uidraw_hbar_busy(const tui *t, int y, int x, int w, double now, theme_role 
 }
 
 /* A "label value" pair: label in ROLE_LABEL, value in ROLE_VALUE. */
-int uidraw_pair(const tui *t, int y, int x, int w, const char *label, const char *value)
+int uidraw_pair(const il_tui *t, int y, int x, int w, const char *label, const char *value)
 {
 	int n = uidraw_text(t, y, x, w, ROLE_LABEL, label);
 	if (n < w)

@@ -20,7 +20,7 @@
 #include "util/usock.h"
 
 /* Append one argument to the engine's command line. */
-static void elink_arg(elink *l, const char *a)
+static void elink_arg(il_elink *l, const char *a)
 {
 	if (l->argc < ELINK_ARGS_MAX - 1)
 		l->argv[l->argc++] = (char *)a;
@@ -28,7 +28,7 @@ static void elink_arg(elink *l, const char *a)
 }
 
 /* Prepare the link: the engine's command line and the temporary folder. */
-int elink_init(elink *l, const il_opts *o, il_err *err)
+int elink_init(il_elink *l, const il_opts *o, il_err *err)
 {
 	memset(l, 0, sizeof *l);
 	l->fd = -1;
@@ -68,7 +68,7 @@ int elink_init(elink *l, const il_opts *o, il_err *err)
 
 /* In the child: a session of its own (no terminal, so no hang-up), stdio
  * on /dev/null and the log, then run the engine as the user's server. */
-static void elink_exec_child(elink *l)
+static void elink_exec_child(il_elink *l)
 {
 	sigset_t none;
 	sigemptyset(&none);
@@ -88,14 +88,14 @@ static void elink_exec_child(elink *l)
 }
 
 /* The log's size now (0 when it is missing). */
-static long elink_log_size(const elink *l)
+static long elink_log_size(const il_elink *l)
 {
 	struct stat st;
 	return stat(l->logpath, &st) == 0 ? (long)st.st_size : 0;
 }
 
 /* Keep the log short: past 1 MB it is moved to engine.log.old. */
-static void elink_rotate_log(const elink *l)
+static void elink_rotate_log(const il_elink *l)
 {
 	if (elink_log_size(l) > (1L << 20)) {
 		char old[IL_PATH_MAX + 8];
@@ -105,7 +105,7 @@ static void elink_rotate_log(const elink *l)
 }
 
 /* Adopt a connected socket. */
-static void elink_adopt(elink *l, int fd)
+static void elink_adopt(il_elink *l, int fd)
 {
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	l->fd = fd;
@@ -117,7 +117,7 @@ static void elink_adopt(elink *l, int fd)
 }
 
 /* Attach to the running engine, or start one and attach (see elink.h). */
-int elink_start(elink *l, il_err *err)
+int elink_start(il_elink *l, il_err *err)
 {
 	int fd = usock_connect(l->sockpath, err);
 	if (fd >= 0) {
@@ -160,7 +160,7 @@ int elink_start(elink *l, il_err *err)
 }
 
 /* Queue a finished protocol line. */
-void elink_send(elink *l, const sbuf *line)
+void elink_send(il_elink *l, const il_sbuf *line)
 {
 	if (l->fd < 0 || line->len == 0)
 		return;
@@ -169,9 +169,9 @@ void elink_send(elink *l, const sbuf *line)
 }
 
 /* Queue a request with no fields. */
-void elink_send_verb(elink *l, const char *verb)
+void elink_send_verb(il_elink *l, const char *verb)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, verb);
 	proto_fmt_end(&sb);
 	elink_send(l, &sb);
@@ -179,13 +179,13 @@ void elink_send_verb(elink *l, const char *verb)
 }
 
 /* True when queued bytes wait for the socket. */
-int elink_pending(const elink *l)
+int elink_pending(const il_elink *l)
 {
 	return l->fd >= 0 && l->outq_sent < l->outq.len;
 }
 
 /* Write what the socket takes now; -1 when the engine is gone. */
-int elink_flush(elink *l)
+int elink_flush(il_elink *l)
 {
 	while (l->fd >= 0 && l->outq_sent < l->outq.len) {
 		ssize_t w = send(l->fd, l->outq.buf + l->outq_sent, l->outq.len - l->outq_sent, MSG_NOSIGNAL);
@@ -206,7 +206,7 @@ int elink_flush(elink *l)
 
 /* Read what the socket has: >0 bytes, 0 at end, -1 EAGAIN (or ENOBUFS: take
  * the events first). */
-ssize_t elink_read(elink *l)
+ssize_t elink_read(il_elink *l)
 {
 	if (l->fd < 0)
 		return 0;
@@ -219,13 +219,13 @@ ssize_t elink_read(elink *l)
 }
 
 /* Take the next event: 1 an event, 0 nothing more, -1 a bad line. */
-int elink_next(elink *l, proto_msg *m, il_err *err)
+int elink_next(il_elink *l, il_proto_msg *m, il_err *err)
 {
 	return proto_reader_next(&l->rd, m, err);
 }
 
 /* Close our end after the engine went away. */
-void elink_close(elink *l)
+void elink_close(il_elink *l)
 {
 	if (l->fd >= 0)
 		close(l->fd);
@@ -235,7 +235,7 @@ void elink_close(elink *l)
 }
 
 /* Describe a wait status in words into l->why. */
-static void elink_describe(elink *l, int st)
+static void elink_describe(il_elink *l, int st)
 {
 	l->status = st;
 	if (WIFEXITED(st))
@@ -248,7 +248,7 @@ static void elink_describe(elink *l, int st)
 }
 
 /* Reap the engine if it ended; 1 when it did. */
-int elink_reap(elink *l)
+int elink_reap(il_elink *l)
 {
 	if (l->pid <= 0)
 		return 0;
@@ -262,7 +262,7 @@ int elink_reap(elink *l)
 }
 
 /* Ask the engine to quit, then TERM and KILL it if it takes too long. */
-void elink_stop(elink *l, int timeout_ms)
+void elink_stop(il_elink *l, int timeout_ms)
 {
 	if (l->pid <= 0) { /* an engine we attached to: quit, and wait for its end of the socket */
 		if (l->fd >= 0) {
@@ -324,14 +324,14 @@ static int elink_rm_entry(const char *path, const struct stat *st, int flag, str
 }
 
 /* Leave the engine playing: close our end of the socket. */
-void elink_detach(elink *l)
+void elink_detach(il_elink *l)
 {
 	elink_close(l);
 	l->pid = 0; /* not waited for: it plays on without us */
 }
 
 /* Detach and remove the temporary folder. */
-void elink_free(elink *l)
+void elink_free(il_elink *l)
 {
 	elink_detach(l);
 	sbuf_free(&l->outq);
@@ -341,7 +341,7 @@ void elink_free(elink *l)
 }
 
 /* Open the log at what was written since we attached; NULL when none. */
-static FILE *elink_open_log(const elink *l)
+static FILE *elink_open_log(const il_elink *l)
 {
 	FILE *f = fopen(l->logpath, "r");
 	if (f && elink_log_size(l) >= l->log_from)
@@ -350,7 +350,7 @@ static FILE *elink_open_log(const elink *l)
 }
 
 /* The last line of the engine's log since we attached, or "". */
-void elink_last_log(const elink *l, char *out, size_t n)
+void elink_last_log(const il_elink *l, char *out, size_t n)
 {
 	out[0] = '\0';
 	FILE *f = elink_open_log(l);
@@ -370,7 +370,7 @@ void elink_last_log(const elink *l, char *out, size_t n)
 
 /* Print what the engine wrote on stderr since we attached, other than its
  * own messages. */
-void elink_replay_log(const elink *l, FILE *out, const char *prefix)
+void elink_replay_log(const il_elink *l, FILE *out, const char *prefix)
 {
 	FILE *f = elink_open_log(l);
 	if (!f)

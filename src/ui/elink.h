@@ -20,13 +20,13 @@
 
 #define ELINK_ARGS_MAX 32
 
-typedef struct elink {
+typedef struct il_elink {
 	pid_t pid;          /* the engine we started (our child), 0 when none */
 	long engine_pid;    /* the engine attached to (from `ready`), 0 unknown */
 	int attached;       /* the last start found an engine running */
 	int fd;             /* our end of the socketpair, -1 when closed */
-	proto_reader rd;
-	sbuf outq;
+	il_proto_reader rd;
+	il_sbuf outq;
 	size_t outq_sent;
 	char tmpdir[IL_PATH_MAX];
 	char logpath[IL_PATH_MAX];
@@ -39,43 +39,43 @@ typedef struct elink {
 	int starts;         /* engines started so far */
 	int status;         /* wait status of the last engine that ended */
 	char why[256];      /* how the last engine ended, in words */
-} elink;
+} il_elink;
 
 /* Prepare the link: the engine's command line and the temporary folder. */
-int elink_init(elink *l, const il_opts *o, il_err *err);
+int elink_init(il_elink *l, const il_opts *o, il_err *err);
 /* Attach to the running engine, or start one and attach to it (waiting at
  * most a few seconds for its socket); -1 with err. */
-int elink_start(elink *l, il_err *err);
+int elink_start(il_elink *l, il_err *err);
 /* Queue a finished protocol line. */
-void elink_send(elink *l, const sbuf *line);
+void elink_send(il_elink *l, const il_sbuf *line);
 /* Queue a request with no fields. */
-void elink_send_verb(elink *l, const char *verb);
+void elink_send_verb(il_elink *l, const char *verb);
 /* True when queued bytes wait for the socket. */
-int elink_pending(const elink *l);
+int elink_pending(const il_elink *l);
 /* Write what the socket takes now; -1 when the engine is gone. */
-int elink_flush(elink *l);
+int elink_flush(il_elink *l);
 /* Read what the socket has: >0 bytes, 0 at end (the engine is gone), -1 with
  * errno EAGAIN, or ENOBUFS when the events read must be taken first. */
-ssize_t elink_read(elink *l);
+ssize_t elink_read(il_elink *l);
 /* Take the next event: 1 an event, 0 nothing more, -1 a bad line (err set). */
-int elink_next(elink *l, proto_msg *m, il_err *err);
+int elink_next(il_elink *l, il_proto_msg *m, il_err *err);
 /* Close our end after the engine went away (the process is reaped later). */
-void elink_close(elink *l);
+void elink_close(il_elink *l);
 /* Reap the engine if it ended; 1 when it did (l->why says how). */
-int elink_reap(elink *l);
+int elink_reap(il_elink *l);
 /* Ask the engine to quit (the music stops), then TERM and KILL it if it
  * takes too long. */
-void elink_stop(elink *l, int timeout_ms);
+void elink_stop(il_elink *l, int timeout_ms);
 /* Leave the engine playing: close our end of the socket. */
-void elink_detach(elink *l);
+void elink_detach(il_elink *l);
 /* Detach and remove the temporary folder. */
-void elink_free(elink *l);
+void elink_free(il_elink *l);
 /* The last line of the engine's log (its stderr) written since we
  * attached, or "". */
-void elink_last_log(const elink *l, char *out, size_t n);
+void elink_last_log(const il_elink *l, char *out, size_t n);
 /* Print to f, each behind prefix, what the engine wrote on stderr since we
  * attached other than its own messages (a crash report, a library's
  * complaint). */
-void elink_replay_log(const elink *l, FILE *f, const char *prefix);
+void elink_replay_log(const il_elink *l, FILE *f, const char *prefix);
 
 #endif

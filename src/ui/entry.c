@@ -12,9 +12,9 @@
 #include "ui/commands.h"
 
 /* Open the row in mode with a label and initial text (may be NULL). */
-void entry_open(ui_app *a, int mode, const char *label, const char *initial)
+void entry_open(il_ui_app *a, int mode, const char *label, const char *initial)
 {
-	entry *e = &a->entry;
+	il_entry *e = &a->entry;
 	e->mode = mode;
 	e->hint[0] = '\0';
 	snprintf(e->label, sizeof e->label, "%s", label);
@@ -23,14 +23,14 @@ void entry_open(ui_app *a, int mode, const char *label, const char *initial)
 }
 
 /* Ask, on quitting with music, whether it stops too. */
-void entry_confirm_quit(ui_app *a)
+void entry_confirm_quit(il_ui_app *a)
 {
 	entry_open(a, ENTRY_CONFIRM_QUIT, "Quit: stop the music too? (y: stop it, n/d: leave it playing, "
 		   "Esc: stay) ", "");
 }
 
 /* Ask before replacing the file at path, as q asks before quitting. */
-void entry_confirm_save(ui_app *a, const char *path)
+void entry_confirm_save(il_ui_app *a, const char *path)
 {
 	char label[sizeof a->entry.label];
 	snprintf(label, sizeof label, "%s exists. Overwrite? (y/n) ", path);
@@ -39,7 +39,7 @@ void entry_confirm_save(ui_app *a, const char *path)
 }
 
 /* Close the row. */
-void entry_close(ui_app *a)
+void entry_close(il_ui_app *a)
 {
 	a->entry.mode = ENTRY_NONE;
 	app_dirty(a, UIM_D_MSG | UIM_D_STATUS);
@@ -55,7 +55,7 @@ static int entry_history_path(char *out, size_t n, il_err *err)
 }
 
 /* Read the line histories kept across sessions (see entry.h). */
-void entry_history_load(ui_app *a)
+void entry_history_load(il_ui_app *a)
 {
 	char path[IL_PATH_MAX];
 	il_err err;
@@ -67,7 +67,7 @@ void entry_history_load(ui_app *a)
 }
 
 /* Write the line histories (see entry.h). */
-int entry_history_save(ui_app *a, il_err *err)
+int entry_history_save(il_ui_app *a, il_err *err)
 {
 	char path[IL_PATH_MAX], dir[IL_PATH_MAX], tmp[IL_PATH_MAX + 8];
 	if (paths_state_dir(dir, sizeof dir, err) != 0 || paths_mkdir_p(dir, 0700, err) != 0 ||
@@ -90,9 +90,9 @@ int entry_history_save(ui_app *a, il_err *err)
 }
 
 /* Enter: act on the line according to the mode. */
-static void entry_accept(ui_app *a)
+static void entry_accept(il_ui_app *a)
 {
-	entry *e = &a->entry;
+	il_entry *e = &a->entry;
 	char line[4 * CL_MAX + 8]; /* the whole line, in UTF-8 */
 	cmdline_text(&e->cl, -1, line, sizeof line);
 	int mode = e->mode;
@@ -119,9 +119,9 @@ static void entry_accept(ui_app *a)
 }
 
 /* Handle one key while the row is open. */
-void entry_key(ui_app *a, int key)
+void entry_key(il_ui_app *a, int key)
 {
-	entry *e = &a->entry;
+	il_entry *e = &a->entry;
 	app_dirty(a, UIM_D_MSG);
 	if (e->mode == ENTRY_CONFIRM_QUIT || e->mode == ENTRY_CONFIRM_SAVE) {
 		int mode = e->mode, yes = key == 'y' || key == 'Y';
@@ -169,10 +169,10 @@ void entry_key(ui_app *a, int key)
 
 /* Draw the row at y: label, the text scrolled to keep the cursor visible,
  * and completion candidates after it when there is room. */
-void entry_draw(ui_app *a, int y)
+void entry_draw(il_ui_app *a, int y)
 {
-	entry *e = &a->entry;
-	tui *t = &a->t;
+	il_entry *e = &a->entry;
+	il_tui *t = &a->t;
 	uidraw_fill(t, y, 0, t->cols, ROLE_NORMAL);
 	int x = uidraw_text(t, y, 0, t->cols, ROLE_HINT_KEY, e->label);
 	int room = t->cols - x - 1;

@@ -9,36 +9,36 @@
 
 #include "ui/cmdline.h"
 
-struct ui_app;
+struct il_ui_app;
 
 enum { ENTRY_NONE, ENTRY_COMMAND, ENTRY_PROMPT, ENTRY_SAVE, ENTRY_FILTER, ENTRY_SETTING,
        ENTRY_CONFIRM_QUIT, ENTRY_CONFIRM_SAVE, ENTRY_MODES };
 
-typedef struct entry {
+typedef struct il_entry {
 	int mode;                /* ENTRY_* (ENTRY_NONE: closed) */
 	char label[4200];
 	char key[64];            /* ENTRY_SETTING: the setting edited */
 	char path[4096];         /* ENTRY_CONFIRM_SAVE: the file to replace */
 	char hint[512];          /* completion candidates shown beside the line */
-	cmdline cl;
-} entry;
+	il_cmdline cl;
+} il_entry;
 
 /* Open the row in mode with a label and initial text (may be NULL). */
-void entry_open(struct ui_app *a, int mode, const char *label, const char *initial);
+void entry_open(struct il_ui_app *a, int mode, const char *label, const char *initial);
 /* Ask before quitting while a generation runs (y quits). */
-void entry_confirm_quit(struct ui_app *a);
+void entry_confirm_quit(struct il_ui_app *a);
 /* Ask before replacing the file at path (y saves over it). */
-void entry_confirm_save(struct ui_app *a, const char *path);
+void entry_confirm_save(struct il_ui_app *a, const char *path);
 /* Close the row. */
-void entry_close(struct ui_app *a);
+void entry_close(struct il_ui_app *a);
 /* Read the line histories kept across sessions
  * ($XDG_STATE_HOME/infiniloop/history); a missing file is no history. */
-void entry_history_load(struct ui_app *a);
+void entry_history_load(struct il_ui_app *a);
 /* Write the line histories (0600, replaced whole); 0 or -1 with err. */
-int entry_history_save(struct ui_app *a, il_err *err);
+int entry_history_save(struct il_ui_app *a, il_err *err);
 /* Handle one key while the row is open. */
-void entry_key(struct ui_app *a, int key);
+void entry_key(struct il_ui_app *a, int key);
 /* Draw the row at y. */
-void entry_draw(struct ui_app *a, int y);
+void entry_draw(struct il_ui_app *a, int y);
 
 #endif

@@ -9,33 +9,33 @@
 #include "ui/app.h"
 
 /* Space: pause or resume. */
-static void keys_pause(ui_app *a, int key)
+static void keys_pause(il_ui_app *a, int key)
 {
 	app_toggle_pause(a);
 }
 
 /* n: crossfade to the next loop now. */
-static void keys_next(ui_app *a, int key)
+static void keys_next(il_ui_app *a, int key)
 {
 	app_send_verb(a, "skip");
 	app_msg(a, UIM_MSG_INFO, "next loop");
 }
 
 /* z: crossfade back to the previous loop (as cmus's z). */
-static void keys_prev(ui_app *a, int key)
+static void keys_prev(il_ui_app *a, int key)
 {
 	app_send_verb(a, "prev");
 	app_msg(a, UIM_MSG_INFO, "previous loop");
 }
 
 /* H: hold the loop playing past the minimum duration, or let it go. */
-static void keys_hold(ui_app *a, int key)
+static void keys_hold(il_ui_app *a, int key)
 {
 	app_hold(a, -1);
 }
 
 /* s: ask for a file name and save the current loop. */
-static void keys_save(ui_app *a, int key)
+static void keys_save(il_ui_app *a, int key)
 {
 	char path[1024];
 	app_default_save_path(a, path, sizeof path);
@@ -44,41 +44,41 @@ static void keys_save(ui_app *a, int key)
 }
 
 /* f: mark the loop playing as a favourite. */
-static void keys_favourite(ui_app *a, int key)
+static void keys_favourite(il_ui_app *a, int key)
 {
 	app_favourite(a);
 }
 
 /* Delete on the statistics screen: forget the selected favourite. */
-static void keys_unfavourite(ui_app *a, int key)
+static void keys_unfavourite(il_ui_app *a, int key)
 {
 	if (a->screen == UI_SCREEN_STATS)
 		app_unfavourite(a, a->fav_sel);
 }
 
 /* p: ask for a new prompt. */
-static void keys_prompt(ui_app *a, int key)
+static void keys_prompt(il_ui_app *a, int key)
 {
 	entry_open(a, ENTRY_PROMPT, "Prompt: ", "");
 }
 
 /* :: the command line. */
-static void keys_command(ui_app *a, int key)
+static void keys_command(il_ui_app *a, int key)
 {
 	entry_open(a, ENTRY_COMMAND, ":", "");
 }
 
 /* /: filter the preset list. */
-static void keys_filter(ui_app *a, int key)
+static void keys_filter(il_ui_app *a, int key)
 {
 	app_set_screen(a, UI_SCREEN_PLAYER);
 	entry_open(a, ENTRY_FILTER, "Filter presets: ", a->filter);
 }
 
 /* + and -: volume. */
-static void keys_volume(ui_app *a, int key)
+static void keys_volume(il_ui_app *a, int key)
 {
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "volume");
 	proto_fmt_long(&sb, "delta", key == '-' || key == '_' ? -5 : 5);
 	proto_fmt_end(&sb);
@@ -101,7 +101,7 @@ static void keys_list_move(int *sel, int n, int delta)
 }
 
 /* Arrows, j/k, PgUp/PgDn, Home/End, g/G: move in the current list. */
-static void keys_move(ui_app *a, int key)
+static void keys_move(il_ui_app *a, int key)
 {
 	int page = a->lay.presets.h > 3 ? a->lay.presets.h - 2 : 5;
 	int delta = 0;
@@ -139,7 +139,7 @@ static void keys_move(ui_app *a, int key)
 
 /* Digits: pick preset N (0 is the tenth) by its own number; a filter
  * that hides it gives way. */
-static void keys_digit(ui_app *a, int key)
+static void keys_digit(il_ui_app *a, int key)
 {
 	int n = key == '0' ? 9 : key - '1';
 	app_set_screen(a, UI_SCREEN_PLAYER);
@@ -163,7 +163,7 @@ static void keys_digit(ui_app *a, int key)
 
 /* Enter: start the selected preset, edit the selected setting, or play
  * the selected favourite. */
-static void keys_enter(ui_app *a, int key)
+static void keys_enter(il_ui_app *a, int key)
 {
 	if (a->screen == UI_SCREEN_STATS && a->m.nfavs > 0) {
 		app_play_favourite(a, a->fav_sel < a->m.nfavs ? a->fav_sel : a->m.nfavs - 1);
@@ -171,7 +171,7 @@ static void keys_enter(ui_app *a, int key)
 	}
 	if (a->screen == UI_SCREEN_SETTINGS) {
 		if (a->setting_sel < a->m.nsettings) {
-			uim_setting *s = &a->m.settings[a->setting_sel];
+			il_uim_setting *s = &a->m.settings[a->setting_sel];
 			char label[96];
 			snprintf(label, sizeof label, "%s = ", s->key);
 			entry_open(a, ENTRY_SETTING, label, s->value);
@@ -191,11 +191,11 @@ static void keys_enter(ui_app *a, int key)
 }
 
 /* Left/Right on the settings screen: the previous or next value. */
-static void keys_adjust(ui_app *a, int key)
+static void keys_adjust(il_ui_app *a, int key)
 {
 	if (a->screen != UI_SCREEN_SETTINGS || a->setting_sel >= a->m.nsettings)
 		return;
-	uim_setting *s = &a->m.settings[a->setting_sel];
+	il_uim_setting *s = &a->m.settings[a->setting_sel];
 	int dir = key == UIK_FN(KEY_LEFT) ? -1 : 1;
 	char val[1024];
 	if (s->has_range) {
@@ -222,7 +222,7 @@ static void keys_adjust(ui_app *a, int key)
 }
 
 /* F2-F5, Tab, Shift-Tab: the screens. */
-static void keys_screen(ui_app *a, int key)
+static void keys_screen(il_ui_app *a, int key)
 {
 	int s = a->screen;
 	if (key == '\t')
@@ -235,19 +235,19 @@ static void keys_screen(ui_app *a, int key)
 }
 
 /* ?, h, F1: help. */
-static void keys_help(ui_app *a, int key)
+static void keys_help(il_ui_app *a, int key)
 {
 	overlay_open(a, UI_OVERLAY_HELP);
 }
 
 /* M: the messages (the status line's history). */
-static void keys_messages(ui_app *a, int key)
+static void keys_messages(il_ui_app *a, int key)
 {
 	overlay_open(a, UI_OVERLAY_MESSAGES);
 }
 
 /* Ctrl-L: draw everything again. */
-static void keys_redraw(ui_app *a, int key)
+static void keys_redraw(il_ui_app *a, int key)
 {
 	a->full_redraw = 1;
 	clearok(curscr, TRUE);
@@ -255,14 +255,14 @@ static void keys_redraw(ui_app *a, int key)
 
 /* q: quit (asks whether the music stops too); Q, Ctrl-C: quit and stop
  * the music; d: detach (the music plays on). */
-static void keys_quit(ui_app *a, int key)
+static void keys_quit(il_ui_app *a, int key)
 {
 	if (app_quit(a, key == 'q' ? APP_QUIT_ASK : key == 'd' ? APP_QUIT_DETACH : APP_QUIT_STOP))
 		entry_confirm_quit(a);
 }
 
 /* Esc: clear the filter, close the help, back to the player. */
-static void keys_escape(ui_app *a, int key)
+static void keys_escape(il_ui_app *a, int key)
 {
 	if (a->filter[0]) {
 		a->filter[0] = '\0';
@@ -273,14 +273,14 @@ static void keys_escape(ui_app *a, int key)
 }
 
 /* r: ask the engine again for the current screen's data. */
-static void keys_refresh(ui_app *a, int key)
+static void keys_refresh(il_ui_app *a, int key)
 {
 	app_set_screen(a, a->screen);
 	app_msg(a, UIM_MSG_INFO, "refreshed");
 }
 
 #define FN(k) UIK_FN(k)
-const keys_entry keys_table[] = {
+const il_keys_entry keys_table[] = {
 	{ { ' ' }, "Space", "Playback", "pause or resume", keys_pause },
 	{ { 'n' }, "n", "Playback", "next loop now (crossfade)", keys_next },
 	{ { 'z' }, "z", "Playback", "back to the previous loop (crossfade; again: further back)", keys_prev },
@@ -314,7 +314,7 @@ const keys_entry keys_table[] = {
 const size_t keys_count = sizeof keys_table / sizeof keys_table[0];
 
 /* Handle one key outside the line editor. */
-void keys_handle(ui_app *a, int key)
+void keys_handle(il_ui_app *a, int key)
 {
 	if (a->overlay) {
 		overlay_key(a, key);

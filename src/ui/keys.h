@@ -4,20 +4,20 @@
 
 #include <stddef.h>
 
-struct ui_app;
+struct il_ui_app;
 
-typedef struct keys_entry {
+typedef struct il_keys_entry {
 	int keys[4];        /* key codes (0 ends the list) */
 	const char *label;  /* as shown in the help ("Space", "+ =") */
 	const char *group;  /* heading in the help */
 	const char *help;
-	void (*fn)(struct ui_app *a, int key);
-} keys_entry;
+	void (*fn)(struct il_ui_app *a, int key);
+} il_keys_entry;
 
-extern const keys_entry keys_table[];
+extern const il_keys_entry keys_table[];
 extern const size_t keys_count;
 
 /* Handle one key outside the line editor. */
-void keys_handle(struct ui_app *a, int key);
+void keys_handle(struct il_ui_app *a, int key);
 
 #endif

@@ -9,7 +9,7 @@
 #include <time.h>
 
 /* Reset m to "nothing known yet". */
-void uimodel_init(uimodel *m)
+void uimodel_init(il_uimodel *m)
 {
 	memset(m, 0, sizeof *m);
 	m->state = IL_PLAYER_IDLE; /* shown as "starting" until a status says (have_status) */
@@ -21,7 +21,7 @@ void uimodel_init(uimodel *m)
 }
 
 /* Copy field key of msg into dst (size n) when present; 1 if it was. */
-static int uimodel_str(const proto_msg *msg, const char *key, char *dst, size_t n)
+static int uimodel_str(const il_proto_msg *msg, const char *key, char *dst, size_t n)
 {
 	const char *v = proto_get(msg, key);
 	if (!v)
@@ -31,7 +31,7 @@ static int uimodel_str(const proto_msg *msg, const char *key, char *dst, size_t 
 }
 
 /* Read a number field when present and finite. */
-static void uimodel_num(const proto_msg *msg, const char *key, double *dst)
+static void uimodel_num(const il_proto_msg *msg, const char *key, double *dst)
 {
 	const char *v = proto_get(msg, key);
 	if (!v)
@@ -43,7 +43,7 @@ static void uimodel_num(const proto_msg *msg, const char *key, double *dst)
 }
 
 /* Read an integer field when present. */
-static void uimodel_long(const proto_msg *msg, const char *key, long *dst)
+static void uimodel_long(const il_proto_msg *msg, const char *key, long *dst)
 {
 	const char *v = proto_get(msg, key);
 	if (!v)
@@ -61,7 +61,7 @@ double uimodel_msg_seconds(int level)
 }
 
 /* Message k of the history (0: the oldest), or NULL. */
-const uim_logline *uimodel_logline(const uimodel *m, int k)
+const il_uim_logline *uimodel_logline(const il_uimodel *m, int k)
 {
 	if (k < 0 || k >= m->log_n)
 		return NULL;
@@ -69,7 +69,7 @@ const uim_logline *uimodel_logline(const uimodel *m, int k)
 }
 
 /* Add text to the history (the oldest goes when it is full). */
-static void uimodel_log_add(uimodel *m, int level, const char *text)
+static void uimodel_log_add(il_uimodel *m, int level, const char *text)
 {
 	int k = (m->log_first + m->log_n) % UIM_LOG_MAX;
 	if (m->log_n == UIM_LOG_MAX)
@@ -82,7 +82,7 @@ static void uimodel_log_add(uimodel *m, int level, const char *text)
 }
 
 /* Keep a start-up problem (once) to be printed when the station exits. */
-void uimodel_problem(uimodel *m, const char *text)
+void uimodel_problem(il_uimodel *m, const char *text)
 {
 	for (int k = 0; k < m->nproblems; k++)
 		if (!strcmp(m->problems[k], text))
@@ -92,7 +92,7 @@ void uimodel_problem(uimodel *m, const char *text)
 }
 
 /* uimodel_msg with a va_list. */
-void uimodel_vmsg(uimodel *m, int level, double now, const char *fmt, va_list ap)
+void uimodel_vmsg(il_uimodel *m, int level, double now, const char *fmt, va_list ap)
 {
 	char text[sizeof m->msg];
 	vsnprintf(text, sizeof text, fmt, ap);
@@ -106,7 +106,7 @@ void uimodel_vmsg(uimodel *m, int level, double now, const char *fmt, va_list ap
 }
 
 /* Add a message to the history and show it in the status line. */
-void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)
+void uimodel_msg(il_uimodel *m, int level, double now, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -115,7 +115,7 @@ void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)
 }
 
 /* The setting named key, or NULL. */
-uim_setting *uimodel_setting(uimodel *m, const char *key)
+il_uim_setting *uimodel_setting(il_uimodel *m, const char *key)
 {
 	for (int k = 0; k < m->nsettings; k++)
 		if (!strcmp(m->settings[k].key, key))
@@ -124,7 +124,7 @@ uim_setting *uimodel_setting(uimodel *m, const char *key)
 }
 
 /* `status`: the whole playback and generation state. */
-static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_status(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	char title[sizeof m->title];
 	snprintf(title, sizeof title, "%s", m->title);
@@ -181,7 +181,7 @@ static unsigned uimodel_status(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `gen`: generation progress. */
-static unsigned uimodel_gen(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_gen(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	int was_running = m->gen_last == GEN_STATE_RUNNING;
 	long attempt = m->attempt;
@@ -209,7 +209,7 @@ static unsigned uimodel_gen(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `loop`: a new loop started playing. */
-static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_loop(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	double id = 0;
 	uimodel_num(msg, "id", &id);
@@ -228,7 +228,7 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 	uimodel_str(msg, "instruments", m->instruments, sizeof m->instruments);
 	m->elapsed = 0;
 	m->status_at = now;
-	uim_setting *md = uimodel_setting(m, "min_duration");
+	il_uim_setting *md = uimodel_setting(m, "min_duration");
 	m->min_left = md ? atof(md->value) : 0; /* until the next status says */
 	m->next_ready = 0;
 	m->next_title[0] = '\0'; /* it is this one, or another: the next status says */
@@ -242,7 +242,7 @@ static unsigned uimodel_loop(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `spectrum`: band levels. */
-static unsigned uimodel_spectrum(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_spectrum(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	const char *hex = proto_get(msg, "bands");
 	if (!hex)
@@ -256,14 +256,14 @@ static unsigned uimodel_spectrum(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `setting`: one setting's value and its range or choices. */
-static unsigned uimodel_setting_ev(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_setting_ev(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
 	const char *key = proto_get(msg, "key");
 	m->starting = 0;
 	if (!key)
 		return 0;
-	uim_setting *s = uimodel_setting(m, key);
+	il_uim_setting *s = uimodel_setting(m, key);
 	if (!s) {
 		if (m->nsettings >= UIM_SETTINGS_MAX)
 			return 0;
@@ -285,7 +285,7 @@ static unsigned uimodel_setting_ev(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `preset`: one preset (index 0 starts a new list). */
-static unsigned uimodel_preset(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_preset(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
 	long idx = -1;
@@ -295,7 +295,7 @@ static unsigned uimodel_preset(uimodel *m, const proto_msg *msg, double now)
 	m->presets_fresh = 0;
 	if (m->npresets >= UIM_PRESETS_MAX)
 		return 0;
-	uim_preset *p = &m->presets[m->npresets++];
+	il_uim_preset *p = &m->presets[m->npresets++];
 	p->name[0] = p->prompt[0] = '\0';
 	uimodel_str(msg, "name", p->name, sizeof p->name);
 	uimodel_str(msg, "prompt", p->prompt, sizeof p->prompt);
@@ -303,7 +303,7 @@ static unsigned uimodel_preset(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* Start new statistics lists when a fresh answer begins. */
-static void uimodel_stats_begin(uimodel *m)
+static void uimodel_stats_begin(il_uimodel *m)
 {
 	if (m->stats_fresh) {
 		m->nstats = m->nhist = 0;
@@ -313,13 +313,13 @@ static void uimodel_stats_begin(uimodel *m)
 }
 
 /* `stat`: one requested duration's record. */
-static unsigned uimodel_stat(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_stat(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
 	uimodel_stats_begin(m);
 	if (m->nstats >= UIM_STATS_MAX)
 		return 0;
-	uim_stat *s = &m->stats[m->nstats++];
+	il_uim_stat *s = &m->stats[m->nstats++];
 	memset(s, 0, sizeof *s);
 	uimodel_long(msg, "seconds", &s->seconds);
 	uimodel_long(msg, "runs", &s->runs);
@@ -329,13 +329,13 @@ static unsigned uimodel_stat(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `history`: one recent generation. */
-static unsigned uimodel_history(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_history(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
 	uimodel_stats_begin(m);
 	if (m->nhist >= UIM_HISTORY_MAX)
 		return 0;
-	uim_hist *h = &m->hist[m->nhist++];
+	il_uim_hist *h = &m->hist[m->nhist++];
 	memset(h, 0, sizeof *h);
 	uimodel_long(msg, "time", &h->time);
 	uimodel_long(msg, "secs", &h->secs);
@@ -354,17 +354,17 @@ static unsigned uimodel_history(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* True when favourite a comes before b in the list: newer first. */
-static int uimodel_fav_before(const uim_fav *a, const uim_fav *b)
+static int uimodel_fav_before(const il_uim_fav *a, const il_uim_fav *b)
 {
 	return a->time != b->time ? a->time > b->time : a->id > b->id;
 }
 
 /* `favourite`: one favourite, new or updated, kept in its place (newest
  * first; a full list drops the oldest). */
-static unsigned uimodel_favourite(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_favourite(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
-	uim_fav f;
+	il_uim_fav f;
 	memset(&f, 0, sizeof f);
 	uimodel_long(msg, "id", &f.id);
 	if (f.id <= 0)
@@ -394,7 +394,7 @@ static unsigned uimodel_favourite(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `analysis`: the current loop's analysis. */
-static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_analysis(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
 	m->have_analysis = 1;
@@ -424,14 +424,14 @@ static unsigned uimodel_analysis(uimodel *m, const proto_msg *msg, double now)
 /* The requests a screen answers for, by their protocol words. */
 static const struct {
 	const char *verb;
-	uim_request kind;
+	il_uim_request kind;
 } uimodel_requests[] = {
 	{ "stats", UIM_REQ_STATS },
 	{ "analysis", UIM_REQ_ANALYSIS },
 };
 
 /* The kind of the request named verb (UIM_REQ_OTHER when no screen needs it). */
-static uim_request uimodel_request_kind(const char *verb)
+static il_uim_request uimodel_request_kind(const char *verb)
 {
 	for (size_t k = 0; verb && k < sizeof uimodel_requests / sizeof uimodel_requests[0]; k++)
 		if (!strcmp(uimodel_requests[k].verb, verb))
@@ -440,7 +440,7 @@ static uim_request uimodel_request_kind(const char *verb)
 }
 
 /* `error`: show it. */
-static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_error(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	const char *code = proto_get(msg, "code"), *text = proto_get(msg, "msg");
 	const char *verb = proto_get(msg, "verb");
@@ -453,7 +453,7 @@ static unsigned uimodel_error(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `waveform`: the current loop's outline. */
-static unsigned uimodel_waveform(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_waveform(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
 	long n = proto_hex_decode(proto_get(msg, "points") ? proto_get(msg, "points") : "", m->wave,
@@ -463,7 +463,7 @@ static unsigned uimodel_waveform(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `ready`: a new engine is up. */
-static unsigned uimodel_ready(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_ready(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	(void)now;
 	m->starting = 1;
@@ -472,7 +472,7 @@ static unsigned uimodel_ready(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `audio`: the output's state changed. */
-static unsigned uimodel_audio(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_audio(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	if (il_audio_state_parse(proto_get(msg, "state"), &m->audio) == 0)
 		m->have_audio = 1;
@@ -484,7 +484,7 @@ static unsigned uimodel_audio(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `saved`: a loop was written. */
-static unsigned uimodel_saved(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_saved(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	uimodel_str(msg, "path", m->saved_path, sizeof m->saved_path);
 	int replying = m->replying;
@@ -495,7 +495,7 @@ static unsigned uimodel_saved(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* `log`: an engine message (a recent warning or error stays readable). */
-static unsigned uimodel_log(uimodel *m, const proto_msg *msg, double now)
+static unsigned uimodel_log(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	const char *lvl = proto_get(msg, "level"), *t = proto_get(msg, "msg");
 	int level = lvl && !strcmp(lvl, "warn") ? UIM_MSG_WARN : UIM_MSG_INFO;
@@ -509,8 +509,8 @@ static unsigned uimodel_log(uimodel *m, const proto_msg *msg, double now)
  * model (NULL: nothing; the UI may still react to the kind). */
 static const struct {
 	const char *verb;
-	uim_event kind;
-	unsigned (*apply)(uimodel *m, const proto_msg *msg, double now);
+	il_uim_event kind;
+	unsigned (*apply)(il_uimodel *m, const il_proto_msg *msg, double now);
 } uimodel_events[] = {
 	{ "spectrum", UIM_EV_SPECTRUM, uimodel_spectrum },
 	{ "status", UIM_EV_STATUS, uimodel_status },
@@ -533,7 +533,7 @@ static const struct {
 };
 
 /* Apply one event; returns the dirty bits and sets m->event. */
-unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now)
+unsigned uimodel_apply(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	for (size_t k = 0; k < sizeof uimodel_events / sizeof uimodel_events[0]; k++) {
 		if (strcmp(uimodel_events[k].verb, msg->verb) != 0)
@@ -546,7 +546,7 @@ unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now)
 }
 
 /* Elapsed seconds of the current loop, advanced since the last status. */
-double uimodel_elapsed(const uimodel *m, double now)
+double uimodel_elapsed(const il_uimodel *m, double now)
 {
 	double e = m->elapsed;
 	if (m->state == IL_PLAYER_PLAYING && m->status_at > 0)
@@ -555,7 +555,7 @@ double uimodel_elapsed(const uimodel *m, double now)
 }
 
 /* Seconds left to the minimum duration, counted down since the last status. */
-double uimodel_min_left(const uimodel *m, double now)
+double uimodel_min_left(const il_uimodel *m, double now)
 {
 	double l = m->min_left;
 	if (m->state == IL_PLAYER_PLAYING && m->status_at > 0)
@@ -564,26 +564,26 @@ double uimodel_min_left(const uimodel *m, double now)
 }
 
 /* Seconds the sleep timer has left (0: off). */
-double uimodel_sleep_left(const uimodel *m, double now)
+double uimodel_sleep_left(const il_uimodel *m, double now)
 {
 	double l = m->sleep_until > 0 ? m->sleep_until - now : 0;
 	return l > 0 ? l : 0;
 }
 
 /* True while a generation runs (running, analyzing or waiting to retry). */
-int uimodel_generating(const uimodel *m)
+int uimodel_generating(const il_uimodel *m)
 {
 	return m->gen == GEN_STATE_RUNNING || m->gen == GEN_STATE_ANALYZING || m->gen == GEN_STATE_RETRY;
 }
 
 /* The protocol word of the playback state, "starting" before it is known. */
-const char *uimodel_state_name(const uimodel *m)
+const char *uimodel_state_name(const il_uimodel *m)
 {
 	return m->have_status ? il_player_state_name(m->state) : "starting";
 }
 
 /* The protocol word of the audio state, "" before it is known. */
-const char *uimodel_audio_name(const uimodel *m)
+const char *uimodel_audio_name(const il_uimodel *m)
 {
 	return m->have_audio ? il_audio_state_name(m->audio) : "";
 }

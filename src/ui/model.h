@@ -36,57 +36,57 @@
 #define UIM_D_ALL 0xfffu
 
 /* The kinds of event (the verbs at the wire, as uimodel_apply names them). */
-typedef enum uim_event {
+typedef enum il_uim_event {
 	UIM_EV_OTHER, UIM_EV_SPECTRUM, UIM_EV_STATUS, UIM_EV_GEN, UIM_EV_LOOP, UIM_EV_SETTING,
 	UIM_EV_PRESET, UIM_EV_STAT, UIM_EV_HISTORY, UIM_EV_ANALYSIS, UIM_EV_WAVEFORM, UIM_EV_ERROR,
 	UIM_EV_READY, UIM_EV_AUDIO, UIM_EV_SAVED, UIM_EV_LOG, UIM_EV_BYE, UIM_EV_PONG, UIM_EV_FAVOURITE
-} uim_event;
+} il_uim_event;
 
 /* The requests whose failure a screen shows (from the `verb` of an error). */
-typedef enum uim_request { UIM_REQ_OTHER, UIM_REQ_STATS, UIM_REQ_ANALYSIS } uim_request;
+typedef enum il_uim_request { UIM_REQ_OTHER, UIM_REQ_STATS, UIM_REQ_ANALYSIS } il_uim_request;
 
 /* Message levels of the status line. */
 enum { UIM_MSG_INFO, UIM_MSG_WARN, UIM_MSG_ERROR };
 
 /* One message of the history. */
-typedef struct uim_logline {
+typedef struct il_uim_logline {
 	long wall;  /* time(NULL) when it came */
 	int level;  /* UIM_MSG_* */
 	char text[1024];
-} uim_logline;
+} il_uim_logline;
 
-typedef struct uim_setting {
+typedef struct il_uim_setting {
 	char key[PROTO_NAME_MAX + 1];
 	char value[1024];
 	double min, max;
 	int has_range;
 	char choices[512];
-} uim_setting;
+} il_uim_setting;
 
-typedef struct uim_preset {
+typedef struct il_uim_preset {
 	char name[64];
 	char prompt[1024];
-} uim_preset;
+} il_uim_preset;
 
-typedef struct uim_stat {
+typedef struct il_uim_stat {
 	long seconds, runs, ok;
 	double avg;
-} uim_stat;
+} il_uim_stat;
 
-typedef struct uim_hist {
+typedef struct il_uim_hist {
 	long time, secs;
 	char backend[16], model[32], prompt[256], outcome[16], error[160];
 	int ok;       /* the outcome was ok */
 	double actual, wall, loop_seconds, bpm, score;
-} uim_hist;
+} il_uim_hist;
 
-typedef struct uim_fav {
+typedef struct il_uim_fav {
 	long id, time, seed;  /* seed 0: none */
 	char title[96], artist[96], prompt[256], backend[16];
 	double bpm, loop_seconds;
-} uim_fav;
+} il_uim_fav;
 
-typedef struct uimodel {
+typedef struct il_uimodel {
 	/* the engine process */
 	int starting;      /* from `ready` to the first answer: start-up warnings */
 	long pid;
@@ -100,7 +100,7 @@ typedef struct uimodel {
 	char sink[256];               /* the output in use ("" when none) */
 	long underruns, buffer_ms;    /* the output's underruns and buffer */
 	int volume;
-	gen_state gen;
+	il_gen_state gen;
 	double progress, eta;
 	long attempt;
 	char title[256], artist[256];
@@ -112,7 +112,7 @@ typedef struct uimodel {
 	double sleep_until; /* when the sleep timer ends (monotonic, from
 			     * status's sleep_left), 0: off */
 	/* the last `gen` event */
-	gen_state gen_last;
+	il_gen_state gen_last;
 	char gen_msg[1024];
 	double gen_wait, gen_at;
 	double job_at;     /* when the running attempt began (0: not seen) */
@@ -127,21 +127,21 @@ typedef struct uimodel {
 	int nbands;
 	double spectrum_at;
 	/* settings and presets */
-	uim_setting settings[UIM_SETTINGS_MAX];
+	il_uim_setting settings[UIM_SETTINGS_MAX];
 	int nsettings;
-	uim_preset presets[UIM_PRESETS_MAX];
+	il_uim_preset presets[UIM_PRESETS_MAX];
 	int npresets;
 	int presets_fresh; /* the next preset event starts a new list */
 	/* statistics */
-	uim_stat stats[UIM_STATS_MAX];
+	il_uim_stat stats[UIM_STATS_MAX];
 	int nstats;
-	uim_hist hist[UIM_HISTORY_MAX];
+	il_uim_hist hist[UIM_HISTORY_MAX];
 	int nhist;
 	int stats_fresh;   /* the next stat/history event starts new lists */
 	int stats_answered;
 	/* the favourites, newest first (a `favourite` event adds or updates
 	 * one; the UI empties the list when it asks for it again) */
-	uim_fav favs[UIM_FAVS_MAX];
+	il_uim_fav favs[UIM_FAVS_MAX];
 	int nfavs;
 	/* analysis of the current loop */
 	int have_analysis;
@@ -160,53 +160,53 @@ typedef struct uimodel {
 	double msg_at;
 	int replying;      /* a key is being handled: its messages show at once */
 	/* every message, oldest first: a ring of UIM_LOG_MAX from log_first */
-	uim_logline log[UIM_LOG_MAX];
+	il_uim_logline log[UIM_LOG_MAX];
 	int log_first, log_n;
 	/* warnings the engine gave before it was ready (config problems) */
 	char problems[UIM_PROBLEMS_MAX][512];
 	int nproblems;
 	/* the kind of the event applied last */
-	uim_event event;
+	il_uim_event event;
 	/* counters */
-	uim_request last_error_req; /* the request the last error answered */
+	il_uim_request last_error_req; /* the request the last error answered */
 	char last_error_code[PROTO_NAME_MAX + 1];
 	char last_error_msg[256];
 	char saved_path[1024];
-} uimodel;
+} il_uimodel;
 
 /* Reset m to "nothing known yet". */
-void uimodel_init(uimodel *m);
+void uimodel_init(il_uimodel *m);
 /* Apply one event; returns the dirty bits and sets m->event to its kind.
  * now is monotonic seconds. The only place an event verb is looked up. */
-unsigned uimodel_apply(uimodel *m, const proto_msg *msg, double now);
+unsigned uimodel_apply(il_uimodel *m, const il_proto_msg *msg, double now);
 /* Add a message to the history and show it in the status line, unless a
  * fresh message of a higher level is shown there (information never hides
  * a warning, nor a warning an error, for their time) and no key is being
  * answered (printf format). */
-void uimodel_msg(uimodel *m, int level, double now, const char *fmt, ...)
+void uimodel_msg(il_uimodel *m, int level, double now, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* uimodel_msg with a va_list. */
-void uimodel_vmsg(uimodel *m, int level, double now, const char *fmt, va_list ap)
+void uimodel_vmsg(il_uimodel *m, int level, double now, const char *fmt, va_list ap)
 	__attribute__((format(printf, 4, 0)));
 /* Seconds a message of level stays in the status line. */
 double uimodel_msg_seconds(int level);
 /* Message k of the history (0: the oldest), or NULL. */
-const uim_logline *uimodel_logline(const uimodel *m, int k);
+const il_uim_logline *uimodel_logline(const il_uimodel *m, int k);
 /* Keep a start-up problem (once) to be printed when the station exits. */
-void uimodel_problem(uimodel *m, const char *text);
+void uimodel_problem(il_uimodel *m, const char *text);
 /* Elapsed seconds of the current loop, advanced since the last status. */
-double uimodel_elapsed(const uimodel *m, double now);
+double uimodel_elapsed(const il_uimodel *m, double now);
 /* Seconds left to the minimum duration, counted down since the last status. */
-double uimodel_min_left(const uimodel *m, double now);
+double uimodel_min_left(const il_uimodel *m, double now);
 /* Seconds the sleep timer has left (0: off). */
-double uimodel_sleep_left(const uimodel *m, double now);
+double uimodel_sleep_left(const il_uimodel *m, double now);
 /* True while a generation runs (running, analyzing or waiting to retry). */
-int uimodel_generating(const uimodel *m);
+int uimodel_generating(const il_uimodel *m);
 /* The protocol word of the playback state, "starting" before it is known. */
-const char *uimodel_state_name(const uimodel *m);
+const char *uimodel_state_name(const il_uimodel *m);
 /* The protocol word of the audio state, "" before it is known. */
-const char *uimodel_audio_name(const uimodel *m);
+const char *uimodel_audio_name(const il_uimodel *m);
 /* The setting named key, or NULL. */
-uim_setting *uimodel_setting(uimodel *m, const char *key);
+il_uim_setting *uimodel_setting(il_uimodel *m, const char *key);
 
 #endif

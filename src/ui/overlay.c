@@ -14,7 +14,7 @@
 #define OVERLAY_LINE 1200 /* bytes of one line before wrapping */
 
 /* Line k of the help into out; its role, or -1 past the end. */
-static int overlay_help_line(ui_app *a, int k, char *out, size_t n, int *indent)
+static int overlay_help_line(il_ui_app *a, int k, char *out, size_t n, int *indent)
 {
 	const char *last = NULL;
 	int line = 0;
@@ -24,7 +24,7 @@ static int overlay_help_line(ui_app *a, int k, char *out, size_t n, int *indent)
 		return ROLE_PANEL_TITLE;
 	}
 	for (size_t e = 0; e < keys_count; e++) {
-		const keys_entry *ke = &keys_table[e];
+		const il_keys_entry *ke = &keys_table[e];
 		if (!ke->label)
 			continue;
 		if (!last || strcmp(last, ke->group)) {
@@ -79,11 +79,11 @@ static int overlay_help_line(ui_app *a, int k, char *out, size_t n, int *indent)
 }
 
 /* Line k of the messages (oldest first) into out; its role, or -1. */
-static int overlay_msg_line(ui_app *a, int k, char *out, size_t n, int *indent)
+static int overlay_msg_line(il_ui_app *a, int k, char *out, size_t n, int *indent)
 {
 	static const char *const names[] = { "info", "warn", "error" };
 	*indent = 15;
-	const uim_logline *l = uimodel_logline(&a->m, k);
+	const il_uim_logline *l = uimodel_logline(&a->m, k);
 	int count = a->m.log_n;
 	if (!l) {
 		*indent = 0;
@@ -105,7 +105,7 @@ static int overlay_msg_line(ui_app *a, int k, char *out, size_t n, int *indent)
 }
 
 /* Line k of the open overlay; its role, or -1 past the end. */
-static int overlay_line(ui_app *a, int k, char *out, size_t n, int *indent)
+static int overlay_line(il_ui_app *a, int k, char *out, size_t n, int *indent)
 {
 	if (a->overlay == UI_OVERLAY_MESSAGES)
 		return overlay_msg_line(a, k, out, n, indent);
@@ -113,7 +113,7 @@ static int overlay_line(ui_app *a, int k, char *out, size_t n, int *indent)
 }
 
 /* Rows a line takes in w columns: wrapped, its continuations indented. */
-static int overlay_line_rows(ui_app *a, const char *s, int w, int indent)
+static int overlay_line_rows(il_ui_app *a, const char *s, int w, int indent)
 {
 	const char *next;
 	int rows = 1;
@@ -128,7 +128,7 @@ static int overlay_line_rows(ui_app *a, const char *s, int w, int indent)
 }
 
 /* Rows the whole text takes inside a frame as wide as the terminal. */
-static int overlay_rows(ui_app *a)
+static int overlay_rows(il_ui_app *a)
 {
 	char buf[OVERLAY_LINE];
 	int indent, rows = 0;
@@ -138,14 +138,14 @@ static int overlay_rows(ui_app *a)
 }
 
 /* Rows shown inside the frame for a text of total rows. */
-static int overlay_inner(ui_app *a, int total)
+static int overlay_inner(il_ui_app *a, int total)
 {
 	int h = total + 2 < a->t.rows ? total + 2 : a->t.rows;
 	return h - 2 > 0 ? h - 2 : 0;
 }
 
 /* Keep the first row shown within the text. */
-static void overlay_clamp(ui_app *a, int total)
+static void overlay_clamp(il_ui_app *a, int total)
 {
 	int inner = overlay_inner(a, total);
 	if (a->overlay_top > total - inner)
@@ -155,7 +155,7 @@ static void overlay_clamp(ui_app *a, int total)
 }
 
 /* Open an overlay: the help at its top, the messages at their newest. */
-void overlay_open(ui_app *a, int kind)
+void overlay_open(il_ui_app *a, int kind)
 {
 	a->overlay = kind;
 	a->overlay_top = kind == UI_OVERLAY_MESSAGES ? 1 << 20 : 0;
@@ -163,7 +163,7 @@ void overlay_open(ui_app *a, int kind)
 }
 
 /* Handle one key while an overlay is open. */
-void overlay_key(ui_app *a, int key)
+void overlay_key(il_ui_app *a, int key)
 {
 	int page = a->t.rows / 2 > 1 ? a->t.rows / 2 : 1;
 	if (key == 'j' || key == UIK_FN(KEY_DOWN))
@@ -187,13 +187,13 @@ void overlay_key(ui_app *a, int key)
 
 /* Draw the open overlay: a frame as wide as the terminal, centred in
  * height, its title naming the lines shown when they do not all fit. */
-void overlay_draw(ui_app *a)
+void overlay_draw(il_ui_app *a)
 {
-	tui *t = &a->t;
+	il_tui *t = &a->t;
 	int total = overlay_rows(a);
 	overlay_clamp(a, total);
 	int inner = overlay_inner(a, total);
-	uirect r = { (t->rows - inner - 2) / 2, 0, inner + 2, t->cols };
+	il_uirect r = { (t->rows - inner - 2) / 2, 0, inner + 2, t->cols };
 	const char *name = a->overlay == UI_OVERLAY_MESSAGES ? "Messages" : "Help";
 	char title[96];
 	if (total > inner)
@@ -201,7 +201,7 @@ void overlay_draw(ui_app *a)
 			 a->overlay_top + inner, total);
 	else
 		snprintf(title, sizeof title, "%s", name);
-	uirect in = uidraw_frame(t, r, title);
+	il_uirect in = uidraw_frame(t, r, title);
 	char buf[OVERLAY_LINE];
 	int indent, row = 0;
 	for (int k = 0; row < a->overlay_top + in.h; k++) {
@@ -217,7 +217,7 @@ void overlay_draw(ui_app *a)
 			if (row >= a->overlay_top && row < a->overlay_top + in.h) {
 				char part[OVERLAY_LINE];
 				snprintf(part, sizeof part, "%.*s", (int)len, s);
-				uidraw_text(t, in.y + row - a->overlay_top, in.x + off, in.w - off, (theme_role)role,
+				uidraw_text(t, in.y + row - a->overlay_top, in.x + off, in.w - off, (il_theme_role)role,
 					    part);
 			}
 			s = next;

@@ -6,16 +6,16 @@
 #ifndef IL_UI_OVERLAY_H
 #define IL_UI_OVERLAY_H
 
-struct ui_app;
+struct il_ui_app;
 
 enum { UI_OVERLAY_NONE, UI_OVERLAY_HELP, UI_OVERLAY_MESSAGES };
 
 /* Open an overlay (UI_OVERLAY_*; NONE closes): the help at its top, the
  * messages at their newest. */
-void overlay_open(struct ui_app *a, int kind);
+void overlay_open(struct il_ui_app *a, int kind);
 /* Handle one key while an overlay is open. */
-void overlay_key(struct ui_app *a, int key);
+void overlay_key(struct il_ui_app *a, int key);
 /* Draw the open overlay. */
-void overlay_draw(struct ui_app *a);
+void overlay_draw(struct il_ui_app *a);
 
 #endif

@@ -12,19 +12,19 @@ static const char *const panels_screen_names[UI_SCREENS] = {
 };
 
 /* Compute where everything goes for the current size. */
-void uipanel_layout(ui_app *a)
+void uipanel_layout(il_ui_app *a)
 {
-	uilayout *l = &a->lay;
+	il_uilayout *l = &a->lay;
 	int rows = a->t.rows, cols = a->t.cols;
 	memset(l, 0, sizeof *l);
 	if (cols < UI_MIN_COLS || rows < UI_MIN_ROWS) {
 		l->mode = UI_LAYOUT_TOO_SMALL;
 		return;
 	}
-	l->header = (uirect){ 0, 0, 1, cols };
-	l->status = (uirect){ rows - 2, 0, 1, cols };
-	l->msg = (uirect){ rows - 1, 0, 1, cols };
-	l->body = (uirect){ 1, 0, rows - 3, cols };
+	l->header = (il_uirect){ 0, 0, 1, cols };
+	l->status = (il_uirect){ rows - 2, 0, 1, cols };
+	l->msg = (il_uirect){ rows - 1, 0, 1, cols };
+	l->body = (il_uirect){ 1, 0, rows - 3, cols };
 	int bh = l->body.h;
 	if (cols >= 70 && rows >= 20) {
 		l->mode = UI_LAYOUT_FULL;
@@ -32,11 +32,11 @@ void uipanel_layout(ui_app *a)
 		int th = bh * 8 / 21;
 		th = th < 7 ? 7 : (th > 12 ? 12 : th);
 		int tm = 4, rest = bh - th - tm;
-		l->info = (uirect){ 1, 0, th, lw };
-		l->spectrum = (uirect){ 1, lw, th, cols - lw };
-		l->timing = (uirect){ 1 + th, 0, tm, cols };
-		l->presets = (uirect){ 1 + th + tm, 0, rest, lw };
-		l->gen = (uirect){ 1 + th + tm, lw, rest, cols - lw };
+		l->info = (il_uirect){ 1, 0, th, lw };
+		l->spectrum = (il_uirect){ 1, lw, th, cols - lw };
+		l->timing = (il_uirect){ 1 + th, 0, tm, cols };
+		l->presets = (il_uirect){ 1 + th + tm, 0, rest, lw };
+		l->gen = (il_uirect){ 1 + th + tm, lw, rest, cols - lw };
 		return;
 	}
 	l->mode = UI_LAYOUT_COMPACT;
@@ -44,22 +44,22 @@ void uipanel_layout(ui_app *a)
 	int r = bh - ih - 2;
 	int sh = r >= 4 ? r / 3 : (r >= 2 ? 1 : 0);
 	int y = 1;
-	l->info = (uirect){ y, 0, ih, cols };
+	l->info = (il_uirect){ y, 0, ih, cols };
 	y += ih;
-	l->spectrum = (uirect){ y, 0, sh, cols };
+	l->spectrum = (il_uirect){ y, 0, sh, cols };
 	y += sh;
-	l->timing = (uirect){ y, 0, 1, cols };
+	l->timing = (il_uirect){ y, 0, 1, cols };
 	y += 1;
-	l->gen = (uirect){ y, 0, 1, cols };
+	l->gen = (il_uirect){ y, 0, 1, cols };
 	y += 1;
-	l->presets = (uirect){ y, 0, r - sh, cols };
+	l->presets = (il_uirect){ y, 0, r - sh, cols };
 }
 
 /* The top row: program name, the screens, the help key. */
-static void panels_header(ui_app *a)
+static void panels_header(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uirect r = a->lay.header;
+	il_tui *t = &a->t;
+	il_uirect r = a->lay.header;
 	uidraw_fill(t, r.y, 0, r.w, ROLE_HEADER);
 	int x = uidraw_text(t, r.y, 0, r.w, ROLE_HEADER, " infiniloop ");
 	int wide = r.w >= 76;
@@ -81,7 +81,7 @@ static void panels_header(ui_app *a)
 }
 
 /* The state glyph and word of playback. */
-static wchar_t panels_state_glyph(ui_app *a)
+static wchar_t panels_state_glyph(il_ui_app *a)
 {
 	if (a->m.state == IL_PLAYER_PLAYING)
 		return a->t.g.play;
@@ -91,7 +91,7 @@ static wchar_t panels_state_glyph(ui_app *a)
 }
 
 /* The output in plain words: what plays the sound, or why nothing does. */
-void uipanel_audio(const uimodel *m, char *out, size_t n)
+void uipanel_audio(const il_uimodel *m, char *out, size_t n)
 {
 	il_audio_state au = m->audio;
 	if (!m->have_audio)
@@ -112,11 +112,11 @@ void uipanel_audio(const uimodel *m, char *out, size_t n)
 }
 
 /* The status row: state, title, clock, volume, generator, audio. */
-static void panels_status(ui_app *a)
+static void panels_status(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect r = a->lay.status;
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect r = a->lay.status;
 	uidraw_fill(t, r.y, 0, r.w, ROLE_STATUS);
 	uidraw_glyph(t, r.y, 1, panels_state_glyph(a), ROLE_STATUS);
 	char el[16], buf[600], gen[64];
@@ -156,19 +156,19 @@ static void panels_status(ui_app *a)
 }
 
 /* The bottom row: the line editor, a message, or key hints. */
-static void panels_msgrow(ui_app *a)
+static void panels_msgrow(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uirect r = a->lay.msg;
+	il_tui *t = &a->t;
+	il_uirect r = a->lay.msg;
 	if (a->entry.mode != ENTRY_NONE) {
 		entry_draw(a, r.y);
 		return;
 	}
 	uidraw_fill(t, r.y, 0, r.w, ROLE_NORMAL);
-	uimodel *m = &a->m;
+	il_uimodel *m = &a->m;
 	double age = a->now - m->msg_at;
 	if (m->msg[0] && age < uimodel_msg_seconds(m->msg_level)) {
-		theme_role role = m->msg_level == UIM_MSG_ERROR ? ROLE_ERROR :
+		il_theme_role role = m->msg_level == UIM_MSG_ERROR ? ROLE_ERROR :
 				  (m->msg_level == UIM_MSG_WARN ? ROLE_WARN : ROLE_INFO);
 		const char *more = " M: all";
 		int mw = uidraw_width(t, more);
@@ -197,23 +197,23 @@ static void panels_msgrow(ui_app *a)
 }
 
 /* Frame a panel in the full layout; in the compact one just clear it. */
-static uirect panels_box(ui_app *a, uirect r, const char *title)
+static il_uirect panels_box(il_ui_app *a, il_uirect r, const char *title)
 {
 	if (r.h <= 0 || r.w <= 0)
-		return (uirect){ r.y, r.x, 0, 0 };
+		return (il_uirect){ r.y, r.x, 0, 0 };
 	if (a->lay.mode == UI_LAYOUT_FULL)
 		return uidraw_frame(&a->t, r, title);
 	uidraw_clear(&a->t, r);
-	return (uirect){ r.y, r.x + 1, r.h, r.w - 2 };
+	return (il_uirect){ r.y, r.x + 1, r.h, r.w - 2 };
 }
 
 /* Loop info: title, artist, prompt as genre, loop length, bpm, elapsed; the
  * composer's style, key and instruments when the loop has them. */
-static void panels_info(ui_app *a)
+static void panels_info(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect in = panels_box(a, a->lay.info, "Now playing");
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect in = panels_box(a, a->lay.info, "Now playing");
 	if (in.h <= 0)
 		return;
 	char el[16], len[32], bpm[32];
@@ -254,11 +254,11 @@ static void panels_info(ui_app *a)
 }
 
 /* The live spectrum: engine bands spread over the columns, eighth blocks. */
-static void panels_spectrum(ui_app *a)
+static void panels_spectrum(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect in = panels_box(a, a->lay.spectrum, "Spectrum");
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect in = panels_box(a, a->lay.spectrum, "Spectrum");
 	if (in.h <= 0 || in.w <= 0)
 		return;
 	for (int col = 0; col < in.w; col++) {
@@ -277,7 +277,7 @@ static void panels_spectrum(ui_app *a)
 		for (int row = 0; row < in.h; row++) {
 			int e = eighths - row * 8;
 			int y = in.y + in.h - 1 - row;
-			theme_role role = row * 3 < in.h ? ROLE_SPECTRUM_LOW :
+			il_theme_role role = row * 3 < in.h ? ROLE_SPECTRUM_LOW :
 					  (row * 3 < in.h * 2 ? ROLE_SPECTRUM_MID : ROLE_SPECTRUM_HIGH);
 			uidraw_glyph(t, y, in.x + col, t->g.vbar[e >= 8 ? 8 : (e > 0 ? e : 0)], role);
 		}
@@ -290,11 +290,11 @@ static void panels_spectrum(ui_app *a)
 }
 
 /* Timing: elapsed, time left to the minimum duration, next-loop state. */
-static void panels_timing(ui_app *a)
+static void panels_timing(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect in = panels_box(a, a->lay.timing, "Timing");
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect in = panels_box(a, a->lay.timing, "Timing");
 	if (in.h <= 0)
 		return;
 	double el = uimodel_elapsed(m, a->now), left = uimodel_min_left(m, a->now);
@@ -303,7 +303,7 @@ static void panels_timing(ui_app *a)
 	uidraw_clock(l, sizeof l, left);
 	char next[320];
 	paneltext_next(m, a->now, next, sizeof next);
-	theme_role nr = m->next_ready ? ROLE_OK : ROLE_DIM;
+	il_theme_role nr = m->next_ready ? ROLE_OK : ROLE_DIM;
 	int x = in.x;
 	if (in.h >= 2) {
 		x += uidraw_pair(t, in.y, x, in.w, "Elapsed", e);
@@ -334,16 +334,16 @@ static void panels_timing(ui_app *a)
 }
 
 /* The preset list with its filter and selection. */
-static void panels_presets(ui_app *a)
+static void panels_presets(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
 	char title[200];
 	if (a->filter[0])
 		snprintf(title, sizeof title, "Presets /%s", a->filter);
 	else
 		snprintf(title, sizeof title, "Presets");
-	uirect in = panels_box(a, a->lay.presets, title);
+	il_uirect in = panels_box(a, a->lay.presets, title);
 	if (in.h <= 0)
 		return;
 	int idx[UIM_PRESETS_MAX];
@@ -364,7 +364,7 @@ static void panels_presets(ui_app *a)
 	for (int row = 0; row < in.h && a->preset_top + row < n; row++) {
 		int k = a->preset_top + row;
 		int sel = k == a->preset_sel;
-		theme_role role = sel ? ROLE_SELECTION : ROLE_NORMAL;
+		il_theme_role role = sel ? ROLE_SELECTION : ROLE_NORMAL;
 		int y = in.y + row;
 		if (sel)
 			uidraw_fill(t, y, in.x, in.w, ROLE_SELECTION);
@@ -378,11 +378,11 @@ static void panels_presets(ui_app *a)
 }
 
 /* Generation: backend, model, state, progress with ETA, retries. */
-static void panels_gen(ui_app *a)
+static void panels_gen(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect in = panels_box(a, a->lay.gen, "Generation");
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect in = panels_box(a, a->lay.gen, "Generation");
 	if (in.h <= 0)
 		return;
 	char eta[96], line[512];
@@ -445,7 +445,7 @@ static void panels_gen(ui_app *a)
 }
 
 /* Draw the rows every screen shares and, on the player screen, the panels. */
-void uipanel_draw(ui_app *a, unsigned d)
+void uipanel_draw(il_ui_app *a, unsigned d)
 {
 	if (d & UIM_D_HEADER)
 		panels_header(a);

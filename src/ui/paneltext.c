@@ -8,7 +8,7 @@
 #include "ui/draw.h"
 
 /* The Timing panel's word on the next loop at time now. */
-void paneltext_next(const uimodel *m, double now, char *out, size_t n)
+void paneltext_next(const il_uimodel *m, double now, char *out, size_t n)
 {
 	const char *held = m->hold ? "held, " : "";
 	if (m->next_title[0] && m->next_in >= 0) { /* (held: a station chosen comes all the same) */
@@ -29,7 +29,7 @@ void paneltext_next(const uimodel *m, double now, char *out, size_t n)
 }
 
 /* The Generation panel's estimate at time now; 1 while it overruns. */
-int paneltext_eta(const uimodel *m, double now, int brief, char *out, size_t n)
+int paneltext_eta(const il_uimodel *m, double now, int brief, char *out, size_t n)
 {
 	char eta[16], c[16];
 	snprintf(out, n, "%s", brief ? "" : "-");

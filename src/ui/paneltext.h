@@ -14,13 +14,13 @@
  * held "held, next: TITLE" (or "held, next: TITLE in 0:02" for a station
  * chosen) or "held", else "next ready", "next generating" or "next not
  * ready". */
-void paneltext_next(const uimodel *m, double now, char *out, size_t n);
+void paneltext_next(const il_uimodel *m, double now, char *out, size_t n);
 /* The Generation panel's estimate at time now: "0:18 left of ~0:30", or
  * "overrunning +0:12 (expected ~0:30)" once the running attempt takes
  * longer than its estimate; "-" while nothing is generated (idle,
  * analysing, waiting to retry, failed, stopped) or without an estimate.
  * brief: "0:18", "+0:12" or "". 1 while it overruns (its progress is then
  * unknown: the panel shows an indeterminate bar), else 0. */
-int paneltext_eta(const uimodel *m, double now, int brief, char *out, size_t n);
+int paneltext_eta(const il_uimodel *m, double now, int brief, char *out, size_t n);
 
 #endif

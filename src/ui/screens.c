@@ -10,10 +10,10 @@
 
 /* The favourites, newest first, from row y in rect in (at most a third
  * of it, scrolled to the selection); the row after them. */
-static int screens_favourites(ui_app *a, int y, uirect in)
+static int screens_favourites(il_ui_app *a, int y, il_uirect in)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
 	uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Favourites (Enter plays, Delete forgets; f marks)");
 	if (m->nfavs == 0) {
 		uidraw_text(t, y++, in.x, in.w, ROLE_DIM, "none yet: f marks the loop playing");
@@ -31,7 +31,7 @@ static int screens_favourites(ui_app *a, int y, uirect in)
 		a->fav_top = m->nfavs - rows;
 	for (int r = 0; r < rows && y < in.y + in.h; r++, y++) {
 		int k = a->fav_top + r, sel = k == a->fav_sel;
-		const uim_fav *f = &m->favs[k];
+		const il_uim_fav *f = &m->favs[k];
 		char when[16] = "", line[700];
 		time_t tt = (time_t)f->time;
 		struct tm tmv;
@@ -49,12 +49,12 @@ static int screens_favourites(ui_app *a, int y, uirect in)
 
 /* Screen 2: the favourites, average generation time per requested
  * duration, success rate, recent generations. */
-static void screens_stats(ui_app *a)
+static void screens_stats(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect b = a->lay.body;
-	uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Statistics") :
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect b = a->lay.body;
+	il_uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Statistics") :
 		    (uidraw_clear(t, b), b);
 	if (in.h <= 0)
 		return;
@@ -92,7 +92,7 @@ static void screens_stats(ui_app *a)
 		uidraw_text(t, y++, in.x, in.w, ROLE_DIM, "no generations recorded yet");
 	int barw = in.w - 34;
 	for (int k = 0; k < m->nstats && y < bottom - 2; k++, y++) {
-		uim_stat *s = &m->stats[k];
+		il_uim_stat *s = &m->stats[k];
 		uidraw_textf(t, y, in.x, 6, ROLE_LABEL, "%3ld s", s->seconds);
 		if (barw > 4)
 			uidraw_hbar(t, y, in.x + 7, barw, maxavg > 0 ? s->avg / maxavg : 0, ROLE_CHART, ROLE_PROGRESS_BG);
@@ -109,7 +109,7 @@ static void screens_stats(ui_app *a)
 	if (a->list_top > m->nhist - (bottom - y)) /* the last page ends the list */
 		a->list_top = m->nhist - (bottom - y) > 0 ? m->nhist - (bottom - y) : 0;
 	for (int k = a->list_top; k < m->nhist && y < bottom; k++, y++) {
-		uim_hist *h = &m->hist[k];
+		il_uim_hist *h = &m->hist[k];
 		char when[16] = "--:--";
 		time_t tt = (time_t)h->time;
 		struct tm tmv;
@@ -124,12 +124,12 @@ static void screens_stats(ui_app *a)
 }
 
 /* Screen 3: every setting with its range or choices. */
-static void screens_settings(ui_app *a)
+static void screens_settings(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect b = a->lay.body;
-	uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Settings (saved at once)") :
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect b = a->lay.body;
+	il_uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Settings (saved at once)") :
 		    (uidraw_clear(t, b), b);
 	if (in.h <= 1)
 		return;
@@ -147,7 +147,7 @@ static void screens_settings(ui_app *a)
 	int kw = 14, vw = in.w > 60 ? in.w / 2 - kw : in.w - kw - 1;
 	for (int r = 0; r < rows && a->setting_top + r < m->nsettings; r++) {
 		int k = a->setting_top + r;
-		uim_setting *s = &m->settings[k];
+		il_uim_setting *s = &m->settings[k];
 		int sel = k == a->setting_sel, y = in.y + r;
 		if (sel)
 			uidraw_fill(t, y, in.x, in.w, ROLE_SELECTION);
@@ -169,10 +169,10 @@ static void screens_settings(ui_app *a)
 }
 
 /* Draw the waveform with the loop markers in rect r. */
-static void screens_waveform(ui_app *a, uirect r)
+static void screens_waveform(il_ui_app *a, il_uirect r)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
 	if (r.h <= 0 || r.w <= 0)
 		return;
 	int xs = -1, xe = -1;
@@ -207,9 +207,9 @@ static void screens_waveform(ui_app *a, uirect r)
 }
 
 /* Draw "name value" metric scores from a "a=0.9,b=0.5" list. */
-static int screens_metrics(ui_app *a, int y, int bottom, uirect in)
+static int screens_metrics(il_ui_app *a, int y, int bottom, il_uirect in)
 {
-	tui *t = &a->t;
+	il_tui *t = &a->t;
 	char buf[1024];
 	snprintf(buf, sizeof buf, "%s", a->m.metrics);
 	for (char *save = NULL, *w = strtok_r(buf, ", ;", &save); w && y < bottom; w = strtok_r(NULL, ", ;", &save)) {
@@ -229,12 +229,12 @@ static int screens_metrics(ui_app *a, int y, int bottom, uirect in)
 }
 
 /* Screen 4: the current loop's waveform, markers, scores and candidates. */
-static void screens_analysis(ui_app *a)
+static void screens_analysis(il_ui_app *a)
 {
-	tui *t = &a->t;
-	uimodel *m = &a->m;
-	uirect b = a->lay.body;
-	uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Analysis of the current loop") :
+	il_tui *t = &a->t;
+	il_uimodel *m = &a->m;
+	il_uirect b = a->lay.body;
+	il_uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Analysis of the current loop") :
 		    (uidraw_clear(t, b), b);
 	if (in.h <= 0)
 		return;
@@ -246,7 +246,7 @@ static void screens_analysis(ui_app *a)
 		return;
 	}
 	int wh = in.h >= 12 ? in.h / 2 - 1 : (in.h > 4 ? 2 : 1);
-	screens_waveform(a, (uirect){ in.y, in.x, wh, in.w });
+	screens_waveform(a, (il_uirect){ in.y, in.x, wh, in.w });
 	int y = in.y + wh, bottom = in.y + in.h;
 	double rate = m->rate > 0 ? (double)m->rate : 1;
 	if (y < bottom)
@@ -281,7 +281,7 @@ static void screens_analysis(ui_app *a)
 }
 
 /* Draw the current screen (not the player, which panels.c draws). */
-void uiscreen_draw(ui_app *a, unsigned d)
+void uiscreen_draw(il_ui_app *a, unsigned d)
 {
 	if (a->screen == UI_SCREEN_STATS && (d & UIM_D_STATS))
 		screens_stats(a);
@@ -292,9 +292,9 @@ void uiscreen_draw(ui_app *a, unsigned d)
 }
 
 /* The notice shown below the smallest usable size. */
-void uiscreen_too_small(ui_app *a)
+void uiscreen_too_small(il_ui_app *a)
 {
-	tui *t = &a->t;
+	il_tui *t = &a->t;
 	erase();
 	char l1[64], l2[64];
 	snprintf(l1, sizeof l1, "Terminal too small");

@@ -30,13 +30,13 @@ static const int theme_basic_rgb[16] = {
 };
 
 /* Set one role of t. */
-static void theme_set(theme *t, theme_role r, int fg, int bg, unsigned attrs, unsigned mono)
+static void theme_set(il_theme *t, il_theme_role r, int fg, int bg, unsigned attrs, unsigned mono)
 {
-	t->roles[r] = (theme_color){ fg, bg, attrs, mono };
+	t->roles[r] = (il_theme_color){ fg, bg, attrs, mono };
 }
 
 /* The built-in colours (used when no theme file is found). */
-void theme_builtin(theme *t)
+void theme_builtin(il_theme *t)
 {
 	memset(t, 0, sizeof *t);
 	snprintf(t->name, sizeof t->name, "built-in");
@@ -232,9 +232,9 @@ static int theme_read_attrs(const config_setting_t *g, const char *key, unsigned
 }
 
 /* Load a theme from a file path. */
-int theme_load_file(theme *t, const char *path, il_err *err)
+int theme_load_file(il_theme *t, const char *path, il_err *err)
 {
-	theme tmp;
+	il_theme tmp;
 	theme_builtin(&tmp);
 	if (cfgcheck_file(path, err) != 0) /* a FIFO would block the reading */
 		return -1;
@@ -257,7 +257,7 @@ int theme_load_file(theme *t, const char *path, il_err *err)
 		const config_setting_t *g = config_setting_get_member(roles, theme_role_names[r]);
 		if (!g)
 			continue;
-		theme_color *c = &tmp.roles[r];
+		il_theme_color *c = &tmp.roles[r];
 		if (!config_setting_is_group(g)) {
 			rc = il_err_set(err, IL_E_BAD_VALUE, "%s:%d: %s must be a group { fg = ...; bg = ...; }", path,
 					config_setting_source_line(g), theme_role_names[r]);
@@ -280,7 +280,7 @@ int theme_load_file(theme *t, const char *path, il_err *err)
 }
 
 /* Load themes/NAME.theme (user's config dir first, then the data dir). */
-int theme_load(theme *t, const char *name, il_err *err)
+int theme_load(il_theme *t, const char *name, il_err *err)
 {
 	if (!name || !*name || strchr(name, '/') || name[0] == '.')
 		return il_err_set(err, IL_E_BAD_VALUE, "bad theme name '%s'", name ? name : "");

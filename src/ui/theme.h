@@ -12,7 +12,7 @@
 
 #include "util/error.h"
 
-typedef enum theme_role {
+typedef enum il_theme_role {
 	ROLE_NORMAL,
 	ROLE_HEADER,       /* the top row */
 	ROLE_TAB,          /* a screen name in the top row */
@@ -39,13 +39,13 @@ typedef enum theme_role {
 	ROLE_MARKER,       /* loop start/end markers */
 	ROLE_CHART,        /* bar charts of the statistics screen */
 	ROLE_COUNT
-} theme_role;
+} il_theme_role;
 
-typedef struct theme_color {
+typedef struct il_theme_color {
 	int fg, bg;        /* -1 default, 0-255, or THEME_RGB|0xrrggbb */
 	unsigned attrs;    /* THEME_A_* */
 	unsigned mono;     /* THEME_A_* used without colours */
-} theme_color;
+} il_theme_color;
 
 #define THEME_RGB 0x1000000
 #define THEME_A_BOLD 1u
@@ -54,18 +54,18 @@ typedef struct theme_color {
 #define THEME_A_DIM 8u
 #define THEME_A_ITALIC 16u
 
-typedef struct theme {
+typedef struct il_theme {
 	char name[64];
 	char path[4096];
-	theme_color roles[ROLE_COUNT];
-} theme;
+	il_theme_color roles[ROLE_COUNT];
+} il_theme;
 
 /* The built-in colours (used when no theme file is found). */
-void theme_builtin(theme *t);
+void theme_builtin(il_theme *t);
 /* Load themes/NAME.theme (user's config dir first, then the data dir). */
-int theme_load(theme *t, const char *name, il_err *err);
+int theme_load(il_theme *t, const char *name, il_err *err);
 /* Load a theme from a file path. */
-int theme_load_file(theme *t, const char *path, il_err *err);
+int theme_load_file(il_theme *t, const char *path, il_err *err);
 /* Parse a colour: default, a name, 0-255 or #rrggbb; 0 or -1. */
 int theme_parse_color(const char *s, int *out);
 /* Map a colour to a terminal with depth colours (256, 16, 8); *bold is set

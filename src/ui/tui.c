@@ -13,12 +13,12 @@
 #include <unistd.h>
 
 static int tui_sig_pipe[2] = { -1, -1 };
-static tui *tui_current; /* for the fatal-signal handler */
+static il_tui *tui_current; /* for the fatal-signal handler */
 
 /* Pick UTF-8 or ASCII glyphs. */
-static void tui_glyphs_set(tui *t)
+static void tui_glyphs_set(il_tui *t)
 {
-	tui_glyphs *g = &t->g;
+	il_tui_glyphs *g = &t->g;
 	if (t->utf8) {
 		const wchar_t *v = L" \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
 		const wchar_t *h = L" \u258f\u258e\u258d\u258c\u258b\u258a\u2589\u2588";
@@ -126,7 +126,7 @@ static void tui_define_keys(void)
 }
 
 /* Decide how colours are used: NO_COLOR, --no-color, or the terminal. */
-static void tui_colors_init(tui *t, const il_opts *o)
+static void tui_colors_init(il_tui *t, const il_opts *o)
 {
 	const char *nc = getenv("NO_COLOR");
 	t->depth = 0;
@@ -150,7 +150,7 @@ static void tui_colors_init(tui *t, const il_opts *o)
 }
 
 /* Open the terminal (newterm; an unknown TERM is an error, not an abort). */
-int tui_open(tui *t, const il_opts *o, const char *errlog, il_err *err)
+int tui_open(il_tui *t, const il_opts *o, const char *errlog, il_err *err)
 {
 	memset(t, 0, sizeof *t);
 	t->saved_stderr = -1;
@@ -202,7 +202,7 @@ int tui_open(tui *t, const il_opts *o, const char *errlog, il_err *err)
 }
 
 /* Restore the terminal (safe to call twice) and replay what went to stderr. */
-void tui_close(tui *t)
+void tui_close(il_tui *t)
 {
 	if (t->active) {
 		curs_set(1);
@@ -248,10 +248,10 @@ static attr_t tui_attrs(unsigned a)
 }
 
 /* Resolve a theme for this terminal and set the colour pairs. */
-void tui_apply_theme(tui *t, const theme *th)
+void tui_apply_theme(il_tui *t, const il_theme *th)
 {
 	for (int r = 0; r < ROLE_COUNT; r++) {
-		const theme_color *c = &th->roles[r];
+		const il_theme_color *c = &th->roles[r];
 		if (t->depth == 0) {
 			t->attr[r] = tui_attrs(c->mono);
 			continue;
@@ -272,7 +272,7 @@ void tui_apply_theme(tui *t, const theme *th)
 }
 
 /* Read the terminal's size again after SIGWINCH and resize curses. */
-void tui_resize(tui *t)
+void tui_resize(il_tui *t)
 {
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
@@ -281,7 +281,7 @@ void tui_resize(tui *t)
 }
 
 /* Read one key: a code point, UIK_FN(curses key), or -1 when none waits. */
-int tui_key(tui *t)
+int tui_key(il_tui *t)
 {
 	(void)t;
 	wint_t ch;

@@ -20,14 +20,14 @@
 #define UI_QUICK_FAIL 10.0     /* an engine that ends sooner failed to start */
 #define UI_QUICK_FAILS_MAX 3   /* after so many in a row, no more restarts */
 
-static void ui_engine_failed(ui_app *a, const char *why);
+static void ui_engine_failed(il_ui_app *a, const char *why);
 
 /* Attach to the engine, or start one (a failure plans a retry). */
-static void ui_engine_start(ui_app *a)
+static void ui_engine_start(il_ui_app *a)
 {
 	il_err err;
 	a->restart_at = 0;
-	uimodel *m = &a->m;
+	il_uimodel *m = &a->m;
 	m->last_error_msg[0] = '\0'; /* what this engine says, for when it fails */
 	a->engine_started_at = a->now;
 	if (elink_start(&a->link, &err) != 0)
@@ -36,7 +36,7 @@ static void ui_engine_start(ui_app *a)
 
 /* The engine said `ready`: ask for what the screens need (the state
  * first, so that autostart knows whether music plays already). */
-static void ui_engine_ready(ui_app *a)
+static void ui_engine_ready(il_ui_app *a)
 {
 	a->engine_up = 1;
 	a->link.engine_pid = a->m.pid; /* from `ready` */
@@ -60,7 +60,7 @@ static void ui_engine_ready(ui_app *a)
 }
 
 /* The engine went away: say so and plan a restart. */
-static void ui_engine_gone(ui_app *a)
+static void ui_engine_gone(il_ui_app *a)
 {
 	elink_close(&a->link);
 	a->engine_up = 0;
@@ -79,7 +79,7 @@ static void ui_engine_gone(ui_app *a)
 
 /* The engine could not start or went away, for the reason why: plan a
  * restart, unless it failed at start too often in a row. */
-static void ui_engine_failed(ui_app *a, const char *why)
+static void ui_engine_failed(il_ui_app *a, const char *why)
 {
 	if (a->now - a->engine_started_at > UI_RESTART_MAX)
 		a->restart_delay = 1;
@@ -105,14 +105,14 @@ static void ui_engine_failed(ui_app *a, const char *why)
 /* At launch, music starts at once: the last
  * prompt, else the first preset (setting autostart; not with -p, which
  * starts its own prompt). Called when the presets arrive, after settings. */
-static void ui_autostart(ui_app *a)
+static void ui_autostart(il_ui_app *a)
 {
 	a->autostart_done = 1;
-	uim_setting *on = uimodel_setting(&a->m, "autostart");
+	il_uim_setting *on = uimodel_setting(&a->m, "autostart");
 	if (a->opts->prompt || (on && strcmp(on->value, "true") != 0) || a->m.state == IL_PLAYER_PLAYING ||
 	    a->m.state == IL_PLAYER_PAUSED || uimodel_generating(&a->m))
 		return; /* attached to a station that plays already */
-	uim_setting *last = uimodel_setting(&a->m, "last_prompt");
+	il_uim_setting *last = uimodel_setting(&a->m, "last_prompt");
 	const char *p = last && last->value[0] ? last->value
 		       : a->m.npresets > 0 ? a->m.presets[0].prompt : NULL;
 	if (p && *p)
@@ -120,7 +120,7 @@ static void ui_autostart(ui_app *a)
 }
 
 /* Apply the events the reader holds. */
-static void ui_engine_events(ui_app *a, proto_msg *msg)
+static void ui_engine_events(il_ui_app *a, il_proto_msg *msg)
 {
 	il_err err;
 	int rc;
@@ -170,7 +170,7 @@ static void ui_engine_events(ui_app *a, proto_msg *msg)
 }
 
 /* Read and apply what the engine wrote (a bounded amount per call). */
-static void ui_engine_input(ui_app *a, proto_msg *msg)
+static void ui_engine_input(il_ui_app *a, il_proto_msg *msg)
 {
 	for (int budget = 64; budget > 0; budget--) {
 		ssize_t r = elink_read(&a->link);
@@ -187,7 +187,7 @@ static void ui_engine_input(ui_app *a, proto_msg *msg)
 }
 
 /* Handle the signals that arrived. */
-static void ui_signals(ui_app *a, int fd)
+static void ui_signals(il_ui_app *a, int fd)
 {
 	int sig;
 	while ((sig = tui_signal_next(fd)) > 0) {
@@ -210,7 +210,7 @@ static void ui_signals(ui_app *a, int fd)
 }
 
 /* Read the keys that wait and act on them. */
-static void ui_keys(ui_app *a)
+static void ui_keys(il_ui_app *a)
 {
 	int key, budget = 256; /* bounded: signals and the engine get their turn */
 	while (!a->quit && budget-- > 0 && (key = tui_key(&a->t)) >= 0) {
@@ -235,7 +235,7 @@ static void ui_keys(ui_app *a)
 }
 
 /* Draw what changed. */
-static void ui_draw(ui_app *a)
+static void ui_draw(il_ui_app *a)
 {
 	if (a->hup || !a->t.active)
 		return;
@@ -272,10 +272,10 @@ static void ui_draw(ui_app *a)
 
 /* Timers: status requests, clocks, message expiry, spectrum decay, restarts.
  * Returns the poll timeout in milliseconds. */
-static int ui_timers(ui_app *a)
+static int ui_timers(il_ui_app *a)
 {
 	double now = a->now, next = now + 10;
-	uimodel *m = &a->m;
+	il_uimodel *m = &a->m;
 	if (a->restart_at > 0) {
 		if (now >= a->restart_at && a->link.pid == 0)
 			ui_engine_start(a);
@@ -329,9 +329,9 @@ static int ui_timers(ui_app *a)
 }
 
 /* The main loop: one poll() over the keyboard, the engine and signals. */
-static void ui_loop(ui_app *a, int sigfd)
+static void ui_loop(il_ui_app *a, int sigfd)
 {
-	proto_msg *msg = malloc(sizeof *msg);
+	il_proto_msg *msg = malloc(sizeof *msg);
 	if (!msg)
 		return;
 	while (!a->quit) {
@@ -378,7 +378,7 @@ static void ui_loop(ui_app *a, int sigfd)
  * exit status. */
 int ui_main(const il_opts *o, const char *argv0)
 {
-	ui_app *a = calloc(1, sizeof *a);
+	il_ui_app *a = calloc(1, sizeof *a);
 	if (!a) {
 		fprintf(stderr, "%s: out of memory\n", argv0);
 		return 1;

@@ -42,7 +42,7 @@ static void outfile_tmp_name(char *out, size_t n, const char *dir)
 }
 
 /* Open the FIFO or device at path for writing in place. */
-static int outfile_open_through(outfile *o, const char *path, il_err *err)
+static int outfile_open_through(il_outfile *o, const char *path, il_err *err)
 {
 	o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
 	if (o->fd < 0 && errno == ENXIO)
@@ -61,7 +61,7 @@ static int outfile_open_through(outfile *o, const char *path, il_err *err)
 }
 
 /* Open an unnamed (or short-named) temporary file beside o->path. */
-static int outfile_open_tmp(outfile *o, unsigned mode, il_err *err)
+static int outfile_open_tmp(il_outfile *o, unsigned mode, il_err *err)
 {
 	char dir[PATH_MAX];
 	if (outfile_dirname(o->path, dir, sizeof dir) != 0)
@@ -87,7 +87,7 @@ static int outfile_open_tmp(outfile *o, unsigned mode, il_err *err)
 }
 
 /* Open an output for path (see outfile.h). */
-int outfile_open(outfile *o, const char *path, unsigned mode, int flags, il_err *err)
+int outfile_open(il_outfile *o, const char *path, unsigned mode, int flags, il_err *err)
 {
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
@@ -125,7 +125,7 @@ int outfile_open(outfile *o, const char *path, unsigned mode, int flags, il_err 
 }
 
 /* Give the finished temporary file the name o->path. */
-static int outfile_name(outfile *o, il_err *err)
+static int outfile_name(il_outfile *o, il_err *err)
 {
 	char from[64], tmp[PATH_MAX], dir[PATH_MAX];
 	int replace = o->flags & OUTFILE_REPLACE;
@@ -166,7 +166,7 @@ static int outfile_name(outfile *o, il_err *err)
 }
 
 /* Sync, close and name the file (see outfile.h). */
-int outfile_commit(outfile *o, il_err *err)
+int outfile_commit(il_outfile *o, il_err *err)
 {
 	int rc = 0;
 	if (!o->through && fsync(o->fd) != 0)
@@ -183,7 +183,7 @@ int outfile_commit(outfile *o, il_err *err)
 }
 
 /* Close and drop the output. */
-void outfile_abort(outfile *o)
+void outfile_abort(il_outfile *o)
 {
 	if (o->fd >= 0)
 		close(o->fd);
@@ -196,7 +196,7 @@ void outfile_abort(outfile *o)
 /* Write a whole buffer to path (see outfile.h). */
 int outfile_write(const char *path, const void *data, size_t len, unsigned mode, int flags, il_err *err)
 {
-	outfile o;
+	il_outfile o;
 	if (outfile_open(&o, path, mode, flags, err) != 0)
 		return -1;
 	const char *p = data;

@@ -28,23 +28,23 @@ enum {
 	OUTFILE_KEEP_MODE = 2  /* a replaced file's permission bits are kept */
 };
 
-typedef struct outfile {
+typedef struct il_outfile {
 	int fd;              /* write the data here */
 	int flags;
 	int through;         /* a FIFO or device written in place */
 	int exists;          /* after a failure: something is at the path */
 	char path[PATH_MAX]; /* the name the file gets (links resolved) */
 	char tmp[PATH_MAX];  /* the temporary name, or "" for an unnamed file */
-} outfile;
+} il_outfile;
 
 /* Open an output for path with mode (less the umask); 0, or -1 with err set
  * (and o->exists set when the path is taken and OUTFILE_REPLACE is not). */
-int outfile_open(outfile *o, const char *path, unsigned mode, int flags, il_err *err);
+int outfile_open(il_outfile *o, const char *path, unsigned mode, int flags, il_err *err);
 /* Sync, close and give the file its name; 0, or -1 with err set (nothing
  * is left behind then). */
-int outfile_commit(outfile *o, il_err *err);
+int outfile_commit(il_outfile *o, il_err *err);
 /* Close and drop what was written (a file written through stays as it is). */
-void outfile_abort(outfile *o);
+void outfile_abort(il_outfile *o);
 /* Write len bytes of data to path in one go (open, write, commit). */
 int outfile_write(const char *path, const void *data, size_t len, unsigned mode, int flags,
 		  il_err *err);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* Make room for extra more bytes plus the NUL; 0 on success. */
-static int sbuf_grow(sbuf *sb, size_t extra)
+static int sbuf_grow(il_sbuf *sb, size_t extra)
 {
 	if (sb->oom)
 		return -1;
@@ -26,7 +26,7 @@ static int sbuf_grow(sbuf *sb, size_t extra)
 }
 
 /* Append n bytes of s. */
-void sbuf_append(sbuf *sb, const char *s, size_t n)
+void sbuf_append(il_sbuf *sb, const char *s, size_t n)
 {
 	if (sbuf_grow(sb, n) != 0)
 		return;
@@ -36,19 +36,19 @@ void sbuf_append(sbuf *sb, const char *s, size_t n)
 }
 
 /* Append a NUL-terminated string. */
-void sbuf_puts(sbuf *sb, const char *s)
+void sbuf_puts(il_sbuf *sb, const char *s)
 {
 	sbuf_append(sb, s, strlen(s));
 }
 
 /* Append one byte. */
-void sbuf_putc(sbuf *sb, char c)
+void sbuf_putc(il_sbuf *sb, char c)
 {
 	sbuf_append(sb, &c, 1);
 }
 
 /* Append vprintf-formatted text. */
-void sbuf_vprintf(sbuf *sb, const char *fmt, va_list ap)
+void sbuf_vprintf(il_sbuf *sb, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
@@ -61,7 +61,7 @@ void sbuf_vprintf(sbuf *sb, const char *fmt, va_list ap)
 }
 
 /* Append printf-formatted text. */
-void sbuf_printf(sbuf *sb, const char *fmt, ...)
+void sbuf_printf(il_sbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -70,7 +70,7 @@ void sbuf_printf(sbuf *sb, const char *fmt, ...)
 }
 
 /* Drop the contents but keep the memory. */
-void sbuf_reset(sbuf *sb)
+void sbuf_reset(il_sbuf *sb)
 {
 	sb->len = 0;
 	if (sb->buf)
@@ -78,13 +78,13 @@ void sbuf_reset(sbuf *sb)
 }
 
 /* The contents as a string ("" when empty). */
-const char *sbuf_str(const sbuf *sb)
+const char *sbuf_str(const il_sbuf *sb)
 {
 	return sb->buf ? sb->buf : "";
 }
 
 /* Free the memory. */
-void sbuf_free(sbuf *sb)
+void sbuf_free(il_sbuf *sb)
 {
 	free(sb->buf);
 	sb->buf = NULL;
@@ -109,7 +109,7 @@ static int sbuf_utf8(const unsigned char *p)
 
 /* Append the two-character escape of c (\" \\ \n \r \t), which protocol
  * lines and JSON share; 1 when written, 0 when c has none. */
-int sbuf_put_esc(sbuf *sb, unsigned char c)
+int sbuf_put_esc(il_sbuf *sb, unsigned char c)
 {
 	static const char from[] = "\"\\\n\r\t", to[] = "\"\\nrt";
 	const char *at = c ? strchr(from, c) : NULL;
@@ -122,7 +122,7 @@ int sbuf_put_esc(sbuf *sb, unsigned char c)
 
 /* Append s to sb as a JSON string literal (quotes and escapes; bytes that
  * are not UTF-8 become U+FFFD, so the output is always valid JSON). */
-void sbuf_put_json(sbuf *sb, const char *s)
+void sbuf_put_json(il_sbuf *sb, const char *s)
 {
 	sbuf_putc(sb, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {

@@ -51,7 +51,7 @@ int main(void)
 	for (int i = 0; i < 2048; i++)
 		win[i] = 0.5f - 0.5f * cosf(2.0f * 3.14159265f * (float)i / 2047.0f);
 	double ts[BENCH_RUNS], ta[BENCH_RUNS];
-	loopfind_result r;
+	il_loopfind_result r;
 	il_err err;
 	/* Warm-up: plans and caches, outside the timing. */
 	bench_stft(x, n, win, buf, out, plan);

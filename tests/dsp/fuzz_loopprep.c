@@ -15,7 +15,7 @@
 /* Run one input through reading, validation, analysis and normalization. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	audiofile af;
+	il_audiofile af;
 	il_err err;
 	err.msg[0] = '\0';
 	if (audiofile_read_memory(data, size, "fuzz-input", &af, &err) != 0) {
@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t frames = af.frames;
 	int ch = af.channels, rate = af.rate;
 	il_loop *l = NULL;
-	loopprep_opts o = { (size & 1) ? "classic" : "advanced", NULL, 0 };
+	il_loopprep_opts o = { (size & 1) ? "classic" : "advanced", NULL, 0 };
 	if (loopprep_samples(af.samples, af.frames, af.rate, af.channels, "fuzz-input", &o, &l,
 			     &err) != 0) {
 		fuzz_assert(l == NULL);

@@ -12,11 +12,11 @@
 
 #define RATE 32000
 
-static loopfind_result res;
+static il_loopfind_result res;
 static il_err err;
 
 /* Run the finder on a mono signal; 0 or -1 like loopfind_run. */
-static int find_mono(const float *x, size_t n, int rate, loopfind_mode mode)
+static int find_mono(const float *x, size_t n, int rate, il_loopfind_mode mode)
 {
 	return loopfind_run(x, n, 1, rate, mode, &res, &err);
 }
@@ -234,7 +234,7 @@ START_TEST(test_tempo_prior)
 	 * beats are tracked at its period. */
 	size_t n = 3000; /* 30 s */
 	float *e = groove_onsets(n, 80.0);
-	tempo_info t;
+	il_tempo_info t;
 	ck_assert_int_eq(tempo_analyze_prior(e, n, 100.0, 80.0, &t, &err), 0);
 	ck_assert_double_eq(t.bpm, 80.0);
 	ck_assert_double_le(fabs(t.period - 75.0), 75.0 * TEMPO_PRIOR_SLACK);
@@ -245,7 +245,7 @@ START_TEST(test_tempo_prior)
 	ck_assert_uint_ge(near, (t.nbeats - 1) * 9 / 10);
 	tempo_free(&t);
 	/* Without a prior, tempo_analyze_prior is tempo_analyze. */
-	tempo_info a, b;
+	il_tempo_info a, b;
 	ck_assert_int_eq(tempo_analyze_prior(e, n, 100.0, 0, &a, &err), 0);
 	ck_assert_int_eq(tempo_analyze(e, n, 100.0, &b, &err), 0);
 	ck_assert_double_eq(a.bpm, b.bpm);

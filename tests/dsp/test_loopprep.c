@@ -69,7 +69,7 @@ START_TEST(test_formats)
 		fprintf(stderr, "skipped: libsndfile cannot write %s\n", f[i].name);
 	} else {
 		ck_assert_int_eq(testsig_write(tpath(f[i].name), x, n, 2, f[i].rate, f[i].fmt), 0);
-		audiofile af;
+		il_audiofile af;
 		ck_assert_int_eq(audiofile_read(tpath(f[i].name), &af, &err), 0);
 		ck_assert_int_eq(af.rate, f[i].rate);
 		ck_assert_int_eq(af.channels, 2);
@@ -101,7 +101,7 @@ START_TEST(test_prepared_loop)
 		x[i] *= 0.5f;
 	ck_assert_int_eq(testsig_write(tpath("p.wav"), x, n, 1, 32000, SF_FORMAT_WAV | SF_FORMAT_FLOAT), 0);
 	il_loop *l;
-	loopprep_opts o = { "advanced", "peak", -1.0 };
+	il_loopprep_opts o = { "advanced", "peak", -1.0 };
 	ck_assert_int_eq(loopprep_file(tpath("p.wav"), &o, &l, &err), 0);
 	ck_assert_int_eq(l->rate, 32000);
 	ck_assert_int_eq(l->channels, 1);
@@ -263,7 +263,7 @@ START_TEST(test_memory_read)
 	static unsigned char buf[1 << 20];
 	size_t len = fread(buf, 1, sizeof buf, f);
 	fclose(f);
-	audiofile af;
+	il_audiofile af;
 	ck_assert_int_eq(audiofile_read_memory(buf, len, "mem", &af, &err), 0);
 	ck_assert_uint_eq(af.frames, n);
 	ck_assert_int_eq(memcmp(af.samples, x, sizeof(float) * n), 0);

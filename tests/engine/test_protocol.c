@@ -9,7 +9,7 @@
 #include "engine/engine_request.h"
 #include "engine/protocol.h"
 
-static proto_msg msg;
+static il_proto_msg msg;
 static il_err err;
 
 /* Parse a NUL-terminated line. */
@@ -146,7 +146,7 @@ static char *read_source(const char *rel)
 /* The index of verb in the request table, or -1. */
 static int table_index(const char *verb, size_t len)
 {
-	const engine_request *r;
+	const il_engine_request *r;
 	for (int k = 0; (r = engine_request_at((size_t)k)); k++)
 		if (strlen(r->verb) == len && !strncmp(r->verb, verb, len))
 			return k;
@@ -183,7 +183,7 @@ START_TEST(test_requests_match_protocol_h)
 		size_t vlen = strcspn(p, " \n");
 		int k = table_index(p, vlen);
 		ck_assert_msg(k >= 0, "protocol.h lists '%.*s', which the table does not have", (int)vlen, p);
-		const engine_request *r = engine_request_at((size_t)k);
+		const il_engine_request *r = engine_request_at((size_t)k);
 		char want[160];
 		snprintf(want, sizeof want, "%s%s%s", r->verb, *r->usage ? " " : "", r->usage);
 		ck_assert_msg(strlen(want) == n && !strncmp(p, want, n),
@@ -249,7 +249,7 @@ END_TEST
 
 START_TEST(test_reader_lines_and_partial)
 {
-	proto_reader r;
+	il_proto_reader r;
 	proto_reader_init(&r);
 	proto_reader_push(&r, "stat", 4);
 	ck_assert_int_eq(proto_reader_next(&r, &msg, &err), 0);
@@ -268,7 +268,7 @@ END_TEST
 
 START_TEST(test_reader_overlong)
 {
-	proto_reader r;
+	il_proto_reader r;
 	proto_reader_init(&r);
 	char chunk[1000];
 	memset(chunk, 'a', sizeof chunk);
@@ -295,7 +295,7 @@ END_TEST
 START_TEST(test_reader_exact_limit)
 {
 	/* A line of PROTO_LINE_MAX-1 bytes plus its newline fits exactly. */
-	proto_reader r;
+	il_proto_reader r;
 	proto_reader_init(&r);
 	static char line[PROTO_LINE_MAX];
 	memset(line, ' ', sizeof line);
@@ -317,7 +317,7 @@ START_TEST(test_format_roundtrip)
 	for (int c = 1; c < 256; c++)
 		value[n++] = (char)c;
 	value[n] = '\0';
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "log");
 	proto_fmt_str(&sb, "msg", value);
 	proto_fmt_str(&sb, "bare", "abc-1.5/x");
@@ -355,7 +355,7 @@ START_TEST(test_format_long_value_cut)
 		v[k + 1] = (char)0xa9;
 	}
 	v[n] = '\0';
-	sbuf sb = SBUF_INIT;
+	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, "log");
 	proto_fmt_str(&sb, "msg", v);
 	proto_fmt_end(&sb);

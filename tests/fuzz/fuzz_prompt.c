@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		fuzz_assert(err.msg[0] != '\0');
 	}
-	gen_prompt_info info;
+	il_gen_prompt_info info;
 	gen_prompt_parse(p, &info);
 	fuzz_assert(info.style >= -1 && info.style < GEN_STYLE_COUNT);
 	fuzz_assert(info.bpm == 0 || (info.bpm >= 40 && info.bpm <= 220));
@@ -43,10 +43,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint64_t seed = 1469598103934665603ULL;
 		for (size_t k = 0; k < n; k++)
 			seed = (seed ^ (unsigned char)p[k]) * 1099511628211ULL;
-		synth_params sp = { p, 2.0, seed | 1, NULL, "none", 0, 0 };
+		il_synth_params sp = { p, 2.0, seed | 1, NULL, "none", 0, 0 };
 		float *out = NULL;
 		size_t frames = 0;
-		synth_plan plan;
+		il_synth_plan plan;
 		fuzz_assert(synth_render(&sp, &out, &frames, &plan, &err) == 0);
 		fuzz_assert(frames == 2 * SYNTH_RATE);
 		for (size_t k = 0; k < frames * SYNTH_CHANNELS; k++)

@@ -10,10 +10,10 @@
 #include "fuzz.h"
 
 /* Check that one parsed message formats and parses back to itself. */
-static void fuzz_protocol_roundtrip(const proto_msg *m)
+static void fuzz_protocol_roundtrip(const il_proto_msg *m)
 {
-	static proto_msg back;
-	sbuf sb = SBUF_INIT;
+	static il_proto_msg back;
+	il_sbuf sb = SBUF_INIT;
 	il_err err;
 	proto_fmt_begin(&sb, m->verb);
 	for (int k = 0; k < m->nfields; k++)
@@ -35,8 +35,8 @@ static void fuzz_protocol_roundtrip(const proto_msg *m)
 /* One input: pushed in uneven chunks through a reader, as a pipe delivers it. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static proto_reader r;
-	static proto_msg m;
+	static il_proto_reader r;
+	static il_proto_msg m;
 	il_err err;
 	proto_reader_init(&r);
 	size_t off = 0, chunk = 1 + (size ? data[0] % 97 : 0);

@@ -21,11 +21,11 @@ static void fuzz_settings_cleanup(void)
 }
 
 /* Check every numeric setting is within its range. */
-static void fuzz_settings_ranges(const settings *s)
+static void fuzz_settings_ranges(const il_settings *s)
 {
 	char v[SETTINGS_STR_MAX + 64];
 	for (size_t k = 0; k < settings_ndefs; k++) {
-		const settings_def *d = &settings_defs[k];
+		const il_settings_def *d = &settings_defs[k];
 		fuzz_assert(settings_get(s, d->key, v, sizeof v, NULL) == 0);
 		if (d->type == SETTING_INT || d->type == SETTING_LONG || d->type == SETTING_DOUBLE) {
 			double x = strtod(v, NULL);
@@ -40,7 +40,7 @@ static void fuzz_settings_ranges(const settings *s)
 /* One input: the bytes as a config file. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static settings s, t;
+	static il_settings s, t;
 	char path[320], path2[320];
 	if (!fuzz_dir[0]) {
 		if (!testutil_mkdtemp(fuzz_dir, sizeof fuzz_dir, "il-fuzz-settings")) {
@@ -56,12 +56,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fwrite(data, 1, size, f);
 	fclose(f);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	il_err err;
 	fuzz_assert(settings_load(&s, path, &notes, &err) == 0);
 	fuzz_settings_ranges(&s);
 	if (notes.len == 0 && !s.file_broken) {
-		sbuf a = SBUF_INIT, b = SBUF_INIT;
+		il_sbuf a = SBUF_INIT, b = SBUF_INIT;
 		settings_render(&s, &a);
 		snprintf(s.path, sizeof s.path, "%s", path2);
 		fuzz_assert(settings_save(&s, &err) == 0);
@@ -78,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* A `set` edits the file in place: it still loads, with the new value
 	 * and every other setting as before. */
 	if (!s.file_broken && !memmem(data, size, "@include", 8)) { /* never edit other files */
-		sbuf a = SBUF_INIT, b = SBUF_INIT;
+		il_sbuf a = SBUF_INIT, b = SBUF_INIT;
 		snprintf(s.path, sizeof s.path, "%s", path);
 		fuzz_assert(settings_set(&s, "crossfade", "4", &err) == 0);
 		settings_render(&s, &a);

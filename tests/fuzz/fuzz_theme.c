@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fwrite(data, 1, size, f);
 	fclose(f);
-	static theme t;
+	static il_theme t;
 	theme_builtin(&t);
 	il_err err;
 	if (theme_load_file(&t, path, &err) != 0)

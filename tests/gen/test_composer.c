@@ -16,14 +16,14 @@
 #include "gen/synth.h"
 
 /* Parse p, and p in upper case: both must give the same reading. */
-static void parse_both(const char *p, gen_prompt_info *out)
+static void parse_both(const char *p, il_gen_prompt_info *out)
 {
 	char up[512];
 	size_t k = 0;
 	for (; p[k] && k + 1 < sizeof up; k++)
 		up[k] = (char)toupper((unsigned char)p[k]);
 	up[k] = '\0';
-	gen_prompt_info u;
+	il_gen_prompt_info u;
 	gen_prompt_parse(p, out);
 	gen_prompt_parse(up, &u);
 	ck_assert_msg(u.style == out->style && u.bpm == out->bpm && u.key_root == out->key_root &&
@@ -51,12 +51,12 @@ START_TEST(test_genres)
 		{ "jazzy hip hop", GEN_STYLE_LOFI }, { "lo-fi piano", GEN_STYLE_LOFI },
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		gen_prompt_info pi;
+		il_gen_prompt_info pi;
 		parse_both(cases[k].prompt, &pi);
 		ck_assert_msg(pi.style == cases[k].style, "\"%s\" is %s, not %s", cases[k].prompt,
 			      gen_prompt_style_name(pi.style), gen_prompt_style_name(cases[k].style));
 	}
-	gen_prompt_info pi;
+	il_gen_prompt_info pi;
 	parse_both("chill electronic music", &pi); /* a mere hint gives way to the mood */
 	ck_assert_int_eq(pi.style, -1);
 	ck_assert_int_eq(pi.hint, GEN_STYLE_LOFI);
@@ -79,7 +79,7 @@ START_TEST(test_instruments)
 		{ "brushed drums", GEN_GM_KIT + 40, GEN_PART_DRUMS }, { "slap bass", 36, GEN_PART_BASS },
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		gen_prompt_info pi;
+		il_gen_prompt_info pi;
 		parse_both(cases[k].prompt, &pi);
 		int found = 0;
 		for (int i = 0; i < pi.ninst; i++)
@@ -87,7 +87,7 @@ START_TEST(test_instruments)
 		ck_assert_msg(found, "\"%s\" has no %s as part %d", cases[k].prompt, gen_prompt_gm_name(cases[k].program),
 			      cases[k].part);
 	}
-	gen_prompt_info pi;
+	il_gen_prompt_info pi;
 	gen_prompt_parse("ukulele", &pi);
 	ck_assert_int_eq(pi.inst[0].octave, 1);
 	ck_assert_str_eq(gen_prompt_gm_name(42), "Cello");
@@ -101,7 +101,7 @@ START_TEST(test_mood_tempo_key_metre)
 		{ "dark", GEN_MOOD_DARK }, { "melancholic", GEN_MOOD_SAD }, { "happy", GEN_MOOD_HAPPY },
 		{ "calm", GEN_MOOD_CALM }, { "energetic", GEN_MOOD_ENERGETIC }, { "sad", GEN_MOOD_SAD },
 	};
-	gen_prompt_info pi;
+	il_gen_prompt_info pi;
 	for (size_t k = 0; k < sizeof moods / sizeof moods[0]; k++) {
 		parse_both(moods[k].prompt, &pi);
 		ck_assert_int_eq(pi.mood, moods[k].mood);
@@ -146,9 +146,9 @@ END_TEST
 
 /* Render a clip of secs seconds. */
 static float *render(const char *prompt, double secs, uint64_t seed, const char *sf, double bpm, int key,
-		     synth_plan *pl, size_t *n)
+		     il_synth_plan *pl, size_t *n)
 {
-	synth_params p = { prompt, secs, seed, NULL, sf, bpm, key };
+	il_synth_params p = { prompt, secs, seed, NULL, sf, bpm, key };
 	float *x;
 	il_err err;
 	ck_assert_msg(synth_render(&p, &x, n, pl, &err) == 0, "%s", err.msg);
@@ -169,7 +169,7 @@ static double residual_db(const float *x, size_t a, size_t b, size_t len)
 
 START_TEST(test_plan)
 {
-	synth_plan pl;
+	il_synth_plan pl;
 	size_t n;
 	float *x = render("waltz in 3/4, music box, d minor, tempo 100", 15, 3, "none", 0, 0, &pl, &n);
 	ck_assert_int_eq(pl.style, GEN_STYLE_WALTZ);
@@ -200,7 +200,7 @@ START_TEST(test_plan)
 	}
 	free(x);
 	/* More seconds, more bars: a 30 s clip is no copy of two 15 s phrases. */
-	synth_plan p15, p30;
+	il_synth_plan p15, p30;
 	float *a = render("upbeat pop song 120 bpm", 15, 9, "none", 0, 0, &p15, &n);
 	float *b = render("upbeat pop song 120 bpm", 30, 9, "none", 0, 0, &p30, &n);
 	ck_assert_int_gt(p30.main_bars, 2 * p15.main_bars - 1);
@@ -220,7 +220,7 @@ END_TEST
 
 START_TEST(test_station_params)
 {
-	synth_plan pl;
+	il_synth_plan pl;
 	size_t n;
 	/* A station's tempo and key hold when the prompt names none... */
 	float *x = render("lo-fi hip hop", 15, 4, "none", 84, 1 + 9 + 12, &pl, &n);
@@ -237,7 +237,7 @@ END_TEST
 
 START_TEST(test_fallback)
 {
-	synth_plan pl;
+	il_synth_plan pl;
 	size_t n;
 	float *x = render("melancholic cello", 8, 2, "none", 0, 0, &pl, &n);
 	ck_assert_int_eq(pl.soundfont, 0);
@@ -269,7 +269,7 @@ START_TEST(test_no_fluidsynth)
 	    access("/usr/share/sounds/sf2/TimGM6mb.sf2", R_OK) != 0)
 		return; /* no soundfont installed: the library is never opened */
 	ck_assert_int_eq(setenv("INFINILOOP_FLUIDSYNTH", "libfluidsynth-missing.so.99", 1), 0);
-	synth_plan pl;
+	il_synth_plan pl;
 	size_t n;
 	float *x = render("melancholic cello", 8, 2, NULL, 0, 0, &pl, &n);
 	unsetenv("INFINILOOP_FLUIDSYNTH");
@@ -291,14 +291,14 @@ START_TEST(test_soundfont)
 	if (access("/usr/share/sounds/sf2/FluidR3_GM.sf2", R_OK) != 0 &&
 	    access("/usr/share/sounds/sf2/TimGM6mb.sf2", R_OK) != 0)
 		return; /* no soundfont installed: test_fallback covers this machine */
-	synth_plan pl;
+	il_synth_plan pl;
 	size_t n;
 	float *x = render("melancholic cello", 8, 2, NULL, 0, 0, &pl, &n);
 	ck_assert_int_eq(pl.soundfont, 1);
 	ck_assert_str_eq(pl.note, "");
 	ck_assert_str_eq(pl.instrument[GEN_PART_LEAD], "Cello");
 	/* The cello is heard: a clip with it differs from one with a flute. */
-	synth_plan p2;
+	il_synth_plan p2;
 	float *y = render("melancholic flute", 8, 2, NULL, 0, 0, &p2, &n);
 	ck_assert_str_eq(p2.instrument[GEN_PART_LEAD], "Flute");
 	double d = 0;

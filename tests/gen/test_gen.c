@@ -39,7 +39,7 @@ static const char *tmp_path(const char *name)
 
 START_TEST(test_prompt_parse)
 {
-	gen_prompt_info pi;
+	il_gen_prompt_info pi;
 	gen_prompt_parse("lo-fi hip hop, 80 bpm, A minor, rainy", &pi);
 	ck_assert_int_eq(pi.style, GEN_STYLE_LOFI);
 	ck_assert(fabs(pi.bpm - 80) < 1e-9);
@@ -112,7 +112,7 @@ START_TEST(test_prompt_long)
 	for (int k = 0; k < 250; k++)
 		strcat(p, "a ");
 	strcat(p, "jazz, 90 bpm, D minor");
-	gen_prompt_info pi;
+	il_gen_prompt_info pi;
 	gen_prompt_parse(p, &pi);
 	ck_assert_int_eq(pi.style, GEN_STYLE_JAZZ);
 	ck_assert(fabs(pi.bpm - 90) < 1e-9);
@@ -151,10 +151,10 @@ static double rms(const float *x, size_t a, size_t b)
 
 START_TEST(test_synth_clip)
 {
-	synth_params p = { "house, 120 bpm, A minor", 15.0, 42, NULL, NULL, 0, 0 };
+	il_synth_params p = { "house, 120 bpm, A minor", 15.0, 42, NULL, NULL, 0, 0 };
 	float *a, *b, *c;
 	size_t na, nb, nc;
-	synth_plan pl;
+	il_synth_plan pl;
 	il_err err;
 	ck_assert_int_eq(synth_render(&p, &a, &na, &pl, &err), 0);
 	ck_assert_uint_eq(na, 15 * SYNTH_RATE);
@@ -198,10 +198,10 @@ START_TEST(test_synth_styles)
 		"synthwave", "drum and bass", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk",
 		"classical", "waltz", "blues", "latin" };
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
-		synth_params p = { prompts[s], 6.0, 7, NULL, NULL, 0, 0 };
+		il_synth_params p = { prompts[s], 6.0, 7, NULL, NULL, 0, 0 };
 		float *x;
 		size_t n;
-		synth_plan pl;
+		il_synth_plan pl;
 		il_err err;
 		ck_assert_int_eq(synth_render(&p, &x, &n, &pl, &err), 0);
 		ck_assert_int_eq(pl.style, s);
@@ -212,7 +212,7 @@ START_TEST(test_synth_styles)
 		ck_assert_msg(fabs(dc / (2.0 * n)) < 0.005, "%s has a DC offset of %g", prompts[s], dc / (2.0 * n));
 		free(x);
 	}
-	synth_params bad = { "x", 1.0, 1, NULL, NULL, 0, 0 };
+	il_synth_params bad = { "x", 1.0, 1, NULL, NULL, 0, 0 };
 	float *x;
 	size_t n;
 	il_err err;

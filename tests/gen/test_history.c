@@ -44,10 +44,10 @@ static long sql_long(const char *sql)
 }
 
 /* Add a row with the given backend, model, secs, wall and outcome. */
-static void add(history *h, const char *backend, const char *model, int secs, double wall,
+static void add(il_history *h, const char *backend, const char *model, int secs, double wall,
 		const char *outcome, double t)
 {
-	history_row r;
+	il_history_row r;
 	memset(&r, 0, sizeof r);
 	r.time = t;
 	snprintf(r.backend, sizeof r.backend, "%s", backend);
@@ -67,7 +67,7 @@ static char first_outcome[16];
 static long first_seed;
 
 /* Remember the first row passed. */
-static int on_row(void *ud, const history_row *r)
+static int on_row(void *ud, const il_history_row *r)
 {
 	(void)ud;
 	if (!seen++) {
@@ -79,12 +79,12 @@ static int on_row(void *ud, const history_row *r)
 
 START_TEST(test_create_wal)
 {
-	history *h;
+	il_history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
 	ck_assert_int_eq(history_schema(h), HISTORY_SCHEMA);
 	add(h, "musicgpt", "small", 10, 30.0, "ok", 1000);
 	add(h, "musicgpt", "small", 10, 2.0, "error", 1001);
-	history_row r;
+	il_history_row r;
 	memset(&r, 0, sizeof r);
 	r.time = 1002;
 	snprintf(r.backend, sizeof r.backend, "synth");
@@ -113,7 +113,7 @@ END_TEST
 
 START_TEST(test_eta)
 {
-	history *h;
+	il_history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
 	double eta;
 	ck_assert_int_eq(history_eta(h, "musicgpt", "small", 10, &eta, &err), 0);
@@ -145,7 +145,7 @@ END_TEST
  * counts twice its wall time, so the timeout grows until a run succeeds. */
 START_TEST(test_eta_timeouts)
 {
-	history *h;
+	il_history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
 	for (int k = 0; k < 10; k++)
 		add(h, "musicgpt", "small", 5, 4.0, "ok", 1000 + k); /* fast runs (a GPU) */
@@ -172,14 +172,14 @@ END_TEST
 
 START_TEST(test_stats_recent)
 {
-	history *h;
+	il_history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
 	add(h, "synth", "builtin", 15, 0.2, "ok", 100);
 	add(h, "synth", "builtin", 15, 0.4, "ok", 101);
 	add(h, "synth", "builtin", 15, 0.1, "analysis", 102);
 	add(h, "synth", "builtin", 30, 0.5, "ok", 103);
 	add(h, "musicgpt", "small", 15, 50, "ok", 104);
-	history_stat st[8];
+	il_history_stat st[8];
 	int n;
 	ck_assert_int_eq(history_stats(h, "synth", "builtin", st, 8, &n, &err), 0);
 	ck_assert_int_eq(n, 2);
@@ -210,7 +210,7 @@ START_TEST(test_migration)
 		" VALUES (5, 'musicgpt', 'small', 'old', 10, 33, 'ok');"
 		"PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
-	history *h;
+	il_history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
 	ck_assert_int_eq(history_schema(h), HISTORY_SCHEMA);
 	double eta;
@@ -233,9 +233,9 @@ START_TEST(test_migration)
 END_TEST
 
 /* A favourite of the composer (seed > 0) or of another generator. */
-static favourite fav(const char *title, long seed, double t)
+static il_favourite fav(const char *title, long seed, double t)
 {
-	favourite f;
+	il_favourite f;
 	memset(&f, 0, sizeof f);
 	f.time = t;
 	snprintf(f.title, sizeof f.title, "%s", title);
@@ -252,11 +252,11 @@ static favourite fav(const char *title, long seed, double t)
 	return f;
 }
 
-static favourite listed[8];
+static il_favourite listed[8];
 static int nlisted;
 
 /* favourites_list callback: keep the rows. */
-static int on_fav(void *ud, const favourite *f)
+static int on_fav(void *ud, const il_favourite *f)
 {
 	(void)ud;
 	if (nlisted < 8)
@@ -266,9 +266,9 @@ static int on_fav(void *ud, const favourite *f)
 
 START_TEST(test_favourites)
 {
-	history *h;
+	il_history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
-	favourite a = fav("Amber", 1234567, 100), b = fav("Blue", 0, 200), got;
+	il_favourite a = fav("Amber", 1234567, 100), b = fav("Blue", 0, 200), got;
 	long ida, idb, found;
 	ck_assert_int_eq(favourites_add(h, &a, &ida, &err), 0);
 	ck_assert_int_eq(favourites_add(h, &b, &idb, &err), 0);
@@ -277,7 +277,7 @@ START_TEST(test_favourites)
 	/* The same loop is found; another seed or length is another loop. */
 	ck_assert_int_eq(favourites_find(h, &a, &found, &err), 0);
 	ck_assert_int_eq(found, ida);
-	favourite c = a;
+	il_favourite c = a;
 	c.seed = 7;
 	ck_assert_int_eq(favourites_find(h, &c, &found, &err), 0);
 	ck_assert_int_eq(found, 0);
@@ -334,7 +334,7 @@ static const char *write_file(const char *name, const char *text)
 
 START_TEST(test_import_benchdata)
 {
-	history *h;
+	il_history *h;
 	ck_assert_int_eq(history_open(db, &h, &err), 0);
 	const char *p = write_file("benchdata.json",
 		"[\n  {\"duration_requested\": 8, \"generation_time\": 75.123},\n"

@@ -21,7 +21,7 @@
 
 static char dir[256];
 static char fake[IL_PATH_MAX];
-static gen_job_cfg cfg;
+static il_gen_job_cfg cfg;
 
 /* A temporary folder and a MusicGPT job using the fake, for each test. */
 static void setup(void)
@@ -58,7 +58,7 @@ static const char *tmp_path(const char *name)
 }
 
 /* Run one attempt of cfg with the fake in the given mode. */
-static int run_mode(const char *mode, gen_attempt *a)
+static int run_mode(const char *mode, il_gen_attempt *a)
 {
 	setenv("FAKE_MUSICGPT_MODE", mode, 1);
 	return gen_attempt_run(&cfg, 1, NULL, 0, NULL, a);
@@ -108,7 +108,7 @@ static int gone(int pid)
 
 START_TEST(test_success)
 {
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(run_mode("ok", &a), 0);
 	ck_assert_str_eq(gen_outcome_name(a.outcome), "ok");
 	ck_assert_str_eq(a.error, "");
@@ -120,7 +120,7 @@ END_TEST
 
 START_TEST(test_exit1)
 {
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(run_mode("exit1", &a), -1);
 	ck_assert_str_eq(gen_outcome_name(a.outcome), "error");
 	ck_assert_msg(strstr(a.error, "MusicGPT failed (exit 1): Failed to run inference"), "%s", a.error);
@@ -131,7 +131,7 @@ END_TEST
 
 START_TEST(test_hang_killed)
 {
-	gen_attempt a;
+	il_gen_attempt a;
 	setenv("FAKE_MUSICGPT_PIDS", tmp_path("pids"), 1);
 	cfg.timeout = 1.5;
 	ck_assert_int_eq(run_mode("hang", &a), -1);
@@ -151,7 +151,7 @@ END_TEST
 
 START_TEST(test_bad_clips)
 {
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(run_mode("truncated", &a), -1);
 	ck_assert_str_eq(gen_outcome_name(a.outcome), "invalid");
 	ck_assert_msg(strstr(a.error, "expected 318080"), "%s", a.error);
@@ -170,7 +170,7 @@ END_TEST
 
 START_TEST(test_missing_binary)
 {
-	gen_attempt a;
+	il_gen_attempt a;
 	snprintf(cfg.musicgpt, sizeof cfg.musicgpt, "%s", tmp_path("no-such-musicgpt"));
 	ck_assert_int_eq(run_mode("ok", &a), -1);
 	ck_assert_str_eq(gen_outcome_name(a.outcome), "missing");
@@ -215,7 +215,7 @@ START_TEST(test_prompt_bytes)
 	snprintf(cfg.prompt, sizeof cfg.prompt, "%s", prompt);
 	cfg.gpu = 0;
 	setenv("FAKE_MUSICGPT_ARGV", tmp_path("argv"), 1);
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(run_mode("ok", &a), 0);
 	char args[16][2048];
 	int n = read_argv(tmp_path("argv"), args, 16);
@@ -252,7 +252,7 @@ START_TEST(test_child_environment)
 	setenv("FAKE_MUSICGPT_ENV", tmp_path("env"), 1);
 	setenv("NO_COLOR", "0", 1);
 	snprintf(cfg.affinity, sizeof cfg.affinity, "0");
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(run_mode("ok", &a), 0);
 	ck_assert_str_eq(env_value("NO_COLOR"), "1");
 	int mine = getpriority(PRIO_PROCESS, 0);
@@ -271,7 +271,7 @@ START_TEST(test_gpu_flag)
 {
 	cfg.gpu = 1;
 	setenv("FAKE_MUSICGPT_ARGV", tmp_path("argv"), 1);
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(run_mode("ok", &a), -1);
 	ck_assert_msg(strstr(a.error, "No hardware accelerator was detected"), "%s", a.error);
 	char args[16][2048];
@@ -293,7 +293,7 @@ START_TEST(test_command_backend)
 	snprintf(cfg.prompt, sizeof cfg.prompt, "a; b $(c) \"d\"");
 	cfg.secs = 5;
 	setenv("FAKE_MUSICGPT_ARGV", tmp_path("argv"), 1);
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(run_mode("ok", &a), 0);
 	ck_assert(a.actual > 4.9 && a.actual < 4.95);
 	ck_assert_int_eq(a.seed, 1234);
@@ -322,7 +322,7 @@ END_TEST
 static double max_progress;
 
 /* Remember the largest progress reported while running. */
-static void progress_report(void *ud, gen_state state, double progress, int attempt, double wait,
+static void progress_report(void *ud, il_gen_state state, double progress, int attempt, double wait,
 			    const char *msg)
 {
 	(void)ud; (void)attempt; (void)wait; (void)msg;
@@ -332,11 +332,11 @@ static void progress_report(void *ud, gen_state state, double progress, int atte
 
 START_TEST(test_progress_from_bar)
 {
-	gen_hooks h = { NULL, progress_report, NULL, NULL };
+	il_gen_hooks h = { NULL, progress_report, NULL, NULL };
 	setenv("FAKE_MUSICGPT_MODE", "slow", 1);
 	setenv("FAKE_MUSICGPT_SLEEP", "2", 1);
 	max_progress = 0;
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(gen_attempt_run(&cfg, 1, NULL, 0 /* no ETA */, &h, &a), 0);
 	unsetenv("FAKE_MUSICGPT_SLEEP");
 	/* Without an ETA, any progress comes from the bar drawn on the terminal. */
@@ -348,7 +348,7 @@ static int n_records, n_retries;
 static double first_wait;
 
 /* Count reports of retries. */
-static void count_report(void *ud, gen_state state, double progress, int attempt, double wait,
+static void count_report(void *ud, il_gen_state state, double progress, int attempt, double wait,
 			 const char *msg)
 {
 	(void)ud; (void)progress; (void)attempt; (void)msg;
@@ -359,7 +359,7 @@ static void count_report(void *ud, gen_state state, double progress, int attempt
 }
 
 /* Count attempts that ended. */
-static void count_record(void *ud, const gen_attempt *a)
+static void count_record(void *ud, const il_gen_attempt *a)
 {
 	(void)ud;
 	ck_assert_str_eq(gen_outcome_name(a->outcome), "error");
@@ -368,10 +368,10 @@ static void count_record(void *ud, const gen_attempt *a)
 
 START_TEST(test_retries)
 {
-	gen_hooks h = { NULL, count_report, NULL, count_record };
+	il_gen_hooks h = { NULL, count_report, NULL, count_record };
 	cfg.retries = 1;
 	setenv("FAKE_MUSICGPT_MODE", "exit1", 1);
-	gen_cancel c;
+	il_gen_cancel c;
 	il_err err;
 	ck_assert_int_eq(gen_cancel_init(&c, &err), 0);
 	n_records = n_retries = 0;
@@ -394,14 +394,14 @@ static void *cancel_later(void *arg)
 
 START_TEST(test_cancel)
 {
-	gen_cancel c;
+	il_gen_cancel c;
 	il_err err;
 	ck_assert_int_eq(gen_cancel_init(&c, &err), 0);
 	setenv("FAKE_MUSICGPT_MODE", "hang", 1);
 	setenv("FAKE_MUSICGPT_PIDS", tmp_path("pids"), 1);
 	pthread_t t;
 	pthread_create(&t, NULL, cancel_later, &c);
-	gen_attempt a;
+	il_gen_attempt a;
 	ck_assert_int_eq(gen_attempt_run(&cfg, 1, &c, 0, NULL, &a), -1);
 	pthread_join(t, NULL);
 	ck_assert_str_eq(gen_outcome_name(a.outcome), "stopped");

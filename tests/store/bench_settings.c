@@ -22,8 +22,8 @@ static double bench_now(void)
 /* Load path once and print the time with a label. */
 static void bench_load(const char *label, const char *path)
 {
-	settings s;
-	sbuf notes = SBUF_INIT;
+	il_settings s;
+	il_sbuf notes = SBUF_INIT;
 	il_err err;
 	double t0 = bench_now();
 	int rc = settings_load(&s, path, &notes, &err);

@@ -13,7 +13,7 @@
 
 static char dir[256];
 static char path[300];
-static settings s;
+static il_settings s;
 static il_err err;
 
 /* A fresh temporary folder and config path for each test. */
@@ -68,7 +68,7 @@ static int count_files(const char *d)
 
 START_TEST(test_first_run_creates_documented_file)
 {
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_uint_eq(notes.len, 0);
 	ck_assert_int_eq(s.duration, 15);
@@ -94,7 +94,7 @@ START_TEST(test_first_run_creates_documented_file)
 	}
 	ck_assert_ptr_nonnull(strstr(text, "presets = ("));
 	/* Loading it again gives the same settings and no notes. */
-	settings t;
+	il_settings t;
 	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
 	ck_assert_uint_eq(notes.len, 0);
 	ck_assert_int_eq(t.npresets, s.npresets);
@@ -119,8 +119,8 @@ START_TEST(test_set_save_roundtrip)
 	ck_assert_int_eq(settings_save(&s, &err), 0);
 	ck_assert_int_eq(settings_state_save(&s, &err), 0);
 	ck_assert_int_eq(count_files(dir), 1); /* only sub/, no temp file left */
-	settings t;
-	sbuf notes = SBUF_INIT;
+	il_settings t;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
 	ck_assert_int_eq(settings_state_load(&t, state, &notes, &err), 0);
 	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
@@ -173,7 +173,7 @@ START_TEST(test_malformed_file_kept)
 	mkdir(sub, 0700);
 	const char *bad = "duration = 20;\nmin_duration = = 3;\n";
 	spit(path, bad);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_msg(strstr(sbuf_str(&notes), "/sub/config:2: "), "%s", sbuf_str(&notes));
 	ck_assert_ptr_nonnull(strstr(sbuf_str(&notes), "your file is left as it is"));
@@ -199,7 +199,7 @@ START_TEST(test_out_of_range_and_wrong_type)
 			   "colour = 3;\n"
 			   "presets = ( { name = \"Mine\"; prompt = \"my prompt\"; }, { name = \"\"; } );\n";
 	spit(path, text);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	const char *n = sbuf_str(&notes);
 	ck_assert_msg(strstr(n, ":2: min_duration must be between 10 and 300, not 5000; using default 30"), "%s", n);
@@ -226,7 +226,7 @@ END_TEST
 START_TEST(test_config_is_directory)
 {
 	ck_assert_int_eq(paths_mkdir_p(path, 0700, &err), 0);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_ptr_nonnull(strstr(sbuf_str(&notes), "is a directory"));
 	ck_assert_int_eq(settings_save(&s, &err), -1);
@@ -245,7 +245,7 @@ START_TEST(test_unwritable_folder)
 	snprintf(ro, sizeof ro, "%s/ro", dir);
 	mkdir(ro, 0500);
 	snprintf(path, sizeof path, "%s/ro/config", dir);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_ptr_nonnull(strstr(sbuf_str(&notes), "could not create"));
 	sbuf_free(&notes);
@@ -315,7 +315,7 @@ START_TEST(test_set_rewrites_the_file_on_disk)
 		 "colour = 3;\n"
 		 "/* block */ crossfade = 1.5;\n", inc);
 	spit(path, text);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_int_eq(s.retries, 7);
 	/* Another instance (or a hand edit) changes the file after we loaded it. */
@@ -347,7 +347,7 @@ START_TEST(test_set_rewrites_the_file_on_disk)
 	ck_assert_str_eq(slurp(inc), "retries = 2;\n");
 	ck_assert_ptr_null(strstr(slurp(path), "retries"));
 	/* The result still loads, with the other instance's value. */
-	settings t;
+	il_settings t;
 	sbuf_reset(&notes);
 	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
 	ck_assert_int_eq(t.duration, 25);
@@ -381,7 +381,7 @@ START_TEST(test_alias_in_the_file)
 {
 	make_sub();
 	spit(path, "minduration = 40;\n");
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
 	ck_assert_int_eq(s.min_duration, 40);
@@ -404,7 +404,7 @@ START_TEST(test_state_is_not_config)
 	char state[320];
 	snprintf(state, sizeof state, "%s/state-home", dir);
 	setenv("XDG_STATE_HOME", state, 1);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load_for(&o, SETTINGS_FOR_ENGINE, &s, &notes, &err), 0);
 	ck_assert_str_eq(s.output, "null");
 	ck_assert_int_eq(s.seed, 42);
@@ -432,7 +432,7 @@ START_TEST(test_state_is_not_config)
 	/* The next run reads the state back. */
 	o.output = o.theme = NULL;
 	o.duration = o.seed = -1;
-	settings t;
+	il_settings t;
 	ck_assert_int_eq(settings_load_for(&o, SETTINGS_FOR_ENGINE, &t, &notes, &err), 0);
 	ck_assert_int_eq(t.volume, 55);
 	ck_assert_str_eq(t.last_prompt, "calm piano");
@@ -479,7 +479,7 @@ START_TEST(test_huge_string_refused)
 		fputc('a', f);
 	fputs("\";\n", f);
 	fclose(f);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_msg(strstr(sbuf_str(&notes), "config:2: a string of"), "%s", sbuf_str(&notes));
 	ck_assert(s.file_broken);
@@ -497,7 +497,7 @@ START_TEST(test_huge_number_of_keys_refused)
 	for (int k = 0; k < 50000; k++)
 		fprintf(f, "k%d = 1;\n", k);
 	fclose(f);
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_msg(strstr(sbuf_str(&notes), "config: 50001 settings"), "%.200s", sbuf_str(&notes));
 	ck_assert(s.file_broken);
@@ -522,7 +522,7 @@ START_TEST(test_edit_odd_but_valid_files)
 	ck_assert_int_eq(settings_load(&s, path, NULL, &err), 0);
 	ck_assert_int_eq(settings_set(&s, "crossfade", "4", &err), 0);
 	ck_assert_int_eq(settings_save_key(&s, settings_find("crossfade"), &err), 0);
-	settings t;
+	il_settings t;
 	ck_assert_int_eq(settings_load(&t, path, NULL, &err), 0);
 	ck_assert_double_eq(t.crossfade, 4.0);
 	ck_assert_int_eq(t.duration, 20);
@@ -556,7 +556,7 @@ START_TEST(test_on_loop_list)
 	spit(path, "command = [\"gen\", \"{output}\"];\n"
 		   "on_loop = [\"hook\", \"{title} - {artist}\", \"a \\\"q\\\"; b\"];\n"
 		   "on_loop_timeout = 12;\n");
-	sbuf notes = SBUF_INIT;
+	il_sbuf notes = SBUF_INIT;
 	ck_assert_int_eq(settings_load(&s, path, &notes, &err), 0);
 	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));
 	ck_assert_int_eq(s.on_loop.argc, 3);
@@ -574,7 +574,7 @@ START_TEST(test_on_loop_list)
 	ck_assert_int_eq(settings_set(&s, "on_loop", "[\"notify-send\", \"{title}\"]", &err), 0);
 	ck_assert_int_eq(settings_save_key(&s, settings_find("on_loop"), &err), 0);
 	ck_assert_ptr_nonnull(strstr(slurp(path), "\non_loop = [\"notify-send\", \"{title}\"];\n"));
-	settings t;
+	il_settings t;
 	sbuf_reset(&notes);
 	ck_assert_int_eq(settings_load(&t, path, &notes, &err), 0);
 	ck_assert_msg(notes.len == 0, "%s", sbuf_str(&notes));

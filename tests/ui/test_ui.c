@@ -17,9 +17,9 @@
 #include "ui/theme.h"
 
 /* Apply one event line to m; dirty bits. */
-static unsigned feed(uimodel *m, const char *line)
+static unsigned feed(il_uimodel *m, const char *line)
 {
-	static proto_msg msg;
+	static il_proto_msg msg;
 	il_err err;
 	ck_assert_int_eq(proto_parse_line(line, strlen(line), &msg, &err), 1);
 	return uimodel_apply(m, &msg, 100.0);
@@ -73,17 +73,17 @@ START_TEST(test_shipped_themes)
 		char path[4096];
 		snprintf(path, sizeof path, "%s/themes/%s.theme", getenv("top_srcdir") ? getenv("top_srcdir") : ".",
 			 names[k]);
-		theme t;
+		il_theme t;
 		il_err err;
 		int rc = theme_load_file(&t, path, &err);
 		ck_assert_msg(rc == 0, "%s: %s", path, err.msg);
 		ck_assert_str_eq(t.name, names[k]);
 	}
-	theme d;
+	il_theme d;
 	theme_builtin(&d);
 	char path[4096];
 	snprintf(path, sizeof path, "%s/themes/high-contrast.theme", getenv("top_srcdir") ? getenv("top_srcdir") : ".");
-	theme hc;
+	il_theme hc;
 	il_err err;
 	ck_assert_int_eq(theme_load_file(&hc, path, &err), 0);
 	ck_assert_int_ne(hc.roles[ROLE_HEADER].bg, d.roles[ROLE_HEADER].bg);
@@ -100,7 +100,7 @@ START_TEST(test_bad_theme)
 	const char *text = "name = \"bad\";\nroles = {\n  header = { fg = \"chartreuse\"; };\n};\n";
 	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
 	close(fd);
-	theme t;
+	il_theme t;
 	il_err err;
 	ck_assert_int_eq(theme_load_file(&t, path, &err), -1);
 	ck_assert_msg(strstr(err.msg, ":3: bad colour 'chartreuse' for header.fg"), "%s", err.msg);
@@ -126,7 +126,7 @@ START_TEST(test_theme_fifo_include)
 	ck_assert_ptr_nonnull(f);
 	fprintf(f, "name = \"inc\";\n@include \"%s\"\n", fifo);
 	fclose(f);
-	theme t;
+	il_theme t;
 	il_err err;
 	ck_assert_int_eq(theme_load_file(&t, path, &err), -1);
 	ck_assert_msg(strstr(err.msg, "colours.fifo: is a FIFO, not a file that can be read"), "%s", err.msg);
@@ -138,7 +138,7 @@ END_TEST
 
 START_TEST(test_model_events)
 {
-	uimodel m;
+	il_uimodel m;
 	uimodel_init(&m);
 	ck_assert_uint_ne(feed(&m, "ready version=1 program=\"x 1\" pid=42") & UIM_D_ALL, 0);
 	ck_assert_int_eq(m.pid, 42);
@@ -221,7 +221,7 @@ END_TEST
 
 START_TEST(test_model_messages)
 {
-	uimodel m;
+	il_uimodel m;
 	uimodel_init(&m);
 	feed(&m, "ready version=1 program=\"x 1\" pid=42");
 	feed(&m, "log level=warn msg=\"config:2: crossfade must be between 0 and 10, not 99\"");
@@ -271,7 +271,7 @@ START_TEST(test_next_text)
 {
 	/* The next loop and when it starts, counted down while playing; the
 	 * hold; before the engine names it. */
-	uimodel m;
+	il_uimodel m;
 	char s[320];
 	uimodel_init(&m);
 	paneltext_next(&m, 100.0, s, sizeof s);
@@ -314,7 +314,7 @@ START_TEST(test_eta_text)
 	/* The estimate counts down from the attempt's start, says by how much
 	 * it overruns (never "99 %" and "0:00 left"), and is "-" while nothing
 	 * is generated. */
-	uimodel m;
+	il_uimodel m;
 	char s[128];
 	uimodel_init(&m);
 	ck_assert_int_eq(paneltext_eta(&m, 100.0, 0, s, sizeof s), 0);
