@@ -72,6 +72,17 @@ pulse_record_stop() {
 	PAREC_PID=""
 }
 
+# Record 2 s of the null sink; pass when music is heard, with WHAT.
+expect_heard() { # WHAT
+	pulse_record "$TEST_TMP/rec.raw" || { fail "$1: parec did not start"; return; }
+	sleep 2
+	pulse_record_stop
+	_b=$(wc -c <"$TEST_TMP/rec.raw")
+	_l=$(od -An -v -td2 -w2 "$TEST_TMP/rec.raw" | awk '{ if ($1 > 1000 || $1 < -1000) n++ } END { print n + 0 }')
+	[ "$_b" -gt 96000 ] && [ "$_l" -gt 1000 ] && pass "$1 ($_l loud samples)" ||
+		fail "$1: nothing heard ($_b bytes, $_l loud samples)"
+}
+
 # Stop everything this file started (registered at exit).
 pulse_cleanup() {
 	pulse_record_stop

@@ -79,6 +79,19 @@ wait_exit() {
 	done
 	return 1
 }
+# The title in the Now playing panel.
+title() { screen | sed -n 's/.*Title: *\([^│]*[^ │]\) *│.*/\1/p' | head -n 1; }
+# Wait (at most 20 s) until the title is not $1; print it.
+title_other_than() {
+	_n=200
+	while [ "$_n" -gt 0 ]; do
+		_t=$(title)
+		[ -n "$_t" ] && [ "$_t" != "$1" ] && break
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	echo "$_t"
+}
 # True while PID runs: it exists and is not a zombie (an orphan's parent
 # may be an init that does not reap).
 pid_running() { # PID

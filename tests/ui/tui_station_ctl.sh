@@ -11,19 +11,6 @@ utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
 mkdir -p "$XDG_CONFIG_HOME/infiniloop"
 printf 'duration = 5;\nmin_duration = 10;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
-# The title in the Now playing panel.
-title() { screen | sed -n 's/.*Title: *\([^│]*[^ │]\) *│.*/\1/p' | head -n 1; }
-# Wait (at most 20 s) until the title is not $1; print it.
-title_other_than() {
-	_n=200
-	while [ "$_n" -gt 0 ]; do
-		_t=$(title)
-		[ -n "$_t" ] && [ "$_t" != "$1" ] && break
-		sleep 0.1
-		_n=$((_n - 1))
-	done
-	echo "$_t"
-}
 
 start_station 120 30 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 -- --fast
 expect_screen ' playing \| vol' "the station plays" 30
