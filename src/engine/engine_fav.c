@@ -107,9 +107,11 @@ static void efav_from_track(const il_track *t, il_favourite *f)
 	f->seed = l->seed;
 	f->secs = l->secs;
 	f->station_bpm = l->asked_bpm;
-	if (l->asked_key > 0)
-		synth_key_name((l->asked_key - 1) % 12, (l->asked_key - 1) / 12, f->station_key,
-			       sizeof f->station_key);
+	if (l->asked_key > 0) {
+		int root, minor;
+		synth_key_decode(l->asked_key, &root, &minor);
+		synth_key_name(root, minor, f->station_key, sizeof f->station_key);
+	}
 	f->loop_seconds = il_track_seconds(t);
 	f->bpm = l->bpm;
 }
@@ -218,7 +220,7 @@ static void efav_remake_of(const il_favourite *f, il_engine_remake *r)
 	r->seed = f->seed;
 	r->secs = f->secs;
 	r->bpm = f->station_bpm;
-	r->key = synth_key_parse(f->station_key, &root, &minor) == 0 ? 1 + root + 12 * minor : 0;
+	r->key = synth_key_parse(f->station_key, &root, &minor) == 0 ? synth_key_code(root, minor) : 0;
 	snprintf(r->path, sizeof r->path, "%s", f->path);
 }
 

@@ -213,7 +213,8 @@ static int engine_gen_next_key(struct engine_gen *g)
 {
 	if (g->st_key <= 0)
 		return 0;
-	int root = (g->st_key - 1) % 12, minor = (g->st_key - 1) / 12;
+	int root, minor;
+	synth_key_decode(g->st_key, &root, &minor);
 	g->st_rng = g->st_rng * 1103515245u + 12345u;
 	switch ((g->st_rng >> 16) % 5) {
 	case 0:
@@ -222,7 +223,7 @@ static int engine_gen_next_key(struct engine_gen *g)
 	case 3: root = (root + 7) % 12; break;                           /* a fifth up */
 	default: root = (root + 5) % 12; break;                          /* a fifth down */
 	}
-	return 1 + root + 12 * minor;
+	return synth_key_code(root, minor);
 }
 
 /* Set up the pipeline for the next job: the current prompt with the
@@ -481,7 +482,7 @@ static void engine_gen_enqueue(il_engine *e, il_loop *loop, int now)
 		if (g->st_bpm <= 0 && loop->bpm > 0)
 			g->st_bpm = loop->bpm;
 		if (synth_key_parse(loop->key, &root, &minor) == 0)
-			g->st_key = 1 + root + 12 * minor;
+			g->st_key = synth_key_code(root, minor);
 	}
 	if (engine_player_enqueue(e, loop, now, &err) != 0) {
 		engine_error_err(e, "start", &err);

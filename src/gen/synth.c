@@ -38,6 +38,19 @@ int synth_key_parse(const char *name, int *root, int *minor)
 	return -1;
 }
 
+/* A key as one number: 1 + root + 12 * minor. */
+int synth_key_code(int root, int minor)
+{
+	return 1 + ((root % 12) + 12) % 12 + 12 * (minor ? 1 : 0);
+}
+
+/* The root and mode of a key code made by synth_key_code. */
+void synth_key_decode(int code, int *root, int *minor)
+{
+	*root = (code - 1) % 12;
+	*minor = (code - 1) / 12 ? 1 : 0;
+}
+
 /* Bars in the phrase at bar length bar_s for a clip of secs. */
 static int synth_bars_for(double secs, double bar_s)
 {
@@ -127,8 +140,7 @@ static void synth_plan_clip(il_synth_ctx *c, const il_synth_params *p, const cha
 		pl->key_root = pi.key_root;
 		pl->minor = pi.minor >= 0 ? pi.minor : 0;
 	} else if (p->key > 0 && pi.minor < 0) {
-		pl->key_root = (p->key - 1) % 12;
-		pl->minor = (p->key - 1) / 12 ? 1 : 0;
+		synth_key_decode(p->key, &pl->key_root, &pl->minor);
 	} else {
 		pl->key_root = synth_rng_int(&c->rng, 12);
 		int pct = c->mood == GEN_MOOD_DARK || c->mood == GEN_MOOD_SAD ? 95

@@ -69,6 +69,10 @@ void synth_plan_tags(const il_synth_plan *pl, char *out, size_t n);
 void synth_key_name(int root, int minor, char *out, size_t n);
 /* Read a key named by synth_key_name; 0, or -1 when it is not one. */
 int synth_key_parse(const char *name, int *root, int *minor);
+/* A key as one number (il_synth_params.key): 1 + root + 12 * minor. */
+int synth_key_code(int root, int minor);
+/* The root and mode of a key code made by synth_key_code (code > 0). */
+void synth_key_decode(int code, int *root, int *minor);
 /* Write interleaved samples to a WAV file (32-bit float, or 16-bit PCM),
  * with comment as its comment tag when not NULL. */
 int synth_write_wav(const char *path, const float *samples, size_t nframes, int rate,
