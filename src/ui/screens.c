@@ -47,15 +47,24 @@ static int screens_favourites(il_ui_app *a, int y, il_uirect in)
 	return y;
 }
 
+/* The body of a screen: framed with its title in the full layout, else
+ * cleared; the area inside. */
+static il_uirect screens_body(il_ui_app *a, const char *title)
+{
+	il_uirect b = a->lay.body;
+	if (a->lay.mode == UI_LAYOUT_FULL)
+		return uidraw_frame(&a->t, b, title);
+	uidraw_clear(&a->t, b);
+	return b;
+}
+
 /* Screen 2: the favourites, average generation time per requested
  * duration, success rate, recent generations. */
 static void screens_stats(il_ui_app *a)
 {
 	il_tui *t = &a->t;
 	il_uimodel *m = &a->m;
-	il_uirect b = a->lay.body;
-	il_uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Statistics") :
-		    (uidraw_clear(t, b), b);
+	il_uirect in = screens_body(a, "Statistics");
 	if (in.h <= 0)
 		return;
 	char aud[300], out[400];
@@ -128,9 +137,7 @@ static void screens_settings(il_ui_app *a)
 {
 	il_tui *t = &a->t;
 	il_uimodel *m = &a->m;
-	il_uirect b = a->lay.body;
-	il_uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Settings (saved at once)") :
-		    (uidraw_clear(t, b), b);
+	il_uirect in = screens_body(a, "Settings (saved at once)");
 	if (in.h <= 1)
 		return;
 	if (m->nsettings == 0) {
@@ -233,9 +240,7 @@ static void screens_analysis(il_ui_app *a)
 {
 	il_tui *t = &a->t;
 	il_uimodel *m = &a->m;
-	il_uirect b = a->lay.body;
-	il_uirect in = a->lay.mode == UI_LAYOUT_FULL ? uidraw_frame(t, b, "Analysis of the current loop") :
-		    (uidraw_clear(t, b), b);
+	il_uirect in = screens_body(a, "Analysis of the current loop");
 	if (in.h <= 0)
 		return;
 	if (!m->have_analysis) {
