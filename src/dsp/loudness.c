@@ -12,6 +12,7 @@
 #define LOUDNESS_MIN_SECONDS 6.0  /* the loop is measured over at least this */
 #define LOUDNESS_ROUNDS 6         /* gain/limiter adjustments at most */
 #define LOUDNESS_TP_MARGIN 0.2    /* dB kept under the ceiling: what 4x oversampling may miss */
+#define LOUDNESS_SEAM_FRAMES 256  /* true peak: frames measured again past the wrap (> the filter's length) */
 
 /* Parse a `loudness` setting. */
 int loudness_parse(const char *text, il_loudness_opts *o, il_err *err)
@@ -35,64 +36,90 @@ int loudness_parse(const char *text, il_loudness_opts *o, il_err *err)
 }
 
 /* Measure the region of x (its first two channels, mono counted twice)
- * played `reps` times. */
-static int loudness_run(const float *x, int channels, int rate, size_t start, size_t len, int reps,
+ * played `reps` times and on over the seam where it wraps to its start:
+ * the gated loudness and its range over the repetitions, and, when tp is
+ * set, the true peak (4x oversampling, the costly part) over one pass. */
+static int loudness_run(const float *x, int channels, int rate, size_t start, size_t len, int reps, int tp_too,
 			il_loudness *out, il_err *err)
 {
 	int ch = channels >= 2 ? 2 : 1;
-	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate,
-					 EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK);
-	if (!st)
-		return il_err_set(err, IL_E_INTERNAL, "cannot set up the loudness meter");
-	if (ch == 1)
-		ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
+	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_I | EBUR128_MODE_LRA);
+	ebur128_state *tps = tp_too ? ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK) : NULL;
 	float *two = NULL;
 	const float *src = x + start * (size_t)channels;
-	if (channels > 2) { /* the player plays the first two channels */
+	if (channels > 2) /* the player plays the first two channels */
 		two = malloc(len * 2 * sizeof *two);
-		if (!two) {
+	if (!st || (tp_too && !tps) || (channels > 2 && !two)) {
+		if (st)
 			ebur128_destroy(&st);
-			return il_err_set(err, IL_E_INTERNAL, "out of memory measuring loudness");
-		}
+		if (tps)
+			ebur128_destroy(&tps);
+		free(two);
+		return il_err_set(err, IL_E_INTERNAL, "out of memory setting up the loudness meter");
+	}
+	if (ch == 1) {
+		ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
+		if (tps)
+			ebur128_set_channel(tps, 0, EBUR128_DUAL_MONO);
+	}
+	if (two) {
 		for (size_t i = 0; i < len; i++) {
 			two[2 * i] = src[i * (size_t)channels];
 			two[2 * i + 1] = src[i * (size_t)channels + 1];
 		}
 		src = two;
 	}
+	/* Past the last pass: the blocks (400 ms) across the seam, the true
+	 * peak's filter across it. */
+	size_t block = (size_t)rate * 2 / 5, seam = LOUDNESS_SEAM_FRAMES;
+	block = block < len ? block : len;
+	seam = seam < len ? seam : len;
 	int rc = 0;
 	for (int k = 0; k < reps && rc == 0; k++)
 		if (ebur128_add_frames_float(st, src, len) != EBUR128_SUCCESS)
 			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
+	if (rc == 0 && ebur128_add_frames_float(st, src, block) != EBUR128_SUCCESS)
+		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
+	if (rc == 0 && tps && (ebur128_add_frames_float(tps, src, len) != EBUR128_SUCCESS ||
+			       ebur128_add_frames_float(tps, src, seam) != EBUR128_SUCCESS))
+		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 	double tp = 0, peak = 0;
 	if (rc == 0 && (ebur128_loudness_global(st, &out->integrated) != EBUR128_SUCCESS ||
 			ebur128_loudness_range(st, &out->range) != EBUR128_SUCCESS))
 		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
-	for (int c = 0; c < ch && rc == 0; c++) {
-		if (ebur128_true_peak(st, (unsigned)c, &tp) != EBUR128_SUCCESS)
+	for (int c = 0; c < ch && rc == 0 && tps; c++) {
+		if (ebur128_true_peak(tps, (unsigned)c, &tp) != EBUR128_SUCCESS)
 			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 		peak = tp > peak ? tp : peak;
 	}
-	out->true_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+	if (tps)
+		out->true_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
 	if (!isfinite(out->integrated))
 		out->integrated = -HUGE_VAL;
 	free(two);
 	ebur128_destroy(&st);
+	if (tps)
+		ebur128_destroy(&tps);
 	return rc;
 }
 
-/* Measure the loop region as played. */
-int loudness_measure(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-		     il_loudness *out, il_err *err)
+/* Measure the loop region as played; the true peak too when tp_too. */
+static int loudness_loop(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
+			 int tp_too, il_loudness *out, il_err *err)
 {
 	if (!x || channels < 1 || rate < 1 || start >= end || end > frames)
 		return il_err_set(err, IL_E_INTERNAL, "no loop region to measure");
 	size_t len = end - start;
 	double secs = (double)len / rate;
 	int reps = (int)ceil(LOUDNESS_MIN_SECONDS / secs);
-	if (reps < 2)
-		reps = 2;
-	return loudness_run(x, channels, rate, start, len, reps, out, err);
+	return loudness_run(x, channels, rate, start, len, reps > 1 ? reps : 1, tp_too, out, err);
+}
+
+/* Measure the loop region as played. */
+int loudness_measure(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
+		     il_loudness *out, il_err *err)
+{
+	return loudness_loop(x, frames, channels, rate, start, end, 1, out, err);
 }
 
 /* The gain each frame of r needs (1: none) to keep g times its sample
@@ -162,6 +189,14 @@ static int loudness_limit(float *x, size_t n, int channels, int rate, int cyclic
 {
 	if (n == 0)
 		return 0;
+	float peak = 0;
+	for (size_t i = 0; i < n * (size_t)channels; i++)
+		peak = fabsf(x[i]) > peak ? fabsf(x[i]) : peak;
+	if (peak * g <= c) { /* nothing to limit: the gain alone */
+		for (size_t i = 0; i < n * (size_t)channels; i++)
+			x[i] *= (float)g;
+		return 0;
+	}
 	float *r = malloc(n * sizeof *r), *e = malloc(n * sizeof *e);
 	size_t w = (size_t)(rate / 400); /* 2.5 ms: a 5 ms attack and release */
 	if (!r || !e) {
@@ -225,10 +260,14 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 	int rc = 0;
 	for (int round = 0; round < LOUDNESS_ROUNDS && rc == 0; round++) {
 		double c = pow(10, (ceiling - margin) / 20);
+		/* Untouched by the limiter, the true peak moved by the gain
+		 * exactly: only the loudness is measured again. */
 		if (loudness_render(x, orig, frames, channels, rate, start, end, gain, c, &most) != 0)
 			rc = il_err_set(err, IL_E_INTERNAL, "out of memory normalizing loudness");
 		else
-			rc = loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
+			rc = loudness_loop(x, frames, channels, rate, start, end, most > 0, &r->after, err);
+		if (rc == 0 && !(most > 0))
+			r->after.true_peak = r->before.true_peak + gain;
 		if (rc != 0)
 			break;
 		int loud_ok = !isfinite(r->after.integrated) || fabs(r->after.integrated - o->target) <= 0.05;

@@ -2,8 +2,10 @@
  *
  * Measured with libebur128 (ITU-R BS.1770 / EBU R128: K-weighting, gated
  * integrated loudness, loudness range, 4x oversampled true peak) on the
- * loop region played over and over (at least twice, at least 6 s), as the
- * player hears it: the first two channels, a mono clip counted as both.
+ * loop region as the player hears it: over and over (at least 6 s) and on
+ * across the seam where it wraps, the first two channels, a mono clip
+ * counted as both. After a plain gain only the loudness is measured again
+ * (the true peak moves with the gain).
  *
  * Normalization brings the loop to a target integrated loudness (-16 LUFS
  * by default) under a true-peak ceiling (-1 dBTP): one gain for the whole
