@@ -1,10 +1,13 @@
 /* make_startup.c: renders the two startup loops with the built-in synth at
- * build time (nothing binary is kept in the sources):
+ * build time (nothing binary is kept in the sources), normalized to the
+ * default loudness, which their tags say, so that the engine need not
+ * measure them again when it starts (see loopprep.c):
  *   make-startup 1|2 OUT.wav */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dsp/loudness.h"
 #include "gen/synth.h"
 
 /* Render startup loop 1 or 2 into the file named by argv[2]. */
@@ -25,9 +28,18 @@ int main(int argc, char **argv)
 	il_err err;
 	il_synth_plan plan;
 	char tags[1024];
+	il_loudness_opts lo = { LOUDNESS_R128, LOUDNESS_TARGET, LOUDNESS_CEILING };
+	il_loudness_result lr;
 	if (synth_render(&p, &buf, &n, &plan, &err) != 0 ||
-	    (synth_plan_tags(&plan, tags, sizeof tags),
-	     synth_write_wav(argv[2], buf, n, SYNTH_RATE, SYNTH_CHANNELS, 1, tags, &err)) != 0) {
+	    loudness_normalize(buf, n, SYNTH_CHANNELS, SYNTH_RATE, plan.loop_start, plan.loop_end, &lo, &lr, &err) != 0) {
+		fprintf(stderr, "make-startup: %s\n", err.msg);
+		return 1;
+	}
+	synth_plan_tags(&plan, tags, sizeof tags);
+	size_t len = strlen(tags);
+	snprintf(tags + len, sizeof tags - len, "; loudness=%.2f %.2f %.2f", lr.after.integrated, lr.after.range,
+		 lr.after.true_peak);
+	if (synth_write_wav(argv[2], buf, n, SYNTH_RATE, SYNTH_CHANNELS, 1, tags, &err) != 0) {
 		fprintf(stderr, "make-startup: %s\n", err.msg);
 		return 1;
 	}
