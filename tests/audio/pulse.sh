@@ -75,7 +75,12 @@ pulse_record_stop() {
 # Record 2 s of the null sink; pass when music is heard, with WHAT.
 expect_heard() { # WHAT
 	pulse_record "$TEST_TMP/rec.raw" || { fail "$1: parec did not start"; return; }
+	# 2 s of sound (parec may start late on a loaded machine: up to 10 s).
 	sleep 2
+	for _i in $(seq 16); do
+		[ "$(wc -c <"$TEST_TMP/rec.raw")" -gt 384000 ] && break
+		sleep 0.5
+	done
 	pulse_record_stop
 	_b=$(wc -c <"$TEST_TMP/rec.raw")
 	_l=$(od -An -v -td2 -w2 "$TEST_TMP/rec.raw" | awk '{ if ($1 > 1000 || $1 < -1000) n++ } END { print n + 0 }')
