@@ -14,27 +14,6 @@
 #define LOUDNESS_TP_MARGIN 0.2    /* dB kept under the ceiling: what 4x oversampling may miss */
 #define LOUDNESS_SEAM_FRAMES 256  /* true peak: frames measured again past the wrap (> the filter's length) */
 
-/* Parse a `loudness` setting. */
-int loudness_parse(const char *text, il_loudness_opts *o, il_err *err)
-{
-	o->target = LOUDNESS_TARGET;
-	if (!strcmp(text, "off")) {
-		o->mode = LOUDNESS_OFF;
-		return 0;
-	}
-	if (!strcmp(text, "peak")) {
-		o->mode = LOUDNESS_PEAK;
-		return 0;
-	}
-	char *end;
-	double v = strtod(text, &end);
-	if (end == text || *end || !isfinite(v) || v < -70 || v > 0)
-		return il_err_set(err, IL_E_BAD_VALUE, "loudness must be a target in LUFS (-70 to 0), off or peak, not '%s'", text);
-	o->mode = LOUDNESS_R128;
-	o->target = v;
-	return 0;
-}
-
 /* Measure the region of x (its first two channels, mono counted twice)
  * played `reps` times and on over the seam where it wraps to its start:
  * the gated loudness and its range over the repetitions, and, when tp is

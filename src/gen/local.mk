@@ -7,4 +7,4 @@ libinfiniloop_a_SOURCES += \
 	src/gen/synth_style.c src/gen/synth_form.c src/gen/synth_fluid.c
 libinfiniloop_a_SOURCES += \
 	src/gen/cancel.c src/gen/cancel.h src/gen/spawn.c src/gen/spawn.h \
-	src/gen/backend.c src/gen/backend.h src/gen/job.c src/gen/job.h
+	src/gen/backend.c src/gen/backend.h src/gen/job.c src/gen/job_names.c src/gen/job.h
