@@ -32,7 +32,7 @@ data/infiniloop.service: data/infiniloop.service.in Makefile
 	sed -e 's|@bindir[@]|$(bindir)|g' $(srcdir)/data/infiniloop.service.in >$@.tmp && mv $@.tmp $@
 data/bash-completion/infiniloop-tui: data/infiniloop-tui.bash.in
 data/zsh/_infiniloop-tui: data/infiniloop-tui.zsh.in
-data/bash-completion/infiniloop-tui data/zsh/_infiniloop-tui: data/completion.sh infiniloop-tui$(EXEEXT) Makefile
+data/bash-completion/infiniloop-tui data/zsh/_infiniloop-tui: data/completion.sh infiniloop-tui$(EXEEXT) infiniloop-engine$(EXEEXT) Makefile
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
 	$(SHELL) $(srcdir)/data/completion.sh ./infiniloop-tui$(EXEEXT) \
 		$(filter %.in,$^) '$(pkgdatadir)' >$@.tmp && mv $@.tmp $@

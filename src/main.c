@@ -1,31 +1,22 @@
-/* main.c: parse the command line and hand over to the mode asked for. */
+/* main.c: infiniloop-tui: parse the command line; run the screen (the
+ * default) or --remote here, and hand every other mode (--engine,
+ * --headless, --daemon, --analyze, --generate-only) to the engine program,
+ * with the same command line. This program links only the UI's libraries:
+ * its process stays small while the engine plays. */
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
-#include <malloc.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
-#include "engine/engine.h"
 #include "options.h"
-#include "store/wisdom.h"
+#include "store/paths.h"
 #include "ui/ui.h"
 
-/* Keep the heap small: buffers of 64 kB and more (clips, loops, analysis)
- * are mapped on their own and returned to the system when freed (a fixed
- * threshold: glibc would otherwise raise it after the first large free and
- * keep later clips in the heap), and at most two malloc arenas are made
- * however many threads allocate. */
-static void main_tune_malloc(void)
-{
-	mallopt(M_MMAP_THRESHOLD, 64 * 1024);
-	mallopt(M_TRIM_THRESHOLD, 256 * 1024);
-	mallopt(M_ARENA_MAX, 2);
-}
-
-/* Give a closed standard descriptor (0, 1 or 2) /dev/null, so that no pipe
- * or file opened later takes its number: an engine started with stdin or
- * stdout closed then sees end of input, or writes into nothing, and ends. */
+/* Give a closed standard descriptor (0, 1 or 2) /dev/null (see
+ * main_engine.c: the engine program inherits them). */
 static void main_fill_std_fds(void)
 {
 	for (int fd = 0; fd < 3; fd++)
@@ -33,35 +24,33 @@ static void main_fill_std_fds(void)
 			return;
 }
 
+/* Replace this process by the engine program with argv; returns only on
+ * failure, with the exit status. */
+static int main_exec_engine(char **argv)
+{
+	char path[IL_PATH_MAX];
+	il_err err;
+	if (paths_engine_program(path, sizeof path, &err) != 0) {
+		fprintf(stderr, "%s: %s (reinstall infiniloop-tui)\n", argv[0], err.msg);
+		return 1;
+	}
+	execv(path, argv);
+	fprintf(stderr, "%s: cannot run the engine program %s: %s\n", argv[0], path, strerror(errno));
+	return 1;
+}
+
 /* Program entry point. */
 int main(int argc, char **argv)
 {
 	main_fill_std_fds();
-	main_tune_malloc();
 	il_opts o;
 	int rc = options_parse(&o, argc, argv);
 	if (rc >= 0)
 		return rc;
+	if (o.mode != IL_MODE_TUI && o.mode != IL_MODE_REMOTE)
+		return main_exec_engine(argv);
 	setlocale(LC_ALL, "");
 	if (o.mode == IL_MODE_TUI)
-		return ui_main(&o, argv[0]); /* the UI makes no FFT: its engine does */
-	if (o.mode == IL_MODE_REMOTE)
-		return cli_remote(&o);
-	il_err err;
-	wisdom_load(&err); /* only a cache: planning is the worst a failure costs */
-	switch (o.mode) {
-	case IL_MODE_ENGINE:
-	case IL_MODE_HEADLESS: /* the same engine; engine_main reads --headless */
-	case IL_MODE_DAEMON:   /* and --daemon */
-		rc = engine_main(&o);
-		break;
-	case IL_MODE_ANALYZE:
-		rc = cli_analyze(&o);
-		break;
-	default:
-		rc = cli_generate(&o);
-		break;
-	}
-	wisdom_save(&err);
-	return rc;
+		return ui_main(&o, argv[0]);
+	return cli_remote(&o);
 }

@@ -236,6 +236,27 @@ int paths_find_data(const char *rel, char *out, size_t n, il_err *err)
 			  rel, dir, IL_PKGDATADIR);
 }
 
+/* The engine program (see paths.h). */
+int paths_engine_program(char *out, size_t n, il_err *err)
+{
+	char self[IL_PATH_MAX];
+	ssize_t k = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (k > 0) {
+		self[k] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash) {
+			*slash = '\0';
+			if (paths_join(out, n, self, IL_ENGINE_NAME, NULL) == 0 && access(out, X_OK) == 0)
+				return 0;
+		}
+	}
+	if (paths_join(out, n, IL_PKGLIBEXECDIR, IL_ENGINE_NAME, err) != 0)
+		return -1;
+	if (access(out, X_OK) != 0)
+		return il_err_errno(err, IL_E_IO, errno, "the engine program %s cannot be run", out);
+	return 0;
+}
+
 /* Make a private 0700 directory for temporary files (under $TMPDIR or /tmp). */
 int paths_tmpdir_create(char *out, size_t n, il_err *err)
 {
