@@ -153,6 +153,8 @@ int player_render_can(const il_player *p)
 /* Drop the current loop, the fading one and those played (lock held). */
 void player_render_drop_playing(il_player *p)
 {
+	il_track_page_out(p->cur);
+	il_track_page_out(p->old);
 	player_render_release(p, p->cur);
 	player_render_release(p, p->old);
 	player_render_release(p, p->jump);
@@ -258,6 +260,8 @@ size_t player_render(il_player *p, float *out, size_t n)
 			if (++p->opos == p->old->len)
 				p->opos = 0;
 			if (++p->xf_pos >= p->xf_len) {
+				if (p->old != p->cur)
+					il_track_page_out(p->old);
 				player_render_release(p, p->old);
 				p->old = NULL;
 			}

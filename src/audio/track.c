@@ -7,6 +7,7 @@
 #include <samplerate.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "audio/sink.h"
@@ -89,6 +90,42 @@ static int track_spill_write(int fd, const il_loop *l)
 	return 0;
 }
 
+/* Free the track's own samples. */
+static void track_pcm_free(il_track *t)
+{
+	if (t->own_pcm == 2)
+		munmap(t->pcm, t->len * 2 * sizeof *t->pcm);
+	else if (t->own_pcm == 1)
+		free(t->pcm);
+}
+
+/* The player no longer reads t: let its samples leave memory (see track.h). */
+void il_track_page_out(il_track *t)
+{
+	if (t && t->own_pcm == 2)
+		madvise(t->pcm, t->len * 2 * sizeof *t->pcm, MADV_DONTNEED);
+}
+
+/* Room for bytes of samples: a shared mapping of a nameless temporary file
+ * (*mapped set: pages the player no longer reads can leave memory, see
+ * il_track_page_out), else the heap; NULL when out of memory. */
+static float *track_pcm_alloc(size_t bytes, int *mapped)
+{
+	*mapped = 0;
+	int fd = track_spill_open();
+	if (fd >= 0) {
+		void *m = MAP_FAILED;
+		if (ftruncate(fd, (off_t)bytes) == 0)
+			m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		close(fd);
+		if (m != MAP_FAILED) {
+			*mapped = 1;
+			return m;
+		}
+	}
+	return malloc(bytes);
+}
+
 /* Convert loop's region and wrap it in a track with one reference. */
 int il_track_new(il_loop *loop, il_track **out, il_err *err)
 {
@@ -121,7 +158,8 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 		*out = t;
 		return 0;
 	}
-	float *pcm = malloc(outlen * 2 * sizeof *pcm);
+	int mapped;
+	float *pcm = track_pcm_alloc(outlen * 2 * sizeof *pcm, &mapped);
 	if (!pcm) {
 		if (spill >= 0)
 			close(spill);
@@ -137,13 +175,16 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 	} else if (track_resample(loop, pcm, outlen, err) != 0) {
 		if (spill >= 0)
 			close(spill);
+		t->pcm = pcm;
+		t->own_pcm = mapped ? 2 : 1;
+		t->len = outlen;
+		track_pcm_free(t);
 		free(t);
-		free(pcm);
 		il_loop_free(loop);
 		return -1;
 	}
 	t->pcm = pcm;
-	t->own_pcm = 1;
+	t->own_pcm = mapped ? 2 : 1;
 	if (spill >= 0 && track_spill_write(spill, loop) == 0) {
 		t->clip_fd = spill;
 		free(loop->frames);
@@ -169,8 +210,7 @@ void il_track_unref(il_track *t)
 {
 	if (!t || __atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
-	if (t->own_pcm)
-		free(t->pcm);
+	track_pcm_free(t);
 	if (t->clip_fd >= 0)
 		close(t->clip_fd);
 	il_loop_free(t->loop);

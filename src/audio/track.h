@@ -8,8 +8,13 @@
  * The samples of the whole clip are not kept in memory: they wait in a
  * nameless temporary file (under $TMPDIR or /tmp) for the rare request that
  * needs them (il_track_clip); only when no such file can be made do they
- * stay in loop->frames (and a 48 kHz stereo region is then played in place). Tracks are reference-counted: the queue, the player and the engine
- * may hold the same one. */
+ * stay in loop->frames (and a 48 kHz stereo region is then played in place).
+ * The region itself lives in a shared mapping of another such file: once
+ * the player stops reading a loop (il_track_page_out), its pages leave the
+ * process's memory and come back from the file only if it plays again
+ * (`prev`, a favourite, --play's repeat), so the loops held for those cost
+ * no memory while the station plays. Tracks are reference-counted: the
+ * queue, the player and the engine may hold the same one. */
 #ifndef IL_AUDIO_TRACK_H
 #define IL_AUDIO_TRACK_H
 
@@ -21,7 +26,7 @@
 typedef struct il_track {
 	il_loop *loop;  /* the prepared loop, owned (frames NULL when in clip_fd) */
 	float *pcm;     /* the loop region at 48 kHz stereo, interleaved (read only) */
-	int own_pcm;    /* pcm is a converted copy (else it points into loop->frames) */
+	int own_pcm;    /* pcm is a converted copy: 1 on the heap, 2 mapped (0: in loop->frames) */
 	int clip_fd;    /* the whole clip's samples, or -1 when in loop->frames */
 	size_t len;     /* frames in pcm (> 0) */
 	int refs;       /* use il_track_ref / il_track_unref */
@@ -32,6 +37,9 @@ typedef struct il_track {
 int il_track_new(il_loop *loop, il_track **out, il_err *err);
 /* Add a reference; returns t. */
 il_track *il_track_ref(il_track *t);
+/* The player no longer reads t: its mapped samples leave memory until they
+ * are read again (NULL and heap samples: nothing happens). */
+void il_track_page_out(il_track *t);
 /* Drop a reference; the last one frees the track (NULL is fine). */
 void il_track_unref(il_track *t);
 /* A copy of the track's loop with the samples of its whole clip (caller
