@@ -3,6 +3,7 @@ libinfiniloop_a_SOURCES += \
 	src/dsp/fft.c src/dsp/fft.h \
 	src/dsp/features.c src/dsp/features.h \
 	src/dsp/tempo.c src/dsp/tempo.h \
+	src/dsp/beatgrid.c src/dsp/beatgrid.h \
 	src/dsp/loopfind.c src/dsp/loopfind.h src/dsp/loopfind_internal.h \
 	src/dsp/loopsearch.c src/dsp/looprefine.c \
 	src/dsp/normalize.c src/dsp/normalize.h \

@@ -252,6 +252,7 @@ int loopfind_run_tempo(const float *in, size_t frames, int channels, int rate,
 	r->poor = r->score < LOOPFIND_GOOD;
 	if (x.beat_samples > 0)
 		r->beats = (int)lround((double)(r->end - r->start) / x.beat_samples);
+	int rc = beatgrid_find(x.mono, frames, rate, r->start, r->end - r->start, x.beat_samples, &r->grid, err);
 	lf_cleanup(&x);
-	return 0;
+	return rc;
 }

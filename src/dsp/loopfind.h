@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "dsp/beatgrid.h"
 #include "util/error.h"
 
 #define LOOPFIND_TOP 5
@@ -30,6 +31,7 @@ typedef struct il_loopfind_result {
 	size_t start, end; /* frames, end exclusive */
 	double bpm;        /* 0 when no tempo was found */
 	int beats;         /* beats in the loop, 0 when unknown */
+	il_beatgrid grid;  /* where the loop's beats and downbeats fall (beatgrid.h) */
 	double score;      /* composite, 0..1 */
 	int poor;          /* nothing scored well */
 	char method[24];   /* advanced, classic, beatgrid, whole */

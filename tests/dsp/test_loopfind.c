@@ -79,6 +79,33 @@ START_TEST(test_click_tracks)
 	ck_assert_int_eq(res.beats, (int)lround(beats));
 	ck_assert_int_eq(res.poor, 0);
 	assert_sound_loop(x, n, 1, RATE);
+	/* The beat grid: clear, the downbeat on a click within 3 ms; with bars
+	 * of 4, on an accented one (every 4th beat from frame 0). */
+	ck_assert_double_ge(res.grid.confidence, BEATGRID_CONFIDENT);
+	ck_assert_int_eq(res.grid.beats, res.beats);
+	ck_assert_int_eq(res.grid.per_bar, res.beats % 4 == 0 ? 4 : res.beats % 3 == 0 ? 3 : res.beats);
+	ck_assert_int_eq(res.grid.bars * res.grid.per_bar, res.beats);
+	double down = (double)(res.start + res.grid.downbeat), bar = res.grid.per_bar == 4 ? 4 * period : period;
+	double off = down - round(down / bar) * bar;
+	ck_assert_msg(fabs(off) <= 0.003 * RATE, "downbeat %.1f ms off (%d beats)", off * 1000.0 / RATE, res.beats);
+	free(x);
+}
+END_TEST
+
+/* A pad with a slow, smooth tremolo (no attack anywhere): a tempo may be
+ * found, but no clear beat grid. */
+START_TEST(test_no_clear_beat)
+{
+	size_t n = (size_t)RATE * 8;
+	float *x = malloc(n * sizeof *x);
+	ck_assert_ptr_nonnull(x);
+	for (size_t i = 0; i < n; i++) {
+		double t = (double)i / RATE;
+		x[i] = (float)((0.6 + 0.4 * sin(2 * M_PI * 2 * t)) *
+			       (0.3 * sin(2 * M_PI * 220 * t) + 0.2 * sin(2 * M_PI * 330 * t)));
+	}
+	ck_assert_int_eq(find_mono(x, n, RATE, LOOPFIND_ADVANCED), 0);
+	ck_assert_double_lt(res.grid.confidence, BEATGRID_CONFIDENT);
 	free(x);
 }
 END_TEST
@@ -281,6 +308,7 @@ static Suite *loopfind_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_click_tracks, 0, 3);
 	tcase_add_loop_test(tc, test_odd_periods, 0, 3);
+	tcase_add_test(tc, test_no_clear_beat);
 	tcase_add_test(tc, test_intro_then_loop);
 	tcase_add_test(tc, test_music_like);
 	tcase_add_test(tc, test_white_noise);
