@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Allocate an empty loop (fields zero, metrics NAN); NULL when out of memory. */
+/* Allocate an empty loop (fields zero, metrics and beat_conf NAN); NULL when out of memory. */
 il_loop *il_loop_new(void)
 {
 	il_loop *l = calloc(1, sizeof(il_loop));
 	for (int k = 0; l && k < IL_METRICS; k++)
 		l->metrics[k] = NAN;
+	if (l)
+		l->beat_conf = NAN;
 	return l;
 }
 

@@ -29,6 +29,11 @@ typedef struct il_loop {
 	size_t loop_start, loop_end; /* frames, end exclusive; 0 <= start < end <= nframes */
 	double bpm;             /* 0 when unknown */
 	int beats;              /* beats in the loop, 0 when unknown */
+	/* The beat grid: bars (below) start at downbeat frames into the
+	 * region and come every (loop_end - loop_start) / bars frames. */
+	size_t downbeat;        /* frames from loop_start to a downbeat (0 with no bars) */
+	double beat_conf;       /* how clear the beat is, 0..1 (1: the generator said
+				 * it; below BEATGRID_CONFIDENT no bars); NAN unknown */
 	double score;           /* 0..1 */
 	int poor;               /* nothing scored well: the engine may ask for a new clip */
 	char method[24];        /* e.g. "advanced", "classic", "beatgrid", "fallback" */
@@ -42,7 +47,8 @@ typedef struct il_loop {
 	char metre[8];          /* "4/4", "" when unknown */
 	char sections[48];      /* "A A' B A''" */
 	char instruments[200];  /* "Electric Piano 1, Electric Bass (finger), ..." */
-	int bars;               /* bars in the loop, 0 when unknown */
+	int bars;               /* bars in the loop, 0 when unknown: the generator's,
+				 * else the analyser's when the beat is clear */
 	int interim;            /* a stand-in (the startup loop): gives way at its
 				 * next bar line once another loop is queued */
 	il_loudness_result loudness; /* the loop region before and after normalization */
@@ -59,7 +65,7 @@ typedef struct il_loop {
 	int asked_key;          /* the key it was given, 1 + root + 12 * minor, 0: its own */
 } il_loop;
 
-/* Allocate an empty loop (fields zero, metrics NAN); NULL when out of memory. */
+/* Allocate an empty loop (fields zero, metrics and beat_conf NAN); NULL when out of memory. */
 il_loop *il_loop_new(void);
 /* Free a loop and its samples (NULL is fine). */
 void il_loop_free(il_loop *loop);

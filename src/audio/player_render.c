@@ -94,10 +94,8 @@ static int player_render_hurried(const il_player *p)
  * of the current loop at least wait frames ahead. */
 static unsigned long long player_render_bar_after(const il_player *p, unsigned long long wait, size_t bar)
 {
-	if (!bar)
-		return wait;
 	size_t at = (size_t)((p->pos + wait) % p->cur->len);
-	return wait + (bar - at % bar) % bar;
+	return wait + il_track_to_downbeat(p->cur, at, bar);
 }
 
 /* Frames until the next loop starts, as things stand: -1 when none is
@@ -186,7 +184,7 @@ static int player_render_switch(il_player *p)
 		if (!t)
 			return -1;
 		p->cur = t;
-		p->pos = 0;
+		p->pos = il_track_downbeat(t);
 		p->elapsed = 0;
 		p->pgain = 0.0f;
 		p->ptarget = 1.0f;
@@ -205,11 +203,11 @@ static int player_render_switch(il_player *p)
 	}
 	if (!p->jump && !player_render_next_ready(p))
 		return player_render_waiting(p) ? -1 : 0;
-	/* The crossfade starts on a downbeat of the outgoing loop (the
-	 * incoming one starts on its own: its region starts on one); in a
-	 * hurry, on the next one, as well as the loop's tempo tells. */
+	/* The crossfade starts on a downbeat of the outgoing loop and the
+	 * incoming one enters on its own; in a hurry, on the next one, as
+	 * well as the loop's tempo tells. */
 	size_t bar = due ? il_track_bar(p->cur) : il_track_bar_guess(p->cur);
-	if ((bar > 0 && p->pos % bar != 0) || (!due && p->elapsed == 0))
+	if (il_track_to_downbeat(p->cur, p->pos, bar) != 0 || (!due && p->elapsed == 0))
 		return 0;
 	il_track *t = p->jump ? p->jump : player_render_take_next(p);
 	p->jump = NULL;
@@ -217,17 +215,19 @@ static int player_render_switch(il_player *p)
 	p->old = p->cur;
 	p->opos = p->pos;
 	p->cur = t;
-	p->pos = 0;
+	p->pos = il_track_downbeat(t);
 	p->elapsed = 0;
 	p->skip = 0;
 	p->switches++;
 	p->xf_pos = 0;
 	p->xf_len = (size_t)llround(p->cfg.crossfade * IL_SINK_RATE);
-	/* Two tempos more than 3 % apart overlap for one bar at most. */
+	/* Two grooves (loops with bars) more than 3 % apart in tempo overlap
+	 * for one bar of the outgoing loop at most. */
 	double bo = p->old->loop->bpm, bi = t->loop->bpm;
-	size_t tbar = il_track_bar(t);
-	if (bo > 0 && bi > 0 && fabs(bo / bi - 1.0) > 0.03 && tbar > 0 && tbar < p->xf_len)
-		p->xf_len = tbar;
+	size_t obar = il_track_bar(p->old);
+	if (bo > 0 && bi > 0 && fabs(bo / bi - 1.0) > 0.03 && obar > 0 && il_track_bar(t) > 0 &&
+	    obar < p->xf_len)
+		p->xf_len = obar;
 	if (p->xf_len < PLAYER_MIN_FADE) /* crossfade 0 still ramps: no click */
 		p->xf_len = PLAYER_MIN_FADE;
 	player_render_started(p, t);

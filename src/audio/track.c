@@ -268,6 +268,35 @@ size_t il_track_bar(const il_track *t)
 	return 0;
 }
 
+/* The frame of the region where its first downbeat falls (see track.h). */
+size_t il_track_downbeat(const il_track *t)
+{
+	const il_loop *l = t->loop;
+	size_t region = l->loop_end - l->loop_start;
+	if (l->bars <= 0 || region == 0)
+		return 0;
+	return (size_t)llround((double)l->downbeat * (double)t->len / (double)region) % t->len;
+}
+
+/* Frames from pos to the next downbeat at or after it (see track.h). */
+size_t il_track_to_downbeat(const il_track *t, size_t pos, size_t bar)
+{
+	if (!bar)
+		return 0;
+	size_t rel = (pos % t->len + t->len - il_track_downbeat(t)) % t->len;
+	int bars = t->loop->bars;
+	if (bars > 0 && bar == il_track_bar(t)) {
+		/* The loop's own bar lines, each rounded on its own: no drift. */
+		double per = (double)t->len / bars;
+		for (long k = (long)floor((double)rel / per); k <= bars; k++) {
+			size_t at = (size_t)llround((double)k * per);
+			if (at >= rel)
+				return at - rel;
+		}
+	}
+	return (bar - rel % bar) % bar;
+}
+
 /* Frames of one bar as well as it is known (see track.h). */
 size_t il_track_bar_guess(const il_track *t)
 {

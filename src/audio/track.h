@@ -47,9 +47,19 @@ void il_track_unref(il_track *t);
 int il_track_clip(const il_track *t, il_loop **out, il_err *err);
 /* Seconds of the loop region. */
 double il_track_seconds(const il_track *t);
-/* Frames of one bar of the loop region, whose start is a downbeat, when the
- * generator said its bars (the composer's loops); 0 when not known. */
+/* Frames of one bar of the loop region when its bars are known (the
+ * generator said them, or the analyser found a clear beat grid); 0 when
+ * not known. */
 size_t il_track_bar(const il_track *t);
+/* The frame of the region (in pcm) where its first downbeat falls: 0 for
+ * the composer's loops, the beat grid's downbeat for analysed ones, 0 when
+ * the bars are not known. */
+size_t il_track_downbeat(const il_track *t);
+/* Frames from frame pos of the region to the next downbeat at or after it,
+ * bars bar frames apart (il_track_bar: the loop's own bar lines; any other
+ * bar, as from il_track_bar_guess, is counted from il_track_downbeat); 0
+ * when bar is 0. */
+size_t il_track_to_downbeat(const il_track *t, size_t pos, size_t bar);
 /* Frames of one bar as well as it is known: il_track_bar, else four beats
  * of the loop's tempo (its beat count, else its bpm); 0 when the tempo is
  * unknown too. */

@@ -59,7 +59,13 @@ static void cli_analyze_json(il_sbuf *sb, const char *file, const il_loop *l)
 		    l->channels, l->nframes);
 	sbuf_printf(sb, ", \"loop_start\": %zu, \"loop_end\": %zu, \"loop_seconds\": %.6f",
 		    l->loop_start, l->loop_end, (double)len / l->rate);
-	sbuf_printf(sb, ", \"bpm\": %.2f, \"beats\": %d, \"method\": ", l->bpm, l->beats);
+	sbuf_printf(sb, ", \"bpm\": %.2f, \"beats\": %d, \"bars\": %d, \"downbeat\": %zu", l->bpm,
+		    l->beats, l->bars, l->downbeat);
+	if (isfinite(l->beat_conf))
+		sbuf_printf(sb, ", \"beat_confidence\": %.3f", l->beat_conf);
+	else
+		sbuf_puts(sb, ", \"beat_confidence\": null");
+	sbuf_puts(sb, ", \"method\": ");
 	sbuf_put_json(sb, l->method);
 	sbuf_printf(sb, ", \"score\": %.4f, \"quality\": \"%s\", \"metrics\": {", l->score,
 		    l->poor ? "poor" : "good");
@@ -91,6 +97,12 @@ static void cli_analyze_text(il_sbuf *sb, const char *file, const il_loop *l)
 		sbuf_printf(sb, "tempo:      %.1f bpm, %d beats in the loop\n", l->bpm, l->beats);
 	else
 		sbuf_puts(sb, "tempo:      unknown\n");
+	if (l->bars > 0)
+		sbuf_printf(sb, "beat grid:  %d bar%s of %d beats, first downbeat %.3f s into the loop "
+			    "(confidence %.2f)\n", l->bars, l->bars == 1 ? "" : "s", l->beats / l->bars,
+			    (double)l->downbeat / l->rate, l->beat_conf);
+	else if (isfinite(l->beat_conf))
+		sbuf_printf(sb, "beat grid:  none (no clear beat, confidence %.2f)\n", l->beat_conf);
 	sbuf_printf(sb, "method:     %s, score %.3f (%s)\n", l->method, l->score,
 		    l->poor ? "poor: a new clip would be better" : "good");
 	char metrics[256];

@@ -134,6 +134,10 @@ static void einspect_req_analysis(il_engine *e, const il_proto_msg *m)
 	proto_fmt_long(&sb, "loop_start", (long)l->loop_start);
 	proto_fmt_long(&sb, "loop_end", (long)l->loop_end);
 	proto_fmt_double(&sb, "bpm", l->bpm, 1);
+	proto_fmt_long(&sb, "beats", l->beats);
+	proto_fmt_long(&sb, "bars", l->bars);
+	proto_fmt_long(&sb, "downbeat", (long)l->downbeat);
+	proto_fmt_double(&sb, "beat_confidence", isfinite(l->beat_conf) ? l->beat_conf : -1, 2);
 	proto_fmt_double(&sb, "score", l->score, 3);
 	proto_fmt_str(&sb, "method", l->method[0] ? l->method : "none");
 	proto_fmt_str(&sb, "quality", l->poor ? "poor" : "good");

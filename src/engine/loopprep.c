@@ -72,6 +72,11 @@ static int loopprep_run(float *samples, size_t frames, int rate, int channels, c
 	l->loop_end = r.end;
 	l->bpm = r.bpm;
 	l->beats = r.beats;
+	l->beat_conf = r.grid.confidence;
+	if (r.grid.bars > 0 && r.grid.confidence >= BEATGRID_CONFIDENT) {
+		l->bars = r.grid.bars;
+		l->downbeat = r.grid.downbeat;
+	}
 	l->score = r.score;
 	l->poor = r.poor;
 	snprintf(l->method, sizeof l->method, "%s", r.method);
@@ -155,6 +160,7 @@ static il_loop *loopprep_from_plan(il_audiofile *af, const char *name, const il_
 	loopprep_tag(af->comment, "instruments", l->instruments, sizeof l->instruments);
 	int per_bar = !strcmp(l->metre, "3/4") ? 3 : !strcmp(l->metre, "6/8") ? 2 : 4;
 	l->beats = l->bars * per_bar;
+	l->beat_conf = 1.0; /* its bars start at the loop's start */
 	l->loop_start = start;
 	l->loop_end = start + len;
 	/* Check the seam: what follows the loop's end must be what follows

@@ -152,11 +152,14 @@
  *   history time=N backend=S model=S prompt=S secs=N actual=F wall=F
  *           outcome=S error=S loop_seconds=F bpm=F score=F seed=N
  *           (seed: the attempt's, 0 when its generator takes none)
- *   analysis frames=N rate=N loop_start=N loop_end=N bpm=F score=F method=S
+ *   analysis frames=N rate=N loop_start=N loop_end=N bpm=F beats=N bars=N
+ *            downbeat=N beat_confidence=F score=F method=S
  *            quality=S metrics=S candidates=S lufs_in=F lra_in=F
  *            true_peak_in=F lufs=F lra=F true_peak=F gain_db=F
- *            (the loop's loudness as played before and after
- *            normalization: LUFS, LU, dBTP; -99 for silence)
+ *            (the beat grid: bars 0 when unknown, downbeat in frames
+ *            from loop_start, confidence 0..1 or -1 unknown; the loop's
+ *            loudness as played before and after normalization: LUFS,
+ *            LU, dBTP; -99 for silence)
  *   waveform points=HEX                    2 hex digits of peak per column
  *   favourite id=N title=S artist=S prompt=S backend=S time=N seed=N
  *             bpm=F loop_seconds=F     a favourite; backend "" (and no

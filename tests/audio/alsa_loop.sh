@@ -33,11 +33,15 @@ engine_wait '^log level=info msg="queued b ' 30 || fail "b.wav was not queued"
 engine_send "skip"
 engine_wait '^loop title=b ' 30 || fail "no loop event for b.wav"
 engine_send "save path=$TEST_TMP/sb.wav"
+engine_send "analysis"
 engine_send "status"
 engine_wait '^status ' 10 || fail "no status"
 engine_quit
 expect_line "$ENGINE_EV" '^status .*audio=off sink=null ' "status says audio=off (output off) for output null"
 [ -s "$TEST_TMP/sa.wav" ] && [ -s "$TEST_TMP/sb.wav" ] || { fail "the loops were not saved"; finish; }
+# b (a beat every 0.5 s) enters on its downbeat: that frame of its loop.
+bstart=$(sed -n 's/^analysis .* downbeat=\([0-9]*\) .*/\1/p' "$ENGINE_EV" | head -1)
+[ -n "$bstart" ] && pass "b's downbeat: frame $bstart of its loop" || fail "no downbeat in the analysis of b"
 
 # Through ALSA: 10 s of a, a 3 s crossfade, then b, written as fast as the
 # null plugin takes it (--fast waits for loops being prepared).
@@ -49,7 +53,7 @@ expect_line "$TEST_TMP/out" '^audio state=ok msg="playing through ALSA device il
 [ -s "$TEST_TMP/err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/err")" || pass "nothing on stderr"
 bytes=$(wc -c <"$TEST_TMP/rec.raw")
 [ "$bytes" -eq $((20 * 48000 * 8)) ] && pass "the recording holds exactly 20 s" || fail "recording of $bytes bytes"
-if "$B/loopcheck" alsa "$TEST_TMP/rec.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 4; then
+if "$B/loopcheck" alsa "$TEST_TMP/rec.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 4 "${bstart:-0}"; then
 	pass "ALSA recording: gapless sample-exact repetitions, equal-power crossfade"
 else
 	fail "the ALSA recording does not match the loops"
@@ -144,7 +148,7 @@ while [ "$round" -lt 3 ] && [ "$compared" -eq 0 ]; do
 	loops_b=$((loops_b + 1))
 	engine_wait '^loop title=b ' 30 "$loops_b" || fail "no switch to b.wav"
 	sleep 5
-	"$B/loopcheck" alsa "$TEST_TMP/rt.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 0 >"$TEST_TMP/check" 2>&1
+	"$B/loopcheck" alsa "$TEST_TMP/rt.raw" "$TEST_TMP/sa.wav" "$TEST_TMP/sb.wav" 3 0 "${bstart:-0}" >"$TEST_TMP/check" 2>&1
 	check=$?
 	echo "round $round: underruns $before before the stall, $n1 after it"
 	sed 's/^/  /' "$TEST_TMP/check"

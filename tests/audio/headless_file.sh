@@ -7,14 +7,30 @@ B="${top_builddir:-.}/tests/audio"
 "$B/mkwav" "$TEST_TMP/a.wav" 2 48000 2 chord && "$B/mkwav" "$TEST_TMP/b.wav" 3 44100 1 noise || exit 99
 out="$TEST_TMP/out"
 
-# 3 switches, min_duration 10 s (the default 30 set lower): (3+1) x 10 s exactly.
+# 3 switches, min_duration 10 s (the default 30 set lower): (3+1) x 10 s,
+# and the time b waits for its next downbeat. a (a chord with a soft
+# tremolo) has no clear beat and gives way at exactly 10 s; b (a beat
+# every 0.5 s) enters on its downbeat and gives way on the first one at or
+# after 10 s: a bar line of its loop (bars of (end - start) / bars frames,
+# at 48 kHz) counted from its entry; its second time ends at the limit.
 printf 'min_duration = 10;\ncrossfade = 3.0;\nvolume = 100;\n' >"$XDG_CONFIG_HOME/cfg"
+"$IL_BIN" --analyze "$TEST_TMP/a.wav" "$TEST_TMP/b.wav" --json >"$out" 2>&1 || fail "--analyze of the clips"
+grep -q '"file": "[^"]*a.wav", .*"bars": 0, ' "$out" && pass "a has no beat grid" || fail "a: $(head -1 "$out")"
+wait_b=$(python3 -c 'import json, sys
+j = [json.loads(l) for l in open(sys.argv[1])][1]
+n = round((j["loop_end"] - j["loop_start"]) * 48000 / j["sample_rate"])
+per, rel, k = n / j["bars"], 480000 % n, 0
+while int(k * per + 0.5) < rel:
+    k += 1
+print(int(k * per + 0.5) - rel)' "$out") && [ "$wait_b" -lt 96000 ] && pass "b has bars: it waits $wait_b frames for its downbeat" \
+	|| fail "b: $(tail -1 "$out")"
 "$IL_BIN" --headless --config "$XDG_CONFIG_HOME/cfg" --play "$TEST_TMP/a.wav" "$TEST_TMP/b.wav" \
 	--output "file:$TEST_TMP/o.wav" --fast --switches 3 </dev/null >"$out" 2>"$TEST_TMP/err"
 expect_status 0 $? "headless --fast --switches 3 exits 0"
 [ "$(grep -c '^loop ' "$out")" -eq 4 ] && pass "4 loop events (start + 3 switches)" || fail "$(grep -c '^loop ' "$out") loop events"
 [ "$(grep '^loop ' "$out" | sed 's/^loop title=\([^ ]*\).*/\1/' | head -4 | tr '\n' ' ')" = "a b a b " ] && pass "the files play in turn" || fail "order: $(grep '^loop ' "$out" | head -4)"
-"$B/loopcheck" frames "$TEST_TMP/o.wav" 1920000 && pass "the file holds exactly 4 x 10 s" || fail "wrong length"
+"$B/loopcheck" frames "$TEST_TMP/o.wav" $((1920000 + ${wait_b:-0})) && pass "the file holds exactly 4 x 10 s and b's wait" \
+	|| fail "wrong length"
 [ -s "$TEST_TMP/err" ] && fail "stderr: $(head -c 300 "$TEST_TMP/err")" || pass "nothing on stderr"
 
 # 1000 switches on the null sink: deterministic, every switch reported.

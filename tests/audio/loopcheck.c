@@ -1,6 +1,6 @@
 /* loopcheck.c: compare what the player played with the loops it played.
  *
- *   loopcheck pulse REC.raw A.wav B.wav XFADE MINREPS
+ *   loopcheck pulse REC.raw A.wav B.wav XFADE MINREPS [BSTART]
  *       REC.raw is a recording of the sink's monitor (s16le, 48 kHz,
  *       stereo); A.wav and B.wav are the loops as saved by the engine (loop
  *       points in their smpl chunk); XFADE is the crossfade in seconds.
@@ -8,8 +8,9 @@
  *       recording leaves A. Checks: at least MINREPS repetitions of A before
  *       the switch, each matching A sample for sample within 16-bit rounding
  *       (no gap, no click); the crossfade's measured gains follow equal
- *       power within 1 dB; B plays on exactly afterwards.
- *   loopcheck alsa REC.raw A.wav B.wav XFADE MINREPS
+ *       power within 1 dB; B plays on exactly afterwards, from frame
+ *       BSTART of its loop on (its downbeat; 0 when not given).
+ *   loopcheck alsa REC.raw A.wav B.wav XFADE MINREPS [BSTART]
  *       The same for a recording of what an ALSA sink wrote, taken by
  *       ALSA's file plugin: raw 32-bit float, 48 kHz, stereo.
  *   loopcheck repeat REC.raw A.wav MINREPS
@@ -111,14 +112,15 @@ static long find_phase(const clip *rec, const clip *a)
 	return -1;
 }
 
-/* Model error of a switch at recording frame s over the first 4800 frames. */
-static double switch_error(const clip *rec, const clip *a, const clip *b, long ph, long s, long xf)
+/* Model error of a switch at recording frame s over the first 4800 frames,
+ * B entering at frame bs of its loop. */
+static double switch_error(const clip *rec, const clip *a, const clip *b, long ph, long s, long xf, long bs)
 {
 	double worst = 0;
 	for (long i = s; i < s + 4800 && i < rec->n; i++) {
 		double t = (double)(i - s) / xf, go = cos(t * M_PI / 2), gi = sin(t * M_PI / 2);
 		for (int ch = 0; ch < 2; ch++) {
-			double d = fabs(rec->x[2 * i + ch] - go * loop_at(a, i - ph, ch) - gi * loop_at(b, i - s, ch));
+			double d = fabs(rec->x[2 * i + ch] - go * loop_at(a, i - ph, ch) - gi * loop_at(b, i - s + bs, ch));
 			if (d > worst)
 				worst = d;
 		}
@@ -152,6 +154,7 @@ static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 	clip rec = *recp, a = *ap, b = *bp;
 	long xf = lround(atof(argv[5]) * 48000);
 	long minreps = atol(argv[6]);
+	long bs = argv[7] ? atol(argv[7]) : 0;
 	long la = a.le - a.ls, lb = b.le - b.ls;
 	long ph = find_phase(&rec, &a);
 	if (ph == LONG_MIN || ph < -rec.n) {
@@ -171,7 +174,7 @@ static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 	for (long s = dev - 4800; s <= dev; s++) {
 		if (s < i0)
 			continue;
-		double e = switch_error(&rec, &a, &b, ph, s, xf);
+		double e = switch_error(&rec, &a, &b, ph, s, xf, bs);
 		if (e < beste) {
 			beste = e;
 			sw = s;
@@ -201,7 +204,7 @@ static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 		double aa = 0, ab = 0, bb = 0, ar = 0, br = 0;
 		for (long f = s; f < s + 960; f++)
 			for (int ch = 0; ch < 2; ch++) {
-				double va = loop_at(&a, f - ph, ch), vb = loop_at(&b, f - sw, ch);
+				double va = loop_at(&a, f - ph, ch), vb = loop_at(&b, f - sw + bs, ch);
 				double r = rec.x[2 * f + ch];
 				aa += va * va, ab += va * vb, bb += vb * vb, ar += va * r, br += vb * r;
 			}
@@ -233,7 +236,7 @@ static int check_pulse_clips(char **argv, clip *recp, clip *ap, clip *bp)
 	long end = rec.n - 4800;
 	long bad = 0;
 	for (long f = sw + xf; f < end; f++) {
-		double e = diff_at(&rec, f, &b, f - sw, 1.0);
+		double e = diff_at(&rec, f, &b, f - sw + bs, 1.0);
 		maxe = fmax(maxe, e);
 		if (e > 1.5 * LSB && bad++ == 0)
 			printf("B: first difference at frame %ld after the switch (%.1f LSB)\n", f - sw, e / LSB);
@@ -292,7 +295,7 @@ int main(int argc, char **argv)
 {
 	if (argc == 5 && !strcmp(argv[1], "repeat"))
 		return check_repeat(argv);
-	if (argc == 7 && (!strcmp(argv[1], "pulse") || !strcmp(argv[1], "alsa")))
+	if ((argc == 7 || argc == 8) && (!strcmp(argv[1], "pulse") || !strcmp(argv[1], "alsa")))
 		return check_pulse(argv);
 	if (argc == 4 && !strcmp(argv[1], "step")) {
 		SF_INFO i = { 0 };
@@ -353,6 +356,6 @@ int main(int argc, char **argv)
 		sf_close(sf);
 		return ok ? 0 : 1;
 	}
-	fprintf(stderr, "usage: loopcheck pulse|alsa REC.raw A.wav B.wav XFADE MINREPS | repeat REC.raw A.wav MINREPS | step FILE MAXSTEP | frames FILE N | smpl FILE START END\n");
+	fprintf(stderr, "usage: loopcheck pulse|alsa REC.raw A.wav B.wav XFADE MINREPS [BSTART] | repeat REC.raw A.wav MINREPS | step FILE MAXSTEP | frames FILE N | smpl FILE START END\n");
 	return 2;
 }
