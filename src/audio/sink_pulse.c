@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PULSE_TICK_US 50000   /* waiters wake this often to look at the clock */
+#define PULSE_TICK_US 100000  /* waiters wake this often to look at the clock */
 #define PULSE_CONNECT_S 3.0   /* connecting may take this long */
 #define PULSE_CANCEL_S 0.25   /* a cancelled wait gives up after this long */
 
@@ -18,6 +18,8 @@ typedef struct pulse_sink {
 	pa_context *ctx;
 	pa_stream *st;
 	pa_time_event *tick;
+	int waiting;          /* threads waiting (lock held): the tick runs only for them */
+	int ticking;          /* the tick is armed */
 	unsigned long writes;
 	unsigned long underruns;
 	int idle;             /* the writer stopped: the next underflow is expected */
@@ -32,12 +34,27 @@ static double pulse_now(void)
 	return pa_rtclock_now() / 1e6;
 }
 
-/* Main loop thread: wake the waiters, and again in a moment. */
+/* Main loop thread: wake the waiters, and again in a moment while there
+ * are any (a paused or idle sink does not wake at all). */
 static void pulse_tick(pa_mainloop_api *api, pa_time_event *e, const struct timeval *tv, void *u)
 {
 	pulse_sink *p = u;
-	pa_context_rttime_restart(p->ctx, e, pa_rtclock_now() + PULSE_TICK_US);
+	p->ticking = p->waiting > 0;
+	if (p->ticking)
+		pa_context_rttime_restart(p->ctx, e, pa_rtclock_now() + PULSE_TICK_US);
 	pa_threaded_mainloop_signal(p->ml, 0);
+}
+
+/* Wait for the main loop (lock held): a callback or the next tick. */
+static void pulse_wait(pulse_sink *p)
+{
+	if (!p->ticking && p->tick) {
+		pa_context_rttime_restart(p->ctx, p->tick, pa_rtclock_now() + PULSE_TICK_US);
+		p->ticking = 1;
+	}
+	p->waiting++;
+	pa_threaded_mainloop_wait(p->ml);
+	p->waiting--;
 }
 
 /* Main loop thread: a state changed or data is wanted: wake the writer. */
@@ -109,7 +126,7 @@ static int pulse_wait_op(pulse_sink *p, pa_operation *op, double secs, int cance
 			rc = -1;
 			break;
 		}
-		pa_threaded_mainloop_wait(p->ml);
+		pulse_wait(p);
 	}
 	pa_operation_unref(op);
 	return rc;
@@ -177,7 +194,7 @@ static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *st
 			return il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer within %.0f s)",
 					  PULSE_CONNECT_S);
 		}
-		pa_threaded_mainloop_wait(p->ml);
+		pulse_wait(p);
 	}
 	p->st = pa_stream_new(p->ctx, "music", &ss, NULL);
 	if (!p->st)
@@ -203,7 +220,7 @@ static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *st
 			return il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer within %.0f s)",
 					  2 * PULSE_CONNECT_S);
 		}
-		pa_threaded_mainloop_wait(p->ml);
+		pulse_wait(p);
 	}
 	return 0;
 }
@@ -238,6 +255,7 @@ void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int
 	}
 	pa_threaded_mainloop_lock(p->ml);
 	p->tick = pa_context_rttime_new(p->ctx, pa_rtclock_now() + PULSE_TICK_US, pulse_tick, p);
+	p->ticking = p->tick != NULL;
 	int rc = pulse_connect(p, latency_ms, noautospawn, stalled, err);
 	pa_threaded_mainloop_unlock(p->ml);
 	if (rc != 0) {
@@ -284,7 +302,7 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 				rc = il_err_set(err, IL_E_AUDIO, "stopped waiting for the audio server");
 				break;
 			}
-			pa_threaded_mainloop_wait(p->ml);
+			pulse_wait(p);
 			continue;
 		}
 		size_t k = room < left ? room : left;
