@@ -8,7 +8,8 @@
 #      RSS (sampled each second; the engine with its children) of the UI and
 #      the engine playing with the spectrum for BENCH_SECONDS (default 40:
 #      one generation at the default minimum duration of 30 s), then of
-#      cmus playing a 48 kHz WAV and cava (32 bars, 30 fps) on the monitor.
+#      cmus playing a 48 kHz WAV and cava (32 bars, 30 fps) on the monitor;
+#      the station again held on its loop (no generation) for its share.
 #   3. --analyze of a 30 s clip: the first run ever (no FFTW wisdom), cold
 #      runs (a new process each), and warm (more files in one process).
 # Prints figures only; the machine may be shared, so CPU figures vary.
@@ -116,6 +117,15 @@ else
 	: >"$TEST_TMP/fig"
 fi
 cp "$TEST_TMP/fig" "$TEST_TMP/fig.station"
+# The same station held on its loop (`hold`: no switch, so no generation):
+# playing and the spectrum alone.
+: >"$TEST_TMP/fig.hold"
+if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote hold on >/dev/null 2>&1; then
+	sleep 2
+	measure ui="$ui" engine="$eng"
+	sed 's/^/held-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.hold"
+	"$IL_BIN" --remote hold off >/dev/null 2>&1
+fi
 T send-keys -t ui Q
 sleep 1
 T kill-session -t ui 2>/dev/null
@@ -157,7 +167,7 @@ set --
 T kill-session -t cmus 2>/dev/null; T kill-session -t cava 2>/dev/null
 
 # The table.
-cat "$TEST_TMP/fig.station" "$TEST_TMP/fig.other" >"$TEST_TMP/fig"
+cat "$TEST_TMP/fig.station" "$TEST_TMP/fig.hold" "$TEST_TMP/fig.other" >"$TEST_TMP/fig"
 echo
 echo "Side by side, ${secs} s each, 80x24 tmux panes, private PulseAudio null sink (machine possibly shared):"
 awk -v secs="$secs" '
@@ -170,6 +180,12 @@ awk -v secs="$secs" '
 			row("infiniloop-tui engine (+ generation)", cpu["engine"], rss["engine"], max["engine"])
 			row("infiniloop-tui, UI + engine", cpu["ui"] + cpu["engine"], rss["ui"] + rss["engine"], max["ui"] + max["engine"])
 		} else none("infiniloop-tui")
+		if (have["held-ui"]) {
+			row("  held (no generation): UI + engine", cpu["held-ui"] + cpu["held-engine"],
+			    rss["held-ui"] + rss["held-engine"], max["held-ui"] + max["held-engine"])
+			if (have["ui"]) printf "  %-40s %8.2f %%\n", "  so the share of generation",
+				cpu["ui"] + cpu["engine"] - cpu["held-ui"] - cpu["held-engine"]
+		}
 		if (have["cmus"]) row("cmus playing a 48 kHz WAV", cpu["cmus"], rss["cmus"], max["cmus"]); else none("cmus")
 		if (have["cava"]) row("cava, 32 bars at 30 fps", cpu["cava"], rss["cava"], max["cava"]); else none("cava")
 		if (have["cmus"] && have["cava"])
