@@ -23,7 +23,9 @@ export INFINILOOP_DATADIR="$TEST_TMP/data:$INFINILOOP_DATADIR"
 run="$IL_BIN"
 if [ "${SOAK_VALGRIND:-0}" = 1 ]; then
 	command -v valgrind >/dev/null || { echo "valgrind missing"; exit 77; }
-	run="valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$TEST_TMP/vg.log $IL_BIN"
+	# The engine program itself: infiniloop-tui would hand over to it by
+	# exec, which valgrind does not follow.
+	run="valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$TEST_TMP/vg.log ${IL_ENGINE_BIN:-$IL_BIN}"
 fi
 # 120 bpm: a 4/4 bar is 2 s, so the 10 s minimum ends on a downbeat, where
 # the station switches; the total length is then exact.
