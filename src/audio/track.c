@@ -115,7 +115,9 @@ static float *track_pcm_alloc(size_t bytes, int *mapped)
 	int fd = track_spill_open();
 	if (fd >= 0) {
 		void *m = MAP_FAILED;
-		if (ftruncate(fd, (off_t)bytes) == 0)
+		/* Blocks reserved now: a full disk must fail here, not raise
+		 * SIGBUS when the mapping is written. */
+		if (posix_fallocate(fd, 0, (off_t)bytes) == 0)
 			m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 		close(fd);
 		if (m != MAP_FAILED) {
