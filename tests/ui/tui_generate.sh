@@ -18,8 +18,9 @@ rm -f "$XDG_CONFIG_HOME/infiniloop/config"
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
 cat >"$TEST_TMP/slowgen.sh" <<EOF2
-# A generator that takes a few seconds (the synth, after a pause).
-sleep 4
+# A generator that takes a while (the synth, after a pause long enough for
+# the question and its answer below to be seen before the loop is queued).
+sleep 10
 exec "$IL_BIN" --generate-only "\$1" "\$2" --backend synth --duration 5 --config "$TEST_TMP/inner.cfg" >/dev/null 2>&1
 EOF2
 mkdir -p "$XDG_CONFIG_HOME/infiniloop"
@@ -47,7 +48,12 @@ expect_screen 'Quit: stop the music too\? \(y: stop it, n/d: leave it playing, E
 	"q asks while a generation runs" 5
 T send-keys -t "$UI_PANE" Escape
 wait_gone 'stop the music too' 5 && pass "Esc answers the question" || fail "the question stays after Esc"
+# The answer shows in the bottom row, unless a loop started meanwhile says
+# "now playing" there: the messages (M) keep it either way.
+T send-keys -t "$UI_PANE" M
 expect_screen 'not quitting' "Esc: not quitting" 5
+T send-keys -t "$UI_PANE" x
+wait_gone 'any other key closes the messages' 5 || fail "the messages stay open"
 kill -0 "$UI_PID" 2>/dev/null && pass "the station still runs" || fail "the station quit"
 
 expect_screen 'Genre: +calm piano' "a loop of the prompt plays" 60
