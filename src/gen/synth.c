@@ -191,10 +191,7 @@ static void synth_plan_clip(il_synth_ctx *c, const il_synth_params *p, const cha
 /* Names of the instruments and the GM channel setup of the score. */
 static void synth_setup_parts(il_synth_ctx *c)
 {
-	static const int chan[GEN_PART_COUNT] = { 9, 0, 1, 2, 3 };
 	static const float vol[GEN_PART_COUNT] = { 0.95f, 0.85f, 0.7f, 0.8f, 0.55f };
-	static const float rev[GEN_PART_COUNT] = { 0.25f, 0.1f, 0.5f, 0.45f, 0.7f };
-	const float pan[GEN_PART_COUNT] = { 0, 0, -0.7f * c->st->width, 0.55f * c->st->width, 0.3f * c->st->width };
 	il_synth_plan *pl = &c->plan;
 	for (int ch = 0; ch < 16; ch++)
 		c->score.program[ch] = -1;
@@ -209,11 +206,15 @@ static void synth_setup_parts(il_synth_ctx *c)
 			snprintf(pl->instrument[part], sizeof pl->instrument[part], "%s", gen_prompt_gm_name(prog));
 		else
 			snprintf(pl->instrument[part], sizeof pl->instrument[part], "%.28s (synth)", gen_prompt_gm_name(prog));
-		if (prog >= 0 && c->gm) {
-			c->score.program[chan[part]] = prog;
-			c->score.vol[chan[part]] = vol[part];
-			c->score.pan[chan[part]] = pan[part];
-			c->score.rev[chan[part]] = rev[part] * (0.5f + c->st->room * 0.6f);
+		if (prog < 0 || !c->gm)
+			continue;
+		const il_synth_place *sp = &synth_place[part];
+		for (int k = 0; k < 2; k++) {
+			int ch = k ? sp->chan2 : sp->chan;
+			c->score.program[ch] = prog;
+			c->score.vol[ch] = vol[part];
+			c->score.pan[ch] = (k ? sp->pan2 : sp->pan) * c->st->width;
+			c->score.rev[ch] = sp->rev * (0.5f + c->st->room * 0.6f);
 		}
 	}
 }
@@ -350,6 +351,7 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 	}
 	if (st->lowpass > 0)
 		sv_lowpass(&c->bus, st->lowpass);
+	sv_width(&c->bus, 150.0f, 0.7f, 1.0f + 2.0f * st->width);
 	synth_master(c, off, n, res);
 	free(mem);
 	return 0;

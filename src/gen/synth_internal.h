@@ -56,6 +56,18 @@ typedef struct il_synth_style {
 
 extern const il_synth_style synth_styles[GEN_STYLE_COUNT];
 
+/* Where a part sits on the stage: its General MIDI channel and pan, and a
+ * second channel and pan for its upper or right-hand notes (chords and pads
+ * are spread across the field; drums and bass stay in the centre), and its
+ * send to the room. Pans are -1..1 before the style's width. */
+typedef struct il_synth_place {
+	int chan, chan2;   /* chan2 == chan: one channel */
+	float pan, pan2;
+	float rev;
+} il_synth_place;
+
+extern const il_synth_place synth_place[GEN_PART_COUNT];
+
 /* A General MIDI note for FluidSynth. */
 typedef struct il_synth_ev {
 	double t, dur;       /* seconds in the bus */
@@ -117,8 +129,9 @@ void synth_form_compose(il_synth_ctx *c);
 
 /* One phrase bar (0..main_bars-1) played at bar position at (synth_parts.c). */
 void synth_parts_bar(il_synth_ctx *c, int bar, int at);
-/* An oscillator note of sound osc (synth_style.c). */
-void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan);
+/* An oscillator note of sound osc, its unison voices spread over spread
+ * around pan (synth_style.c). */
+void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan, float spread);
 /* The oscillator sound standing in for a GM program (no soundfont). */
 int synth_osc_for_program(int program);
 /* A drum hit with the oscillator kit; r makes its noise. */

@@ -6,8 +6,15 @@
 
 #include "gen/synth_internal.h"
 
-/* MIDI channel of each part in the score. */
-static const int parts_chan[GEN_PART_COUNT] = { 9, 0, 1, 2, 3 };
+/* The stage: drums and bass in the centre, the chords spread from the left,
+ * the lead right of centre, the pad across the whole field. */
+const il_synth_place synth_place[GEN_PART_COUNT] = {
+	[GEN_PART_DRUMS] = { 9, 9, 0, 0, 0.25f },
+	[GEN_PART_BASS] = { 0, 0, 0, 0, 0.08f },
+	[GEN_PART_CHORDS] = { 1, 4, -1.0f, 1.0f, 0.5f },
+	[GEN_PART_LEAD] = { 2, 2, 0.35f, 0.35f, 0.45f },
+	[GEN_PART_PAD] = { 3, 5, -1.0f, 1.0f, 0.7f },
+};
 /* GM percussion notes of the drum sounds. */
 static const int parts_gm_drum[DR_COUNT] = { 36, 38, 37, 39, 42, 46, 51, 49, 45, 50, 70, 63, 75 };
 
@@ -41,20 +48,24 @@ static int parts_is_gm(const il_synth_ctx *c, int part)
 	return c->gm && c->plan.program[part] >= 0;
 }
 
-/* A pitched note of a part: GM into the score, or an oscillator. */
-static void parts_note(il_synth_ctx *c, int part, double t, double dur, int midi, float vel, float pan)
+/* A pitched note of a part, side 0..1 from its first place to its second:
+ * GM into the score (on the part's second channel from side 0.5), or an
+ * oscillator panned between the two. */
+static void parts_note(il_synth_ctx *c, int part, double t, double dur, int midi, float vel, float side)
 {
 	midi += 12 * c->octave[part];
 	if (midi < 12 || midi > 115 || vel <= 0)
 		return;
+	const il_synth_place *pl = &synth_place[part];
 	if (parts_is_gm(c, part)) {
 		int v = (int)(vel * 127 + 0.5f);
-		synth_score_add(&c->score, t, dur, parts_chan[part], midi, v < 1 ? 1 : v > 127 ? 127 : v);
+		synth_score_add(&c->score, t, dur, side < 0.5f ? pl->chan : pl->chan2, midi, v < 1 ? 1 : v > 127 ? 127 : v);
 		return;
 	}
 	int prog = c->plan.program[part];
 	int osc = prog >= 0 ? synth_osc_for_program(prog) : c->st->osc[part];
-	synth_osc_note(c, osc, t, dur, midi, vel * 0.45f, pan);
+	float pan = (pl->pan + side * (pl->pan2 - pl->pan)) * c->st->width;
+	synth_osc_note(c, osc, t, dur, midi, vel * 0.45f, pan, part == GEN_PART_BASS ? 0 : 0.8f * c->st->width);
 }
 
 /* A drum hit. */
@@ -64,7 +75,7 @@ static void parts_drum(il_synth_ctx *c, int sound, double t, float vel)
 		return;
 	if (parts_is_gm(c, GEN_PART_DRUMS)) {
 		int v = (int)(vel * 115 + 0.5f);
-		synth_score_add(&c->score, t, 0.2, 9, parts_gm_drum[sound], v < 1 ? 1 : v > 127 ? 127 : v);
+		synth_score_add(&c->score, t, 0.2, synth_place[GEN_PART_DRUMS].chan, parts_gm_drum[sound], v < 1 ? 1 : v > 127 ? 127 : v);
 		return;
 	}
 	int kit = c->plan.program[GEN_PART_DRUMS] >= 0 ? KIT_ACOUSTIC : c->st->osc[GEN_PART_DRUMS];
@@ -176,7 +187,7 @@ static void parts_bass(il_synth_ctx *c, int bar, int at)
 			next = synth_slot(c, bar + 1 < c->plan.main_bars ? bar + 1 : 0, 0);
 		float vel = synth_vel(c, s == 0 ? 0.8f : 0.65f);
 		parts_note(c, GEN_PART_BASS, parts_hit_time(c, at, s), len * c->step * 0.92,
-			   parts_bass_note(c, k, next, sym), vel, 0);
+			   parts_bass_note(c, k, next, sym), vel, 0.5f);
 	}
 }
 
@@ -184,8 +195,8 @@ static void parts_bass(il_synth_ctx *c, int bar, int at)
 static void parts_chord(il_synth_ctx *c, int part, int k, int v0, double t, double dur, float vel, double roll, int oct)
 {
 	for (int v = v0; v < c->nchord; v++) {
-		float pan = (float)((v - (c->nchord - 1) / 2.0) * 0.25 * c->st->width) + (part == GEN_PART_PAD ? 0 : -0.25f * c->st->width);
-		parts_note(c, part, t + (v - v0) * roll, dur, c->chord[k][v] + 12 * oct, synth_vel(c, vel), pan);
+		float side = (float)v / (float)(c->nchord - 1);
+		parts_note(c, part, t + (v - v0) * roll, dur, c->chord[k][v] + 12 * oct, synth_vel(c, vel), side);
 	}
 }
 
@@ -221,8 +232,8 @@ static void parts_comp(il_synth_ctx *c, int bar, int at)
 				note = c->bass_root[k] + 12;
 			else if (idx < 0)
 				note = c->chord[k][0];
-			float pan = (float)(idx - 1) * 0.3f * c->st->width;
-			parts_note(c, GEN_PART_CHORDS, t, (len + 1) * c->step, note, synth_vel(c, s % 4 ? 0.45f : 0.6f), pan);
+			float side = (float)(idx + 1) / 3.0f;
+			parts_note(c, GEN_PART_CHORDS, t, (len + 1) * c->step, note, synth_vel(c, s % 4 ? 0.45f : 0.6f), side);
 			continue;
 		}
 		int v0 = sym == 'u' ? c->nchord - 2 : 0;
@@ -240,7 +251,7 @@ static void parts_lead(il_synth_ctx *c, int bar, int at)
 			continue;
 		float vel = synth_vel(c, s == 0 ? 0.75f : s % 4 == 0 ? 0.68f : 0.58f);
 		parts_note(c, GEN_PART_LEAD, parts_hit_time(c, at, s), c->mel_len[idx] * c->step * 0.92, c->mel[idx],
-			   vel, 0.3f * c->st->width);
+			   vel, 0);
 	}
 }
 

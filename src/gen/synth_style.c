@@ -256,8 +256,8 @@ const char *synth_osc_name(int osc)
 	return osc > 0 && osc < OSC_COUNT ? synth_osc_sounds[osc].name : "oscillator";
 }
 
-/* An oscillator note of sound osc. */
-void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan)
+/* An oscillator note of sound osc, its unison voices spread around pan. */
+void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan, float spread)
 {
 	const osc_sound *o = &synth_osc_sounds[osc > 0 && osc < OSC_COUNT ? osc : OSC_TRI_LEAD];
 	il_sv_note n = sv_note_make(t, dur, midi, vel * o->gain, o->osc);
@@ -276,6 +276,7 @@ void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, fl
 	n.rev = o->rev;
 	n.dly = o->dly;
 	n.pan = pan;
+	n.spread = spread;
 	sv_play(&c->bus, &n);
 }
 

@@ -11,6 +11,16 @@
 #define SV_TAB 4096
 #define SV_BLOCK 16 /* samples between filter and vibrato updates */
 #define SV_PI 3.14159265358979323846
+/* Noise of snares and hats: the part both sides share and the part they
+ * do not (squares sum to 1; their difference of squares is the L/R
+ * correlation of the noise, about 0.3). */
+#define SV_NOISE_SAME 0.8f
+#define SV_NOISE_APART 0.6f
+/* The room's energy against the dry mix's is SV_ROOM_LEVEL * wet^2
+ * (-4 dB + 20 log10 wet: -18 dB at wet 0.2). */
+#define SV_ROOM_LEVEL 0.4
+/* The widest L/R correlation sv_width leaves a mix at. */
+#define SV_WIDEST 0.3
 
 static float sv_sin_tab[SV_TAB + 1];
 static pthread_once_t sv_once = PTHREAD_ONCE_INIT;
@@ -181,18 +191,23 @@ void sv_play(il_synth_bus *b, const il_sv_note *n)
 	int unison = nn.osc == SV_SAW || nn.osc == SV_SQUARE || nn.osc == SV_PULSE || nn.osc == SV_TRI;
 	int nv = unison ? (nn.voices < 1 ? 1 : nn.voices > 7 ? 7 : nn.voices) : 1;
 	double ph[7], ratio[7];
-	float vgain = 1.0f / sqrtf((float)nv);
+	float vgain = 1.0f / sqrtf((float)nv), wl[7], wr[7];
 	for (int v = 0; v < nv; v++) {
 		double c = nv == 1 ? 0.0 : nn.detune * (2.0 * v / (nv - 1) - 1.0);
 		ratio[v] = pow(2.0, c / 1200.0);
 		ph[v] = nv == 1 ? 0.0 : v * 0.382; /* spread, and the same for every repeat */
+		/* Voices alternate sides, the most detuned outermost. */
+		float side = nv == 1 ? 0.0f : (float)(2.0 * v / (nv - 1) - 1.0) * (v % 2 ? -1.0f : 1.0f);
+		float sp = nn.spread < 0 ? 0 : nn.spread > 1 ? 1 : nn.spread;
+		wl[v] = vgain * (1.0f - sp * side);
+		wr[v] = vgain * (1.0f + sp * side);
 	}
 	float pan = nn.pan < -1 ? -1 : nn.pan > 1 ? 1 : nn.pan;
 	float gl = cosf((pan + 1.0f) * (float)SV_PI / 4.0f) * 1.41421f;
 	float gr = sinf((pan + 1.0f) * (float)SV_PI / 4.0f) * 1.41421f;
 	double inv_rate = 1.0 / b->rate;
-	float s1 = 0, s2 = 0, g = 0, k = 0, a1 = 0, a2 = 0, a3 = 0; /* TPT SVF state */
-	int filtered = nn.cutoff > 0;
+	float s1[2] = { 0 }, s2[2] = { 0 }, g = 0, k = 0, a1 = 0, a2 = 0, a3 = 0; /* TPT SVF state, per side */
+	int filtered = nn.cutoff > 0, stereo = nv > 1 && nn.spread > 0;
 	double dt = f0 * inv_rate, vib = 1.0;
 	float rc[8] = { 0 };
 	float env = sv_env(&nn, 0.0), env_step = 0.0f;
@@ -221,36 +236,39 @@ void sv_play(il_synth_bus *b, const il_sv_note *n)
 				a3 = g * a2;
 			}
 		}
-		float x = 0.0f;
+		float x[2] = { 0.0f, 0.0f };
 		if (unison || nn.osc == SV_SINE) {
 			for (int v = 0; v < nv; v++) {
-				x += sv_osc(nn.osc, ph[v], dt * ratio[v]);
+				float o = sv_osc(nn.osc, ph[v], dt * ratio[v]);
+				x[0] += o * wl[v];
+				x[1] += o * wr[v];
 				ph[v] += dt * ratio[v];
 				if (ph[v] >= 1.0)
 					ph[v] -= 1.0;
 			}
-			x *= vgain;
 		} else {
-			x = sv_rich(nn.osc, ph[0], rc);
+			x[0] = x[1] = sv_rich(nn.osc, ph[0], rc);
 			ph[0] += dt;
 			if (ph[0] >= 1024.0)
 				ph[0] -= 1024.0;
 		}
-		if (filtered) {
-			float v3 = x - s2;
-			float v1 = a1 * s1 + a2 * v3;
-			float v2 = s2 + a2 * s1 + a3 * v3;
-			s1 = 2.0f * v1 - s1;
-			s2 = 2.0f * v2 - s2;
-			x = v2;
+		for (int ch = 0; filtered && ch < (stereo ? 2 : 1); ch++) {
+			float v3 = x[ch] - s2[ch];
+			float v1 = a1 * s1[ch] + a2 * v3;
+			float v2 = s2[ch] + a2 * s1[ch] + a3 * v3;
+			s1[ch] = 2.0f * v1 - s1[ch];
+			s2[ch] = 2.0f * v2 - s2[ch];
+			x[ch] = v2;
 		}
-		x *= env * nn.vel;
+		if (!stereo)
+			x[1] = x[0];
+		float e = env * nn.vel, m = 0.5f * (x[0] + x[1]) * e;
 		env += env_step;
 		size_t j = i0 + i;
-		b->l[j] += x * gl;
-		b->r[j] += x * gr;
-		b->rev[j] += x * nn.rev;
-		b->dly[j] += x * nn.dly;
+		b->l[j] += x[0] * e * gl;
+		b->r[j] += x[1] * e * gr;
+		b->rev[j] += m * nn.rev;
+		b->dly[j] += m * nn.dly;
 	}
 }
 
@@ -300,17 +318,19 @@ void sv_snare(il_synth_bus *b, il_synth_rng *r, double t, float vel, float tone,
 	size_t i0, len;
 	if (sv_span(b, t, decay * 6.0 + 0.04, &i0, &len) != 0)
 		return;
-	uint32_t ns = synth_rng_u32(r) | 1u;
+	uint32_t ns[2] = { synth_rng_u32(r) | 1u, synth_rng_u32(r) | 1u };
 	double inv = 1.0 / b->rate;
-	float lp = 0, hp_prev = 0, hp = 0;
+	float lp[2] = { 0 }, hp_prev[2] = { 0 }, hp[2] = { 0 };
 	float pan = (float)(synth_rng_unit(r) * 0.2 - 0.1);
 	double e_n = 1.0, k_n = exp(-inv / decay), e_b = 1.0, k_b = exp(-inv / 0.05);
 	for (size_t i = 0; i < len; i++) {
 		double tt = i * inv;
-		float nz = sv_noise(&ns);
-		lp += 0.55f * (nz - lp);          /* tame the top */
-		hp = 0.92f * (hp + lp - hp_prev); /* remove the bottom */
-		hp_prev = lp;
+		for (int ch = 0; ch < 2; ch++) { /* two noises: the room around the drum */
+			float nz = sv_noise(&ns[ch]);
+			lp[ch] += 0.55f * (nz - lp[ch]);                 /* tame the top */
+			hp[ch] = 0.92f * (hp[ch] + lp[ch] - hp_prev[ch]); /* remove the bottom */
+			hp_prev[ch] = lp[ch];
+		}
 		float env;
 		if (clap && tt < 0.03) {
 			env = (float)exp(-fmod(tt, 0.01) / 0.004);
@@ -320,10 +340,10 @@ void sv_snare(il_synth_bus *b, il_synth_rng *r, double t, float vel, float tone,
 		}
 		float body = clap ? 0.0f : 0.7f * (float)e_b * sv_sin(tone * tt);
 		e_b *= k_b;
-		float x = (hp * env + body) * vel * 0.8f;
-		b->l[i0 + i] += x * (1.0f - pan);
-		b->r[i0 + i] += x * (1.0f + pan);
-		b->rev[i0 + i] += x * rev;
+		float g = vel * 0.8f, a = SV_NOISE_SAME * hp[0] * env, d = SV_NOISE_APART * hp[1] * env;
+		b->l[i0 + i] += (a + d + body) * g * (1.0f - pan);
+		b->r[i0 + i] += (a - d + body) * g * (1.0f + pan);
+		b->rev[i0 + i] += (a + body) * g * rev;
 	}
 }
 
@@ -334,9 +354,9 @@ void sv_hat(il_synth_bus *b, il_synth_rng *r, double t, float vel, float decay, 
 	if (sv_span(b, t, decay * (ride ? 3.0 : 5.0), &i0, &len) != 0)
 		return;
 	static const float ratios[6] = { 1.0f, 1.342f, 1.2312f, 1.6532f, 1.9523f, 2.1523f };
-	uint32_t ns = synth_rng_u32(r) | 1u;
+	uint32_t ns[2] = { synth_rng_u32(r) | 1u, synth_rng_u32(r) | 1u };
 	float inv = 1.0f / b->rate, base = ride ? 320.0f * 2.9f : 410.0f;
-	float prev = 0, hp = 0, ph[6] = { 0 }, inc[6];
+	float prev[2] = { 0 }, hp[2] = { 0 }, ph[6] = { 0 }, inc[6];
 	for (int k = 0; k < 6; k++)
 		inc[k] = base * ratios[k] * inv;
 	float gl = 1.0f - pan, gr = 1.0f + pan;
@@ -349,16 +369,20 @@ void sv_hat(il_synth_bus *b, il_synth_rng *r, double t, float vel, float decay, 
 				ph[k] -= 1.0f;
 			metal += ph[k] < 0.5f ? 1.0f : -1.0f;
 		}
-		float x = sv_noise(&ns) * 0.6f + metal * 0.07f;
-		hp = 0.75f * (hp + x - prev);
-		prev = x;
+		float n0 = sv_noise(&ns[0]) * 0.6f, n1 = sv_noise(&ns[1]) * 0.6f;
+		float x[2] = { SV_NOISE_SAME * n0 + SV_NOISE_APART * n1 + metal * 0.07f,
+			       SV_NOISE_SAME * n0 - SV_NOISE_APART * n1 + metal * 0.07f };
 		float env = ride ? 0.6f * e1 + 0.4f * e2 : e1;
 		e1 *= k1;
 		e2 *= k2;
-		float y = hp * env * vel * 0.5f;
-		b->l[i0 + i] += y * gl;
-		b->r[i0 + i] += y * gr;
-		b->rev[i0 + i] += y * 0.1f;
+		for (int ch = 0; ch < 2; ch++) {
+			hp[ch] = 0.75f * (hp[ch] + x[ch] - prev[ch]);
+			prev[ch] = x[ch];
+		}
+		float g = env * vel * 0.5f;
+		b->l[i0 + i] += hp[0] * g * gl;
+		b->r[i0 + i] += hp[1] * g * gr;
+		b->rev[i0 + i] += 0.5f * (hp[0] + hp[1]) * g * 0.1f;
 	}
 }
 
@@ -429,7 +453,8 @@ static inline float sv_allpass_run(sv_comb *c, float in)
 	return bo - in;
 }
 
-/* Run the reverb and delay sends into the dry mix (delay in seconds). */
+/* Run the reverb and delay sends into the dry mix (delay in seconds; see
+ * synth_voice.h for wet). */
 void sv_effects(il_synth_bus *b, float room, float wet, double delay_s, float feedback)
 {
 	static const int comb_len[8] = { 1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617 };
@@ -460,8 +485,16 @@ void sv_effects(il_synth_bus *b, float room, float wet, double delay_s, float fe
 	float *dbl = p, *dbr = p + dl;
 	size_t pl = 0, pr = 0;
 	float fb = 0.7f + 0.28f * room, damp = 0.3f, dlp_l = 0, dlp_r = 0;
+	/* The room hears no bass: two one-pole high-passes at about 200 Hz
+	 * keep kick and bass dry and the low end mono. */
+	float hk = expf(-2.0f * (float)SV_PI * 200.0f / b->rate), h1 = 0, h1p = 0, h2 = 0, h2p = 0;
+	double e_dry = 0, e_wet = 0;
 	for (size_t i = 0; i < b->n; i++) {
-		float in = b->rev[i] * 0.03f;
+		h1 = hk * (h1 + b->rev[i] - h1p);
+		h1p = b->rev[i];
+		h2 = hk * (h2 + h1 - h2p);
+		h2p = h1;
+		float in = h2 * 0.03f;
 		float out[2];
 		for (int ch = 0; ch < 2; ch++) {
 			float acc = 0;
@@ -481,10 +514,51 @@ void sv_effects(il_synth_bus *b, float room, float wet, double delay_s, float fe
 			pl = 0;
 		if (++pr == dr)
 			pr = 0;
-		b->l[i] += out[0] * wet + yl * 0.6f;
-		b->r[i] += out[1] * wet + yr * 0.6f;
+		b->l[i] += yl * 0.6f;
+		b->r[i] += yr * 0.6f;
+		/* The sends are read: they keep the room's two sides until its level is known. */
+		b->rev[i] = out[0];
+		b->dly[i] = out[1];
+		e_dry += (double)b->l[i] * b->l[i] + (double)b->r[i] * b->r[i];
+		e_wet += (double)out[0] * out[0] + (double)out[1] * out[1];
+	}
+	float g = e_wet > 0 ? (float)sqrt(SV_ROOM_LEVEL * wet * wet * e_dry / e_wet) : 0.0f;
+	for (size_t i = 0; i < b->n; i++) {
+		b->l[i] += g * b->rev[i];
+		b->r[i] += g * b->dly[i];
 	}
 	free(mem);
+}
+
+/* Widen the mix: its side (L - R) below hz is removed, so the low end is
+ * mono, and above hz scaled so that the L/R correlation of the whole mix
+ * comes to corr (at most by max_gain, and narrowed only when the mix is
+ * wider than SV_WIDEST); the mid (L + R), and so the mono downmix, is
+ * untouched. */
+void sv_width(il_synth_bus *b, float hz, float corr, float max_gain)
+{
+	float a = 1.0f - expf(-2.0f * (float)SV_PI * hz / b->rate), lo = 0;
+	double em = 0, es = 0;
+	for (size_t i = 0; i < b->n; i++) { /* the mid, and the side above hz, kept in r */
+		float m = 0.5f * (b->l[i] + b->r[i]), s = 0.5f * (b->l[i] - b->r[i]);
+		lo += a * (s - lo);
+		b->l[i] = m;
+		b->r[i] = s - lo;
+		em += (double)m * m;
+		es += (double)b->r[i] * b->r[i];
+	}
+	/* (M - g^2 S) / (M + g^2 S) = corr */
+	double g = es > 0 ? sqrt(em * (1 - corr) / (es * (1 + corr))) : 1.0;
+	double g_widest = es > 0 ? sqrt(em * (1 - SV_WIDEST) / (es * (1 + SV_WIDEST))) : 1.0;
+	if (g > max_gain)
+		g = max_gain;
+	if (g < 1)
+		g = g_widest < 1 ? g_widest : 1;
+	for (size_t i = 0; i < b->n; i++) {
+		float m = b->l[i], s = (float)g * b->r[i];
+		b->l[i] = m + s;
+		b->r[i] = m - s;
+	}
 }
 
 /* Low-pass the whole mix with a one-pole filter at hz. */
