@@ -171,9 +171,11 @@ static void synth_plan_clip(il_synth_ctx *c, const il_synth_params *p, const cha
 	c->swing8 = pl->metre == 4 ? c->st->swing8 : 0;
 	c->humanize = c->st->humanize;
 	synth_pick_instruments(c, &pi);
-	c->drum_pat = synth_rng_int(&c->rng, SYNTH_PATS);
 	c->bass_pat = synth_rng_int(&c->rng, SYNTH_PATS);
+	c->bass_pat_b = (c->bass_pat + 1 + synth_rng_int(&c->rng, SYNTH_PATS - 1)) % SYNTH_PATS;
 	c->comp_pat = synth_rng_int(&c->rng, SYNTH_PATS);
+	c->comp_pat_b = (c->comp_pat + 1 + synth_rng_int(&c->rng, SYNTH_PATS - 1)) % SYNTH_PATS;
+	synth_drums_plan(c);
 	int any_gm = 0;
 	for (int part = 0; part < GEN_PART_COUNT; part++)
 		any_gm |= pl->program[part] >= 0;

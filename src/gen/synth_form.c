@@ -21,8 +21,6 @@ static const int form_prog_b_minor[][4] = {
 	{ 3, 0, 5, 4 }, { 5, 3, 0, 4 }, { 3, 4, 0, 0 }, { 5, 0, 3, 4 },
 };
 
-enum { SEC_A, SEC_A1, SEC_B, SEC_A2 };
-
 /* Scale index nearest below MIDI note m (7 per octave, 0 = the tonic at MIDI 12 + root). */
 static int form_si_of(const il_synth_ctx *c, int m)
 {

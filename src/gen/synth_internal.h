@@ -1,7 +1,8 @@
 /* synth_internal.h: what the composer's files share (internal to src/gen):
  * synth.c plans and mixes, synth_style.c holds the styles, synth_form.c
  * writes harmony and melody, synth_parts.c plays the parts bar by bar,
- * synth_fluid.c renders General MIDI notes through FluidSynth. */
+ * synth_drums.c the drums, synth_fluid.c renders General MIDI notes
+ * through FluidSynth. */
 #ifndef IL_GEN_SYNTH_INTERNAL_H
 #define IL_GEN_SYNTH_INTERNAL_H
 
@@ -23,6 +24,8 @@ enum { KIT_GM, KIT_ACOUSTIC, KIT_LOFI, KIT_HOUSE, KIT_TECHNO, KIT_CHIP, KIT_WAVE
 /* Drum sounds (played by a GM kit or the oscillator kit). */
 enum { DR_KICK, DR_SNARE, DR_RIM, DR_CLAP, DR_HAT, DR_OHAT, DR_RIDE, DR_CRASH, DR_TOM_L, DR_TOM_H,
        DR_SHAKER, DR_CONGA, DR_CLAVE, DR_COUNT };
+/* Kinds of section (il_synth_ctx.sec_of_bar). */
+enum { SEC_A, SEC_A1, SEC_B, SEC_A2 };
 /* How parts play. */
 enum { BASS_PAT, BASS_WALK };
 enum { COMP_HOLD, COMP_PAT, COMP_ARP, COMP_STRUM };
@@ -97,7 +100,10 @@ typedef struct il_synth_ctx {
 	int mood;
 	int gm;                 /* General MIDI parts are rendered by FluidSynth */
 	int octave[GEN_PART_COUNT];
-	int drum_pat, bass_pat, comp_pat;
+	int drum_pat, bass_pat, comp_pat; /* patterns of the A sections */
+	int drum_pat_b, bass_pat_b, comp_pat_b; /* and of the B section */
+	int feel;               /* how the drum patterns are played (synth_drums.c) */
+	int fill_kind;          /* the first fill's kind; the next sections take the next ones */
 	/* The phrase. */
 	int slots_per_bar;      /* chords per bar: 1 or 2 */
 	int nslot;
@@ -123,6 +129,19 @@ float synth_vel(il_synth_ctx *c, float v);
 /* The semitone of scale degree d (0-6) in chord slot k (raised leading
  * tone on the dominant in minor). */
 int synth_degree_semi(const il_synth_ctx *c, int k, int d);
+
+/* Time of 16th step s of bar position at, a few ms off the grid (humanized). */
+double synth_hit_time(il_synth_ctx *c, int at, double s);
+/* True when phrase bar b (0..main_bars) starts a section. */
+int synth_section_start(const il_synth_ctx *c, int b);
+/* Velocity of the pattern character at step s ('.' and '-' are none). */
+float synth_pat_vel(const char *pat, int s);
+/* True when a General MIDI instrument plays the part. */
+int synth_part_is_gm(const il_synth_ctx *c, int part);
+/* The seed's groove: patterns, feel and fills (synth_drums.c). */
+void synth_drums_plan(il_synth_ctx *c);
+/* The drums of phrase bar bar played at bar position at (synth_drums.c). */
+void synth_drums_bar(il_synth_ctx *c, int bar, int at);
 
 /* Sections, chords and the melody of the phrase (synth_form.c). */
 void synth_form_compose(il_synth_ctx *c);

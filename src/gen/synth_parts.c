@@ -1,6 +1,6 @@
-/* synth_parts.c: the parts of one bar (drums with fills and crashes, bass,
- * chords, lead, pad), played by General MIDI instruments (into the score
- * FluidSynth renders) or by the oscillators. */
+/* synth_parts.c: the pitched parts of one bar (bass, chords, lead, pad),
+ * played by General MIDI instruments (into the score FluidSynth renders)
+ * or by the oscillators; the drums are in synth_drums.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +15,8 @@ const il_synth_place synth_place[GEN_PART_COUNT] = {
 	[GEN_PART_LEAD] = { 2, 2, 0.35f, 0.35f, 0.45f },
 	[GEN_PART_PAD] = { 3, 5, -1.0f, 1.0f, 0.7f },
 };
-/* GM percussion notes of the drum sounds. */
-static const int parts_gm_drum[DR_COUNT] = { 36, 38, 37, 39, 42, 46, 51, 49, 45, 50, 70, 63, 75 };
-
 /* Velocity of a pattern character ('.' and '-' are none). */
-static float parts_pat(const char *pat, int s)
+float synth_pat_vel(const char *pat, int s)
 {
 	if (!pat || !*pat)
 		return 0;
@@ -33,17 +30,8 @@ static float parts_pat(const char *pat, int s)
 	}
 }
 
-/* Time of a hit with a little human timing. */
-static double parts_hit_time(il_synth_ctx *c, int at, double s)
-{
-	double t = synth_time(c, at, s);
-	if (c->humanize > 0)
-		t += c->humanize * (synth_rng_unit(&c->rng) - 0.5);
-	return t;
-}
-
 /* True when a General MIDI instrument plays the part. */
-static int parts_is_gm(const il_synth_ctx *c, int part)
+int synth_part_is_gm(const il_synth_ctx *c, int part)
 {
 	return c->gm && c->plan.program[part] >= 0;
 }
@@ -57,7 +45,7 @@ static void parts_note(il_synth_ctx *c, int part, double t, double dur, int midi
 	if (midi < 12 || midi > 115 || vel <= 0)
 		return;
 	const il_synth_place *pl = &synth_place[part];
-	if (parts_is_gm(c, part)) {
+	if (synth_part_is_gm(c, part)) {
 		int v = (int)(vel * 127 + 0.5f);
 		synth_score_add(&c->score, t, dur, side < 0.5f ? pl->chan : pl->chan2, midi, v < 1 ? 1 : v > 127 ? 127 : v);
 		return;
@@ -66,79 +54,6 @@ static void parts_note(il_synth_ctx *c, int part, double t, double dur, int midi
 	int osc = prog >= 0 ? synth_osc_for_program(prog) : c->st->osc[part];
 	float pan = (pl->pan + side * (pl->pan2 - pl->pan)) * c->st->width;
 	synth_osc_note(c, osc, t, dur, midi, vel * 0.45f, pan, part == GEN_PART_BASS ? 0 : 0.8f * c->st->width);
-}
-
-/* A drum hit. */
-static void parts_drum(il_synth_ctx *c, int sound, double t, float vel)
-{
-	if (vel <= 0)
-		return;
-	if (parts_is_gm(c, GEN_PART_DRUMS)) {
-		int v = (int)(vel * 115 + 0.5f);
-		synth_score_add(&c->score, t, 0.2, synth_place[GEN_PART_DRUMS].chan, parts_gm_drum[sound], v < 1 ? 1 : v > 127 ? 127 : v);
-		return;
-	}
-	int kit = c->plan.program[GEN_PART_DRUMS] >= 0 ? KIT_ACOUSTIC : c->st->osc[GEN_PART_DRUMS];
-	/* The hit's noise has its own generator: how much of it is rendered
-	 * (a hit cut by the end of the clip) must not change later choices. */
-	il_synth_rng noise;
-	synth_rng_seed(&noise, synth_rng_u32(&c->rng));
-	synth_osc_drum(c, &noise, kit, sound, t, vel);
-}
-
-/* True when phrase bar b starts a section. */
-static int parts_section_start(const il_synth_ctx *c, int b)
-{
-	int bar = 0;
-	for (int s = 0; s < c->plan.nsections; s++) {
-		if (bar == b)
-			return 1;
-		bar += c->plan.section_bars[s];
-	}
-	return b == c->plan.main_bars;
-}
-
-/* Drums of one bar: the pattern, a breakdown in B, a fill before each new section. */
-static void parts_drums(il_synth_ctx *c, int bar, int at)
-{
-	if (!c->st->drums)
-		return;
-	int in_b = c->plan.nsections == 4 && !strcmp(c->plan.section[2], "B") && c->sec_of_bar[bar] == 2;
-	const il_synth_drum_pat *p = &c->st->drums[(c->drum_pat + (in_b ? 1 : 0)) % SYNTH_PATS];
-	int fill = parts_section_start(c, bar + 1) && c->plan.main_bars > 1;
-	int crash = parts_section_start(c, bar) && c->plan.main_bars >= 4;
-	int breakdown = in_b && parts_section_start(c, bar) && c->plan.section_bars[2] > 1;
-	int spb = c->spb, beat = spb == 12 && c->plan.metre == 6 ? 6 : 4;
-	if (crash)
-		parts_drum(c, DR_CRASH, synth_time(c, at, 0), synth_vel(c, 0.7f));
-	for (int s = 0; s < spb; s++) {
-		double t = parts_hit_time(c, at, s);
-		float accent = s % beat == 0 ? 1.0f : 0.85f;
-		if (fill && s >= spb - beat) {
-			/* The fill: the last beat rolls on the snare or toms. */
-			int acoustic = parts_is_gm(c, GEN_PART_DRUMS) || c->st->osc[GEN_PART_DRUMS] == KIT_ACOUSTIC;
-			int sound = acoustic ? (s - (spb - beat) < beat / 2 ? DR_TOM_H : DR_TOM_L) : DR_SNARE;
-			if (c->plan.style == GEN_STYLE_JAZZ || c->plan.style == GEN_STYLE_BOSSA)
-				sound = DR_SNARE;
-			parts_drum(c, sound, t, synth_vel(c, 0.45f + 0.1f * (float)(s - (spb - beat))));
-			if (s == spb - beat)
-				parts_drum(c, DR_KICK, t, synth_vel(c, 0.8f));
-			continue;
-		}
-		if (!breakdown)
-			parts_drum(c, DR_KICK, t, synth_vel(c, parts_pat(p->kick, s) * accent));
-		parts_drum(c, DR_SNARE, t, synth_vel(c, parts_pat(p->snare, s)));
-		float hv = parts_pat(p->hat, s);
-		if (hv > 0 && p->hat[s % (int)strlen(p->hat)] == 'r') {
-			for (int q = 0; q < 3; q++) /* a triplet roll */
-				parts_drum(c, DR_HAT, t + q * c->step / 3, synth_vel(c, 0.35f + 0.1f * q));
-		} else {
-			parts_drum(c, DR_HAT, t, synth_vel(c, hv * (s % 2 ? 0.7f : 1.0f)));
-		}
-		int ride = c->plan.style == GEN_STYLE_JAZZ || c->plan.style == GEN_STYLE_ROCK;
-		parts_drum(c, ride ? DR_RIDE : DR_OHAT, t, synth_vel(c, parts_pat(p->ohat, s) * 0.8f));
-		parts_drum(c, p->perc_sound, t, synth_vel(c, parts_pat(p->perc, s)));
-	}
 }
 
 /* The note a bass symbol stands for in chord slot k. */
@@ -173,7 +88,8 @@ static int parts_hit_len(const char *pat, int n, int s, int spb)
 /* Bass of one bar. */
 static void parts_bass(il_synth_ctx *c, int bar, int at)
 {
-	const char *pat = c->st->bass[c->bass_pat] ? c->st->bass[c->bass_pat] : c->st->bass[0];
+	int bp = c->sec_of_bar[bar] == SEC_B ? c->bass_pat_b : c->bass_pat;
+	const char *pat = c->st->bass[bp] ? c->st->bass[bp] : c->st->bass[0];
 	if (!pat)
 		return;
 	int n = (int)strlen(pat);
@@ -186,7 +102,7 @@ static void parts_bass(il_synth_ctx *c, int bar, int at)
 		if (next == k)
 			next = synth_slot(c, bar + 1 < c->plan.main_bars ? bar + 1 : 0, 0);
 		float vel = synth_vel(c, s == 0 ? 0.8f : 0.65f);
-		parts_note(c, GEN_PART_BASS, parts_hit_time(c, at, s), len * c->step * 0.92,
+		parts_note(c, GEN_PART_BASS, synth_hit_time(c, at, s), len * c->step * 0.92,
 			   parts_bass_note(c, k, next, sym), vel, 0.5f);
 	}
 }
@@ -213,7 +129,8 @@ static void parts_comp(il_synth_ctx *c, int bar, int at)
 		}
 		return;
 	}
-	const char *pat = c->st->comp[c->comp_pat] ? c->st->comp[c->comp_pat] : c->st->comp[0];
+	int cp = c->sec_of_bar[bar] == SEC_B ? c->comp_pat_b : c->comp_pat;
+	const char *pat = c->st->comp[cp] ? c->st->comp[cp] : c->st->comp[0];
 	if (!pat)
 		return;
 	int n = (int)strlen(pat), arp = 0;
@@ -223,7 +140,7 @@ static void parts_comp(il_synth_ctx *c, int bar, int at)
 			continue;
 		char sym = pat[s % n];
 		int k = synth_slot(c, bar, s);
-		double t = parts_hit_time(c, at, s);
+		double t = synth_hit_time(c, at, s);
 		if (sym == 'a') {
 			static const int order[8] = { -1, 0, 1, 2, 1, 0, 2, 1 };
 			int idx = order[arp++ % 8];
@@ -250,7 +167,7 @@ static void parts_lead(il_synth_ctx *c, int bar, int at)
 		if (!c->mel[idx])
 			continue;
 		float vel = synth_vel(c, s == 0 ? 0.75f : s % 4 == 0 ? 0.68f : 0.58f);
-		parts_note(c, GEN_PART_LEAD, parts_hit_time(c, at, s), c->mel_len[idx] * c->step * 0.92, c->mel[idx],
+		parts_note(c, GEN_PART_LEAD, synth_hit_time(c, at, s), c->mel_len[idx] * c->step * 0.92, c->mel[idx],
 			   vel, 0);
 	}
 }
@@ -270,7 +187,7 @@ void synth_parts_bar(il_synth_ctx *c, int bar, int at)
 {
 	unsigned m = c->parts_of_bar[bar];
 	if (m & (1u << GEN_PART_DRUMS))
-		parts_drums(c, bar, at);
+		synth_drums_bar(c, bar, at);
 	if (m & (1u << GEN_PART_BASS))
 		parts_bass(c, bar, at);
 	if (m & (1u << GEN_PART_CHORDS))

@@ -3,6 +3,8 @@
  * the parts. */
 #include "gen/synth_internal.h"
 
+#define SYNTH_HUMAN_MIN 0.004 /* +-2 ms */
+
 /* Bus time of 16th step of phrase bar (may be negative or past the phrase). */
 double synth_time(const il_synth_ctx *c, int bar, double step)
 {
@@ -15,6 +17,26 @@ double synth_time(const il_synth_ctx *c, int bar, double step)
 			t += c->swing8 * 2.0 * c->step;
 	}
 	return t;
+}
+
+/* Time of 16th step s of bar position at, a few ms off the grid: at least
+ * SYNTH_HUMAN_MIN seconds of spread, more where the style is played by hand. */
+double synth_hit_time(il_synth_ctx *c, int at, double s)
+{
+	double h = c->humanize > SYNTH_HUMAN_MIN ? c->humanize : SYNTH_HUMAN_MIN;
+	return synth_time(c, at, s) + h * (synth_rng_unit(&c->rng) - 0.5);
+}
+
+/* True when phrase bar b (0..main_bars) starts a section. */
+int synth_section_start(const il_synth_ctx *c, int b)
+{
+	int bar = 0;
+	for (int s = 0; s < c->plan.nsections; s++) {
+		if (bar == b)
+			return 1;
+		bar += c->plan.section_bars[s];
+	}
+	return b == c->plan.main_bars;
 }
 
 /* Chord slot at a phrase bar (any integer) and step. */
