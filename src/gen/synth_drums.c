@@ -114,6 +114,20 @@ static int drums_section_of(const il_synth_ctx *c, int bar)
 	return c->plan.nsections - 1;
 }
 
+/* True when phrase bar b (0..main_bars) starts a section the drums mark
+ * with a fill before it and a crash on it: the loop's start, the B
+ * section, and any section after one of two bars or more (so a phrase of
+ * one-bar sections has no crash and fill in every bar). */
+static int drums_marked(const il_synth_ctx *c, int b)
+{
+	int P = c->plan.main_bars;
+	if (!synth_section_start(c, b))
+		return 0;
+	if (b == 0 || b == P || c->sec_of_bar[b] == SEC_B)
+		return 1;
+	return c->plan.section_bars[drums_section_of(c, b - 1)] >= 2;
+}
+
 /* True when the drums are brushes or hands: no toms or kick rolls. */
 static int drums_soft(const il_synth_ctx *c)
 {
@@ -167,8 +181,8 @@ void synth_drums_bar(il_synth_ctx *c, int bar, int at)
 		return;
 	int in_b = c->plan.nsections == 4 && !strcmp(c->plan.section[2], "B") && c->sec_of_bar[bar] == SEC_B;
 	const il_synth_drum_pat *p = &c->st->drums[in_b ? c->drum_pat_b : c->drum_pat];
-	int fill = synth_section_start(c, bar + 1) && c->plan.main_bars > 1;
-	int crash = synth_section_start(c, bar) && c->plan.main_bars >= 4;
+	int fill = drums_marked(c, bar + 1) && c->plan.main_bars > 1;
+	int crash = drums_marked(c, bar) && c->plan.main_bars >= 4;
 	int breakdown = in_b && synth_section_start(c, bar) && c->plan.section_bars[2] > 1;
 	int spb = c->spb, beat = spb == 12 && c->plan.metre == 6 ? 6 : 4;
 	/* The fill's kind: the next one for every section, within what the kit plays. */

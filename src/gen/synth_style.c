@@ -299,9 +299,10 @@ void synth_osc_drum(il_synth_ctx *c, il_synth_rng *r, int kit, int sound, double
 	il_synth_bus *b = &c->bus;
 	static const float kick_tone[] = { 55, 55, 52, 50, 49, 62, 52, 55, 45 };
 	static const float kick_decay[] = { 0.25f, 0.25f, 0.22f, 0.28f, 0.2f, 0.08f, 0.25f, 0.2f, 0.9f };
+	static const float kick_click[] = { 0.15f, 0.2f, 0.1f, 0.35f, 0.45f, 0.0f, 0.3f, 0.35f, 0.05f };
 	int k = kit >= 0 && kit <= KIT_TRAP ? kit : KIT_ACOUSTIC;
 	switch (sound) {
-	case DR_KICK: sv_kick(b, t, vel, kick_tone[k], kick_decay[k]); break;
+	case DR_KICK: sv_kick(b, t, vel, kick_tone[k], kick_decay[k], kick_click[k]); break;
 	case DR_SNARE: sv_snare(b, r, t, vel * 0.6f, k == KIT_CHIP ? 240 : 190, k == KIT_WAVE ? 0.2f : 0.13f,
 				k == KIT_WAVE ? 0.6f : 0.2f, 0); break;
 	case DR_CLAP: sv_snare(b, r, t, vel * 0.5f, 0, 0.12f, 0.3f, 1); break;

@@ -288,20 +288,30 @@ static int sv_span(const il_synth_bus *b, double t, double secs, size_t *i0, siz
 	return 0;
 }
 
-/* Kick drum: pitch sweep from tone*3 down to tone Hz. */
-void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay)
+/* Kick drum: pitch sweep from tone*3 down to tone Hz, with a beater click
+ * of level click (the same noise on every hit, so repeats are exact). */
+void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay, float click)
 {
 	size_t i0, len;
 	if (sv_span(b, t, decay * 6.0, &i0, &len) != 0)
 		return;
 	double ph = 0, inv = 1.0 / b->rate;
 	double e_amp = 1.0, k_amp = exp(-inv / decay), e_f = 1.0, k_f = exp(-30.0 * inv);
-	double e_c = 1.0, k_c = exp(-200.0 * inv);
+	double e_c = 1.0, k_c = exp(-200.0 * inv), e_n = 1.0, k_n = exp(-inv / 0.004);
 	size_t attack = (size_t)(0.002 * b->rate) + 1;
+	uint32_t ns = 0x9E3779B9u;
+	float hp = 0, prev = 0;
 	for (size_t i = 0; i < len; i++) {
 		ph += tone * (1.0 + 2.0 * e_f) * inv;
 		float amp = (float)e_amp * (i < attack ? (float)i / (float)attack : 1.0f);
 		float x = (sv_sin(ph) + 0.3f * (float)e_c * sv_sin(ph * 3.1)) * amp * vel * 0.85f;
+		if (e_n > 1e-4) {
+			float nz = sv_noise(&ns);
+			hp = 0.6f * (hp + nz - prev);
+			prev = nz;
+			x += hp * (float)e_n * click * vel;
+			e_n *= k_n;
+		}
 		e_amp *= k_amp;
 		e_f *= k_f;
 		e_c *= k_c;

@@ -39,8 +39,9 @@ typedef struct il_sv_note {
 il_sv_note sv_note_make(double t, double dur, double midi, float vel, int osc);
 /* Render a pitched note into the bus. */
 void sv_play(il_synth_bus *b, const il_sv_note *n);
-/* Kick drum: pitch sweep from tone*3 down to tone Hz. */
-void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay);
+/* Kick drum: pitch sweep from tone*3 down to tone Hz, with a beater click
+ * of level click. */
+void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay, float click);
 /* Snare or clap: tone body plus band-limited noise. */
 void sv_snare(il_synth_bus *b, il_synth_rng *r, double t, float vel, float tone, float decay,
 	      float rev, int clap);
