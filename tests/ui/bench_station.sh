@@ -199,6 +199,8 @@ awk -v secs="$secs" '
 		# the station figure also holds playback and generation.
 		if (have["ui"]) printf "  %-40s %8.2f us (upper bound: all of it)\n", "station CPU per band and frame",
 			(cpu["ui"] + cpu["engine"]) / 100 * 1e6 / (32 * 30)
+		if (have["held-ui"]) printf "  %-40s %8.2f us (playing and spectrum)\n", "  held, per band and frame",
+			(cpu["held-ui"] + cpu["held-engine"]) / 100 * 1e6 / (32 * 30)
 		if (have["cava"]) printf "  %-40s %8.2f us\n", "cava CPU per band and frame", cpu["cava"] / 100 * 1e6 / (32 * 30)
 	}' "$TEST_TMP/fig"
 [ -n "$launch" ] && echo "  TUI launch to first sound: $launch ms (median of:$launches)"
