@@ -4,7 +4,6 @@
  * with the same command line. This program links only the UI's libraries:
  * its process stays small while the engine plays. */
 #include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,15 +13,7 @@
 #include "options.h"
 #include "store/paths.h"
 #include "ui/ui.h"
-
-/* Give a closed standard descriptor (0, 1 or 2) /dev/null (see
- * main_engine.c: the engine program inherits them). */
-static void main_fill_std_fds(void)
-{
-	for (int fd = 0; fd < 3; fd++)
-		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF && open("/dev/null", O_RDWR) != fd)
-			return;
-}
+#include "util/stdfd.h"
 
 /* Replace this process by the engine program with argv; returns only on
  * failure, with the exit status. */
@@ -42,7 +33,7 @@ static int main_exec_engine(char **argv)
 /* Program entry point. */
 int main(int argc, char **argv)
 {
-	main_fill_std_fds();
+	stdfd_fill();
 	il_opts o;
 	int rc = options_parse(&o, argc, argv);
 	if (rc >= 0)

@@ -3,8 +3,6 @@
  * generate (--analyze, --generate-only). infiniloop-tui runs it for these
  * modes with its own command line, so that the screen's process holds none
  * of the audio, analysis and storage libraries. */
-#include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -13,6 +11,7 @@
 #include "engine/engine.h"
 #include "options.h"
 #include "store/wisdom.h"
+#include "util/stdfd.h"
 
 /* Keep the heap small: buffers of 64 kB and more (clips, loops, analysis)
  * are mapped on their own and returned to the system when freed (a fixed
@@ -26,20 +25,10 @@ static void main_tune_malloc(void)
 	mallopt(M_ARENA_MAX, 2);
 }
 
-/* Give a closed standard descriptor (0, 1 or 2) /dev/null, so that no pipe
- * or file opened later takes its number: an engine started with stdin or
- * stdout closed then sees end of input, or writes into nothing, and ends. */
-static void main_fill_std_fds(void)
-{
-	for (int fd = 0; fd < 3; fd++)
-		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF && open("/dev/null", O_RDWR) != fd)
-			return;
-}
-
 /* Program entry point. */
 int main(int argc, char **argv)
 {
-	main_fill_std_fds();
+	stdfd_fill();
 	main_tune_malloc();
 	il_opts o;
 	int rc = options_parse(&o, argc, argv);
