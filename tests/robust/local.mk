@@ -2,7 +2,8 @@
 TESTS += tests/robust/bad_input.sh tests/robust/soak.sh tests/robust/security.sh \
 	tests/robust/faults.sh tests/robust/rss_switches.sh tests/robust/outputs.sh \
 	tests/robust/fifo_inputs.sh tests/robust/signals.sh tests/robust/license.sh \
-	tests/robust/boot_unit.sh tests/robust/completions.sh tests/robust/completions_shells.sh
+	tests/robust/boot_unit.sh tests/robust/completions.sh tests/robust/completions_shells.sh \
+	tests/robust/programs.sh
 if !SANITIZERS
 TESTS += tests/robust/soak_valgrind.sh
 endif
@@ -10,12 +11,13 @@ EXTRA_DIST += tests/robust/rss_switches.sh
 EXTRA_DIST += tests/robust/bad_input.sh tests/robust/mkbad.py tests/robust/soak.sh \
 	tests/robust/soak_valgrind.sh tests/robust/security.sh tests/robust/faults.sh tests/robust/outputs.sh \
 	tests/robust/fifo_inputs.sh tests/robust/signals.sh tests/robust/license.sh \
-	tests/robust/boot_unit.sh tests/robust/completions.sh tests/robust/completions_shells.sh
+	tests/robust/boot_unit.sh tests/robust/completions.sh tests/robust/completions_shells.sh \
+	tests/robust/programs.sh
 
 # The long soak: 1000 generations and loop switches (make soak [SOAK_N=N]).
 SOAK_N = 1000
-soak: infiniloop-tui
+soak: infiniloop-tui infiniloop-engine
 	$(AM_V_at)top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-	IL_BIN='$(abs_top_builddir)/infiniloop-tui' SOAK_N=$(SOAK_N) \
+	IL_BIN='$(abs_top_builddir)/infiniloop-tui' IL_ENGINE_BIN='$(abs_top_builddir)/infiniloop-engine' SOAK_N=$(SOAK_N) \
 	$(SHELL) $(top_srcdir)/tests/robust/soak.sh
 .PHONY: soak
