@@ -35,6 +35,18 @@ wait_gone() { # REGEX [SECONDS]
 expect_screen() { # REGEX WHAT [SECONDS]
 	if wait_for "$1" "${3:-20}"; then pass "$2"; else fail "$2 (no /$1/ on screen)"; screen | sed 's/^/  | /' >&2; fi
 }
+# Check that the bottom row said REGEX (at most SECONDS): on screen, or,
+# when a later message took its place first (a loop starting says "now
+# playing"), in the messages (M, closed again after).
+expect_said() { # REGEX WHAT [SECONDS]
+	if wait_for "$1" "${3:-20}"; then pass "$2"; return; fi
+	T send-keys -t "$UI_PANE" M
+	if wait_for "$1" 5; then pass "$2 (in the messages)"; else
+		fail "$2 (no /$1/ on screen or in the messages)"; screen | sed 's/^/  | /' >&2
+	fi
+	T send-keys -t "$UI_PANE" x
+	wait_gone 'any other key closes the messages' 5 || fail "the messages stay open"
+}
 # Check that the pane does not show a match (now).
 expect_no_screen() { # REGEX WHAT
 	if screen | grep -Eq -- "$1"; then fail "$2 (/$1/ is on screen)"; screen | sed 's/^/  | /' >&2; else pass "$2"; fi

@@ -44,7 +44,7 @@ expect_screen "exists\. Overwrite\? \(y/n\)" ":save asks again" 5
 T send-keys -t "$UI_PANE" y
 # (the report first: an info message stays for seconds, and waiting for the
 # file on a loaded machine may take longer)
-expect_screen "saved $D/a.wav" "y: the station reports the save" 10
+expect_said "saved $D/a.wav" "y: the station reports the save" 10
 wait_ino "$D/a.wav" "$i1" && pass "y replaces the file" || fail "y: the file was not replaced"
 i2=$(ino "$D/a.wav")
 
