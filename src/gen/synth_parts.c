@@ -65,7 +65,10 @@ static int parts_bass_note(const il_synth_ctx *c, int k, int next, char sym)
 	case '8': return root + 12;
 	case '3': return root + synth_degree_semi(c, k, (c->deg[k] + 2) % 7) - synth_degree_semi(c, k, c->deg[k]) +
 			 (synth_degree_semi(c, k, (c->deg[k] + 2) % 7) < synth_degree_semi(c, k, c->deg[k]) ? 12 : 0);
-	case '6': return root + 9;
+	case '6': /* in minor the diatonic sixth (no Dorian major sixth over i) */
+		if (c->plan.minor)
+			return root + ((synth_degree_semi(c, k, (c->deg[k] + 5) % 7) - synth_degree_semi(c, k, c->deg[k])) % 12 + 12) % 12;
+		return root + 9;
 	case '7': return root + 10;
 	case 'A': return c->bass_root[next] + (c->bass_root[next] > root ? -1 : 1);
 	default: return root;
