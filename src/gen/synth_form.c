@@ -7,12 +7,14 @@
 #include "gen/synth_internal.h"
 
 /* Chord progressions as scale degrees. A sections start on the tonic; B
- * sections move away. Degree 4 in minor is a major dominant. */
+ * sections move away. Degree 4 in minor is a major dominant (harmonic
+ * minor); minor leaves out the subtonic VII, whose natural seventh makes the
+ * piece read as the relative major. */
 static const int form_prog_a_major[][4] = {
 	{ 0, 4, 5, 3 }, { 0, 5, 3, 4 }, { 0, 3, 4, 0 }, { 0, 3, 5, 4 }, { 0, 2, 3, 4 }, { 0, 5, 1, 4 },
 };
 static const int form_prog_a_minor[][4] = {
-	{ 0, 5, 3, 4 }, { 0, 3, 4, 0 }, { 0, 3, 0, 4 }, { 0, 6, 5, 4 }, { 0, 5, 4, 0 }, { 0, 3, 5, 4 },
+	{ 0, 5, 3, 4 }, { 0, 3, 4, 0 }, { 0, 3, 0, 4 }, { 0, 4, 5, 3 }, { 0, 5, 4, 0 }, { 0, 3, 5, 4 },
 };
 static const int form_prog_b_major[][4] = {
 	{ 3, 4, 2, 5 }, { 5, 3, 0, 4 }, { 3, 0, 3, 4 }, { 1, 4, 2, 5 },
@@ -84,6 +86,24 @@ static void form_sections(il_synth_ctx *c)
 	}
 }
 
+/* The cadence that establishes the key: the tonic at the loop start, and
+ * the phrase closes predominant - dominant - tonic, so the loop's last chord
+ * is the tonic (a loop of two chords closes on the dominant, which resolves
+ * at the loop start). */
+static void form_cadence(il_synth_ctx *c, int minor)
+{
+	int n = c->nslot;
+	c->deg[0] = 0;
+	if (n == 2)
+		c->deg[1] = 4;
+	if (n < 3)
+		return;
+	c->deg[n - 1] = 0;
+	c->deg[n - 2] = 4;
+	if (n >= 4 && (c->deg[n - 3] == 4 || c->deg[n - 3] == 0 || c->deg[n - 3] == 2))
+		c->deg[n - 3] = minor ? 3 : 1;
+}
+
 /* Chord degrees of every slot, with the cadences. */
 static void form_chords(il_synth_ctx *c)
 {
@@ -111,12 +131,7 @@ static void form_chords(il_synth_ctx *c)
 		slot += ns;
 	}
 	c->nslot = slot;
-	c->deg[0] = 0;
-	if (c->nslot >= 2) {
-		c->deg[c->nslot - 1] = 4; /* the dominant leads back to the tonic at the loop start */
-		if (c->deg[c->nslot - 2] == 4 || c->deg[c->nslot - 2] == 0)
-			c->deg[c->nslot - 2] = minor ? 3 : 1;
-	}
+	form_cadence(c, minor);
 }
 
 /* Voice every chord near the previous one (common tones held, small steps). */
@@ -201,6 +216,25 @@ static void form_motif_vary(il_synth_ctx *c, const form_motif *src, form_motif *
 			dst->step[k] = -dst->step[k];
 }
 
+/* A phrase ending over the tonic chord lands on the tonic (at the loop's
+ * end, home) or on the third: the note at step s of bar, scale index si. */
+static void form_land(il_synth_ctx *c, int bar, int s, int si, int lo, int hi, int home)
+{
+	int k = synth_slot(c, bar, s);
+	if (c->deg[k] != 0)
+		return;
+	int best = si, bestd = 1 << 30;
+	for (int t = si - 4; t <= si + 4; t++) {
+		int td = ((t % 7) + 7) % 7, dist = t > si ? t - si : si - t;
+		if (t < lo - 1 || t > hi + 1 || (td != 0 && (home || td != 2)))
+			continue;
+		if (dist < bestd)
+			best = t, bestd = dist;
+	}
+	int oct = best >= 0 ? best / 7 : -((-best + 6) / 7);
+	c->mel[bar * c->spb + s] = 12 + c->plan.key_root + 12 * oct + synth_degree_semi(c, k, best - 7 * oct);
+}
+
 /* Write one bar of the lead from a motif, starting near scale index target. */
 static void form_bar(il_synth_ctx *c, int bar, const form_motif *m, int target, int lo, int hi, int ending)
 {
@@ -228,6 +262,8 @@ static void form_bar(il_synth_ctx *c, int bar, const form_motif *m, int target, 
 			len[last] = s - last;
 		last = s;
 	}
+	if (last >= 0 && ending)
+		form_land(c, bar, last, si, lo, hi, ending > 1);
 	if (last >= 0)
 		len[last] = c->spb - last - (ending ? 0 : 1);
 	if (last >= 0 && len[last] < 1)
@@ -254,6 +290,8 @@ static void form_melody(il_synth_ctx *c)
 		int target = kind == SEC_B ? home + 4 : kind == SEC_A1 ? home + 2 : home;
 		for (int j = 0; j < n; j++, bar++) {
 			int ending = j == n - 1 && (n > 1 || s == c->plan.nsections - 1);
+			if (ending && s == c->plan.nsections - 1)
+				ending = 2; /* the loop's end: home */
 			const form_motif *m = kind == SEC_B ? &mb : &ma;
 			if (j % 2 == 1 || kind == SEC_A1) {
 				form_motif_vary(c, m, &var, j % 2 == 1, grid);
