@@ -28,7 +28,7 @@ T send-keys -t "$UI_PANE" z
 expect_screen "Title: +$t1 " "z brings the previous title back ($t1)" 10
 T send-keys -t "$UI_PANE" ':sleep 10' Enter
 expect_screen ' HOLD \| sleep (10:00|9:[0-5][0-9]) \| vol' ":sleep 10 shows the time left" 10
-expect_screen 'sleep timer: the station stops in 10 minutes' "the engine says when it stops" 5
+expect_said 'sleep timer: the station stops in 10 minutes' "the engine says when it stops" 5
 T send-keys -t "$UI_PANE" ':sleep off' Enter
 wait_gone ' sleep [0-9]' 10 && pass ":sleep off clears the time left" || fail ":sleep off: the time left stays"
 T send-keys -t "$UI_PANE" ':sleep 5x' Enter
