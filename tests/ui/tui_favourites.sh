@@ -23,9 +23,9 @@ T send-keys -t "$UI_PANE" n
 fav=$(title_other_than "$t0")
 [ -n "$fav" ] && [ "$fav" != "$t0" ] && pass "n: a generated loop plays ($fav)" || fail "n did not switch from $t0"
 T send-keys -t "$UI_PANE" f
-expect_screen "favourite: $fav" "f: the message row says favourite: $fav" 10
+expect_said "favourite: $fav" "f: the message row says favourite: $fav" 10
 T send-keys -t "$UI_PANE" ':fav' Enter
-expect_screen "already a favourite: $fav" ":fav on the same loop: already a favourite" 10
+expect_said "already a favourite: $fav" ":fav on the same loop: already a favourite" 10
 # --remote: the same favourites, from the station's engine.
 out=$("$IL_BIN" --remote favs 2>&1)
 echo "$out" | grep -Eq "^ +1  $fav by [^,]+, [0-9.]+ s at [0-9.]+ bpm, .+\$" && pass "--remote favs lists it" ||
@@ -57,7 +57,7 @@ expect_screen ' playing \| HOLD \| vol' "still held" 5
 T send-keys -t "$UI_PANE" ':favourites' Enter
 expect_screen "[>▸] *[0-9]+ [A-Z][a-z]+ +$fav " ":favourites shows the list" 10
 T send-keys -t "$UI_PANE" DC
-expect_screen "no longer a favourite: $fav" "Delete forgets the selected favourite" 10
+expect_said "no longer a favourite: $fav" "Delete forgets the selected favourite" 10
 expect_screen 'none yet: f marks the loop playing' "the list is empty" 10
 out=$("$IL_BIN" --remote favs 2>&1)
 [ "$out" = "no favourites yet" ] && pass "--remote favs: no favourites yet" || fail "--remote favs: $out"

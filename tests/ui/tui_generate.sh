@@ -87,7 +87,7 @@ ls "$HOME/Music/"infiniloop-*.wav >/dev/null 2>&1 && pass "s saves the loop in t
 T send-keys -t "$UI_PANE" ":save '$TEST_TMP/my loop.wav'" Enter
 n=0; while [ $n -lt 50 ] && [ ! -s "$TEST_TMP/my loop.wav" ]; do sleep 0.1; n=$((n+1)); done
 [ -s "$TEST_TMP/my loop.wav" ] && pass ":save FILE writes the file" || fail ":save FILE wrote nothing"
-expect_screen "saved $TEST_TMP/my loop.wav" ":save reports the file" 5
+expect_said "saved $TEST_TMP/my loop.wav" ":save reports the file" 5
 
 # The statistics and analysis screens show the generation.
 T send-keys -t "$UI_PANE" F3

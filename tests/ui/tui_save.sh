@@ -28,7 +28,7 @@ cmd() { T send-keys -t "$UI_PANE" ":$1" Enter; }
 
 cmd "save $D/a.wav"
 wait_file "$D/a.wav" && pass ":save writes a new file" || fail ":save wrote nothing"
-expect_screen "saved $D/a.wav" ":save reports the file" 5
+expect_said "saved $D/a.wav" ":save reports the file" 5
 i1=$(ino "$D/a.wav")
 
 # The same name again: a question, as q asks before quitting.
