@@ -35,15 +35,18 @@ else
 	echo "no real clip at hand (set IL_REAL_CLIP): the generated inputs only"
 fi
 
-# Each plays 10 s to the file sink at full volume (the loudness of what is
-# heard), measured after its first second.
+# Each plays to the file sink at full volume (the loudness of what is
+# heard), measured after its first second over two whole repetitions of
+# its loop (a part of a loop would weigh its louder and quieter sections
+# wrongly), within the minimum duration (no switch).
 printf 'volume = 100;\n' >"$XDG_CONFIG_HOME/cfg"
 n=0
 for i in $inputs; do
-	"$IL_BIN" --headless --config "$XDG_CONFIG_HOME/cfg" --play "$T/$i.wav" --output "file:$T/out-$i.wav" \
-		--fast --seconds 10 </dev/null >"$T/ev" 2>"$T/err"
-	expect_status 0 $? "$i: played"
 	"$IL_BIN" --analyze "$T/$i.wav" --json >"$T/$i.json" 2>/dev/null
+	secs=$(sed -n 's/.*"loop_seconds": \([0-9.]*\),.*/\1/p' "$T/$i.json" | awk '{ s = 1 + 2 * $1; print (s > 29 ? 29 : s) }')
+	"$IL_BIN" --headless --config "$XDG_CONFIG_HOME/cfg" --play "$T/$i.wav" --output "file:$T/out-$i.wav" \
+		--fast --seconds "${secs:-10}" </dev/null >"$T/ev" 2>"$T/err"
+	expect_status 0 $? "$i: played"
 	before=$(sed 's/.*"before": {"integrated_lufs": \([^,]*\),.*"true_peak_dbtp": \([^}]*\)}, "after".*/\1 LUFS, \2 dBTP/' "$T/$i.json")
 	echo "$i: before normalization $before"
 	if "$B/r128check" "$T/out-$i.wav" 1 -16 0.5 -1; then
