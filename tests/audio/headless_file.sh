@@ -86,4 +86,33 @@ expect_line "$out" '^error code=state .*verb=skip' "skip with nothing playing is
 "$IL_BIN" --headless --play "$TEST_TMP/junk.wav" --output null </dev/null >"$out" 2>&1
 expect_status 0 $? "headless --play with no playable file ends"
 expect_line "$out" '^log level=warn msg="nothing left to play"' "it says nothing is left to play"
+
+# One file alone: at each minimum duration the next loop would be the same
+# one; it plays on with no crossfade into its own start (the two would add
+# up): the output repeats the loop exactly across those moments.
+printf 'min_duration = 10;\nvolume = 100;\n' >"$XDG_CONFIG_HOME/one.cfg"
+"$IL_BIN" --generate-only "chiptune, 120 bpm" "$TEST_TMP/one.wav" --duration 5 --seed 3 >/dev/null 2>&1 || fail "no clip"
+"$IL_BIN" --headless --config "$XDG_CONFIG_HOME/one.cfg" --play "$TEST_TMP/one.wav" --output "file:$TEST_TMP/one-out.wav" \
+	--fast --seconds 25 </dev/null >"$out" 2>&1
+expect_status 0 $? "one file: 25 s played"
+[ "$(grep -c '^loop title=one ' "$out")" -eq 3 ] && pass "one file: a loop event at the start and at 10 s and 20 s" ||
+	fail "one file: $(grep -c '^loop title=one ' "$out") loop events, not 3"
+"$IL_BIN" --analyze "$TEST_TMP/one.wav" --json >"$TEST_TMP/one.json" 2>/dev/null
+len=$(sed -n 's/.*"loop_start": \([0-9]*\), "loop_end": \([0-9]*\),.*/\2 - \1/p' "$TEST_TMP/one.json")
+python3 - "$TEST_TMP/one-out.wav" "$((len))" <<'PY' && pass "one file: the output repeats the loop sample for sample past 10 s and 20 s" ||
+import struct, sys, wave
+# The file sink writes 32-bit float WAV; read its data chunk.
+raw = open(sys.argv[1], "rb").read()
+i = 12
+while raw[i:i + 4] != b"data":
+    i += 8 + struct.unpack("<I", raw[i + 4:i + 8])[0]
+n = struct.unpack("<I", raw[i + 4:i + 8])[0] // 4
+x = struct.unpack("<%df" % n, raw[i + 8:i + 8 + 4 * n])
+period = int(sys.argv[2]) * 2
+start = 48000 * 2  # past the fade-in
+bad = [k for k in range(start, len(x) - period) if abs(x[k] - x[k + period]) > 1e-6]
+print("one file: %d samples, period %d frames, %d differ" % (len(x), period // 2, len(bad)))
+sys.exit(1 if bad or len(x) < 48000 * 2 * 24 else 0)
+PY
+	fail "one file: the output does not repeat the loop across the switch points"
 finish
