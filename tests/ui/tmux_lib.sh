@@ -109,6 +109,12 @@ title_other_than() {
 pid_running() { # PID
 	[ -r "/proc/$1/stat" ] && ! sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | grep -q '^[ZX]'
 }
+# Q: the station exits 0 and stops the music; its engine is gone too.
+expect_quit_stops() { # WHAT
+	_eng=$(engine_pid)
+	T send-keys -t "$UI_PANE" Q
+	expect_clean_exit 0 "$1" "$_eng"
+}
 # After an exit: terminal restored, no station or engine process left.
 expect_clean_exit() { # EXPECTED-STATUS WHAT ENGINE-PID
 	if wait_exit 20; then pass "$2: the station exited"; else fail "$2: the station did not exit"; return; fi

@@ -61,8 +61,6 @@ expect_said "no longer a favourite: $fav" "Delete forgets the selected favourite
 expect_screen 'none yet: f marks the loop playing' "the list is empty" 10
 out=$("$IL_BIN" --remote favs 2>&1)
 [ "$out" = "no favourites yet" ] && pass "--remote favs: no favourites yet" || fail "--remote favs: $out"
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "Q" "$eng"
+expect_quit_stops "Q"
 stop_station
 finish

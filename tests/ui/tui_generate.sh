@@ -102,18 +102,14 @@ T send-keys -t "$UI_PANE" F2
 T send-keys -t "$UI_PANE" ':stop' Enter
 expect_screen '■ .* stopped \|' ":stop stops playback" 10
 
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "Q" "$eng"
+expect_quit_stops "Q"
 stop_station
 
 # -p starts generating at launch; the estimate now comes from the history.
 start_station 80 24 TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8 -- -p lofi
 expect_screen 'State: +running' "-p starts a generation at launch" 20
 expect_screen 'ETA: +[0-9]+:[0-9]+ left of ~[0-9]+:[0-9]+' "the ETA comes from the history" 5
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "-p: Q" "$eng"
+expect_quit_stops "-p: Q"
 stop_station
 
 # A plain launch plays at once (setting autostart, on by default): a startup
@@ -126,7 +122,5 @@ expect_screen 'State: +running' "a plain launch starts the station" 20
 wait_gone 'Title: +\(nothing playing yet\)' 5 && pass "a plain launch plays a loop at once" ||
 	{ fail "a plain launch plays a loop at once (still nothing playing)"; screen | sed 's/^/  | /' >&2; }
 expect_screen 'Genre: +startup loop' "the first loop is a startup loop" 5
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "autostart: Q" "$eng"
+expect_quit_stops "autostart: Q"
 finish

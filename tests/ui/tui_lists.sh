@@ -49,9 +49,7 @@ expect_screen 'Q \^C +quit and stop the music' "the help lists Ctrl-C" 1
 expect_screen 'd +detach: quit and leave the music playing' "the help lists d" 1
 T send-keys -t "$UI_PANE" Escape
 T resize-window -t ui -x 100 -y 30
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "presets: Q" "$eng"
+expect_quit_stops "presets: Q"
 stop_station
 
 # 2. Generation: the first job is quick, the second overruns that
@@ -102,8 +100,6 @@ expect_no_screen 'nothing playing yet' "not 'nothing playing yet' after a stop"
 expect_screen 'Genre: +- ' "the old genre is gone" 1
 expect_no_screen 'Loop score' "the old score is gone"
 expect_screen 'ETA: +- *│' "no ETA while nothing generates" 1
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "generation: Q" "$eng"
+expect_quit_stops "generation: Q"
 stop_station
 finish

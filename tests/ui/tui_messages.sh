@@ -58,9 +58,7 @@ expect_screen ' current: ' "the messages keep the result for the current loop" 5
 expect_screen ' next: ' "and the one for the next loop" 5
 T send-keys -t "$UI_PANE" Escape
 
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "out of range: Q" "$eng"
+expect_quit_stops "out of range: Q"
 expect_screen "^infiniloop-tui: warning: .*config:2: $w" "at exit the config problem is printed on stderr" 5
 stop_station
 
@@ -71,9 +69,7 @@ expect_screen 'config:1: syntax error' "a syntax error is shown at launch" 10
 sleep 2
 msgrow | grep -q 'syntax error' && pass "the syntax error is still on the message row 2 s later" ||
 	fail "the syntax error was replaced: '$(msgrow)'"
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "syntax error: Q" "$eng"
+expect_quit_stops "syntax error: Q"
 expect_screen '^infiniloop-tui: warning: .*config:1: syntax error' "at exit the syntax error is printed on stderr" 5
 stop_station
 
@@ -93,9 +89,7 @@ T send-keys -t "$UI_PANE" M
 expect_screen 'https://github.com/gabotechs/MusicGPT/releases' "the messages show the address" 5
 expect_screen "synth'\)" "the messages show the whole hint" 1
 T send-keys -t "$UI_PANE" Escape
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "musicgpt: Q" "$eng"
+expect_quit_stops "musicgpt: Q"
 stop_station
 
 # 4. A prompt's problems: a tempo out of range is named and stays on the
@@ -118,8 +112,6 @@ T send-keys -t "$UI_PANE" -l "$long"
 T send-keys -t "$UI_PANE" Enter
 expect_screen 'start: the prompt is 1200 bytes long; at most 1023' "a prompt of 1200 bytes is refused with the limit" 10
 expect_screen 'Genre: +lo-fi, 999 bpm' "the station is unchanged" 5
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "prompt: Q" "$eng"
+expect_quit_stops "prompt: Q"
 stop_station
 finish

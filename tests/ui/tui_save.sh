@@ -88,8 +88,6 @@ cmd "save $D/d.mp3"
 expect_screen "cannot save as '\.mp3': the formats are \.wav, \.flac and \.ogg" ":save .mp3 is refused clearly" 5
 [ ! -e "$D/d.mp3" ] && pass ".mp3: nothing written" || fail ".mp3: a file was written"
 
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q
-expect_clean_exit 0 "Q" "$eng"
+expect_quit_stops "Q"
 stop_station
 finish

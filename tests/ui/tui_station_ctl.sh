@@ -38,8 +38,6 @@ wait_gone 'HOLD' 10 && pass ":hold off: HOLD is gone" || fail ":hold off: HOLD s
 t3=$(title_other_than "$t1")
 [ -n "$t3" ] && [ "$t3" != "$t1" ] && pass ":hold off: the next loop follows ($t3)" ||
 	fail ":hold off: $t1 plays on"
-eng=$(engine_pid)
-T send-keys -t "$UI_PANE" Q # quit and stop the music
-expect_clean_exit 0 "q" "$eng"
+expect_quit_stops "q"
 stop_station
 finish
