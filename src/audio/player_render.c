@@ -209,8 +209,7 @@ static int player_render_switch(il_player *p)
 	size_t bar = due ? il_track_bar(p->cur) : il_track_bar_guess(p->cur);
 	if (il_track_to_downbeat(p->cur, p->pos, bar) != 0 || (!due && p->elapsed == 0))
 		return 0;
-	if (!p->jump && p->nqueue == 0 && p->cfg.repeat && p->hold == 0 && p->nplayed > 0 &&
-	    p->played[p->cycle % p->nplayed] == p->cur) {
+	if (!p->jump && p->nqueue == 0 && player_render_peek_next(p) == p->cur) {
 		/* The next loop would be this one again: it plays on, with no
 		 * crossfade into its own start (the two would add up, up to
 		 * +3 dB), and counts as a switch. */
