@@ -20,8 +20,25 @@ static il_loopfind_mode loopprep_mode(const il_loopprep_opts *opts)
 	return LOOPFIND_ADVANCED;
 }
 
+/* Copy the value of "; name=" in tags (up to the next "; ") into out. */
+static void loopprep_tag(const char *tags, const char *name, char *out, size_t n)
+{
+	char key[32];
+	snprintf(key, sizeof key, "; %s=", name);
+	const char *p = strstr(tags, key);
+	out[0] = '\0';
+	if (!p)
+		return;
+	p += strlen(key);
+	const char *e = strstr(p, "; ");
+	size_t len = e ? (size_t)(e - p) : strlen(p);
+	snprintf(out, n, "%.*s", (int)(len < n ? len : n - 1), p);
+}
+
 /* Normalize af's loudness as opts say, measured on the loop region
- * [start, end); 0, or -1 with err. */
+ * [start, end); 0, or -1 with err. A clip whose tags ("; loudness=LUFS
+ * LRA dBTP", from a generator that normalized it already) say it is at
+ * the loudness asked for is taken as it is, lr filled from them. */
 static int loopprep_loudness(il_audiofile *af, size_t start, size_t end, const il_loopprep_opts *opts,
 			     il_loudness_result *lr, il_err *err)
 {
@@ -30,6 +47,15 @@ static int loopprep_loudness(il_audiofile *af, size_t start, size_t end, const i
 		if (loudness_parse(opts->loudness, &lo, err) != 0)
 			return -1;
 		lo.ceiling = opts->true_peak;
+	}
+	char v[64];
+	il_loudness m;
+	loopprep_tag(af->comment, "loudness", v, sizeof v);
+	if (lo.mode == LOUDNESS_R128 && sscanf(v, "%lf %lf %lf", &m.integrated, &m.range, &m.true_peak) == 3 &&
+	    fabs(m.integrated - lo.target) <= 0.1 && m.true_peak <= lo.ceiling) {
+		memset(lr, 0, sizeof *lr);
+		lr->before = lr->after = m;
+		return 0;
 	}
 	return loudness_normalize(af->samples, af->frames, af->channels, af->rate, start, end, &lo, lr, err);
 }
@@ -98,43 +124,6 @@ static int loopprep_run(float *samples, size_t frames, int rate, int channels, c
 	return 0;
 }
 
-/* Copy the value of "; name=" in tags (up to the next "; ") into out. */
-static void loopprep_tag(const char *tags, const char *name, char *out, size_t n)
-{
-	char key[32];
-	snprintf(key, sizeof key, "; %s=", name);
-	const char *p = strstr(tags, key);
-	out[0] = '\0';
-	if (!p)
-		return;
-	p += strlen(key);
-	const char *e = strstr(p, "; ");
-	size_t len = e ? (size_t)(e - p) : strlen(p);
-	snprintf(out, n, "%.*s", (int)(len < n ? len : n - 1), p);
-}
-
-/* Whether the clip's tags ("; loudness=LUFS LRA dBTP", written by a
- * generator that normalized it already) say it is at the loudness opts
- * ask for: then lr is filled from them and nothing is measured. */
-static int loopprep_loudness_known(const char *tags, const il_loopprep_opts *opts, il_loudness_result *lr)
-{
-	il_loudness_opts lo = { LOUDNESS_R128, LOUDNESS_TARGET, LOUDNESS_CEILING };
-	if (opts && opts->loudness && opts->loudness[0]) {
-		if (loudness_parse(opts->loudness, &lo, NULL) != 0)
-			return 0;
-		lo.ceiling = opts->true_peak;
-	}
-	char v[64];
-	il_loudness m;
-	loopprep_tag(tags, "loudness", v, sizeof v);
-	if (lo.mode != LOUDNESS_R128 || sscanf(v, "%lf %lf %lf", &m.integrated, &m.range, &m.true_peak) != 3 ||
-	    !(fabs(m.integrated - lo.target) <= 0.1) || !(m.true_peak <= lo.ceiling))
-		return 0;
-	memset(lr, 0, sizeof *lr);
-	lr->before = lr->after = m;
-	return 1;
-}
-
 /* The composer's clip says where its loop is and what it holds
  * ("LOOPSTART=N LOOPLENGTH=N; composer; bpm=...", see gen/synth.h): a
  * loop made from its plan, or NULL when the tags are not the composer's. */
@@ -181,8 +170,7 @@ static il_loop *loopprep_from_plan(il_audiofile *af, const char *name, const il_
 	snprintf(l->method, sizeof l->method, "composer");
 	snprintf(l->source, sizeof l->source, "%s", name);
 	il_err lerr;
-	if (!loopprep_loudness_known(af->comment, opts, &l->loudness) &&
-	    loopprep_loudness(af, start, start + len, opts, &l->loudness, &lerr) != 0) {
+	if (loopprep_loudness(af, start, start + len, opts, &l->loudness, &lerr) != 0) {
 		il_loop_free(l); /* the samples stay af's */
 		return NULL;
 	}
