@@ -221,18 +221,42 @@ static void synth_setup_parts(il_synth_ctx *c)
 	}
 }
 
-/* Play every bar of the bus: the phrase, with its end before it and its start after it. */
-static int synth_play_bars(il_synth_ctx *c, const il_synth_params *p, int first)
+/* Play the phrase's bars once, from bus time t_main (synth_fold repeats them). */
+static int synth_play_bars(il_synth_ctx *c, const il_synth_params *p)
 {
-	int P = c->plan.main_bars;
-	for (int at = first; synth_time(c, at, 0) < (double)c->bus.n / c->bus.rate; at++) {
-		int bar = ((at % P) + P) % P;
+	for (int bar = 0; bar < c->plan.main_bars; bar++) {
 		synth_rng_seed(&c->rng, c->seed * 1000003u + (uint64_t)bar + 17u);
-		synth_parts_bar(c, bar, at);
+		synth_parts_bar(c, bar, bar);
 		if (p->cancel && *p->cancel)
 			return -1;
 	}
 	return 0;
+}
+
+/* Make the dry bus the phrase repeated: what was played outside the phrase
+ * [main_f, main_f + len) (its notes' tails after it, early notes before
+ * it) is added where it falls in the phrase, then the phrase is copied over
+ * the whole bus, its end before it and its start after it. This is what
+ * playing the phrase again and again would leave, for the price of one
+ * playing. */
+static void synth_fold(il_synth_bus *b, size_t main_f, size_t len)
+{
+	float *chans[4] = { b->l, b->r, b->rev, b->dly };
+	size_t j0 = (len - main_f % len) % len; /* the phrase frame at bus frame 0 */
+	for (int k = 0; k < 4; k++) {
+		float *x = chans[k], *ph = x + main_f;
+		for (int copy = 0; copy < 2; copy++)
+			for (size_t i = 0, j = j0; i < b->n; i++, j = j + 1 == len ? 0 : j + 1) {
+				if (i == main_f) { /* the phrase itself */
+					i += len - 1;
+					j = len - 1;
+				} else if (copy) {
+					x[i] = ph[j];
+				} else {
+					ph[j] += x[i];
+				}
+			}
+	}
 }
 
 /* Level, soft-clip and interleave the clip part of the bus into out, with
@@ -313,18 +337,22 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 	/* Bar 0 starts on a 64-frame block of the bus (see synth_plan_clip). */
 	size_t main_f = (size_t)ceil(pre_bars * pl->bar_s * SYNTH_RATE / 64.0) * 64;
 	pl->loop_start = (size_t)llround(pl->intro_s * SYNTH_RATE);
-	size_t off = main_f - pl->loop_start, total = off + n;
+	size_t len = (size_t)llround(pl->main_bars * pl->bar_s * SYNTH_RATE);
+	/* After the phrase, room for its notes' tails as long as the history. */
+	size_t off = main_f - pl->loop_start, total = off + n, tails = main_f + len + (size_t)(pre_s * SYNTH_RATE);
+	if (total < tails)
+		total = tails;
 	float *mem = calloc(4 * total, sizeof *mem);
 	if (!mem)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds), -2;
 	c->bus = (il_synth_bus){ mem, mem + total, mem + 2 * total, mem + 3 * total, total, SYNTH_RATE };
 	c->t_main = (double)main_f / SYNTH_RATE;
 	c->pre_s = (double)off / SYNTH_RATE;
-	pl->loop_end = pl->loop_start + (size_t)llround(pl->main_bars * pl->bar_s * SYNTH_RATE);
+	pl->loop_end = pl->loop_start + len;
 	pl->end_s = pl->intro_s + pl->main_bars * pl->bar_s;
 	c->score.n = 0;
 	synth_setup_parts(c);
-	if (synth_play_bars(c, p, -pre_bars) != 0) {
+	if (synth_play_bars(c, p) != 0) {
 		free(mem);
 		return -1;
 	}
@@ -344,6 +372,7 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 			return rc;
 		}
 	}
+	synth_fold(&c->bus, main_f, len);
 	const il_synth_style *st = c->st;
 	double delay = st->delay_beats > 0 ? st->delay_beats * c->beat : 0.3;
 	sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);

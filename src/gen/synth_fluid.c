@@ -37,7 +37,8 @@
 	X(fluid_synth_cc)                                                                                             \
 	X(fluid_synth_write_float)                                                                                    \
 	X(fluid_synth_noteon)                                                                                         \
-	X(fluid_synth_noteoff)
+	X(fluid_synth_noteoff)                                                                                        \
+	X(fluid_synth_get_active_voice_count)
 
 #define FLUID_FIELD(f) __typeof__(&f) f;
 static struct {
@@ -146,20 +147,26 @@ static int fluid_child(const il_synth_score *s, const char *soundfont, const flu
 		fl.fluid_synth_cc(syn, ch, 91, (int)(s->rev[ch] * 127));
 		fl.fluid_synth_cc(syn, ch, 93, 0);
 	}
-	size_t pos = 0;
-	for (size_t k = 0; k <= nm; k++) {
-		size_t to = k < nm ? (m[k].frame < n ? m[k].frame : n) : n;
+	/* Silence before the first note and after the last sound is not
+	 * rendered; the first frame rendered is on the bus's 64-frame grid. */
+	size_t pos = nm && m[0].frame < n ? m[0].frame / 64 * 64 : n;
+	for (size_t k = 0; k < nm; k++) {
+		size_t to = m[k].frame < n ? m[k].frame : n;
 		if (to > pos) {
 			if (fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) != FLUID_OK)
 				return 5;
 			pos = to;
 		}
-		if (k == nm)
-			break;
 		if (m[k].on)
 			fl.fluid_synth_noteon(syn, m[k].chan, m[k].note, m[k].vel);
 		else
 			fl.fluid_synth_noteoff(syn, m[k].chan, m[k].note);
+	}
+	while (pos < n && fl.fluid_synth_get_active_voice_count(syn) > 0) {
+		size_t to = pos + 4096 < n ? pos + 4096 : n;
+		if (fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) != FLUID_OK)
+			return 5;
+		pos = to;
 	}
 	return 0;
 }
