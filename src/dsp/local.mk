@@ -7,7 +7,8 @@ libinfiniloop_a_SOURCES += \
 	src/dsp/loopfind.c src/dsp/loopfind.h src/dsp/loopfind_internal.h \
 	src/dsp/loopsearch.c src/dsp/looprefine.c \
 	src/dsp/normalize.c src/dsp/normalize.h \
-	src/dsp/loudness.c src/dsp/loudness_parse.c src/dsp/loudness.h
+	src/dsp/loudness.c src/dsp/loudness_parse.c src/dsp/loudness.h \
+	src/dsp/truepeak.c src/dsp/truepeak.h
 
 ## Playback DSP: crossfade curves, spectrum bands.
 libinfiniloop_a_SOURCES += \

@@ -8,39 +8,34 @@
 #include <string.h>
 
 #include "dsp/normalize.h"
+#include "dsp/truepeak.h"
 
 #define LOUDNESS_MIN_SECONDS 6.0  /* the loop is measured over at least this */
 #define LOUDNESS_ROUNDS 6         /* gain/limiter adjustments at most */
 #define LOUDNESS_TP_MARGIN 0.2    /* dB kept under the ceiling: what 4x oversampling may miss */
-#define LOUDNESS_SEAM_FRAMES 256  /* true peak: frames measured again past the wrap (> the filter's length) */
 
 /* Measure the region of x (its first two channels, mono counted twice)
  * played `reps` times and on over the seam where it wraps to its start:
- * the gated loudness and its range over the repetitions, and, when tp is
- * set, the true peak (4x oversampling, the costly part) over one pass. */
-static int loudness_run(const float *x, int channels, int rate, size_t start, size_t len, int reps, int tp_too,
-			il_loudness *out, il_err *err)
+ * the gated loudness and its range over the repetitions, and, when map is
+ * not NULL, the true peak as a cycle (the costly part: see truepeak.h),
+ * its blocks left in map. */
+static int loudness_run(const float *x, int channels, int rate, size_t start, size_t len, int reps,
+			il_truepeak *map, il_loudness *out, il_err *err)
 {
 	int ch = channels >= 2 ? 2 : 1;
 	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_I | EBUR128_MODE_LRA);
-	ebur128_state *tps = tp_too ? ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK) : NULL;
 	float *two = NULL;
 	const float *src = x + start * (size_t)channels;
 	if (channels > 2) /* the player plays the first two channels */
 		two = malloc(len * 2 * sizeof *two);
-	if (!st || (tp_too && !tps) || (channels > 2 && !two)) {
+	if (!st || (channels > 2 && !two)) {
 		if (st)
 			ebur128_destroy(&st);
-		if (tps)
-			ebur128_destroy(&tps);
 		free(two);
 		return il_err_set(err, IL_E_INTERNAL, "out of memory setting up the loudness meter");
 	}
-	if (ch == 1) {
+	if (ch == 1)
 		ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
-		if (tps)
-			ebur128_set_channel(tps, 0, EBUR128_DUAL_MONO);
-	}
 	if (two) {
 		for (size_t i = 0; i < len; i++) {
 			two[2 * i] = src[i * (size_t)channels];
@@ -48,57 +43,50 @@ static int loudness_run(const float *x, int channels, int rate, size_t start, si
 		}
 		src = two;
 	}
-	/* Past the last pass: the blocks (400 ms) across the seam, the true
-	 * peak's filter across it. */
-	size_t block = (size_t)rate * 2 / 5, seam = LOUDNESS_SEAM_FRAMES;
+	/* Past the last pass: the blocks (400 ms) across the seam. */
+	size_t block = (size_t)rate * 2 / 5;
 	block = block < len ? block : len;
-	seam = seam < len ? seam : len;
 	int rc = 0;
 	for (int k = 0; k < reps && rc == 0; k++)
 		if (ebur128_add_frames_float(st, src, len) != EBUR128_SUCCESS)
 			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 	if (rc == 0 && ebur128_add_frames_float(st, src, block) != EBUR128_SUCCESS)
 		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
-	if (rc == 0 && tps && (ebur128_add_frames_float(tps, src, len) != EBUR128_SUCCESS ||
-			       ebur128_add_frames_float(tps, src, seam) != EBUR128_SUCCESS))
-		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
-	double tp = 0, peak = 0;
 	if (rc == 0 && (ebur128_loudness_global(st, &out->integrated) != EBUR128_SUCCESS ||
 			ebur128_loudness_range(st, &out->range) != EBUR128_SUCCESS))
 		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
-	for (int c = 0; c < ch && rc == 0 && tps; c++) {
-		if (ebur128_true_peak(tps, (unsigned)c, &tp) != EBUR128_SUCCESS)
-			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
-		peak = tp > peak ? tp : peak;
-	}
-	if (tps)
+	double peak = 0;
+	if (rc == 0 && map && (rc = truepeak_measure(x, channels, rate, start, len, map, &peak, err)) == 0)
 		out->true_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
 	if (!isfinite(out->integrated))
 		out->integrated = -HUGE_VAL;
 	free(two);
 	ebur128_destroy(&st);
-	if (tps)
-		ebur128_destroy(&tps);
 	return rc;
 }
 
-/* Measure the loop region as played; the true peak too when tp_too. */
+/* Measure the loop region as played; the true peak too when map is not
+ * NULL (its blocks are left there). */
 static int loudness_loop(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-			 int tp_too, il_loudness *out, il_err *err)
+			 il_truepeak *map, il_loudness *out, il_err *err)
 {
 	if (!x || channels < 1 || rate < 1 || start >= end || end > frames)
 		return il_err_set(err, IL_E_INTERNAL, "no loop region to measure");
 	size_t len = end - start;
 	double secs = (double)len / rate;
 	int reps = (int)ceil(LOUDNESS_MIN_SECONDS / secs);
-	return loudness_run(x, channels, rate, start, len, reps > 1 ? reps : 1, tp_too, out, err);
+	return loudness_run(x, channels, rate, start, len, reps > 1 ? reps : 1, map, out, err);
 }
 
 /* Measure the loop region as played. */
 int loudness_measure(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
 		     il_loudness *out, il_err *err)
 {
-	return loudness_loop(x, frames, channels, rate, start, end, 1, out, err);
+	il_truepeak map;
+	int rc = loudness_loop(x, frames, channels, rate, start, end, &map, out, err);
+	if (rc == 0)
+		truepeak_free(&map);
+	return rc;
 }
 
 /* The gain each frame of r needs (1: none) to keep g times its sample
@@ -216,7 +204,7 @@ static int loudness_render(float *x, const float *orig, size_t frames, int chann
 
 /* Normalize to the target under the ceiling (see loudness.h). */
 static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-			 const il_loudness_opts *o, il_loudness_result *r, il_err *err)
+			 const il_loudness_opts *o, const il_truepeak *map, il_loudness_result *r, il_err *err)
 {
 	double ceiling = o->ceiling - LOUDNESS_TP_MARGIN;
 	/* A silent loop has nothing to aim at: its gain stays, but peaks
@@ -240,13 +228,17 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 	for (int round = 0; round < LOUDNESS_ROUNDS && rc == 0; round++) {
 		double c = pow(10, (ceiling - margin) / 20);
 		/* Untouched by the limiter, the true peak moved by the gain
-		 * exactly: only the loudness is measured again. */
+		 * exactly: only the loudness is measured again, and the true
+		 * peak of the blocks the limiter changed. */
+		double tp = 0;
 		if (loudness_render(x, orig, frames, channels, rate, start, end, gain, c, &most) != 0)
 			rc = il_err_set(err, IL_E_INTERNAL, "out of memory normalizing loudness");
 		else
-			rc = loudness_loop(x, frames, channels, rate, start, end, most > 0, &r->after, err);
+			rc = loudness_loop(x, frames, channels, rate, start, end, NULL, &r->after, err);
 		if (rc == 0 && !(most > 0))
 			r->after.true_peak = r->before.true_peak + gain;
+		else if (rc == 0 && (rc = truepeak_again(map, x, orig, start, pow(10, gain / 20), &tp, err)) == 0)
+			r->after.true_peak = tp > 0 ? 20 * log10(tp) : -HUGE_VAL;
 		if (rc != 0)
 			break;
 		int loud_ok = !isfinite(r->after.integrated) || fabs(r->after.integrated - o->target) <= 0.05;
@@ -278,15 +270,18 @@ int loudness_normalize(float *x, size_t frames, int channels, int rate, size_t s
 	if (!r)
 		r = &tmp;
 	memset(r, 0, sizeof *r);
-	if (loudness_measure(x, frames, channels, rate, start, end, &r->before, err) != 0)
+	il_truepeak map;
+	if (loudness_loop(x, frames, channels, rate, start, end, &map, &r->before, err) != 0)
 		return -1;
+	int rc = 0;
 	if (o->mode == LOUDNESS_OFF) {
 		r->after = r->before;
-		return 0;
-	}
-	if (o->mode == LOUDNESS_PEAK) {
+	} else if (o->mode == LOUDNESS_PEAK) {
 		r->gain_db = 20 * log10(normalize_apply(x, frames * (size_t)channels));
-		return loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
+		rc = loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
+	} else {
+		rc = loudness_r128(x, frames, channels, rate, start, end, o, &map, r, err);
 	}
-	return loudness_r128(x, frames, channels, rate, start, end, o, r, err);
+	truepeak_free(&map);
+	return rc;
 }

@@ -5,7 +5,8 @@
  * loop region as the player hears it: over and over (at least 6 s) and on
  * across the seam where it wraps, the first two channels, a mono clip
  * counted as both. After a plain gain only the loudness is measured again
- * (the true peak moves with the gain).
+ * (the true peak moves with the gain); after the limiter, the true peak of
+ * the blocks it changed (see truepeak.h).
  *
  * Normalization brings the loop to a target integrated loudness (-16 LUFS
  * by default) under a true-peak ceiling (-1 dBTP): one gain for the whole

@@ -24,6 +24,13 @@ tests_dsp_test_loopprep_SOURCES = tests/dsp/test_loopprep.c $(TESTSIG)
 tests_dsp_test_loopprep_CFLAGS = $(TEST_CFLAGS)
 tests_dsp_test_loopprep_LDADD = $(CHECK_LDADD)
 endif
+if HAVE_CHECK
+check_PROGRAMS += tests/dsp/test_truepeak
+TESTS += tests/dsp/test_truepeak
+tests_dsp_test_truepeak_SOURCES = tests/dsp/test_truepeak.c
+tests_dsp_test_truepeak_CFLAGS = $(TEST_CFLAGS)
+tests_dsp_test_truepeak_LDADD = $(CHECK_LDADD)
+endif
 check_PROGRAMS += tests/dsp/mksignal
 tests_dsp_mksignal_SOURCES = tests/dsp/mksignal.c $(TESTSIG)
 tests_dsp_mksignal_LDADD = $(CORE_LIBS)

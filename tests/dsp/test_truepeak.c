@@ -1,0 +1,133 @@
+/* test_truepeak.c: the true peak of a loop block by block, against one
+ * plain libebur128 pass over the loop as played, and again after a gain
+ * and changes to a few blocks (what the limiter does). */
+#include <check.h>
+#include <ebur128.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "dsp/truepeak.h"
+
+#define RATE 48000
+
+/* A loop with sharp edges (where the true peak exceeds the sample peak):
+ * a square-ish chord with clicks, frames of ch channels after a lead-in of
+ * `start` frames of other sound. */
+static float *tp_signal(size_t start, size_t len, int ch)
+{
+	float *x = malloc((start + len + 100) * (size_t)ch * sizeof *x);
+	for (size_t i = 0; i < start + len + 100; i++)
+		for (int c = 0; c < ch; c++) {
+			double t = (double)i / RATE, v = 0.3 * sin(2 * M_PI * (220 + 30 * c) * t) +
+							  0.2 * (sin(2 * M_PI * 331 * t) > 0 ? 1 : -1);
+			if (i % 4801 < 3)
+				v += (i % 2 ? 0.45 : -0.45);
+			x[i * (size_t)ch + (size_t)c] = (float)v;
+		}
+	return x;
+}
+
+/* The true peak of the loop [start, start + len) played twice and on over
+ * the seam, in one libebur128 pass over its first two channels. */
+static double tp_plain(const float *x, size_t start, size_t len, int ch)
+{
+	int n2 = ch >= 2 ? 2 : 1;
+	size_t total = 2 * len + 256;
+	float *buf = malloc(total * (size_t)n2 * sizeof *buf);
+	for (size_t i = 0; i < total; i++)
+		for (int c = 0; c < n2; c++)
+			buf[i * (size_t)n2 + (size_t)c] = x[(start + i % len) * (size_t)ch + (size_t)c];
+	ebur128_state *st = ebur128_init((unsigned)n2, RATE, EBUR128_MODE_TRUE_PEAK);
+	if (n2 == 1)
+		ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
+	/* The first pass fills the filter; the second is the loop as played. */
+	ebur128_add_frames_float(st, buf, len);
+	ebur128_add_frames_float(st, buf + len * (size_t)n2, len + 256);
+	double most = 0, v;
+	for (int c = 0; c < n2; c++)
+		if (ebur128_prev_true_peak(st, (unsigned)c, &v) == EBUR128_SUCCESS && v > most)
+			most = v;
+	ebur128_destroy(&st);
+	free(buf);
+	return most;
+}
+
+/* Block by block equals one plain pass, for mono, stereo and 3 channels,
+ * loops shorter and longer than a block. */
+START_TEST(test_measure)
+{
+	static const size_t lens[] = { 700, 4 * TRUEPEAK_BLOCK, 48000 + 333 };
+	for (int ch = 1; ch <= 3; ch++)
+		for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+			float *x = tp_signal(500, lens[k], ch);
+			il_truepeak tp;
+			il_err err;
+			double peak;
+			ck_assert_int_eq(truepeak_measure(x, ch, RATE, 500, lens[k], &tp, &peak, &err), 0);
+			double want = tp_plain(x, 500, lens[k], ch);
+			ck_assert_msg(fabs(peak - want) <= 1e-6 * want, "%d ch, %zu frames: %.9f, plain pass %.9f", ch,
+				      lens[k], peak, want);
+			ck_assert_uint_eq(tp.nblocks, (lens[k] + TRUEPEAK_BLOCK - 1) / TRUEPEAK_BLOCK);
+			truepeak_free(&tp);
+			free(x);
+		}
+}
+END_TEST
+
+/* After a gain, with some frames changed (a louder click in one block, a
+ * frame lowered at the loop's end, so across the wrap), the figure equals
+ * a new full measurement; with nothing changed it is the gain times the
+ * old one. */
+START_TEST(test_again)
+{
+	size_t start = 300, len = 20 * TRUEPEAK_BLOCK + 77;
+	int ch = 2;
+	float *orig = tp_signal(start, len, ch);
+	size_t n = (start + len + 100) * (size_t)ch;
+	float *x = malloc(n * sizeof *x);
+	il_truepeak tp;
+	il_err err;
+	double before, after, full;
+	ck_assert_int_eq(truepeak_measure(orig, ch, RATE, start, len, &tp, &before, &err), 0);
+	double g = pow(10, 3.5 / 20);
+	for (size_t i = 0; i < n; i++)
+		x[i] = orig[i] * (float)g;
+	ck_assert_int_eq(truepeak_again(&tp, x, orig, start, g, &after, &err), 0);
+	ck_assert_msg(fabs(after - g * before) <= 1e-6 * after, "plain gain: %.9f against %.9f", after, g * before);
+	/* A frame made much louder in block 7: the peak is there now. */
+	x[(start + 7 * TRUEPEAK_BLOCK + 500) * 2] = 1.9f;
+	/* Frames lowered at the very end: the filter's reach of block 0. */
+	for (size_t i = len - 5; i < len; i++)
+		x[(start + i) * 2 + 1] *= 0.5f;
+	ck_assert_int_eq(truepeak_again(&tp, x, orig, start, g, &after, &err), 0);
+	il_truepeak tp2;
+	ck_assert_int_eq(truepeak_measure(x, ch, RATE, start, len, &tp2, &full, &err), 0);
+	ck_assert_msg(fabs(after - full) <= 1e-6 * full, "changed blocks: %.9f, measured anew %.9f", after, full);
+	ck_assert_msg(after >= 1.89, "the louder frame: %.6f", after);
+	truepeak_free(&tp2);
+	truepeak_free(&tp);
+	free(x);
+	free(orig);
+}
+END_TEST
+
+/* The suite. */
+static Suite *truepeak_suite(void)
+{
+	Suite *s = suite_create("truepeak");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_measure);
+	tcase_add_test(tc, test_again);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* Run the suite. */
+int main(void)
+{
+	SRunner *sr = srunner_create(truepeak_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
