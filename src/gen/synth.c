@@ -373,6 +373,7 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 		}
 	}
 	synth_fold(&c->bus, main_f, len);
+	c->bus.n = off + n; /* the tails are folded in: the rest ends with the clip */
 	const il_synth_style *st = c->st;
 	double delay = st->delay_beats > 0 ? st->delay_beats * c->beat : 0.3;
 	sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);
