@@ -21,6 +21,8 @@
 #define SV_ROOM_LEVEL 0.4
 /* The widest L/R correlation sv_width leaves a mix at. */
 #define SV_WIDEST 0.3
+/* Frames the reverb's filters run at a time, at most. */
+#define SV_FX_RUN 256
 
 static float sv_sin_tab[SV_TAB + 1];
 static pthread_once_t sv_once = PTHREAD_ONCE_INIT;
@@ -442,25 +444,54 @@ typedef struct sv_comb {
 	float store;
 } sv_comb;
 
-/* Process one sample through a damped comb filter. */
-static inline float sv_comb_run(sv_comb *c, float in, float fb, float damp)
+/* Run eight damped comb filters in parallel over m frames of in (m no
+ * more than the frames before any of their buffers wraps), their outputs
+ * summed into acc. */
+static void sv_combs_run(sv_comb *c, const float *in, float *acc, size_t m, float fb, float damp)
 {
-	float out = c->buf[c->pos];
-	c->store = out * (1.0f - damp) + c->store * damp;
-	c->buf[c->pos] = in + c->store * fb;
-	if (++c->pos == c->len)
-		c->pos = 0;
-	return out;
+	float *b0 = c[0].buf + c[0].pos, *b1 = c[1].buf + c[1].pos, *b2 = c[2].buf + c[2].pos,
+	      *b3 = c[3].buf + c[3].pos, *b4 = c[4].buf + c[4].pos, *b5 = c[5].buf + c[5].pos,
+	      *b6 = c[6].buf + c[6].pos, *b7 = c[7].buf + c[7].pos;
+	float s0 = c[0].store, s1 = c[1].store, s2 = c[2].store, s3 = c[3].store, s4 = c[4].store,
+	      s5 = c[5].store, s6 = c[6].store, s7 = c[7].store, d1 = 1.0f - damp;
+	for (size_t i = 0; i < m; i++) {
+		float x = in[i], o0 = b0[i], o1 = b1[i], o2 = b2[i], o3 = b3[i], o4 = b4[i], o5 = b5[i],
+		      o6 = b6[i], o7 = b7[i];
+		s0 = o0 * d1 + s0 * damp;
+		s1 = o1 * d1 + s1 * damp;
+		s2 = o2 * d1 + s2 * damp;
+		s3 = o3 * d1 + s3 * damp;
+		s4 = o4 * d1 + s4 * damp;
+		s5 = o5 * d1 + s5 * damp;
+		s6 = o6 * d1 + s6 * damp;
+		s7 = o7 * d1 + s7 * damp;
+		b0[i] = x + s0 * fb;
+		b1[i] = x + s1 * fb;
+		b2[i] = x + s2 * fb;
+		b3[i] = x + s3 * fb;
+		b4[i] = x + s4 * fb;
+		b5[i] = x + s5 * fb;
+		b6[i] = x + s6 * fb;
+		b7[i] = x + s7 * fb;
+		acc[i] = o0 + o1 + o2 + o3 + o4 + o5 + o6 + o7;
+	}
+	float st[8] = { s0, s1, s2, s3, s4, s5, s6, s7 };
+	for (int k = 0; k < 8; k++) {
+		c[k].store = st[k];
+		c[k].pos = c[k].pos + m == c[k].len ? 0 : c[k].pos + m;
+	}
 }
 
-/* Process one sample through an all-pass filter. */
-static inline float sv_allpass_run(sv_comb *c, float in)
+/* Run an all-pass filter over m frames of acc, in place (m as above). */
+static void sv_allpass_run(sv_comb *c, float *acc, size_t m)
 {
-	float bo = c->buf[c->pos];
-	c->buf[c->pos] = in + bo * 0.5f;
-	if (++c->pos == c->len)
-		c->pos = 0;
-	return bo - in;
+	float *bp = c->buf + c->pos;
+	for (size_t i = 0; i < m; i++) {
+		float bo = bp[i];
+		bp[i] = acc[i] + bo * 0.5f;
+		acc[i] = bo - acc[i];
+	}
+	c->pos = c->pos + m == c->len ? 0 : c->pos + m;
 }
 
 /* Run the reverb and delay sends into the dry mix (delay in seconds; see
@@ -499,20 +530,31 @@ void sv_effects(il_synth_bus *b, float room, float wet, double delay_s, float fe
 	 * keep kick and bass dry and the low end mono. */
 	float hk = expf(-2.0f * (float)SV_PI * 200.0f / b->rate), h1 = 0, h1p = 0, h2 = 0, h2p = 0;
 	double e_dry = 0, e_wet = 0;
-	for (size_t i = 0; i < b->n; i++) {
-		h1 = hk * (h1 + b->rev[i] - h1p);
-		h1p = b->rev[i];
-		h2 = hk * (h2 + h1 - h2p);
-		h2p = h1;
-		float in = h2 * 0.03f;
-		float out[2];
-		for (int ch = 0; ch < 2; ch++) {
-			float acc = 0;
-			for (int k = 0; k < 8; k++)
-				acc += sv_comb_run(&comb[ch][k], in, fb, damp);
-			for (int k = 0; k < 4; k++)
-				acc = sv_allpass_run(&ap[ch][k], acc);
-			out[ch] = acc;
+	/* In runs that end before any filter's buffer wraps, one filter at a time. */
+	float in[SV_FX_RUN], out[2][SV_FX_RUN];
+	size_t m = 0, at = 0;
+	for (size_t i = 0; i < b->n; i++, at++) {
+		if (at == m) {
+			m = b->n - i < SV_FX_RUN ? b->n - i : SV_FX_RUN;
+			for (int ch = 0; ch < 2; ch++) {
+				for (int k = 0; k < 8; k++)
+					m = comb[ch][k].len - comb[ch][k].pos < m ? comb[ch][k].len - comb[ch][k].pos : m;
+				for (int k = 0; k < 4; k++)
+					m = ap[ch][k].len - ap[ch][k].pos < m ? ap[ch][k].len - ap[ch][k].pos : m;
+			}
+			for (size_t j = 0; j < m; j++) {
+				h1 = hk * (h1 + b->rev[i + j] - h1p);
+				h1p = b->rev[i + j];
+				h2 = hk * (h2 + h1 - h2p);
+				h2p = h1;
+				in[j] = h2 * 0.03f;
+			}
+			for (int ch = 0; ch < 2; ch++) {
+				sv_combs_run(comb[ch], in, out[ch], m, fb, damp);
+				for (int k = 0; k < 4; k++)
+					sv_allpass_run(&ap[ch][k], out[ch], m);
+			}
+			at = 0;
 		}
 		/* Ping-pong delay, darker with every repeat. */
 		float yl = dbl[pl], yr = dbr[pr];
@@ -527,10 +569,10 @@ void sv_effects(il_synth_bus *b, float room, float wet, double delay_s, float fe
 		b->l[i] += yl * 0.6f;
 		b->r[i] += yr * 0.6f;
 		/* The sends are read: they keep the room's two sides until its level is known. */
-		b->rev[i] = out[0];
-		b->dly[i] = out[1];
+		b->rev[i] = out[0][at];
+		b->dly[i] = out[1][at];
 		e_dry += (double)b->l[i] * b->l[i] + (double)b->r[i] * b->r[i];
-		e_wet += (double)out[0] * out[0] + (double)out[1] * out[1];
+		e_wet += (double)out[0][at] * out[0][at] + (double)out[1][at] * out[1][at];
 	}
 	float g = e_wet > 0 ? (float)sqrt(SV_ROOM_LEVEL * wet * wet * e_dry / e_wet) : 0.0f;
 	for (size_t i = 0; i < b->n; i++) {
