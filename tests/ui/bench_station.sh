@@ -6,10 +6,12 @@
 #      moment the station was started in an 80x24 tmux pane.
 #   2. CPU (user + system, with reaped children: background generation) and
 #      RSS (sampled each second; the engine with its children) of the UI and
-#      the engine playing with the spectrum for BENCH_SECONDS (default 40:
-#      one generation at the default minimum duration of 30 s), then of
-#      cmus playing a 48 kHz WAV and cava (32 bars, 30 fps) on the monitor;
-#      the station again held on its loop (no generation) for its share.
+#      the engine playing with the spectrum for BENCH_SECONDS (default 40),
+#      then of cmus playing a 48 kHz WAV and cava (32 bars, 30 fps) on the
+#      monitor; the station again held on its loop (no generation) for the
+#      share of generation, which is divided by the pieces the engine's log
+#      says were made meanwhile and given at one piece per
+#      BENCH_MIN_DURATION (default 30 s, the default minimum duration).
 #   3. --analyze of a 30 s clip: the first run ever (no FFTW wisdom), cold
 #      runs (a new process each), and warm (more files in one process).
 # Prints figures only; the machine may be shared, so CPU figures vary.
@@ -110,7 +112,13 @@ ui=$(T list-panes -t ui -F '#{pane_pid}')
 eng=$(child_of "$ui")
 sleep 3
 if [ -n "$eng" ] && screen | grep -q 'Spectrum'; then
+	# Count the loops made in the window (the engine's log says each):
+	# the share of generation is per loop.
+	elog="${XDG_STATE_HOME:-$HOME/.local/state}/infiniloop/engine.log"
+	g0=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
 	measure ui="$ui" engine="$eng"
+	g1=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
+	gens=$((${g1:-0} - ${g0:-0}))
 	screen | grep -Eq 'gen (idle|ready|running)|playing' || echo "station: not playing at the end?"
 else
 	echo "station: the station did not start playing; skipped"
@@ -170,7 +178,7 @@ T kill-session -t cmus 2>/dev/null; T kill-session -t cava 2>/dev/null
 cat "$TEST_TMP/fig.station" "$TEST_TMP/fig.hold" "$TEST_TMP/fig.other" >"$TEST_TMP/fig"
 echo
 echo "Side by side, ${secs} s each, 80x24 tmux panes, private PulseAudio null sink (machine possibly shared):"
-awk -v secs="$secs" '
+awk -v secs="$secs" -v gens="${gens:-0}" -v every="${BENCH_MIN_DURATION:-30}" '
 	{ cpu[$1] = $2; rss[$1] = $3; max[$1] = $4; have[$1] = 1 }
 	function row(label, c, r, m) { printf "  %-40s %8.2f %%   %7.1f MB   %7.1f MB\n", label, c, r / 1024, m / 1024 }
 	function none(label) { printf "  %-40s %10s   %10s   %10s\n", label, "-", "-", "-" }
@@ -183,8 +191,15 @@ awk -v secs="$secs" '
 		if (have["held-ui"]) {
 			row("  held (no generation): UI + engine", cpu["held-ui"] + cpu["held-engine"],
 			    rss["held-ui"] + rss["held-engine"], max["held-ui"] + max["held-engine"])
-			if (have["ui"]) printf "  %-40s %8.2f %%\n", "  so the share of generation",
-				cpu["ui"] + cpu["engine"] - cpu["held-ui"] - cpu["held-engine"]
+			if (have["ui"]) {
+				share = cpu["ui"] + cpu["engine"] - cpu["held-ui"] - cpu["held-engine"]
+				printf "  %-40s %8.2f %%   (%d loop(s) made in the window)\n", "  so the share of generation", share, gens
+				if (gens > 0) {
+					printf "  %-40s %8.2f s of CPU\n", "  one loop made", share / 100 * secs / gens
+					printf "  %-40s %8.2f %%\n", sprintf("  at one loop every %d s: station", every),
+						cpu["held-ui"] + cpu["held-engine"] + share * secs / gens / every
+				}
+			}
 		}
 		if (have["cmus"]) row("cmus playing a 48 kHz WAV", cpu["cmus"], rss["cmus"], max["cmus"]); else none("cmus")
 		if (have["cava"]) row("cava, 32 bars at 30 fps", cpu["cava"], rss["cava"], max["cava"]); else none("cava")
