@@ -135,7 +135,9 @@ static int fluid_child(const il_synth_score *s, const char *soundfont, const flu
 	fluid_synth_t *syn = fl.new_fluid_synth(set);
 	if (!syn)
 		return 3;
-	int sfid = fl.fluid_synth_sfload(syn, soundfont, 1);
+	/* No preset reset: it would load the piano's samples on every channel
+	 * before the programs below replace it (20 ms when no piano plays). */
+	int sfid = fl.fluid_synth_sfload(syn, soundfont, 0);
 	if (sfid == FLUID_FAILED)
 		return 4;
 	for (int ch = 0; ch < 16; ch++) {

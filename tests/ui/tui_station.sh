@@ -56,7 +56,7 @@ t2=$(title)
 [ -n "$t1" ] && [ "$t2" != "$t1" ] && pass "a switch came while the name was typed ($t1, then $t2)" ||
 	fail "no switch while the name was typed ($t1)"
 T send-keys -t "$UI_PANE" Enter
-expect_screen 'saved ' "the loop is saved" 20
+expect_said 'saved ' "the loop is saved" 20
 f=$(find "$HOME" -name 'infiniloop-*.wav' | head -n 1)
 [ -n "$f" ] && grep -q "$t1" "$f" && ! grep -q "$t2" "$f" && pass "the file holds the loop of s ($t1), not $t2" ||
 	fail "the saved file ${f:-(none)} does not hold $t1 alone"
