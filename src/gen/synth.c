@@ -226,7 +226,7 @@ static int synth_play_bars(il_synth_ctx *c, const il_synth_params *p)
 {
 	for (int bar = 0; bar < c->plan.main_bars; bar++) {
 		synth_rng_seed(&c->rng, c->seed * 1000003u + (uint64_t)bar + 17u);
-		synth_parts_bar(c, bar, bar);
+		synth_parts_bar(c, bar);
 		if (p->cancel && *p->cancel)
 			return -1;
 	}
@@ -347,7 +347,6 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds), -2;
 	c->bus = (il_synth_bus){ mem, mem + total, mem + 2 * total, mem + 3 * total, total, SYNTH_RATE };
 	c->t_main = (double)main_f / SYNTH_RATE;
-	c->pre_s = (double)off / SYNTH_RATE;
 	pl->loop_end = pl->loop_start + len;
 	pl->end_s = pl->intro_s + pl->main_bars * pl->bar_s;
 	c->score.n = 0;

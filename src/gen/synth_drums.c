@@ -144,11 +144,11 @@ void synth_drums_plan(il_synth_ctx *c)
 }
 
 /* The fill of the last beats of a bar, from step f0 of spb: kind k. */
-static void drums_fill(il_synth_ctx *c, int at, int kind, int f0, int s)
+static void drums_fill(il_synth_ctx *c, int bar, int kind, int f0, int s)
 {
 	int spb = c->spb, n = spb - f0, i = s - f0;
 	float rise = 0.45f + 0.45f * (float)i / (float)(n > 1 ? n - 1 : 1);
-	double t = synth_hit_time(c, at, s);
+	double t = synth_hit_time(c, bar, s);
 	switch (kind) {
 	case FILL_TOMS:
 		drums_hit(c, i < n / 2 ? DR_TOM_H : DR_TOM_L, t, synth_vel(c, rise));
@@ -175,7 +175,7 @@ static void drums_fill(il_synth_ctx *c, int at, int kind, int f0, int s)
 }
 
 /* Drums of one bar: the pattern, a breakdown in B, a fill before each new section. */
-void synth_drums_bar(il_synth_ctx *c, int bar, int at)
+void synth_drums_bar(il_synth_ctx *c, int bar)
 {
 	if (!c->st->drums)
 		return;
@@ -192,13 +192,13 @@ void synth_drums_bar(il_synth_ctx *c, int bar, int at)
 		kind = FILL_ROLL;
 	int f0 = spb - (kind == FILL_BUILD && spb >= 2 * beat ? 2 * beat : beat);
 	if (crash)
-		drums_hit(c, DR_CRASH, synth_time(c, at, 0), synth_vel(c, 0.7f));
+		drums_hit(c, DR_CRASH, synth_time(c, bar, 0), synth_vel(c, 0.7f));
 	for (int s = 0; s < spb; s++) {
 		if (fill && s >= f0) {
-			drums_fill(c, at, kind, f0, s);
+			drums_fill(c, bar, kind, f0, s);
 			continue;
 		}
-		double t = synth_hit_time(c, at, s);
+		double t = synth_hit_time(c, bar, s);
 		float accent = s % beat == 0 ? 1.0f : 0.85f;
 		if (!breakdown)
 			drums_hit(c, DR_KICK, t, synth_vel(c, drums_vel(c, p, LINE_KICK, s) * accent));

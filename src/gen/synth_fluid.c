@@ -113,6 +113,13 @@ static void fluid_program(fluid_synth_t *syn, int sfid, int chan, int prog)
 		fl.fluid_synth_program_select(syn, chan, sfid, bank, 0);
 }
 
+/* Render frames pos .. to of the synth into out (planar: n left, then n
+ * right); 0, or -1 when FluidSynth fails. */
+static int fluid_write(fluid_synth_t *syn, float *out, size_t n, size_t pos, size_t to)
+{
+	return fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) == FLUID_OK ? 0 : -1;
+}
+
 /* The child: render msgs into out (planar: n left, then n right); exit status. */
 static int fluid_child(const il_synth_score *s, const char *soundfont, const fluid_msg *m, size_t nm, float *out,
 		       size_t n)
@@ -155,7 +162,7 @@ static int fluid_child(const il_synth_score *s, const char *soundfont, const flu
 	for (size_t k = 0; k < nm; k++) {
 		size_t to = m[k].frame < n ? m[k].frame : n;
 		if (to > pos) {
-			if (fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) != FLUID_OK)
+			if (fluid_write(syn, out, n, pos, to) != 0)
 				return 5;
 			pos = to;
 		}
@@ -166,7 +173,7 @@ static int fluid_child(const il_synth_score *s, const char *soundfont, const flu
 	}
 	while (pos < n && fl.fluid_synth_get_active_voice_count(syn) > 0) {
 		size_t to = pos + 4096 < n ? pos + 4096 : n;
-		if (fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) != FLUID_OK)
+		if (fluid_write(syn, out, n, pos, to) != 0)
 			return 5;
 		pos = to;
 	}

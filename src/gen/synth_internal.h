@@ -85,12 +85,11 @@ typedef struct il_synth_score {
 } il_synth_score;
 
 typedef struct il_synth_ctx {
-	il_synth_bus bus;          /* starts pre_s before the clip */
+	il_synth_bus bus;          /* the clip, with the history its reverb needs before it */
 	il_synth_rng rng;
 	il_synth_plan plan;
 	const il_synth_style *st;
 	uint64_t seed;
-	double pre_s;           /* bus time of clip time 0 */
 	double beat, step;      /* seconds per beat and per 16th */
 	int spb;                /* 16ths per bar */
 	float swing16, swing8, humanize;
@@ -118,7 +117,7 @@ typedef struct il_synth_ctx {
 	il_synth_score score;
 } il_synth_ctx;
 
-/* Bus time of 16th step (may exceed the bar) of phrase bar (may be negative). */
+/* Bus time of 16th step (may exceed the bar) of phrase bar. */
 double synth_time(const il_synth_ctx *c, int bar, double step);
 /* Chord slot at a phrase bar (any integer) and step. */
 int synth_slot(const il_synth_ctx *c, int bar, int step);
@@ -130,8 +129,8 @@ float synth_vel(il_synth_ctx *c, float v);
  * tone on the dominant in minor). */
 int synth_degree_semi(const il_synth_ctx *c, int k, int d);
 
-/* Time of 16th step s of bar position at, a few ms off the grid (humanized). */
-double synth_hit_time(il_synth_ctx *c, int at, double s);
+/* Time of 16th step s of phrase bar, a few ms off the grid (humanized). */
+double synth_hit_time(il_synth_ctx *c, int bar, double s);
 /* True when phrase bar b (0..main_bars) starts a section. */
 int synth_section_start(const il_synth_ctx *c, int b);
 /* Velocity of the pattern character at step s ('.' and '-' are none). */
@@ -140,14 +139,14 @@ float synth_pat_vel(const char *pat, int s);
 int synth_part_is_gm(const il_synth_ctx *c, int part);
 /* The seed's groove: patterns, feel and fills (synth_drums.c). */
 void synth_drums_plan(il_synth_ctx *c);
-/* The drums of phrase bar bar played at bar position at (synth_drums.c). */
-void synth_drums_bar(il_synth_ctx *c, int bar, int at);
+/* The drums of phrase bar bar (synth_drums.c). */
+void synth_drums_bar(il_synth_ctx *c, int bar);
 
 /* Sections, chords and the melody of the phrase (synth_form.c). */
 void synth_form_compose(il_synth_ctx *c);
 
-/* One phrase bar (0..main_bars-1) played at bar position at (synth_parts.c). */
-void synth_parts_bar(il_synth_ctx *c, int bar, int at);
+/* One phrase bar (0..main_bars-1) (synth_parts.c). */
+void synth_parts_bar(il_synth_ctx *c, int bar);
 /* An oscillator note of sound osc, its unison voices spread over spread
  * around pan (synth_style.c). */
 void synth_osc_note(il_synth_ctx *c, int osc, double t, double dur, int midi, float vel, float pan, float spread);

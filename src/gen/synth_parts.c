@@ -89,7 +89,7 @@ static int parts_hit_len(const char *pat, int n, int s, int spb)
 }
 
 /* Bass of one bar. */
-static void parts_bass(il_synth_ctx *c, int bar, int at)
+static void parts_bass(il_synth_ctx *c, int bar)
 {
 	int bp = c->sec_of_bar[bar] == SEC_B ? c->bass_pat_b : c->bass_pat;
 	const char *pat = c->st->bass[bp] ? c->st->bass[bp] : c->st->bass[0];
@@ -105,7 +105,7 @@ static void parts_bass(il_synth_ctx *c, int bar, int at)
 		if (next == k)
 			next = synth_slot(c, bar + 1 < c->plan.main_bars ? bar + 1 : 0, 0);
 		float vel = synth_vel(c, s == 0 ? 0.8f : 0.65f);
-		parts_note(c, GEN_PART_BASS, synth_hit_time(c, at, s), len * c->step * 0.92,
+		parts_note(c, GEN_PART_BASS, synth_hit_time(c, bar, s), len * c->step * 0.92,
 			   parts_bass_note(c, k, next, sym), vel, 0.5f);
 	}
 }
@@ -120,7 +120,7 @@ static void parts_chord(il_synth_ctx *c, int part, int k, int v0, double t, doub
 }
 
 /* Chords of one bar: held, a comping pattern, or an arpeggio. */
-static void parts_comp(il_synth_ctx *c, int bar, int at)
+static void parts_comp(il_synth_ctx *c, int bar)
 {
 	int guitar = c->plan.program[GEN_PART_CHORDS] >= 24 && c->plan.program[GEN_PART_CHORDS] < 32;
 	double roll = guitar ? 0.012 : 0.004;
@@ -128,7 +128,7 @@ static void parts_comp(il_synth_ctx *c, int bar, int at)
 		int slot_steps = c->spb / c->slots_per_bar;
 		for (int h = 0; h < c->slots_per_bar; h++) {
 			int k = synth_slot(c, bar, h * slot_steps);
-			parts_chord(c, GEN_PART_CHORDS, k, 0, synth_time(c, at, h * slot_steps), slot_steps * c->step, 0.5f, 0, 0);
+			parts_chord(c, GEN_PART_CHORDS, k, 0, synth_time(c, bar, h * slot_steps), slot_steps * c->step, 0.5f, 0, 0);
 		}
 		return;
 	}
@@ -143,7 +143,7 @@ static void parts_comp(il_synth_ctx *c, int bar, int at)
 			continue;
 		char sym = pat[s % n];
 		int k = synth_slot(c, bar, s);
-		double t = synth_hit_time(c, at, s);
+		double t = synth_hit_time(c, bar, s);
 		if (sym == 'a') {
 			static const int order[8] = { -1, 0, 1, 2, 1, 0, 2, 1 };
 			int idx = order[arp++ % 8];
@@ -163,42 +163,42 @@ static void parts_comp(il_synth_ctx *c, int bar, int at)
 }
 
 /* Lead of one bar. */
-static void parts_lead(il_synth_ctx *c, int bar, int at)
+static void parts_lead(il_synth_ctx *c, int bar)
 {
 	for (int s = 0; s < c->spb; s++) {
 		int idx = bar * c->spb + s;
 		if (!c->mel[idx])
 			continue;
 		float vel = synth_vel(c, s == 0 ? 0.75f : s % 4 == 0 ? 0.68f : 0.58f);
-		parts_note(c, GEN_PART_LEAD, synth_hit_time(c, at, s), c->mel_len[idx] * c->step * 0.92, c->mel[idx],
+		parts_note(c, GEN_PART_LEAD, synth_hit_time(c, bar, s), c->mel_len[idx] * c->step * 0.92, c->mel[idx],
 			   vel, 0);
 	}
 }
 
 /* Pad of one bar: the chord held an octave up, soft. */
-static void parts_pad(il_synth_ctx *c, int bar, int at)
+static void parts_pad(il_synth_ctx *c, int bar)
 {
 	int slot_steps = c->spb / c->slots_per_bar;
 	for (int h = 0; h < c->slots_per_bar; h++) {
 		int k = synth_slot(c, bar, h * slot_steps);
-		parts_chord(c, GEN_PART_PAD, k, 0, synth_time(c, at, h * slot_steps), slot_steps * c->step, 0.35f, 0, 1);
+		parts_chord(c, GEN_PART_PAD, k, 0, synth_time(c, bar, h * slot_steps), slot_steps * c->step, 0.35f, 0, 1);
 	}
 }
 
-/* One phrase bar (0..main_bars-1) played at bar position at. */
-void synth_parts_bar(il_synth_ctx *c, int bar, int at)
+/* One phrase bar (0..main_bars-1). */
+void synth_parts_bar(il_synth_ctx *c, int bar)
 {
 	unsigned m = c->parts_of_bar[bar];
 	if (m & (1u << GEN_PART_DRUMS))
-		synth_drums_bar(c, bar, at);
+		synth_drums_bar(c, bar);
 	if (m & (1u << GEN_PART_BASS))
-		parts_bass(c, bar, at);
+		parts_bass(c, bar);
 	if (m & (1u << GEN_PART_CHORDS))
-		parts_comp(c, bar, at);
+		parts_comp(c, bar);
 	if (m & (1u << GEN_PART_LEAD))
-		parts_lead(c, bar, at);
+		parts_lead(c, bar);
 	if (m & (1u << GEN_PART_PAD))
-		parts_pad(c, bar, at);
+		parts_pad(c, bar);
 }
 
 /* Add a GM note to the score. */

@@ -5,7 +5,7 @@
 
 #define SYNTH_HUMAN_MIN 0.004 /* +-2 ms */
 
-/* Bus time of 16th step of phrase bar (may be negative or past the phrase). */
+/* Bus time of 16th step (may be past the bar) of phrase bar. */
 double synth_time(const il_synth_ctx *c, int bar, double step)
 {
 	double t = c->t_main + bar * c->plan.bar_s + step * c->step;
@@ -19,12 +19,12 @@ double synth_time(const il_synth_ctx *c, int bar, double step)
 	return t;
 }
 
-/* Time of 16th step s of bar position at, a few ms off the grid: at least
+/* Time of 16th step s of phrase bar, a few ms off the grid: at least
  * SYNTH_HUMAN_MIN seconds of spread, more where the style is played by hand. */
-double synth_hit_time(il_synth_ctx *c, int at, double s)
+double synth_hit_time(il_synth_ctx *c, int bar, double s)
 {
 	double h = c->humanize > SYNTH_HUMAN_MIN ? c->humanize : SYNTH_HUMAN_MIN;
-	return synth_time(c, at, s) + h * (synth_rng_unit(&c->rng) - 0.5);
+	return synth_time(c, bar, s) + h * (synth_rng_unit(&c->rng) - 0.5);
 }
 
 /* True when phrase bar b (0..main_bars) starts a section. */
