@@ -186,14 +186,14 @@ static int loudness_limit(float *x, size_t n, int channels, int rate, int cyclic
 	return 0;
 }
 
-/* The clip at gain g (dB), limited under sample ceiling c where needed,
- * from the original orig into x; the limiter's most is kept in *most. */
+/* The clip at gain g (linear), limited under sample ceiling c where
+ * needed, from the original orig into x; the limiter's most is kept in
+ * *most. */
 static int loudness_render(float *x, const float *orig, size_t frames, int channels, int rate, size_t start,
-			   size_t end, double g_db, double c, double *most)
+			   size_t end, double g, double c, double *most)
 {
 	size_t ch = (size_t)channels;
 	memcpy(x, orig, frames * ch * sizeof *x);
-	double g = pow(10, g_db / 20);
 	*most = 0;
 	if (loudness_limit(x + start * ch, end - start, channels, rate, 1, g, c, most) != 0 ||
 	    loudness_limit(x, start, channels, rate, 0, g, c, most) != 0 ||
@@ -230,14 +230,14 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 		/* Untouched by the limiter, the true peak moved by the gain
 		 * exactly: only the loudness is measured again, and the true
 		 * peak of the blocks the limiter changed. */
-		double tp = 0;
-		if (loudness_render(x, orig, frames, channels, rate, start, end, gain, c, &most) != 0)
+		double tp = 0, g = pow(10, gain / 20);
+		if (loudness_render(x, orig, frames, channels, rate, start, end, g, c, &most) != 0)
 			rc = il_err_set(err, IL_E_INTERNAL, "out of memory normalizing loudness");
 		else
 			rc = loudness_loop(x, frames, channels, rate, start, end, NULL, &r->after, err);
 		if (rc == 0 && !(most > 0))
 			r->after.true_peak = r->before.true_peak + gain;
-		else if (rc == 0 && (rc = truepeak_again(map, x, orig, start, pow(10, gain / 20), &tp, err)) == 0)
+		else if (rc == 0 && (rc = truepeak_again(map, x, orig, start, g, &tp, err)) == 0)
 			r->after.true_peak = tp > 0 ? 20 * log10(tp) : -HUGE_VAL;
 		if (rc != 0)
 			break;

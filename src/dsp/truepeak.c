@@ -11,21 +11,51 @@
  * block measured alone, they fill its history exactly. */
 #define TRUEPEAK_REACH 16
 
-/* A meter for ch (1 or 2) channels at rate; NULL when out of memory. */
-static ebur128_state *truepeak_state(int ch, int rate)
+/* A true-peak meter and the buffer its frames are fed through. */
+typedef struct truepeak_meter {
+	ebur128_state *st;
+	float *tmp; /* a block and its reach, two channels */
+} truepeak_meter;
+
+/* Close a meter (any part of it may be missing). */
+static void truepeak_close(truepeak_meter *m)
 {
-	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK);
-	if (st && ch == 1)
-		ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
-	return st;
+	if (m->st)
+		ebur128_destroy(&m->st);
+	free(m->tmp);
+	m->tmp = NULL;
+}
+
+/* Open a meter for the first two channels of channels at rate; 0, or -1
+ * with err (nothing left open). */
+static int truepeak_open(truepeak_meter *m, int channels, int rate, il_err *err)
+{
+	int ch = channels >= 2 ? 2 : 1;
+	m->st = ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK);
+	m->tmp = malloc((TRUEPEAK_BLOCK + TRUEPEAK_REACH) * 2 * sizeof *m->tmp);
+	if (!m->st || !m->tmp) {
+		truepeak_close(m);
+		return il_err_set(err, IL_E_INTERNAL, "out of memory measuring the true peak");
+	}
+	if (ch == 1)
+		ebur128_set_channel(m->st, 0, EBUR128_DUAL_MONO);
+	return 0;
+}
+
+/* The loop frames [*a, *b) of block k of a loop of len frames. */
+static void truepeak_span(size_t k, size_t len, long *a, long *b)
+{
+	*a = (long)(k * TRUEPEAK_BLOCK);
+	*b = *a + TRUEPEAK_BLOCK < (long)len ? *a + TRUEPEAK_BLOCK : (long)len;
 }
 
 /* Feed loop frames v0 .. v1 (v0 may be negative: the loop's end, as it
  * wraps) of the first two channels through tmp; the largest true peak
  * among the outputs of this feeding, or -1 when the meter failed. */
-static double truepeak_feed(ebur128_state *st, const float *x, int channels, size_t start, size_t len, long v0,
-			    long v1, float *tmp)
+static double truepeak_feed(truepeak_meter *m, const float *x, int channels, size_t start, size_t len, long v0,
+			    long v1)
 {
+	float *tmp = m->tmp;
 	int ch = channels >= 2 ? 2 : 1;
 	size_t n = (size_t)(v1 - v0), j = (size_t)((v0 % (long)len + (long)len) % (long)len);
 	for (size_t i = 0; i < n; i++) {
@@ -36,11 +66,11 @@ static double truepeak_feed(ebur128_state *st, const float *x, int channels, siz
 		if (++j == len)
 			j = 0;
 	}
-	if (ebur128_add_frames_float(st, tmp, n) != EBUR128_SUCCESS)
+	if (ebur128_add_frames_float(m->st, tmp, n) != EBUR128_SUCCESS)
 		return -1;
 	double most = 0, v;
 	for (int c = 0; c < ch; c++)
-		if (ebur128_prev_true_peak(st, (unsigned)c, &v) == EBUR128_SUCCESS && v > most)
+		if (ebur128_prev_true_peak(m->st, (unsigned)c, &v) == EBUR128_SUCCESS && v > most)
 			most = v;
 	return most;
 }
@@ -54,32 +84,30 @@ int truepeak_measure(const float *x, int channels, int rate, size_t start, size_
 	if (len == 0)
 		return 0;
 	size_t nb = (len + TRUEPEAK_BLOCK - 1) / TRUEPEAK_BLOCK;
-	int ch = channels >= 2 ? 2 : 1;
-	ebur128_state *st = truepeak_state(ch, rate);
-	float *tmp = malloc((TRUEPEAK_BLOCK + TRUEPEAK_REACH) * 2 * sizeof *tmp);
+	truepeak_meter m;
+	if (truepeak_open(&m, channels, rate, err) != 0)
+		return -1;
 	tp->block = malloc(nb * sizeof *tp->block);
-	if (!st || !tmp || !tp->block) {
-		if (st)
-			ebur128_destroy(&st);
-		free(tmp);
-		truepeak_free(tp);
+	if (!tp->block) {
+		truepeak_close(&m);
 		return il_err_set(err, IL_E_INTERNAL, "out of memory measuring the true peak");
 	}
 	tp->nblocks = nb;
 	tp->len = len;
 	tp->channels = channels;
 	tp->rate = rate;
-	int rc = truepeak_feed(st, x, channels, start, len, -TRUEPEAK_REACH, 0, tmp) < 0 ? -1 : 0;
+	/* The loop's end before its start, as it wraps. */
+	int rc = truepeak_feed(&m, x, channels, start, len, -TRUEPEAK_REACH, 0) < 0 ? -1 : 0;
 	for (size_t k = 0; k < nb && rc == 0; k++) {
-		long a = (long)(k * TRUEPEAK_BLOCK), b = a + TRUEPEAK_BLOCK < (long)len ? a + TRUEPEAK_BLOCK : (long)len;
-		double v = truepeak_feed(st, x, channels, start, len, a, b, tmp);
+		long a, b;
+		truepeak_span(k, len, &a, &b);
+		double v = truepeak_feed(&m, x, channels, start, len, a, b);
 		if (v < 0)
 			rc = -1;
 		tp->block[k] = (float)v;
 		*peak = v > *peak ? v : *peak;
 	}
-	ebur128_destroy(&st);
-	free(tmp);
+	truepeak_close(&m);
 	if (rc != 0) {
 		truepeak_free(tp);
 		return il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
@@ -93,9 +121,9 @@ static int truepeak_touched(const il_truepeak *tp, const float *x, const float *
 			    size_t k)
 {
 	size_t len = tp->len, ch = (size_t)tp->channels;
-	long a = (long)(k * TRUEPEAK_BLOCK) - TRUEPEAK_REACH, b = (long)((k + 1) * TRUEPEAK_BLOCK);
-	if (b > (long)len)
-		b = (long)len;
+	long a, b;
+	truepeak_span(k, len, &a, &b);
+	a -= TRUEPEAK_REACH;
 	size_t j = (size_t)((a % (long)len + (long)len) % (long)len);
 	for (long v = a; v < b; v++) {
 		size_t o = (start + j) * ch;
@@ -113,38 +141,25 @@ int truepeak_again(const il_truepeak *tp, const float *x, const float *orig, siz
 		   double *peak, il_err *err)
 {
 	*peak = 0;
-	int ch = tp->channels >= 2 ? 2 : 1;
-	ebur128_state *st = NULL;
-	float *tmp = NULL, gf = (float)g;
+	truepeak_meter m = { NULL, NULL };
+	float gf = (float)g;
 	for (size_t k = 0; k < tp->nblocks; k++) {
 		double v = g * tp->block[k];
 		if (truepeak_touched(tp, x, orig, start, gf, k)) {
-			if (!st) {
-				st = truepeak_state(ch, tp->rate);
-				tmp = malloc((TRUEPEAK_BLOCK + TRUEPEAK_REACH) * 2 * sizeof *tmp);
-				if (!st || !tmp) {
-					if (st)
-						ebur128_destroy(&st);
-					free(tmp);
-					return il_err_set(err, IL_E_INTERNAL, "out of memory measuring the true peak");
-				}
-			}
-			long a = (long)(k * TRUEPEAK_BLOCK), b = a + TRUEPEAK_BLOCK;
-			if (b > (long)tp->len)
-				b = (long)tp->len;
+			if (!m.st && truepeak_open(&m, tp->channels, tp->rate, err) != 0)
+				return -1;
+			long a, b;
+			truepeak_span(k, tp->len, &a, &b);
 			/* The reach before the block refills the filter's history. */
-			if (truepeak_feed(st, x, tp->channels, start, tp->len, a - TRUEPEAK_REACH, a, tmp) < 0 ||
-			    (v = truepeak_feed(st, x, tp->channels, start, tp->len, a, b, tmp)) < 0) {
-				ebur128_destroy(&st);
-				free(tmp);
+			if (truepeak_feed(&m, x, tp->channels, start, tp->len, a - TRUEPEAK_REACH, a) < 0 ||
+			    (v = truepeak_feed(&m, x, tp->channels, start, tp->len, a, b)) < 0) {
+				truepeak_close(&m);
 				return il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 			}
 		}
 		*peak = v > *peak ? v : *peak;
 	}
-	if (st)
-		ebur128_destroy(&st);
-	free(tmp);
+	truepeak_close(&m);
 	return 0;
 }
 
