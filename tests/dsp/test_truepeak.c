@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../testutil.h"
 #include "dsp/truepeak.h"
 
 #define RATE 48000
@@ -125,9 +126,5 @@ static Suite *truepeak_suite(void)
 /* Run the suite. */
 int main(void)
 {
-	SRunner *sr = srunner_create(truepeak_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return testutil_run(truepeak_suite());
 }
