@@ -477,8 +477,9 @@ void engine_player_clear_queue(il_engine *e)
 		il_player_hold(ep->pl, -1);
 	}
 	ep->last = NULL;
-	pthread_mutex_unlock(&ep->lock);
+	ep->epoch++; /* and the one being prepared, when it is done */
 	il_player_clear_queue(ep->pl);
+	pthread_mutex_unlock(&ep->lock);
 }
 
 /* Resume a paused loop (a new station always plays). */

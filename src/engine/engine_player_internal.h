@@ -33,6 +33,7 @@ struct engine_player {
 	pthread_cond_t cond;
 	il_player_job *jobs, *last;
 	int njobs;         /* jobs waiting or being worked on */
+	unsigned long epoch; /* bumped when the queue is dropped: a job taken before is dropped when done */
 	int quit;
 	int ended;         /* a headless limit was reached (set by the player thread) */
 	int nothing_left;  /* headless --play: ticks seen with nothing to play */

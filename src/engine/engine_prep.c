@@ -31,8 +31,9 @@ void engine_prep_job_free(il_player_job *j)
 	free(j);
 }
 
-/* Prepare one job on the worker thread and queue the result. */
-static void engine_prep_run(struct engine_player *ep, il_player_job *j)
+/* Prepare one job on the worker thread and queue the result, unless the
+ * queue was dropped (a new station) since the job was taken in epoch. */
+static void engine_prep_run(struct engine_player *ep, il_player_job *j, unsigned long epoch)
 {
 	il_err err;
 	il_loop *loop = j->loop;
@@ -62,15 +63,26 @@ static void engine_prep_run(struct engine_player *ep, il_player_job *j)
 	}
 	char title[sizeof t->loop->title];
 	snprintf(title, sizeof title, "%s", t->loop->title);
-	engine_post_log(ep->e, ENGINE_INFO, "queued %s (%.3f s loop)", title, il_track_seconds(t));
-	/* At once: a crossfade to it, the queue left as it is; with nothing
-	 * playing, it starts as the next loop does. */
-	if (j->now && il_player_jump(ep->pl, t, &err) == 0) {
+	double secs = il_track_seconds(t);
+	/* Queued under the lock that drops the queue, so that a loop of a
+	 * station replaced while it was prepared never follows the new one.
+	 * At once (now): a crossfade to it, the queue left as it is; with
+	 * nothing playing, it starts as the next loop does. */
+	pthread_mutex_lock(&ep->lock);
+	int stale = ep->epoch != epoch, jumped = !stale && j->now && il_player_jump(ep->pl, t, &err) == 0;
+	unsigned long long at = 0;
+	if (stale || jumped)
 		il_track_unref(t);
-	} else {
-		unsigned long long at = il_player_enqueue(ep->pl, t);
-		engine_post_log(ep->e, ENGINE_DEBUG, "%s queued at frame %llu", title, at);
+	else
+		at = il_player_enqueue(ep->pl, t);
+	pthread_mutex_unlock(&ep->lock);
+	if (stale) {
+		engine_post_log(ep->e, ENGINE_DEBUG, "%s dropped: the queue was cleared while it was prepared", title);
+		return;
 	}
+	engine_post_log(ep->e, ENGINE_INFO, "queued %s (%.3f s loop)", title, secs);
+	if (!jumped)
+		engine_post_log(ep->e, ENGINE_DEBUG, "%s queued at frame %llu", title, at);
 }
 
 /* The worker thread: prepares queued jobs one after the other. */
@@ -84,11 +96,12 @@ void *engine_prep_worker(void *arg)
 		if (ep->quit)
 			break;
 		il_player_job *j = ep->jobs;
+		unsigned long epoch = ep->epoch;
 		ep->jobs = j->next;
 		if (!ep->jobs)
 			ep->last = NULL;
 		pthread_mutex_unlock(&ep->lock);
-		engine_prep_run(ep, j);
+		engine_prep_run(ep, j, epoch);
 		il_player_hold(ep->pl, -1);
 		engine_prep_job_free(j);
 		pthread_mutex_lock(&ep->lock);
