@@ -5,8 +5,12 @@ unset TMUX TMUX_PANE
 export TMUX_TMPDIR="$TEST_TMP"
 UI_SOCK="il-ui-$$"
 UI_PANE="ui:0.0"
+# The private server outlives its last session: when it ended with it, a
+# session started just after could reach the server on its way out and be
+# lost with it ("server exited unexpectedly"). il_at_exit ends the server.
+printf 'set -g exit-empty off\n' >"$TEST_TMP/tmux.conf"
 # Run tmux on the private server.
-T() { "$TMUX_BIN" -L "$UI_SOCK" -f /dev/null "$@"; }
+T() { "$TMUX_BIN" -L "$UI_SOCK" -f "$TEST_TMP/tmux.conf" "$@"; }
 il_at_exit 'T kill-server >/dev/null 2>&1'
 trap 'exit 141' PIPE # (HUP, INT and TERM: tests/lib.sh)
 # The pane's text now.
