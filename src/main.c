@@ -21,7 +21,7 @@ static int main_exec_engine(char **argv)
 {
 	char path[IL_PATH_MAX];
 	il_err err;
-	if (paths_engine_program(path, sizeof path, &err) != 0) {
+	if (paths_program(IL_ENGINE_NAME, path, sizeof path, &err) != 0) {
 		fprintf(stderr, "%s: %s (reinstall infiniloop-tui)\n", argv[0], err.msg);
 		return 1;
 	}

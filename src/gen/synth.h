@@ -5,8 +5,8 @@
  * (A A' B A'': the B section with its own chords and melody, parts
  * entering and leaving, fills and a turnaround that cadences back to the
  * start) and plays it with General MIDI instruments through FluidSynth
- * (rendered in a short-lived child process, so the soundfont never stays in
- * memory) mixed with its own oscillators and drums where they are the
+ * (rendered by the program infiniloop-fluid, so the soundfont never stays
+ * in memory) mixed with its own oscillators and drums where they are the
  * right sound. The clip is the end of the phrase fading in, the phrase,
  * and its start again, fading out: the phrase loops seamlessly, and the
  * plan says where (loop_start, loop_end). Stereo float at SYNTH_RATE; the

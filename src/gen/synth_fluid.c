@@ -1,18 +1,16 @@
-/* synth_fluid.c: General MIDI parts through FluidSynth, in a short-lived
- * child process: the soundfont (FluidR3_GM is 148 MB) is loaded there, with
- * only the samples the score uses, and is gone when the child exits, so it
- * never stays in the engine's memory. The child writes into a shared
- * anonymous mapping; the parent mixes it into the bus. The library itself
- * is opened with dlopen() in the child only (see fluid_open), so neither the
- * UI nor the engine ever maps libfluidsynth and the libraries it pulls in;
- * its headers give the types at compile time. */
+/* synth_fluid.c: General MIDI parts through FluidSynth, rendered by the
+ * program infiniloop-fluid (src/main_fluid.c), started for each clip with
+ * posix_spawn: the soundfont (FluidR3_GM is 148 MB) is loaded there, with
+ * only the samples the score uses, and is gone when it exits, so it never
+ * stays in the engine's memory; neither the UI nor the engine ever maps
+ * libfluidsynth. The job and the samples rendered go through one memfd
+ * (src/gen/fluidjob.h); the engine mixes them into the bus. */
 /* (The per-channel reverb amounts of the score are kept for a soundfont
  * reverb; the bus's reverb gets one send for all General MIDI parts.) */
-#include <dlfcn.h>
 #include <errno.h>
 #include <math.h>
-#include <fluidsynth.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -20,40 +18,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gen/fluidjob.h"
 #include "gen/synth_internal.h"
+#include "store/paths.h"
 
 #define FLUID_GAIN 0.9f /* level of the GM parts against the oscillators */
-#define FLUID_NOLIB 6    /* the child's exit status when the library cannot be loaded */
-
-/* The FluidSynth functions used, one row per symbol, looked up in the child. */
-#define FLUID_FUNCS(X)                                                                                                \
-	X(fluid_set_log_function)                                                                                     \
-	X(new_fluid_settings)                                                                                         \
-	X(fluid_settings_setnum)                                                                                      \
-	X(fluid_settings_setint)                                                                                      \
-	X(new_fluid_synth)                                                                                            \
-	X(fluid_synth_sfload)                                                                                         \
-	X(fluid_synth_program_select)                                                                                 \
-	X(fluid_synth_cc)                                                                                             \
-	X(fluid_synth_write_float)                                                                                    \
-	X(fluid_synth_noteon)                                                                                         \
-	X(fluid_synth_noteoff)                                                                                        \
-	X(fluid_synth_get_active_voice_count)
-
-#define FLUID_FIELD(f) __typeof__(&f) f;
-static struct {
-	FLUID_FUNCS(FLUID_FIELD)
-} fl;
-#define FLUID_ROW(f) { #f, (void *)&fl.f },
-static const struct {
-	const char *name;
-	void *slot; /* where the function's address goes */
-} fluid_rows[] = { FLUID_FUNCS(FLUID_ROW) };
-
-typedef struct fluid_msg {
-	size_t frame;
-	unsigned char on, chan, note, vel;
-} fluid_msg;
 
 /* Order messages by frame, note-offs first. */
 static int fluid_msg_cmp(const void *a, const void *b)
@@ -79,105 +48,77 @@ const char *synth_fluid_find(const char *setting)
 	return NULL;
 }
 
-/* The library to open: $INFINILOOP_FLUIDSYNTH, else the configured soname. */
-static const char *synth_fluid_soname(void)
+/* The library the renderer opens: $INFINILOOP_FLUIDSYNTH, else the
+ * configured soname (then, as a fallback, the development link). */
+static const char *synth_fluid_soname(const char **fallback)
 {
 	const char *e = getenv("INFINILOOP_FLUIDSYNTH");
+	*fallback = e && *e ? "" : "libfluidsynth.so";
 	return e && *e ? e : IL_FLUID_SONAME;
 }
 
-/* Open FluidSynth and fill fl from fluid_rows; 0, or -1 if it is missing. */
-static int fluid_open(void)
+/* Write the score's job into a new memfd of its size; the descriptor,
+ * or -1 with err. The output part is left zero (silence). */
+static int synth_fluid_job(const il_synth_score *s, size_t frames, double rate, il_err *err)
 {
-	const char *name = synth_fluid_soname();
-	void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-	if (!h && !getenv("INFINILOOP_FLUIDSYNTH") && strcmp(name, "libfluidsynth.so") != 0)
-		h = dlopen("libfluidsynth.so", RTLD_NOW | RTLD_LOCAL);
-	if (!h)
+	size_t nm = 2 * s->n, size = fluid_job_size(nm, frames);
+	int fd = memfd_create("infiniloop-fluid", MFD_CLOEXEC);
+	if (fd < 0)
+		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot make FluidSynth's job file");
+	void *p = ftruncate(fd, (off_t)size) == 0 ? mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) : MAP_FAILED;
+	if (p == MAP_FAILED) {
+		int e = errno;
+		close(fd);
+		return il_err_errno(err, IL_E_INTERNAL, e, "cannot map %zu bytes for FluidSynth", size);
+	}
+	fluid_job *job = p;
+	*job = (fluid_job){ FLUID_JOB_MAGIC, (uint32_t)rate, frames, nm, getpid(), FLUID_GAIN, { 0 }, { 0 }, { 0 }, { 0 } };
+	memcpy(job->program, s->program, sizeof job->program);
+	memcpy(job->vol, s->vol, sizeof job->vol);
+	memcpy(job->pan, s->pan, sizeof job->pan);
+	memcpy(job->rev, s->rev, sizeof job->rev);
+	fluid_msg *m = (fluid_msg *)(void *)((char *)p + fluid_job_msgs_at());
+	for (size_t k = 0; k < s->n; k++) {
+		const il_synth_ev *e = &s->ev[k];
+		size_t a = (size_t)llround(e->t * rate), b = (size_t)llround((e->t + e->dur) * rate);
+		m[2 * k] = (fluid_msg){ a, 1, e->chan, e->note, e->vel };
+		m[2 * k + 1] = (fluid_msg){ b > a ? b : a + 1, 0, e->chan, e->note, 0 };
+	}
+	qsort(m, nm, sizeof *m, fluid_msg_cmp);
+	munmap(p, size);
+	return fd;
+}
+
+/* Start the renderer on the job fd; its pid, or -1 with err. Its signals
+ * are the defaults, none blocked, whatever the calling thread's are. */
+static pid_t synth_fluid_spawn(int fd, const char *soundfont, il_err *err)
+{
+	char prog[IL_PATH_MAX];
+	if (paths_program(IL_FLUID_NAME, prog, sizeof prog, err) != 0)
 		return -1;
-	for (size_t k = 0; k < sizeof fluid_rows / sizeof fluid_rows[0]; k++) {
-		void *f = dlsym(h, fluid_rows[k].name);
-		if (!f)
-			return -1;
-		memcpy(fluid_rows[k].slot, &f, sizeof f); /* POSIX: a data pointer holds a function's */
-	}
-	return 0;
-}
-
-/* Select program prog (or a kit on channel 9) on chan, falling back to the
- * first of its bank, then to program 0. */
-static void fluid_program(fluid_synth_t *syn, int sfid, int chan, int prog)
-{
-	int bank = chan == 9 ? 128 : 0, p = prog >= GEN_GM_KIT ? prog - GEN_GM_KIT : prog;
-	if (fl.fluid_synth_program_select(syn, chan, sfid, bank, p) != FLUID_OK)
-		fl.fluid_synth_program_select(syn, chan, sfid, bank, 0);
-}
-
-/* Render frames pos .. to of the synth into out (planar: n left, then n
- * right); 0, or -1 when FluidSynth fails. */
-static int fluid_write(fluid_synth_t *syn, float *out, size_t n, size_t pos, size_t to)
-{
-	return fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) == FLUID_OK ? 0 : -1;
-}
-
-/* The child: render msgs into out (planar: n left, then n right); exit status. */
-static int fluid_child(const il_synth_score *s, const char *soundfont, const fluid_msg *m, size_t nm, float *out,
-		       size_t n)
-{
-	if (fluid_open() != 0)
-		return FLUID_NOLIB;
-	for (int lv = 0; lv < LAST_LOG_LEVEL; lv++)
-		fl.fluid_set_log_function(lv, NULL, NULL);
-	fluid_settings_t *set = fl.new_fluid_settings();
-	if (!set)
-		return 2;
-	fl.fluid_settings_setnum(set, "synth.sample-rate", SYNTH_RATE);
-	fl.fluid_settings_setnum(set, "synth.gain", FLUID_GAIN);
-	fl.fluid_settings_setint(set, "synth.dynamic-sample-loading", 1);
-	fl.fluid_settings_setint(set, "synth.chorus.active", 0);
-	/* No reverb here: its delay lines are modulated, so it would not repeat
-	 * with the phrase; the bus's own reverb takes the send instead. */
-	fl.fluid_settings_setint(set, "synth.reverb.active", 0);
-	fl.fluid_settings_setint(set, "synth.polyphony", 192);
-	fluid_synth_t *syn = fl.new_fluid_synth(set);
-	if (!syn)
-		return 3;
-	/* No preset reset: it would load the piano's samples on every channel
-	 * before the programs below replace it (20 ms when no piano plays). */
-	int sfid = fl.fluid_synth_sfload(syn, soundfont, 0);
-	if (sfid == FLUID_FAILED)
-		return 4;
-	for (int ch = 0; ch < 16; ch++) {
-		if (s->program[ch] < 0)
-			continue;
-		fluid_program(syn, sfid, ch, s->program[ch]);
-		fl.fluid_synth_cc(syn, ch, 7, (int)(s->vol[ch] * 127));
-		fl.fluid_synth_cc(syn, ch, 10, (int)(64 + s->pan[ch] * 63));
-		fl.fluid_synth_cc(syn, ch, 91, (int)(s->rev[ch] * 127));
-		fl.fluid_synth_cc(syn, ch, 93, 0);
-	}
-	/* Silence before the first note and after the last sound is not
-	 * rendered; the first frame rendered is on the bus's 64-frame grid. */
-	size_t pos = nm && m[0].frame < n ? m[0].frame / 64 * 64 : n;
-	for (size_t k = 0; k < nm; k++) {
-		size_t to = m[k].frame < n ? m[k].frame : n;
-		if (to > pos) {
-			if (fluid_write(syn, out, n, pos, to) != 0)
-				return 5;
-			pos = to;
-		}
-		if (m[k].on)
-			fl.fluid_synth_noteon(syn, m[k].chan, m[k].note, m[k].vel);
-		else
-			fl.fluid_synth_noteoff(syn, m[k].chan, m[k].note);
-	}
-	while (pos < n && fl.fluid_synth_get_active_voice_count(syn) > 0) {
-		size_t to = pos + 4096 < n ? pos + 4096 : n;
-		if (fluid_write(syn, out, n, pos, to) != 0)
-			return 5;
-		pos = to;
-	}
-	return 0;
+	const char *fallback, *lib = synth_fluid_soname(&fallback);
+	char *argv[] = { prog, (char *)soundfont, (char *)lib, *fallback ? (char *)fallback : NULL, NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	sigset_t none, dfl;
+	sigemptyset(&none);
+	sigemptyset(&dfl);
+	int sigs[] = { SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD };
+	for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+		sigaddset(&dfl, sigs[k]);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd, FLUID_JOB_FD); /* (clears close-on-exec, even when fd is 3) */
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setsigdefault(&at, &dfl);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+	pid_t pid;
+	int rc = posix_spawn(&pid, prog, &fa, &at, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	if (rc != 0)
+		return il_err_errno(err, IL_E_GEN, rc, "cannot run FluidSynth's renderer %s", prog);
+	return pid;
 }
 
 /* Wait for the child; kill it when cancel is set. Its exit status, or -1. */
@@ -205,47 +146,32 @@ static int fluid_wait(pid_t pid, const volatile int *cancel)
 int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_bus *bus, float rev,
 		       const volatile int *cancel, il_err *err)
 {
-	size_t nm = 2 * s->n, bytes = 2 * bus->n * sizeof(float);
-	fluid_msg *m = malloc((nm ? nm : 1) * sizeof *m);
-	if (!m)
-		return il_err_set(err, IL_E_INTERNAL, "out of memory for %zu notes", s->n);
-	for (size_t k = 0; k < s->n; k++) {
-		const il_synth_ev *e = &s->ev[k];
-		size_t a = (size_t)llround(e->t * bus->rate), b = (size_t)llround((e->t + e->dur) * bus->rate);
-		m[2 * k] = (fluid_msg){ a, 1, e->chan, e->note, e->vel };
-		m[2 * k + 1] = (fluid_msg){ b > a ? b : a + 1, 0, e->chan, e->note, 0 };
-	}
-	qsort(m, nm, sizeof *m, fluid_msg_cmp);
-	float *out = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (out == MAP_FAILED) {
-		free(m);
-		return il_err_set(err, IL_E_INTERNAL, "cannot map %zu bytes for FluidSynth: %s", bytes, strerror(errno));
-	}
-	pid_t pid = fork();
-	if (pid < 0) {
-		int e = errno;
-		munmap(out, bytes);
-		free(m);
-		return il_err_set(err, IL_E_GEN, "cannot start FluidSynth's process: %s", strerror(e));
-	}
-	if (pid == 0)
-		_exit(fluid_child(s, soundfont, m, nm, out, bus->n));
-	int rc = fluid_wait(pid, cancel);
-	free(m);
+	int fd = synth_fluid_job(s, bus->n, bus->rate, err);
+	if (fd < 0)
+		return -1;
+	pid_t pid = synth_fluid_spawn(fd, soundfont, err);
+	int rc = pid < 0 ? -2 : fluid_wait(pid, cancel);
+	size_t size = fluid_job_size(2 * s->n, bus->n);
+	void *p = rc == 0 ? mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+	close(fd);
+	if (rc == 0 && p == MAP_FAILED)
+		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot map FluidSynth's output");
 	if (rc != 0) {
-		munmap(out, bytes);
+		const char *fallback, *lib = synth_fluid_soname(&fallback);
+		if (rc == -2)
+			return -1; /* err says why */
 		if (rc < 0)
 			return il_err_set(err, IL_E_GEN, "FluidSynth was stopped");
-		if (rc == FLUID_NOLIB)
-			return il_err_set(err, IL_E_GEN, "FluidSynth library not found (%s; install libfluidsynth3)",
-					  synth_fluid_soname());
+		if (rc == FLUID_EXIT_NOLIB)
+			return il_err_set(err, IL_E_GEN, "FluidSynth library not found (%s; install libfluidsynth3)", lib);
 		return il_err_set(err, IL_E_GEN, "FluidSynth could not render with %s (status %d)", soundfont, rc);
 	}
+	const float *out = (const float *)(const void *)((const char *)p + fluid_job_out_at(2 * s->n));
 	for (size_t i = 0; i < bus->n; i++) {
 		bus->l[i] += out[i];
 		bus->r[i] += out[bus->n + i];
 		bus->rev[i] += rev * 0.5f * (out[i] + out[bus->n + i]);
 	}
-	munmap(out, bytes);
+	munmap(p, size);
 	return 0;
 }

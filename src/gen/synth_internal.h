@@ -159,7 +159,7 @@ const char *synth_osc_name(int osc);
 
 /* Add a GM note to the score; 0, or -1 when out of memory. */
 int synth_score_add(il_synth_score *s, double t, double dur, int chan, int note, int vel);
-/* Render the score with FluidSynth from soundfont in a child process and
+/* Render the score with FluidSynth from soundfont in infiniloop-fluid and
  * mix it into the bus, with rev of it into the reverb send. 0, or -1 with
  * err (nothing mixed). */
 int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_bus *bus, float rev,

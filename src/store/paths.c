@@ -236,9 +236,17 @@ int paths_find_data(const char *rel, char *out, size_t n, il_err *err)
 			  rel, dir, IL_PKGDATADIR);
 }
 
-/* The engine program (see paths.h). */
-int paths_engine_program(char *out, size_t n, il_err *err)
+/* A program of the package's (see paths.h). */
+int paths_program(const char *name, char *out, size_t n, il_err *err)
 {
+	const char *dir = getenv("INFINILOOP_LIBEXECDIR");
+	if (dir && *dir) {
+		if (paths_join(out, n, dir, name, err) != 0)
+			return -1;
+		if (access(out, X_OK) != 0)
+			return il_err_errno(err, IL_E_IO, errno, "%s cannot be run ($INFINILOOP_LIBEXECDIR)", out);
+		return 0;
+	}
 	char self[IL_PATH_MAX];
 	ssize_t k = readlink("/proc/self/exe", self, sizeof self - 1);
 	if (k > 0) {
@@ -246,14 +254,14 @@ int paths_engine_program(char *out, size_t n, il_err *err)
 		char *slash = strrchr(self, '/');
 		if (slash) {
 			*slash = '\0';
-			if (paths_join(out, n, self, IL_ENGINE_NAME, NULL) == 0 && access(out, X_OK) == 0)
+			if (paths_join(out, n, self, name, NULL) == 0 && access(out, X_OK) == 0)
 				return 0;
 		}
 	}
-	if (paths_join(out, n, IL_PKGLIBEXECDIR, IL_ENGINE_NAME, err) != 0)
+	if (paths_join(out, n, IL_PKGLIBEXECDIR, name, err) != 0)
 		return -1;
 	if (access(out, X_OK) != 0)
-		return il_err_errno(err, IL_E_IO, errno, "the engine program %s cannot be run", out);
+		return il_err_errno(err, IL_E_IO, errno, "%s cannot be run", out);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #define IL_PATH_MAX 4096
 #define IL_ENGINE_NAME "infiniloop-engine" /* the engine program (Makefile.am names it too) */
+#define IL_FLUID_NAME "infiniloop-fluid"   /* the composer's FluidSynth renderer (likewise) */
 
 /* $XDG_CONFIG_HOME/infiniloop (default ~/.config/infiniloop). */
 int paths_config_dir(char *out, size_t n, il_err *err);
@@ -38,9 +39,10 @@ int paths_mkdir_p(const char *dir, unsigned mode, il_err *err);
 int paths_find_data(const char *rel, char *out, size_t n, il_err *err);
 /* Make a private 0700 directory for temporary files (under $TMPDIR or /tmp). */
 int paths_tmpdir_create(char *out, size_t n, il_err *err);
-/* The engine program (infiniloop-engine): beside the running program when
- * it is there (a build tree), else in the package's libexec folder. */
-int paths_engine_program(char *out, size_t n, il_err *err);
+/* A program of the package's (IL_ENGINE_NAME, IL_FLUID_NAME): in
+ * $INFINILOOP_LIBEXECDIR when it is set, else beside the running program
+ * when it is there (a build tree), else in the package's libexec folder. */
+int paths_program(const char *name, char *out, size_t n, il_err *err);
 /* Remove a directory and everything in it (links are not followed). */
 void paths_remove_tree(const char *dir);
 /* Remove a directory made by paths_tmpdir_create and everything in it. */

@@ -33,7 +33,7 @@ int elink_init(il_elink *l, const il_opts *o, il_err *err)
 	memset(l, 0, sizeof *l);
 	l->fd = -1;
 	proto_reader_init(&l->rd);
-	if (paths_engine_program(l->exe, sizeof l->exe, err) != 0)
+	if (paths_program(IL_ENGINE_NAME, l->exe, sizeof l->exe, err) != 0)
 		return -1;
 	elink_arg(l, "infiniloop-tui");
 	elink_arg(l, "--daemon");

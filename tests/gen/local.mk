@@ -22,10 +22,10 @@ tests_gen_test_seams_CFLAGS = $(TEST_CFLAGS)
 tests_gen_test_seams_LDADD = $(CHECK_LDADD)
 endif
 TESTS += tests/gen/gen_musicgpt.sh tests/gen/gen_engine.sh tests/gen/gen_escape.sh tests/gen/history_full.sh \
-	tests/gen/gen_json.sh tests/gen/station.sh tests/gen/gen_tempo.sh
+	tests/gen/gen_json.sh tests/gen/station.sh tests/gen/gen_tempo.sh tests/gen/fluid_renderer.sh
 EXTRA_DIST += tests/gen/fake-musicgpt tests/gen/gen_musicgpt.sh tests/gen/gen_engine.sh tests/gen/gen_escape.sh \
 	tests/gen/history_full.sh tests/gen/gen_json.sh tests/gen/music_bench.py \
-	tests/gen/station.sh tests/gen/gen_tempo.sh
+	tests/gen/station.sh tests/gen/gen_tempo.sh tests/gen/fluid_renderer.sh
 
 # make bench: the synth's speed as a multiple of real time.
 EXTRA_PROGRAMS += tests/gen/bench_synth
