@@ -16,8 +16,9 @@ EXTRA_DIST += tests/robust/bad_input.sh tests/robust/mkbad.py tests/robust/soak.
 
 # The long soak: 1000 generations and loop switches (make soak [SOAK_N=N]).
 SOAK_N = 1000
-soak: infiniloop-tui infiniloop-engine
+soak: infiniloop-tui infiniloop-engine infiniloop-fluid
 	$(AM_V_at)top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	IL_BIN='$(abs_top_builddir)/infiniloop-tui' IL_ENGINE_BIN='$(abs_top_builddir)/infiniloop-engine' SOAK_N=$(SOAK_N) \
+	INFINILOOP_LIBEXECDIR='$(abs_top_builddir)' \
 	$(SHELL) $(top_srcdir)/tests/robust/soak.sh
 .PHONY: soak
