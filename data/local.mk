@@ -7,8 +7,10 @@ data_make_startup_SOURCES = data/make_startup.c
 data_make_startup_LDADD = $(CORE_LIBS)
 pkgdata_DATA += data/startup1.wav data/startup2.wav
 CLEANFILES += data/startup1.wav data/startup2.wav
-data/startup1.wav data/startup2.wav: data/make-startup$(EXEEXT)
-	$(AM_V_GEN)$(MKDIR_P) data && ./data/make-startup$(EXEEXT) $$(echo $@ | sed 's/.*startup\([12]\)\.wav/\1/') $@
+# (The composer's General MIDI parts are rendered by the built infiniloop-fluid.)
+data/startup1.wav data/startup2.wav: data/make-startup$(EXEEXT) infiniloop-fluid$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) data && INFINILOOP_LIBEXECDIR='$(abs_top_builddir)' \
+		./data/make-startup$(EXEEXT) $$(echo $@ | sed 's/.*startup\([12]\)\.wav/\1/') $@
 
 ## Running at boot: the systemd user unit (its ExecStart in the configured
 ## bindir) and the bash and zsh completions, whose options, --remote

@@ -22,7 +22,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int which = argv[1][0] - '1';
-	il_synth_params p = { prompts[which], 16.0, which ? 20240611u : 19870305u, NULL, NULL, 0, 0 };
+	il_synth_params p = { prompts[which], 16.0, which ? 20240611u : 19870305u, NULL, NULL, 0, 0, 0 };
 	float *buf;
 	size_t n;
 	il_err err;
@@ -35,6 +35,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "make-startup: %s\n", err.msg);
 		return 1;
 	}
+	if (plan.note[0]) /* (no soundfont or no FluidSynth: the oscillators played) */
+		fprintf(stderr, "make-startup: note: %s\n", plan.note);
 	synth_plan_tags(&plan, tags, sizeof tags);
 	size_t len = strlen(tags);
 	snprintf(tags + len, sizeof tags - len, "; loudness=%.2f %.2f %.2f", lr.after.integrated, lr.after.range,
