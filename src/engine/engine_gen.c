@@ -50,6 +50,7 @@ struct engine_gen {
 	il_engine_remake job_fav;    /* the running job's favourite (owned by the worker while it runs) */
 	int job_remake;           /* the running job makes job_fav */
 	unsigned long job_station;
+	char last_note[200];      /* the generator's last remark, logged when it changes (worker only) */
 	pthread_mutex_t mu;       /* guards what follows */
 	il_gen_state state;
 	double progress, eta;
@@ -186,6 +187,10 @@ static void *engine_gen_worker(void *arg)
 				"(generated in %.2f s, analysed in %.0f ms, seed %ld, total %.2f s)",
 				bar, loop->bpm, loop->score, loop->poor ? ", poor" : "", g->pl.gen_wall,
 				loop->analysis_ms, g->pl.seed, time_mono() - t0);
+		/* (A soundfont or FluidSynth missing or stalled: said once, not for every loop.) */
+		if (g->pl.note[0] && strcmp(g->pl.note, g->last_note) != 0)
+			engine_post_log(g->e, ENGINE_WARN, "note: %s", g->pl.note);
+		snprintf(g->last_note, sizeof g->last_note, "%s", g->pl.note);
 		pthread_mutex_lock(&g->mu);
 		g->last_gen_s = g->pl.gen_wall;
 		g->last_analysis_ms = loop->analysis_ms;

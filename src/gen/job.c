@@ -116,7 +116,7 @@ static int gen_fail(il_gen_attempt *a, il_gen_outcome outcome, const char *msg)
 static int gen_attempt_synth(const il_gen_job_cfg *cfg, il_gen_cancel *cancel, il_gen_attempt *a)
 {
 	il_synth_params p = { cfg->prompt, (double)cfg->secs, (uint64_t)a->seed,
-			   cancel ? &cancel->flag : NULL, cfg->soundfont, cfg->bpm, cfg->key };
+			   cancel ? &cancel->flag : NULL, cfg->soundfont, cfg->bpm, cfg->key, cfg->timeout };
 	float *buf;
 	size_t n;
 	il_err err;

@@ -358,7 +358,7 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 	pl->soundfont = 0;
 	if (c->gm && c->score.n > 0) {
 		il_err ferr;
-		if (synth_fluid_render(&c->score, soundfont, &c->bus, 0.35f * c->st->room, p->cancel, &ferr) == 0) {
+		if (synth_fluid_render(&c->score, soundfont, &c->bus, 0.35f * c->st->room, p->cancel, p->timeout, &ferr) == 0) {
 			pl->soundfont = 1;
 		} else if (p->cancel && *p->cancel) {
 			free(mem);

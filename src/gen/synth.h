@@ -33,6 +33,8 @@ typedef struct il_synth_params {
 	const char *soundfont;     /* NULL or "": the Debian paths; "none": oscillators only */
 	double bpm;                /* > 0: the tempo when the prompt names none (a station keeps it) */
 	int key;                   /* 0: free; else 1 + root + 12 * minor, when the prompt names none */
+	double timeout;            /* > 0: FluidSynth's renderer is stopped after this many seconds,
+				    * and the oscillators play its parts */
 } il_synth_params;
 
 typedef struct il_synth_plan {

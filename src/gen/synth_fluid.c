@@ -21,6 +21,7 @@
 #include "gen/fluidjob.h"
 #include "gen/synth_internal.h"
 #include "store/paths.h"
+#include "util/timeutil.h"
 
 #define FLUID_GAIN 0.9f /* level of the GM parts against the oscillators */
 
@@ -121,21 +122,24 @@ static pid_t synth_fluid_spawn(int fd, const char *soundfont, il_err *err)
 	return pid;
 }
 
-/* Wait for the child; kill it when cancel is set. Its exit status, or -1. */
-static int fluid_wait(pid_t pid, const volatile int *cancel)
+/* Wait for the renderer; kill it when cancel is set (-1) or after timeout
+ * seconds when timeout > 0 (-3). Its exit status, or -1 or -3. */
+static int fluid_wait(pid_t pid, const volatile int *cancel, double timeout)
 {
 	int st;
+	double t0 = time_mono();
 	for (;;) {
 		pid_t r = waitpid(pid, &st, WNOHANG);
 		if (r == pid)
 			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 		if (r < 0 && errno != EINTR)
 			return -1;
-		if (cancel && *cancel) {
+		int late = timeout > 0 && time_mono() - t0 > timeout;
+		if ((cancel && *cancel) || late) {
 			kill(pid, SIGKILL);
 			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 				;
-			return -1;
+			return late ? -3 : -1;
 		}
 		struct timespec ts = { 0, 2000000 };
 		nanosleep(&ts, NULL);
@@ -144,13 +148,13 @@ static int fluid_wait(pid_t pid, const volatile int *cancel)
 
 /* Render the score with FluidSynth and mix it into the bus (see synth_internal.h). */
 int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_bus *bus, float rev,
-		       const volatile int *cancel, il_err *err)
+		       const volatile int *cancel, double timeout, il_err *err)
 {
 	int fd = synth_fluid_job(s, bus->n, bus->rate, err);
 	if (fd < 0)
 		return -1;
 	pid_t pid = synth_fluid_spawn(fd, soundfont, err);
-	int rc = pid < 0 ? -2 : fluid_wait(pid, cancel);
+	int rc = pid < 0 ? -2 : fluid_wait(pid, cancel, timeout);
 	size_t size = fluid_job_size(2 * s->n, bus->n);
 	void *p = rc == 0 ? mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
 	close(fd);
@@ -160,6 +164,9 @@ int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_
 		const char *fallback, *lib = synth_fluid_soname(&fallback);
 		if (rc == -2)
 			return -1; /* err says why */
+		if (rc == -3)
+			return il_err_set(err, IL_E_GEN, "FluidSynth did not finish within %.0f s and was stopped "
+					  "(setting 'timeout')", timeout);
 		if (rc < 0)
 			return il_err_set(err, IL_E_GEN, "FluidSynth was stopped");
 		if (rc == FLUID_EXIT_NOLIB)

@@ -163,7 +163,7 @@ int synth_score_add(il_synth_score *s, double t, double dur, int chan, int note,
  * mix it into the bus, with rev of it into the reverb send. 0, or -1 with
  * err (nothing mixed). */
 int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_bus *bus, float rev,
-		       const volatile int *cancel, il_err *err);
+		       const volatile int *cancel, double timeout, il_err *err);
 /* The soundfont to use: the setting, else the Debian paths; NULL if none. */
 const char *synth_fluid_find(const char *setting);
 

@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint64_t seed = 1469598103934665603ULL;
 		for (size_t k = 0; k < n; k++)
 			seed = (seed ^ (unsigned char)p[k]) * 1099511628211ULL;
-		il_synth_params sp = { p, 2.0, seed | 1, NULL, "none", 0, 0 };
+		il_synth_params sp = { p, 2.0, seed | 1, NULL, "none", 0, 0, 0 };
 		float *out = NULL;
 		size_t frames = 0;
 		il_synth_plan plan;

@@ -37,7 +37,7 @@ int main(void)
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
 		double wall = 0, cpu = 0;
 		for (int k = 0; k < runs; k++) {
-			il_synth_params p = { prompts[s], secs, (uint64_t)(k + 1) * 7919u, NULL, NULL, 0, 0 };
+			il_synth_params p = { prompts[s], secs, (uint64_t)(k + 1) * 7919u, NULL, NULL, 0, 0, 0 };
 			float *out;
 			size_t n;
 			il_err err;

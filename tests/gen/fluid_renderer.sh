@@ -1,8 +1,9 @@
 #!/bin/sh
 # The composer's FluidSynth renderer, infiniloop-fluid: a program of its
 # own that the engine runs (an exec, not a fork of the engine's threads),
-# which refuses to run without a job and ends with the engine. A FIFO as
-# the soundfont holds the renderer in its load while the test looks at it.
+# which refuses to run without a job, ends with the engine and is stopped
+# after the setting 'timeout'. A FIFO as the soundfont holds the renderer
+# in its load while the test looks at it.
 . "${top_srcdir:-.}/tests/lib.sh"
 FL="$INFINILOOP_LIBEXECDIR/infiniloop-fluid"
 
@@ -60,6 +61,30 @@ for how in TERM KILL; do
 	gone "$r" && pass "$how: the renderer ends with the engine" || { fail "$how: the renderer $r is left"; kill -KILL "$r"; }
 	wait "$eng" 2>/dev/null
 done
+# A renderer that does not finish within the setting 'timeout' is stopped,
+# and the oscillators play its parts: the station goes on, and says so once.
+printf 'soundfont = "%s";\ntimeout = 2;\n' "$TEST_TMP/sf2" >"$XDG_CONFIG_HOME/infiniloop/config"
+"$IL_BIN" --headless --output null -p "late jazz trio" >"$TEST_TMP/engine.timeout" 2>&1 &
+eng=$!
+n=300
+while [ "$n" -gt 0 ] && [ "$(grep -c '^loop ' "$TEST_TMP/engine.timeout")" -lt 2 ]; do sleep 0.1; n=$((n - 1)); done
+kill -TERM "$eng"
+wait "$eng" 2>/dev/null
+expect_line "$TEST_TMP/engine.timeout" '^loop .*instruments="[^"]*\(synth\)' "timeout: the loops come, played by the oscillators"
+expect_line "$TEST_TMP/engine.timeout" "^log level=warn msg=\"note: FluidSynth did not finish within 2 s and was stopped \(setting 'timeout'\); General MIDI instruments are played by oscillators\"" \
+	"timeout: the engine says why"
+[ "$(grep -c 'msg="note: ' "$TEST_TMP/engine.timeout")" = 1 ] && pass "timeout: said once for its loops" ||
+	fail "timeout: said $(grep -c 'msg="note: ' "$TEST_TMP/engine.timeout") times"
+
+# At build time the startup loops were rendered by the built renderer.
+if [ -r /usr/share/sounds/sf2/FluidR3_GM.sf2 ]; then
+	for w in startup1 startup2; do
+		tags=$(strings -n 8 "$top_builddir/data/$w.wav" | grep -m1 'instruments=')
+		echo "$tags" | grep -q 'instruments=' && ! echo "$tags" | grep -q '(synth)' &&
+			pass "$w.wav: its instruments are General MIDI through FluidSynth" || fail "$w.wav: $tags"
+	done
+fi
+
 left=$(ps -eo pid=,args= | grep -F "$TEST_TMP/sf2" | grep -v grep)
 [ -z "$left" ] && pass "no renderer of this test left" || fail "renderers left: $left"
 finish

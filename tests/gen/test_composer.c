@@ -148,7 +148,7 @@ END_TEST
 static float *render(const char *prompt, double secs, uint64_t seed, const char *sf, double bpm, int key,
 		     il_synth_plan *pl, size_t *n)
 {
-	il_synth_params p = { prompt, secs, seed, NULL, sf, bpm, key };
+	il_synth_params p = { prompt, secs, seed, NULL, sf, bpm, key, 0 };
 	float *x;
 	il_err err;
 	ck_assert_msg(synth_render(&p, &x, n, pl, &err) == 0, "%s", err.msg);

@@ -151,7 +151,7 @@ static double rms(const float *x, size_t a, size_t b)
 
 START_TEST(test_synth_clip)
 {
-	il_synth_params p = { "house, 120 bpm, A minor", 15.0, 42, NULL, NULL, 0, 0 };
+	il_synth_params p = { "house, 120 bpm, A minor", 15.0, 42, NULL, NULL, 0, 0, 0 };
 	float *a, *b, *c;
 	size_t na, nb, nc;
 	il_synth_plan pl;
@@ -198,7 +198,7 @@ START_TEST(test_synth_styles)
 		"synthwave", "drum and bass", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk",
 		"classical", "waltz", "blues", "latin" };
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
-		il_synth_params p = { prompts[s], 6.0, 7, NULL, NULL, 0, 0 };
+		il_synth_params p = { prompts[s], 6.0, 7, NULL, NULL, 0, 0, 0 };
 		float *x;
 		size_t n;
 		il_synth_plan pl;
@@ -212,7 +212,7 @@ START_TEST(test_synth_styles)
 		ck_assert_msg(fabs(dc / (2.0 * n)) < 0.005, "%s has a DC offset of %g", prompts[s], dc / (2.0 * n));
 		free(x);
 	}
-	il_synth_params bad = { "x", 1.0, 1, NULL, NULL, 0, 0 };
+	il_synth_params bad = { "x", 1.0, 1, NULL, NULL, 0, 0, 0 };
 	float *x;
 	size_t n;
 	il_err err;

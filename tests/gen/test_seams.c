@@ -33,7 +33,7 @@ static double rms(const il_loop *l, size_t a, size_t b)
 /* Check the loop of one synth clip. */
 static void check_clip(const char *prompt, uint64_t seed)
 {
-	il_synth_params p = { prompt, 15.0, seed, NULL, NULL, 0, 0 };
+	il_synth_params p = { prompt, 15.0, seed, NULL, NULL, 0, 0, 0 };
 	float *x;
 	size_t n;
 	il_synth_plan pl;
