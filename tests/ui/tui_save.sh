@@ -36,7 +36,7 @@ cmd "save $D/a.wav"
 expect_screen "^$D/a.wav exists\. Overwrite\? \(y/n\)" ":save over an existing file asks first" 5
 expect_no_screen 'force' "the question names no protocol flag"
 T send-keys -t "$UI_PANE" n
-expect_screen 'not saved' "n answers: not saved" 5
+expect_said 'not saved' "n answers: not saved" 5
 sleep 0.5
 [ "$(ino "$D/a.wav")" = "$i1" ] && pass "n leaves the file as it was" || fail "n: the file was replaced"
 cmd "save $D/a.wav"
@@ -65,15 +65,15 @@ wait_ino "$D/a.wav" "$i3" && pass "s, y replaces the file" || fail "s, y: the fi
 # A folder, with and without a slash, and with :save!.
 for f in "$D" "$D/" ; do
 	cmd "save $f"
-	expect_screen "$D/? is a directory" ":save $f says 'is a directory'" 5
+	expect_said "$D/? is a directory" ":save $f says 'is a directory'" 5
 	expect_no_screen 'force|Overwrite' ":save $f neither asks nor names a flag"
 done
 cmd "save! $D"
-expect_screen "$D is a directory" ":save! on a folder says 'is a directory'" 5
+expect_said "$D is a directory" ":save! on a folder says 'is a directory'" 5
 
 # A missing folder is an error, and :save does not create it.
 cmd "save $D/no/such/x.wav"
-expect_screen "the folder $D/no/such does not exist" ":save into a missing folder says so" 5
+expect_said "the folder $D/no/such does not exist" ":save into a missing folder says so" 5
 [ ! -e "$D/no" ] && pass ":save created no folder" || fail ":save created $D/no"
 
 # The extension chooses the format.
@@ -85,7 +85,7 @@ cmd "save $D/c.ogg"
 wait_file "$D/c.ogg" && pass ":save .ogg writes a file" || fail ":save .ogg wrote nothing"
 [ "$(head -c 4 "$D/c.ogg")" = OggS ] && grep -aq vorbis "$D/c.ogg" && pass ".ogg is an Ogg Vorbis file" || fail ".ogg is not Ogg Vorbis"
 cmd "save $D/d.mp3"
-expect_screen "cannot save as '\.mp3': the formats are \.wav, \.flac and \.ogg" ":save .mp3 is refused clearly" 5
+expect_said "cannot save as '\.mp3': the formats are \.wav, \.flac and \.ogg" ":save .mp3 is refused clearly" 5
 [ ! -e "$D/d.mp3" ] && pass ".mp3: nothing written" || fail ".mp3: a file was written"
 
 expect_quit_stops "Q"
