@@ -13,11 +13,16 @@ export INFINILOOP_DATADIR="${top_builddir:-.}/data:${top_srcdir}/data:${top_srcd
 _il_cleanup_hooks=""
 # Run a command at exit (before the temp folder is removed).
 il_at_exit() { _il_cleanup_hooks="$1; $_il_cleanup_hooks"; }
+# True while PID runs: it exists and is not a zombie (an orphan's parent
+# may be an init that does not reap).
+pid_running() { # PID
+	[ -r "/proc/$1/stat" ] && ! sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | grep -q '^[ZX]'
+}
 # The pid of the test's station engine (--daemon, or started by the TUI),
 # from its lock file; "" when none runs.
 station_pid() {
 	_sp=$(cat "$XDG_RUNTIME_DIR/infiniloop/engine.lock" 2>/dev/null | tr -dc 0-9)
-	[ -n "$_sp" ] && [ -r "/proc/$_sp/stat" ] && ! sed 's/.*) //' "/proc/$_sp/stat" | grep -q '^[ZX]' && echo "$_sp"
+	[ -n "$_sp" ] && pid_running "$_sp" && echo "$_sp"
 	return 0
 }
 # No engine outlives its test: TERM, then KILL.

@@ -37,7 +37,7 @@ renderer_of() {
 gone() {
 	_n=100
 	while [ "$_n" -gt 0 ]; do
-		[ -r "/proc/$1/stat" ] && ! sed 's/.*) //' "/proc/$1/stat" | grep -q '^[ZX]' || return 0
+		pid_running "$1" || return 0
 		sleep 0.1
 		_n=$((_n - 1))
 	done

@@ -108,11 +108,6 @@ title_other_than() {
 	done
 	echo "$_t"
 }
-# True while PID runs: it exists and is not a zombie (an orphan's parent
-# may be an init that does not reap).
-pid_running() { # PID
-	[ -r "/proc/$1/stat" ] && ! sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | grep -q '^[ZX]'
-}
 # Q: the station exits 0 and stops the music; its engine is gone too.
 expect_quit_stops() { # WHAT
 	_eng=$(engine_pid)
