@@ -277,8 +277,11 @@ int loudness_normalize(float *x, size_t frames, int channels, int rate, size_t s
 	if (o->mode == LOUDNESS_OFF) {
 		r->after = r->before;
 	} else if (o->mode == LOUDNESS_PEAK) {
+		/* A plain gain: the true peak moves with it, as in loudness_r128. */
 		r->gain_db = 20 * log10(normalize_apply(x, frames * (size_t)channels));
-		rc = loudness_measure(x, frames, channels, rate, start, end, &r->after, err);
+		rc = loudness_loop(x, frames, channels, rate, start, end, NULL, &r->after, err);
+		if (rc == 0)
+			r->after.true_peak = r->before.true_peak + r->gain_db;
 	} else {
 		rc = loudness_r128(x, frames, channels, rate, start, end, o, &map, r, err);
 	}
