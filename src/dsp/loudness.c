@@ -204,7 +204,7 @@ static int loudness_render(float *x, const float *orig, size_t frames, int chann
 
 /* Normalize to the target under the ceiling (see loudness.h). */
 static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-			 const il_loudness_opts *o, const il_truepeak *map, il_loudness_result *r, il_err *err)
+			 const il_loudness_opts *o, il_truepeak *map, il_loudness_result *r, il_err *err)
 {
 	double ceiling = o->ceiling - LOUDNESS_TP_MARGIN;
 	/* A silent loop has nothing to aim at: its gain stays, but peaks

@@ -1,6 +1,7 @@
 /* test_truepeak.c: the true peak of a loop block by block, against one
  * plain libebur128 pass over the loop as played, and again after a gain
- * and changes to a few blocks (what the limiter does). */
+ * and changes to a few blocks (what the limiter does); the bound that
+ * spares quiet blocks the oversampling, against the library. */
 #include <check.h>
 #include <ebur128.h>
 #include <math.h>
@@ -112,6 +113,87 @@ START_TEST(test_again)
 }
 END_TEST
 
+/* libebur128's interpolator coefficient j of taps at factor (a
+ * Hann-windowed sinc), restated to build its worst case. */
+static double tp_coeff(int j, int taps, int factor)
+{
+	double m = j - (taps - 1) / 2.0, c = 1.0;
+	if (fabs(m) > 1e-6)
+		c = sin(m * M_PI / factor) / (m * M_PI / factor);
+	return c * 0.5 * (1 - cos(2 * M_PI * j / (taps - 1)));
+}
+
+/* The bound holds and is tight: frames of +-1 signed as the coefficients
+ * of the interpolator's largest phase give a true peak of that phase's
+ * gain, just under truepeak_gain, at 48 kHz (4x) and 96 kHz (2x). */
+START_TEST(test_gain)
+{
+	static const struct { int rate, factor, phase; double want; } cases[] = {
+		{ 48000, 4, 2, 1.864 }, { 96000, 2, 1, 2.306 },
+	};
+	for (size_t q = 0; q < sizeof cases / sizeof cases[0]; q++) {
+		int rate = cases[q].rate, f = cases[q].factor;
+		size_t n = 4096, at = 2000;
+		float *x = calloc(n, sizeof *x);
+		for (int j = cases[q].phase, i = 0; j < 49; j += f, i++)
+			x[at - (size_t)i] = tp_coeff(j, 49, f) < 0 ? -1.0f : 1.0f;
+		ebur128_state *st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK);
+		double v;
+		ebur128_add_frames_float(st, x, n);
+		ebur128_prev_true_peak(st, 0, &v);
+		ebur128_destroy(&st);
+		ck_assert_msg(v > cases[q].want && v <= truepeak_gain(rate), "%d Hz: %.6f, bound %.6f", rate, v,
+			      truepeak_gain(rate));
+		il_truepeak tp;
+		il_err err;
+		double peak;
+		ck_assert_int_eq(truepeak_measure(x, 1, rate, 0, n, &tp, &peak, &err), 0);
+		ck_assert_msg(fabs(peak - v) <= 1e-6 * v, "%d Hz: %.9f, plain pass %.9f", rate, peak, v);
+		truepeak_free(&tp);
+		free(x);
+	}
+}
+END_TEST
+
+/* Quiet blocks keep a bound and are not measured; the figure is the full
+ * pass's. When a limiter then lowers the loud part under the quiet ones,
+ * their bounds no longer hold the result and they are measured. */
+START_TEST(test_bounds)
+{
+	size_t start = 100, len = 40 * TRUEPEAK_BLOCK;
+	int ch = 2;
+	size_t n = (start + len + 100) * (size_t)ch;
+	float *orig = tp_signal(start, len, ch), *x = malloc(n * sizeof *x);
+	for (size_t i = 0; i < n; i++) /* quiet, but for blocks 10 and 11 */
+		if (i / 2 < start + 10 * TRUEPEAK_BLOCK || i / 2 >= start + 12 * TRUEPEAK_BLOCK)
+			orig[i] *= 0.2f;
+	il_truepeak tp, tp2;
+	il_err err;
+	double before, after, full;
+	ck_assert_int_eq(truepeak_measure(orig, ch, RATE, start, len, &tp, &before, &err), 0);
+	ck_assert_msg(fabs(before - tp_plain(orig, start, len, ch)) <= 1e-6 * before, "%.9f", before);
+	size_t measured = 0;
+	for (size_t k = 0; k < tp.nblocks; k++)
+		measured += tp.exact[k];
+	ck_assert_msg(measured <= 4, "%zu of %zu blocks measured", measured, tp.nblocks);
+	double g = 2.0;
+	for (size_t i = 0; i < n; i++)
+		x[i] = orig[i] * (float)g;
+	ck_assert_int_eq(truepeak_again(&tp, x, orig, start, g, &after, &err), 0);
+	ck_assert_msg(fabs(after - g * before) <= 1e-6 * after, "plain gain: %.9f against %.9f", after, g * before);
+	for (size_t i = (start + 10 * TRUEPEAK_BLOCK) * 2; i < (start + 12 * TRUEPEAK_BLOCK) * 2; i++)
+		x[i] *= 0.05f;
+	ck_assert_int_eq(truepeak_again(&tp, x, orig, start, g, &after, &err), 0);
+	ck_assert_int_eq(truepeak_measure(x, ch, RATE, start, len, &tp2, &full, &err), 0);
+	ck_assert_msg(fabs(after - full) <= 1e-6 * full, "quiet part loudest: %.9f, measured anew %.9f", after, full);
+	ck_assert_msg(after < g * before * 0.5, "the loud part was lowered: %.6f", after);
+	truepeak_free(&tp2);
+	truepeak_free(&tp);
+	free(x);
+	free(orig);
+}
+END_TEST
+
 /* The suite. */
 static Suite *truepeak_suite(void)
 {
@@ -119,6 +201,8 @@ static Suite *truepeak_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_measure);
 	tcase_add_test(tc, test_again);
+	tcase_add_test(tc, test_gain);
+	tcase_add_test(tc, test_bounds);
 	suite_add_tcase(s, tc);
 	return s;
 }
