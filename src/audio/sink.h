@@ -72,7 +72,8 @@ void il_sink_idle(il_sink *s);
 /* Let what was written play out (bounded in time), then close; file sinks
  * are finished so the WAV header is right. 0, or -1 with err set. */
 int il_sink_close(il_sink *s, int drain, il_err *err);
-/* True when the sink still works (for pulse: the server answers); 0 with
+/* True when the sink still works (for pulse: the server is connected, and
+ * answers a query made every few seconds); 0 with
  * err set when it failed. Meant for an idle sink. */
 int il_sink_alive(il_sink *s, il_err *err);
 /* Make the device's buffer latency_ms long; 0 when done in place (pulse),

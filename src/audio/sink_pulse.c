@@ -12,6 +12,7 @@
 #define PULSE_TICK_US 100000  /* waiters wake this often to look at the clock */
 #define PULSE_CONNECT_S 3.0   /* connecting may take this long */
 #define PULSE_CANCEL_S 0.25   /* a cancelled wait gives up after this long */
+#define PULSE_PROBE_S 5.0     /* an idle sink asks the server to answer this often */
 
 typedef struct pulse_sink {
 	pa_threaded_mainloop *ml;
@@ -25,6 +26,7 @@ typedef struct pulse_sink {
 	int idle;             /* the writer stopped: the next underflow is expected */
 	double latency;       /* last measured, seconds */
 	double stall_s;       /* no progress for this long: the server stalled */
+	double probe_at;      /* when an idle sink next asks the server to answer */
 	const int *cancel;    /* waits give up soon while *cancel */
 } pulse_sink;
 
@@ -334,22 +336,29 @@ double il_sink_pulse_latency(void *h)
 	return ((pulse_sink *)h)->latency;
 }
 
-/* True when the server still answers (a timing query within stall_s); 0
- * with err set when it is gone or stalled. */
+/* True when the server still answers (see sink.h); 0 with err set when it
+ * is gone or stalled. A lost connection shows in the states at once; a
+ * stalled server only in a timing query it does not answer within stall_s,
+ * made every PULSE_PROBE_S. */
 int il_sink_pulse_alive(void *h, il_err *err)
 {
 	pulse_sink *p = h;
 	int ok = 1;
+	double now = pulse_now();
 	pa_threaded_mainloop_lock(p->ml);
 	if (!pulse_good(p)) {
 		ok = 0;
 		pulse_fail(p, err, "audio server lost");
-	} else if (pulse_wait_op(p, pa_stream_update_timing_info(p->st, pulse_op_done, p), p->stall_s, 1) != 0) {
-		ok = 0;
-		if (pulse_good(p))
-			il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer for %.1f s)", p->stall_s);
-		else
-			pulse_fail(p, err, "audio server lost");
+	} else if (now >= p->probe_at) {
+		p->probe_at = now + PULSE_PROBE_S;
+		if (pulse_wait_op(p, pa_stream_update_timing_info(p->st, pulse_op_done, p), p->stall_s, 1) != 0) {
+			ok = 0;
+			if (pulse_good(p))
+				il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer for %.1f s)",
+					   p->stall_s);
+			else
+				pulse_fail(p, err, "audio server lost");
+		}
 	}
 	pa_threaded_mainloop_unlock(p->ml);
 	return ok;

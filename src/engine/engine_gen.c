@@ -209,6 +209,7 @@ static void *engine_gen_worker(void *arg)
 	snprintf(g->msg, sizeof g->msg, "%s", rc == 0 ? "" : err.msg);
 	g->state = rc == 0 ? GEN_STATE_READY : stopped ? GEN_STATE_STOPPED : GEN_STATE_FAILED;
 	pthread_mutex_unlock(&g->mu);
+	engine_post(g->e, ""); /* the main loop joins this thread when woken */
 	return NULL;
 }
 
@@ -495,7 +496,8 @@ static void engine_gen_enqueue(il_engine *e, il_loop *loop, int now)
 	}
 }
 
-/* Periodic work: queue finished loops, reap the worker, start the next job. */
+/* Work after a wake-up: queue finished loops, reap the worker, start the
+ * next job; -1: no clock (the workers post when they finish). */
 int engine_gen_tick(il_engine *e)
 {
 	struct engine_gen *g = e->gen;
@@ -534,7 +536,7 @@ int engine_gen_tick(il_engine *e)
 		engine_player_expect(e, want ? 1 : -1);
 		g->expecting = want;
 	}
-	return g->active || g->thr_live ? 250 : -1;
+	return -1; /* woken by the workers' posts, never by a clock */
 }
 
 /* Append the generation fields of a `status` event. */

@@ -106,6 +106,10 @@ void *engine_prep_worker(void *arg)
 		engine_prep_job_free(j);
 		pthread_mutex_lock(&ep->lock);
 		ep->njobs--;
+		/* One loop fewer on its way: the main loop may start the next. */
+		pthread_mutex_unlock(&ep->lock);
+		engine_post(ep->e, "");
+		pthread_mutex_lock(&ep->lock);
 	}
 	pthread_mutex_unlock(&ep->lock);
 	return NULL;
