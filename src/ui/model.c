@@ -123,9 +123,30 @@ il_uim_setting *uimodel_setting(il_uimodel *m, const char *key)
 	return NULL;
 }
 
+/* A signature of a message's fields, names and values (FNV-1a). */
+static unsigned long uimodel_sig(const il_proto_msg *msg)
+{
+	unsigned long h = 2166136261UL;
+	for (int k = 0; k < msg->nfields; k++) {
+		const il_proto_field *f = &msg->fields[k];
+		for (const char *c = f->key; *c; c++)
+			h = (h ^ (unsigned char)*c) * 16777619UL;
+		h = (h ^ '=') * 16777619UL;
+		for (size_t i = 0; i < f->len; i++)
+			h = (h ^ (unsigned char)f->value[i]) * 16777619UL;
+		h = (h ^ ' ') * 16777619UL;
+	}
+	return h;
+}
+
 /* `status`: the whole playback and generation state. */
 static unsigned uimodel_status(il_uimodel *m, const il_proto_msg *msg, double now)
 {
+	/* The same fields as the last status, with no other event between
+	 * (paused, idle): nothing to draw. */
+	unsigned long sig = uimodel_sig(msg);
+	int same = m->have_status && sig == m->status_sig;
+	m->status_sig = sig;
 	char title[sizeof m->title];
 	snprintf(title, sizeof title, "%s", m->title);
 	if (il_player_state_parse(proto_get(msg, "state"), &m->state) == 0)
@@ -176,8 +197,7 @@ static unsigned uimodel_status(il_uimodel *m, const il_proto_msg *msg, double no
 		m->method[0] = m->quality[0] = '\0';
 		m->score = m->bpm = m->loop_seconds = 0;
 	}
-	unsigned d = UIM_D_TIMING | UIM_D_GEN | UIM_D_STATUS | UIM_D_INFO;
-	return d;
+	return same ? 0 : UIM_D_TIMING | UIM_D_GEN | UIM_D_STATUS | UIM_D_INFO;
 }
 
 /* `gen`: generation progress. */
@@ -539,6 +559,8 @@ unsigned uimodel_apply(il_uimodel *m, const il_proto_msg *msg, double now)
 		if (strcmp(uimodel_events[k].verb, msg->verb) != 0)
 			continue;
 		m->event = uimodel_events[k].kind;
+		if (m->event != UIM_EV_STATUS && m->event != UIM_EV_SPECTRUM)
+			m->status_sig = 0; /* the next status is drawn, even if unchanged */
 		return uimodel_events[k].apply ? uimodel_events[k].apply(m, msg, now) : 0;
 	}
 	m->event = UIM_EV_OTHER;

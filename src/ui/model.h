@@ -93,6 +93,7 @@ typedef struct il_uimodel {
 	/* the last `status` event, and when it came (monotonic seconds) */
 	int have_status;   /* state is known (before: idle, shown as "starting") */
 	double status_at;
+	unsigned long status_sig; /* of the last `status`: an unchanged one redraws nothing */
 	il_player_state state;
 	char prompt[1024], backend[16], model[32], output[256];
 	il_audio_state audio;

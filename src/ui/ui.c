@@ -15,7 +15,8 @@
 #include "ui/keys.h"
 #include "util/timeutil.h"
 
-#define UI_STATUS_PERIOD 1.0   /* seconds between `status` requests */
+#define UI_STATUS_PERIOD 1.0   /* seconds between `status` requests while the clocks run */
+#define UI_STATUS_IDLE 5.0     /* and while nothing plays or is made (events say the rest) */
 #define UI_RESTART_MAX 30.0    /* longest wait before restarting the engine */
 #define UI_QUICK_FAIL 10.0     /* an engine that ends sooner failed to start */
 #define UI_QUICK_FAILS_MAX 3   /* after so many in a row, no more restarts */
@@ -283,9 +284,12 @@ static int ui_timers(il_ui_app *a)
 			next = a->restart_at < next ? a->restart_at : next;
 	}
 	if (a->engine_up) {
+		int moving = m->state == IL_PLAYER_PLAYING || uimodel_generating(m);
+		if (moving && a->next_status > now + UI_STATUS_PERIOD)
+			a->next_status = now; /* it started moving: at once */
 		if (now >= a->next_status) {
 			elink_send_verb(&a->link, "status");
-			a->next_status = now + UI_STATUS_PERIOD;
+			a->next_status = now + (moving ? UI_STATUS_PERIOD : UI_STATUS_IDLE);
 		}
 		next = a->next_status < next ? a->next_status : next;
 	}

@@ -1,7 +1,8 @@
 /* test_ui.c: unit tests of the UI's curses-free parts: colour parsing and
- * fallback, theme files, the model built from events, the messages and
- * their history, command-line words, sleep times, the Timing panel's
- * word on the next loop, the Generation panel's estimate. */
+ * fallback, theme files, the model built from events (an unchanged status
+ * drawing nothing), the messages and their history, command-line words,
+ * sleep times, the Timing panel's word on the next loop, the Generation
+ * panel's estimate. */
 #include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -219,6 +220,30 @@ START_TEST(test_model_events)
 }
 END_TEST
 
+/* A status the same as the last one, with no other event between (paused,
+ * idle), draws nothing; a changed one, or one after another event, does. */
+START_TEST(test_model_status_unchanged)
+{
+	il_uimodel m;
+	uimodel_init(&m);
+	const char *paused = "status state=paused volume=80 title=T artist=A elapsed=3.0 gen=idle";
+	ck_assert_uint_ne(feed(&m, paused), 0);
+	ck_assert_uint_eq(feed(&m, paused), 0);
+	ck_assert_uint_eq(feed(&m, "spectrum bands=00ff80"), UIM_D_SPECTRUM);
+	ck_assert_uint_eq(feed(&m, paused), 0); /* the spectrum is not part of it */
+	ck_assert_uint_ne(feed(&m, "status state=paused volume=75 title=T artist=A elapsed=3.0 gen=idle"), 0);
+	ck_assert_int_eq(m.volume, 75);
+	ck_assert_uint_ne(feed(&m, paused), 0);
+	ck_assert_int_eq(m.volume, 80);
+	/* Another event may have changed what is shown: the next one is drawn. */
+	feed(&m, "loop title=\"Other\" artist=X prompt=p seconds=7 bpm=80 score=0.9 method=advanced quality=good");
+	ck_assert_str_eq(m.title, "Other");
+	ck_assert_uint_ne(feed(&m, paused), 0);
+	ck_assert_str_eq(m.title, "T");
+	ck_assert_uint_eq(feed(&m, paused), 0);
+}
+END_TEST
+
 START_TEST(test_model_messages)
 {
 	il_uimodel m;
@@ -393,6 +418,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, test_bad_theme);
 	tcase_add_test(tc, test_theme_fifo_include);
 	tcase_add_test(tc, test_model_events);
+	tcase_add_test(tc, test_model_status_unchanged);
 	tcase_add_test(tc, test_model_messages);
 	tcase_add_test(tc, test_next_text);
 	tcase_add_test(tc, test_eta_text);
