@@ -11,7 +11,9 @@
 #      monitor; the station again held on its loop (no generation) for the
 #      share of generation, which is divided by the pieces the engine's log
 #      says were made meanwhile and given at one piece per
-#      BENCH_MIN_DURATION (default 30 s, the default minimum duration).
+#      BENCH_MIN_DURATION (default 30 s, the default minimum duration);
+#      then paused, for what waiting costs (ticks of 10 ms: a resolution of
+#      0.025 % over 40 s).
 #   3. --analyze of a 30 s clip: the first run ever (no FFTW wisdom), cold
 #      runs (a new process each), and warm (more files in one process).
 # Prints figures only; the machine may be shared, so CPU figures vary.
@@ -134,6 +136,14 @@ if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote hold on >/dev/null 2>&1;
 	sed 's/^/held-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.hold"
 	"$IL_BIN" --remote hold off >/dev/null 2>&1
 fi
+# Paused: what the station costs while it waits (the goal is nothing).
+: >"$TEST_TMP/fig.paused"
+if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote pause >/dev/null 2>&1; then
+	sleep 5 # PulseAudio's timing queries slow down after the last write
+	measure ui="$ui" engine="$eng"
+	sed 's/^/paused-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.paused"
+	"$IL_BIN" --remote resume >/dev/null 2>&1
+fi
 T send-keys -t ui Q
 sleep 1
 T kill-session -t ui 2>/dev/null
@@ -175,7 +185,7 @@ set --
 T kill-session -t cmus 2>/dev/null; T kill-session -t cava 2>/dev/null
 
 # The table.
-cat "$TEST_TMP/fig.station" "$TEST_TMP/fig.hold" "$TEST_TMP/fig.other" >"$TEST_TMP/fig"
+cat "$TEST_TMP/fig.station" "$TEST_TMP/fig.hold" "$TEST_TMP/fig.paused" "$TEST_TMP/fig.other" >"$TEST_TMP/fig"
 echo
 echo "Side by side, ${secs} s each, 80x24 tmux panes, private PulseAudio null sink (machine possibly shared):"
 awk -v secs="$secs" -v gens="${gens:-0}" -v every="${BENCH_MIN_DURATION:-30}" '
@@ -201,6 +211,9 @@ awk -v secs="$secs" -v gens="${gens:-0}" -v every="${BENCH_MIN_DURATION:-30}" '
 				}
 			}
 		}
+		if (have["paused-ui"])
+			row("  paused: UI + engine", cpu["paused-ui"] + cpu["paused-engine"],
+			    rss["paused-ui"] + rss["paused-engine"], max["paused-ui"] + max["paused-engine"])
 		if (have["cmus"]) row("cmus playing a 48 kHz WAV", cpu["cmus"], rss["cmus"], max["cmus"]); else none("cmus")
 		if (have["cava"]) row("cava, 32 bars at 30 fps", cpu["cava"], rss["cava"], max["cava"]); else none("cava")
 		if (have["cmus"] && have["cava"])
