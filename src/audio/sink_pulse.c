@@ -71,10 +71,14 @@ static void pulse_wake_stream(pa_stream *s, void *u)
 	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
 }
 
-/* Main loop thread: the server wants data. */
+/* Main loop thread: the server wants data: wake the writer. The server
+ * answers, so the tick (for waits it leaves unanswered) moves on. */
 static void pulse_wake_request(pa_stream *s, size_t n, void *u)
 {
-	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+	pulse_sink *p = u;
+	if (p->ticking)
+		pa_context_rttime_restart(p->ctx, p->tick, pa_rtclock_now() + PULSE_TICK_US);
+	pa_threaded_mainloop_signal(p->ml, 0);
 }
 
 /* Main loop thread: the server's buffer ran dry. */
