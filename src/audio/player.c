@@ -62,35 +62,50 @@ static void player_take_events(il_player *p, il_player_events *ev)
 	p->ev_audio = -1;
 }
 
-/* Feed the spectrum with a written block and report band levels when due. */
+/* Keep a written block for the spectrum (see player_internal.h): its
+ * frames, mixed to mono, in the ring, published under the lock. */
 void player_spectrum(il_player *p, const float *frames, size_t n, double latency)
 {
 	if (!p->spec)
 		return;
 	size_t mask = PLAYER_RING - 1;
+	unsigned long long w = p->ring_w; /* only this thread changes it */
 	for (size_t i = 0; i < n; i++)
-		p->ring[(p->ring_w + i) & mask] = 0.5f * (frames[2 * i] + frames[2 * i + 1]);
-	p->ring_w += n;
-	double fps = p->cfg.spectrum_fps > 0 ? p->cfg.spectrum_fps : 30.0;
-	unsigned long long every = (unsigned long long)(IL_SINK_RATE / fps);
-	if (p->ring_w - p->spec_last < every)
-		return;
+		p->ring[(w + i) & mask] = 0.5f * (frames[2 * i] + frames[2 * i + 1]);
 	double now = time_mono();
-	if (now - p->spec_wall < 0.95 / fps)
-		return;
-	unsigned long long lat = (unsigned long long)(latency * IL_SINK_RATE);
+	pthread_mutex_lock(&p->lock);
+	p->ring_w = w + n;
+	p->spec_lat = latency;
+	p->spec_t = now;
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* Band levels of what is heard now (see player.h). What is heard lags the
+ * frames written by the output's latency, less the time since. */
+int il_player_spectrum(il_player *p, unsigned char *bands)
+{
+	if (!p->spec)
+		return 0;
+	double now = time_mono();
+	pthread_mutex_lock(&p->lock);
+	unsigned long long w = p->ring_w;
+	double behind = p->spec_lat - (now - p->spec_t);
+	pthread_mutex_unlock(&p->lock);
+	if (behind < -0.1 || w == 0)
+		return 0; /* all heard a while ago: nothing plays */
+	unsigned long long lat = behind > 0 ? (unsigned long long)(behind * IL_SINK_RATE) : 0;
 	if (lat > PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK)
 		lat = PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK;
-	if (p->ring_w < lat + IL_SPEC_FFT)
-		return;
-	unsigned long long end = p->ring_w - lat;
+	if (w < lat + IL_SPEC_FFT)
+		return 0;
+	/* Frames far behind the writer's: the ring is long enough that they
+	 * stay while they are copied. */
+	size_t mask = PLAYER_RING - 1;
+	unsigned long long end = w - lat;
 	for (size_t i = 0; i < IL_SPEC_FFT; i++)
 		p->win[i] = p->ring[(end - IL_SPEC_FFT + i) & mask];
-	p->spec_last = p->ring_w;
-	p->spec_wall = now;
-	unsigned char bands[IL_SPEC_MAX_BANDS];
-	if (il_spec_compute(p->spec, p->win, fps, bands) && p->cb.spectrum)
-		p->cb.spectrum(p->cb.ctx, bands, p->cfg.bands);
+	double fps = p->cfg.spectrum_fps > 0 ? p->cfg.spectrum_fps : 30.0;
+	return il_spec_compute(p->spec, p->win, fps, bands);
 }
 
 /* The player thread. */

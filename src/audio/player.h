@@ -55,8 +55,6 @@ typedef struct il_player_cb {
 	/* The output came or went: IL_AUDIO_OK, _LOST, _NONE or _OFF; sink
 	 * names the output in use ("" when none). */
 	void (*audio)(void *ctx, il_audio_state state, const char *msg, const char *sink);
-	/* Band levels of the frames being heard now. */
-	void (*spectrum)(void *ctx, const unsigned char *bands, int n);
 	/* A limit (switches or seconds) was reached; nothing more is rendered. */
 	void (*ended)(void *ctx);
 	/* The output ran dry: count underruns in all; buffer_ms is the buffer
@@ -73,7 +71,7 @@ typedef struct il_player_cfg {
 	long max_switches;    /* end when one more switch is due (0: never) */
 	double max_seconds;   /* end after this much timeline (0: never) */
 	int bands;            /* spectrum bands (0: no spectrum) */
-	double spectrum_fps;  /* at most this many spectrum callbacks per second */
+	double spectrum_fps;  /* il_player_spectrum is called this often (its smoothing) */
 } il_player_cfg;
 
 typedef struct il_player_status {
@@ -150,6 +148,13 @@ il_track *il_player_current(il_player *p);
 il_track *il_player_next(il_player *p);
 /* A snapshot of the player's state. */
 void il_player_get_status(il_player *p, il_player_status *st);
+/* The band levels (cfg.bands of them) of what is heard now, from the
+ * frames written and the output's latency when they were: 1 with bands
+ * set, 0 when there is no spectrum or nothing was written for longer than
+ * the output holds (paused, idle, stalled). For one thread, on its own
+ * clock at cfg.spectrum_fps: its frames come evenly, however the output
+ * asks for data. */
+int il_player_spectrum(il_player *p, unsigned char *bands);
 /* The protocol word of a player state: idle, playing, paused or stopped. */
 const char *il_player_state_name(il_player_state s);
 /* The protocol word of an audio state: ok, lost, none, file or off. */

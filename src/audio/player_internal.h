@@ -87,8 +87,8 @@ struct il_player {
 	/* Spectrum (player thread only). */
 	il_spec *spec;
 	float *ring, *win;
-	unsigned long long ring_w, spec_last;
-	double spec_wall;
+	unsigned long long ring_w; /* frames written to the ring (under lock: read by il_player_spectrum) */
+	double spec_lat, spec_t;   /* the output's latency at the last write, and when it was */
 
 	/* Events gathered under the lock. */
 	il_player_events ev;
@@ -124,7 +124,8 @@ int player_render_push(il_track ***arr, size_t *n, size_t *cap, il_track *t);
 void player_wait_until(il_player *p, double until);
 /* Remember an audio state change to report after unlocking. */
 void player_set_audio(il_player *p, il_audio_state state, const char *msg);
-/* Feed the spectrum with a written block and report band levels when due. */
+/* Keep a block about to be written, with the output's latency, for the
+ * spectrum (player thread, unlocked). */
 void player_spectrum(il_player *p, const float *frames, size_t n, double latency);
 
 /* player_output.c. */

@@ -19,6 +19,7 @@
 
 #include "audio/player.h"
 #include "engine/engine_player_internal.h"
+#include "util/timeutil.h"
 
 /* Player callback: a loop became current. */
 static void eplayer_on_loop(void *ctx, il_track *t, unsigned long long at)
@@ -83,18 +84,6 @@ static void eplayer_on_underrun(void *ctx, unsigned long count, int buffer_ms, i
 				count, buffer_ms);
 }
 
-/* Player callback: band levels of what is heard now. */
-static void eplayer_on_spectrum(void *ctx, const unsigned char *bands, int n)
-{
-	struct engine_player *ep = ctx;
-	il_sbuf sb = SBUF_INIT;
-	proto_fmt_begin(&sb, "spectrum");
-	proto_fmt_hex(&sb, "bands", bands, (size_t)n);
-	proto_fmt_end(&sb);
-	engine_post_droppable(ep->e, sbuf_str(&sb));
-	sbuf_free(&sb);
-}
-
 /* Player callback: a limit was reached. */
 static void eplayer_on_ended(void *ctx)
 {
@@ -134,14 +123,13 @@ int engine_player_init(il_engine *e, il_err *err)
 	cfg.crossfade = e->set.crossfade;
 	cfg.volume = e->set.volume;
 	cfg.bands = PLAYER_SPECTRUM_BANDS;
-	cfg.spectrum_fps = 30.0;
+	cfg.spectrum_fps = EPLAYER_SPECTRUM_FPS;
 	if (e->hl.on) {
 		cfg.repeat = e->hl.nfiles > 0;
 		cfg.max_switches = e->hl.max_switches;
 		cfg.max_seconds = e->hl.max_seconds;
 	}
-	il_player_cb cb = { ep, eplayer_on_loop, eplayer_on_audio, eplayer_on_spectrum, eplayer_on_ended,
-			    eplayer_on_underrun };
+	il_player_cb cb = { ep, eplayer_on_loop, eplayer_on_audio, eplayer_on_ended, eplayer_on_underrun };
 	pthread_mutex_init(&ep->lock, NULL);
 	pthread_cond_init(&ep->cond, NULL);
 	e->player = ep;
@@ -332,10 +320,44 @@ const il_engine_request engine_player_requests[] = {
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
 };
 
-/* Periodic work: end a headless run when its limit was reached. */
+/* The spectrum on the engine's clock: a `spectrum` event each 1/fps while
+ * a loop plays and a client listens (none: no work at all); the
+ * milliseconds to the next, or -1 when none is due. */
+static int eplayer_spectrum_tick(il_engine *e)
+{
+	struct engine_player *ep = e->player;
+	if (!ep || !ep->pl)
+		return -1;
+	il_player_status st;
+	if (e->nclients > 0)
+		il_player_get_status(ep->pl, &st);
+	if (e->nclients == 0 || st.state != IL_PLAYER_PLAYING) {
+		ep->spec_at = 0;
+		return -1;
+	}
+	double now = time_mono(), period = 1.0 / EPLAYER_SPECTRUM_FPS;
+	if (ep->spec_at > now)
+		return (int)((ep->spec_at - now) * 1000) + 1;
+	/* On the beat of the clock, unless the loop fell far behind it. */
+	ep->spec_at = ep->spec_at > 0 && now - ep->spec_at < period ? ep->spec_at + period : now + period;
+	unsigned char bands[PLAYER_SPECTRUM_BANDS];
+	if (il_player_spectrum(ep->pl, bands)) {
+		il_sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "spectrum");
+		proto_fmt_hex(&sb, "bands", bands, sizeof bands);
+		proto_fmt_end(&sb);
+		engine_broadcast(e, sb.buf, sb.len, 1);
+		sbuf_free(&sb);
+	}
+	return (int)((ep->spec_at - now) * 1000) + 1;
+}
+
+/* Periodic work: the spectrum; end a headless run when its limit was
+ * reached. */
 int engine_player_tick(il_engine *e)
 {
 	struct engine_player *ep = e->player;
+	int spec = eplayer_spectrum_tick(e);
 	if (ep && __atomic_load_n(&ep->ended, __ATOMIC_ACQUIRE)) {
 		e->quit = 1;
 		return 0; /* run the loop once more so that it sees quit */
@@ -355,9 +377,9 @@ int engine_player_tick(il_engine *e)
 			return 0;
 		}
 		ep->nothing_left = 0;
-		return 500; /* look again while the files are being prepared */
+		return spec >= 0 && spec < 500 ? spec : 500; /* look again while the files are being prepared */
 	}
-	return -1;
+	return spec;
 }
 
 /* Append the playback fields of a `status` event. */

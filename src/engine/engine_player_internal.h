@@ -10,6 +10,7 @@
 #include "engine/engine_internal.h"
 
 #define PLAYER_SPECTRUM_BANDS 32
+#define EPLAYER_SPECTRUM_FPS 30.0 /* `spectrum` events a second while a loop plays */
 #define EPLAYER_RECENT 2 /* loops held for `save loop=ID`: current and previous */
 
 typedef struct il_player_job {
@@ -43,6 +44,7 @@ struct engine_player {
 	il_track *recent[EPLAYER_RECENT];
 	unsigned long recent_id[EPLAYER_RECENT];
 	unsigned long loop_id;
+	double spec_at;    /* when the next `spectrum` event is due (0: none planned) */
 };
 
 /* Post an `error` event for err from any thread. */

@@ -196,7 +196,7 @@ START_TEST(thousand_switches_sample_exact)
 	cfg.repeat = 1;
 	cfg.max_switches = N;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended, NULL };
+	il_player_cb cb = { &f, on_loop, NULL, on_ended, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	il_player_hold(p, 1);
@@ -272,7 +272,7 @@ START_TEST(volume_and_pause_are_smooth)
 	cfg.volume = 100;
 	cfg.max_seconds = 1.0;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended, NULL };
+	il_player_cb cb = { &f, on_loop, NULL, on_ended, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	il_player_enqueue(p, t);
@@ -312,7 +312,7 @@ START_TEST(pause_with_nothing_playing_is_refused)
 	cfg.volume = 100;
 	cfg.max_seconds = 0.5;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, NULL, on_ended, NULL };
+	il_player_cb cb = { &f, on_loop, NULL, on_ended, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	ck_assert_int_eq(il_player_pause(p, 1, &err), -1);

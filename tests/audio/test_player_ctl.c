@@ -102,7 +102,7 @@ START_TEST(keep_and_jump)
 	cfg.volume = 100;
 	cfg.max_switches = 2;
 	char titles[256] = "";
-	il_player_cb cb = { titles, on_loop_title, NULL, NULL, NULL, NULL };
+	il_player_cb cb = { titles, on_loop_title, NULL, NULL, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	il_player_status st;
@@ -170,7 +170,7 @@ START_TEST(hurry_at_the_next_bar)
 	cfg.crossfade = 0.01;
 	cfg.volume = 100;
 	starts s = { { 0 }, 0 };
-	il_player_cb cb = { &s, on_loop_frame, NULL, NULL, NULL, NULL };
+	il_player_cb cb = { &s, on_loop_frame, NULL, NULL, NULL };
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
 	il_player_status st;

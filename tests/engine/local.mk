@@ -8,8 +8,8 @@ endif
 TESTS += tests/engine/engine_pipe.sh tests/engine/cli_options.sh tests/engine/station_play.sh \
 	tests/engine/save_loop.sh tests/engine/protocol_doc.sh tests/engine/hook.sh tests/engine/station_ctl.sh tests/engine/server.sh \
 	tests/engine/favourites.sh tests/engine/station_switch.sh tests/engine/prompt_problems.sh \
-	tests/engine/beat_switch.sh tests/engine/idle_wakeups.sh
+	tests/engine/beat_switch.sh tests/engine/idle_wakeups.sh tests/engine/spectrum_clock.sh
 EXTRA_DIST += tests/engine/engine_pipe.sh tests/engine/cli_options.sh tests/engine/station_play.sh \
 	tests/engine/save_loop.sh tests/engine/protocol_doc.sh tests/engine/hook.sh tests/engine/station_ctl.sh tests/engine/server.sh \
 	tests/engine/favourites.sh tests/engine/station_switch.sh tests/engine/prompt_problems.sh \
-	tests/engine/beat_switch.sh tests/engine/idle_wakeups.sh tests/engine/fake-drums
+	tests/engine/beat_switch.sh tests/engine/idle_wakeups.sh tests/engine/spectrum_clock.sh tests/engine/fake-drums

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The spectrum comes on the engine's clock: 30 events a second, evenly,
+# while a loop plays through PulseAudio (which asks for data in bursts of
+# its own rhythm: made at each write, the events came about 18 times a
+# second), and none, with no spectrum work at all, while no client is
+# attached: the detached engine's main thread then sleeps.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/audio/pulse.sh"
+pulse_require
+B="${top_builddir:-.}/tests/audio"
+"$B/mkwav" "$TEST_TMP/a.wav" 4 48000 2 chord || exit 99
+pulse_start || exit 99
+mkdir -p "$XDG_CONFIG_HOME/infiniloop"
+printf 'autostart = false;\nmin_duration = 10;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
+R() { "$IL_BIN" --remote "$@"; }
+# Voluntary context switches of a thread.
+switches() { awk '/^voluntary_ctxt_switches/ {print $2}' "/proc/$1/task/$1/status"; }
+
+"$IL_BIN" --daemon --output pulse >"$TEST_TMP/d.out" 2>"$TEST_TMP/d.err" &
+DPID=$!
+n=100
+while ! R status >/dev/null 2>&1 && [ "$n" -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+R play "$TEST_TMP/a.wav" >/dev/null; expect_status 0 $? "--remote play exits 0"
+n=100
+while ! R status 2>/dev/null | grep -q 'playing' && [ "$n" -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+sleep 1
+
+# Attached: 30 events a second.
+timeout 5 "$IL_BIN" --remote events >"$TEST_TMP/ev" 2>&1
+n=$(grep -c '^spectrum bands=[0-9a-f]\{64\}$' "$TEST_TMP/ev")
+[ "$n" -ge 115 ] && [ "$n" -le 160 ] && pass "attached: $n spectrum events in 5 s (30 a second, less the time to attach)" ||
+	fail "attached: $n spectrum events in 5 s, not about 140"
+
+# Detached: the music plays on, and the main thread is not woken for a spectrum.
+sleep 1
+s0=$(switches "$DPID"); sleep 4; s1=$(switches "$DPID")
+[ $((s1 - s0)) -le 8 ] && pass "detached: the main thread woke $((s1 - s0)) times in 4 s" ||
+	fail "detached: the main thread woke $((s1 - s0)) times in 4 s (spectrum work for nobody?)"
+R status | grep -q 'playing' && pass "the music plays on while detached" || fail "not playing while detached"
+expect_heard "music is heard while detached"
+R quit >/dev/null 2>&1
+wait "$DPID"
+expect_status 0 $? "the engine exits 0"
+finish
