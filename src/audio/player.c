@@ -91,7 +91,7 @@ int il_player_spectrum(il_player *p, unsigned char *bands)
 	unsigned long long w = p->ring_w;
 	double behind = p->spec_lat - (now - p->spec_t);
 	pthread_mutex_unlock(&p->lock);
-	if (behind < -0.1 || w == 0)
+	if (behind < -0.1)
 		return 0; /* all heard a while ago: nothing plays */
 	unsigned long long lat = behind > 0 ? (unsigned long long)(behind * IL_SINK_RATE) : 0;
 	if (lat > PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK)

@@ -155,18 +155,18 @@ int truepeak_measure(const float *x, int channels, int rate, size_t start, size_
 	tp->rate = rate;
 	/* Bounds first; the loudest frame is a floor under the true peak
 	 * (libebur128 counts the frames themselves as peaks too). */
-	double gain = truepeak_gain(rate), floor = 0;
+	double gain = truepeak_gain(rate), least = 0;
 	for (size_t k = 0; k < nb; k++) {
 		long a, b;
 		truepeak_span(k, len, &a, &b);
 		float own = truepeak_loudest(x, channels, start, len, a, b);
 		float reach = truepeak_loudest(x, channels, start, len, a - TRUEPEAK_REACH, a);
 		tp->block[k] = (float)(gain * (own > reach ? own : reach));
-		floor = own > floor ? own : floor;
+		least = own > least ? own : least;
 	}
 	int rc = 0;
 	for (size_t k = 0; k < nb && rc == 0; k++) {
-		if (tp->block[k] <= (*peak > floor ? *peak : floor))
+		if (tp->block[k] <= (*peak > least ? *peak : least))
 			continue; /* under a peak found: the bound stays */
 		double v = truepeak_block(&m, x, channels, start, len, k);
 		if (v < 0)

@@ -6,8 +6,9 @@
  * are prepared on a worker thread (engine_prep.c): loop finding and the
  * conversion to the player's format take time and must not stall the main
  * loop. The player thread reports through callbacks that format protocol
- * lines and hand them to engine_post(). `save`, `validate` and `analysis`
- * are in engine_inspect.c. */
+ * lines and hand them to engine_post(); the spectrum is taken from it on
+ * the main loop's clock. `save`, `validate` and `analysis` are in
+ * engine_inspect.c. */
 #include "engine/engine_internal.h"
 
 #include <errno.h>
