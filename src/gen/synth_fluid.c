@@ -13,9 +13,10 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/mman.h>
+#include <sys/pidfd.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "gen/fluidjob.h"
@@ -24,6 +25,7 @@
 #include "util/timeutil.h"
 
 #define FLUID_GAIN 0.9f /* level of the GM parts against the oscillators */
+#define FLUID_WAIT_MS 50 /* a wait for the renderer looks at cancel and its timeout this often */
 
 /* Order messages by frame, note-offs first. */
 static int fluid_msg_cmp(const void *a, const void *b)
@@ -123,27 +125,38 @@ static pid_t synth_fluid_spawn(int fd, const char *soundfont, il_err *err)
 }
 
 /* Wait for the renderer; kill it when cancel is set (-1) or after timeout
- * seconds when timeout > 0 (-3). Its exit status, or -1 or -3. */
+ * seconds when timeout > 0 (-3). Its exit status, or -1 or -3. The wait
+ * sleeps on the renderer's pidfd, which wakes it when the renderer ends,
+ * looking at cancel and the clock every FLUID_WAIT_MS (without a pidfd,
+ * every 2 ms). */
 static int fluid_wait(pid_t pid, const volatile int *cancel, double timeout)
 {
-	int st;
+	int st, pfd = pidfd_open(pid, 0), rc;
 	double t0 = time_mono();
 	for (;;) {
 		pid_t r = waitpid(pid, &st, WNOHANG);
-		if (r == pid)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-		if (r < 0 && errno != EINTR)
-			return -1;
+		if (r == pid) {
+			rc = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+			break;
+		}
+		if (r < 0 && errno != EINTR) {
+			rc = -1;
+			break;
+		}
 		int late = timeout > 0 && time_mono() - t0 > timeout;
 		if ((cancel && *cancel) || late) {
 			kill(pid, SIGKILL);
 			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 				;
-			return late ? -3 : -1;
+			rc = late ? -3 : -1;
+			break;
 		}
-		struct timespec ts = { 0, 2000000 };
-		nanosleep(&ts, NULL);
+		struct pollfd pf = { pfd, POLLIN, 0 };
+		poll(&pf, pfd >= 0 ? 1 : 0, pfd >= 0 ? FLUID_WAIT_MS : 2);
 	}
+	if (pfd >= 0)
+		close(pfd);
+	return rc;
 }
 
 /* Render the score with FluidSynth and mix it into the bus (see synth_internal.h). */
@@ -161,7 +174,6 @@ int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_
 	if (rc == 0 && p == MAP_FAILED)
 		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot map FluidSynth's output");
 	if (rc != 0) {
-		const char *fallback, *lib = synth_fluid_soname(&fallback);
 		if (rc == -2)
 			return -1; /* err says why */
 		if (rc == -3)
@@ -169,8 +181,10 @@ int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_
 					  "(setting 'timeout')", timeout);
 		if (rc < 0)
 			return il_err_set(err, IL_E_GEN, "FluidSynth was stopped");
-		if (rc == FLUID_EXIT_NOLIB)
+		if (rc == FLUID_EXIT_NOLIB) {
+			const char *fallback, *lib = synth_fluid_soname(&fallback);
 			return il_err_set(err, IL_E_GEN, "FluidSynth library not found (%s; install libfluidsynth3)", lib);
+		}
 		return il_err_set(err, IL_E_GEN, "FluidSynth could not render with %s (status %d)", soundfont, rc);
 	}
 	const float *out = (const float *)(const void *)((const char *)p + fluid_job_out_at(2 * s->n));
