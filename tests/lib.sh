@@ -18,6 +18,13 @@ il_at_exit() { _il_cleanup_hooks="$1; $_il_cleanup_hooks"; }
 pid_running() { # PID
 	[ -r "/proc/$1/stat" ] && ! sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | grep -q '^[ZX]'
 }
+# The voluntary context switches (sleeps woken) of each thread of PID: a
+# "TID COUNT" line each.
+thread_switches() { # PID
+	for _t in /proc/"$1"/task/*; do
+		echo "${_t##*/} $(awk '/^voluntary_ctxt_switches/ {print $2}' "$_t/status" 2>/dev/null)"
+	done
+}
 # The pid of the test's station engine (--daemon, or started by the TUI),
 # from its lock file; "" when none runs.
 station_pid() {

@@ -12,13 +12,6 @@ pulse_require
 pulse_start || exit 99
 printf 'duration = 6;\nmin_duration = 120;\n' >"$TEST_TMP/station.conf"
 
-# Voluntary context switches of each thread of PID: "TID COUNT" lines.
-switches() { # PID
-	for _t in /proc/"$1"/task/*; do
-		echo "${_t##*/} $(awk '/^voluntary_ctxt_switches/ {print $2}' "$_t/status" 2>/dev/null)"
-	done
-}
-
 engine_start --engine --config "$TEST_TMP/station.conf"
 engine_send 'start prompt="lo-fi hip hop, 80 bpm"'
 expect_event '^loop ' "the station plays"
@@ -27,9 +20,9 @@ expect_event '^log level=info msg="queued ' "the next loop is made and queued" 1
 engine_send pause
 expect_event '^log level=info msg=paused' "paused"
 sleep 4 # PulseAudio's timing queries after the last write slow down to one each 1.5 s
-switches "$ENGINE_PID" | sort >"$TEST_TMP/s0"
+thread_switches "$ENGINE_PID" | sort >"$TEST_TMP/s0"
 sleep 5
-switches "$ENGINE_PID" | sort >"$TEST_TMP/s1"
+thread_switches "$ENGINE_PID" | sort >"$TEST_TMP/s1"
 join "$TEST_TMP/s0" "$TEST_TMP/s1" | awk -v pid="$ENGINE_PID" '
 	{ d = $3 - $2; all += d; if ($1 == pid) main = d; printf "  thread %s: %d wakeups\n", $1, d > "/dev/stderr" }
 	END { print main + 0, all + 0 }' >"$TEST_TMP/n"

@@ -13,8 +13,8 @@ pulse_start || exit 99
 mkdir -p "$XDG_CONFIG_HOME/infiniloop"
 printf 'autostart = false;\nmin_duration = 10;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
 R() { "$IL_BIN" --remote "$@"; }
-# Voluntary context switches of a thread.
-switches() { awk '/^voluntary_ctxt_switches/ {print $2}' "/proc/$1/task/$1/status"; }
+# Voluntary context switches of the main thread of PID.
+switches() { thread_switches "$1" | awk -v t="$1" '$1 == t {print $2}'; }
 
 "$IL_BIN" --daemon --output pulse >"$TEST_TMP/d.out" 2>"$TEST_TMP/d.err" &
 DPID=$!
