@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,9 +15,11 @@
 #include "store/paths.h"
 #include "ui/ui.h"
 #include "util/stdfd.h"
+#include "util/tunables.h"
 
-/* Replace this process by the engine program with argv; returns only on
- * failure, with the exit status. */
+/* Replace this process by the engine program with argv (and the malloc
+ * tunables of util/tunables.h); returns only on failure, with the exit
+ * status. */
 static int main_exec_engine(char **argv)
 {
 	char path[IL_PATH_MAX];
@@ -25,7 +28,9 @@ static int main_exec_engine(char **argv)
 		fprintf(stderr, "%s: %s (reinstall infiniloop-tui)\n", argv[0], err.msg);
 		return 1;
 	}
-	execv(path, argv);
+	char **env = tunables_env(1);
+	execve(path, argv, env ? env : environ);
+	free(env);
 	fprintf(stderr, "%s: cannot run the engine program %s: %s\n", argv[0], path, strerror(errno));
 	return 1;
 }

@@ -12,6 +12,7 @@
 #include "options.h"
 #include "store/wisdom.h"
 #include "util/stdfd.h"
+#include "util/tunables.h"
 
 /* Keep the heap small: buffers of 64 kB and more (clips, loops, analysis)
  * are mapped on their own and returned to the system when freed (a fixed
@@ -29,6 +30,7 @@ static void main_tune_malloc(void)
 int main(int argc, char **argv)
 {
 	stdfd_fill();
+	tunables_restore(); /* its children see the user's environment */
 	main_tune_malloc();
 	il_opts o;
 	int rc = options_parse(&o, argc, argv);

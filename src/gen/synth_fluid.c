@@ -23,6 +23,7 @@
 #include "gen/synth_internal.h"
 #include "store/paths.h"
 #include "util/timeutil.h"
+#include "util/tunables.h"
 
 #define FLUID_GAIN 0.9f /* level of the GM parts against the oscillators */
 #define FLUID_WAIT_MS 50 /* a wait for the renderer looks at cancel and its timeout this often */
@@ -116,7 +117,9 @@ static pid_t synth_fluid_spawn(int fd, const char *soundfont, il_err *err)
 	posix_spawnattr_setsigdefault(&at, &dfl);
 	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 	pid_t pid;
-	int rc = posix_spawn(&pid, prog, &fa, &at, argv, environ);
+	char **env = tunables_env(0); /* its samples in huge pages */
+	int rc = posix_spawn(&pid, prog, &fa, &at, argv, env ? env : environ);
+	free(env);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
 	if (rc != 0)

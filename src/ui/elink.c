@@ -17,6 +17,7 @@
 
 #include "store/paths.h"
 #include "util/timeutil.h"
+#include "util/tunables.h"
 #include "util/usock.h"
 
 /* Append one argument to the engine's command line. */
@@ -68,8 +69,9 @@ int elink_init(il_elink *l, const il_opts *o, il_err *err)
 }
 
 /* In the child: a session of its own (no terminal, so no hang-up), stdio
- * on /dev/null and the log, then run the engine as the user's server. */
-static void elink_exec_child(il_elink *l)
+ * on /dev/null and the log, then run the engine as the user's server with
+ * the environment env. */
+static void elink_exec_child(il_elink *l, char **env)
 {
 	sigset_t none;
 	sigemptyset(&none);
@@ -84,7 +86,7 @@ static void elink_exec_child(il_elink *l)
 		_exit(127);
 	if (chdir("/") != 0)
 		_exit(127);
-	execv(l->exe, l->argv);
+	execve(l->exe, l->argv, env);
 	_exit(127);
 }
 
@@ -132,11 +134,13 @@ int elink_start(il_elink *l, il_err *err)
 	l->attached = 0;
 	elink_rotate_log(l);
 	l->log_from = elink_log_size(l);
+	char **env = tunables_env(1); /* made before the fork: malloc */
 	pid_t pid = fork();
+	if (pid == 0)
+		elink_exec_child(l, env ? env : environ);
+	free(env);
 	if (pid < 0)
 		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot start the engine");
-	if (pid == 0)
-		elink_exec_child(l);
 	l->pid = pid;
 	/* Its socket comes once its lock is taken: wait for it, or its end. */
 	for (int k = 0; k < 1000; k++) {

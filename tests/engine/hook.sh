@@ -152,4 +152,22 @@ expect_line "$ENGINE_EV" '^log level=warn msg="on_loop: not run for loop 3: the 
 [ "$(wc -l <"$T/slow.pids")" -eq 1 ] && pass "only the first hook ran" || fail "$(wc -l <"$T/slow.pids") hooks ran"
 p=$(cat "$T/slow.pids")
 retry_until 10 group_gone "$p" && pass "nothing of the hook is left" || fail "hook group $p still running"
+
+# 8. The hook sees the user's environment: the malloc tunable that
+#    infiniloop-tui gives the engine (util/tunables.h) is not passed on.
+cat >"$T/env.sh" <<EOF || exit 99
+#!/bin/sh
+echo "\${GLIBC_TUNABLES-unset}|\${INFINILOOP_GLIBC_TUNABLES-unset}" >>"$T/env.out"
+EOF
+chmod +x "$T/env.sh"
+for user in unset glibc.malloc.perturb=0 ""; do
+	rm -f "$T/env.out"
+	printf 'min_duration = 10;\non_loop = ["%s"];\n' "$T/env.sh" >"$cfg"
+	if [ "$user" = unset ]; then set -- env -u GLIBC_TUNABLES; else set -- env GLIBC_TUNABLES="$user"; fi
+	(cd "$T" && exec "$@" "$IL_BIN" --headless --config "$cfg" --play "$T/b.wav" --fast --seconds 1 \
+		--output null </dev/null >"$out" 2>"$T/err")
+	got=$(sed -n 1p "$T/env.out" 2>/dev/null)
+	[ "$got" = "$user|unset" ] && pass "GLIBC_TUNABLES '$user': the hook sees it as the user set it" ||
+		fail "GLIBC_TUNABLES '$user': the hook saw '$got'"
+done
 finish

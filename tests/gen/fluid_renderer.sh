@@ -5,6 +5,7 @@
 # after the setting 'timeout'. A FIFO as the soundfont holds the renderer
 # in its load while the test looks at it.
 . "${top_srcdir:-.}/tests/lib.sh"
+unset GLIBC_TUNABLES
 FL="$INFINILOOP_LIBEXECDIR/infiniloop-fluid"
 
 "$FL" >"$TEST_TMP/out" 2>&1
@@ -57,6 +58,11 @@ for how in TERM KILL; do
 		fail "$how: the renderer's program is $exe"
 	tr '\0' ' ' <"/proc/$r/cmdline" | grep -q " $TEST_TMP/sf2 " && pass "$how: with the soundfont as its argument" ||
 		fail "$how: arguments $(tr '\0' ' ' <"/proc/$r/cmdline")"
+	# Its samples in huge pages (util/tunables.h); the test runs with no
+	# GLIBC_TUNABLES of its own.
+	tr '\0' '\n' <"/proc/$r/environ" | grep -qx 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1' &&
+		pass "$how: the renderer runs with glibc.malloc.hugetlb=1" ||
+		fail "$how: the renderer's GLIBC_TUNABLES: $(tr '\0' '\n' <"/proc/$r/environ" | grep TUNABLES)"
 	kill -"$how" "$eng"
 	gone "$r" && pass "$how: the renderer ends with the engine" || { fail "$how: the renderer $r is left"; kill -KILL "$r"; }
 	wait "$eng" 2>/dev/null
