@@ -247,9 +247,11 @@ ssize_t proto_reader_read(il_proto_reader *r, int fd)
 		return -1;
 	}
 	ssize_t n;
+	size_t room = sizeof r->buf - r->len;
 	do
-		n = read(fd, r->buf + r->len, sizeof r->buf - r->len);
+		n = read(fd, r->buf + r->len, room);
 	while (n < 0 && errno == EINTR);
+	r->drained = n >= 0 && (size_t)n < room;
 	if (n > 0)
 		r->len += (size_t)n;
 	else if (n == 0)

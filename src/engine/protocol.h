@@ -209,6 +209,7 @@ typedef struct il_proto_reader {
 	size_t len;
 	int discarding; /* inside an overlong line, skipping to its newline */
 	int eof;
+	int drained; /* the last read took less than it offered: nothing more was waiting */
 	unsigned long lineno;
 } il_proto_reader;
 

@@ -81,7 +81,10 @@ int tui_signals(int *fd, il_err *err)
 	sigaction(SIGPIPE, &sa, NULL);
 	sa.sa_handler = tui_on_signal;
 	sa.sa_flags = SA_RESTART;
-	const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCHLD, SIGQUIT };
+	/* SIGTSTP (^Z) is ours before newterm too: ncurses then leaves it to
+	 * us (tui_suspend) and does not swap its handler around each update,
+	 * two system calls a frame. */
+	const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCHLD, SIGQUIT, SIGTSTP };
 	for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
 		sigaction(sigs[k], &sa, NULL);
 	sa.sa_handler = tui_on_fatal;
@@ -91,6 +94,24 @@ int tui_signals(int *fd, il_err *err)
 		sigaction(fatal[k], &sa, NULL);
 	*fd = tui_sig_pipe[0];
 	return 0;
+}
+
+/* Stop as the shell asked (^Z): the terminal goes back to the shell and
+ * the process stops until `fg`; the first update after endwin() repaints
+ * the whole screen. The engine, in a session of its own, plays on. */
+void tui_suspend(il_tui *t)
+{
+	if (t->active)
+		endwin();
+	struct sigaction dfl, ours;
+	memset(&dfl, 0, sizeof dfl);
+	sigemptyset(&dfl.sa_mask);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &dfl, &ours);
+	raise(SIGTSTP); /* returns at `fg`; the next update repaints it all */
+	sigaction(SIGTSTP, &ours, NULL);
+	if (t->active)
+		keypad(stdscr, TRUE); /* (endwin() took the keypad's mode back) */
 }
 
 /* Read one pending signal number from the pipe, or 0. */
@@ -185,6 +206,15 @@ int tui_open(il_tui *t, const il_opts *o, const char *errlog, il_err *err)
 	intrflush(stdscr, FALSE);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
+	/* No look at the keyboard in the middle of an update (two polls a
+	 * frame); a frame is small and the next one comes soon. */
+	typeahead(-1);
+	/* Until a first endwin(), ncurses takes itself to be used by a
+	 * low-level terminfo program and writes its output at every cursor
+	 * move: a frame of the spectrum took six writes instead of one. */
+	endwin();
+	doupdate();
+	keypad(stdscr, TRUE); /* (endwin() took the keypad's mode back) */
 	tui_define_keys();
 	tui_colors_init(t, o);
 	getmaxyx(stdscr, t->rows, t->cols);

@@ -51,6 +51,8 @@ void tui_resize(il_tui *t);
 int tui_signals(int *fd, il_err *err);
 /* Read one pending signal number from the pipe, or 0. */
 int tui_signal_next(int fd);
+/* Stop the process for ^Z (SIGTSTP) and take the terminal back after. */
+void tui_suspend(il_tui *t);
 /* Read one key: a code point, UIK_FN(curses key), or -1 when none waits. */
 int tui_key(il_tui *t);
 

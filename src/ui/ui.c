@@ -17,6 +17,11 @@
 
 #define UI_STATUS_PERIOD 1.0   /* seconds between `status` requests while the clocks run */
 #define UI_STATUS_IDLE 5.0     /* and while nothing plays or is made (events say the rest) */
+/* A spectrum frame that comes this much of the frame interval after the
+ * last is drawn at once: the engine sends frames on its own clock, and a
+ * strict cap would hold each one back a few milliseconds (a second wake-up
+ * a frame). One that comes sooner waits for the whole interval. */
+#define UI_FRAME_EARLY 0.75
 #define UI_RESTART_MAX 30.0    /* longest wait before restarting the engine */
 #define UI_QUICK_FAIL 10.0     /* an engine that ends sooner failed to start */
 #define UI_QUICK_FAILS_MAX 3   /* after so many in a row, no more restarts */
@@ -182,8 +187,8 @@ static void ui_engine_input(il_ui_app *a, il_proto_msg *msg)
 			ui_engine_gone(a);
 			return;
 		}
-		if (r < 0 && !full)
-			return;
+		if ((r < 0 && !full) || (r > 0 && a->link.rd.drained))
+			return; /* (a read that took less than it could: no second read for EAGAIN) */
 	}
 }
 
@@ -195,6 +200,9 @@ static void ui_signals(il_ui_app *a, int fd)
 		if (sig == SIGWINCH) {
 			tui_resize(&a->t);
 			uipanel_layout(a);
+			a->full_redraw = 1;
+		} else if (sig == SIGTSTP) {
+			tui_suspend(&a->t);
 			a->full_redraw = 1;
 		} else if (sig == SIGCHLD) {
 			if (elink_reap(&a->link) && a->link.fd < 0)
@@ -235,6 +243,12 @@ static void ui_keys(il_ui_app *a)
 	}
 }
 
+/* Whether a spectrum frame that came now may be drawn now. */
+static int ui_frame_ready(const il_ui_app *a)
+{
+	return a->now >= a->last_frame + a->frame_interval * UI_FRAME_EARLY;
+}
+
 /* Draw what changed. */
 static void ui_draw(il_ui_app *a)
 {
@@ -246,6 +260,10 @@ static void ui_draw(il_ui_app *a)
 		d = UIM_D_ALL;
 		a->full_redraw = 0;
 	}
+	/* A spectrum frame not yet due waits for its time, even when other
+	 * panels are drawn now (the cap holds for the spectrum itself). */
+	unsigned later = d == UIM_D_ALL || ui_frame_ready(a) ? 0 : d & UIM_D_SPECTRUM;
+	d &= ~later;
 	if (!d)
 		return;
 	if (a->overlay)
@@ -268,7 +286,7 @@ static void ui_draw(il_ui_app *a)
 	curs_set(editing ? 1 : 0);
 	wnoutrefresh(stdscr);
 	doupdate();
-	a->dirty = 0;
+	a->dirty = later;
 }
 
 /* Timers: status requests, clocks, message expiry, spectrum decay, restarts.
@@ -344,7 +362,7 @@ static void ui_loop(il_ui_app *a, int sigfd)
 		if (timeout == 0 || (a->dirty && a->dirty != UIM_D_SPECTRUM) || a->full_redraw) {
 			ui_draw(a);
 			timeout = ui_timers(a);
-		} else if (a->dirty == UIM_D_SPECTRUM && a->now >= a->last_frame + a->frame_interval) {
+		} else if (a->dirty == UIM_D_SPECTRUM && ui_frame_ready(a)) {
 			ui_draw(a);
 			timeout = ui_timers(a);
 		}

@@ -9,7 +9,7 @@ endif
 UI_TESTS = tests/ui/tui_screens.sh tests/ui/tui_exits.sh tests/ui/tui_generate.sh \
 	tests/ui/tui_engine_fails.sh tests/ui/tui_save.sh tests/ui/tui_messages.sh tests/ui/tui_lists.sh \
 	tests/ui/tui_station.sh tests/ui/tui_station_ctl.sh tests/ui/tui_detach.sh \
-	tests/ui/tui_favourites.sh
+	tests/ui/tui_favourites.sh tests/ui/tui_frames.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/tmux_lib.sh
 # Benchmark: the station against cmus + cava side by side, launch to first

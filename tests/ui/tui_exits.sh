@@ -2,7 +2,8 @@
 # Every exit path restores the terminal (SIGTERM, SIGINT, SIGHUP, a killed
 # terminal, an unknown TERM); signals end the client only and the engine
 # plays on; q leaves no process behind; a killed engine is reported and
-# restarted; NO_COLOR, --no-color, --ascii and --theme are honoured.
+# restarted; ^Z stops the client only and fg redraws it; NO_COLOR,
+# --no-color, --ascii and --theme are honoured.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 utf8=C.UTF-8
@@ -109,4 +110,32 @@ expect_screen "no theme named 'nosuch'" ":set theme names a missing theme"
 T send-keys -t "$UI_PANE" q
 expect_clean_exit 0 "themes: q" ""
 stop_station
+
+# ^Z in a shell with job control: the terminal goes back to the shell while
+# the engine plays on; fg draws the whole screen again; q still quits.
+if command -v bash >/dev/null 2>&1; then
+	printf "PS1='SHELL\$ '\n" >"$TEST_TMP/bashrc"
+	T new-session -d -s tz -x 80 -y 24 "env $U bash --noprofile --rcfile '$TEST_TMP/bashrc' -i"
+	UI_PANE="tz:0.0"
+	wait_for '^SHELL\$' 10 || fail "^Z: no shell prompt"
+	T send-keys -t "$UI_PANE" "'$IL_BIN' --output null" Enter
+	expect_screen 'Lo-fi Study' "^Z: the station is up"
+	eng=$(engine_pid)
+	T send-keys -t "$UI_PANE" C-z
+	expect_screen 'Stopped +.*infiniloop-tui' "^Z: the shell says the station stopped"
+	[ "$(T display -p -t "$UI_PANE" '#{alternate_on}')" = 0 ] && pass "^Z: the shell's screen is back" ||
+		fail "^Z: still on the alternate screen"
+	pid_running "$eng" && "$IL_BIN" --remote status >/dev/null 2>&1 && pass "^Z: the engine runs on and answers" ||
+		fail "^Z: the engine stopped with the station"
+	T send-keys -t "$UI_PANE" fg Enter
+	expect_screen 'Lo-fi Study' "fg: the station is back"
+	sleep 0.5
+	expect_no_screen 'SHELL\$|Stopped' "fg: the whole screen is drawn again (nothing of the shell left)"
+	T send-keys -t "$UI_PANE" Down
+	expect_screen '▸2 Deep Ambient' "fg: the arrow keys work again (Down selects the next preset)" 5
+	T send-keys -t "$UI_PANE" q
+	wait_for '^SHELL\$ *$' 20 && pass "fg, then q: back at the shell" || fail "fg, then q: the station did not quit"
+	T kill-session -t tz
+	UI_PANE="ui:0.0"
+fi
 finish

@@ -1,0 +1,39 @@
+#!/bin/sh
+# The spectrum's frames on the terminal: about 30 a second, and at most 15
+# over ssh (SSH_CONNECTION set), each written in one write() (the kernel's
+# count of the station's write calls, /proc/PID/io syscw, over 4 s; the
+# engine sends 30 frames a second). Counts, not timing: a frame is a write.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
+[ -r "/proc/$$/io" ] || { echo "SKIP: no /proc/PID/io"; exit 77; }
+utf8=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
+U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8"
+# The station's write calls in 4 s, once the spectrum moves.
+writes() {
+	_a=$(awk '/^syscw:/ {print $2}' "/proc/$UI_PID/io")
+	sleep 4
+	_b=$(awk '/^syscw:/ {print $2}' "/proc/$UI_PID/io")
+	echo $((_b - _a))
+}
+for how in local ssh; do
+	env=""
+	[ $how = ssh ] && env="SSH_CONNECTION=10.0.0.1" # (the station only asks whether it is set)
+	start_station 80 24 $U $env --
+	expect_screen 'Spectrum' "$how: the station is up"
+	expect_screen '[▁▂▃▄▅▆▇█]' "$how: the spectrum moves" 30
+	sleep 1
+	n=$(writes)
+	echo "$how: $n writes in 4 s"
+	if [ $how = local ]; then
+		[ "$n" -ge 80 ] && [ "$n" -le 150 ] && pass "local: $n writes in 4 s: 30 frames a second, one write each" ||
+			fail "local: $n writes in 4 s (30 frames a second in one write each, and a few other draws: 80-150)"
+	else
+		[ "$n" -ge 40 ] && [ "$n" -le 88 ] && pass "ssh: $n writes in 4 s: 15 frames a second" ||
+			fail "ssh: $n writes in 4 s (15 frames a second, and a few other draws: 40-88)"
+	fi
+	T send-keys -t "$UI_PANE" Q
+	wait_exit 20 || fail "$how: the station did not quit"
+	stop_station
+done
+finish
