@@ -94,8 +94,8 @@ int il_player_spectrum(il_player *p, unsigned char *bands)
 	if (behind < -0.1)
 		return 0; /* all heard a while ago: nothing plays */
 	unsigned long long lat = behind > 0 ? (unsigned long long)(behind * IL_SINK_RATE) : 0;
-	if (lat > PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK)
-		lat = PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK;
+	if (lat > PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK_MAX)
+		lat = PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK_MAX;
 	if (w < lat + IL_SPEC_FFT)
 		return 0;
 	/* Frames far behind the writer's: the ring is long enough that they
@@ -142,7 +142,12 @@ static void *player_main(void *arg)
 			pthread_mutex_lock(&p->lock);
 			continue;
 		}
-		size_t n = player_render(p, p->block, IL_PLAYER_BLOCK);
+		/* As much as the output takes now (waiting for room first), so
+		 * that each of its requests is one write. */
+		size_t want = player_output_room(p);
+		if (!want)
+			continue;
+		size_t n = player_render(p, p->block, want);
 		player_take_events(p, &ev);
 		il_sink *s = p->sink;
 		pthread_mutex_unlock(&p->lock);

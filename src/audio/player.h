@@ -27,7 +27,8 @@
 #include "audio/track.h"
 #include "util/error.h"
 
-#define IL_PLAYER_BLOCK 1024  /* frames rendered per write */
+#define IL_PLAYER_BLOCK 1024      /* frames rendered per write, at least */
+#define IL_PLAYER_BLOCK_MAX 4096  /* and at most (what the output asks for at a time) */
 
 typedef struct il_player il_player;
 

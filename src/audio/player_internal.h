@@ -80,8 +80,8 @@ struct il_player {
 	int underrun_pending;     /* counted, not yet reported */
 	int grow;                 /* the buffer grew: apply it to the sink */
 	double retry_at, retry_delay;
-	float block[IL_PLAYER_BLOCK * 2];
-	float pending[IL_PLAYER_BLOCK * 2];
+	float block[IL_PLAYER_BLOCK_MAX * 2];
+	float pending[IL_PLAYER_BLOCK_MAX * 2];
 	size_t npending;
 
 	/* Spectrum (player thread only). */
@@ -132,6 +132,9 @@ void player_spectrum(il_player *p, const float *frames, size_t n, double latency
 /* Open the sink if it is closed and due (lock held; unlocks meanwhile); 1
  * when a sink is open. */
 int player_output_open(il_player *p);
+/* Wait until the sink takes a block (lock held; unlocks meanwhile); the
+ * frames to render, or 0 when the sink failed or changed meanwhile. */
+size_t player_output_room(il_player *p);
 /* Write a block (called unlocked); on failure close the sink and keep the
  * block for later; 0 or -1. */
 int player_output_write(il_player *p, const float *buf, size_t n);

@@ -112,6 +112,29 @@ static void player_output_lost(il_player *p, const il_err *err)
 	p->retry_delay = 0.5;
 }
 
+/* Wait until the sink takes a block (lock held; unlocks meanwhile); the
+ * frames to render (IL_PLAYER_BLOCK to IL_PLAYER_BLOCK_MAX), or 0 when the
+ * sink failed (closed and reported) or changed meanwhile. */
+size_t player_output_room(il_player *p)
+{
+	il_sink *s = p->sink;
+	il_err err;
+	pthread_mutex_unlock(&p->lock);
+	long room = il_sink_room(s, IL_PLAYER_BLOCK, IL_PLAYER_BLOCK_MAX, &err);
+	pthread_mutex_lock(&p->lock);
+	if (p->sink != s || p->quit || p->reopen)
+		return 0;
+	if (room < 0) {
+		p->sink = NULL;
+		player_output_lost(p, &err);
+		pthread_mutex_unlock(&p->lock);
+		il_sink_close(s, 0, NULL);
+		pthread_mutex_lock(&p->lock);
+		return 0;
+	}
+	return (size_t)room > IL_PLAYER_BLOCK ? (size_t)room : IL_PLAYER_BLOCK;
+}
+
 /* Write a block; on failure close the sink and keep the block for later.
  * Called unlocked; returns 0 or -1. */
 int player_output_write(il_player *p, const float *buf, size_t n)

@@ -223,6 +223,12 @@ int il_sink_write(il_sink *s, const float *frames, size_t n, il_err *err)
 	return 0;
 }
 
+/* Wait for room for min frames; the frames writable now (see sink.h). */
+long il_sink_room(il_sink *s, size_t min, size_t max, il_err *err)
+{
+	return s->kind == IL_SINK_PULSE ? il_sink_pulse_room(s->dev, min, max, err) : 0;
+}
+
 /* Seconds between a frame written now and when it is heard. */
 double il_sink_latency(il_sink *s)
 {

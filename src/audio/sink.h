@@ -64,6 +64,13 @@ int il_sink_open(il_sink **out, const il_sink_spec *spec, il_err *err);
  * -1 with err set when the sink failed (the server went away or stalled,
  * the device failed, the file cannot be written). */
 int il_sink_write(il_sink *s, const float *frames, size_t n, il_err *err);
+/* Wait until at least min frames (or what the device asks for at a time,
+ * when less) can be written without waiting; the frames that can be
+ * written now, at most max, or 0 when the sink cannot tell (its writes
+ * wait as they need: ALSA, file, null); -1 with err set as il_sink_write
+ * fails. A writer renders that many frames, so that each of the device's
+ * requests takes one write. */
+long il_sink_room(il_sink *s, size_t min, size_t max, il_err *err);
 /* Seconds between a frame written now and when it is heard. */
 double il_sink_latency(il_sink *s);
 /* The writer stops for a while (pause, nothing to play): real-time pacing
@@ -92,6 +99,7 @@ il_sink_kind il_sink_kind_of(const il_sink *s);
  * set when a server was there but did not answer. */
 void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int *stalled, il_err *err);
 int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err);
+long il_sink_pulse_room(void *h, size_t min, size_t max, il_err *err);
 double il_sink_pulse_latency(void *h);
 int il_sink_pulse_alive(void *h, il_err *err);
 void il_sink_pulse_idle(void *h);

@@ -271,6 +271,54 @@ void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int
 	return p;
 }
 
+/* Wait until the server's buffer has room for need bytes, or for what it
+ * asks for at a time when that is less (lock held); the room in bytes, or
+ * -1 with err set when the server is gone, makes no progress for stall_s,
+ * or the wait is cancelled. */
+static long pulse_wait_room(pulse_sink *p, size_t need, il_err *err)
+{
+	const pa_buffer_attr *attr = pa_stream_get_buffer_attr(p->st);
+	if (attr && attr->minreq > 0 && need > attr->minreq)
+		need = attr->minreq;
+	/* Waiting is counted in steps of at most 0.1 s, so that a process that
+	 * was stopped (its clock jumped) is not taken for a stalled server;
+	 * growing room is progress. */
+	double waited = 0, prev = pulse_now();
+	size_t last = 0;
+	for (;;) {
+		if (!pulse_good(p))
+			return pulse_fail(p, err, "audio server lost");
+		size_t room = pa_stream_writable_size(p->st);
+		if (room == (size_t)-1)
+			return pulse_fail(p, err, "audio server lost");
+		if (room >= need && room > 0)
+			return (long)room;
+		double now = pulse_now();
+		waited = room > last ? 0 : waited + (now - prev < 0.1 ? now - prev : 0.1);
+		prev = now;
+		last = room;
+		if (waited > p->stall_s)
+			return il_err_set(err, IL_E_AUDIO, "audio server not responding (no progress for %.1f s)", waited);
+		if (pulse_cancelled(p) && waited > PULSE_CANCEL_S)
+			return il_err_set(err, IL_E_AUDIO, "stopped waiting for the audio server");
+		pulse_wait(p);
+	}
+}
+
+/* Wait for room for min frames; the frames writable now (see sink.h). */
+long il_sink_pulse_room(void *h, size_t min, size_t max, il_err *err)
+{
+	pulse_sink *p = h;
+	size_t frame = IL_SINK_CHANNELS * sizeof(float);
+	pa_threaded_mainloop_lock(p->ml);
+	long room = pulse_wait_room(p, min * frame, err);
+	pa_threaded_mainloop_unlock(p->ml);
+	if (room < 0)
+		return -1;
+	size_t n = (size_t)room / frame;
+	return (long)(n < max ? n : max);
+}
+
 /* Write frames; waits while the server's buffer is full, and fails when
  * the server is gone, makes no progress for stall_s, or the wait is
  * cancelled. */
@@ -278,53 +326,28 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 {
 	pulse_sink *p = h;
 	const char *data = (const char *)frames;
-	size_t left = n * IL_SINK_CHANNELS * sizeof(float);
+	size_t frame = IL_SINK_CHANNELS * sizeof(float), left = n * frame;
 	int rc = 0;
 	pa_threaded_mainloop_lock(p->ml);
 	p->idle = 0;
-	/* Waiting is counted in steps of at most 0.1 s, so that a process that
-	 * was stopped (its clock jumped) is not taken for a stalled server. */
-	double waited = 0, prev = pulse_now();
 	while (left > 0) {
-		if (!pulse_good(p)) {
-			rc = pulse_fail(p, err, "audio server lost");
+		long room = pulse_wait_room(p, frame, err);
+		if (room < 0) {
+			rc = -1;
 			break;
 		}
-		size_t room = pa_stream_writable_size(p->st);
-		if (room == (size_t)-1) {
-			rc = pulse_fail(p, err, "audio server lost");
-			break;
-		}
-		if (room == 0) {
-			double now = pulse_now();
-			waited += now - prev < 0.1 ? now - prev : 0.1;
-			prev = now;
-			if (waited > p->stall_s) {
-				rc = il_err_set(err, IL_E_AUDIO, "audio server not responding (no progress for %.1f s)",
-						waited);
-				break;
-			}
-			if (pulse_cancelled(p) && waited > PULSE_CANCEL_S) {
-				rc = il_err_set(err, IL_E_AUDIO, "stopped waiting for the audio server");
-				break;
-			}
-			pulse_wait(p);
-			continue;
-		}
-		size_t k = room < left ? room : left;
-		k -= k % (IL_SINK_CHANNELS * sizeof(float));
+		size_t k = (size_t)room < left ? (size_t)room : left;
+		k -= k % frame;
 		if (k == 0)
-			k = IL_SINK_CHANNELS * sizeof(float);
+			k = frame;
 		if (pa_stream_write(p->st, data, k, NULL, 0, PA_SEEK_RELATIVE) < 0) {
 			rc = pulse_fail(p, err, "audio server lost");
 			break;
 		}
 		data += k;
 		left -= k;
-		waited = 0;
-		prev = pulse_now();
 	}
-	if (rc == 0 && p->writes++ % 16 == 0) {
+	if (rc == 0 && p->writes++ % 8 == 0) {
 		pa_usec_t us;
 		int neg;
 		if (pa_stream_get_latency(p->st, &us, &neg) == 0)
