@@ -7,8 +7,9 @@
 #   2. CPU (user + system, with reaped children: background generation) and
 #      RSS (sampled each second; the engine with its children) of the UI and
 #      the engine playing with the spectrum for BENCH_SECONDS (default 40),
-#      then of cmus playing a 48 kHz WAV and cava (32 bars, 30 fps) on the
-#      monitor; the station again held on its loop (no generation) for the
+#      and, in the same windows (the machine's speed drifts between
+#      windows), of cmus playing a 48 kHz WAV and cava (32 bars, 30 fps) on
+#      the monitor; the station again held on its loop (no generation) for the
 #      share of generation, which is divided by the pieces the engine's log
 #      says were made meanwhile and given at one piece per
 #      BENCH_MIN_DURATION (default 30 s, the default minimum duration);
@@ -113,47 +114,9 @@ echo "station: TUI launch to first sound, ms:$launches (recording of the sink's 
 ui=$(T list-panes -t ui -F '#{pane_pid}')
 eng=$(child_of "$ui")
 sleep 3
-if [ -n "$eng" ] && screen | grep -q 'Spectrum'; then
-	# Count the loops made in the window (the engine's log says each):
-	# the share of generation is per loop.
-	elog="${XDG_STATE_HOME:-$HOME/.local/state}/infiniloop/engine.log"
-	g0=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
-	measure ui="$ui" engine="$eng"
-	g1=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
-	gens=$((${g1:-0} - ${g0:-0}))
-	screen | grep -Eq 'gen (idle|ready|running)|playing' || echo "station: not playing at the end?"
-else
-	echo "station: the station did not start playing; skipped"
-	: >"$TEST_TMP/fig"
-fi
-cp "$TEST_TMP/fig" "$TEST_TMP/fig.station"
-# The same station held on its loop (`hold`: no switch, so no generation):
-# playing and the spectrum alone.
-: >"$TEST_TMP/fig.hold"
-spec_fps=""
-if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote hold on >/dev/null 2>&1; then
-	sleep 2
-	# The spectrum's real rate: its events over 5 s, seen by one more client.
-	spec_fps=$(timeout 5 "$IL_BIN" --remote events 2>/dev/null | grep -c '^spectrum ' | awk '{printf "%.1f", $1 / 5}')
-	echo "station: $spec_fps spectrum events a second (held, 32 bands)"
-	measure ui="$ui" engine="$eng"
-	sed 's/^/held-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.hold"
-	"$IL_BIN" --remote hold off >/dev/null 2>&1
-fi
-# Paused: what the station costs while it waits (the goal is nothing).
-: >"$TEST_TMP/fig.paused"
-if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote pause >/dev/null 2>&1; then
-	sleep 5 # PulseAudio's timing queries slow down after the last write
-	measure ui="$ui" engine="$eng"
-	sed 's/^/paused-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.paused"
-	"$IL_BIN" --remote resume >/dev/null 2>&1
-fi
-T send-keys -t ui Q
-sleep 1
-T kill-session -t ui 2>/dev/null
-
-# 2. cmus playing a WAV and cava on the sink's monitor.
-: >"$TEST_TMP/fig.other"
+# 2. cmus playing a WAV and cava on the sink's monitor, started now and
+# measured in the same windows as the station: the machine may be shared,
+# and its speed drifts between windows more than the figures differ.
 wav="$TEST_TMP/tone.wav"
 "$MKWAV" "$wav" 60 48000 2 chord || exit 99
 if command -v cmus >/dev/null && command -v cmus-remote >/dev/null; then
@@ -182,14 +145,55 @@ if command -v cava >/dev/null; then
 else
 	cava_ok=0; echo "cava: not installed (Debian cava); skipped"
 fi
-set --
-[ $cmus_ok = 1 ] && set -- "$@" cmus="$cmus"
-[ $cava_ok = 1 ] && set -- "$@" cava="$cava"
-[ $# -gt 0 ] && measure "$@" && cp "$TEST_TMP/fig" "$TEST_TMP/fig.other"
+others=""
+[ $cmus_ok = 1 ] && others="$others cmus=$cmus"
+[ $cava_ok = 1 ] && others="$others cava=$cava"
+if [ -n "$eng" ] && screen | grep -q 'Spectrum'; then
+	# Count the loops made in the window (the engine's log says each):
+	# the share of generation is per loop.
+	elog="${XDG_STATE_HOME:-$HOME/.local/state}/infiniloop/engine.log"
+	g0=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
+	# shellcheck disable=SC2086
+	measure ui="$ui" engine="$eng" $others
+	g1=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
+	gens=$((${g1:-0} - ${g0:-0}))
+	screen | grep -Eq 'gen (idle|ready|running)|playing' || echo "station: not playing at the end?"
+else
+	echo "station: the station did not start playing; skipped"
+	: >"$TEST_TMP/fig"
+fi
+cp "$TEST_TMP/fig" "$TEST_TMP/fig.station"
+# The same station held on its loop (`hold`: no switch, so no generation):
+# playing and the spectrum alone.
+: >"$TEST_TMP/fig.hold"
+spec_fps=""
+if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote hold on >/dev/null 2>&1; then
+	sleep 2
+	# The spectrum's real rate: its events over 5 s, seen by one more client.
+	spec_fps=$(timeout 5 "$IL_BIN" --remote events 2>/dev/null | grep -c '^spectrum ' | awk '{printf "%.1f", $1 / 5}')
+	echo "station: $spec_fps spectrum events a second (held, 32 bands)"
+	# shellcheck disable=SC2086
+	measure ui="$ui" engine="$eng" $others
+	sed 's/^/held-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.hold"
+	"$IL_BIN" --remote hold off >/dev/null 2>&1
+fi
+# Paused: what the station costs while it waits (the goal is nothing).
+: >"$TEST_TMP/fig.paused"
+if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote pause >/dev/null 2>&1; then
+	sleep 5 # PulseAudio's timing queries slow down after the last write
+	# shellcheck disable=SC2086
+	measure ui="$ui" engine="$eng" $others
+	sed 's/^/paused-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.paused"
+	"$IL_BIN" --remote resume >/dev/null 2>&1
+fi
+T send-keys -t ui Q
+sleep 1
+T kill-session -t ui 2>/dev/null
 T kill-session -t cmus 2>/dev/null; T kill-session -t cava 2>/dev/null
 
+
 # The table.
-cat "$TEST_TMP/fig.station" "$TEST_TMP/fig.hold" "$TEST_TMP/fig.paused" "$TEST_TMP/fig.other" >"$TEST_TMP/fig"
+cat "$TEST_TMP/fig.station" "$TEST_TMP/fig.hold" "$TEST_TMP/fig.paused" >"$TEST_TMP/fig"
 echo
 echo "Side by side, ${secs} s each, 80x24 tmux panes, private PulseAudio null sink (machine possibly shared):"
 awk -v secs="$secs" -v gens="${gens:-0}" -v every="${BENCH_MIN_DURATION:-30}" -v fps="${spec_fps:-30}" '
@@ -205,6 +209,10 @@ awk -v secs="$secs" -v gens="${gens:-0}" -v every="${BENCH_MIN_DURATION:-30}" -v
 		if (have["held-ui"]) {
 			row("  held (no generation): UI + engine", cpu["held-ui"] + cpu["held-engine"],
 			    rss["held-ui"] + rss["held-engine"], max["held-ui"] + max["held-engine"])
+			if (have["held-cmus"] && have["held-cava"])
+				printf "  %-40s %9.2fx   (cmus + cava %.2f %% in the same window)\n", "  ratio held / (cmus + cava)",
+					(cpu["held-cmus"] + cpu["held-cava"] > 0 ? (cpu["held-ui"] + cpu["held-engine"]) / (cpu["held-cmus"] + cpu["held-cava"]) : 0),
+					cpu["held-cmus"] + cpu["held-cava"]
 			if (have["ui"]) {
 				share = cpu["ui"] + cpu["engine"] - cpu["held-ui"] - cpu["held-engine"]
 				printf "  %-40s %8.2f %%   (%d loop(s) made in the window)\n", "  so the share of generation", share, gens
