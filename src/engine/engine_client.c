@@ -23,6 +23,7 @@ il_engine_client *engine_client_add(il_engine *e, int in_fd, int out_fd, int std
 	c->in_fd = in_fd;
 	c->out_fd = out_fd;
 	c->stdio = stdio;
+	c->spec_every = 1;
 	proto_reader_init(&c->rd);
 	if (in_fd < 0)
 		proto_reader_set_eof(&c->rd);

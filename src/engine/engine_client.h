@@ -33,6 +33,7 @@ typedef struct il_engine_client {
 	unsigned long dropped;/* spectrum lines dropped while it lagged */
 	int broken;           /* writing failed: the reader went away */
 	int overflow;         /* dropped for not reading */
+	int spec_every;       /* a spectrum frame every this many of the engine's (1: all, 0: none) */
 } il_engine_client;
 
 /* Add a client reading from in_fd (-1: none) and writing to out_fd; NULL

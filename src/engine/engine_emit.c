@@ -59,6 +59,19 @@ void engine_broadcast(il_engine *e, const char *line, size_t n, int droppable)
 		engine_client_queue(e, e->clients[k], line, n, droppable);
 }
 
+/* Queue a droppable spectrum line for the clients that take frame number
+ * frame of the engine's (whose frames advance by step): each client with
+ * spec_every > 0 gets one of every spec_every. */
+void engine_broadcast_frame(il_engine *e, const char *line, size_t n, unsigned long frame, int step)
+{
+	engine_log_stderr(e, line, n);
+	for (int k = 0; k < e->nclients; k++) {
+		il_engine_client *c = e->clients[k];
+		if (c->spec_every > 0 && frame % (unsigned long)c->spec_every < (unsigned long)step)
+			engine_client_queue(e, c, line, n, 1);
+	}
+}
+
 /* Queue a finished protocol line (ending in "\n") for output; main thread. */
 void engine_emit(il_engine *e, const il_sbuf *line)
 {

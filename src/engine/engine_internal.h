@@ -81,6 +81,9 @@ typedef struct il_engine_remake {
 /* Queue n bytes of protocol lines for every client (main thread); a
  * droppable line is dropped for a client that lags far behind. */
 void engine_broadcast(il_engine *e, const char *line, size_t n, int droppable);
+/* Queue a spectrum line for the clients that take frame number frame (the
+ * engine's frames advance by step; see the `spectrum` request). */
+void engine_broadcast_frame(il_engine *e, const char *line, size_t n, unsigned long frame, int step);
 /* Move the lines posted by threads into the clients' queues (and start
  * the on_loop hook for a `loop` event); main thread. */
 void engine_take_posted(il_engine *e);

@@ -311,6 +311,20 @@ static void eplayer_req_skip(il_engine *e, const il_proto_msg *m)
 		engine_error_err(e, m->verb, &err);
 }
 
+/* Set the rate of this client's `spectrum` events: fps of the engine's
+ * EPLAYER_SPECTRUM_FPS (every second frame for 15, none for 0). */
+static void eplayer_req_spectrum(il_engine *e, const il_proto_msg *m)
+{
+	long fps;
+	il_err err;
+	if (proto_get_long(m, "fps", 0, (long)EPLAYER_SPECTRUM_FPS, &fps, &err) != 0) {
+		engine_error_err(e, "spectrum", &err);
+		return;
+	}
+	if (e->cur)
+		e->cur->spec_every = fps > 0 ? (int)lround(EPLAYER_SPECTRUM_FPS / (double)fps) : 0;
+}
+
 /* The playback requests (see engine_request.h). */
 const il_engine_request engine_player_requests[] = {
 	{ "play", { "file", NULL }, { NULL }, "file=PATH", eplayer_req_play },
@@ -318,25 +332,41 @@ const il_engine_request engine_player_requests[] = {
 	{ "resume", { NULL }, { NULL }, "", eplayer_req_resume },
 	{ "skip", { NULL }, { NULL }, "", eplayer_req_skip },
 	{ "volume", { NULL }, { "level", "delta", NULL }, "level=N | delta=N", eplayer_req_volume },
+	{ "spectrum", { "fps", NULL }, { NULL }, "fps=N", eplayer_req_spectrum },
 	{ NULL, { NULL }, { NULL }, NULL, NULL },
 };
 
-/* The spectrum on the engine's clock: a `spectrum` event each 1/fps while
- * a loop plays and a client listens (none: no work at all); the
- * milliseconds to the next, or -1 when none is due. */
+/* The smallest spec_every of the clients that take the spectrum (the
+ * engine's step), or 0 when none does. */
+static int eplayer_spectrum_step(const il_engine *e)
+{
+	int step = 0;
+	for (int k = 0; k < e->nclients; k++) {
+		int v = e->clients[k]->spec_every;
+		if (v > 0 && (step == 0 || v < step))
+			step = v;
+	}
+	return step;
+}
+
+/* The spectrum on the engine's clock: `spectrum` events at the rate of the
+ * fastest client that takes them, each client getting its own share, while
+ * a loop plays (no such client: no work at all); the milliseconds to the
+ * next, or -1 when none is due. */
 static int eplayer_spectrum_tick(il_engine *e)
 {
 	struct engine_player *ep = e->player;
 	if (!ep || !ep->pl)
 		return -1;
+	int step = eplayer_spectrum_step(e);
 	il_player_status st;
-	if (e->nclients > 0)
+	if (step > 0)
 		il_player_get_status(ep->pl, &st);
-	if (e->nclients == 0 || st.state != IL_PLAYER_PLAYING) {
+	if (step == 0 || st.state != IL_PLAYER_PLAYING) {
 		ep->spec_at = 0;
 		return -1;
 	}
-	double now = time_mono(), period = 1.0 / EPLAYER_SPECTRUM_FPS;
+	double now = time_mono(), period = step / EPLAYER_SPECTRUM_FPS;
 	if (ep->spec_at > now)
 		return (int)((ep->spec_at - now) * 1000) + 1;
 	/* On the beat of the clock, unless the loop fell far behind it. */
@@ -347,9 +377,10 @@ static int eplayer_spectrum_tick(il_engine *e)
 		proto_fmt_begin(&sb, "spectrum");
 		proto_fmt_hex(&sb, "bands", bands, sizeof bands);
 		proto_fmt_end(&sb);
-		engine_broadcast(e, sb.buf, sb.len, 1);
+		engine_broadcast_frame(e, sb.buf, sb.len, ep->spec_frame, step);
 		sbuf_free(&sb);
 	}
+	ep->spec_frame += (unsigned long)step;
 	return (int)((ep->spec_at - now) * 1000) + 1;
 }
 

@@ -45,6 +45,7 @@ struct engine_player {
 	unsigned long recent_id[EPLAYER_RECENT];
 	unsigned long loop_id;
 	double spec_at;    /* when the next `spectrum` event is due (0: none planned) */
+	unsigned long spec_frame; /* the engine's spectrum frames, counted at EPLAYER_SPECTRUM_FPS */
 };
 
 /* Post an `error` event for err from any thread. */

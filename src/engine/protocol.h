@@ -69,6 +69,10 @@
  *                               0 turns it off
  *   volume level=N | delta=N    software volume 0-100, absolute or relative
  *                               (both fields: `error code=bad_value`)
+ *   spectrum fps=N              this client's `spectrum` events: N a second
+ *                               (0-30; 30 until asked, 0 none); the engine
+ *                               makes frames only as fast as its fastest
+ *                               client takes them, and none for none
  *   save path=PATH [force=0|1] [loop=ID]
  *                               write a loop (with loop points): loop ID
  *                               (the id of its `loop` event; the current and

@@ -3,6 +3,7 @@
 #include "ui/ui.h"
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -48,6 +49,14 @@ static void ui_engine_ready(il_ui_app *a)
 	a->link.engine_pid = a->m.pid; /* from `ready` */
 	elink_send_verb(&a->link, "status");
 	elink_send_verb(&a->link, "settings");
+	if (a->frame_interval > 1.0 / 30 + 1e-9) { /* over ssh: the frames it draws, no more */
+		il_sbuf sb = SBUF_INIT;
+		proto_fmt_begin(&sb, "spectrum");
+		proto_fmt_long(&sb, "fps", lround(1.0 / a->frame_interval));
+		proto_fmt_end(&sb);
+		elink_send(&a->link, &sb);
+		sbuf_free(&sb);
+	}
 	a->next_status = a->now + UI_STATUS_PERIOD;
 	if (a->link.starts > 1 && a->station[0]) {
 		a->m.msg[0] = '\0'; /* this answers "the engine stopped" (kept in the messages) */

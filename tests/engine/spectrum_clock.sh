@@ -3,9 +3,11 @@
 # while a loop plays through PulseAudio (which asks for data in bursts of
 # its own rhythm: made at each write, the events came about 18 times a
 # second), and none, with no spectrum work at all, while no client is
-# attached: the detached engine's main thread then sleeps.
+# attached: the detached engine's main thread then sleeps; a client gets
+# the rate it asks for (`spectrum fps=N`).
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/audio/pulse.sh"
+. "${top_srcdir:-.}/tests/engine_lib.sh"
 pulse_require
 B="${top_builddir:-.}/tests/audio"
 "$B/mkwav" "$TEST_TMP/a.wav" 4 48000 2 chord || exit 99
@@ -47,4 +49,30 @@ expect_heard "music is heard while detached"
 R quit >/dev/null 2>&1
 wait "$DPID"
 expect_status 0 $? "the engine exits 0"
+
+# A client that asks for fewer (`spectrum fps=N`, as the station over ssh)
+# gets N a second; one that asks for none gets none, and with no other
+# client the engine makes no frames at all.
+engine_start --engine --output pulse
+engine_send "play file=$TEST_TMP/a.wav"
+engine_wait '^spectrum bands=' 20 || fail "--engine: no spectrum event"
+count() { grep -c '^spectrum bands=' "$ENGINE_EV"; }
+engine_send "spectrum fps=15"
+sleep 1
+c0=$(count); sleep 4; c1=$(count)
+n=$((c1 - c0))
+[ "$n" -ge 50 ] && [ "$n" -le 70 ] && pass "spectrum fps=15: $n events in 4 s (15 a second)" ||
+	fail "spectrum fps=15: $n events in 4 s, not about 60"
+engine_send "spectrum fps=0"
+sleep 1
+c0=$(count); s0=$(switches "$ENGINE_PID"); sleep 4; c1=$(count); s1=$(switches "$ENGINE_PID")
+[ $((c1 - c0)) -eq 0 ] && pass "spectrum fps=0: no events" || fail "spectrum fps=0: $((c1 - c0)) events in 4 s"
+[ $((s1 - s0)) -le 8 ] && pass "spectrum fps=0: the main thread woke $((s1 - s0)) times in 4 s" ||
+	fail "spectrum fps=0: the main thread woke $((s1 - s0)) times in 4 s (frames for nobody?)"
+engine_send "spectrum fps=31"
+expect_event '^error code=bad_value .*verb=spectrum$' "spectrum fps=31 is refused"
+engine_send "spectrum"
+expect_event '^error code=missing_field .*verb=spectrum$' "spectrum without fps is refused"
+engine_quit
+expect_status 0 "$ENGINE_STATUS" "--engine exits 0"
 finish

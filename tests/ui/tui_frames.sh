@@ -1,20 +1,21 @@
 #!/bin/sh
 # The spectrum's frames on the terminal: about 30 a second, and at most 15
 # over ssh (SSH_CONNECTION set), each written in one write() (the kernel's
-# count of the station's write calls, /proc/PID/io syscw, over 4 s; the
-# engine sends 30 frames a second). Counts, not timing: a frame is a write.
+# count of the station's write calls, /proc/PID/io syscw, over 4 s); over
+# ssh the engine is asked for 15 and sends no more (read calls, syscr).
+# Counts, not timing: a frame is a write, an event a read.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
 [ -r "/proc/$$/io" ] || { echo "SKIP: no /proc/PID/io"; exit 77; }
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
 U="TERM=xterm-256color LANG=$utf8 LC_ALL=$utf8"
-# The station's write calls in 4 s, once the spectrum moves.
-writes() {
-	_a=$(awk '/^syscw:/ {print $2}' "/proc/$UI_PID/io")
+# The station's write and read calls in 4 s, once the spectrum moves.
+calls() {
+	_a=$(awk '/^sysc[rw]:/ {printf "%s ", $2}' "/proc/$UI_PID/io")
 	sleep 4
-	_b=$(awk '/^syscw:/ {print $2}' "/proc/$UI_PID/io")
-	echo $((_b - _a))
+	_b=$(awk '/^sysc[rw]:/ {printf "%s ", $2}' "/proc/$UI_PID/io")
+	echo $_a $_b | awk '{print $4 - $2, $3 - $1}'
 }
 for how in local ssh; do
 	env=""
@@ -23,14 +24,21 @@ for how in local ssh; do
 	expect_screen 'Spectrum' "$how: the station is up"
 	expect_screen '[▁▂▃▄▅▆▇█]' "$how: the spectrum moves" 30
 	sleep 1
-	n=$(writes)
-	echo "$how: $n writes in 4 s"
+	set -- $(calls)
+	n=$1 r=$2
+	echo "$how: $n writes, $r reads in 4 s"
 	if [ $how = local ]; then
 		[ "$n" -ge 80 ] && [ "$n" -le 150 ] && pass "local: $n writes in 4 s: 30 frames a second, one write each" ||
 			fail "local: $n writes in 4 s (30 frames a second in one write each, and a few other draws: 80-150)"
+		[ "$r" -ge 100 ] && pass "local: $r reads in 4 s: 30 frames a second come" ||
+			fail "local: $r reads in 4 s, fewer than 30 frames a second"
 	else
 		[ "$n" -ge 40 ] && [ "$n" -le 88 ] && pass "ssh: $n writes in 4 s: 15 frames a second" ||
 			fail "ssh: $n writes in 4 s (15 frames a second, and a few other draws: 40-88)"
+		# It asked the engine for 15 frames a second (`spectrum fps=15`):
+		# a read each, not 30.
+		[ "$r" -le 85 ] && pass "ssh: $r reads in 4 s: the engine sends 15 frames a second" ||
+			fail "ssh: $r reads in 4 s: the engine sends more than the station draws"
 	fi
 	T send-keys -t "$UI_PANE" Q
 	wait_exit 20 || fail "$how: the station did not quit"
