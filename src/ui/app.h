@@ -59,6 +59,7 @@ typedef struct il_ui_app {
 	double next_status;    /* when to ask for `status` again */
 	double last_frame;     /* when the spectrum was last drawn */
 	double frame_interval; /* seconds between spectrum frames */
+	int spec_fps;          /* spectrum events a second asked of the engine (30 until asked) */
 	double now;            /* monotonic seconds, updated by the main loop */
 	double engine_started_at;
 	int quick_fails;       /* engine exits in a row soon after starting */

@@ -23,6 +23,7 @@
  * strict cap would hold each one back a few milliseconds (a second wake-up
  * a frame). One that comes sooner waits for the whole interval. */
 #define UI_FRAME_EARLY 0.75
+#define UI_ENGINE_FPS 30       /* spectrum events a second a client gets until it asks */
 #define UI_RESTART_MAX 30.0    /* longest wait before restarting the engine */
 #define UI_QUICK_FAIL 10.0     /* an engine that ends sooner failed to start */
 #define UI_QUICK_FAILS_MAX 3   /* after so many in a row, no more restarts */
@@ -49,14 +50,7 @@ static void ui_engine_ready(il_ui_app *a)
 	a->link.engine_pid = a->m.pid; /* from `ready` */
 	elink_send_verb(&a->link, "status");
 	elink_send_verb(&a->link, "settings");
-	if (a->frame_interval > 1.0 / 30 + 1e-9) { /* over ssh: the frames it draws, no more */
-		il_sbuf sb = SBUF_INIT;
-		proto_fmt_begin(&sb, "spectrum");
-		proto_fmt_long(&sb, "fps", lround(1.0 / a->frame_interval));
-		proto_fmt_end(&sb);
-		elink_send(&a->link, &sb);
-		sbuf_free(&sb);
-	}
+	a->spec_fps = UI_ENGINE_FPS; /* a new connection's rate (ui_spectrum_rate asks for another) */
 	a->next_status = a->now + UI_STATUS_PERIOD;
 	if (a->link.starts > 1 && a->station[0]) {
 		a->m.msg[0] = '\0'; /* this answers "the engine stopped" (kept in the messages) */
@@ -252,6 +246,27 @@ static void ui_keys(il_ui_app *a)
 	}
 }
 
+/* Ask the engine for the spectrum frames the screen draws: its rate on the
+ * player screen (15 a second over ssh), none where no spectrum shows
+ * (another screen, an overlay, a terminal too small for it). */
+static void ui_spectrum_rate(il_ui_app *a)
+{
+	if (!a->engine_up)
+		return;
+	int shown = a->screen == UI_SCREEN_PLAYER && !a->overlay && a->lay.mode != UI_LAYOUT_TOO_SMALL &&
+		    a->lay.spectrum.h > 0;
+	int fps = shown ? (int)lround(1.0 / a->frame_interval) : 0;
+	if (fps == a->spec_fps)
+		return;
+	a->spec_fps = fps;
+	il_sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, "spectrum");
+	proto_fmt_long(&sb, "fps", fps);
+	proto_fmt_end(&sb);
+	elink_send(&a->link, &sb);
+	sbuf_free(&sb);
+}
+
 /* Whether a spectrum frame that came now may be drawn now. */
 static int ui_frame_ready(const il_ui_app *a)
 {
@@ -367,6 +382,7 @@ static void ui_loop(il_ui_app *a, int sigfd)
 		return;
 	while (!a->quit) {
 		a->now = time_mono();
+		ui_spectrum_rate(a);
 		int timeout = ui_timers(a);
 		if (timeout == 0 || (a->dirty && a->dirty != UIM_D_SPECTRUM) || a->full_redraw) {
 			ui_draw(a);

@@ -2,7 +2,8 @@
 # The spectrum's frames on the terminal: about 30 a second, and at most 15
 # over ssh (SSH_CONNECTION set), each written in one write() (the kernel's
 # count of the station's write calls, /proc/PID/io syscw, over 4 s); over
-# ssh the engine is asked for 15 and sends no more (read calls, syscr).
+# ssh the engine is asked for 15 and sends no more, and none while no
+# spectrum is on screen (read calls, syscr).
 # Counts, not timing: a frame is a write, an event a read.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
@@ -32,6 +33,19 @@ for how in local ssh; do
 			fail "local: $n writes in 4 s (30 frames a second in one write each, and a few other draws: 80-150)"
 		[ "$r" -ge 100 ] && pass "local: $r reads in 4 s: 30 frames a second come" ||
 			fail "local: $r reads in 4 s, fewer than 30 frames a second"
+		# No spectrum on screen (Statistics): the engine sends none.
+		T send-keys -t "$UI_PANE" F3
+		expect_screen '[+┌][^a-z]*Statistics' "F3: the Statistics screen"
+		sleep 1
+		set -- $(calls)
+		[ "$2" -le 12 ] && pass "Statistics: $2 reads in 4 s: no spectrum frames come" ||
+			fail "Statistics: $2 reads in 4 s: the engine sends frames nobody draws"
+		T send-keys -t "$UI_PANE" F2
+		expect_screen 'Spectrum' "F2: the player screen again"
+		sleep 1
+		set -- $(calls)
+		[ "$2" -ge 100 ] && pass "F2: $2 reads in 4 s: the frames come again" ||
+			fail "F2: $2 reads in 4 s: the spectrum did not come back"
 	else
 		[ "$n" -ge 40 ] && [ "$n" -le 88 ] && pass "ssh: $n writes in 4 s: 15 frames a second" ||
 			fail "ssh: $n writes in 4 s (15 frames a second, and a few other draws: 40-88)"
