@@ -190,6 +190,22 @@ int loopprep_file(const char *path, const il_loopprep_opts *opts, il_loop **out,
 	return loopprep_file_bpm(path, opts, 0, out, err);
 }
 
+/* Prepare the loop of a clip read into af, whose samples are taken (they
+ * become the loop's frames, or are freed); t0 is when its reading began. */
+static int loopprep_clip(il_audiofile *af, const char *name, const il_loopprep_opts *opts, double bpm, double t0,
+			 il_loop **out, il_err *err)
+{
+	if (af->comment[0] && audiofile_check(af, name, err) == 0) {
+		il_loop *l = loopprep_from_plan(af, name, opts);
+		if (l) {
+			l->analysis_ms = (time_mono() - t0) * 1000.0;
+			*out = l;
+			return 0;
+		}
+	}
+	return loopprep_run(af->samples, af->frames, af->rate, af->channels, name, opts, bpm, out, err);
+}
+
 /* The same for a clip whose tempo its generator knows (see loopprep.h). */
 int loopprep_file_bpm(const char *path, const il_loopprep_opts *opts, double bpm, il_loop **out,
 		      il_err *err)
@@ -199,15 +215,17 @@ int loopprep_file_bpm(const char *path, const il_loopprep_opts *opts, double bpm
 	double t0 = time_mono();
 	if (audiofile_read(path, &af, err) != 0)
 		return -1;
-	if (af.comment[0] && audiofile_check(&af, path, err) == 0) {
-		il_loop *l = loopprep_from_plan(&af, path, opts);
-		if (l) {
-			l->analysis_ms = (time_mono() - t0) * 1000.0;
-			*out = l;
-			return 0;
-		}
-	}
-	return loopprep_run(af.samples, af.frames, af.rate, af.channels, path, opts, bpm, out, err);
+	return loopprep_clip(&af, path, opts, bpm, t0, out, err);
+}
+
+/* A clip in memory with its file's tags (see loopprep.h). */
+int loopprep_tagged(float *samples, size_t frames, int rate, int channels, const char *tags,
+		    const char *name, const il_loopprep_opts *opts, double bpm, il_loop **out, il_err *err)
+{
+	*out = NULL;
+	il_audiofile af = { samples, frames, rate, channels, "" };
+	snprintf(af.comment, sizeof af.comment, "%s", tags ? tags : "");
+	return loopprep_clip(&af, name, opts, bpm, time_mono(), out, err);
 }
 
 /* Prepare the loop of samples already in memory; takes ownership of

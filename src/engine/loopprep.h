@@ -32,5 +32,10 @@ int loopprep_file_bpm(const char *path, const il_loopprep_opts *opts, double bpm
  * frames, or are freed on failure. name is used in messages and as source. */
 int loopprep_samples(float *samples, size_t frames, int rate, int channels,
 		     const char *name, const il_loopprep_opts *opts, il_loop **out, il_err *err);
+/* The same for a clip in memory that carries its file's tags (the
+ * composer's plan, see gen/synth.h), of a tempo its generator knows (bpm,
+ * 0: unknown); takes ownership of samples as loopprep_samples does. */
+int loopprep_tagged(float *samples, size_t frames, int rate, int channels, const char *tags,
+		    const char *name, const il_loopprep_opts *opts, double bpm, il_loop **out, il_err *err);
 
 #endif

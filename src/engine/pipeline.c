@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "engine/loopprep.h"
+#include "gen/synth.h"
 #include "util/timeutil.h"
 
 #define PIPELINE_TIMEOUT_SYNTH 120.0
@@ -115,7 +116,15 @@ static int pipeline_on_accept(void *ud, il_gen_attempt *a, il_err *err)
 		p->report(p->ud, GEN_STATE_ANALYZING, 1.0, p->eta, a->attempt, 0, NULL);
 	il_loopprep_opts o = { p->algorithm, p->loudness, p->true_peak };
 	il_loop *loop;
-	if (loopprep_file_bpm(a->path, &o, pipeline_known_bpm(p, a), &loop, err) != 0)
+	int rc;
+	if (a->samples) { /* the composer's clip, in memory: taken */
+		rc = loopprep_tagged(a->samples, a->frames, SYNTH_RATE, SYNTH_CHANNELS, a->tags, "the composer's clip",
+				     &o, pipeline_known_bpm(p, a), &loop, err);
+		a->samples = NULL;
+	} else {
+		rc = loopprep_file_bpm(a->path, &o, pipeline_known_bpm(p, a), &loop, err);
+	}
+	if (rc != 0)
 		return -1;
 	if (loop->poor && p->cfg.backend == GEN_BACKEND_SYNTH) {
 		/* The composer makes another clip rather than play a poor loop. */

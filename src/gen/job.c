@@ -28,6 +28,48 @@ double gen_backoff(int n)
 	return s > GEN_BACKOFF_MAX ? GEN_BACKOFF_MAX : s;
 }
 
+/* Add count interleaved values to a clip's peak and sum of squares;
+ * 1 when one of them is not finite (left out). */
+static int gen_validate_scan(const float *v, size_t count, double *peak, double *sum)
+{
+	int bad = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (!isfinite(v[i])) {
+			bad = 1;
+			continue;
+		}
+		double a = fabs(v[i]);
+		if (a > *peak)
+			*peak = a;
+		*sum += (double)v[i] * v[i];
+	}
+	return bad;
+}
+
+/* The verdict on a clip's values from its scan: 0, or -1 with err (not
+ * finite, or silent). */
+static int gen_validate_verdict(int bad, double peak, double sum, size_t count, il_err *err)
+{
+	if (bad)
+		return il_err_set(err, IL_E_GEN, "the clip contains NaN or infinite samples");
+	double rms = count ? sqrt(sum / (double)count) : 0;
+	if (peak < 1e-4 || rms < 1e-5)
+		return il_err_set(err, IL_E_GEN, "the clip is silent (peak %.2g)", peak);
+	return 0;
+}
+
+/* Check a clip's length: got frames (the header said frames) against
+ * want_frames (0: any), at least 2 s; 0, or -1 with err. */
+static int gen_validate_length(size_t got, size_t frames, long want_frames, double seconds, il_err *err)
+{
+	if (want_frames > 0 && (got != (size_t)want_frames || frames != (size_t)want_frames))
+		return il_err_set(err, IL_E_GEN, "the clip has %zu samples, expected %ld (truncated or cut short)",
+				  got, want_frames);
+	if (seconds < 2.0)
+		return il_err_set(err, IL_E_GEN, "the clip is only %.2f s long (at least 2 s are needed)", seconds);
+	return 0;
+}
+
 /* Validate a clip (see job.h). */
 int gen_validate(const char *path, long want_frames, double *seconds, il_err *err)
 {
@@ -65,33 +107,30 @@ int gen_validate(const char *path, long want_frames, double *seconds, il_err *er
 	int bad = 0;
 	sf_count_t r;
 	while ((r = sf_readf_float(f, buf, 4096)) > 0) {
-		for (size_t i = 0; i < (size_t)r * ch; i++) {
-			float v = buf[i];
-			if (!isfinite(v)) {
-				bad = 1;
-				continue;
-			}
-			double a = fabs(v);
-			if (a > peak)
-				peak = a;
-			sum += (double)v * v;
-		}
+		bad |= gen_validate_scan(buf, (size_t)r * ch, &peak, &sum);
 		got += (size_t)r;
 	}
 	free(buf);
 	sf_close(f);
 	*seconds = (double)got / info.samplerate;
-	if (want_frames > 0 && (got != (size_t)want_frames || frames != (size_t)want_frames))
-		return il_err_set(err, IL_E_GEN, "the clip has %zu samples, expected %ld (truncated or cut short)",
-				  got, want_frames);
-	if (*seconds < 2.0)
-		return il_err_set(err, IL_E_GEN, "the clip is only %.2f s long (at least 2 s are needed)", *seconds);
-	if (bad)
-		return il_err_set(err, IL_E_GEN, "the clip contains NaN or infinite samples");
-	double rms = sqrt(sum / (double)(got * ch));
-	if (peak < 1e-4 || rms < 1e-5)
-		return il_err_set(err, IL_E_GEN, "the clip is silent (peak %.2g)", peak);
-	return 0;
+	if (gen_validate_length(got, frames, want_frames, *seconds, err) != 0)
+		return -1;
+	return gen_validate_verdict(bad, peak, sum, got * ch, err);
+}
+
+/* Validate a clip in memory (see job.h). */
+int gen_validate_memory(const float *samples, size_t frames, int rate, int channels, long want_frames,
+			double *seconds, il_err *err)
+{
+	*seconds = rate > 0 ? (double)frames / rate : 0;
+	if (!samples || frames == 0 || channels <= 0)
+		return il_err_set(err, IL_E_GEN, "the clip holds no audio");
+	if (gen_validate_length(frames, frames, want_frames, *seconds, err) != 0)
+		return -1;
+	double peak = 0, sum = 0;
+	size_t count = frames * (size_t)channels;
+	int bad = gen_validate_scan(samples, count, &peak, &sum);
+	return gen_validate_verdict(bad, peak, sum, count, err);
 }
 
 /* A fresh seed in 1..2^31-1. */
@@ -112,7 +151,8 @@ static int gen_fail(il_gen_attempt *a, il_gen_outcome outcome, const char *msg)
 	return -1;
 }
 
-/* The synth's attempt: render in this thread and write a float WAV. */
+/* The synth's attempt: render in this thread; the clip stays in memory
+ * (a->samples, its plan in a->tags): no file is written. */
 static int gen_attempt_synth(const il_gen_job_cfg *cfg, il_gen_cancel *cancel, il_gen_attempt *a)
 {
 	il_synth_params p = { cfg->prompt, (double)cfg->secs, (uint64_t)a->seed,
@@ -124,13 +164,10 @@ static int gen_attempt_synth(const il_gen_job_cfg *cfg, il_gen_cancel *cancel, i
 	if (synth_render(&p, &buf, &n, &plan, &err) != 0)
 		return gen_fail(a, cancel && gen_cancel_requested(cancel) ? GEN_OUTCOME_STOPPED : GEN_OUTCOME_ERROR, err.msg);
 	a->bpm = plan.bpm; /* the synth always knows its tempo */
-	char tags[1024];
-	synth_plan_tags(&plan, tags, sizeof tags);
+	synth_plan_tags(&plan, a->tags, sizeof a->tags);
 	snprintf(a->note, sizeof a->note, "%s", plan.note);
-	int rc = synth_write_wav(a->path, buf, n, SYNTH_RATE, SYNTH_CHANNELS, 0, tags, &err);
-	free(buf);
-	if (rc != 0)
-		return gen_fail(a, GEN_OUTCOME_ERROR, err.msg);
+	a->samples = buf;
+	a->frames = n;
 	return 0;
 }
 
@@ -196,6 +233,16 @@ static int gen_attempt_external(const il_gen_job_cfg *cfg, il_gen_cancel *cancel
 	return 0;
 }
 
+/* Drop an attempt's clip: its file, or its samples in memory (see job.h). */
+void gen_attempt_clear(il_gen_attempt *a)
+{
+	if (a->path[0])
+		unlink(a->path);
+	free(a->samples);
+	a->samples = NULL;
+	a->frames = 0;
+}
+
 /* One attempt with no retry and no accept hook (see job.h). */
 int gen_attempt_run(const il_gen_job_cfg *cfg, int attempt, il_gen_cancel *cancel, double eta,
 		    const il_gen_hooks *hooks, il_gen_attempt *a)
@@ -211,6 +258,8 @@ int gen_attempt_run(const il_gen_job_cfg *cfg, int attempt, il_gen_cancel *cance
 		return gen_fail(a, GEN_OUTCOME_ERROR, "the work folder's path is too long");
 	}
 	unlink(a->path); /* a clip of an earlier attempt must not pass for a new one */
+	if (cfg->backend == GEN_BACKEND_SYNTH)
+		a->path[0] = '\0'; /* the synth's clip stays in memory */
 	if (hooks && hooks->report)
 		hooks->report(hooks->ud, GEN_STATE_RUNNING, 0, attempt, 0, NULL);
 	double t0 = time_mono();
@@ -221,7 +270,7 @@ int gen_attempt_run(const il_gen_job_cfg *cfg, int attempt, il_gen_cancel *cance
 		rc = gen_attempt_external(cfg, cancel, eta, hooks, a);
 	a->wall = time_mono() - t0;
 	if (rc != 0) {
-		unlink(a->path);
+		gen_attempt_clear(a);
 		return -1;
 	}
 	long want = 0;
@@ -230,8 +279,9 @@ int gen_attempt_run(const il_gen_job_cfg *cfg, int attempt, il_gen_cancel *cance
 	else if (cfg->backend == GEN_BACKEND_SYNTH)
 		want = (long)cfg->secs * SYNTH_RATE;
 	il_err err;
-	if (gen_validate(a->path, want, &a->actual, &err) != 0) {
-		unlink(a->path);
+	if (a->samples ? gen_validate_memory(a->samples, a->frames, SYNTH_RATE, SYNTH_CHANNELS, want, &a->actual, &err)
+		       : gen_validate(a->path, want, &a->actual, &err)) {
+		gen_attempt_clear(a);
 		return gen_fail(a, GEN_OUTCOME_INVALID, err.msg);
 	}
 	a->outcome = GEN_OUTCOME_OK;
@@ -258,7 +308,7 @@ int gen_job_run(const il_gen_job_cfg *cfg, const il_gen_hooks *hooks, il_gen_can
 			}
 		}
 		if (rc != 0 || (hooks && hooks->accept))
-			unlink(a.path); /* an accepted clip has been read into memory */
+			gen_attempt_clear(&a); /* an accepted clip has been read into memory */
 		if (hooks && hooks->record)
 			hooks->record(hooks->ud, &a);
 		if (rc == 0)

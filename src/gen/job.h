@@ -56,7 +56,12 @@ typedef struct il_gen_job_cfg {
 
 typedef struct il_gen_attempt {
 	int attempt;                  /* 1, 2, ... */
-	char path[IL_PATH_MAX];       /* the clip (valid when outcome is ok) */
+	char path[IL_PATH_MAX];       /* the clip (valid when outcome is ok; "" for the synth's) */
+	float *samples;               /* synth: the clip in memory, SYNTH_CHANNELS interleaved at
+	                               * SYNTH_RATE (no file is written); the accept hook may take
+	                               * it (set NULL), gen_job_run frees what is left */
+	size_t frames;                /* frames in samples */
+	char tags[1024];              /* synth: the clip's plan as tags (see synth_plan_tags) */
 	long seed;                    /* the seed used */
 	double wall;                  /* seconds from start to the clip's end of validation */
 	double actual;                /* seconds of audio in the clip (0: unknown) */
@@ -99,11 +104,17 @@ double gen_backoff(int n);
 int gen_job_run(const il_gen_job_cfg *cfg, const il_gen_hooks *hooks, il_gen_cancel *cancel, double eta,
 		il_err *err);
 /* One attempt with no retry and no accept hook: make and validate a clip.
- * 0 when a valid clip is at a->path, else -1 (a->outcome, a->error set). */
+ * 0 when a valid clip is at a->path (the synth's: in a->samples; drop it
+ * with gen_attempt_clear), else -1 (a->outcome, a->error set). */
 int gen_attempt_run(const il_gen_job_cfg *cfg, int attempt, il_gen_cancel *cancel, double eta,
 		    const il_gen_hooks *hooks, il_gen_attempt *a);
 /* Validate a clip: readable, at least 2 s, exactly want_frames when non-zero,
  * finite, not silent. 0 with *seconds set, or -1 with err. */
 int gen_validate(const char *path, long want_frames, double *seconds, il_err *err);
+/* The same for a clip in memory (frames of channels interleaved at rate). */
+int gen_validate_memory(const float *samples, size_t frames, int rate, int channels, long want_frames,
+			double *seconds, il_err *err);
+/* Drop an attempt's clip: remove its file, free its samples in memory. */
+void gen_attempt_clear(il_gen_attempt *a);
 
 #endif

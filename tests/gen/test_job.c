@@ -3,10 +3,12 @@
  * success, exit 1, a hang killed at the timeout with its whole process
  * group, truncated, short, silent and NaN clips, a missing binary, the
  * command backend, retries with backoff, cancellation, and prompts with
- * shell metacharacters reaching argv byte for byte. */
+ * shell metacharacters reaching argv byte for byte; the composer's clip,
+ * kept in memory (no file in the work folder), and its validation. */
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "../testutil.h"
 #include "gen/job.h"
 #include "gen/spawn.h"
+#include "gen/synth.h"
 #include "util/timeutil.h"
 
 static char dir[256];
@@ -416,6 +419,84 @@ START_TEST(test_cancel)
 }
 END_TEST
 
+/* Entries in the temporary folder (. and .. not counted). */
+static int dir_entries(void)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(d)))
+		n += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+/* Accept hook: the composer's clip is in memory and nothing is in the work
+ * folder; takes the samples as the pipeline does. */
+static int accept_in_memory(void *ud, il_gen_attempt *a, il_err *err)
+{
+	(void)err;
+	int *seen = ud;
+	ck_assert_ptr_nonnull(a->samples);
+	ck_assert_int_eq(dir_entries(), 0);
+	free(a->samples);
+	a->samples = NULL;
+	(*seen)++;
+	return 0;
+}
+
+START_TEST(test_synth_in_memory)
+{
+	cfg.backend = GEN_BACKEND_SYNTH;
+	cfg.secs = 5;
+	cfg.seed = 3;
+	snprintf(cfg.soundfont, sizeof cfg.soundfont, "none"); /* the oscillators: quick */
+	il_gen_attempt a;
+	ck_assert_int_eq(gen_attempt_run(&cfg, 1, NULL, 0, NULL, &a), 0);
+	ck_assert_str_eq(gen_outcome_name(a.outcome), "ok");
+	ck_assert_str_eq(a.path, "");
+	ck_assert_ptr_nonnull(a.samples);
+	ck_assert_uint_eq(a.frames, 5 * SYNTH_RATE);
+	ck_assert_double_eq_tol(a.actual, 5.0, 1e-9);
+	ck_assert_msg(strstr(a.tags, "LOOPSTART=") == a.tags && strstr(a.tags, "; composer;"), "%s", a.tags);
+	ck_assert_int_eq(dir_entries(), 0); /* no clip was written */
+	gen_attempt_clear(&a);
+	ck_assert_ptr_null(a.samples);
+	/* The same through a job, whose accept hook takes the clip. */
+	int seen = 0;
+	il_gen_hooks h = { &seen, NULL, accept_in_memory, NULL };
+	il_err err;
+	ck_assert_int_eq(gen_job_run(&cfg, &h, NULL, 0, &err), 0);
+	ck_assert_int_eq(seen, 1);
+	ck_assert_int_eq(dir_entries(), 0);
+}
+END_TEST
+
+START_TEST(test_validate_memory)
+{
+	size_t n = 3 * SYNTH_RATE;
+	float *v = calloc(2 * n, sizeof *v);
+	ck_assert_ptr_nonnull(v);
+	double secs;
+	il_err err;
+	ck_assert_int_eq(gen_validate_memory(v, n, SYNTH_RATE, 2, 0, &secs, &err), -1);
+	ck_assert_msg(strstr(err.msg, "silent"), "%s", err.msg);
+	for (size_t i = 0; i < 2 * n; i++)
+		v[i] = 0.25f * (float)sin(0.05 * (double)i);
+	ck_assert_int_eq(gen_validate_memory(v, n, SYNTH_RATE, 2, (long)n, &secs, &err), 0);
+	ck_assert_double_eq_tol(secs, 3.0, 1e-9);
+	ck_assert_int_eq(gen_validate_memory(v, n, SYNTH_RATE, 2, (long)n + 1, &secs, &err), -1);
+	ck_assert_msg(strstr(err.msg, "expected"), "%s", err.msg);
+	ck_assert_int_eq(gen_validate_memory(v, SYNTH_RATE, SYNTH_RATE, 2, 0, &secs, &err), -1);
+	ck_assert_msg(strstr(err.msg, "at least 2 s"), "%s", err.msg);
+	v[2 * n - 1] = NAN;
+	ck_assert_int_eq(gen_validate_memory(v, n, SYNTH_RATE, 2, 0, &secs, &err), -1);
+	ck_assert_msg(strstr(err.msg, "NaN"), "%s", err.msg);
+	free(v);
+}
+END_TEST
+
 /* The suite. */
 int main(void)
 {
@@ -436,6 +517,8 @@ int main(void)
 	tcase_add_test(tc, test_progress_from_bar);
 	tcase_add_test(tc, test_retries);
 	tcase_add_test(tc, test_cancel);
+	tcase_add_test(tc, test_synth_in_memory);
+	tcase_add_test(tc, test_validate_memory);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
