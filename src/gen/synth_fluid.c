@@ -172,7 +172,7 @@ int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_
 	pid_t pid = synth_fluid_spawn(fd, soundfont, err);
 	int rc = pid < 0 ? -2 : fluid_wait(pid, cancel, timeout);
 	size_t size = fluid_job_size(2 * s->n, bus->n);
-	void *p = rc == 0 ? mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+	void *p = rc == 0 ? mmap(NULL, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0) : MAP_FAILED;
 	close(fd);
 	if (rc == 0 && p == MAP_FAILED)
 		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot map FluidSynth's output");
