@@ -15,7 +15,10 @@
 #      BENCH_MIN_DURATION (default 30 s, the default minimum duration);
 #      then paused, for what waiting costs (ticks of 10 ms: a resolution of
 #      0.025 % over 40 s).
-#   3. --analyze of a 30 s clip: the first run ever (no FFTW wisdom), cold
+#   3. One piece's cost back to back: a headless station with no output,
+#      faster than real time, run to 1 and to 7 switches; the difference
+#      over 6 pieces (a window holds one or two, so its figure is rough).
+#   4. --analyze of a 30 s clip: the first run ever (no FFTW wisdom), cold
 #      runs (a new process each), and warm (more files in one process).
 # Prints figures only; the machine may be shared, so CPU figures vary.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -247,7 +250,34 @@ awk -v secs="$secs" -v gens="${gens:-0}" -v every="${BENCH_MIN_DURATION:-30}" -v
 	}' "$TEST_TMP/fig"
 [ -n "$launch" ] && echo "  TUI launch to first sound: $launch ms (median of:$launches)"
 
-# 3. --analyze of a 30 s clip: first run ever, cold, warm.
+# 3. What one piece costs, measured back to back (steadier than the one or
+# two pieces made in a window): a headless station with no output, faster
+# than real time, ending after 1 and after 7 switches (a piece each), three
+# times each in turn; the difference of the medians, over 6.
+# The median of numbers.
+med() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+# Processor seconds of a command and its children (the shell's times).
+cpu_of() {
+	( "$@" >/dev/null 2>&1; times ) | awk 'NR == 2 {
+		split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+}
+one="" seven=""
+for _i in 1 2 3; do
+	one="$one $(cpu_of "$IL_BIN" --headless -o null --fast --switches=1 -p "lo-fi hip hop" --seed=7)"
+	seven="$seven $(cpu_of "$IL_BIN" --headless -o null --fast --switches=7 -p "lo-fi hip hop" --seed=7)"
+done
+m1=$(med $one); m7=$(med $seven)
+piece=$(awk -v a="$m1" -v b="$m7" 'BEGIN {if (b > a) printf "%.3f", (b - a) / 6}')
+if [ -n "$piece" ]; then
+	held=$(awk '$1 == "held-ui" || $1 == "held-engine" {s += $2} END {if (NR) printf "%.2f", s}' "$TEST_TMP/fig.hold")
+	echo "  one piece made, back to back: $piece s of CPU (headless, 1 and 7 switches; s:$one |$seven)"
+	[ -n "$held" ] && awk -v h="$held" -v p="$piece" -v e="${BENCH_MIN_DURATION:-30}" 'BEGIN {
+		printf "    at one piece every %d s: station %.2f %% (held %.2f %% + %.2f %%)\n", e, h + 100 * p / e, h, 100 * p / e }'
+else
+	echo "  one piece made, back to back: not measured (s:$one |$seven)"
+fi
+
+# 4. --analyze of a 30 s clip: first run ever, cold, warm.
 clip="$TEST_TMP/c30.wav"
 if "$IL_BIN" --generate-only "lo-fi hip hop, 80 bpm, warm keys" "$clip" --duration 30 >/dev/null 2>&1; then
 	export XDG_CACHE_HOME="$TEST_TMP/cache"
@@ -261,7 +291,6 @@ if "$IL_BIN" --generate-only "lo-fi hip hop, 80 bpm, warm keys" "$clip" --durati
 		c=$(wall "$IL_BIN" --analyze "$clip" --json)
 		warm="$warm $(((b - c) / 5))"
 	done
-	med() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 	mc=$(med $cold); mw=$(med $warm)
 	echo "  --analyze of a 30 s clip: first run ever (no FFTW wisdom) $first ms; cold $mc ms (median of:$cold);" \
 		"warm $mw ms per file in one process (median of:$warm); cold/warm $(awk -v c="$mc" -v w="$mw" 'BEGIN {printf "%.2f", (w > 0 ? c / w : 0)}')"
