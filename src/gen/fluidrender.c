@@ -111,6 +111,7 @@ int fluidrender_run(const fluid_job *job, const fluid_msg *m, float *out, const 
 	fl.fluid_settings_setnum(set, "synth.sample-rate", job->rate);
 	fl.fluid_settings_setnum(set, "synth.gain", job->gain);
 	fl.fluid_settings_setint(set, "synth.dynamic-sample-loading", 1);
+	fl.fluid_settings_setint(set, "synth.lock-memory", 0);
 	fl.fluid_settings_setint(set, "synth.chorus.active", 0);
 	/* No reverb here: its delay lines are modulated, so it would not repeat
 	 * with the phrase; the composer's own reverb takes the send instead. */
