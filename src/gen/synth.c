@@ -308,26 +308,25 @@ static void synth_master(il_synth_ctx *c, size_t off, size_t n, float *out)
 	}
 }
 
-/* Vinyl crackle, one phrase long and repeated, so the loop stays seamless. */
-static int synth_crackle(il_synth_ctx *c, size_t main_f, float level)
+/* Vinyl crackle, one phrase long and repeated, so the loop stays seamless;
+ * made in the bus's sends (spent after the effects). */
+static void synth_crackle(il_synth_ctx *c, size_t main_f, float level)
 {
 	size_t len = c->plan.loop_end - c->plan.loop_start;
-	float *mem = calloc(2 * len, sizeof *mem);
-	if (!mem)
-		return -1;
-	il_synth_bus cb = { mem, mem + len, NULL, NULL, len, c->bus.rate };
+	float *spare = c->bus.rev; /* rev and dly: 2 * total >= 2 * len floats */
+	memset(spare, 0, 2 * len * sizeof *spare);
+	il_synth_bus cb = { spare, spare + len, NULL, NULL, len, c->bus.rate };
 	sv_crackle(&cb, &c->rng, level);
 	for (size_t i = 0; i < c->bus.n; i++) {
 		size_t k = (i + len * 8 - main_f % len) % len;
 		c->bus.l[i] += cb.l[k];
 		c->bus.r[i] += cb.r[k];
 	}
-	free(mem);
-	return 0;
 }
 
-/* Render the clip into res (n frames); 0, -1 cancelled, or -2 with err. */
-static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const char *soundfont, float *res, size_t n,
+/* Render the clip of n frames into a new buffer, *res (interleaved; the
+ * caller frees it); 0, -1 cancelled, or -2 with err. */
+static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const char *soundfont, float **res, size_t n,
 			     il_err *err)
 {
 	il_synth_plan *pl = &c->plan;
@@ -376,15 +375,18 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 	const il_synth_style *st = c->st;
 	double delay = st->delay_beats > 0 ? st->delay_beats * c->beat : 0.3;
 	sv_effects(&c->bus, st->room, st->wet, delay, st->delay_beats > 0 ? st->feedback : 0);
-	if (st->crackle > 0 && synth_crackle(c, main_f, st->crackle) != 0) {
-		free(mem);
-		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds), -2;
-	}
+	if (st->crackle > 0)
+		synth_crackle(c, main_f, st->crackle);
 	if (st->lowpass > 0)
 		sv_lowpass(&c->bus, st->lowpass);
 	sv_width(&c->bus, 150.0f, 0.7f, 1.0f + 2.0f * st->width);
-	synth_master(c, off, n, res);
-	free(mem);
+	/* The clip is mastered into the spent sends (2 * total >= 2 * n
+	 * floats), then moved to the front of the bus, whose rest is let go:
+	 * the bus becomes the clip, and no other buffer is needed. */
+	synth_master(c, off, n, c->bus.rev);
+	memmove(mem, c->bus.rev, 2 * n * sizeof *mem);
+	float *clip = realloc(mem, 2 * n * sizeof *mem);
+	*res = clip ? clip : mem;
 	return 0;
 }
 
@@ -398,16 +400,14 @@ int synth_render(const il_synth_params *p, float **out, size_t *nframes, il_synt
 		return il_err_set(err, IL_E_GEN, "the synth makes clips of 2 to 60 seconds, not %g", p->seconds);
 	il_synth_ctx *c = calloc(1, sizeof *c);
 	size_t n = (size_t)llround(p->seconds * SYNTH_RATE);
-	float *res = c ? malloc(2 * n * sizeof *res) : NULL;
-	if (!res) {
-		free(c);
+	float *res = NULL;
+	if (!c)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory rendering %g s of synth audio", p->seconds);
-	}
 	const char *sf = p->soundfont && !strcmp(p->soundfont, "none") ? NULL : synth_fluid_find(p->soundfont);
 	c->seed = p->seed;
 	synth_rng_seed(&c->rng, p->seed);
 	synth_plan_clip(c, p, sf);
-	int rc = synth_render_clip(c, p, sf, res, n, err);
+	int rc = synth_render_clip(c, p, sf, &res, n, err);
 	if (plan)
 		*plan = c->plan;
 	free(c->score.ev);
