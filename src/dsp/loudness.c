@@ -12,15 +12,48 @@
 
 #define LOUDNESS_MIN_SECONDS 6.0  /* the loop is measured over at least this */
 #define LOUDNESS_ROUNDS 6         /* gain/limiter adjustments at most */
+#define LOUDNESS_ABS_GATE (-70.0) /* LUFS: EBU R128's absolute gate */
+/* LU kept between the quietest block and the absolute gate moved by the
+ * gain: a 3 s block holds seven whole 400 ms blocks among its 30 tenths,
+ * so it is at most 10 log10(30/28) = 0.3 LU under the quietest of them. */
+#define LOUDNESS_GATE_MARGIN 0.5
 #define LOUDNESS_TP_MARGIN 0.2    /* dB kept under the ceiling: what 4x oversampling may miss */
+
+/* Feed len frames of src (ch interleaved) to the meter; *fed counts the
+ * frames fed so far. When quietest is not NULL, each gating block (400 ms,
+ * one every 100 ms, as libebur128 cuts them: frames counted from the
+ * first) is read as it ends, and the lowest loudness is kept there. */
+static int loudness_feed(ebur128_state *st, const float *src, size_t len, size_t ch, size_t hop, size_t *fed,
+			 double *quietest)
+{
+	if (!quietest)
+		return ebur128_add_frames_float(st, src, len) == EBUR128_SUCCESS ? 0 : -1;
+	while (len > 0) {
+		size_t k = hop - *fed % hop;
+		k = k < len ? k : len;
+		if (ebur128_add_frames_float(st, src, k) != EBUR128_SUCCESS)
+			return -1;
+		src += k * ch;
+		len -= k;
+		*fed += k;
+		double m;
+		if (*fed % hop == 0 && *fed >= 4 * hop) {
+			if (ebur128_loudness_momentary(st, &m) != EBUR128_SUCCESS)
+				return -1;
+			*quietest = m < *quietest ? m : *quietest;
+		}
+	}
+	return 0;
+}
 
 /* Measure the region of x (its first two channels, mono counted twice)
  * played `reps` times and on over the seam where it wraps to its start:
  * the gated loudness and its range over the repetitions, and, when map is
  * not NULL, the true peak as a cycle (the costly part: see truepeak.h),
- * its blocks left in map. */
+ * its blocks left in map; when quietest is not NULL, the loudness of its
+ * quietest gating block there (-HUGE_VAL for a silent one). */
 static int loudness_run(const float *x, int channels, int rate, size_t start, size_t len, int reps,
-			il_truepeak *map, il_loudness *out, il_err *err)
+			il_truepeak *map, il_loudness *out, double *quietest, il_err *err)
 {
 	int ch = channels >= 2 ? 2 : 1;
 	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_I | EBUR128_MODE_LRA);
@@ -47,11 +80,16 @@ static int loudness_run(const float *x, int channels, int rate, size_t start, si
 	size_t block = (size_t)rate * 2 / 5;
 	block = block < len ? block : len;
 	int rc = 0;
+	size_t hop = ((size_t)rate + 5) / 10, fed = 0; /* libebur128's 100 ms */
+	if (quietest)
+		*quietest = HUGE_VAL;
 	for (int k = 0; k < reps && rc == 0; k++)
-		if (ebur128_add_frames_float(st, src, len) != EBUR128_SUCCESS)
+		if (loudness_feed(st, src, len, (size_t)ch, hop, &fed, quietest) != 0)
 			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
-	if (rc == 0 && ebur128_add_frames_float(st, src, block) != EBUR128_SUCCESS)
+	if (rc == 0 && loudness_feed(st, src, block, (size_t)ch, hop, &fed, quietest) != 0)
 		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
+	if (quietest && fed < 4 * hop)
+		*quietest = -HUGE_VAL; /* no whole block: nothing is known */
 	if (rc == 0 && (ebur128_loudness_global(st, &out->integrated) != EBUR128_SUCCESS ||
 			ebur128_loudness_range(st, &out->range) != EBUR128_SUCCESS))
 		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
@@ -66,16 +104,17 @@ static int loudness_run(const float *x, int channels, int rate, size_t start, si
 }
 
 /* Measure the loop region as played; the true peak too when map is not
- * NULL (its blocks are left there). */
+ * NULL (its blocks are left there), its quietest block's loudness when
+ * quietest is not NULL. */
 static int loudness_loop(const float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-			 il_truepeak *map, il_loudness *out, il_err *err)
+			 il_truepeak *map, il_loudness *out, double *quietest, il_err *err)
 {
 	if (!x || channels < 1 || rate < 1 || start >= end || end > frames)
 		return il_err_set(err, IL_E_INTERNAL, "no loop region to measure");
 	size_t len = end - start;
 	double secs = (double)len / rate;
 	int reps = (int)ceil(LOUDNESS_MIN_SECONDS / secs);
-	return loudness_run(x, channels, rate, start, len, reps > 1 ? reps : 1, map, out, err);
+	return loudness_run(x, channels, rate, start, len, reps > 1 ? reps : 1, map, out, quietest, err);
 }
 
 /* Measure the loop region as played. */
@@ -83,7 +122,7 @@ int loudness_measure(const float *x, size_t frames, int channels, int rate, size
 		     il_loudness *out, il_err *err)
 {
 	il_truepeak map;
-	int rc = loudness_loop(x, frames, channels, rate, start, end, &map, out, err);
+	int rc = loudness_loop(x, frames, channels, rate, start, end, &map, out, NULL, err);
 	if (rc == 0)
 		truepeak_free(&map);
 	return rc;
@@ -202,9 +241,29 @@ static int loudness_render(float *x, const float *orig, size_t frames, int chann
 	return 0;
 }
 
+/* Whether a plain gain of gain dB moves the loudness of a loop whose
+ * quietest gating block is at quietest LUFS by exactly the gain: every
+ * block moves by it, and when none is near enough to the absolute gate
+ * to cross it either way, both gates keep the same blocks (the relative
+ * ones move with the gain), so the integrated loudness moves by the gain
+ * and its range stays. Then the loop need not be measured again. */
+static int loudness_shifts(double quietest, double gain)
+{
+	return isfinite(quietest) && isfinite(gain) && quietest > LOUDNESS_ABS_GATE + fabs(gain) + LOUDNESS_GATE_MARGIN;
+}
+
+/* The loudness of before after a plain gain of gain dB (see loudness_shifts). */
+static void loudness_shift(const il_loudness *before, double gain, il_loudness *after)
+{
+	after->integrated = before->integrated + gain;
+	after->range = before->range;
+	after->true_peak = before->true_peak + gain;
+}
+
 /* Normalize to the target under the ceiling (see loudness.h). */
 static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
-			 const il_loudness_opts *o, il_truepeak *map, il_loudness_result *r, il_err *err)
+			 const il_loudness_opts *o, il_truepeak *map, double quietest, il_loudness_result *r,
+			 il_err *err)
 {
 	double ceiling = o->ceiling - LOUDNESS_TP_MARGIN;
 	/* A silent loop has nothing to aim at: its gain stays, but peaks
@@ -233,8 +292,10 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 		double tp = 0, g = pow(10, gain / 20);
 		if (loudness_render(x, orig, frames, channels, rate, start, end, g, c, &most) != 0)
 			rc = il_err_set(err, IL_E_INTERNAL, "out of memory normalizing loudness");
+		else if (!(most > 0) && loudness_shifts(quietest, gain))
+			loudness_shift(&r->before, gain, &r->after);
 		else
-			rc = loudness_loop(x, frames, channels, rate, start, end, NULL, &r->after, err);
+			rc = loudness_loop(x, frames, channels, rate, start, end, NULL, &r->after, NULL, err);
 		if (rc == 0 && !(most > 0))
 			r->after.true_peak = r->before.true_peak + gain;
 		else if (rc == 0 && (rc = truepeak_again(map, x, orig, start, g, &tp, err)) == 0)
@@ -271,7 +332,8 @@ int loudness_normalize(float *x, size_t frames, int channels, int rate, size_t s
 		r = &tmp;
 	memset(r, 0, sizeof *r);
 	il_truepeak map;
-	if (loudness_loop(x, frames, channels, rate, start, end, &map, &r->before, err) != 0)
+	double quietest;
+	if (loudness_loop(x, frames, channels, rate, start, end, &map, &r->before, &quietest, err) != 0)
 		return -1;
 	int rc = 0;
 	if (o->mode == LOUDNESS_OFF) {
@@ -279,11 +341,14 @@ int loudness_normalize(float *x, size_t frames, int channels, int rate, size_t s
 	} else if (o->mode == LOUDNESS_PEAK) {
 		/* A plain gain: the true peak moves with it, as in loudness_r128. */
 		r->gain_db = 20 * log10(normalize_apply(x, frames * (size_t)channels));
-		rc = loudness_loop(x, frames, channels, rate, start, end, NULL, &r->after, err);
+		if (loudness_shifts(quietest, r->gain_db))
+			loudness_shift(&r->before, r->gain_db, &r->after);
+		else
+			rc = loudness_loop(x, frames, channels, rate, start, end, NULL, &r->after, NULL, err);
 		if (rc == 0)
 			r->after.true_peak = r->before.true_peak + r->gain_db;
 	} else {
-		rc = loudness_r128(x, frames, channels, rate, start, end, o, &map, r, err);
+		rc = loudness_r128(x, frames, channels, rate, start, end, o, &map, quietest, r, err);
 	}
 	truepeak_free(&map);
 	return rc;

@@ -1,13 +1,16 @@
 /* test_truepeak.c: the true peak of a loop block by block, against one
  * plain libebur128 pass over the loop as played, and again after a gain
  * and changes to a few blocks (what the limiter does); the bound that
- * spares quiet blocks the oversampling, against the library. */
+ * spares quiet blocks the oversampling, against the library; the loudness
+ * after a plain gain, taken from the measure before it when no block is
+ * near the absolute gate, against a new measure. */
 #include <check.h>
 #include <ebur128.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include "../testutil.h"
+#include "dsp/loudness.h"
 #include "dsp/truepeak.h"
 
 #define RATE 48000
@@ -194,6 +197,47 @@ START_TEST(test_bounds)
 }
 END_TEST
 
+/* A stereo 1 kHz tone of 8 s at 48 kHz whose level alternates each second
+ * between a and b (amplitudes). */
+static float *loud_steps(size_t n, double a, double b)
+{
+	float *x = malloc(2 * n * sizeof *x);
+	ck_assert_ptr_nonnull(x);
+	for (size_t i = 0; i < n; i++) {
+		double amp = (i / 48000) % 2 ? b : a;
+		x[2 * i] = x[2 * i + 1] = (float)(amp * sin(2 * M_PI * 1000.0 * (double)i / 48000.0));
+	}
+	return x;
+}
+
+START_TEST(test_after_gain)
+{
+	/* Loud steps: no block near -70 LUFS, so the loudness after the gain
+	 * is the one before moved by it; quiet steps at about -65 and -72
+	 * LUFS: the gain of some +50 dB lifts the quieter over the absolute
+	 * gate, which changes what is measured, so the loop is measured
+	 * again. Either way the figures are those of a new measure. */
+	const double levels[2][2] = { { 0.5, 0.1 }, { 5.6e-4, 2.5e-4 } };
+	for (int k = 0; k < 2; k++) {
+		size_t n = 8 * 48000;
+		float *x = loud_steps(n, levels[k][0], levels[k][1]);
+		il_loudness_opts o = { LOUDNESS_R128, -16.0, -1.0 };
+		il_loudness_result r;
+		il_loudness m;
+		il_err err;
+		ck_assert_int_eq(loudness_normalize(x, n, 2, 48000, 0, n, &o, &r, &err), 0);
+		ck_assert_int_eq(loudness_measure(x, n, 2, 48000, 0, n, &m, &err), 0);
+		ck_assert_msg(fabs(r.after.integrated - m.integrated) < 0.01, "case %d: %.3f LUFS said, %.3f measured", k,
+			      r.after.integrated, m.integrated);
+		ck_assert_msg(fabs(r.after.range - m.range) < 0.05, "case %d: %.2f LU said, %.2f measured", k,
+			      r.after.range, m.range);
+		ck_assert_double_eq_tol(m.integrated, -16.0, 0.05);
+		ck_assert_double_eq_tol(r.limited_db, 0.0, 1e-9);
+		free(x);
+	}
+}
+END_TEST
+
 /* The suite. */
 static Suite *truepeak_suite(void)
 {
@@ -203,6 +247,7 @@ static Suite *truepeak_suite(void)
 	tcase_add_test(tc, test_again);
 	tcase_add_test(tc, test_gain);
 	tcase_add_test(tc, test_bounds);
+	tcase_add_test(tc, test_after_gain);
 	suite_add_tcase(s, tc);
 	return s;
 }
