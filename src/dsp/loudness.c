@@ -252,12 +252,12 @@ static int loudness_shifts(double quietest, double gain)
 	return isfinite(quietest) && isfinite(gain) && quietest > LOUDNESS_ABS_GATE + fabs(gain) + LOUDNESS_GATE_MARGIN;
 }
 
-/* The loudness of before after a plain gain of gain dB (see loudness_shifts). */
+/* The loudness and range of before after a plain gain of gain dB (see
+ * loudness_shifts); the true peak is the caller's, as after a new measure. */
 static void loudness_shift(const il_loudness *before, double gain, il_loudness *after)
 {
 	after->integrated = before->integrated + gain;
 	after->range = before->range;
-	after->true_peak = before->true_peak + gain;
 }
 
 /* Normalize to the target under the ceiling (see loudness.h). */

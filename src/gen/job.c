@@ -257,9 +257,10 @@ int gen_attempt_run(const il_gen_job_cfg *cfg, int attempt, il_gen_cancel *cance
 		a->fatal = 1;
 		return gen_fail(a, GEN_OUTCOME_ERROR, "the work folder's path is too long");
 	}
-	unlink(a->path); /* a clip of an earlier attempt must not pass for a new one */
 	if (cfg->backend == GEN_BACKEND_SYNTH)
 		a->path[0] = '\0'; /* the synth's clip stays in memory */
+	else
+		unlink(a->path); /* a clip of an earlier attempt must not pass for a new one */
 	if (hooks && hooks->report)
 		hooks->report(hooks->ud, GEN_STATE_RUNNING, 0, attempt, 0, NULL);
 	double t0 = time_mono();
