@@ -1,19 +1,21 @@
 /* sink.h: where the player's frames go, behind one interface.
  *
  * Every sink takes interleaved 48 kHz stereo float frames (IL_SINK_RATE,
- * IL_SINK_CHANNELS). "pulse" plays through a PulseAudio (or PipeWire pulse)
- * server; "alsa" or "alsa:DEVICE" plays straight to an ALSA device
+ * IL_SINK_CHANNELS). "pulse" plays through a PulseAudio (or PipeWire
+ * pulse) server; "alsa" or "alsa:DEVICE" plays straight to an ALSA device
  * (default, hw:1,0, plughw:...); "auto" is pulse when a server answers,
  * else ALSA's default device. Their writes block while the device's buffer
- * is full, so the caller's thread is the writer thread; a write that makes
- * no progress for a few seconds (a stalled server or device) fails, and so
- * does one that waits while the cancel flag is set. "file:PATH" writes
- * exactly the frames it is given to a WAV file (32-bit float): a new file,
- * never an existing one (that takes "file!:PATH") and never through a
- * symbolic link; a FIFO or character device is written through; reopened
- * after a failure or a setting change, the recording is appended to, not
- * truncated. "null" discards them. Without `fast`, file and null sinks pace themselves to
- * real time; with it they return at once.
+ * is full, so the caller's thread is the writer thread (one thread uses a
+ * sink at a time: the pulse sink's main loop runs in its calls); a write
+ * that makes no progress for a few seconds (a stalled server or device)
+ * fails, and so does one that waits while the cancel flag is set.
+ * "file:PATH" writes exactly the frames it is given to a WAV file (32-bit
+ * float): a new file, never an existing one (that takes "file!:PATH") and
+ * never through a symbolic link; a FIFO or character device is written
+ * through; reopened after a failure or a setting change, the recording is
+ * appended to, not truncated. "null" discards them. Without `fast`, file
+ * and null sinks pace themselves to real time; with it they return at
+ * once.
  *
  * Every sink counts underruns: the device ran dry because the writer came
  * late (ALSA's EPIPE, PulseAudio's underflow, a paced sink that fell behind

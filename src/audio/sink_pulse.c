@@ -1,26 +1,27 @@
 /* sink_pulse.c: the PulseAudio sink, through the asynchronous API on a
- * threaded main loop, so that every wait has a deadline: a server that
- * stops answering (stopped, or a stalled link) fails the write after a few
- * seconds instead of blocking it forever, and quitting never waits on it.
- * The server's underflow notifications are counted as underruns. */
+ * main loop of its own that the writer's thread runs (no thread of its
+ * own: no lock, no hand-over between threads for each request), so that
+ * every wait is a poll with a deadline: a server that stops answering
+ * (stopped, or a stalled link) fails the write after a few seconds instead
+ * of blocking it forever, and quitting never waits on it. Between calls
+ * nothing runs: an idle or paused sink costs nothing. The server's
+ * underflow notifications are counted as underruns. */
 #include "audio/sink.h"
 
 #include <pulse/pulseaudio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PULSE_TICK_US 100000  /* waiters wake this often to look at the clock */
+#define PULSE_TICK_US 100000  /* a wait looks at the clock at least this often */
 #define PULSE_CONNECT_S 3.0   /* connecting may take this long */
 #define PULSE_CANCEL_S 0.25   /* a cancelled wait gives up after this long */
 #define PULSE_PROBE_S 5.0     /* an idle sink asks the server to answer this often */
+#define PULSE_SEND_MAX 8      /* dispatches that send what was written, at most */
 
 typedef struct pulse_sink {
-	pa_threaded_mainloop *ml;
+	pa_mainloop *ml;
 	pa_context *ctx;
 	pa_stream *st;
-	pa_time_event *tick;
-	int waiting;          /* threads waiting (lock held): the tick runs only for them */
-	int ticking;          /* the tick is armed */
 	unsigned long writes;
 	unsigned long underruns;
 	int idle;             /* the writer stopped: the next underflow is expected */
@@ -36,63 +37,29 @@ static double pulse_now(void)
 	return pa_rtclock_now() / 1e6;
 }
 
-/* Main loop thread: wake the waiters, and again in a moment while there
- * are any (a paused or idle sink does not wake at all). */
-static void pulse_tick(pa_mainloop_api *api, pa_time_event *e, const struct timeval *tv, void *u)
-{
-	pulse_sink *p = u;
-	p->ticking = p->waiting > 0;
-	if (p->ticking)
-		pa_context_rttime_restart(p->ctx, e, pa_rtclock_now() + PULSE_TICK_US);
-	pa_threaded_mainloop_signal(p->ml, 0);
-}
-
-/* Wait for the main loop (lock held): a callback or the next tick. */
+/* Wait for the server at most PULSE_TICK_US, then dispatch what came (the
+ * callbacks only record it; the callers look at the states). */
 static void pulse_wait(pulse_sink *p)
 {
-	if (!p->ticking && p->tick) {
-		pa_context_rttime_restart(p->ctx, p->tick, pa_rtclock_now() + PULSE_TICK_US);
-		p->ticking = 1;
-	}
-	p->waiting++;
-	pa_threaded_mainloop_wait(p->ml);
-	p->waiting--;
+	if (pa_mainloop_prepare(p->ml, PULSE_TICK_US) < 0 || pa_mainloop_poll(p->ml) < 0)
+		return;
+	pa_mainloop_dispatch(p->ml);
 }
 
-/* Main loop thread: a state changed or data is wanted: wake the writer. */
-static void pulse_wake_ctx(pa_context *c, void *u)
+/* Send what was written, and take in what the server said, without
+ * waiting. */
+static void pulse_flush(pulse_sink *p)
 {
-	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+	for (int i = 0; i < PULSE_SEND_MAX && pa_mainloop_iterate(p->ml, 0, NULL) > 0; i++)
+		;
 }
 
-/* Main loop thread: the stream's state changed. */
-static void pulse_wake_stream(pa_stream *s, void *u)
-{
-	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
-}
-
-/* Main loop thread: the server wants data: wake the writer. The server
- * answers, so the tick (for waits it leaves unanswered) moves on. */
-static void pulse_wake_request(pa_stream *s, size_t n, void *u)
-{
-	pulse_sink *p = u;
-	if (p->ticking)
-		pa_context_rttime_restart(p->ctx, p->tick, pa_rtclock_now() + PULSE_TICK_US);
-	pa_threaded_mainloop_signal(p->ml, 0);
-}
-
-/* Main loop thread: the server's buffer ran dry. */
+/* Main loop: the server's buffer ran dry. */
 static void pulse_underflow(pa_stream *s, void *u)
 {
 	pulse_sink *p = u;
 	if (!p->idle)
 		p->underruns++;
-}
-
-/* Main loop thread: an operation finished. */
-static void pulse_op_done(pa_stream *s, int success, void *u)
-{
-	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
 }
 
 /* True while the owner wants waits to end soon. */
@@ -101,7 +68,7 @@ static int pulse_cancelled(const pulse_sink *p)
 	return p->cancel && __atomic_load_n(p->cancel, __ATOMIC_ACQUIRE);
 }
 
-/* Set err from the context's last error (lock held). */
+/* Set err from the context's last error. */
 static int pulse_fail(pulse_sink *p, il_err *err, const char *what)
 {
 	return il_err_set(err, IL_E_AUDIO, "%s (%s)", what, pa_strerror(pa_context_errno(p->ctx)));
@@ -115,7 +82,7 @@ static int pulse_good(const pulse_sink *p)
 	return !p->st || pa_stream_get_state(p->st) == PA_STREAM_READY;
 }
 
-/* Wait for an operation to finish, at most secs (lock held); 0 when done. */
+/* Wait for an operation to finish, at most secs; 0 when done. */
 static int pulse_wait_op(pulse_sink *p, pa_operation *op, double secs, int cancellable)
 {
 	if (!op)
@@ -138,30 +105,20 @@ static int pulse_wait_op(pulse_sink *p, pa_operation *op, double secs, int cance
 	return rc;
 }
 
-/* Take down what was set up (lock not held). */
+/* Take down what was set up. */
 static void pulse_destroy(pulse_sink *p)
 {
-	if (p->ml)
-		pa_threaded_mainloop_lock(p->ml);
 	if (p->st) {
-		pa_stream_set_state_callback(p->st, NULL, NULL);
-		pa_stream_set_write_callback(p->st, NULL, NULL);
 		pa_stream_set_underflow_callback(p->st, NULL, NULL);
 		pa_stream_disconnect(p->st);
 		pa_stream_unref(p->st);
 	}
-	if (p->tick)
-		pa_threaded_mainloop_get_api(p->ml)->time_free(p->tick);
 	if (p->ctx) {
-		pa_context_set_state_callback(p->ctx, NULL, NULL);
 		pa_context_disconnect(p->ctx);
 		pa_context_unref(p->ctx);
 	}
-	if (p->ml) {
-		pa_threaded_mainloop_unlock(p->ml);
-		pa_threaded_mainloop_stop(p->ml);
-		pa_threaded_mainloop_free(p->ml);
-	}
+	if (p->ml)
+		pa_mainloop_free(p->ml);
 	free(p);
 }
 
@@ -178,12 +135,11 @@ static pa_buffer_attr pulse_attr(const pa_sample_spec *ss, int latency_ms)
 	return attr;
 }
 
-/* Connect the context and the stream (lock held); 0 or -1 with err. */
+/* Connect the context and the stream; 0 or -1 with err. */
 static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *stalled, il_err *err)
 {
 	pa_sample_spec ss = { PA_SAMPLE_FLOAT32NE, IL_SINK_RATE, IL_SINK_CHANNELS };
 	double t0 = pulse_now();
-	pa_context_set_state_callback(p->ctx, pulse_wake_ctx, p);
 	if (pa_context_connect(p->ctx, NULL, noautospawn ? PA_CONTEXT_NOAUTOSPAWN : PA_CONTEXT_NOFLAGS,
 			       NULL) < 0)
 		return pulse_fail(p, err, "no audio server");
@@ -205,8 +161,6 @@ static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *st
 	p->st = pa_stream_new(p->ctx, "music", &ss, NULL);
 	if (!p->st)
 		return pulse_fail(p, err, "audio server refused the stream");
-	pa_stream_set_state_callback(p->st, pulse_wake_stream, p);
-	pa_stream_set_write_callback(p->st, pulse_wake_request, p);
 	pa_stream_set_underflow_callback(p->st, pulse_underflow, p);
 	pa_buffer_attr attr = pulse_attr(&ss, latency_ms);
 	pa_stream_flags_t fl = PA_STREAM_INTERPOLATE_TIMING | PA_STREAM_ADJUST_LATENCY |
@@ -246,24 +200,14 @@ void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int
 	p->latency = latency_ms / 1000.0;
 	p->cancel = cancel;
 	p->stall_s = latency_ms * 2 / 1000.0 > 2.0 ? latency_ms * 2 / 1000.0 : 2.0;
-	p->ml = pa_threaded_mainloop_new();
-	if (!p->ml) {
-		il_err_set(err, IL_E_INTERNAL, "cannot start the PulseAudio main loop");
-		free(p);
-		return NULL;
-	}
-	pa_mainloop_api *api = pa_threaded_mainloop_get_api(p->ml);
-	p->ctx = pa_context_new(api, "infiniloop-tui");
-	if (!p->ctx || pa_threaded_mainloop_start(p->ml) < 0) {
+	p->ml = pa_mainloop_new();
+	p->ctx = p->ml ? pa_context_new(pa_mainloop_get_api(p->ml), "infiniloop-tui") : NULL;
+	if (!p->ctx) {
 		il_err_set(err, IL_E_INTERNAL, "cannot start the PulseAudio main loop");
 		pulse_destroy(p);
 		return NULL;
 	}
-	pa_threaded_mainloop_lock(p->ml);
-	p->tick = pa_context_rttime_new(p->ctx, pa_rtclock_now() + PULSE_TICK_US, pulse_tick, p);
-	p->ticking = p->tick != NULL;
 	int rc = pulse_connect(p, latency_ms, noautospawn, stalled, err);
-	pa_threaded_mainloop_unlock(p->ml);
 	if (rc != 0) {
 		pulse_destroy(p);
 		return NULL;
@@ -272,7 +216,7 @@ void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int
 }
 
 /* Wait until the server's buffer has room for need bytes, or for what it
- * asks for at a time when that is less (lock held); the room in bytes, or
+ * asks for at a time when that is less; the room in bytes, or
  * -1 with err set when the server is gone, makes no progress for stall_s,
  * or the wait is cancelled. */
 static long pulse_wait_room(pulse_sink *p, size_t need, il_err *err)
@@ -310,9 +254,7 @@ long il_sink_pulse_room(void *h, size_t min, size_t max, il_err *err)
 {
 	pulse_sink *p = h;
 	size_t frame = IL_SINK_CHANNELS * sizeof(float);
-	pa_threaded_mainloop_lock(p->ml);
 	long room = pulse_wait_room(p, min * frame, err);
-	pa_threaded_mainloop_unlock(p->ml);
 	if (room < 0)
 		return -1;
 	size_t n = (size_t)room / frame;
@@ -328,7 +270,6 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 	const char *data = (const char *)frames;
 	size_t frame = IL_SINK_CHANNELS * sizeof(float), left = n * frame;
 	int rc = 0;
-	pa_threaded_mainloop_lock(p->ml);
 	p->idle = 0;
 	while (left > 0) {
 		long room = pulse_wait_room(p, frame, err);
@@ -347,13 +288,14 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 		data += k;
 		left -= k;
 	}
+	if (rc == 0)
+		pulse_flush(p);
 	if (rc == 0 && p->writes++ % 8 == 0) {
 		pa_usec_t us;
 		int neg;
 		if (pa_stream_get_latency(p->st, &us, &neg) == 0)
 			p->latency = neg ? 0.0 : us / 1e6;
 	}
-	pa_threaded_mainloop_unlock(p->ml);
 	return rc;
 }
 
@@ -372,13 +314,13 @@ int il_sink_pulse_alive(void *h, il_err *err)
 	pulse_sink *p = h;
 	int ok = 1;
 	double now = pulse_now();
-	pa_threaded_mainloop_lock(p->ml);
+	pulse_flush(p); /* what the server said since the last call */
 	if (!pulse_good(p)) {
 		ok = 0;
 		pulse_fail(p, err, "audio server lost");
 	} else if (now >= p->probe_at) {
 		p->probe_at = now + PULSE_PROBE_S;
-		if (pulse_wait_op(p, pa_stream_update_timing_info(p->st, pulse_op_done, p), p->stall_s, 1) != 0) {
+		if (pulse_wait_op(p, pa_stream_update_timing_info(p->st, NULL, NULL), p->stall_s, 1) != 0) {
 			ok = 0;
 			if (pulse_good(p))
 				il_err_set(err, IL_E_AUDIO, "audio server not responding (no answer for %.1f s)",
@@ -387,33 +329,19 @@ int il_sink_pulse_alive(void *h, il_err *err)
 				pulse_fail(p, err, "audio server lost");
 		}
 	}
-	pa_threaded_mainloop_unlock(p->ml);
 	return ok;
 }
 
 /* The writer stops: the underflow that follows is expected. */
 void il_sink_pulse_idle(void *h)
 {
-	pulse_sink *p = h;
-	pa_threaded_mainloop_lock(p->ml);
-	p->idle = 1;
-	pa_threaded_mainloop_unlock(p->ml);
+	((pulse_sink *)h)->idle = 1;
 }
 
 /* Underflows reported by the server while the writer was not idle. */
 unsigned long il_sink_pulse_underruns(void *h)
 {
-	pulse_sink *p = h;
-	pa_threaded_mainloop_lock(p->ml);
-	unsigned long n = p->underruns;
-	pa_threaded_mainloop_unlock(p->ml);
-	return n;
-}
-
-/* Main loop thread: the new buffer attributes were applied. */
-static void pulse_attr_done(pa_stream *s, int success, void *u)
-{
-	pa_threaded_mainloop_signal(((pulse_sink *)u)->ml, 0);
+	return ((pulse_sink *)h)->underruns;
 }
 
 /* Ask the server for a buffer of latency_ms (the stream plays on); 0, or
@@ -423,14 +351,12 @@ int il_sink_pulse_set_latency(void *h, int latency_ms)
 	pulse_sink *p = h;
 	pa_sample_spec ss = { PA_SAMPLE_FLOAT32NE, IL_SINK_RATE, IL_SINK_CHANNELS };
 	pa_buffer_attr attr = pulse_attr(&ss, latency_ms);
-	pa_threaded_mainloop_lock(p->ml);
-	int rc = pulse_good(p) ? pulse_wait_op(p, pa_stream_set_buffer_attr(p->st, &attr, pulse_attr_done, p),
+	int rc = pulse_good(p) ? pulse_wait_op(p, pa_stream_set_buffer_attr(p->st, &attr, NULL, NULL),
 					       p->stall_s, 1) : -1;
 	if (rc == 0) {
 		double st = latency_ms * 2 / 1000.0;
 		p->stall_s = st > 2.0 ? st : 2.0;
 	}
-	pa_threaded_mainloop_unlock(p->ml);
 	return rc;
 }
 
@@ -440,11 +366,9 @@ void il_sink_pulse_close(void *h, int drain)
 {
 	pulse_sink *p = h;
 	if (drain) {
-		pa_threaded_mainloop_lock(p->ml);
 		p->idle = 1;
 		if (pulse_good(p))
-			pulse_wait_op(p, pa_stream_drain(p->st, pulse_op_done, p), p->latency + 0.5, 0);
-		pa_threaded_mainloop_unlock(p->ml);
+			pulse_wait_op(p, pa_stream_drain(p->st, NULL, NULL), p->latency + 0.5, 0);
 	}
 	pulse_destroy(p);
 }
