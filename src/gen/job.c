@@ -310,6 +310,8 @@ int gen_job_run(const il_gen_job_cfg *cfg, const il_gen_hooks *hooks, il_gen_can
 		}
 		if (rc != 0 || (hooks && hooks->accept))
 			gen_attempt_clear(&a); /* an accepted clip has been read into memory */
+		else
+			free(a.samples); /* kept: only a clip in a file outlives the job */
 		if (hooks && hooks->record)
 			hooks->record(hooks->ud, &a);
 		if (rc == 0)
