@@ -47,8 +47,8 @@ static void pulse_wait(pulse_sink *p)
 }
 
 /* Send what was written, and take in what the server said, without
- * waiting. */
-static void pulse_flush(pulse_sink *p)
+ * waiting (not PulseAudio's "flush", which drops what is queued). */
+static void pulse_dispatch_ready(pulse_sink *p)
 {
 	for (int i = 0; i < PULSE_SEND_MAX && pa_mainloop_iterate(p->ml, 0, NULL) > 0; i++)
 		;
@@ -289,7 +289,7 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 		left -= k;
 	}
 	if (rc == 0)
-		pulse_flush(p);
+		pulse_dispatch_ready(p);
 	if (rc == 0 && p->writes++ % 8 == 0) {
 		pa_usec_t us;
 		int neg;
@@ -314,7 +314,7 @@ int il_sink_pulse_alive(void *h, il_err *err)
 	pulse_sink *p = h;
 	int ok = 1;
 	double now = pulse_now();
-	pulse_flush(p); /* what the server said since the last call */
+	pulse_dispatch_ready(p); /* what the server said since the last call */
 	if (!pulse_good(p)) {
 		ok = 0;
 		pulse_fail(p, err, "audio server lost");
