@@ -266,10 +266,20 @@ int elink_reap(il_elink *l)
 	return 1;
 }
 
+/* Wait until the process pid has ended, at most until end (ms on the
+ * monotonic clock). */
+static void elink_wait_ended(long pid, int64_t end)
+{
+	while (pid > 0 && kill((pid_t)pid, 0) == 0 && time_mono_ms() < end) {
+		struct timespec ts = { 0, 10 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+}
+
 /* Ask the engine to quit, then TERM and KILL it if it takes too long. */
 void elink_stop(il_elink *l, int timeout_ms)
 {
-	if (l->pid <= 0) { /* an engine we attached to: quit, and wait for its end of the socket */
+	if (l->pid <= 0) { /* an engine we attached to: quit, wait for its end of the socket, then its end */
 		if (l->fd >= 0) {
 			elink_send_verb(l, "quit");
 			int64_t end = time_mono_ms() + timeout_ms;
@@ -280,7 +290,11 @@ void elink_stop(il_elink *l, int timeout_ms)
 					break;
 				char buf[4096];
 				ssize_t r = recv(l->fd, buf, sizeof buf, MSG_DONTWAIT);
-				if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR))
+				if (r == 0) { /* it closed the socket last: its process ends next */
+					elink_wait_ended(l->engine_pid, end);
+					break;
+				}
+				if (r < 0 && errno != EAGAIN && errno != EINTR)
 					break;
 			}
 		}
