@@ -233,29 +233,38 @@ static int synth_play_bars(il_synth_ctx *c, const il_synth_params *p)
 	return 0;
 }
 
+/* Frames of a run from bus frame i that keeps to one pass of the phrase
+ * (len frames from bus frame main_f, repeated both ways) and ends by end;
+ * *j is set to the phrase frame at i. */
+static size_t synth_run(size_t i, size_t end, size_t main_f, size_t len, size_t *j)
+{
+	*j = (i % len + len - main_f % len) % len;
+	return len - *j < end - i ? len - *j : end - i;
+}
+
 /* Make the dry bus the phrase repeated: what was played outside the phrase
  * [main_f, main_f + len) (its notes' tails after it, early notes before
  * it) is added where it falls in the phrase, then the phrase is copied over
  * the whole bus, its end before it and its start after it. This is what
  * playing the phrase again and again would leave, for the price of one
- * playing. */
+ * playing. Runs of frames that keep to one pass of the phrase are added
+ * and copied whole, in the order of the bus. */
 static void synth_fold(il_synth_bus *b, size_t main_f, size_t len)
 {
 	float *chans[4] = { b->l, b->r, b->rev, b->dly };
-	size_t j0 = (len - main_f % len) % len; /* the phrase frame at bus frame 0 */
+	const size_t from[2] = { 0, main_f + len }, to[2] = { main_f, b->n };
 	for (int k = 0; k < 4; k++) {
 		float *x = chans[k], *ph = x + main_f;
 		for (int copy = 0; copy < 2; copy++)
-			for (size_t i = 0, j = j0; i < b->n; i++, j = j + 1 == len ? 0 : j + 1) {
-				if (i == main_f) { /* the phrase itself */
-					i += len - 1;
-					j = len - 1;
-				} else if (copy) {
-					x[i] = ph[j];
-				} else {
-					ph[j] += x[i];
+			for (int side = 0; side < 2; side++)
+				for (size_t i = from[side], j, m; i < to[side]; i += m) {
+					m = synth_run(i, to[side], main_f, len, &j);
+					if (copy)
+						memcpy(x + i, ph + j, m * sizeof *x);
+					else
+						for (size_t q = 0; q < m; q++)
+							ph[j + q] += x[i + q];
 				}
-			}
 	}
 }
 
@@ -317,10 +326,12 @@ static void synth_crackle(il_synth_ctx *c, size_t main_f, float level)
 	memset(spare, 0, 2 * len * sizeof *spare);
 	il_synth_bus cb = { spare, spare + len, NULL, NULL, len, c->bus.rate };
 	sv_crackle(&cb, &c->rng, level);
-	for (size_t i = 0; i < c->bus.n; i++) {
-		size_t k = (i + len * 8 - main_f % len) % len;
-		c->bus.l[i] += cb.l[k];
-		c->bus.r[i] += cb.r[k];
+	for (size_t i = 0, k, m; i < c->bus.n; i += m) {
+		m = synth_run(i, c->bus.n, main_f, len, &k);
+		for (size_t q = 0; q < m; q++) {
+			c->bus.l[i + q] += cb.l[k + q];
+			c->bus.r[i + q] += cb.r[k + q];
+		}
 	}
 }
 
