@@ -94,7 +94,7 @@ static int track_spill_write(int fd, const il_loop *l)
 static void track_pcm_free(il_track *t)
 {
 	if (t->own_pcm == 2)
-		munmap(t->pcm, t->len * 2 * sizeof *t->pcm);
+		munmap(t->map, t->map_len);
 	else if (t->own_pcm == 1)
 		free(t->pcm);
 }
@@ -103,7 +103,25 @@ static void track_pcm_free(il_track *t)
 void il_track_page_out(il_track *t)
 {
 	if (t && t->own_pcm == 2)
-		madvise(t->pcm, t->len * 2 * sizeof *t->pcm, MADV_DONTNEED);
+		madvise(t->map, t->map_len, MADV_DONTNEED);
+}
+
+/* Map the region of loop (in the player's format) from fd, which holds
+ * its whole clip, into t (pcm, map, map_len); 0, or -1. */
+static int track_map_region(il_track *t, int fd, const il_loop *loop, size_t len)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t at = loop->loop_start * 2 * sizeof *loop->frames, from = at / (size_t)(page > 0 ? page : 4096);
+	from *= (size_t)(page > 0 ? page : 4096);
+	size_t bytes = at - from + len * 2 * sizeof *loop->frames;
+	void *m = mmap(NULL, bytes, PROT_READ, MAP_SHARED, fd, (off_t)from);
+	if (m == MAP_FAILED)
+		return -1;
+	t->map = m;
+	t->map_len = bytes;
+	t->pcm = (float *)(void *)((char *)m + (at - from));
+	t->own_pcm = 2;
+	return 0;
 }
 
 /* Room for bytes of samples: a shared mapping of a nameless temporary file
@@ -151,17 +169,27 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 	}
 	t->loop = loop;
 	t->clip_fd = -1;
+	t->len = outlen;
+	t->refs = 1;
 	int spill = track_spill_open();
-	if (spill < 0 && loop->rate == IL_SINK_RATE && loop->channels == 2) {
-		/* Already in the player's format: play the region in place. */
-		t->pcm = loop->frames + loop->loop_start * 2;
-		t->len = outlen;
-		t->refs = 1;
+	if (loop->rate == IL_SINK_RATE && loop->channels == 2) {
+		/* Already in the player's format: the clip is written to its file
+		 * once and the region read from there, else played in place. */
+		if (spill >= 0 && track_spill_write(spill, loop) == 0 && track_map_region(t, spill, loop, len) == 0) {
+			t->clip_fd = spill;
+			free(loop->frames);
+			loop->frames = NULL;
+		} else {
+			if (spill >= 0)
+				close(spill);
+			t->pcm = loop->frames + loop->loop_start * 2;
+		}
 		*out = t;
 		return 0;
 	}
 	int mapped;
-	float *pcm = track_pcm_alloc(outlen * 2 * sizeof *pcm, &mapped);
+	size_t bytes = outlen * 2 * sizeof *t->pcm;
+	float *pcm = track_pcm_alloc(bytes, &mapped);
 	if (!pcm) {
 		if (spill >= 0)
 			close(spill);
@@ -169,24 +197,21 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 		il_loop_free(loop);
 		return il_err_set(err, IL_E_INTERNAL, "out of memory");
 	}
-	if (loop->rate == IL_SINK_RATE && loop->channels == 2) {
-		memcpy(pcm, loop->frames + loop->loop_start * 2, len * 2 * sizeof *pcm);
-	} else if (loop->rate == IL_SINK_RATE) {
+	t->pcm = pcm;
+	t->own_pcm = mapped ? 2 : 1;
+	t->map = mapped ? pcm : NULL;
+	t->map_len = mapped ? bytes : 0;
+	if (loop->rate == IL_SINK_RATE) {
 		for (size_t i = 0; i < len; i++)
 			track_frame_stereo(loop, (long)i, pcm + 2 * i);
 	} else if (track_resample(loop, pcm, outlen, err) != 0) {
 		if (spill >= 0)
 			close(spill);
-		t->pcm = pcm;
-		t->own_pcm = mapped ? 2 : 1;
-		t->len = outlen;
 		track_pcm_free(t);
 		free(t);
 		il_loop_free(loop);
 		return -1;
 	}
-	t->pcm = pcm;
-	t->own_pcm = mapped ? 2 : 1;
 	if (spill >= 0 && track_spill_write(spill, loop) == 0) {
 		t->clip_fd = spill;
 		free(loop->frames);
@@ -194,8 +219,6 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 	} else if (spill >= 0) {
 		close(spill);
 	}
-	t->len = outlen;
-	t->refs = 1;
 	*out = t;
 	return 0;
 }

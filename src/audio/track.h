@@ -9,12 +9,15 @@
  * nameless temporary file (under $TMPDIR or /tmp) for the rare request that
  * needs them (il_track_clip); only when no such file can be made do they
  * stay in loop->frames (and a 48 kHz stereo region is then played in place).
- * The region itself lives in a shared mapping of another such file: once
- * the player stops reading a loop (il_track_page_out), its pages leave the
- * process's memory and come back from the file only if it plays again
- * (`prev`, a favourite, --play's repeat), so the loops held for those cost
- * no memory while the station plays. Tracks are reference-counted: the
- * queue, the player and the engine may hold the same one. */
+ * The region itself is read through a shared mapping of a file: of that
+ * same file when the clip is in the player's format (the clip is written
+ * once and its region mapped, no copy), else of another such file holding
+ * the converted region. Once the player stops reading a loop
+ * (il_track_page_out), its pages leave the process's memory and come back
+ * from the file only if it plays again (`prev`, a favourite, --play's
+ * repeat), so the loops held for those cost no memory while the station
+ * plays. Tracks are reference-counted: the queue, the player and the
+ * engine may hold the same one. */
 #ifndef IL_AUDIO_TRACK_H
 #define IL_AUDIO_TRACK_H
 
@@ -26,7 +29,9 @@
 typedef struct il_track {
 	il_loop *loop;  /* the prepared loop, owned (frames NULL when in clip_fd) */
 	float *pcm;     /* the loop region at 48 kHz stereo, interleaved (read only) */
-	int own_pcm;    /* pcm is a converted copy: 1 on the heap, 2 mapped (0: in loop->frames) */
+	int own_pcm;    /* 1: pcm is a converted copy on the heap; 2: pcm is in map (0: in loop->frames) */
+	void *map;      /* the shared mapping pcm lies in (own_pcm 2) */
+	size_t map_len; /* its bytes */
 	int clip_fd;    /* the whole clip's samples, or -1 when in loop->frames */
 	size_t len;     /* frames in pcm (> 0) */
 	int refs;       /* use il_track_ref / il_track_unref */

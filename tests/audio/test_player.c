@@ -111,6 +111,23 @@ START_TEST(track_identity_and_resampling)
 	ck_assert(t->pcm[0] == first);
 	il_track_unref(t);
 
+	/* A region starting pages into its clip: read from the clip's file
+	 * (the clip leaves memory), the same samples before and after the
+	 * player lets them go. */
+	l = make_loop(8000, 3001, 4000, 48000, 2, 7);
+	memcpy(whole = malloc(16000 * sizeof *whole), l->frames, 16000 * sizeof *whole);
+	ck_assert_int_eq(il_track_new(l, &t, &err), 0);
+	ck_assert_ptr_null(t->loop->frames);
+	ck_assert_int_eq(t->own_pcm, 2);
+	ck_assert(memcmp(t->pcm, whole + 2 * 3001, 8000 * sizeof *whole) == 0);
+	il_track_page_out(t);
+	ck_assert(memcmp(t->pcm, whole + 2 * 3001, 8000 * sizeof *whole) == 0);
+	ck_assert_int_eq(il_track_clip(t, &clip, &err), 0);
+	ck_assert(memcmp(clip->frames, whole, 16000 * sizeof *whole) == 0);
+	il_loop_free(clip);
+	free(whole);
+	il_track_unref(t);
+
 	/* A 44.1 kHz mono sine of exactly 441 periods in its loop region:
 	 * converted to 48 kHz stereo it still wraps smoothly. */
 	size_t len = 44100;
