@@ -245,6 +245,24 @@ static int player_render_switch(il_player *p)
 	return 0;
 }
 
+/* Frames from now, at most n, that the steady state lasts: one loop
+ * playing on, no crossfade, pause or stop under way, gains at their
+ * targets, no switch asked for or due (and none becoming due meanwhile),
+ * the region not wrapping; 0 when not steady. Over them every frame is its
+ * sample times the same gain, as player_render's loop would make it. */
+static size_t player_render_steady(const il_player *p, size_t n, unsigned long long maxf)
+{
+	if (!p->cur || p->old || p->paused || p->stopping || p->vgain != p->vtarget || p->pgain != p->ptarget ||
+	    player_render_due(p) || player_render_hurried(p))
+		return 0;
+	size_t m = p->cur->len - p->pos < n ? p->cur->len - p->pos : n;
+	if (!p->keep && player_render_min_frames(p) - p->elapsed < m)
+		m = (size_t)(player_render_min_frames(p) - p->elapsed);
+	if (maxf && maxf - p->timeline < m)
+		m = (size_t)(maxf - p->timeline);
+	return m;
+}
+
 /* Render up to n frames into out (lock held). */
 size_t player_render(il_player *p, float *out, size_t n)
 {
@@ -260,6 +278,19 @@ size_t player_render(il_player *p, float *out, size_t n)
 		}
 		if (player_render_switch(p) != 0 || (p->paused && p->pgain == 0.0f))
 			break;
+		size_t m = player_render_steady(p, n - i, maxf);
+		if (m > 0) {
+			const float *a = p->cur->pcm + 2 * p->pos;
+			float g = p->vgain * p->pgain, *o = out + 2 * i;
+			for (size_t k = 0; k < 2 * m; k++)
+				o[k] = a[k] * g;
+			if ((p->pos += m) == p->cur->len)
+				p->pos = 0;
+			p->elapsed += m;
+			p->timeline += m;
+			i += m;
+			continue;
+		}
 		const float *a = p->cur->pcm + 2 * p->pos;
 		float l = a[0], r = a[1];
 		if (p->old) {
