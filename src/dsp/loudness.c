@@ -22,9 +22,12 @@
 /* Feed len frames of src (ch interleaved) to the meter; *fed counts the
  * frames fed so far. When quietest is not NULL, each gating block (400 ms,
  * one every 100 ms, as libebur128 cuts them: frames counted from the
- * first) is read as it ends, and the lowest loudness is kept there. */
+ * first) is read as it ends, and the lowest loudness is kept there. A
+ * block is read as the mean energy of its four tenths (tenth[], the last
+ * four, newest at fed / hop % 4), each read once as it ends: a quarter of
+ * the reading of each block whole. */
 static int loudness_feed(ebur128_state *st, const float *src, size_t len, size_t ch, size_t hop, size_t *fed,
-			 double *quietest)
+			 double *quietest, double tenth[4])
 {
 	if (!quietest)
 		return ebur128_add_frames_float(st, src, len) == EBUR128_SUCCESS ? 0 : -1;
@@ -36,10 +39,15 @@ static int loudness_feed(ebur128_state *st, const float *src, size_t len, size_t
 		src += k * ch;
 		len -= k;
 		*fed += k;
-		double m;
-		if (*fed % hop == 0 && *fed >= 4 * hop) {
-			if (ebur128_loudness_momentary(st, &m) != EBUR128_SUCCESS)
-				return -1;
+		if (*fed % hop != 0)
+			continue;
+		double l;
+		if (ebur128_loudness_window(st, 100, &l) != EBUR128_SUCCESS)
+			return -1;
+		tenth[*fed / hop % 4] = isfinite(l) ? pow(10, (l + 0.691) / 10) : 0.0; /* back to energy */
+		if (*fed >= 4 * hop) {
+			double e = (tenth[0] + tenth[1] + tenth[2] + tenth[3]) / 4;
+			double m = e > 0 ? 10 * log10(e) - 0.691 : -HUGE_VAL;
 			*quietest = m < *quietest ? m : *quietest;
 		}
 	}
@@ -81,12 +89,13 @@ static int loudness_run(const float *x, int channels, int rate, size_t start, si
 	block = block < len ? block : len;
 	int rc = 0;
 	size_t hop = ((size_t)rate + 5) / 10, fed = 0; /* libebur128's 100 ms */
+	double tenth[4] = { 0 };
 	if (quietest)
 		*quietest = HUGE_VAL;
 	for (int k = 0; k < reps && rc == 0; k++)
-		if (loudness_feed(st, src, len, (size_t)ch, hop, &fed, quietest) != 0)
+		if (loudness_feed(st, src, len, (size_t)ch, hop, &fed, quietest, tenth) != 0)
 			rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
-	if (rc == 0 && loudness_feed(st, src, block, (size_t)ch, hop, &fed, quietest) != 0)
+	if (rc == 0 && loudness_feed(st, src, block, (size_t)ch, hop, &fed, quietest, tenth) != 0)
 		rc = il_err_set(err, IL_E_INTERNAL, "the loudness meter failed");
 	if (quietest && fed < 4 * hop)
 		*quietest = -HUGE_VAL; /* no whole block: nothing is known */
