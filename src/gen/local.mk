@@ -3,6 +3,7 @@ libinfiniloop_a_SOURCES += \
 	src/gen/prompt.c src/gen/prompt.h src/gen/prompt_words.c src/gen/prompt_words.h \
 	src/gen/synth.c src/gen/synth.h src/gen/synth_internal.h \
 	src/gen/synth_parts.c src/gen/synth_drums.c src/gen/synth_voice.c src/gen/synth_voice.h \
+	src/gen/synth_voice_drums.c src/gen/synth_voice_internal.h \
 	src/gen/synth_rng.c src/gen/synth_rng.h src/gen/synth_theory.c \
 	src/gen/synth_style.c src/gen/synth_form.c src/gen/synth_fluid.c
 libinfiniloop_a_SOURCES += \

@@ -361,7 +361,10 @@ static int synth_render_clip(il_synth_ctx *c, const il_synth_params *p, const ch
 	pl->end_s = pl->intro_s + pl->main_bars * pl->bar_s;
 	c->score.n = 0;
 	synth_setup_parts(c);
-	if (synth_play_bars(c, p) != 0) {
+	int played = synth_play_bars(c, p);
+	sv_drum_cache_free(c->drums); /* the drums are played: their shapes go */
+	c->drums = NULL;
+	if (played != 0) {
 		free(mem);
 		return -1;
 	}
@@ -421,6 +424,7 @@ int synth_render(const il_synth_params *p, float **out, size_t *nframes, il_synt
 	int rc = synth_render_clip(c, p, sf, &res, n, err);
 	if (plan)
 		*plan = c->plan;
+	sv_drum_cache_free(c->drums); /* (none by now: synth_render_clip lets it go after the bars) */
 	free(c->score.ev);
 	free(c);
 	if (rc != 0) {

@@ -115,6 +115,7 @@ typedef struct il_synth_ctx {
 	int mel[SYNTH_BARS_MAX * SYNTH_STEPS_MAX];     /* lead: MIDI note at each 16th, 0 none */
 	int mel_len[SYNTH_BARS_MAX * SYNTH_STEPS_MAX];
 	il_synth_score score;
+	sv_drum_cache *drums;   /* the oscillator drums' shapes: made on the first hit, freed with the clip's bars */
 } il_synth_ctx;
 
 /* Bus time of 16th step (may exceed the bar) of phrase bar. */

@@ -300,22 +300,25 @@ void synth_osc_drum(il_synth_ctx *c, il_synth_rng *r, int kit, int sound, double
 	static const float kick_tone[] = { 55, 55, 52, 50, 49, 62, 52, 55, 45 };
 	static const float kick_decay[] = { 0.25f, 0.25f, 0.22f, 0.28f, 0.2f, 0.08f, 0.25f, 0.2f, 0.9f };
 	static const float kick_click[] = { 0.15f, 0.2f, 0.1f, 0.35f, 0.45f, 0.0f, 0.3f, 0.35f, 0.05f };
+	if (!c->drums) /* on the clip's first hit (without one, each hit makes its shape afresh) */
+		c->drums = sv_drum_cache_new();
+	sv_drum_cache *dc = c->drums;
 	int k = kit >= 0 && kit <= KIT_TRAP ? kit : KIT_ACOUSTIC;
 	switch (sound) {
-	case DR_KICK: sv_kick(b, t, vel, kick_tone[k], kick_decay[k], kick_click[k]); break;
-	case DR_SNARE: sv_snare(b, r, t, vel * 0.6f, k == KIT_CHIP ? 240 : 190, k == KIT_WAVE ? 0.2f : 0.13f,
+	case DR_KICK: sv_kick(b, dc, t, vel, kick_tone[k], kick_decay[k], kick_click[k]); break;
+	case DR_SNARE: sv_snare(b, dc, r, t, vel * 0.6f, k == KIT_CHIP ? 240 : 190, k == KIT_WAVE ? 0.2f : 0.13f,
 				k == KIT_WAVE ? 0.6f : 0.2f, 0); break;
-	case DR_CLAP: sv_snare(b, r, t, vel * 0.5f, 0, 0.12f, 0.3f, 1); break;
-	case DR_RIM: sv_snare(b, r, t, vel * 0.25f, 420, 0.03f, 0.1f, 0); break;
-	case DR_HAT: sv_hat(b, r, t, vel * 0.35f, k == KIT_CHIP ? 0.015f : 0.035f, 0.25f, 0); break;
-	case DR_SHAKER: sv_hat(b, r, t, vel * 0.18f, 0.05f, -0.35f, 0); break;
-	case DR_OHAT: sv_hat(b, r, t, vel * 0.3f, 0.18f, 0.2f, 0); break;
-	case DR_RIDE: sv_hat(b, r, t, vel * 0.2f, 0.3f, 0.35f, 1); break;
-	case DR_CRASH: sv_hat(b, r, t, vel * 0.3f, 0.9f, -0.2f, 1); break;
-	case DR_TOM_L: sv_tom(b, t, vel * 0.7f, 90, 0.3f, 0.3f); break;
-	case DR_TOM_H: sv_tom(b, t, vel * 0.6f, 140, 0.22f, 0.3f); break;
-	case DR_CONGA: sv_tom(b, t, vel * 0.45f, 220, 0.12f, 0.2f); break;
-	case DR_CLAVE: sv_tom(b, t, vel * 0.3f, 1800, 0.03f, 0.1f); break;
+	case DR_CLAP: sv_snare(b, dc, r, t, vel * 0.5f, 0, 0.12f, 0.3f, 1); break;
+	case DR_RIM: sv_snare(b, dc, r, t, vel * 0.25f, 420, 0.03f, 0.1f, 0); break;
+	case DR_HAT: sv_hat(b, dc, r, t, vel * 0.35f, k == KIT_CHIP ? 0.015f : 0.035f, 0.25f, 0); break;
+	case DR_SHAKER: sv_hat(b, dc, r, t, vel * 0.18f, 0.05f, -0.35f, 0); break;
+	case DR_OHAT: sv_hat(b, dc, r, t, vel * 0.3f, 0.18f, 0.2f, 0); break;
+	case DR_RIDE: sv_hat(b, dc, r, t, vel * 0.2f, 0.3f, 0.35f, 1); break;
+	case DR_CRASH: sv_hat(b, dc, r, t, vel * 0.3f, 0.9f, -0.2f, 1); break;
+	case DR_TOM_L: sv_tom(b, dc, t, vel * 0.7f, 90, 0.3f, 0.3f); break;
+	case DR_TOM_H: sv_tom(b, dc, t, vel * 0.6f, 140, 0.22f, 0.3f); break;
+	case DR_CONGA: sv_tom(b, dc, t, vel * 0.45f, 220, 0.12f, 0.2f); break;
+	case DR_CLAVE: sv_tom(b, dc, t, vel * 0.3f, 1800, 0.03f, 0.1f); break;
 	default: break;
 	}
 }

@@ -1,6 +1,6 @@
-/* synth_voice.c: oscillators, envelopes, filters, drums and effects of the
- * built-in synth. Everything renders into float buffers; nothing allocates
- * per sample. */
+/* synth_voice.c: oscillators, envelopes, filters and effects of the
+ * built-in synth (its drums are in synth_voice_drums.c). Everything renders
+ * into float buffers; nothing allocates per sample. */
 #include "gen/synth_voice.h"
 
 #include <math.h>
@@ -8,14 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SV_TAB 4096
+#include "gen/synth_voice_internal.h"
+
 #define SV_BLOCK 16 /* samples between filter and vibrato updates */
-#define SV_PI 3.14159265358979323846
-/* Noise of snares and hats: the part both sides share and the part they
- * do not (squares sum to 1; their difference of squares is the L/R
- * correlation of the noise, about 0.3). */
-#define SV_NOISE_SAME 0.8f
-#define SV_NOISE_APART 0.6f
 /* The room's energy against the dry mix's is SV_ROOM_LEVEL * wet^2
  * (-4 dB + 20 log10 wet: -18 dB at wet 0.2). */
 #define SV_ROOM_LEVEL 0.4
@@ -24,7 +19,7 @@
 /* Frames the reverb's filters run at a time, at most. */
 #define SV_FX_RUN 256
 
-static float sv_sin_tab[SV_TAB + 1];
+float sv_sin_tab[SV_TAB + 1];
 static pthread_once_t sv_once = PTHREAD_ONCE_INIT;
 
 /* Fill the sine table (once per process). */
@@ -34,24 +29,10 @@ static void sv_init_table(void)
 		sv_sin_tab[k] = (float)sin(2.0 * SV_PI * k / SV_TAB);
 }
 
-/* Sine of a phase in cycles (any real value), by table lookup. */
-static inline float sv_sin(double ph)
+/* Fill the sine table, the first time it is called in the process. */
+void sv_tables_init(void)
 {
-	long whole = (long)ph;
-	ph -= (double)(whole - (ph < (double)whole));
-	double x = ph * SV_TAB;
-	int i = (int)x;
-	float f = (float)(x - i);
-	return sv_sin_tab[i] + f * (sv_sin_tab[i + 1] - sv_sin_tab[i]);
-}
-
-/* Fast noise in [-1, 1) from a 32-bit state. */
-static inline float sv_noise(uint32_t *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return (float)((int32_t)*s) * (1.0f / 2147483648.0f);
+	pthread_once(&sv_once, sv_init_table);
 }
 
 /* PolyBLEP correction for a step at phase t with increment dt. */
@@ -171,7 +152,7 @@ static inline float sv_rich(int osc, double ph, const float c[8])
 /* Render a pitched note into the bus. */
 void sv_play(il_synth_bus *b, const il_sv_note *n)
 {
-	pthread_once(&sv_once, sv_init_table);
+	sv_tables_init();
 	if (n->t < 0 || n->dur <= 0)
 		return;
 	size_t i0 = (size_t)(n->t * b->rate);
@@ -271,154 +252,6 @@ void sv_play(il_synth_bus *b, const il_sv_note *n)
 		b->r[j] += x[1] * e * gr;
 		b->rev[j] += m * nn.rev;
 		b->dly[j] += m * nn.dly;
-	}
-}
-
-/* Where a hit at t seconds lasting secs falls in the bus: 0 with *i0 and
- * *len clipped to the bus, or -1 when none of it does. */
-static int sv_span(const il_synth_bus *b, double t, double secs, size_t *i0, size_t *len)
-{
-	pthread_once(&sv_once, sv_init_table);
-	if (t < 0)
-		return -1;
-	*i0 = (size_t)(t * b->rate);
-	*len = (size_t)(secs * b->rate);
-	if (*i0 >= b->n)
-		return -1;
-	if (*len > b->n - *i0)
-		*len = b->n - *i0;
-	return 0;
-}
-
-/* Kick drum: pitch sweep from tone*3 down to tone Hz, with a beater click
- * of level click (the same noise on every hit, so repeats are exact). */
-void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay, float click)
-{
-	size_t i0, len;
-	if (sv_span(b, t, decay * 6.0, &i0, &len) != 0)
-		return;
-	double ph = 0, inv = 1.0 / b->rate;
-	double e_amp = 1.0, k_amp = exp(-inv / decay), e_f = 1.0, k_f = exp(-30.0 * inv);
-	double e_c = 1.0, k_c = exp(-200.0 * inv), e_n = 1.0, k_n = exp(-inv / 0.004);
-	size_t attack = (size_t)(0.002 * b->rate) + 1;
-	uint32_t ns = 0x9E3779B9u;
-	float hp = 0, prev = 0;
-	for (size_t i = 0; i < len; i++) {
-		ph += tone * (1.0 + 2.0 * e_f) * inv;
-		float amp = (float)e_amp * (i < attack ? (float)i / (float)attack : 1.0f);
-		float x = (sv_sin(ph) + 0.3f * (float)e_c * sv_sin(ph * 3.1)) * amp * vel * 0.85f;
-		if (e_n > 1e-4) {
-			float nz = sv_noise(&ns);
-			hp = 0.6f * (hp + nz - prev);
-			prev = nz;
-			x += hp * (float)e_n * click * vel;
-			e_n *= k_n;
-		}
-		e_amp *= k_amp;
-		e_f *= k_f;
-		e_c *= k_c;
-		b->l[i0 + i] += x;
-		b->r[i0 + i] += x;
-		b->rev[i0 + i] += x * 0.02f;
-	}
-}
-
-/* Snare or clap: tone body plus band-limited noise. */
-void sv_snare(il_synth_bus *b, il_synth_rng *r, double t, float vel, float tone, float decay,
-	      float rev, int clap)
-{
-	size_t i0, len;
-	if (sv_span(b, t, decay * 6.0 + 0.04, &i0, &len) != 0)
-		return;
-	uint32_t ns[2] = { synth_rng_u32(r) | 1u, synth_rng_u32(r) | 1u };
-	double inv = 1.0 / b->rate;
-	float lp[2] = { 0 }, hp_prev[2] = { 0 }, hp[2] = { 0 };
-	float pan = (float)(synth_rng_unit(r) * 0.2 - 0.1);
-	double e_n = 1.0, k_n = exp(-inv / decay), e_b = 1.0, k_b = exp(-inv / 0.05);
-	for (size_t i = 0; i < len; i++) {
-		double tt = i * inv;
-		for (int ch = 0; ch < 2; ch++) { /* two noises: the room around the drum */
-			float nz = sv_noise(&ns[ch]);
-			lp[ch] += 0.55f * (nz - lp[ch]);                 /* tame the top */
-			hp[ch] = 0.92f * (hp[ch] + lp[ch] - hp_prev[ch]); /* remove the bottom */
-			hp_prev[ch] = lp[ch];
-		}
-		float env;
-		if (clap && tt < 0.03) {
-			env = (float)exp(-fmod(tt, 0.01) / 0.004);
-		} else {
-			env = (float)e_n;
-			e_n *= k_n;
-		}
-		float body = clap ? 0.0f : 0.7f * (float)e_b * sv_sin(tone * tt);
-		e_b *= k_b;
-		float g = vel * 0.8f, a = SV_NOISE_SAME * hp[0] * env, d = SV_NOISE_APART * hp[1] * env;
-		b->l[i0 + i] += (a + d + body) * g * (1.0f - pan);
-		b->r[i0 + i] += (a - d + body) * g * (1.0f + pan);
-		b->rev[i0 + i] += (a + body) * g * rev;
-	}
-}
-
-/* Hi-hat or ride: high-passed noise with metallic partials. */
-void sv_hat(il_synth_bus *b, il_synth_rng *r, double t, float vel, float decay, float pan, int ride)
-{
-	size_t i0, len;
-	if (sv_span(b, t, decay * (ride ? 3.0 : 5.0), &i0, &len) != 0)
-		return;
-	static const float ratios[6] = { 1.0f, 1.342f, 1.2312f, 1.6532f, 1.9523f, 2.1523f };
-	uint32_t ns[2] = { synth_rng_u32(r) | 1u, synth_rng_u32(r) | 1u };
-	float inv = 1.0f / b->rate, base = ride ? 320.0f * 2.9f : 410.0f;
-	float prev[2] = { 0 }, hp[2] = { 0 }, ph[6] = { 0 }, inc[6];
-	for (int k = 0; k < 6; k++)
-		inc[k] = base * ratios[k] * inv;
-	float gl = 1.0f - pan, gr = 1.0f + pan;
-	float e1 = 1.0f, k1 = expf(-inv / decay), e2 = 1.0f, k2 = expf(-inv / 0.02f);
-	for (size_t i = 0; i < len; i++) {
-		float metal = 0;
-		for (int k = 0; k < 6; k++) {
-			ph[k] += inc[k];
-			if (ph[k] >= 1.0f)
-				ph[k] -= 1.0f;
-			metal += ph[k] < 0.5f ? 1.0f : -1.0f;
-		}
-		float n0 = sv_noise(&ns[0]) * 0.6f, n1 = sv_noise(&ns[1]) * 0.6f;
-		float x[2] = { SV_NOISE_SAME * n0 + SV_NOISE_APART * n1 + metal * 0.07f,
-			       SV_NOISE_SAME * n0 - SV_NOISE_APART * n1 + metal * 0.07f };
-		float env = ride ? 0.6f * e1 + 0.4f * e2 : e1;
-		e1 *= k1;
-		e2 *= k2;
-		for (int ch = 0; ch < 2; ch++) {
-			hp[ch] = 0.75f * (hp[ch] + x[ch] - prev[ch]);
-			prev[ch] = x[ch];
-		}
-		float g = env * vel * 0.5f;
-		b->l[i0 + i] += hp[0] * g * gl;
-		b->r[i0 + i] += hp[1] * g * gr;
-		b->rev[i0 + i] += 0.5f * (hp[0] + hp[1]) * g * 0.1f;
-	}
-}
-
-/* A low tom or taiko hit. */
-void sv_tom(il_synth_bus *b, double t, float vel, float tone, float decay, float rev)
-{
-	size_t i0, len;
-	if (sv_span(b, t, decay * 6.0, &i0, &len) != 0)
-		return;
-	uint32_t ns = (uint32_t)(i0 | 1u);
-	double ph = 0, inv = 1.0 / b->rate;
-	float lp = 0;
-	double e_f = 1.0, k_f = exp(-18.0 * inv), e_n = 1.0, k_n = exp(-40.0 * inv);
-	double e_a = 1.0, k_a = exp(-inv / decay);
-	for (size_t i = 0; i < len; i++) {
-		ph += tone * (1.0 + 0.6 * e_f) * inv;
-		lp += 0.2f * (sv_noise(&ns) - lp);
-		float x = (sv_sin(ph) + lp * 1.5f * (float)e_n) * (float)e_a * vel;
-		e_f *= k_f;
-		e_n *= k_n;
-		e_a *= k_a;
-		b->l[i0 + i] += x;
-		b->r[i0 + i] += x;
-		b->rev[i0 + i] += x * rev;
 	}
 }
 

@@ -1,5 +1,6 @@
 /* synth_voice.h: the built-in synth's instruments, rendered note by note
- * into a stereo bus with reverb and delay sends. Internal to src/gen. */
+ * into a stereo bus with reverb and delay sends (synth_voice.c, the drums
+ * synth_voice_drums.c). Internal to src/gen. */
 #ifndef IL_GEN_SYNTH_VOICE_H
 #define IL_GEN_SYNTH_VOICE_H
 
@@ -39,16 +40,26 @@ typedef struct il_sv_note {
 il_sv_note sv_note_make(double t, double dur, double midi, float vel, int osc);
 /* Render a pitched note into the bus. */
 void sv_play(il_synth_bus *b, const il_sv_note *n);
+/* The drums' shapes, the part of a hit that is the same on every hit of a
+ * drum, kept for a clip so that each is made once (synth_voice_drums.c).
+ * A drum voice given none (NULL) makes its shape again; the sound is the
+ * same to the bit. */
+typedef struct sv_drum_cache sv_drum_cache;
+/* An empty drum cache, or NULL when out of memory. */
+sv_drum_cache *sv_drum_cache_new(void);
+/* Free a drum cache and the shapes in it (NULL is fine). */
+void sv_drum_cache_free(sv_drum_cache *dc);
 /* Kick drum: pitch sweep from tone*3 down to tone Hz, with a beater click
  * of level click. */
-void sv_kick(il_synth_bus *b, double t, float vel, float tone, float decay, float click);
+void sv_kick(il_synth_bus *b, sv_drum_cache *dc, double t, float vel, float tone, float decay, float click);
 /* Snare or clap: tone body plus band-limited noise. */
-void sv_snare(il_synth_bus *b, il_synth_rng *r, double t, float vel, float tone, float decay,
+void sv_snare(il_synth_bus *b, sv_drum_cache *dc, il_synth_rng *r, double t, float vel, float tone, float decay,
 	      float rev, int clap);
 /* Hi-hat or ride: high-passed noise with metallic partials. */
-void sv_hat(il_synth_bus *b, il_synth_rng *r, double t, float vel, float decay, float pan, int ride);
+void sv_hat(il_synth_bus *b, sv_drum_cache *dc, il_synth_rng *r, double t, float vel, float decay, float pan,
+	    int ride);
 /* A low tom or taiko hit. */
-void sv_tom(il_synth_bus *b, double t, float vel, float tone, float decay, float rev);
+void sv_tom(il_synth_bus *b, sv_drum_cache *dc, double t, float vel, float tone, float decay, float rev);
 /* Add vinyl-like crackle and hiss over the whole bus. */
 void sv_crackle(il_synth_bus *b, il_synth_rng *r, float level);
 /* Run the reverb and delay sends into the dry mix (delay in seconds). The

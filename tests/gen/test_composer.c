@@ -1,8 +1,9 @@
 /* test_composer.c: what the composer understands in a prompt (every
  * category, in upper and lower case), the plan of its clips (sections,
  * whole bars, a loop that is the whole phrase and repeats sample for sample,
- * more material for longer clips), a station's tempo and key, and the
- * fallback to oscillators without a soundfont. */
+ * more material for longer clips), a station's tempo and key, the
+ * fallback to oscillators without a soundfont, and drums that sound the
+ * same to the bit with their shapes kept for the clip or made afresh. */
 #include <check.h>
 #include <ctype.h>
 #include <math.h>
@@ -14,6 +15,7 @@
 #include "../testutil.h"
 #include "gen/prompt.h"
 #include "gen/synth.h"
+#include "gen/synth_voice.h"
 
 /* Parse p, and p in upper case: both must give the same reading. */
 static void parse_both(const char *p, il_gen_prompt_info *out)
@@ -310,6 +312,43 @@ START_TEST(test_soundfont)
 }
 END_TEST
 
+/* Every drum voice adds the same bits to the bus with a drum cache (its
+ * shapes made once, grown for longer hits, cut by the bus's end) as
+ * without one (made afresh a chunk at a time). */
+START_TEST(test_drum_cache)
+{
+	enum { RATE = 48000, N = 3 * RATE };
+	float *mem = calloc(8 * (size_t)N, sizeof *mem);
+	sv_drum_cache *dc = sv_drum_cache_new();
+	ck_assert(mem && dc);
+	for (int k = 0; k < 2; k++) {
+		float *m = mem + 4 * (size_t)N * k;
+		il_synth_bus b = { m, m + N, m + 2 * N, m + 3 * N, N, RATE };
+		sv_drum_cache *use = k ? dc : NULL;
+		il_synth_rng r;
+		synth_rng_seed(&r, 7);
+		for (int h = 0; h < 3; h++) {
+			double t = 0.1 + 0.9 * h;
+			float v = 0.5f + 0.2f * h;
+			sv_kick(&b, use, t, v, 45, 0.9f, 0.05f);
+			sv_kick(&b, use, t + 0.05, v, 55, 0.25f, 0.2f);
+			sv_snare(&b, use, &r, t + 0.1, v, 190, 0.13f, 0.2f, 0);
+			sv_snare(&b, use, &r, t + 0.2, v, 0, 0.12f, 0.3f, 1);
+			sv_hat(&b, use, &r, t + 0.3, v, h ? 0.18f : 0.035f, 0.25f, 0);
+			sv_hat(&b, use, &r, t + 0.4, v, 0.9f, -0.2f, 1);
+			sv_tom(&b, use, t + 0.5, v, 90, 0.3f, 0.3f);
+		}
+	}
+	sv_drum_cache_free(dc);
+	double s = 0;
+	for (size_t i = 0; i < 4 * (size_t)N; i++)
+		s += fabs((double)mem[i]);
+	ck_assert(s > 1.0);
+	ck_assert(memcmp(mem, mem + 4 * (size_t)N, 4 * (size_t)N * sizeof *mem) == 0);
+	free(mem);
+}
+END_TEST
+
 /* The suite. */
 int main(void)
 {
@@ -324,6 +363,7 @@ int main(void)
 	tcase_add_test(tc, test_fallback);
 	tcase_add_test(tc, test_soundfont);
 	tcase_add_test(tc, test_no_fluidsynth);
+	tcase_add_test(tc, test_drum_cache);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
