@@ -18,6 +18,7 @@
  * so it is at most 10 log10(30/28) = 0.3 LU under the quietest of them. */
 #define LOUDNESS_GATE_MARGIN 0.5
 #define LOUDNESS_TP_MARGIN 0.2    /* dB kept under the ceiling: what 4x oversampling may miss */
+#define LOUDNESS_PEAK_MARGIN 0.3  /* dB first kept between sample peaks and that ceiling */
 
 /* Feed len frames of src (ch interleaved) to the meter; *fed counts the
  * frames fed so far. When quietest is not NULL, each gating block (400 ms,
@@ -196,6 +197,15 @@ static int loudness_envelope(const float *r, size_t n, int cyclic, size_t w, flo
 	return 0;
 }
 
+/* The largest magnitude of the n samples of x. */
+static float loudness_peak(const float *x, size_t n)
+{
+	float peak = 0;
+	for (size_t i = 0; i < n; i++)
+		peak = fabsf(x[i]) > peak ? fabsf(x[i]) : peak;
+	return peak;
+}
+
 /* Apply gain g and the limiter with sample ceiling c to the n frames of x
  * (periodic when cyclic); the most the limiter took off, in dB, is kept
  * in *most. 0, or -1 when out of memory. */
@@ -204,10 +214,7 @@ static int loudness_limit(float *x, size_t n, int channels, int rate, int cyclic
 {
 	if (n == 0)
 		return 0;
-	float peak = 0;
-	for (size_t i = 0; i < n * (size_t)channels; i++)
-		peak = fabsf(x[i]) > peak ? fabsf(x[i]) : peak;
-	if (peak * g <= c) { /* nothing to limit: the gain alone */
+	if (loudness_peak(x, n * (size_t)channels) * g <= c) { /* nothing to limit: the gain alone */
 		for (size_t i = 0; i < n * (size_t)channels; i++)
 			x[i] *= (float)g;
 		return 0;
@@ -269,6 +276,13 @@ static void loudness_shift(const il_loudness *before, double gain, il_loudness *
 	after->range = before->range;
 }
 
+/* Whether a loop at lufs is at target, as near as the rounds aim (a
+ * silent loop is: it has nothing to aim at). */
+static int loudness_on_target(double lufs, double target)
+{
+	return !isfinite(lufs) || fabs(lufs - target) <= 0.05;
+}
+
 /* Normalize to the target under the ceiling (see loudness.h). */
 static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t start, size_t end,
 			 const il_loudness_opts *o, il_truepeak *map, double quietest, il_loudness_result *r,
@@ -282,6 +296,23 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 	if (r->before.true_peak + gain - ceiling > LOUDNESS_MAX_LIMIT)
 		gain = ceiling + LOUDNESS_MAX_LIMIT - r->before.true_peak;
 	size_t n = frames * (size_t)channels;
+	/* The usual case: a plain gain that the limiter need not touch (under
+	 * the first round's sample ceiling), that moves the loudness by itself
+	 * (loudness_shifts) onto the target and the true peak no higher than
+	 * the ceiling. The first round below would end with just that, so it
+	 * is done here, in place, with no copy of the clip. */
+	double g0 = pow(10, gain / 20);
+	if (loudness_shifts(quietest, gain) && loudness_on_target(r->before.integrated + gain, o->target) &&
+	    r->before.true_peak + gain <= ceiling &&
+	    loudness_peak(x, n) * g0 <= pow(10, (ceiling - LOUDNESS_PEAK_MARGIN) / 20)) {
+		for (size_t i = 0; i < n; i++)
+			x[i] *= (float)g0;
+		loudness_shift(&r->before, gain, &r->after);
+		r->after.true_peak = r->before.true_peak + gain;
+		r->gain_db = gain;
+		r->limited_db = 0;
+		return 0;
+	}
 	float *orig = malloc(n * sizeof *orig);
 	if (!orig)
 		return il_err_set(err, IL_E_INTERNAL, "out of memory normalizing loudness");
@@ -291,7 +322,7 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 	 * limiter takes a little off; sample peaks are limited a little under
 	 * the ceiling to leave room for those between the samples, and the
 	 * true peak is checked after each round. */
-	double margin = 0.3, most = 0;
+	double margin = LOUDNESS_PEAK_MARGIN, most = 0;
 	int rc = 0;
 	for (int round = 0; round < LOUDNESS_ROUNDS && rc == 0; round++) {
 		double c = pow(10, (ceiling - margin) / 20);
@@ -311,7 +342,7 @@ static int loudness_r128(float *x, size_t frames, int channels, int rate, size_t
 			r->after.true_peak = tp > 0 ? 20 * log10(tp) : -HUGE_VAL;
 		if (rc != 0)
 			break;
-		int loud_ok = !isfinite(r->after.integrated) || fabs(r->after.integrated - o->target) <= 0.05;
+		int loud_ok = loudness_on_target(r->after.integrated, o->target);
 		if (r->after.true_peak > ceiling)
 			margin += r->after.true_peak - ceiling + 0.1;
 		else if (loud_ok || most >= LOUDNESS_MAX_LIMIT)
