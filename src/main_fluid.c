@@ -22,7 +22,8 @@ static fluid_job *main_fluid_map(size_t *size)
 	if (fstat(FLUID_JOB_FD, &st) != 0 || st.st_size < (off_t)fluid_job_msgs_at())
 		return NULL;
 	*size = (size_t)st.st_size;
-	void *p = mmap(NULL, *size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, FLUID_JOB_FD, 0);
+	/* Not populated: the output's pages are made as they are rendered. */
+	void *p = mmap(NULL, *size, PROT_READ | PROT_WRITE, MAP_SHARED, FLUID_JOB_FD, 0);
 	if (p == MAP_FAILED)
 		return NULL;
 	fluid_job *job = p;

@@ -7,6 +7,7 @@
 
 #include <dlfcn.h>
 #include <fluidsynth.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "gen/prompt.h"
@@ -69,16 +70,20 @@ static void fluidrender_program(fluid_synth_t *syn, int sfid, int chan, int prog
  * right); 0, or -1 when FluidSynth fails. */
 static int fluidrender_write(fluid_synth_t *syn, float *out, size_t n, size_t pos, size_t to)
 {
+	fluid_job_populate(out + pos, to - pos, MADV_POPULATE_WRITE);
+	fluid_job_populate(out + n + pos, to - pos, MADV_POPULATE_WRITE);
 	return fl.fluid_synth_write_float(syn, (int)(to - pos), out, (int)pos, 1, out + n, (int)pos, 1) == FLUID_OK ? 0 : -1;
 }
 
 /* Play the messages through syn into out, from the first note to the last
- * sound; 0, or FLUID_EXIT_RENDER. */
-static int fluidrender_play(fluid_synth_t *syn, const fluid_msg *m, size_t nm, float *out, size_t n)
+ * sound, and say which frames in *from and *to; 0, or FLUID_EXIT_RENDER. */
+static int fluidrender_play(fluid_synth_t *syn, const fluid_msg *m, size_t nm, float *out, size_t n, uint64_t *from,
+			    uint64_t *to_)
 {
 	/* Silence before the first note and after the last sound is not
 	 * rendered; the first frame rendered is on the bus's 64-frame grid. */
 	size_t pos = nm && m[0].frame < n ? m[0].frame / 64 * 64 : n;
+	*from = *to_ = pos;
 	for (size_t k = 0; k < nm; k++) {
 		size_t to = m[k].frame < n ? (size_t)m[k].frame : n;
 		if (to > pos) {
@@ -97,11 +102,12 @@ static int fluidrender_play(fluid_synth_t *syn, const fluid_msg *m, size_t nm, f
 			return FLUID_EXIT_RENDER;
 		pos = to;
 	}
+	*to_ = pos;
 	return 0;
 }
 
 /* Render a job (see fluidrender.h); fluidrender_open has succeeded. */
-int fluidrender_run(const fluid_job *job, const fluid_msg *m, float *out, const char *soundfont)
+int fluidrender_run(fluid_job *job, const fluid_msg *m, float *out, const char *soundfont)
 {
 	for (int lv = 0; lv < LAST_LOG_LEVEL; lv++)
 		fl.fluid_set_log_function(lv, NULL, NULL);
@@ -135,7 +141,7 @@ int fluidrender_run(const fluid_job *job, const fluid_msg *m, float *out, const 
 			fl.fluid_synth_cc(syn, ch, 91, (int)(job->rev[ch] * 127));
 			fl.fluid_synth_cc(syn, ch, 93, 0);
 		}
-		rc = fluidrender_play(syn, m, (size_t)job->nmsg, out, (size_t)job->frames);
+		rc = fluidrender_play(syn, m, (size_t)job->nmsg, out, (size_t)job->frames, &job->from, &job->to);
 	}
 	fl.delete_fluid_synth(syn);
 	fl.delete_fluid_settings(set);

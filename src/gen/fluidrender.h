@@ -9,7 +9,8 @@
  * when neither loads or a function is missing. */
 int fluidrender_open(const char *lib, const char *fallback);
 /* Render the job's nmsg messages m into out (planar: frames left, then
- * frames right) with soundfont; 0, or one of FLUID_EXIT_*. */
-int fluidrender_run(const fluid_job *job, const fluid_msg *m, float *out, const char *soundfont);
+ * frames right) with soundfont, the frames rendered left in job's from
+ * and to; 0, or one of FLUID_EXIT_*. */
+int fluidrender_run(fluid_job *job, const fluid_msg *m, float *out, const char *soundfont);
 
 #endif

@@ -76,7 +76,7 @@ static int synth_fluid_job(const il_synth_score *s, size_t frames, double rate, 
 		return il_err_errno(err, IL_E_INTERNAL, e, "cannot map %zu bytes for FluidSynth", size);
 	}
 	fluid_job *job = p;
-	*job = (fluid_job){ FLUID_JOB_MAGIC, (uint32_t)rate, frames, nm, getpid(), FLUID_GAIN, { 0 }, { 0 }, { 0 }, { 0 } };
+	*job = (fluid_job){ FLUID_JOB_MAGIC, (uint32_t)rate, frames, nm, getpid(), FLUID_GAIN, { 0 }, { 0 }, { 0 }, { 0 }, 0, 0 };
 	memcpy(job->program, s->program, sizeof job->program);
 	memcpy(job->vol, s->vol, sizeof job->vol);
 	memcpy(job->pan, s->pan, sizeof job->pan);
@@ -172,7 +172,7 @@ int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_
 	pid_t pid = synth_fluid_spawn(fd, soundfont, err);
 	int rc = pid < 0 ? -2 : fluid_wait(pid, cancel, timeout);
 	size_t size = fluid_job_size(2 * s->n, bus->n);
-	void *p = rc == 0 ? mmap(NULL, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0) : MAP_FAILED;
+	void *p = rc == 0 ? mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
 	close(fd);
 	if (rc == 0 && p == MAP_FAILED)
 		return il_err_errno(err, IL_E_INTERNAL, errno, "cannot map FluidSynth's output");
@@ -190,8 +190,13 @@ int synth_fluid_render(const il_synth_score *s, const char *soundfont, il_synth_
 		}
 		return il_err_set(err, IL_E_GEN, "FluidSynth could not render with %s (status %d)", soundfont, rc);
 	}
+	/* Only the frames rendered: the file has no pages elsewhere. */
+	const fluid_job *job = p;
 	const float *out = (const float *)(const void *)((const char *)p + fluid_job_out_at(2 * s->n));
-	for (size_t i = 0; i < bus->n; i++) {
+	size_t from = job->from < bus->n ? (size_t)job->from : bus->n, to = job->to < bus->n ? (size_t)job->to : bus->n;
+	fluid_job_populate(out + from, to > from ? to - from : 0, MADV_POPULATE_READ);
+	fluid_job_populate(out + bus->n + from, to > from ? to - from : 0, MADV_POPULATE_READ);
+	for (size_t i = from; i < to; i++) {
 		bus->l[i] += out[i];
 		bus->r[i] += out[bus->n + i];
 		bus->rev[i] += rev * 0.5f * (out[i] + out[bus->n + i]);
