@@ -320,6 +320,16 @@ static void engine_reap_clients(il_engine *e)
 static void engine_loop(il_engine *e)
 {
 	while (!e->quit && !engine_signalled) {
+		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e), t3 = engine_station_tick(e);
+		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
+		if (t3 >= 0 && (timeout < 0 || t3 < timeout))
+			timeout = t3;
+		timeout = engine_hook_tick(e, timeout);
+		/* What the ticks made (the spectrum's frames) goes out now, not
+		 * once the wait below is over. */
+		for (int k = 0; k < e->nclients; k++)
+			if (!e->clients[k]->nonblock || engine_client_pending(e->clients[k]))
+				engine_client_flush(e->clients[k]);
 		struct pollfd p[2 + 2 * ENGINE_CLIENTS_MAX];
 		il_engine_client *who[2 + 2 * ENGINE_CLIENTS_MAX];
 		int n = 0;
@@ -342,11 +352,6 @@ static void engine_loop(il_engine *e)
 				who[n++] = c;
 			}
 		}
-		int t1 = engine_player_tick(e), t2 = engine_gen_tick(e), t3 = engine_station_tick(e);
-		int timeout = t1 < 0 ? t2 : (t2 < 0 ? t1 : (t1 < t2 ? t1 : t2));
-		if (t3 >= 0 && (timeout < 0 || t3 < timeout))
-			timeout = t3;
-		timeout = engine_hook_tick(e, timeout);
 		il_engine_client *io = e->stdio;
 		if (io && io->rd.eof && !engine_client_pending(io) && !e->hl.on && !e->server)
 			break; /* end of input and everything answered (headless plays on) */
