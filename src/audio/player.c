@@ -82,7 +82,7 @@ void player_spectrum(il_player *p, const float *frames, size_t n, double latency
 
 /* Band levels of what is heard now (see player.h). What is heard lags the
  * frames written by the output's latency, less the time since. */
-int il_player_spectrum(il_player *p, unsigned char *bands)
+int il_player_spectrum(il_player *p, double ahead, unsigned char *bands)
 {
 	if (!p->spec)
 		return 0;
@@ -93,6 +93,7 @@ int il_player_spectrum(il_player *p, unsigned char *bands)
 	pthread_mutex_unlock(&p->lock);
 	if (behind < -0.1)
 		return 0; /* all heard a while ago: nothing plays */
+	behind -= ahead;
 	unsigned long long lat = behind > 0 ? (unsigned long long)(behind * IL_SINK_RATE) : 0;
 	if (lat > PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK_MAX)
 		lat = PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK_MAX;

@@ -149,13 +149,14 @@ il_track *il_player_current(il_player *p);
 il_track *il_player_next(il_player *p);
 /* A snapshot of the player's state. */
 void il_player_get_status(il_player *p, il_player_status *st);
-/* The band levels (cfg.bands of them) of what is heard now, from the
- * frames written and the output's latency when they were: 1 with bands
+/* The band levels (cfg.bands of them) of what is heard ahead seconds from
+ * now (0: now), from the frames written and the output's latency when they
+ * were (what is not written yet: the newest frames written): 1 with bands
  * set, 0 when there is no spectrum or nothing was written for longer than
  * the output holds (paused, idle, stalled). For one thread, on its own
- * clock at cfg.spectrum_fps: its frames come evenly, however the output
- * asks for data. */
-int il_player_spectrum(il_player *p, unsigned char *bands);
+ * clock, frames 1 / cfg.spectrum_fps apart: they come evenly, however the
+ * output asks for data. */
+int il_player_spectrum(il_player *p, double ahead, unsigned char *bands);
 /* The protocol word of a player state: idle, playing, paused or stopped. */
 const char *il_player_state_name(il_player_state s);
 /* The protocol word of an audio state: ok, lost, none, file or off. */

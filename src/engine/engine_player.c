@@ -352,7 +352,10 @@ static int eplayer_spectrum_step(const il_engine *e)
 /* The spectrum on the engine's clock: `spectrum` events at the rate of the
  * fastest client that takes them, each client getting its own share, while
  * a loop plays (no such client: no work at all); the milliseconds to the
- * next, or -1 when none is due. */
+ * next, or -1 when none is due. Each tick makes EPLAYER_SPECTRUM_BATCH
+ * frames, of what is heard now and a frame and two frames later (at=
+ * says when, in ms), sent together: the engine wakes a third as often,
+ * and the client shows each frame at its time. */
 static int eplayer_spectrum_tick(il_engine *e)
 {
 	struct engine_player *ep = e->player;
@@ -366,21 +369,24 @@ static int eplayer_spectrum_tick(il_engine *e)
 		ep->spec_at = 0;
 		return -1;
 	}
-	double now = time_mono(), period = step / EPLAYER_SPECTRUM_FPS;
+	double now = time_mono(), frame = step / EPLAYER_SPECTRUM_FPS, period = frame * EPLAYER_SPECTRUM_BATCH;
 	if (ep->spec_at > now)
 		return (int)((ep->spec_at - now) * 1000) + 1;
 	/* On the beat of the clock, unless the loop fell far behind it. */
 	ep->spec_at = ep->spec_at > 0 && now - ep->spec_at < period ? ep->spec_at + period : now + period;
-	unsigned char bands[PLAYER_SPECTRUM_BANDS];
-	if (il_player_spectrum(ep->pl, bands)) {
-		il_sbuf sb = SBUF_INIT;
-		proto_fmt_begin(&sb, "spectrum");
-		proto_fmt_hex(&sb, "bands", bands, sizeof bands);
-		proto_fmt_end(&sb);
-		engine_broadcast_frame(e, sb.buf, sb.len, ep->spec_frame, step);
-		sbuf_free(&sb);
+	for (int k = 0; k < EPLAYER_SPECTRUM_BATCH; k++) {
+		unsigned char bands[PLAYER_SPECTRUM_BANDS];
+		if (il_player_spectrum(ep->pl, k * frame, bands)) {
+			il_sbuf sb = SBUF_INIT;
+			proto_fmt_begin(&sb, "spectrum");
+			proto_fmt_hex(&sb, "bands", bands, sizeof bands);
+			proto_fmt_long(&sb, "at", lround(k * frame * 1000));
+			proto_fmt_end(&sb);
+			engine_broadcast_frame(e, sb.buf, sb.len, ep->spec_frame, step);
+			sbuf_free(&sb);
+		}
+		ep->spec_frame += (unsigned long)step;
 	}
-	ep->spec_frame += (unsigned long)step;
 	return (int)((ep->spec_at - now) * 1000) + 1;
 }
 

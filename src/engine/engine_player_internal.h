@@ -11,6 +11,7 @@
 
 #define PLAYER_SPECTRUM_BANDS 32
 #define EPLAYER_SPECTRUM_FPS 30.0 /* `spectrum` events a second while a loop plays */
+#define EPLAYER_SPECTRUM_BATCH 3  /* frames made at each tick of the clock, heard a frame apart */
 #define EPLAYER_RECENT 2 /* loops held for `save loop=ID`: current and previous */
 
 typedef struct il_player_job {

@@ -145,8 +145,12 @@
  *       nothing generates (retry, failed, stopped). One `failed` per job
  *       that gives up, with the whole reason in msg; one `stopped` per
  *       `stop` that ended a generation.
- *   spectrum bands=HEX                     2 hex digits (00-ff) per band,
- *                                          low to high frequency
+ *   spectrum bands=HEX at=MS               2 hex digits (00-ff) per band,
+ *                                          low to high frequency, of what
+ *                                          is heard MS milliseconds after
+ *                                          the event (frames come three at
+ *                                          a time: at=0, then one and two
+ *                                          frames later)
  *   audio state=ok|lost|none|off|file msg=S sink=S
  *                                          the output came, went or stalled
  *                                          (off: output null)

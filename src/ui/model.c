@@ -2,11 +2,9 @@
 #include "ui/model.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Reset m to "nothing known yet". */
 void uimodel_init(il_uimodel *m)
@@ -52,66 +50,6 @@ static void uimodel_long(const il_proto_msg *msg, const char *key, long *dst)
 	long d = strtol(v, &end, 10);
 	if (end != v)
 		*dst = d;
-}
-
-/* Seconds a message of level stays in the status line. */
-double uimodel_msg_seconds(int level)
-{
-	return level == UIM_MSG_INFO ? 5 : 10;
-}
-
-/* Message k of the history (0: the oldest), or NULL. */
-const il_uim_logline *uimodel_logline(const il_uimodel *m, int k)
-{
-	if (k < 0 || k >= m->log_n)
-		return NULL;
-	return &m->log[(m->log_first + k) % UIM_LOG_MAX];
-}
-
-/* Add text to the history (the oldest goes when it is full). */
-static void uimodel_log_add(il_uimodel *m, int level, const char *text)
-{
-	int k = (m->log_first + m->log_n) % UIM_LOG_MAX;
-	if (m->log_n == UIM_LOG_MAX)
-		m->log_first = (m->log_first + 1) % UIM_LOG_MAX;
-	else
-		m->log_n++;
-	m->log[k].wall = (long)time(NULL);
-	m->log[k].level = level;
-	snprintf(m->log[k].text, sizeof m->log[k].text, "%s", text);
-}
-
-/* Keep a start-up problem (once) to be printed when the station exits. */
-void uimodel_problem(il_uimodel *m, const char *text)
-{
-	for (int k = 0; k < m->nproblems; k++)
-		if (!strcmp(m->problems[k], text))
-			return;
-	if (m->nproblems < UIM_PROBLEMS_MAX)
-		snprintf(m->problems[m->nproblems++], sizeof m->problems[0], "%s", text);
-}
-
-/* uimodel_msg with a va_list. */
-void uimodel_vmsg(il_uimodel *m, int level, double now, const char *fmt, va_list ap)
-{
-	char text[sizeof m->msg];
-	vsnprintf(text, sizeof text, fmt, ap);
-	uimodel_log_add(m, level, text);
-	if (level < m->msg_level && !m->replying && m->msg[0] &&
-	    now - m->msg_at < uimodel_msg_seconds(m->msg_level))
-		return; /* information never hides a fresh warning, nor a warning an error */
-	snprintf(m->msg, sizeof m->msg, "%s", text);
-	m->msg_level = level;
-	m->msg_at = now;
-}
-
-/* Add a message to the history and show it in the status line. */
-void uimodel_msg(il_uimodel *m, int level, double now, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	uimodel_vmsg(m, level, now, fmt, ap);
-	va_end(ap);
 }
 
 /* The setting named key, or NULL. */
@@ -261,18 +199,47 @@ static unsigned uimodel_loop(il_uimodel *m, const il_proto_msg *msg, double now)
 	return UIM_D_INFO | UIM_D_TIMING | UIM_D_STATUS | UIM_D_MSG | UIM_D_ANALYSIS;
 }
 
-/* `spectrum`: band levels. */
+/* `spectrum`: band levels, shown now or, with at=MS, MS milliseconds from
+ * now (uimodel_spectrum_due; the oldest waiting is dropped for room). */
 static unsigned uimodel_spectrum(il_uimodel *m, const il_proto_msg *msg, double now)
 {
-	const char *hex = proto_get(msg, "bands");
-	if (!hex)
-		return 0;
-	long n = proto_hex_decode(hex, m->bands, UIM_BANDS_MAX);
+	const char *hex = proto_get(msg, "bands"), *at = proto_get(msg, "at");
+	unsigned char bands[UIM_BANDS_MAX];
+	long n = hex ? proto_hex_decode(hex, bands, UIM_BANDS_MAX) : -1;
 	if (n < 0)
 		return 0;
+	double later = at ? atof(at) / 1000 : 0;
+	if (later > 0 && later < 1) {
+		if (m->nlater == UIM_LATER_MAX)
+			memmove(m->later, m->later + 1, --m->nlater * sizeof *m->later);
+		struct uim_frame *f = &m->later[m->nlater++];
+		memcpy(f->bands, bands, (size_t)n);
+		f->nbands = (int)n;
+		f->due = now + later;
+		return 0;
+	}
+	memcpy(m->bands, bands, (size_t)n);
 	m->nbands = (int)n;
 	m->spectrum_at = now;
 	return UIM_D_SPECTRUM;
+}
+
+/* Show the spectrum frames whose time has come (see model.h). */
+unsigned uimodel_spectrum_due(il_uimodel *m, double now, double *next)
+{
+	int k = 0;
+	while (k < m->nlater && m->later[k].due <= now)
+		k++;
+	if (k > 0) {
+		const struct uim_frame *f = &m->later[k - 1];
+		memcpy(m->bands, f->bands, (size_t)f->nbands);
+		m->nbands = f->nbands;
+		m->spectrum_at = now;
+		memmove(m->later, m->later + k, (size_t)(m->nlater - k) * sizeof *m->later);
+		m->nlater -= k;
+	}
+	*next = m->nlater > 0 ? m->later[0].due : 0;
+	return k > 0 ? UIM_D_SPECTRUM : 0;
 }
 
 /* `setting`: one setting's value and its range or choices. */

@@ -12,6 +12,7 @@
 #include "gen/job.h"
 
 #define UIM_BANDS_MAX 256
+#define UIM_LATER_MAX 8 /* spectrum frames waiting for their time */
 #define UIM_SETTINGS_MAX 64
 #define UIM_PRESETS_MAX 200
 #define UIM_STATS_MAX 40
@@ -127,6 +128,12 @@ typedef struct il_uimodel {
 	unsigned char bands[UIM_BANDS_MAX];
 	int nbands;
 	double spectrum_at;
+	struct uim_frame {   /* frames to show later (their event's at=), oldest first */
+		unsigned char bands[UIM_BANDS_MAX];
+		int nbands;
+		double due;
+	} later[UIM_LATER_MAX];
+	int nlater;
 	/* settings and presets */
 	il_uim_setting settings[UIM_SETTINGS_MAX];
 	int nsettings;
@@ -203,6 +210,10 @@ double uimodel_min_left(const il_uimodel *m, double now);
 double uimodel_sleep_left(const il_uimodel *m, double now);
 /* True while a generation runs (running, analyzing or waiting to retry). */
 int uimodel_generating(const il_uimodel *m);
+/* Show the spectrum frames whose time has come (the newest of them):
+ * UIM_D_SPECTRUM when one was, else 0; *next is set to the time of the
+ * next frame waiting, or 0 when none is. */
+unsigned uimodel_spectrum_due(il_uimodel *m, double now, double *next);
 /* The protocol word of the playback state, "starting" before it is known. */
 const char *uimodel_state_name(const il_uimodel *m);
 /* The protocol word of the audio state, "" before it is known. */

@@ -354,6 +354,11 @@ static int ui_timers(il_ui_app *a)
 			next = expiry < next ? expiry : next;
 		}
 	}
+	double due;
+	if (uimodel_spectrum_due(m, now, &due))
+		app_dirty(a, UIM_D_SPECTRUM);
+	if (due > 0)
+		next = due < next ? due : next;
 	if (m->nbands > 0) {
 		double stale = m->spectrum_at + 1.0;
 		if (now >= stale) {

@@ -2,9 +2,11 @@
 # The spectrum comes on the engine's clock: 30 events a second, evenly,
 # while a loop plays through PulseAudio (which asks for data in bursts of
 # its own rhythm: made at each write, the events came about 18 times a
-# second), and none, with no spectrum work at all, while no client is
-# attached: the detached engine's main thread then sleeps; a client gets
-# the rate it asks for (`spectrum fps=N`).
+# second), three at each tick, for now and a frame and two frames later
+# (at=0, 33 and 67 ms), so that the main thread wakes about 10 times a
+# second for them, not 30; none, with no spectrum work at all, while no
+# client is attached: the detached engine's main thread then sleeps; a
+# client gets the rate it asks for (`spectrum fps=N`).
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/audio/pulse.sh"
 . "${top_srcdir:-.}/tests/engine_lib.sh"
@@ -30,14 +32,23 @@ sleep 1
 # Attached: 30 events a second, counted from the client's first one.
 "$IL_BIN" --remote events >"$TEST_TMP/ev" 2>&1 &
 EV=$!
-spec() { grep -c '^spectrum bands=[0-9a-f]\{64\}$' "$TEST_TMP/ev"; }
+spec() { grep -c '^spectrum bands=[0-9a-f]\{64\} at=\(0\|33\|67\)$' "$TEST_TMP/ev"; }
 n=100
 while [ "$(spec)" -eq 0 ] && [ "$n" -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
-c0=$(spec); sleep 4; c1=$(spec)
+c0=$(spec); s0=$(switches "$DPID"); sleep 4; c1=$(spec); s1=$(switches "$DPID")
 kill "$EV" 2>/dev/null; wait "$EV" 2>/dev/null
 n=$((c1 - c0))
 [ "$n" -ge 100 ] && [ "$n" -le 140 ] && pass "attached: $n spectrum events in 4 s (30 a second)" ||
 	fail "attached: $n spectrum events in 4 s, not about 120"
+# Three at a tick, in order: at=0, 33, 67 (a fourth line of a group, or a
+# missing one, breaks the pattern).
+ats=$(sed -n 's/^spectrum .* at=\([0-9]*\)$/\1/p' "$TEST_TMP/ev" | head -60 | tr '\n' ' ')
+case "$ats" in
+"0 33 67 0 33 67 0 33 67 "*) pass "three frames a tick: at=0 33 67" ;;
+*) fail "spectrum frames not three a tick: at=$ats" ;;
+esac
+[ $((s1 - s0)) -le 60 ] && pass "attached: the main thread woke $((s1 - s0)) times in 4 s (a tick every 100 ms)" ||
+	fail "attached: the main thread woke $((s1 - s0)) times in 4 s, more than 60"
 
 # Detached: the music plays on, and the main thread is not woken for a spectrum.
 sleep 1
@@ -58,7 +69,7 @@ engine_send "play file=$TEST_TMP/a.wav"
 engine_wait '^spectrum bands=' 20 || fail "--engine: no spectrum event"
 count() { grep -c '^spectrum bands=' "$ENGINE_EV"; }
 engine_send "spectrum fps=15"
-sleep 1
+sleep 2 # past the output's start, when it takes a second or so before it plays on evenly
 c0=$(count); sleep 4; c1=$(count)
 n=$((c1 - c0))
 [ "$n" -ge 50 ] && [ "$n" -le 70 ] && pass "spectrum fps=15: $n events in 4 s (15 a second)" ||
