@@ -19,6 +19,12 @@
 
 /* Kinds of shape. */
 enum { SV_KICK = 1, SV_SNARE, SV_HAT, SV_TOM };
+/* The envelopes of each kind of shape (sv_gen.env): those stepped every
+ * frame come first. */
+enum { SV_E_KICK_AMP, SV_E_KICK_SWEEP, SV_E_KICK_OVERTONE, SV_E_KICK_CLICK };
+enum { SV_E_SNARE_BODY, SV_E_SNARE_NOISE };
+enum { SV_E_TOM_SWEEP, SV_E_TOM_NOISE, SV_E_TOM_AMP };
+#define SV_ENVS 4
 
 /* The generator of a drum's shape, with its state after the frames it has
  * made. Its state at the start is the shape's key in the cache: it is set
@@ -29,15 +35,15 @@ typedef struct sv_gen {
 	size_t i;        /* frames made */
 	size_t marked;   /* kick: frames made with the beater click (which come first) */
 	double inv;      /* seconds per frame */
+	double env[SV_ENVS], fall[SV_ENVS]; /* envelopes from 1, each times its fall a frame (SV_E_*) */
 	union {
 		struct {
-			double ph, e_amp, k_amp, e_f, k_f, e_c, k_c, e_n, k_n;
+			double ph;
 			size_t attack;
 			uint32_t ns;
 			float hp, prev, tone, click;
 		} kick;
 		struct {
-			double e_n, k_n, e_b, k_b;
 			float tone;
 			int clap;
 		} snare;
@@ -45,11 +51,25 @@ typedef struct sv_gen {
 			float ph[6], inc[6];
 		} hat;
 		struct {
-			double ph, e_f, k_f, e_n, k_n, e_a, k_a;
+			double ph;
 			float tone;
 		} tom;
 	} u;
 } sv_gen;
+
+/* Set envelope k of g to start at 1 and fall by the factor fall a frame. */
+static void sv_env_start(sv_gen *g, int k, double fall)
+{
+	g->env[k] = 1.0;
+	g->fall[k] = fall;
+}
+
+/* One frame of the first n envelopes e, each times its fall f. */
+static inline void sv_env_step(double *e, const double *f, int n)
+{
+	for (int k = 0; k < n; k++)
+		e[k] *= f[k];
+}
 
 /* A shape kept for the clip: lanes of cap frames, g.i of them made. */
 typedef struct sv_shape {
@@ -93,14 +113,10 @@ static void sv_kick_start(sv_gen *g, int rate, float tone, float decay, float cl
 	g->lanes = 2;
 	g->inv = 1.0 / rate;
 	double inv = g->inv;
-	g->u.kick.e_amp = 1.0;
-	g->u.kick.k_amp = exp(-inv / decay);
-	g->u.kick.e_f = 1.0;
-	g->u.kick.k_f = exp(-30.0 * inv);
-	g->u.kick.e_c = 1.0;
-	g->u.kick.k_c = exp(-200.0 * inv);
-	g->u.kick.e_n = 1.0;
-	g->u.kick.k_n = exp(-inv / 0.004);
+	sv_env_start(g, SV_E_KICK_AMP, exp(-inv / decay));
+	sv_env_start(g, SV_E_KICK_SWEEP, exp(-30.0 * inv));
+	sv_env_start(g, SV_E_KICK_OVERTONE, exp(-200.0 * inv));
+	sv_env_start(g, SV_E_KICK_CLICK, exp(-inv / 0.004));
 	g->u.kick.attack = (size_t)(0.002 * rate) + 1;
 	g->u.kick.ns = 0x9E3779B9u; /* the same click on every hit */
 	g->u.kick.tone = tone;
@@ -110,33 +126,28 @@ static void sv_kick_start(sv_gen *g, int rate, float tone, float decay, float cl
 /* The next m frames of a kick's shape into a and n. */
 static void sv_kick_next(sv_gen *g, float *a, float *n, size_t m)
 {
-	double ph = g->u.kick.ph, inv = g->inv, e_amp = g->u.kick.e_amp, e_f = g->u.kick.e_f, e_c = g->u.kick.e_c;
-	double e_n = g->u.kick.e_n, k_amp = g->u.kick.k_amp, k_f = g->u.kick.k_f, k_c = g->u.kick.k_c;
-	double k_n = g->u.kick.k_n;
+	double ph = g->u.kick.ph, inv = g->inv, e[SV_ENVS], f[SV_ENVS];
+	memcpy(e, g->env, sizeof e);
+	memcpy(f, g->fall, sizeof f);
 	size_t attack = g->u.kick.attack, marked = g->marked;
 	uint32_t ns = g->u.kick.ns;
 	float tone = g->u.kick.tone, click = g->u.kick.click, hp = g->u.kick.hp, prev = g->u.kick.prev;
 	for (size_t k = 0, i = g->i; k < m; k++, i++) {
-		ph += tone * (1.0 + 2.0 * e_f) * inv;
-		float amp = (float)e_amp * (i < attack ? (float)i / (float)attack : 1.0f);
-		a[k] = (sv_sin(ph) + 0.3f * (float)e_c * sv_sin(ph * 3.1)) * amp;
-		if (e_n > 1e-4) {
+		ph += tone * (1.0 + 2.0 * e[SV_E_KICK_SWEEP]) * inv;
+		float amp = (float)e[SV_E_KICK_AMP] * (i < attack ? (float)i / (float)attack : 1.0f);
+		a[k] = (sv_sin(ph) + 0.3f * (float)e[SV_E_KICK_OVERTONE] * sv_sin(ph * 3.1)) * amp;
+		if (e[SV_E_KICK_CLICK] > 1e-4) { /* the click, while it sounds */
 			float nz = sv_noise(&ns);
 			hp = 0.6f * (hp + nz - prev);
 			prev = nz;
-			n[k] = hp * (float)e_n * click;
-			e_n *= k_n;
+			n[k] = hp * (float)e[SV_E_KICK_CLICK] * click;
+			e[SV_E_KICK_CLICK] *= f[SV_E_KICK_CLICK];
 			marked = i + 1;
 		}
-		e_amp *= k_amp;
-		e_f *= k_f;
-		e_c *= k_c;
+		sv_env_step(e, f, SV_E_KICK_CLICK);
 	}
+	memcpy(g->env, e, sizeof e);
 	g->u.kick.ph = ph;
-	g->u.kick.e_amp = e_amp;
-	g->u.kick.e_f = e_f;
-	g->u.kick.e_c = e_c;
-	g->u.kick.e_n = e_n;
 	g->u.kick.ns = ns;
 	g->u.kick.hp = hp;
 	g->u.kick.prev = prev;
@@ -151,10 +162,8 @@ static void sv_snare_start(sv_gen *g, int rate, float tone, float decay, int cla
 	g->kind = SV_SNARE;
 	g->lanes = 2;
 	g->inv = 1.0 / rate;
-	g->u.snare.e_n = 1.0;
-	g->u.snare.k_n = exp(-g->inv / decay);
-	g->u.snare.e_b = 1.0;
-	g->u.snare.k_b = exp(-g->inv / 0.05);
+	sv_env_start(g, SV_E_SNARE_NOISE, exp(-g->inv / decay));
+	sv_env_start(g, SV_E_SNARE_BODY, exp(-g->inv / 0.05));
 	g->u.snare.tone = tone;
 	g->u.snare.clap = clap;
 }
@@ -162,22 +171,23 @@ static void sv_snare_start(sv_gen *g, int rate, float tone, float decay, int cla
 /* The next m frames of a snare's shape into env and body. */
 static void sv_snare_next(sv_gen *g, float *env, float *body, size_t m)
 {
-	double inv = g->inv, e_n = g->u.snare.e_n, e_b = g->u.snare.e_b, k_n = g->u.snare.k_n, k_b = g->u.snare.k_b;
+	double inv = g->inv, e[SV_ENVS], f[SV_ENVS];
+	memcpy(e, g->env, sizeof e);
+	memcpy(f, g->fall, sizeof f);
 	float tone = g->u.snare.tone;
 	int clap = g->u.snare.clap;
 	for (size_t k = 0, i = g->i; k < m; k++, i++) {
 		double tt = i * inv;
-		if (clap && tt < 0.03) {
+		if (clap && tt < 0.03) { /* a clap's first 30 ms: three claps */
 			env[k] = (float)exp(-fmod(tt, 0.01) / 0.004);
 		} else {
-			env[k] = (float)e_n;
-			e_n *= k_n;
+			env[k] = (float)e[SV_E_SNARE_NOISE];
+			e[SV_E_SNARE_NOISE] *= f[SV_E_SNARE_NOISE];
 		}
-		body[k] = clap ? 0.0f : 0.7f * (float)e_b * sv_sin(tone * tt);
-		e_b *= k_b;
+		body[k] = clap ? 0.0f : 0.7f * (float)e[SV_E_SNARE_BODY] * sv_sin(tone * tt);
+		sv_env_step(e, f, SV_E_SNARE_NOISE);
 	}
-	g->u.snare.e_n = e_n;
-	g->u.snare.e_b = e_b;
+	memcpy(g->env, e, sizeof e);
 }
 
 /* Set g to the start of a hat's shape: its metal, six square waves at
@@ -220,35 +230,28 @@ static void sv_tom_start(sv_gen *g, int rate, float tone, float decay)
 	g->kind = SV_TOM;
 	g->lanes = 3;
 	g->inv = 1.0 / rate;
-	double inv = g->inv;
-	g->u.tom.e_f = 1.0;
-	g->u.tom.k_f = exp(-18.0 * inv);
-	g->u.tom.e_n = 1.0;
-	g->u.tom.k_n = exp(-40.0 * inv);
-	g->u.tom.e_a = 1.0;
-	g->u.tom.k_a = exp(-inv / decay);
+	sv_env_start(g, SV_E_TOM_SWEEP, exp(-18.0 * g->inv));
+	sv_env_start(g, SV_E_TOM_NOISE, exp(-40.0 * g->inv));
+	sv_env_start(g, SV_E_TOM_AMP, exp(-g->inv / decay));
 	g->u.tom.tone = tone;
 }
 
 /* The next m frames of a tom's shape into s, en and ea. */
 static void sv_tom_next(sv_gen *g, float *s, float *en, float *ea, size_t m)
 {
-	double ph = g->u.tom.ph, inv = g->inv, e_f = g->u.tom.e_f, e_n = g->u.tom.e_n, e_a = g->u.tom.e_a;
-	double k_f = g->u.tom.k_f, k_n = g->u.tom.k_n, k_a = g->u.tom.k_a;
+	double ph = g->u.tom.ph, inv = g->inv, e[SV_ENVS], f[SV_ENVS];
+	memcpy(e, g->env, sizeof e);
+	memcpy(f, g->fall, sizeof f);
 	float tone = g->u.tom.tone;
 	for (size_t i = 0; i < m; i++) {
-		ph += tone * (1.0 + 0.6 * e_f) * inv;
+		ph += tone * (1.0 + 0.6 * e[SV_E_TOM_SWEEP]) * inv;
 		s[i] = sv_sin(ph);
-		en[i] = (float)e_n;
-		ea[i] = (float)e_a;
-		e_f *= k_f;
-		e_n *= k_n;
-		e_a *= k_a;
+		en[i] = (float)e[SV_E_TOM_NOISE];
+		ea[i] = (float)e[SV_E_TOM_AMP];
+		sv_env_step(e, f, SV_E_TOM_AMP + 1);
 	}
+	memcpy(g->env, e, sizeof e);
 	g->u.tom.ph = ph;
-	g->u.tom.e_f = e_f;
-	g->u.tom.e_n = e_n;
-	g->u.tom.e_a = e_a;
 }
 
 /* The next m frames of a shape into its lanes. */
