@@ -200,7 +200,10 @@ static unsigned uimodel_loop(il_uimodel *m, const il_proto_msg *msg, double now)
 }
 
 /* `spectrum`: band levels, shown now or, with at=MS, MS milliseconds from
- * now (uimodel_spectrum_due; the oldest waiting is dropped for room). */
+ * now (uimodel_spectrum_due). A newer frame replaces those waiting for
+ * the same time or later (and one shown now, all of them): they were
+ * made earlier, from what the output held then. The oldest waiting is
+ * dropped for room. */
 static unsigned uimodel_spectrum(il_uimodel *m, const il_proto_msg *msg, double now)
 {
 	const char *hex = proto_get(msg, "bands"), *at = proto_get(msg, "at");
@@ -209,6 +212,8 @@ static unsigned uimodel_spectrum(il_uimodel *m, const il_proto_msg *msg, double 
 	if (n < 0)
 		return 0;
 	double later = at ? atof(at) / 1000 : 0;
+	while (m->nlater > 0 && m->later[m->nlater - 1].due >= now + later)
+		m->nlater--;
 	if (later > 0 && later < 1) {
 		if (m->nlater == UIM_LATER_MAX)
 			memmove(m->later, m->later + 1, --m->nlater * sizeof *m->later);

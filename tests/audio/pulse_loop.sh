@@ -40,7 +40,7 @@ run_once() {
 	engine_send "ping id=x"
 	sleep 6
 	pulse_record_stop
-	expect_line "$ENGINE_EV" '^spectrum bands=[0-9a-f]{64}$' "spectrum events while playing"
+	expect_line "$ENGINE_EV" '^spectrum bands=[0-9a-f]{64} at=[0-9]+$' "spectrum events while playing"
 	engine_quit; st=$ENGINE_STATUS; expect_status 0 "$st" "the engine exits 0"
 	! grep -q '^log level=warn msg="audio underrun' "$ENGINE_EV"
 }

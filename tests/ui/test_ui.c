@@ -170,6 +170,23 @@ START_TEST(test_model_events)
 	ck_assert_uint_eq(feed(&m, "spectrum bands=00ff80"), UIM_D_SPECTRUM);
 	ck_assert_int_eq(m.nbands, 3);
 	ck_assert_int_eq(m.bands[1], 255);
+	/* Frames for later (at=MS, from the time fed: 100.0) wait for their
+	 * time; when two are due at once, the newer shows. */
+	double next;
+	ck_assert_uint_eq(feed(&m, "spectrum bands=00ff80 at=0"), UIM_D_SPECTRUM);
+	ck_assert_uint_eq(feed(&m, "spectrum bands=10ff80 at=33"), 0);
+	ck_assert_uint_eq(feed(&m, "spectrum bands=20ff80 at=67"), 0);
+	ck_assert_uint_eq(uimodel_spectrum_due(&m, 100.020, &next), 0);
+	ck_assert_double_eq_tol(next, 100.033, 1e-9);
+	ck_assert_int_eq(m.bands[0], 0x00);
+	ck_assert_uint_eq(uimodel_spectrum_due(&m, 100.040, &next), UIM_D_SPECTRUM);
+	ck_assert_int_eq(m.bands[0], 0x10);
+	ck_assert_double_eq_tol(next, 100.067, 1e-9);
+	/* A newer frame replaces one waiting for a later time. */
+	ck_assert_uint_eq(feed(&m, "spectrum bands=30ff80 at=33"), 0);
+	ck_assert_uint_eq(uimodel_spectrum_due(&m, 100.040, &next), UIM_D_SPECTRUM);
+	ck_assert_int_eq(m.bands[0], 0x30);
+	ck_assert_double_eq(next, 0.0);
 	feed(&m, "loop title=\"New One\" artist=X prompt=\"calm piano\" seconds=7 bpm=80 score=0.9 method=advanced quality=good");
 	ck_assert_str_eq(m.title, "New One");
 	ck_assert_str_eq(m.loop_prompt, "calm piano");
