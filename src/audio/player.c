@@ -93,6 +93,8 @@ int il_player_spectrum(il_player *p, double ahead, unsigned char *bands)
 	pthread_mutex_unlock(&p->lock);
 	if (behind < -0.1)
 		return 0; /* all heard a while ago: nothing plays */
+	if (ahead > 0 && behind < ahead)
+		return -1; /* not written yet */
 	behind -= ahead;
 	unsigned long long lat = behind > 0 ? (unsigned long long)(behind * IL_SINK_RATE) : 0;
 	if (lat > PLAYER_RING - IL_SPEC_FFT - 2 * IL_PLAYER_BLOCK_MAX)

@@ -151,11 +151,11 @@ il_track *il_player_next(il_player *p);
 void il_player_get_status(il_player *p, il_player_status *st);
 /* The band levels (cfg.bands of them) of what is heard ahead seconds from
  * now (0: now), from the frames written and the output's latency when they
- * were (what is not written yet: the newest frames written): 1 with bands
- * set, 0 when there is no spectrum or nothing was written for longer than
- * the output holds (paused, idle, stalled). For one thread, on its own
- * clock, frames 1 / cfg.spectrum_fps apart: they come evenly, however the
- * output asks for data. */
+ * were: 1 with bands set, 0 when there is no spectrum or nothing was
+ * written for longer than the output holds (paused, idle, stalled), -1
+ * when what is heard then is not written yet (ahead > 0 only). For one
+ * thread, on its own clock, frames 1 / cfg.spectrum_fps apart: they come
+ * evenly, however the output asks for data. */
 int il_player_spectrum(il_player *p, double ahead, unsigned char *bands);
 /* The protocol word of a player state: idle, playing, paused or stopped. */
 const char *il_player_state_name(il_player_state s);

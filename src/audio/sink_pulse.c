@@ -290,7 +290,7 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 	}
 	if (rc == 0)
 		pulse_dispatch_ready(p);
-	if (rc == 0 && p->writes++ % 8 == 0) {
+	if (rc == 0 && (p->writes++ % 8 == 0 || p->latency <= 0)) { /* each write until it is known */
 		pa_usec_t us;
 		int neg;
 		if (pa_stream_get_latency(p->st, &us, &neg) == 0)

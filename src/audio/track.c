@@ -219,6 +219,7 @@ int il_track_new(il_loop *loop, il_track **out, il_err *err)
 	} else if (spill >= 0) {
 		close(spill);
 	}
+	il_track_page_out(t); /* in its file until it plays, like a region mapped from its clip */
 	*out = t;
 	return 0;
 }

@@ -372,11 +372,17 @@ static int eplayer_spectrum_tick(il_engine *e)
 	double now = time_mono(), frame = step / EPLAYER_SPECTRUM_FPS, period = frame * EPLAYER_SPECTRUM_BATCH;
 	if (ep->spec_at > now)
 		return (int)((ep->spec_at - now) * 1000) + 1;
-	/* On the beat of the clock, unless the loop fell far behind it. */
-	ep->spec_at = ep->spec_at > 0 && now - ep->spec_at < period ? ep->spec_at + period : now + period;
-	for (int k = 0; k < EPLAYER_SPECTRUM_BATCH; k++) {
+	/* On the beat of the clock, unless the loop fell far behind it; the
+	 * next tick after the frames made (fewer than three when the output
+	 * holds less than two frames ahead: a short latency). */
+	double tick = ep->spec_at > 0 && now - ep->spec_at < period ? ep->spec_at : now;
+	int k = 0;
+	for (; k < EPLAYER_SPECTRUM_BATCH; k++) {
 		unsigned char bands[PLAYER_SPECTRUM_BANDS];
-		if (il_player_spectrum(ep->pl, k * frame, bands)) {
+		int made = il_player_spectrum(ep->pl, k * frame, bands);
+		if (made < 0)
+			break;
+		if (made) {
 			il_sbuf sb = SBUF_INIT;
 			proto_fmt_begin(&sb, "spectrum");
 			proto_fmt_hex(&sb, "bands", bands, sizeof bands);
@@ -387,6 +393,7 @@ static int eplayer_spectrum_tick(il_engine *e)
 		}
 		ep->spec_frame += (unsigned long)step;
 	}
+	ep->spec_at = tick + (k > 0 ? k : 1) * frame;
 	return (int)((ep->spec_at - now) * 1000) + 1;
 }
 

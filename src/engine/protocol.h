@@ -150,7 +150,9 @@
  *                                          is heard MS milliseconds after
  *                                          the event (frames come three at
  *                                          a time: at=0, then one and two
- *                                          frames later)
+ *                                          frames later; fewer with a short
+ *                                          latency, and a slower client's
+ *                                          share of them)
  *   audio state=ok|lost|none|off|file msg=S sink=S
  *                                          the output came, went or stalled
  *                                          (off: output null)

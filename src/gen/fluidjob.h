@@ -15,6 +15,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#ifndef MADV_POPULATE_READ /* Linux 5.14, in glibc's headers from 2.35 */
+#define MADV_POPULATE_READ 22
+#define MADV_POPULATE_WRITE 23
+#endif
+
 #define FLUID_JOB_MAGIC 0x32666c69u /* "ilf2": the layout below, version 2 */
 #define FLUID_JOB_FD 3              /* the job's descriptor in the renderer */
 

@@ -212,8 +212,10 @@ static unsigned uimodel_spectrum(il_uimodel *m, const il_proto_msg *msg, double 
 	if (n < 0)
 		return 0;
 	double later = at ? atof(at) / 1000 : 0;
+	if (!(later > 0 && later < 1))
+		m->nlater = 0; /* shown now: those waiting were made before it */
 	while (m->nlater > 0 && m->later[m->nlater - 1].due >= now + later)
-		m->nlater--;
+		m->nlater--; /* (they stay in the order of their times) */
 	if (later > 0 && later < 1) {
 		if (m->nlater == UIM_LATER_MAX)
 			memmove(m->later, m->later + 1, --m->nlater * sizeof *m->later);

@@ -108,6 +108,7 @@ static void ui_engine_failed(il_ui_app *a, const char *why)
 	a->m.have_status = 1;
 	a->m.gen = GEN_STATE_IDLE;
 	a->m.nbands = 0;
+	a->m.nlater = 0; /* nor its frames still waiting for their time */
 	app_dirty(a, UIM_D_ALL);
 }
 

@@ -117,8 +117,10 @@ START_TEST(track_identity_and_resampling)
 	l = make_loop(8000, 3001, 4000, 48000, 2, 7);
 	memcpy(whole = malloc(16000 * sizeof *whole), l->frames, 16000 * sizeof *whole);
 	ck_assert_int_eq(il_track_new(l, &t, &err), 0);
-	ck_assert_ptr_null(t->loop->frames);
-	ck_assert_int_eq(t->own_pcm, 2);
+	if (t->clip_fd >= 0) { /* (where $TMPDIR takes nameless files) */
+		ck_assert_ptr_null(t->loop->frames);
+		ck_assert_int_eq(t->own_pcm, 2);
+	}
 	ck_assert(memcmp(t->pcm, whole + 2 * 3001, 8000 * sizeof *whole) == 0);
 	il_track_page_out(t);
 	ck_assert(memcmp(t->pcm, whole + 2 * 3001, 8000 * sizeof *whole) == 0);

@@ -17,13 +17,19 @@
 #include "ui/paneltext.h"
 #include "ui/theme.h"
 
-/* Apply one event line to m; dirty bits. */
-static unsigned feed(il_uimodel *m, const char *line)
+/* Apply one event line to m at time now; dirty bits. */
+static unsigned feed_at(il_uimodel *m, const char *line, double now)
 {
 	static il_proto_msg msg;
 	il_err err;
 	ck_assert_int_eq(proto_parse_line(line, strlen(line), &msg, &err), 1);
-	return uimodel_apply(m, &msg, 100.0);
+	return uimodel_apply(m, &msg, now);
+}
+
+/* Feed one event line at time 100.0. */
+static unsigned feed(il_uimodel *m, const char *line)
+{
+	return feed_at(m, line, 100.0);
 }
 
 START_TEST(test_parse_color)
@@ -187,6 +193,12 @@ START_TEST(test_model_events)
 	ck_assert_uint_eq(uimodel_spectrum_due(&m, 100.040, &next), UIM_D_SPECTRUM);
 	ck_assert_int_eq(m.bands[0], 0x30);
 	ck_assert_double_eq(next, 0.0);
+	/* One shown now replaces all those waiting, even overdue ones (a
+	 * screen that ran late). */
+	feed(&m, "spectrum bands=40ff80 at=33");
+	ck_assert_uint_eq(feed_at(&m, "spectrum bands=50ff80 at=0", 100.110), UIM_D_SPECTRUM);
+	ck_assert_uint_eq(uimodel_spectrum_due(&m, 100.5, &next), 0);
+	ck_assert_int_eq(m.bands[0], 0x50);
 	feed(&m, "loop title=\"New One\" artist=X prompt=\"calm piano\" seconds=7 bpm=80 score=0.9 method=advanced quality=good");
 	ck_assert_str_eq(m.title, "New One");
 	ck_assert_str_eq(m.loop_prompt, "calm piano");

@@ -2,10 +2,11 @@
 # The spectrum's frames on the terminal: about 30 a second, and at most 15
 # over ssh (SSH_CONNECTION set), each written in one write() (the kernel's
 # count of the station's write calls, /proc/PID/io syscw, over 4 s), each
-# drawn at its time though the engine sends them three at a time (read
-# calls, syscr: about 10 a second, 5 over ssh, where the engine is asked
-# for 15 frames and sends no more), and none while no spectrum is on
-# screen.
+# drawn at its time; over ssh the engine is asked for 15 and sends no
+# more, and none while no spectrum is on screen (read calls, syscr). (The
+# output here is null, which holds no frames ahead: the engine sends one
+# frame a read, not three; spectrum_clock.sh counts those through
+# PulseAudio.)
 # Counts, not timing: a frame is a write, an event a read.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/ui/tmux_lib.sh"
@@ -42,8 +43,8 @@ for how in local ssh; do
 	if [ $how = local ]; then
 		[ "$n" -ge 80 ] && [ "$n" -le 150 ] && pass "local: $n writes in 4 s: 30 frames a second, one write each" ||
 			fail "local: $n writes in 4 s (30 frames a second in one write each, and a few other draws: 80-150)"
-		[ "$r" -ge 30 ] && [ "$r" -le 80 ] && pass "local: $r reads in 4 s: frames come three at a time" ||
-			fail "local: $r reads in 4 s (30 frames a second, three a read, and a few status answers: 30-80)"
+		[ "$r" -ge 30 ] && pass "local: $r reads in 4 s: the frames come" ||
+			fail "local: $r reads in 4 s: the frames do not come"
 		# No spectrum on screen (Statistics): the engine sends none.
 		reads_on F3 '[+┌][^a-z]*Statistics' "F3: the Statistics screen"
 		[ "$r" -le 12 ] && pass "Statistics: $r reads in 4 s: no spectrum frames come" ||
@@ -56,7 +57,7 @@ for how in local ssh; do
 			fail "ssh: $n writes in 4 s (15 frames a second, and a few other draws: 40-88)"
 		# It asked the engine for 15 frames a second (`spectrum fps=15`):
 		# a read each, not 30.
-		[ "$r" -le 45 ] && pass "ssh: $r reads in 4 s: the engine sends 15 frames a second" ||
+		[ "$r" -le 85 ] && pass "ssh: $r reads in 4 s: the engine sends 15 frames a second" ||
 			fail "ssh: $r reads in 4 s: the engine sends more than the station draws"
 	fi
 	T send-keys -t "$UI_PANE" Q
