@@ -111,8 +111,7 @@ void il_track_page_out(il_track *t)
 static int track_map_region(il_track *t, int fd, const il_loop *loop, size_t len)
 {
 	long page = sysconf(_SC_PAGESIZE);
-	size_t at = loop->loop_start * 2 * sizeof *loop->frames, from = at / (size_t)(page > 0 ? page : 4096);
-	from *= (size_t)(page > 0 ? page : 4096);
+	size_t at = loop->loop_start * 2 * sizeof *loop->frames, from = at - at % (size_t)(page > 0 ? page : 4096);
 	size_t bytes = at - from + len * 2 * sizeof *loop->frames;
 	void *m = mmap(NULL, bytes, PROT_READ, MAP_SHARED, fd, (off_t)from);
 	if (m == MAP_FAILED)

@@ -315,6 +315,15 @@ static void engine_reap_clients(il_engine *e)
 	}
 }
 
+/* Send what waits for the clients: all of it to blocking ones, what
+ * their sockets take to the others. */
+static void engine_flush_clients(il_engine *e)
+{
+	for (int k = 0; k < e->nclients; k++)
+		if (!e->clients[k]->nonblock || engine_client_pending(e->clients[k]))
+			engine_client_flush(e->clients[k]);
+}
+
 /* The main loop: poll the socket, the clients and the wake-ups; run the
  * parts' ticks. */
 static void engine_loop(il_engine *e)
@@ -327,9 +336,7 @@ static void engine_loop(il_engine *e)
 		timeout = engine_hook_tick(e, timeout);
 		/* What the ticks made (the spectrum's frames) goes out now, not
 		 * once the wait below is over. */
-		for (int k = 0; k < e->nclients; k++)
-			if (!e->clients[k]->nonblock || engine_client_pending(e->clients[k]))
-				engine_client_flush(e->clients[k]);
+		engine_flush_clients(e);
 		struct pollfd p[2 + 2 * ENGINE_CLIENTS_MAX];
 		il_engine_client *who[2 + 2 * ENGINE_CLIENTS_MAX];
 		int n = 0;
@@ -373,9 +380,7 @@ static void engine_loop(il_engine *e)
 			else
 				engine_client_flush(c);
 		}
-		for (int k = 0; k < e->nclients; k++)
-			if (!e->clients[k]->nonblock || engine_client_pending(e->clients[k]))
-				engine_client_flush(e->clients[k]);
+		engine_flush_clients(e);
 		engine_reap_clients(e);
 	}
 }

@@ -424,7 +424,6 @@ int synth_render(const il_synth_params *p, float **out, size_t *nframes, il_synt
 	int rc = synth_render_clip(c, p, sf, &res, n, err);
 	if (plan)
 		*plan = c->plan;
-	sv_drum_cache_free(c->drums); /* (none by now: synth_render_clip lets it go after the bars) */
 	free(c->score.ev);
 	free(c);
 	if (rc != 0) {
