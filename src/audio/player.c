@@ -317,12 +317,15 @@ int il_player_pause(il_player *p, int on, il_err *err)
 	return rc;
 }
 
-/* Set the software volume, smoothed. */
+/* Set the software volume: smoothed while sound plays, at once while
+ * nothing is heard (the next start must not ramp from the old volume). */
 void il_player_set_volume(il_player *p, int volume)
 {
 	pthread_mutex_lock(&p->lock);
 	p->cfg.volume = volume;
 	p->vtarget = il_xfade_volume_gain(volume);
+	if (!p->cur || p->pgain == 0.0f)
+		p->vgain = p->vtarget;
 	pthread_mutex_unlock(&p->lock);
 }
 

@@ -318,6 +318,46 @@ START_TEST(volume_and_pause_are_smooth)
 }
 END_TEST
 
+START_TEST(volume_set_while_silent_applies_at_once)
+{
+	/* A volume set while nothing is heard (before the first loop) is the
+	 * volume the loop starts at: past its 10 ms start ramp, no slope from
+	 * the old volume. */
+	il_err err;
+	il_loop *l = il_loop_new();
+	l->frames = malloc(2 * 4800 * sizeof(float));
+	for (int i = 0; i < 2 * 4800; i++)
+		l->frames[i] = 0.5f;
+	l->nframes = 4800;
+	l->rate = 48000;
+	l->channels = 2;
+	l->loop_end = 4800;
+	il_track *t;
+	ck_assert_int_eq(il_track_new(l, &t, &err), 0);
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink.kind = IL_SINK_FILE;
+	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/vol0.wav", tmpdir);
+	cfg.min_duration = 10;
+	cfg.volume = 100;
+	cfg.max_seconds = 0.2;
+	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
+	il_player_cb cb = { &f, on_loop, NULL, on_ended, NULL };
+	il_player *p;
+	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
+	il_player_set_volume(p, 20);
+	il_player_enqueue(p, t);
+	wait_ended(&f);
+	il_player_free(p);
+	float *x;
+	long n = read_wav(cfg.sink.path, &x);
+	ck_assert_int_eq(n, 9600);
+	for (long i = 480; i < n; i++)
+		ck_assert_double_eq_tol(x[2 * i], 0.5 * 0.04, 1e-6); /* volume 20 % = 0.04 */
+	free(x);
+}
+END_TEST
+
 START_TEST(pause_with_nothing_playing_is_refused)
 {
 	/* A pause while nothing plays must not leave a hidden state: the loop
@@ -523,6 +563,7 @@ static Suite *player_suite(void)
 	tcase_add_test(tc, track_identity_and_resampling);
 	tcase_add_test(tc, thousand_switches_sample_exact);
 	tcase_add_test(tc, volume_and_pause_are_smooth);
+	tcase_add_test(tc, volume_set_while_silent_applies_at_once);
 	tcase_add_test(tc, pause_with_nothing_playing_is_refused);
 	tcase_add_test(tc, wav_save_loop_points);
 	tcase_add_test(tc, wav_save_formats);
