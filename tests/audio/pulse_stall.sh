@@ -47,8 +47,10 @@ engine_wait '^pong id=alive$' 10 && pass "the engine answers while the server is
 kill -CONT "$PULSE_PID"
 engine_wait '^audio state=ok msg="audio server back; playing on"' 30 \
 	&& pass "the engine plays on once the server answers" || fail "no reconnection after SIGCONT"
+# A null sink that was idle sleeps through its longest block (up to 2 s)
+# before it takes a new stream's first samples: 4 s hold 2 s of music.
 pulse_record "$TEST_TMP/rec.raw" || fail "parec did not start"
-sleep 2
+sleep 4
 pulse_record_stop
 loud=$(od -An -v -td2 -w2 "$TEST_TMP/rec.raw" | awk '{ if ($1 > 1000 || $1 < -1000) n++ } END { print n + 0 }')
 [ "$loud" -gt 1000 ] && pass "music is heard after the stall ($loud loud samples)" || fail "silence after the stall"
