@@ -122,18 +122,20 @@ static void pulse_destroy(pulse_sink *p)
 	free(p);
 }
 
-/* The stream's buffer: latency_ms of sound in spec ss, refilled when half
- * of it has played (the server would otherwise ask for as little as its
- * sink's period, which a low-latency recorder of the sink's monitor makes
- * a few ms: 30-50 wakeups a second instead of 13); the server's choice
- * for the rest. */
+/* The stream's buffer: latency_ms of sound in spec ss in all (PulseAudio
+ * splits it between its sink and the stream), asked for a quarter of it
+ * at a time: the server's choice would be as little as 20 ms, and while
+ * another client holds the sink at a low latency (a visualizer recording
+ * its monitor) the writer would wake 50 times a second instead of 20. A
+ * quarter leaves the sink what the server's choice does (at 200 ms: 50 ms
+ * against 55). The server's choice for the rest. */
 static pa_buffer_attr pulse_attr(const pa_sample_spec *ss, int latency_ms)
 {
 	pa_buffer_attr attr;
 	attr.maxlength = (uint32_t)-1;
 	attr.tlength = (uint32_t)pa_usec_to_bytes((pa_usec_t)latency_ms * 1000, ss);
 	attr.prebuf = (uint32_t)-1;
-	attr.minreq = attr.tlength / 2;
+	attr.minreq = attr.tlength / 4;
 	attr.fragsize = (uint32_t)-1;
 	return attr;
 }

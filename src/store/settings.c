@@ -84,7 +84,7 @@ const il_settings_def settings_defs[] = {
 	{ .key = "true_peak", .type = SETTING_DOUBLE, .min = -9, .max = 0, .def = "-1",
 	  .comment = "True-peak ceiling in dBTP (-9 to 0): loops never go above it.",
 	  .offset = OFF(true_peak) },
-	{ .key = "latency_ms", .type = SETTING_INT, .min = 20, .max = 2000, .def = "150",
+	{ .key = "latency_ms", .type = SETTING_INT, .min = 20, .max = 2000, .def = "200",
 	  .comment = "Audio buffer length in milliseconds (20-2000), for PulseAudio and ALSA.",
 	  .offset = OFF(latency_ms), .applies = SETTING_TO_SINK },
 	{ .key = "musicgpt", .type = SETTING_STRING, .def = "",

@@ -32,18 +32,18 @@ engine_start --headless --config "$XDG_CONFIG_HOME/cfg" --play "$TEST_TMP/a.wav"
 engine_wait '^loop title=a ' 30 || fail "no loop event"
 sleep 0.5
 kill -STOP "$ENGINE_PID"; sleep 0.6; kill -CONT "$ENGINE_PID"
-engine_wait '^log level=warn msg="audio underrun: the output ran dry \(1 so far, buffer 150 ms\)' 10 \
+engine_wait '^log level=warn msg="audio underrun: the output ran dry \(1 so far, buffer 200 ms\)' 10 \
 	&& pass "the starved sink reports its underrun" || fail "no underrun reported"
 engine_send "status"
-engine_wait '^status .*audio=off sink=null underruns=1 buffer_ms=150 ' 10 && pass "status: one underrun" \
+engine_wait '^status .*audio=off sink=null underruns=1 buffer_ms=200 ' 10 && pass "status: one underrun" \
 	|| fail "status does not count the underrun"
 for i in 2 3; do
 	sleep 0.5; kill -STOP "$ENGINE_PID"; sleep 0.6; kill -CONT "$ENGINE_PID"
 done
-engine_wait '^log level=warn msg="audio underruns keep happening \(3 so far\): the buffer grows to 300 ms"' 10 \
+engine_wait '^log level=warn msg="audio underruns keep happening \(3 so far\): the buffer grows to 400 ms"' 10 \
 	&& pass "recurring underruns grow the buffer, and say so" || fail "the buffer did not grow"
 engine_send "status"
-engine_wait '^status .*underruns=3 buffer_ms=300 ' 10 && pass "status: three underruns, a 300 ms buffer" \
+engine_wait '^status .*underruns=3 buffer_ms=400 ' 10 && pass "status: three underruns, a 400 ms buffer" \
 	|| fail "status after three underruns"
 engine_quit; expect_status 0 "$ENGINE_STATUS" "the engine exits 0"
 [ -s "$ENGINE_ERR" ] && fail "stderr: $(head -c 300 "$ENGINE_ERR")" || pass "nothing on stderr"
