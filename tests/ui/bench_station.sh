@@ -14,7 +14,9 @@
 #      says were made meanwhile and given at one piece per
 #      BENCH_MIN_DURATION (default 30 s, the default minimum duration);
 #      then paused, for what waiting costs (ticks of 10 ms: a resolution of
-#      0.025 % over 40 s).
+#      0.025 % over 40 s). The PulseAudio server is measured in the same
+#      windows: it plays for all three, and a client asking too much of it
+#      (a tiny latency) shows there.
 #   3. One piece's cost back to back: a headless station with no output,
 #      faster than real time, run to 1 and to 7 switches; the difference
 #      over 6 pieces (a window holds one or two, so its figure is rough),
@@ -158,7 +160,7 @@ if [ -n "$eng" ] && screen | grep -q 'Spectrum'; then
 	elog="${XDG_STATE_HOME:-$HOME/.local/state}/infiniloop/engine.log"
 	g0=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
 	# shellcheck disable=SC2086
-	measure ui="$ui" engine="$eng" $others
+	measure ui="$ui" engine="$eng" server="$PULSE_PID" $others
 	g1=$(grep -c 'new loop ready' "$elog" 2>/dev/null)
 	gens=$((${g1:-0} - ${g0:-0}))
 	screen | grep -Eq 'gen (idle|ready|running)|playing' || echo "station: not playing at the end?"
@@ -177,7 +179,7 @@ if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote hold on >/dev/null 2>&1;
 	spec_fps=$(timeout 5 "$IL_BIN" --remote events 2>/dev/null | grep -c '^spectrum ' | awk '{printf "%.1f", $1 / 5}')
 	echo "station: $spec_fps spectrum events a second (held, 32 bands)"
 	# shellcheck disable=SC2086
-	measure ui="$ui" engine="$eng" $others
+	measure ui="$ui" engine="$eng" server="$PULSE_PID" $others
 	sed 's/^/held-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.hold"
 	"$IL_BIN" --remote hold off >/dev/null 2>&1
 fi
@@ -186,7 +188,7 @@ fi
 if [ -s "$TEST_TMP/fig.station" ] && "$IL_BIN" --remote pause >/dev/null 2>&1; then
 	sleep 5 # PulseAudio's timing queries slow down after the last write
 	# shellcheck disable=SC2086
-	measure ui="$ui" engine="$eng" $others
+	measure ui="$ui" engine="$eng" server="$PULSE_PID" $others
 	sed 's/^/paused-/' "$TEST_TMP/fig" >"$TEST_TMP/fig.paused"
 	"$IL_BIN" --remote resume >/dev/null 2>&1
 fi
@@ -234,6 +236,10 @@ awk -v secs="$secs" -v gens="${gens:-0}" -v every="${BENCH_MIN_DURATION:-30}" -v
 		if (have["cava"]) row("cava, 32 bars at 30 fps", cpu["cava"], rss["cava"], max["cava"]); else none("cava")
 		if (have["cmus"] && have["cava"])
 			row("cmus + cava", cpu["cmus"] + cpu["cava"], rss["cmus"] + rss["cava"], max["cmus"] + max["cava"])
+		# The server plays all three: not counted above, but a client
+		# that asks too much of it (a tiny latency) shows here.
+		if (have["server"]) row("PulseAudio server, for all three", cpu["server"], rss["server"], max["server"])
+		if (have["held-server"]) row("  while the station is held", cpu["held-server"], rss["held-server"], max["held-server"])
 		if (have["ui"] && have["cmus"] && have["cava"]) {
 			ocpu = cpu["cmus"] + cpu["cava"]; orss = rss["cmus"] + rss["cava"]
 			printf "  %-40s %9.2fx   %9.2fx\n", "ratio station / (cmus + cava)",

@@ -50,7 +50,7 @@ T send-keys -t "$UI_PANE" F3
 expect_screen 'Favourites \(Enter plays' "F3 shows the favourites" 10
 expect_screen "[>▸] *[0-9]+ [A-Z][a-z]+ +$fav " "the favourite is listed, selected" 10
 T send-keys -t "$UI_PANE" Enter
-expect_screen "playing favourite: $fav" "Enter plays the favourite" 10
+expect_said "playing favourite: $fav" "Enter plays the favourite" 10
 T send-keys -t "$UI_PANE" F2
 expect_screen "Title: +$fav " "the favourite is the loop playing again" 30
 expect_screen ' playing \| HOLD \| vol' "still held" 5
