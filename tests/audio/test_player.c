@@ -270,31 +270,48 @@ START_TEST(thousand_switches_sample_exact)
 }
 END_TEST
 
-START_TEST(volume_and_pause_are_smooth)
+/* A track of 0.1 s of the constant 0.5: every change in what plays is the
+ * gain's. */
+static il_track *const_track(void)
 {
 	il_err err;
 	il_loop *l = il_loop_new();
 	l->frames = malloc(2 * 4800 * sizeof(float));
 	for (int i = 0; i < 2 * 4800; i++)
-		l->frames[i] = 0.5f; /* a constant: every change is the gain's */
+		l->frames[i] = 0.5f;
 	l->nframes = 4800;
 	l->rate = 48000;
 	l->channels = 2;
 	l->loop_end = 4800;
 	il_track *t;
 	ck_assert_int_eq(il_track_new(l, &t, &err), 0);
-	il_player_cfg cfg;
-	memset(&cfg, 0, sizeof cfg);
-	cfg.sink.kind = IL_SINK_FILE; /* real time, so requests land mid-play */
-	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/vol.wav", tmpdir);
-	cfg.min_duration = 10;
-	cfg.volume = 100;
-	cfg.max_seconds = 1.0;
-	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, on_ended, NULL };
+	return t;
+}
+
+/* A player at volume 100 writing max_seconds (real time) to the file name
+ * in tmpdir, its end signalled in f; cfg is filled. */
+static il_player *file_player(il_player_cfg *cfg, const char *name, double max_seconds, ended_flag *f)
+{
+	il_err err;
+	memset(cfg, 0, sizeof *cfg);
+	cfg->sink.kind = IL_SINK_FILE; /* real time, so requests land mid-play */
+	snprintf(cfg->sink.path, sizeof cfg->sink.path, "%s/%s", tmpdir, name);
+	cfg->min_duration = 10;
+	cfg->volume = 100;
+	cfg->max_seconds = max_seconds;
+	il_player_cb cb = { f, on_loop, NULL, on_ended, NULL };
 	il_player *p;
-	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
-	il_player_enqueue(p, t);
+	ck_assert_int_eq(il_player_new(&p, cfg, &cb, &err), 0);
+	return p;
+}
+
+START_TEST(volume_and_pause_are_smooth)
+{
+	il_err err;
+	il_player_cfg cfg;
+	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
+	il_player *p = file_player(&cfg, "vol.wav", 1.0, &f);
+	il_player_enqueue(p, const_track());
 	usleep(200000);
 	il_player_set_volume(p, 20);
 	usleep(200000);
@@ -323,30 +340,11 @@ START_TEST(volume_set_while_silent_applies_at_once)
 	/* A volume set while nothing is heard (before the first loop) is the
 	 * volume the loop starts at: past its 10 ms start ramp, no slope from
 	 * the old volume. */
-	il_err err;
-	il_loop *l = il_loop_new();
-	l->frames = malloc(2 * 4800 * sizeof(float));
-	for (int i = 0; i < 2 * 4800; i++)
-		l->frames[i] = 0.5f;
-	l->nframes = 4800;
-	l->rate = 48000;
-	l->channels = 2;
-	l->loop_end = 4800;
-	il_track *t;
-	ck_assert_int_eq(il_track_new(l, &t, &err), 0);
 	il_player_cfg cfg;
-	memset(&cfg, 0, sizeof cfg);
-	cfg.sink.kind = IL_SINK_FILE;
-	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/vol0.wav", tmpdir);
-	cfg.min_duration = 10;
-	cfg.volume = 100;
-	cfg.max_seconds = 0.2;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, on_ended, NULL };
-	il_player *p;
-	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
+	il_player *p = file_player(&cfg, "vol0.wav", 0.2, &f);
 	il_player_set_volume(p, 20);
-	il_player_enqueue(p, t);
+	il_player_enqueue(p, const_track());
 	wait_ended(&f);
 	il_player_free(p);
 	float *x;
@@ -364,16 +362,8 @@ START_TEST(pause_with_nothing_playing_is_refused)
 	 * queued afterwards plays (issue: Space on a stopped station). */
 	il_err err;
 	il_player_cfg cfg;
-	memset(&cfg, 0, sizeof cfg);
-	cfg.sink.kind = IL_SINK_FILE;
-	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/idle.wav", tmpdir);
-	cfg.min_duration = 10;
-	cfg.volume = 100;
-	cfg.max_seconds = 0.5;
 	ended_flag f = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 };
-	il_player_cb cb = { &f, on_loop, NULL, on_ended, NULL };
-	il_player *p;
-	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
+	il_player *p = file_player(&cfg, "idle.wav", 0.5, &f);
 	ck_assert_int_eq(il_player_pause(p, 1, &err), -1);
 	ck_assert_int_eq(err.code, IL_E_STATE);
 	ck_assert_str_eq(err.msg, "nothing is playing, so there is nothing to pause");
