@@ -1,12 +1,16 @@
 /* sink_pulse.c: the PulseAudio sink, through the asynchronous API on a
  * main loop of its own that the writer's thread runs (no thread of its
- * own: no lock, no hand-over between threads for each request), so that
+ * own: no lock, no hand-over between threads for each request; and not
+ * libpulse's pa_mainloop, whose wakeup pipe would cost a dozen system
+ * calls for each block written: see pulseloop.h), so that
  * every wait is a poll with a deadline: a server that stops answering
  * (stopped, or a stalled link) fails the write after a few seconds instead
  * of blocking it forever, and quitting never waits on it. Between calls
  * nothing runs: an idle or paused sink costs nothing. The server's
  * underflow notifications are counted as underruns. */
 #include "audio/sink.h"
+
+#include "audio/pulseloop.h"
 
 #include <pulse/pulseaudio.h>
 #include <stdlib.h>
@@ -19,7 +23,7 @@
 #define PULSE_SEND_MAX 8      /* dispatches that send what was written, at most */
 
 typedef struct pulse_sink {
-	pa_mainloop *ml;
+	pulseloop *ml;
 	pa_context *ctx;
 	pa_stream *st;
 	unsigned long writes;
@@ -41,16 +45,22 @@ static double pulse_now(void)
  * callbacks only record it; the callers look at the states). */
 static void pulse_wait(pulse_sink *p)
 {
-	if (pa_mainloop_prepare(p->ml, PULSE_TICK_US) < 0 || pa_mainloop_poll(p->ml) < 0)
-		return;
-	pa_mainloop_dispatch(p->ml);
+	pulseloop_step(p->ml, PULSE_TICK_US);
 }
 
-/* Send what was written, and take in what the server said, without
+/* Take in what the server said, and send what was written, without
  * waiting (not PulseAudio's "flush", which drops what is queued). */
 static void pulse_dispatch_ready(pulse_sink *p)
 {
-	for (int i = 0; i < PULSE_SEND_MAX && pa_mainloop_iterate(p->ml, 0, NULL) > 0; i++)
+	for (int i = 0; i < PULSE_SEND_MAX && pulseloop_step(p->ml, 0) > 0; i++)
+		;
+}
+
+/* Send what was written, with no wait and no look at the server: what it
+ * said is taken in by the next wait. */
+static void pulse_send(pulse_sink *p)
+{
+	for (int i = 0; i < PULSE_SEND_MAX && pulseloop_deferred(p->ml) > 0; i++)
 		;
 }
 
@@ -117,8 +127,7 @@ static void pulse_destroy(pulse_sink *p)
 		pa_context_disconnect(p->ctx);
 		pa_context_unref(p->ctx);
 	}
-	if (p->ml)
-		pa_mainloop_free(p->ml);
+	pulseloop_free(p->ml);
 	free(p);
 }
 
@@ -205,8 +214,8 @@ void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int
 	p->latency = latency_ms / 1000.0;
 	p->cancel = cancel;
 	p->stall_s = latency_ms * 2 / 1000.0 > 2.0 ? latency_ms * 2 / 1000.0 : 2.0;
-	p->ml = pa_mainloop_new();
-	p->ctx = p->ml ? pa_context_new(pa_mainloop_get_api(p->ml), "infiniloop-tui") : NULL;
+	p->ml = pulseloop_new();
+	p->ctx = p->ml ? pa_context_new(pulseloop_api(p->ml), "infiniloop-tui") : NULL;
 	if (!p->ctx) {
 		il_err_set(err, IL_E_INTERNAL, "cannot start the PulseAudio main loop");
 		pulse_destroy(p);
@@ -294,7 +303,7 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 		left -= k;
 	}
 	if (rc == 0)
-		pulse_dispatch_ready(p);
+		pulse_send(p);
 	if (rc == 0 && (p->writes++ % 8 == 0 || p->latency <= 0)) { /* each write until it is known */
 		pa_usec_t us;
 		int neg;

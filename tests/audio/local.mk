@@ -17,6 +17,11 @@ TESTS += tests/audio/test_player_ctl
 tests_audio_test_player_ctl_SOURCES = tests/audio/test_player_ctl.c
 tests_audio_test_player_ctl_CFLAGS = $(TEST_CFLAGS)
 tests_audio_test_player_ctl_LDADD = $(CHECK_LDADD) -lm
+check_PROGRAMS += tests/audio/test_pulseloop
+TESTS += tests/audio/test_pulseloop
+tests_audio_test_pulseloop_SOURCES = tests/audio/test_pulseloop.c
+tests_audio_test_pulseloop_CFLAGS = $(TEST_CFLAGS)
+tests_audio_test_pulseloop_LDADD = $(CHECK_LDADD)
 endif
 TESTS += tests/audio/headless_file.sh tests/audio/pulse_loop.sh tests/audio/pulse_lost.sh \
 	tests/audio/alsa_loop.sh tests/audio/pulse_stall.sh tests/audio/ramps.sh tests/audio/loudness.sh
