@@ -55,15 +55,32 @@ int uidraw_width(const il_tui *t, const char *s)
 	return total;
 }
 
+/* One cell: the single-column glyph g in role r, into *cc. */
+void uidraw_cell(const il_tui *t, wchar_t g, il_theme_role r, cchar_t *cc)
+{
+	wchar_t s[2] = { g, 0 };
+	setcchar(cc, s, t->attr[r], 0, NULL);
+}
+
 /* Draw one glyph. */
 void uidraw_glyph(const il_tui *t, int y, int x, wchar_t g, il_theme_role r)
 {
 	if (y < 0 || x < 0 || y >= t->rows || x >= t->cols)
 		return;
 	cchar_t cc;
-	wchar_t s[2] = { g, 0 };
-	setcchar(&cc, s, t->attr[r], 0, NULL);
+	uidraw_cell(t, g, r, &cc);
 	mvadd_wch(y, x, &cc);
+}
+
+/* Draw n cells made by uidraw_cell at (y, x), clipped to the screen. */
+void uidraw_cells(const il_tui *t, int y, int x, const cchar_t *cells, int n)
+{
+	if (y < 0 || x < 0 || y >= t->rows || x >= t->cols)
+		return;
+	if (n > t->cols - x)
+		n = t->cols - x;
+	if (n > 0)
+		mvadd_wchnstr(y, x, cells, n);
 }
 
 /* Draw s at (y, x) in at most w columns; an ellipsis marks a cut. */
@@ -170,13 +187,21 @@ void uidraw_clear(const il_tui *t, il_uirect rc)
 		uidraw_fill(t, rc.y + k, rc.x, rc.w, ROLE_NORMAL);
 }
 
+/* The rectangle inside the frame uidraw_frame draws around rc. */
+il_uirect uidraw_frame_inner(il_uirect rc)
+{
+	if (rc.h < 2 || rc.w < 4)
+		return (il_uirect){ rc.y, rc.x, rc.h > 0 ? rc.h : 0, rc.w > 0 ? rc.w : 0 };
+	return (il_uirect){ rc.y + 1, rc.x + 1, rc.h - 2, rc.w - 2 };
+}
+
 /* Frame rc with a title; the inside is cleared. Returns the inner rectangle. */
 il_uirect uidraw_frame(const il_tui *t, il_uirect rc, const char *title)
 {
-	il_uirect in = { rc.y + 1, rc.x + 1, rc.h - 2, rc.w - 2 };
+	il_uirect in = uidraw_frame_inner(rc);
 	if (rc.h < 2 || rc.w < 4) {
 		uidraw_clear(t, rc);
-		return (il_uirect){ rc.y, rc.x, rc.h > 0 ? rc.h : 0, rc.w > 0 ? rc.w : 0 };
+		return in;
 	}
 	uidraw_clear(t, in);
 	attr_t a = t->attr[ROLE_BORDER];

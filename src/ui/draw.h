@@ -28,8 +28,15 @@ void uidraw_fill(const il_tui *t, int y, int x, int w, il_theme_role r);
 void uidraw_clear(const il_tui *t, il_uirect rc);
 /* Draw one glyph. */
 void uidraw_glyph(const il_tui *t, int y, int x, wchar_t g, il_theme_role r);
+/* One cell: the single-column glyph g in role r, into *cc. */
+void uidraw_cell(const il_tui *t, wchar_t g, il_theme_role r, cchar_t *cc);
+/* Draw n cells made by uidraw_cell at (y, x), clipped to the screen (no
+ * cursor move, no wrap: a row of glyphs at the cost of one call). */
+void uidraw_cells(const il_tui *t, int y, int x, const cchar_t *cells, int n);
 /* Frame rc with a title; the inside is cleared. Returns the inner rectangle. */
 il_uirect uidraw_frame(const il_tui *t, il_uirect rc, const char *title);
+/* The rectangle inside the frame uidraw_frame draws around rc. */
+il_uirect uidraw_frame_inner(il_uirect rc);
 /* A horizontal bar of w columns filled to frac (0-1), eighth-cell precise. */
 void uidraw_hbar(const il_tui *t, int y, int x, int w, double frac, il_theme_role fill, il_theme_role empty);
 /* An indeterminate progress bar w columns wide: a block of a fifth of it

@@ -7,6 +7,8 @@
 #include "ui/app.h"
 #include "ui/paneltext.h"
 
+#define PANELS_RUN 256 /* spectrum columns drawn at a time */
+
 static const char *const panels_screen_names[UI_SCREENS] = {
 	"Player", "Statistics", "Settings", "Analysis",
 };
@@ -196,15 +198,25 @@ static void panels_msgrow(il_ui_app *a)
 	}
 }
 
-/* Frame a panel in the full layout; in the compact one just clear it. */
-static il_uirect panels_box(il_ui_app *a, il_uirect r, const char *title)
+/* The inside of panel r, as panels_box leaves it. */
+static il_uirect panels_inner(const il_ui_app *a, il_uirect r)
 {
 	if (r.h <= 0 || r.w <= 0)
 		return (il_uirect){ r.y, r.x, 0, 0 };
 	if (a->lay.mode == UI_LAYOUT_FULL)
+		return uidraw_frame_inner(r);
+	return (il_uirect){ r.y, r.x + 1, r.h, r.w - 2 };
+}
+
+/* Frame a panel in the full layout; in the compact one just clear it. */
+static il_uirect panels_box(il_ui_app *a, il_uirect r, const char *title)
+{
+	if (r.h <= 0 || r.w <= 0)
+		return panels_inner(a, r);
+	if (a->lay.mode == UI_LAYOUT_FULL)
 		return uidraw_frame(&a->t, r, title);
 	uidraw_clear(&a->t, r);
-	return (il_uirect){ r.y, r.x + 1, r.h, r.w - 2 };
+	return panels_inner(a, r);
 }
 
 /* Loop info: title, artist, prompt as genre, loop length, bpm, elapsed; the
@@ -253,33 +265,48 @@ static void panels_info(il_ui_app *a)
 			     m->quality, m->method);
 }
 
-/* The live spectrum: engine bands spread over the columns, eighth blocks. */
-static void panels_spectrum(il_ui_app *a)
+/* The live spectrum: engine bands spread over the columns, eighth blocks.
+ * Every cell inside is drawn, row by row, so a new frame alone (reframe
+ * 0) need not draw the frame around it again once it stands. */
+static void panels_spectrum(il_ui_app *a, int reframe)
 {
 	il_tui *t = &a->t;
 	il_uimodel *m = &a->m;
-	il_uirect in = panels_box(a, a->lay.spectrum, "Spectrum");
+	il_uirect in = reframe || !a->spectrum_framed ? panels_box(a, a->lay.spectrum, "Spectrum") :
+							  panels_inner(a, a->lay.spectrum);
+	a->spectrum_framed = 1;
 	if (in.h <= 0 || in.w <= 0)
 		return;
-	for (int col = 0; col < in.w; col++) {
-		double v = 0;
-		if (m->nbands > 0) { /* average the bands that fall on this column */
-			int b0 = col * m->nbands / in.w, b1 = (col + 1) * m->nbands / in.w;
-			if (b1 <= b0)
-				b1 = b0 + 1;
-			for (int b = b0; b < b1; b++)
-				v += m->bands[b];
-			v /= (b1 - b0) * 255.0;
+	static const il_theme_role roles[3] = { ROLE_SPECTRUM_LOW, ROLE_SPECTRUM_MID, ROLE_SPECTRUM_HIGH };
+	cchar_t cell[3][9], line[PANELS_RUN];
+	for (int k = 0; k < 3; k++)
+		for (int e = 0; e < 9; e++)
+			uidraw_cell(t, t->g.vbar[e], roles[k], &cell[k][e]);
+	int eighths[PANELS_RUN];
+	for (int c0 = 0; c0 < in.w; c0 += PANELS_RUN) { /* in runs of columns */
+		int n = in.w - c0 < PANELS_RUN ? in.w - c0 : PANELS_RUN;
+		for (int i = 0; i < n; i++) {
+			int col = c0 + i;
+			double v = 0;
+			if (m->nbands > 0) { /* average the bands that fall on this column */
+				int b0 = col * m->nbands / in.w, b1 = (col + 1) * m->nbands / in.w;
+				if (b1 <= b0)
+					b1 = b0 + 1;
+				for (int b = b0; b < b1; b++)
+					v += m->bands[b];
+				v /= (b1 - b0) * 255.0;
+			}
+			eighths[i] = (int)lround(v * in.h * 8);
+			if (eighths[i] == 0)
+				eighths[i] = 1; /* idle heads: the panel never looks blank */
 		}
-		int eighths = (int)lround(v * in.h * 8);
-		if (eighths == 0)
-			eighths = 1; /* idle heads: the panel never looks blank */
 		for (int row = 0; row < in.h; row++) {
-			int e = eighths - row * 8;
-			int y = in.y + in.h - 1 - row;
-			il_theme_role role = row * 3 < in.h ? ROLE_SPECTRUM_LOW :
-					  (row * 3 < in.h * 2 ? ROLE_SPECTRUM_MID : ROLE_SPECTRUM_HIGH);
-			uidraw_glyph(t, y, in.x + col, t->g.vbar[e >= 8 ? 8 : (e > 0 ? e : 0)], role);
+			const cchar_t *c = cell[row * 3 < in.h ? 0 : (row * 3 < in.h * 2 ? 1 : 2)];
+			for (int i = 0; i < n; i++) {
+				int e = eighths[i] - row * 8;
+				line[i] = c[e >= 8 ? 8 : (e > 0 ? e : 0)];
+			}
+			uidraw_cells(t, in.y + in.h - 1 - row, in.x + c0, line, n);
 		}
 	}
 	if (m->nbands == 0 && in.h >= 2 && a->lay.mode == UI_LAYOUT_FULL) {
@@ -458,7 +485,7 @@ void uipanel_draw(il_ui_app *a, unsigned d)
 	if (d & (UIM_D_INFO | UIM_D_TIMING))
 		panels_info(a);
 	if (d & UIM_D_SPECTRUM)
-		panels_spectrum(a);
+		panels_spectrum(a, d != UIM_D_SPECTRUM);
 	if (d & UIM_D_TIMING)
 		panels_timing(a);
 	if (d & UIM_D_PRESETS)

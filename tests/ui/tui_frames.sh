@@ -52,6 +52,16 @@ for how in local ssh; do
 		reads_on F2 'Spectrum' "F2: the player screen again"
 		[ "$r" -ge 30 ] && pass "F2: $r reads in 4 s: the frames come again" ||
 			fail "F2: $r reads in 4 s: the spectrum did not come back"
+		# A frame alone redraws the spectrum's inside only: over the help
+		# and after it, its frame stands whole.
+		T send-keys -t "$UI_PANE" '?'
+		expect_screen 'Help 1-' "?: the help over the panels"
+		T send-keys -t "$UI_PANE" Escape
+		wait_gone 'Help 1-' 5 || fail "Escape: the help did not close"
+		sleep 0.5
+		expect_screen '┌ Now playing ─*┐┌ Spectrum ─*┐' "the spectrum's frame after the help: its top"
+		expect_screen '│[▁▂▃▄▅▆▇█ ]{42}│$' "the spectrum's frame after the help: its sides"
+		expect_screen '└─{34}┘└─{42}┘' "the spectrum's frame after the help: its bottom"
 	else
 		[ "$n" -ge 40 ] && [ "$n" -le 88 ] && pass "ssh: $n writes in 4 s: 15 frames a second" ||
 			fail "ssh: $n writes in 4 s (15 frames a second, and a few other draws: 40-88)"
