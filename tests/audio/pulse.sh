@@ -1,7 +1,9 @@
 # pulse.sh: helpers for tests that need a private PulseAudio server (sourced
 # after tests/lib.sh). The server runs as the current user (root too) with its
 # own runtime folder, socket and a 48 kHz stereo null sink "iltest"; it is
-# stopped when the test exits.
+# stopped when the test exits. Its clients' sound comes through shared memory
+# (memfd), not copied through the socket, as with a server of Debian's own
+# configuration (enable-shm and enable-memfd are daemon.conf's defaults).
 
 : "${PULSEAUDIO_BIN:=$(command -v pulseaudio || true)}"
 : "${PAREC_BIN:=$(command -v parec || true)}"
@@ -25,7 +27,7 @@ pulse_start() {
 	export PULSE_SERVER="unix:$PULSE_DIR/sock"
 	PULSE_RUNTIME_PATH="$PULSE_DIR/run" HOME="$PULSE_DIR/home" \
 		"$PULSEAUDIO_BIN" -n --daemonize=no --exit-idle-time=-1 --disallow-exit \
-		--use-pid-file=no --disable-shm=yes --log-target=stderr \
+		--use-pid-file=no --log-target=stderr \
 		-L "module-native-protocol-unix socket=$PULSE_DIR/sock auth-anonymous=1" \
 		-L "module-null-sink sink_name=iltest rate=48000 channels=2 format=s16le" \
 		>>"$PULSE_DIR/log" 2>&1 &
