@@ -28,6 +28,8 @@ typedef struct pulse_sink {
 	pa_stream *st;
 	unsigned long writes;
 	unsigned long underruns;
+	size_t minreq;        /* the stream's minreq, kept from its buffer's attributes */
+	size_t room;          /* bytes writable at least, as last asked less what was written since */
 	int idle;             /* the writer stopped: the next underflow is expected */
 	double latency;       /* last measured, seconds */
 	double stall_s;       /* no progress for this long: the server stalled */
@@ -70,6 +72,15 @@ static void pulse_underflow(pa_stream *s, void *u)
 	pulse_sink *p = u;
 	if (!p->idle)
 		p->underruns++;
+}
+
+/* Main loop (and after a change of our own): keep the stream's minreq, so
+ * that waiting for room asks libpulse nothing else. */
+static void pulse_attr_changed(pa_stream *s, void *u)
+{
+	pulse_sink *p = u;
+	const pa_buffer_attr *attr = pa_stream_get_buffer_attr(s);
+	p->minreq = attr ? attr->minreq : 0;
 }
 
 /* True while the owner wants waits to end soon. */
@@ -120,6 +131,7 @@ static void pulse_destroy(pulse_sink *p)
 {
 	if (p->st) {
 		pa_stream_set_underflow_callback(p->st, NULL, NULL);
+		pa_stream_set_buffer_attr_callback(p->st, NULL, NULL);
 		pa_stream_disconnect(p->st);
 		pa_stream_unref(p->st);
 	}
@@ -176,6 +188,7 @@ static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *st
 	if (!p->st)
 		return pulse_fail(p, err, "audio server refused the stream");
 	pa_stream_set_underflow_callback(p->st, pulse_underflow, p);
+	pa_stream_set_buffer_attr_callback(p->st, pulse_attr_changed, p);
 	pa_buffer_attr attr = pulse_attr(&ss, latency_ms);
 	pa_stream_flags_t fl = PA_STREAM_INTERPOLATE_TIMING | PA_STREAM_ADJUST_LATENCY |
 			       PA_STREAM_AUTO_TIMING_UPDATE;
@@ -196,6 +209,7 @@ static int pulse_connect(pulse_sink *p, int latency_ms, int noautospawn, int *st
 		}
 		pulse_wait(p);
 	}
+	pulse_attr_changed(p->st, p);
 	return 0;
 }
 
@@ -235,9 +249,8 @@ void *il_sink_pulse_open(int latency_ms, int noautospawn, const int *cancel, int
  * or the wait is cancelled. */
 static long pulse_wait_room(pulse_sink *p, size_t need, il_err *err)
 {
-	const pa_buffer_attr *attr = pa_stream_get_buffer_attr(p->st);
-	if (attr && attr->minreq > 0 && need > attr->minreq)
-		need = attr->minreq;
+	if (p->minreq > 0 && need > p->minreq)
+		need = p->minreq;
 	/* Waiting is counted in steps of at most 0.1 s, so that a process that
 	 * was stopped (its clock jumped) is not taken for a stalled server;
 	 * growing room is progress. */
@@ -250,7 +263,7 @@ static long pulse_wait_room(pulse_sink *p, size_t need, il_err *err)
 		if (room == (size_t)-1)
 			return pulse_fail(p, err, "audio server lost");
 		if (room >= need && room > 0)
-			return (long)room;
+			return (long)(p->room = room);
 		double now = pulse_now();
 		waited = room > last ? 0 : waited + (now - prev < 0.1 ? now - prev : 0.1);
 		prev = now;
@@ -286,7 +299,8 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 	int rc = 0;
 	p->idle = 0;
 	while (left > 0) {
-		long room = pulse_wait_room(p, frame, err);
+		/* The room only grows but by writing: what was known is there. */
+		long room = p->room >= frame ? (long)p->room : pulse_wait_room(p, frame, err);
 		if (room < 0) {
 			rc = -1;
 			break;
@@ -299,6 +313,7 @@ int il_sink_pulse_write(void *h, const float *frames, size_t n, il_err *err)
 			rc = pulse_fail(p, err, "audio server lost");
 			break;
 		}
+		p->room = p->room > k ? p->room - k : 0;
 		data += k;
 		left -= k;
 	}
@@ -370,7 +385,9 @@ int il_sink_pulse_set_latency(void *h, int latency_ms)
 	if (rc == 0) {
 		double st = latency_ms * 2 / 1000.0;
 		p->stall_s = st > 2.0 ? st : 2.0;
+		pulse_attr_changed(p->st, p);
 	}
+	p->room = 0; /* asked again */
 	return rc;
 }
 
