@@ -10,41 +10,41 @@
 #include <stdlib.h>
 #include <time.h>
 
-struct pa_io_event {
+/* What every event has, first in each (a list of one kind per loop). */
+typedef struct pulseloop_event {
+	struct pulseloop_event *next;
 	pulseloop *l;
-	int fd, dead;
+	int dead;
+	void *userdata;
+} pulseloop_event;
+
+struct pa_io_event {
+	pulseloop_event ev;
+	int fd;
 	pa_io_event_flags_t events;
 	pa_io_event_cb_t cb;
 	pa_io_event_destroy_cb_t destroy;
-	void *userdata;
-	struct pa_io_event *next;
 };
 
 struct pa_time_event {
-	pulseloop *l;
-	int enabled, dead;
+	pulseloop_event ev;
+	int enabled;
 	long long due;     /* microseconds on the monotonic clock */
 	struct timeval tv; /* the wall-clock time it was set for, handed back */
 	pa_time_event_cb_t cb;
 	pa_time_event_destroy_cb_t destroy;
-	void *userdata;
-	struct pa_time_event *next;
 };
 
 struct pa_defer_event {
-	pulseloop *l;
-	int enabled, dead;
+	pulseloop_event ev;
+	int enabled;
 	pa_defer_event_cb_t cb;
 	pa_defer_event_destroy_cb_t destroy;
-	void *userdata;
-	struct pa_defer_event *next;
 };
 
 struct pulseloop {
 	pa_mainloop_api api;
-	pa_io_event *io;
-	pa_time_event *timers;
-	pa_defer_event *defers;
+	pulseloop_event *io, *timers, *defers; /* pa_io_event, pa_time_event, pa_defer_event */
 	int dead;            /* events freed and not yet let go */
 	struct pollfd *pfd;  /* the last poll's descriptors ... */
 	pa_io_event **pev;   /* ... and their events */
@@ -67,8 +67,8 @@ static pa_io_event *pulseloop_io_new(pa_mainloop_api *a, int fd, pa_io_event_fla
 	pa_io_event *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
-	*e = (pa_io_event){ l, fd, 0, events, cb, NULL, userdata, l->io };
-	l->io = e;
+	*e = (pa_io_event){ { l->io, l, 0, userdata }, fd, events, cb, NULL };
+	l->io = &e->ev;
 	return e;
 }
 
@@ -78,12 +78,18 @@ static void pulseloop_io_enable(pa_io_event *e, pa_io_event_flags_t events)
 	e->events = events;
 }
 
-/* API: stop watching (let go at the end of the step). */
-static void pulseloop_io_free(pa_io_event *e)
+/* Mark an event freed: let go at the end of the step. */
+static void pulseloop_kill(pulseloop_event *e)
 {
 	if (!e->dead)
 		e->l->dead++;
 	e->dead = 1;
+}
+
+/* API: stop watching (let go at the end of the step). */
+static void pulseloop_io_free(pa_io_event *e)
+{
+	pulseloop_kill(&e->ev);
 }
 
 /* API: what to call when the event is let go. */
@@ -111,8 +117,8 @@ static pa_time_event *pulseloop_time_new(pa_mainloop_api *a, const struct timeva
 	pa_time_event *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
-	*e = (pa_time_event){ .l = l, .cb = cb, .userdata = userdata, .next = l->timers };
-	l->timers = e;
+	*e = (pa_time_event){ .ev = { l->timers, l, 0, userdata }, .cb = cb };
+	l->timers = &e->ev;
 	pulseloop_time_restart(e, tv);
 	return e;
 }
@@ -120,9 +126,7 @@ static pa_time_event *pulseloop_time_new(pa_mainloop_api *a, const struct timeva
 /* API: drop a timer (let go at the end of the step). */
 static void pulseloop_time_free(pa_time_event *e)
 {
-	if (!e->dead)
-		e->l->dead++;
-	e->dead = 1;
+	pulseloop_kill(&e->ev);
 	e->enabled = 0;
 }
 
@@ -139,8 +143,8 @@ static pa_defer_event *pulseloop_defer_new(pa_mainloop_api *a, pa_defer_event_cb
 	pa_defer_event *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
-	*e = (pa_defer_event){ l, 1, 0, cb, NULL, userdata, l->defers };
-	l->defers = e;
+	*e = (pa_defer_event){ { l->defers, l, 0, userdata }, 1, cb, NULL };
+	l->defers = &e->ev;
 	return e;
 }
 
@@ -153,9 +157,7 @@ static void pulseloop_defer_enable(pa_defer_event *e, int b)
 /* API: drop a deferred event (let go at the end of the step). */
 static void pulseloop_defer_free(pa_defer_event *e)
 {
-	if (!e->dead)
-		e->l->dead++;
-	e->dead = 1;
+	pulseloop_kill(&e->ev);
 	e->enabled = 0;
 }
 
@@ -191,45 +193,57 @@ pa_mainloop_api *pulseloop_api(pulseloop *l)
 	return &l->api;
 }
 
+/* Let go of a descriptor's event: its destroy callback, then its memory. */
+static void pulseloop_io_gone(pulseloop_event *ev)
+{
+	pa_io_event *e = (pa_io_event *)ev;
+	if (e->destroy)
+		e->destroy(&ev->l->api, e, ev->userdata);
+	free(e);
+}
+
+/* Let go of a timer. */
+static void pulseloop_time_gone(pulseloop_event *ev)
+{
+	pa_time_event *e = (pa_time_event *)ev;
+	if (e->destroy)
+		e->destroy(&ev->l->api, e, ev->userdata);
+	free(e);
+}
+
+/* Let go of a deferred event. */
+static void pulseloop_defer_gone(pulseloop_event *ev)
+{
+	pa_defer_event *e = (pa_defer_event *)ev;
+	if (e->destroy)
+		e->destroy(&ev->l->api, e, ev->userdata);
+	free(e);
+}
+
+/* Let go of the events of the list at head that were freed (all when
+ * every is set), with gone. */
+static void pulseloop_sweep_list(pulseloop_event **head, int every, void (*gone)(pulseloop_event *))
+{
+	for (pulseloop_event **pp = head; *pp;) {
+		pulseloop_event *e = *pp;
+		if (!e->dead && !every) {
+			pp = &e->next;
+			continue;
+		}
+		*pp = e->next;
+		gone(e);
+	}
+}
+
 /* Let go of the events freed (all when every is set), calling their
  * destroy callbacks. */
 static void pulseloop_sweep(pulseloop *l, int every)
 {
 	if (!l->dead && !every)
 		return;
-	for (pa_io_event **pp = &l->io; *pp;) {
-		pa_io_event *e = *pp;
-		if (!e->dead && !every) {
-			pp = &e->next;
-			continue;
-		}
-		*pp = e->next;
-		if (e->destroy)
-			e->destroy(&l->api, e, e->userdata);
-		free(e);
-	}
-	for (pa_time_event **pp = &l->timers; *pp;) {
-		pa_time_event *e = *pp;
-		if (!e->dead && !every) {
-			pp = &e->next;
-			continue;
-		}
-		*pp = e->next;
-		if (e->destroy)
-			e->destroy(&l->api, e, e->userdata);
-		free(e);
-	}
-	for (pa_defer_event **pp = &l->defers; *pp;) {
-		pa_defer_event *e = *pp;
-		if (!e->dead && !every) {
-			pp = &e->next;
-			continue;
-		}
-		*pp = e->next;
-		if (e->destroy)
-			e->destroy(&l->api, e, e->userdata);
-		free(e);
-	}
+	pulseloop_sweep_list(&l->io, every, pulseloop_io_gone);
+	pulseloop_sweep_list(&l->timers, every, pulseloop_time_gone);
+	pulseloop_sweep_list(&l->defers, every, pulseloop_defer_gone);
 	l->dead = 0;
 }
 
@@ -237,11 +251,13 @@ static void pulseloop_sweep(pulseloop *l, int every)
 int pulseloop_deferred(pulseloop *l)
 {
 	int n = 0;
-	for (pa_defer_event *e = l->defers; e; e = e->next)
-		if (e->enabled && !e->dead) {
-			e->cb(&l->api, e, e->userdata);
+	for (pulseloop_event *ev = l->defers; ev; ev = ev->next) {
+		pa_defer_event *e = (pa_defer_event *)ev;
+		if (e->enabled && !ev->dead) {
+			e->cb(&l->api, e, ev->userdata);
 			n++;
 		}
+	}
 	pulseloop_sweep(l, 0);
 	return n;
 }
@@ -252,12 +268,14 @@ int pulseloop_deferred(pulseloop *l)
 static int pulseloop_poll(pulseloop *l, long timeout_us)
 {
 	long long wait = timeout_us > 0 ? timeout_us : 0, now = pulseloop_clock(CLOCK_MONOTONIC);
-	for (pa_time_event *e = l->timers; e; e = e->next)
+	for (pulseloop_event *ev = l->timers; ev; ev = ev->next) {
+		pa_time_event *e = (pa_time_event *)ev;
 		if (e->enabled && e->due - now < wait)
 			wait = e->due > now ? e->due - now : 0;
+	}
 	size_t n = 0;
-	for (pa_io_event *e = l->io; e; e = e->next)
-		n += !e->dead;
+	for (pulseloop_event *ev = l->io; ev; ev = ev->next)
+		n += !ev->dead;
 	if (n > l->cap) {
 		struct pollfd *p = realloc(l->pfd, n * sizeof *p);
 		if (p)
@@ -270,12 +288,13 @@ static int pulseloop_poll(pulseloop *l, long timeout_us)
 		l->cap = n;
 	}
 	n = 0;
-	for (pa_io_event *e = l->io; e; e = e->next) {
-		if (e->dead)
+	for (pulseloop_event *ev = l->io; ev; ev = ev->next) {
+		pa_io_event *e = (pa_io_event *)ev;
+		if (ev->dead)
 			continue;
-		short ev = (short)((e->events & PA_IO_EVENT_INPUT ? POLLIN : 0) |
-				   (e->events & PA_IO_EVENT_OUTPUT ? POLLOUT : 0));
-		l->pfd[n] = (struct pollfd){ e->fd, ev, 0 };
+		short want = (short)((e->events & PA_IO_EVENT_INPUT ? POLLIN : 0) |
+				     (e->events & PA_IO_EVENT_OUTPUT ? POLLOUT : 0));
+		l->pfd[n] = (struct pollfd){ e->fd, want, 0 };
 		l->pev[n++] = e;
 	}
 	/* Rounded up: a timer is never woken for before it is due. */
@@ -291,8 +310,8 @@ static int pulseloop_poll(pulseloop *l, long timeout_us)
 /* One step of the loop (see pulseloop.h). */
 int pulseloop_step(pulseloop *l, long timeout_us)
 {
-	for (pa_defer_event *e = l->defers; e; e = e->next)
-		if (e->enabled && !e->dead)
+	for (pulseloop_event *ev = l->defers; ev; ev = ev->next)
+		if (((pa_defer_event *)ev)->enabled && !ev->dead)
 			return pulseloop_deferred(l);
 	int n = pulseloop_poll(l, timeout_us), ran = 0;
 	if (n < 0) {
@@ -300,21 +319,23 @@ int pulseloop_step(pulseloop *l, long timeout_us)
 		return -1;
 	}
 	long long now = pulseloop_clock(CLOCK_MONOTONIC);
-	for (pa_time_event *e = l->timers; e; e = e->next)
-		if (e->enabled && !e->dead && e->due <= now) {
+	for (pulseloop_event *ev = l->timers; ev; ev = ev->next) {
+		pa_time_event *e = (pa_time_event *)ev;
+		if (e->enabled && !ev->dead && e->due <= now) {
 			e->enabled = 0; /* as in pa_mainloop: the callback may set it again */
-			e->cb(&l->api, e, &e->tv, e->userdata);
+			e->cb(&l->api, e, &e->tv, ev->userdata);
 			ran++;
 		}
+	}
 	for (int k = 0; k < n; k++) {
 		pa_io_event *e = l->pev[k];
 		short re = l->pfd[k].revents;
-		if (!re || e->dead)
+		if (!re || e->ev.dead)
 			continue;
 		pa_io_event_flags_t f = (re & POLLIN ? PA_IO_EVENT_INPUT : 0) | (re & POLLOUT ? PA_IO_EVENT_OUTPUT : 0) |
 					(re & POLLHUP ? PA_IO_EVENT_HANGUP : 0) |
 					(re & (POLLERR | POLLNVAL) ? PA_IO_EVENT_ERROR : 0);
-		e->cb(&l->api, e, e->fd, f, e->userdata);
+		e->cb(&l->api, e, e->fd, f, e->ev.userdata);
 		ran++;
 	}
 	pulseloop_sweep(l, 0);
