@@ -44,7 +44,8 @@ typedef struct il_ui_app {
 	int fav_sel, fav_top;  /* the favourite selected, the first shown */
 	unsigned dirty;        /* UIM_D_* bits waiting to be drawn */
 	int full_redraw;       /* clear and draw everything */
-	int spectrum_framed;   /* the spectrum's frame stands since it was drawn */
+	int spectrum_framed;   /* the spectrum's frame stands: nothing cleared,
+				  restyled or drew over it since it was drawn */
 	int quit;              /* leave the main loop */
 	int stop_engine;       /* on leaving: stop the music too (else detach) */
 	int stopped_elsewhere; /* another client stopped the station */

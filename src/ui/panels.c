@@ -266,14 +266,13 @@ static void panels_info(il_ui_app *a)
 }
 
 /* The live spectrum: engine bands spread over the columns, eighth blocks.
- * Every cell inside is drawn, row by row, so a new frame alone (reframe
- * 0) need not draw the frame around it again once it stands. */
-static void panels_spectrum(il_ui_app *a, int reframe)
+ * Every cell inside is drawn, row by row, so the frame around it is drawn
+ * only when it does not stand (see spectrum_framed). */
+static void panels_spectrum(il_ui_app *a)
 {
 	il_tui *t = &a->t;
 	il_uimodel *m = &a->m;
-	il_uirect in = reframe || !a->spectrum_framed ? panels_box(a, a->lay.spectrum, "Spectrum") :
-							  panels_inner(a, a->lay.spectrum);
+	il_uirect in = a->spectrum_framed ? panels_inner(a, a->lay.spectrum) : panels_box(a, a->lay.spectrum, "Spectrum");
 	a->spectrum_framed = 1;
 	if (in.h <= 0 || in.w <= 0)
 		return;
@@ -485,7 +484,7 @@ void uipanel_draw(il_ui_app *a, unsigned d)
 	if (d & (UIM_D_INFO | UIM_D_TIMING))
 		panels_info(a);
 	if (d & UIM_D_SPECTRUM)
-		panels_spectrum(a, d != UIM_D_SPECTRUM);
+		panels_spectrum(a);
 	if (d & UIM_D_TIMING)
 		panels_timing(a);
 	if (d & UIM_D_PRESETS)

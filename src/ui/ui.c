@@ -285,8 +285,8 @@ static void ui_draw(il_ui_app *a)
 		d = UIM_D_ALL;
 		a->full_redraw = 0;
 	}
-	if (a->overlay || a->screen != UI_SCREEN_PLAYER || a->lay.mode == UI_LAYOUT_TOO_SMALL)
-		a->spectrum_framed = 0; /* drawn over: framed again when it is drawn next */
+	if (d == UIM_D_ALL || a->overlay || a->screen != UI_SCREEN_PLAYER || a->lay.mode == UI_LAYOUT_TOO_SMALL)
+		a->spectrum_framed = 0; /* cleared, restyled or drawn over: framed again */
 	/* A spectrum frame not yet due waits for its time, even when other
 	 * panels are drawn now (the cap holds for the spectrum itself). */
 	unsigned later = d == UIM_D_ALL || ui_frame_ready(a) ? 0 : d & UIM_D_SPECTRUM;
