@@ -10,7 +10,8 @@
 int fluidrender_open(const char *lib, const char *fallback);
 /* Render the job's nmsg messages m into out (planar: frames left, then
  * frames right) with soundfont, the frames rendered left in job's from
- * and to; 0, or one of FLUID_EXIT_*. */
+ * and to; 0, or one of FLUID_EXIT_*. Once: the synth is left for the
+ * process's end to take back. */
 int fluidrender_run(fluid_job *job, const fluid_msg *m, float *out, const char *soundfont);
 
 #endif
