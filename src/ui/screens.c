@@ -151,7 +151,15 @@ static void screens_settings(il_ui_app *a)
 		a->setting_top = a->setting_sel;
 	if (a->setting_sel >= a->setting_top + rows)
 		a->setting_top = a->setting_sel - rows + 1;
-	int kw = 14, vw = in.w > 60 ? in.w / 2 - kw : in.w - kw - 1;
+	/* The key column fits the longest key and a space (a third of the
+	 * width at most), so no key runs into its value. */
+	int kw = 0;
+	for (int k = 0; k < m->nsettings; k++) {
+		int n = (int)strlen(m->settings[k].key) + 1;
+		kw = n > kw ? n : kw;
+	}
+	kw = kw < in.w / 3 ? kw : in.w / 3;
+	int vw = in.w > 60 ? in.w / 2 - kw : in.w - kw - 1;
 	for (int r = 0; r < rows && a->setting_top + r < m->nsettings; r++) {
 		int k = a->setting_top + r;
 		il_uim_setting *s = &m->settings[k];
@@ -159,7 +167,7 @@ static void screens_settings(il_ui_app *a)
 		if (sel)
 			uidraw_fill(t, y, in.x, in.w, ROLE_SELECTION);
 		uidraw_glyph(t, y, in.x, sel ? t->g.sel : L' ', sel ? ROLE_SELECTION : ROLE_NORMAL);
-		uidraw_text(t, y, in.x + 1, kw, sel ? ROLE_SELECTION : ROLE_LABEL, s->key);
+		uidraw_text(t, y, in.x + 1, kw - 1, sel ? ROLE_SELECTION : ROLE_LABEL, s->key);
 		uidraw_text(t, y, in.x + 1 + kw, vw, sel ? ROLE_SELECTION : ROLE_VALUE, s->value[0] ? s->value : "\"\"");
 		int rx = in.x + 2 + kw + vw;
 		if (rx < in.x + in.w) {

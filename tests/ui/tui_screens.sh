@@ -90,6 +90,9 @@ run_case() { # TERM LANG NAME
 	expect_config '^backend = "musicgpt"' "$name: Right steps to the next choice"
 	T send-keys -t "$UI_PANE" Left
 	expect_screen '[>▸]backend +synth ' "$name: Left steps back"
+	# The longest key stands whole, apart from its value.
+	T send-keys -t "$UI_PANE" G k k k
+	expect_screen '[>▸]on_loop_timeout +5 +1-60' "$name: the longest key is whole, then its value"
 	T send-keys -t "$UI_PANE" F3
 	expect_screen '[+┌][^a-z]*Statistics' "$name: F3 shows the statistics"
 	T send-keys -t "$UI_PANE" F5
