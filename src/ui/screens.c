@@ -221,7 +221,8 @@ static void screens_waveform(il_ui_app *a, il_uirect r)
 		uidraw_text(t, r.y, r.x + xe, 1, ROLE_MARKER, "E");
 }
 
-/* Draw "name value" metric scores from a "a=0.9,b=0.5" list. */
+/* Draw "name value" metric scores from a "a=0.9,b=0.5" list; a name
+ * ending in _db is a level, shown in dB after the name without it. */
 static int screens_metrics(il_ui_app *a, int y, int bottom, il_uirect in)
 {
 	il_tui *t = &a->t;
@@ -233,7 +234,15 @@ static int screens_metrics(il_ui_app *a, int y, int bottom, il_uirect in)
 			continue;
 		*eq = '\0';
 		double v = atof(eq + 1);
+		size_t n = strlen(w);
+		int db = n > 3 && strcmp(w + n - 3, "_db") == 0;
+		if (db)
+			w[n - 3] = '\0';
 		uidraw_text(t, y, in.x, 16, ROLE_LABEL, w);
+		if (db) {
+			uidraw_textf(t, y++, in.x + 17, in.w - 17, ROLE_VALUE, "%.1f dB", v);
+			continue;
+		}
 		int bw = in.w - 26;
 		if (bw > 4 && v >= 0 && v <= 1)
 			uidraw_hbar(t, y, in.x + 17, bw, v, ROLE_CHART, ROLE_PROGRESS_BG);

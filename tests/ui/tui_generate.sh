@@ -98,6 +98,7 @@ T send-keys -t "$UI_PANE" F5
 expect_screen 'Loop [0-9.]+ s - [0-9.]+ s' "analysis shows the loop points" 10
 expect_screen 'Score [0-9.]+ +quality' "analysis shows the score" 1
 expect_screen '[SE]' "analysis marks the loop start and end" 1
+expect_screen '^.seam +-?[0-9]+\.[0-9] dB' "analysis gives the seam's difference in dB" 1
 T send-keys -t "$UI_PANE" F2
 T send-keys -t "$UI_PANE" ':stop' Enter
 expect_screen '■ .* stopped \|' ":stop stops playback" 10
