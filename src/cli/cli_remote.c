@@ -209,17 +209,25 @@ static void remote_mmss(char *out, size_t n, const char *secs)
 	snprintf(out, n, "%ld:%02ld", t / 60, t % 60);
 }
 
+/* " by ARTIST", or "" for a loop with no artist (a file played). */
+static const char *remote_by(const il_proto_msg *m, char *out, size_t n)
+{
+	const char *a = proto_get(m, "artist");
+	snprintf(out, n, "%s%s", a && *a ? " by " : "", a && *a ? a : "");
+	return out;
+}
+
 /* Print a `status` event for people. */
 static void remote_print_status(const il_proto_msg *m)
 {
 	const char *state = proto_get(m, "state"), *title = proto_get(m, "title");
-	char el[48], len[48], eta[48], left[48];
+	char el[48], len[48], eta[48], left[48], by[160];
 	remote_mmss(el, sizeof el, proto_get(m, "elapsed"));
 	remote_mmss(len, sizeof len, proto_get(m, "loop_seconds"));
 	remote_mmss(eta, sizeof eta, proto_get(m, "eta"));
 	remote_mmss(left, sizeof left, proto_get(m, "min_left"));
 	if (title && *title && strcmp(state, "idle") && strcmp(state, "stopped"))
-		printf("%-8s \"%s\" by %s, %s (a %s loop at %s bpm)\n", state, title, proto_get(m, "artist"), el, len,
+		printf("%-8s \"%s\"%s, %s (a %s loop at %s bpm)\n", state, title, remote_by(m, by, sizeof by), el, len,
 		       proto_get(m, "bpm"));
 	else
 		printf("%-8s nothing plays\n", state);
@@ -320,6 +328,7 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 	il_err err;
 	int answers = 0;
 	il_sbuf sb = SBUF_INIT;
+	char by[160];
 	sbuf_append(&sb, req->buf, req->len);
 	sbuf_puts(&sb, "ping id=remote\n");
 	int rc = remote_send(fd, &sb, &err);
@@ -350,8 +359,8 @@ static int remote_exchange(const il_opts *o, const remote_cmd *c, int fd, const 
 		if (o->json)
 			remote_print_json(m);
 		else if (!strcmp(m->verb, "favourite"))
-			printf("%4s  %s by %s, %s s at %s bpm, %s\n", proto_get(m, "id"), proto_get(m, "title"),
-			       proto_get(m, "artist"), proto_get(m, "loop_seconds"), proto_get(m, "bpm"),
+			printf("%4s  %s%s, %s s at %s bpm, %s\n", proto_get(m, "id"), proto_get(m, "title"),
+			       remote_by(m, by, sizeof by), proto_get(m, "loop_seconds"), proto_get(m, "bpm"),
 			       *proto_get(m, "prompt") ? proto_get(m, "prompt") : "a file");
 		else if (!strcmp(m->verb, "status"))
 			remote_print_status(m);

@@ -66,7 +66,7 @@ grep -q '^status ' "$TEST_TMP/ev1" && fail "an answer to another client reached 
 
 # Every command, with its exit status.
 R status >"$TEST_TMP/st"; expect_status 0 $? "status exits 0"
-expect_line "$TEST_TMP/st" '^playing +"b" by ' "status: what plays, for people"
+expect_line "$TEST_TMP/st" '^playing +"b", [0-9]+:[0-9]{2} \(a [0-9]+:[0-9]{2} loop at ' "status: what plays, for people (a file: no artist)"
 expect_line "$TEST_TMP/st" '^volume +[0-9]+%, output null' "status: volume and output"
 R --json status >"$TEST_TMP/st.json"; expect_status 0 $? "--json status exits 0"
 if "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["event"]=="status" and d["state"]=="playing" and d["title"]=="b" and isinstance(d["volume"], int)' "$TEST_TMP/st.json" 2>"$TEST_TMP/pyerr"; then
