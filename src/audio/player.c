@@ -250,13 +250,20 @@ void il_player_free(il_player *p)
 	free(p);
 }
 
-/* Queue a track (the player takes the reference); the frame it was queued at. */
+/* Queue a track, a listener's ahead of the station's (see player.h); the
+ * frame it was queued at. */
 unsigned long long il_player_enqueue(il_player *p, il_track *t)
 {
 	pthread_mutex_lock(&p->lock);
 	unsigned long long at = p->timeline;
-	if (player_render_push(&p->queue, &p->nqueue, &p->qcap, t) != 0)
+	if (player_render_push(&p->queue, &p->nqueue, &p->qcap, t) != 0) {
 		il_track_unref(t);
+	} else if (t->asked) {
+		size_t k = p->nqueue - 1;
+		for (; k > 0 && !p->queue[k - 1]->asked; k--)
+			p->queue[k] = p->queue[k - 1];
+		p->queue[k] = t;
+	}
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
 	return at;

@@ -101,8 +101,10 @@ typedef struct il_player_status {
 int il_player_new(il_player **out, const il_player_cfg *cfg, const il_player_cb *cb, il_err *err);
 /* Stop the thread and close the sink (drained when a limit ended play). */
 void il_player_free(il_player *p);
-/* Queue a track (the player takes the reference); returns the frame of the
- * timeline at which it was queued. */
+/* Queue a track (the player takes the reference): at the end, or when a
+ * listener asked for it (t->asked), after the loops asked for before it
+ * and ahead of the station's; returns the frame of the timeline at which
+ * it was queued. */
 unsigned long long il_player_enqueue(il_player *p, il_track *t);
 /* Loops on their way (being prepared): delta +1 or -1. With a fast sink the
  * player waits for them at a switch instead of looping on, so that runs are

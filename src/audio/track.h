@@ -35,6 +35,7 @@ typedef struct il_track {
 	int clip_fd;    /* the whole clip's samples, or -1 when in loop->frames */
 	size_t len;     /* frames in pcm (> 0) */
 	int refs;       /* use il_track_ref / il_track_unref */
+	int asked;      /* a listener asked for it (a file to play): queued ahead of the station's loops */
 } il_track;
 
 /* Convert loop's region and wrap it in a track with one reference; takes

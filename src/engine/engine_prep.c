@@ -61,6 +61,7 @@ static void engine_prep_run(struct engine_player *ep, il_player_job *j, unsigned
 		engine_prep_post_error(ep->e, j->remake ? "play_favourite" : "play", &err);
 		return;
 	}
+	t->asked = j->path != NULL || j->remake != NULL; /* a file or a favourite, not the station's */
 	char title[sizeof t->loop->title];
 	snprintf(title, sizeof title, "%s", t->loop->title);
 	double secs = il_track_seconds(t);

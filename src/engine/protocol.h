@@ -40,7 +40,8 @@
  *                               cannot be used: `log level=warn
  *                               msg="ignored: 999 bpm (40-220)"`
  *   stop                        stop playback and generation
- *   play file=PATH              analyze, normalize and queue an audio file
+ *   play file=PATH              analyze, normalize and queue an audio file,
+ *                               ahead of the loops the station made
  *   pause                       pause the output (nothing playing:
  *                               `error code=state`)
  *   resume                      resume the output (nothing paused:

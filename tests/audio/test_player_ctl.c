@@ -2,8 +2,9 @@
  * the minimum while the queue waits, a jump crossfades to the loop given
  * and leaves the queue, a stop fades out over the time asked and what is
  * queued meanwhile plays after it; a new station's first loop and the
- * loop after a stand-in come at the next bar line. Real-time file sinks,
- * read back. */
+ * loop after a stand-in come at the next bar line; the loops a listener
+ * asked for come ahead of the station's. Real-time file sinks, read
+ * back. */
 #include <check.h>
 #include <math.h>
 #include <sndfile.h>
@@ -154,6 +155,46 @@ static il_track *make_bars(float v, const char *title, int interim)
 	return t;
 }
 
+START_TEST(asked_loops_come_first)
+{
+	/* Loops a listener asked for (files to play) come next, in the order
+	 * asked, ahead of the station's loops already queued. */
+	il_err err;
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink.kind = IL_SINK_FILE; /* real time */
+	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/asked.wav", tmpdir);
+	cfg.min_duration = 0.2;
+	cfg.crossfade = 0.01;
+	cfg.volume = 100;
+	cfg.max_switches = 4;
+	char titles[256] = "";
+	il_player_cb cb = { titles, on_loop_title, NULL, NULL, NULL };
+	il_player *p;
+	ck_assert_int_eq(il_player_new(&p, &cfg, &cb, &err), 0);
+	il_player_enqueue(p, make_const(0.1f, "g1"));
+	il_player_status st;
+	for (int k = 0; k < 1000 && strcmp(titles, "g1;") != 0; k++)
+		usleep(10000);
+	ck_assert_str_eq(titles, "g1;");
+	il_track *a1 = make_const(0.2f, "a1"), *a2 = make_const(0.3f, "a2");
+	a1->asked = a2->asked = 1;
+	il_player_enqueue(p, make_const(0.4f, "g2"));
+	il_player_enqueue(p, a1);
+	il_player_get_status(p, &st);
+	ck_assert_str_eq(st.next_title, "a1");
+	il_player_enqueue(p, a2);
+	il_player_enqueue(p, make_const(0.5f, "g3"));
+	il_player_get_status(p, &st);
+	ck_assert_str_eq(st.next_title, "a1");
+	ck_assert_int_eq(st.queued, 4);
+	for (int k = 0; k < 1000 && strlen(titles) < strlen("g1;a1;a2;g2;g3;"); k++)
+		usleep(10000);
+	ck_assert_str_eq(titles, "g1;a1;a2;g2;g3;");
+	il_player_free(p);
+}
+END_TEST
+
 START_TEST(hurry_at_the_next_bar)
 {
 	/* A new station (hurry) or the loop after a stand-in (interim) starts
@@ -290,6 +331,7 @@ static Suite *player_ctl_suite(void)
 	tcase_add_test(tc, keep_and_jump);
 	tcase_add_test(tc, stop_fade_is_long_and_smooth);
 	tcase_add_test(tc, hurry_at_the_next_bar);
+	tcase_add_test(tc, asked_loops_come_first);
 	suite_add_tcase(s, tc);
 	return s;
 }

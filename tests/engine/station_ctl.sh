@@ -4,7 +4,8 @@
 # after the release the queued loop follows); `prev` crossfades back, step
 # by step, to the loops played before, with the queue kept, and says "no
 # previous loop" when there is none; `toggle` pauses and resumes; `sleep`
-# stops playback and generation when its time is up. The first run races
+# stops playback and generation when its time is up; a file asked for
+# comes ahead of the station's loops. The first run races
 # (--fast: the minimum duration passes at once in wall time); the sleep
 # timer counts wall time, so the second run plays in real time.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -90,6 +91,17 @@ expect_status 0 "$ENGINE_STATUS" "the engine exits 0"
 engine_start --engine --config "$TEST_TMP/cfg" --output null
 engine_send 'start prompt="ambient, 70 bpm"'
 expect_event '^loop ' "the station plays"
+# A file asked for comes next, ahead of the station's loop queued already
+# (held meanwhile, so that the station's loop cannot start first).
+status_until 'state=playing .* next_ready=1 next_title="[^"]+" ' 30 || fail "the station queued no next loop"
+engine_send hold
+expect_event '^log level=info msg="holding ' "the loop is held"
+engine_send "play file=$TEST_TMP/a.wav"
+expect_event '^log level=info msg="queued a ' "a file asked for is queued"
+status_until 'state=playing .* next_ready=1 next_title=a ' 10 && pass "the file comes next, ahead of the station's loop" ||
+	{ fail "the file is not next"; grep '^status' "$ENGINE_EV" | tail -1 >&2; }
+engine_send hold
+expect_event '^log level=info msg="hold released"$' "the hold is released"
 engine_send "sleep minutes=45"
 status_until '.* sleep_left=(269[0-9]|2700)\.[0-9]$' 10 && pass "sleep minutes=45: status counts 2700 s down" ||
 	fail "no sleep_left near 2700"
