@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gen/prompt.h"
 #include "store/paths.h"
@@ -116,14 +117,36 @@ void app_start(il_ui_app *a, const char *prompt)
 	app_dirty(a, UIM_D_GEN | UIM_D_STATUS);
 }
 
-/* Expand a leading ~/ in path into out. */
+/* path as the engine must be given it, into out: a leading ~/ is the
+ * home folder, and a relative path is taken from this program's current
+ * folder (the engine's is /). */
 static void app_expand(const char *path, char *out, size_t n)
 {
 	const char *home = getenv("HOME");
-	if (path[0] == '~' && path[1] == '/' && home)
+	char cwd[IL_PATH_MAX];
+	if (path[0] == '~' && path[1] == '/' && home) {
 		snprintf(out, n, "%s%s", home, path + 1);
-	else
+		return;
+	}
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd)) {
 		snprintf(out, n, "%s", path);
+		return;
+	}
+	if ((size_t)snprintf(out, n, "%s/%s", cwd, path) >= n)
+		out[0] = '\0'; /* too long for a path: the engine refuses it */
+}
+
+/* Ask the engine to play the audio file at path (see app_expand) next. */
+void app_play(il_ui_app *a, const char *path)
+{
+	char full[IL_PATH_MAX];
+	app_expand(path, full, sizeof full);
+	if (!a->engine_up) {
+		app_msg(a, UIM_MSG_WARN, "the engine is not running; 'play' was not sent");
+		return;
+	}
+	app_send_kv(a, "play", "file", full);
+	app_msg(a, UIM_MSG_INFO, "preparing %s", full);
 }
 
 /* Save to path (~ expanded) the loop named by a->save_loop (the one that

@@ -87,6 +87,9 @@ void app_start(il_ui_app *a, const char *prompt);
 /* Save the current loop to path (~ expanded): a folder is refused, an
  * existing file is replaced with force or after asking (y/n). */
 void app_save(il_ui_app *a, const char *path, int force);
+/* Ask the engine to play the audio file at path (~/ or relative: made
+ * absolute) next, ahead of the station's loops. */
+void app_play(il_ui_app *a, const char *path);
 /* The default file name for `save` (in the XDG music folder). */
 void app_default_save_path(il_ui_app *a, char *out, size_t n);
 /* Show the state in the message row (after `:status`). */

@@ -126,8 +126,19 @@ static int commands_save(il_ui_app *a, int argc, char **argv)
 	return 0;
 }
 
-/* Completion of :save: file names. */
-static void commands_save_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
+/* :play FILE */
+static int commands_play(il_ui_app *a, int argc, char **argv)
+{
+	if (argc != 2) {
+		app_msg(a, UIM_MSG_ERROR, "usage: play FILE (quote a name with spaces)");
+		return -1;
+	}
+	app_play(a, argv[1]);
+	return 0;
+}
+
+/* Completion of :save and :play: file names. */
+static void commands_file_complete(il_ui_app *a, int argn, char **words, il_commands_cands *cc)
 {
 	if (argn != 1)
 		return;
@@ -355,7 +366,9 @@ const il_commands_def commands_table[] = {
 	{ "status", NULL, "status", "show the state in the status line", commands_status, NULL, 0 },
 	{ "save", NULL, "save[!] FILE", "save the current loop with its loop points (.wav, .flac or "
 	  ".ogg by the name); asks before replacing a file, save! replaces it", commands_save,
-	  commands_save_complete, 1 },
+	  commands_file_complete, 1 },
+	{ "play", NULL, "play FILE", "find the loop in an audio file and play it next, ahead of the "
+	  "station's loops", commands_play, commands_file_complete, 0 },
 	{ "set", NULL, "set KEY VALUE", "change a setting, saved at once (Tab lists the keys)",
 	  commands_set, commands_set_complete, 0 },
 	{ "debug", NULL, "debug on|off", "debug messages on or off for this run", commands_debug,

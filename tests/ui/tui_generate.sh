@@ -88,6 +88,17 @@ T send-keys -t "$UI_PANE" ":save '$TEST_TMP/my loop.wav'" Enter
 n=0; while [ $n -lt 50 ] && [ ! -s "$TEST_TMP/my loop.wav" ]; do sleep 0.1; n=$((n+1)); done
 [ -s "$TEST_TMP/my loop.wav" ] && pass ":save FILE writes the file" || fail ":save FILE wrote nothing"
 expect_said "saved $TEST_TMP/my loop.wav" ":save reports the file" 5
+# A relative name is in the screen's current folder (the engine's is /);
+# :play takes one too, and queues the file.
+cwd=$(readlink "/proc/$UI_PID/cwd")
+rel="il-rel-$$.wav"
+T send-keys -t "$UI_PANE" ":save $rel" Enter
+n=0; while [ $n -lt 50 ] && [ ! -s "$cwd/$rel" ]; do sleep 0.1; n=$((n+1)); done
+[ -s "$cwd/$rel" ] && pass ":save NAME writes in the screen's current folder" || fail ":save NAME: no $cwd/$rel"
+expect_said "saved $cwd/$rel" ":save NAME reports the whole path" 5
+T send-keys -t "$UI_PANE" ":play $rel" Enter
+expect_said "queued il-rel-$$ " ":play NAME queues the file of the current folder" 20
+rm -f "$cwd/$rel"
 
 # The statistics and analysis screens show the generation.
 T send-keys -t "$UI_PANE" F3
