@@ -221,8 +221,19 @@ static void screens_waveform(il_ui_app *a, il_uirect r)
 		uidraw_text(t, r.y, r.x + xe, 1, ROLE_MARKER, "E");
 }
 
-/* Draw "name value" metric scores from a "a=0.9,b=0.5" list; a name
- * ending in _db is a level, shown in dB after the name without it. */
+/* How each loop metric of the engine's is shown: a score from 0 to 1
+ * (higher is better) with a bar, a distance (0 is best) or a level in dB;
+ * a name not listed is taken for a score. */
+enum { METRIC_SCORE, METRIC_DISTANCE, METRIC_DB };
+static const struct {
+	const char *name, *label;
+	int kind;
+} screens_metric_rows[] = {
+	{ "seam", "seam distance", METRIC_DISTANCE },
+	{ "seam_db", "seam difference", METRIC_DB },
+};
+
+/* Draw the metrics from a "a=0.9,b=0.5" list, one row each. */
 static int screens_metrics(il_ui_app *a, int y, int bottom, il_uirect in)
 {
 	il_tui *t = &a->t;
@@ -234,19 +245,25 @@ static int screens_metrics(il_ui_app *a, int y, int bottom, il_uirect in)
 			continue;
 		*eq = '\0';
 		double v = atof(eq + 1);
-		size_t n = strlen(w);
-		int db = n > 3 && strcmp(w + n - 3, "_db") == 0;
-		if (db)
-			w[n - 3] = '\0';
-		uidraw_text(t, y, in.x, 16, ROLE_LABEL, w);
-		if (db) {
-			uidraw_textf(t, y++, in.x + 17, in.w - 17, ROLE_VALUE, "%.1f dB", v);
-			continue;
+		const char *label = w;
+		int kind = METRIC_SCORE;
+		for (size_t k = 0; k < sizeof screens_metric_rows / sizeof screens_metric_rows[0]; k++)
+			if (!strcmp(w, screens_metric_rows[k].name)) {
+				label = screens_metric_rows[k].label;
+				kind = screens_metric_rows[k].kind;
+			}
+		uidraw_text(t, y, in.x, 16, ROLE_LABEL, label);
+		if (kind == METRIC_DB)
+			uidraw_textf(t, y, in.x + 17, in.w - 17, ROLE_VALUE, "%.1f dB", v);
+		else if (kind == METRIC_DISTANCE)
+			uidraw_textf(t, y, in.x + 17, in.w - 17, ROLE_VALUE, "%.3f (0: a perfect splice, 1: a random jump)",
+				     v);
+		else {
+			int bw = in.w - 26;
+			if (bw > 4 && v >= 0 && v <= 1)
+				uidraw_hbar(t, y, in.x + 17, bw, v, ROLE_CHART, ROLE_PROGRESS_BG);
+			uidraw_textf(t, y, in.x + 18 + (bw > 4 ? bw : 0), 8, ROLE_VALUE, "%.3f", v);
 		}
-		int bw = in.w - 26;
-		if (bw > 4 && v >= 0 && v <= 1)
-			uidraw_hbar(t, y, in.x + 17, bw, v, ROLE_CHART, ROLE_PROGRESS_BG);
-		uidraw_textf(t, y, in.x + 18 + (bw > 4 ? bw : 0), 8, ROLE_VALUE, "%.3f", v);
 		y++;
 	}
 	return y;

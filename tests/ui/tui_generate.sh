@@ -109,7 +109,14 @@ T send-keys -t "$UI_PANE" F5
 expect_screen 'Loop [0-9.]+ s - [0-9.]+ s' "analysis shows the loop points" 10
 expect_screen 'Score [0-9.]+ +quality' "analysis shows the score" 1
 expect_screen '[SE]' "analysis marks the loop start and end" 1
-expect_screen '^.seam +-?[0-9]+\.[0-9] dB' "analysis gives the seam's difference in dB" 1
+expect_screen '^.seam difference +-?[0-9]+\.[0-9] dB' "analysis gives the seam's difference in dB" 1
+# A file's loop is found by analysis: its seam distance reads 0 at best.
+"${top_builddir:-.}/tests/audio/mkwav" "$TEST_TMP/chord.wav" 8 48000 2 chord || fail "mkwav"
+T send-keys -t "$UI_PANE" ":play $TEST_TMP/chord.wav" Enter
+expect_said "queued chord " ":play queues the chord" 20
+T send-keys -t "$UI_PANE" n
+expect_screen 'method advanced' "the chord's loop was found by analysis" 20
+expect_screen '^.seam distance +[0-9]\.[0-9]{3} \(0: a perfect splice' "analysis gives the seam's distance, 0 best" 1
 T send-keys -t "$UI_PANE" F2
 T send-keys -t "$UI_PANE" ':stop' Enter
 expect_screen '■ .* stopped \|' ":stop stops playback" 10
