@@ -400,13 +400,15 @@ int history_eta(il_history *h, const char *backend, const char *model, int secs,
 	return 0;
 }
 
-/* Per requested duration: runs, successes and mean wall time (see history.h). */
+/* Per requested duration: runs, successes and mean wall time (see
+ * history.h). An attempt stopped (a new station, :stop) neither succeeded
+ * nor failed: it is not counted. */
 int history_stats(il_history *h, const char *backend, const char *model, il_history_stat *out, int max,
 		  int *n, il_err *err)
 {
 	static const char sql[] =
 		"SELECT secs, count(*), sum(outcome='ok'), avg(CASE WHEN outcome='ok' THEN wall END)"
-		" FROM attempts WHERE backend=? AND model=? GROUP BY secs ORDER BY secs";
+		" FROM attempts WHERE backend=? AND model=? AND outcome<>'stopped' GROUP BY secs ORDER BY secs";
 	sqlite3_stmt *st;
 	*n = 0;
 	if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)

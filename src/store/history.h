@@ -61,7 +61,8 @@ int history_add(il_history *h, const il_history_row *r, il_err *err);
 int history_eta(il_history *h, const char *backend, const char *model, int secs, double *eta,
 		il_err *err);
 /* Per requested duration (ascending): runs, successes and mean wall time,
- * of one backend and model. Up to max entries; *n set. */
+ * of one backend and model, attempts that were stopped left out. Up to
+ * max entries; *n set. */
 int history_stats(il_history *h, const char *backend, const char *model, il_history_stat *out, int max,
 		  int *n, il_err *err);
 /* The most recent rows, newest first, passed to fn (which returns 0 to go on). */

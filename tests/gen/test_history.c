@@ -177,6 +177,7 @@ START_TEST(test_stats_recent)
 	add(h, "synth", "builtin", 15, 0.2, "ok", 100);
 	add(h, "synth", "builtin", 15, 0.4, "ok", 101);
 	add(h, "synth", "builtin", 15, 0.1, "analysis", 102);
+	add(h, "synth", "builtin", 15, 0.05, "stopped", 102.5); /* neither a success nor a failure */
 	add(h, "synth", "builtin", 30, 0.5, "ok", 103);
 	add(h, "musicgpt", "small", 15, 50, "ok", 104);
 	il_history_stat st[8];
