@@ -144,16 +144,12 @@ static int remote_hold(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_
 static int remote_sleep(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c, (void)n;
-	long v = 0;
-	if (strcmp(args[0], "off")) {
-		char *end;
-		errno = 0;
-		v = strtol(args[0], &end, 10);
-		if (errno || end == args[0] || *end || v < 1 || v > 1440)
-			return il_err_set(err, IL_E_BAD_VALUE, "sleep: '%s' is not 1-1440 minutes or off", args[0]);
-	}
+	long secs;
+	if (time_parse_duration(args[0], &secs) != 0)
+		return il_err_set(err, IL_E_BAD_VALUE, "sleep: '%s' is not a time such as 45m, 90, 1h30m or 30s "
+				  "(at most 24h), nor off", args[0]);
 	proto_fmt_begin(sb, "sleep");
-	proto_fmt_long(sb, "minutes", v);
+	proto_fmt_long(sb, "seconds", secs);
 	proto_fmt_end(sb);
 	return 0;
 }
@@ -181,7 +177,7 @@ static const remote_cmd remote_cmds[] = {
 	{ "hold", 0, 1, "[on|off]", "keep the loop playing past the minimum (no argument: toggle)", remote_hold,
 	  NULL, NULL, NULL },
 	{ "prev", 0, 0, "", "crossfade back to the previous loop", remote_plain, NULL, NULL, NULL },
-	{ "sleep", 1, 1, "MINUTES|off", "fade out and stop after MINUTES (off: no timer)", remote_sleep, NULL,
+	{ "sleep", 1, 1, "TIME|off", "fade out and stop after TIME (45m, 90, 1h30m; off: no timer)", remote_sleep, NULL,
 	  NULL, NULL },
 	{ "fav", 0, 0, "", "mark the playing loop as a favourite", remote_plain, "favourite", "favourite", NULL },
 	{ "favs", 0, 0, "", "list the favourites, newest first", remote_plain, "favourite", "favourites",

@@ -8,6 +8,7 @@
 
 #include "store/settings.h"
 #include "ui/app.h"
+#include "util/timeutil.h"
 
 /* Split a line into words, shell-style quotes and backslashes. */
 int commands_split(const char *line, char *buf, size_t n, char **argv, int max)
@@ -265,44 +266,11 @@ static int commands_prev(il_ui_app *a, int argc, char **argv)
 	return 0;
 }
 
-/* Parse a sleep time ("45m", "90", "1h30m", "30s", "off"); 0 or -1. */
-int commands_duration(const char *text, long *secs)
-{
-	static const char units[] = "hms";
-	static const long scale[] = { 3600, 60, 1 };
-	long total = 0;
-	int next = 0; /* units go from hours to seconds, each once */
-	if (!strcmp(text, "off")) {
-		*secs = 0;
-		return 0;
-	}
-	const char *p = text;
-	do {
-		if (*p < '0' || *p > '9')
-			return -1;
-		long n = 0;
-		for (; *p >= '0' && *p <= '9'; p++)
-			if ((n = n * 10 + (*p - '0')) > 86400)
-				return -1;
-		const char *u = *p ? strchr(units + next, *p) : units + 1; /* bare: minutes */
-		if (!u || !*u || (!*p && next > 1))
-			return -1;
-		next = (int)(u - units) + 1;
-		total += n * scale[u - units];
-		if (*p)
-			p++;
-	} while (*p);
-	if (total > 86400)
-		return -1;
-	*secs = total;
-	return 0;
-}
-
 /* :sleep 45m|90|1h30m|30s|off */
 static int commands_sleep(il_ui_app *a, int argc, char **argv)
 {
 	long secs;
-	if (argc != 2 || commands_duration(argv[1], &secs) != 0) {
+	if (argc != 2 || time_parse_duration(argv[1], &secs) != 0) {
 		app_msg(a, UIM_MSG_ERROR, "usage: sleep 45m|90|1h30m|30s|off (at most 24h)");
 		return -1;
 	}

@@ -38,10 +38,6 @@ extern const size_t commands_count;
  * shell. argv points into buf (size n). Returns argc, or -1 on an open
  * quote or more than max words. */
 int commands_split(const char *line, char *buf, size_t n, char **argv, int max);
-/* Parse a sleep time: "45m", "90" (minutes), "1h30m", "2h", "30s", or
- * "off" (0), at most 24 hours; seconds into *secs. 0, or -1 when it is
- * not one. */
-int commands_duration(const char *text, long *secs);
 /* The command named name, its alias, or the only one name starts (a
  * trailing '!' for a command that takes it); NULL. */
 const il_commands_def *commands_find(const char *name);

@@ -12,5 +12,9 @@ int64_t time_mono_ms(void);
 double time_wall(void);
 /* Sleep for the given number of seconds (restarts after signals). */
 void time_sleep(double seconds);
+/* Parse a time to sleep: "45m", "90" (minutes), "1h30m", "1h30", "2h",
+ * "30s", or "off" (0), at most 24 hours; seconds into *secs. 0, or -1
+ * when it is not one. */
+int time_parse_duration(const char *text, long *secs);
 
 #endif

@@ -101,6 +101,9 @@ wait_lines "$TEST_TMP/ev1" 30 2 '^loop title=a ' && pass "prev brings a back" ||
 R sleep 30; expect_status 0 $? "sleep MINUTES exits 0"
 R status | grep -Eq '^sleep +stops in (29:[0-9][0-9]|30:00)' && pass "sleep shows in status" ||
 	fail "sleep: $(R status | grep sleep)"
+R sleep 1h30m; expect_status 0 $? "sleep 1h30m exits 0 (the screen's forms)"
+R status | grep -Eq '^sleep +stops in (89:[0-9][0-9]|90:00)' && pass "sleep 1h30m is 90 minutes" ||
+	fail "sleep 1h30m: $(R status | grep sleep)"
 R sleep off; R status | grep -q '^sleep' && fail "sleep off: timer left" || pass "sleep off clears the timer"
 R sleep soon 2>/dev/null; expect_status 2 $? "sleep soon is a usage error"
 R start calm piano; expect_status 0 $? "start PROMPT exits 0"

@@ -13,6 +13,7 @@
 
 #include "../testutil.h"
 #include "ui/commands.h"
+#include "util/timeutil.h"
 #include "ui/model.h"
 #include "ui/paneltext.h"
 #include "ui/theme.h"
@@ -427,12 +428,12 @@ START_TEST(test_duration)
 		{ "30s", 30 }, { "1m30s", 90 }, { "off", 0 }, { "0", 0 }, { "24h", 86400 },
 	};
 	for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) {
-		ck_assert_msg(commands_duration(ok[k].text, &s) == 0, "'%s' refused", ok[k].text);
+		ck_assert_msg(time_parse_duration(ok[k].text, &s) == 0, "'%s' refused", ok[k].text);
 		ck_assert_int_eq(s, ok[k].secs);
 	}
 	const char *bad[] = { "", "m", "45x", "1m1h", "1h2h", "1m30", "25h", "1441", "-5", "45 m", "99999999999" };
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
-		ck_assert_msg(commands_duration(bad[k], &s) == -1, "'%s' accepted", bad[k]);
+		ck_assert_msg(time_parse_duration(bad[k], &s) == -1, "'%s' accepted", bad[k]);
 }
 END_TEST
 
