@@ -7,6 +7,7 @@ out="$TEST_TMP/out"; err="$TEST_TMP/err"
 expect_line "$out" '^Usage: infiniloop-tui \[OPTION\]' "--help prints a usage line"
 expect_line "$out" '--analyze=FILE' "--help lists --analyze"
 expect_line "$out" '--engine' "--help lists --engine"
+expect_line "$out" 'auto \(PulseAudio, else ALSA\), pulse,' "--help names every output, auto and ALSA too"
 
 "$IL_BIN" --version >"$out" 2>"$err"; expect_status 0 $? "--version exits 0"
 expect_line "$out" '^infiniloop-tui [0-9]+\.[0-9]+\.[0-9]+$' "--version prints name and version"
