@@ -42,7 +42,7 @@ pid_running "$eng" && pass "the engine plays on" || fail "the engine ended with 
 sleep 4
 "$IL_BIN" --remote status >"$TEST_TMP/status" 2>&1
 expect_status 0 $? "--remote status answers after the drop"
-expect_line "$TEST_TMP/status" '^playing +"a" ' "--remote status: a plays"
+expect_line "$TEST_TMP/status" '^playing +"a", ' "--remote status: a plays"
 pulse_record_stop
 if "$B/loopcheck" repeat "$TEST_TMP/rec.raw" "$TEST_TMP/sa.wav" 2; then
 	pass "the recording across the drop (with a stuck client attached) is the loop, sample for sample, with no gap"
