@@ -88,20 +88,28 @@ static int switched(const il_player_status *st) { return st->switches >= 1; }
 /* wait_status: two switches came. */
 static int switched2(const il_player_status *st) { return st->switches >= 2; }
 
+/* A player's settings for a test: a real-time file sink NAME.wav in the
+ * test's folder, at full volume. */
+static il_player_cfg file_cfg(const char *name, double min_duration, double crossfade, int max_switches)
+{
+	il_player_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.sink.kind = IL_SINK_FILE; /* real time */
+	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/%s.wav", tmpdir, name);
+	cfg.min_duration = min_duration;
+	cfg.crossfade = crossfade;
+	cfg.volume = 100;
+	cfg.max_switches = max_switches;
+	return cfg;
+}
+
 START_TEST(keep_and_jump)
 {
 	/* A kept loop plays past the minimum while the queue waits; a jump
 	 * crossfades to the loop given and leaves the queue as it was. */
 	il_err err;
 	il_track *t[3] = { make_const(0.1f, "a"), make_const(0.2f, "b"), make_const(0.3f, "c") };
-	il_player_cfg cfg;
-	memset(&cfg, 0, sizeof cfg);
-	cfg.sink.kind = IL_SINK_FILE; /* real time */
-	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/keep.wav", tmpdir);
-	cfg.min_duration = 0.1;
-	cfg.crossfade = 0.01;
-	cfg.volume = 100;
-	cfg.max_switches = 2;
+	il_player_cfg cfg = file_cfg("keep", 0.1, 0.01, 2);
 	char titles[256] = "";
 	il_player_cb cb = { titles, on_loop_title, NULL, NULL, NULL };
 	il_player *p;
@@ -160,14 +168,7 @@ START_TEST(asked_loops_come_first)
 	/* Loops a listener asked for (files to play) come next, in the order
 	 * asked, ahead of the station's loops already queued. */
 	il_err err;
-	il_player_cfg cfg;
-	memset(&cfg, 0, sizeof cfg);
-	cfg.sink.kind = IL_SINK_FILE; /* real time */
-	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/asked.wav", tmpdir);
-	cfg.min_duration = 0.2;
-	cfg.crossfade = 0.01;
-	cfg.volume = 100;
-	cfg.max_switches = 4;
+	il_player_cfg cfg = file_cfg("asked", 0.2, 0.01, 4);
 	char titles[256] = "";
 	il_player_cb cb = { titles, on_loop_title, NULL, NULL, NULL };
 	il_player *p;
@@ -203,13 +204,7 @@ START_TEST(hurry_at_the_next_bar)
 	 * station, a kept stand-in does not; status names the next loop and
 	 * when it starts. */
 	il_err err;
-	il_player_cfg cfg;
-	memset(&cfg, 0, sizeof cfg);
-	cfg.sink.kind = IL_SINK_FILE; /* real time */
-	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/hurry.wav", tmpdir);
-	cfg.min_duration = 10;
-	cfg.crossfade = 0.01;
-	cfg.volume = 100;
+	il_player_cfg cfg = file_cfg("hurry", 10, 0.01, 0);
 	starts s = { { 0 }, 0 };
 	il_player_cb cb = { &s, on_loop_frame, NULL, NULL, NULL };
 	il_player *p;
@@ -281,12 +276,7 @@ START_TEST(stop_fade_is_long_and_smooth)
 	/* A stop with a 0.5 s fade ramps down over 24000 frames; a loop queued
 	 * during the fade plays after it. */
 	il_err err;
-	il_player_cfg cfg;
-	memset(&cfg, 0, sizeof cfg);
-	cfg.sink.kind = IL_SINK_FILE;
-	snprintf(cfg.sink.path, sizeof cfg.sink.path, "%s/fade.wav", tmpdir);
-	cfg.min_duration = 10;
-	cfg.volume = 100;
+	il_player_cfg cfg = file_cfg("fade", 10, 0, 0);
 	il_player *p;
 	ck_assert_int_eq(il_player_new(&p, &cfg, NULL, &err), 0);
 	il_player_enqueue(p, make_const(0.5f, "x"));
