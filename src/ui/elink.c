@@ -368,7 +368,20 @@ static FILE *elink_open_log(const il_elink *l)
 	return f;
 }
 
-/* The last line of the engine's log since we attached, or "". */
+/* Whether a line of the engine's log is its own news (info, ok or
+ * debug), which never says why it ended. */
+static int elink_log_is_news(const char *line)
+{
+	static const char *const news[] = { "infiniloop-tui: info: ", "infiniloop-tui: ok: ", "infiniloop-tui: debug: " };
+	for (size_t k = 0; k < sizeof news / sizeof news[0]; k++)
+		if (!strncmp(line, news[k], strlen(news[k])))
+			return 1;
+	return 0;
+}
+
+/* The last line of the engine's log since we attached that may say why
+ * it ended (a warning or error of its own, or what anything else wrote
+ * there), or "". */
 void elink_last_log(const il_elink *l, char *out, size_t n)
 {
 	out[0] = '\0';
@@ -378,6 +391,8 @@ void elink_last_log(const il_elink *l, char *out, size_t n)
 	char line[512];
 	while (fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\r\n")] = '\0';
+		if (elink_log_is_news(line))
+			continue;
 		const char *p = line;
 		if (!strncmp(p, "infiniloop-tui: ", 16)) /* its own messages: the reason only */
 			p = strchr(p + 16, ':') ? strchr(p + 16, ':') + 2 : p + 16;

@@ -71,7 +71,8 @@ void elink_detach(il_elink *l);
 /* Detach and remove the temporary folder. */
 void elink_free(il_elink *l);
 /* The last line of the engine's log (its stderr) written since we
- * attached, or "". */
+ * attached that may say why it ended: not its info, ok or debug news;
+ * "" when none. */
 void elink_last_log(const il_elink *l, char *out, size_t n);
 /* Print to f, each behind prefix, what the engine wrote on stderr since we
  * attached other than its own messages (a crash report, a library's

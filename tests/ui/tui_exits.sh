@@ -49,7 +49,8 @@ start_station 80 24 $U --
 expect_screen 'Lo-fi Study' "engine death: the station is up"
 eng=$(engine_pid)
 kill -9 "$eng"
-expect_screen 'the engine stopped \(killed by signal 9' "engine death: the station says the engine stopped" 10
+expect_screen 'the engine stopped \(killed by signal 9 \(Killed\)\); restarting' \
+	"engine death: the station says the engine stopped, and not with its last news as the reason" 10
 expect_screen 'engine restarted' "engine death: the engine is restarted" 20
 eng2=$(engine_pid)
 [ -n "$eng2" ] && [ "$eng2" != "$eng" ] && pass "engine death: a new engine runs ($eng2)" || fail "engine death: no new engine"
