@@ -162,11 +162,13 @@ typedef struct il_uimodel {
 	unsigned char wave[UIM_WAVE_MAX];
 	int nwave;
 	/* the message of the status line: a fresh warning or error stays for
-	 * its time unless a newer one or the answer to a key replaces it */
+	 * its time unless a newer one or the answer to a key replaces it, or
+	 * a key was pressed since it came (the user has moved on) */
 	char msg[1024];
 	int msg_level;
 	double msg_at;
 	int replying;      /* a key is being handled: its messages show at once */
+	int msg_seen;      /* a key was pressed while the message showed */
 	/* every message, oldest first: a ring of UIM_LOG_MAX from log_first */
 	il_uim_logline log[UIM_LOG_MAX];
 	int log_first, log_n;

@@ -50,12 +50,13 @@ void uimodel_vmsg(il_uimodel *m, int level, double now, const char *fmt, va_list
 	char text[sizeof m->msg];
 	vsnprintf(text, sizeof text, fmt, ap);
 	uimodel_log_add(m, level, text);
-	if (level < m->msg_level && !m->replying && m->msg[0] &&
+	if (level < m->msg_level && !m->replying && !m->msg_seen && m->msg[0] &&
 	    now - m->msg_at < uimodel_msg_seconds(m->msg_level))
-		return; /* information never hides a fresh warning, nor a warning an error */
+		return; /* information never hides a fresh warning, nor a warning an error, unseen */
 	snprintf(m->msg, sizeof m->msg, "%s", text);
 	m->msg_level = level;
 	m->msg_at = now;
+	m->msg_seen = 0;
 }
 
 /* Add a message to the history and show it in the status line. */

@@ -228,6 +228,8 @@ static void ui_keys(il_ui_app *a)
 	int key, budget = 256; /* bounded: signals and the engine get their turn */
 	while (!a->quit && budget-- > 0 && (key = tui_key(&a->t)) >= 0) {
 		a->m.replying = 1; /* what a key says shows at once */
+		if (key != UIK_FN(KEY_RESIZE))
+			a->m.msg_seen = 1; /* and so does anything after it */
 		if (key == UIK_FN(KEY_RESIZE)) { /* resizeterm() queued it: sizes are known */
 			getmaxyx(stdscr, a->t.rows, a->t.cols);
 			uipanel_layout(a);

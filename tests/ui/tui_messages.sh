@@ -1,7 +1,7 @@
 #!/bin/sh
 # Messages in the full-screen station: a config problem (a value out of
 # range, a syntax error) is shown at launch and stays on the message row
-# while information comes in behind it; M and :messages list the history
+# while information comes in behind it, until a key is pressed; M and :messages list the history
 # with every message whole (the long MusicGPT hint, both :validate
 # results); the Generation panel wraps a long failure; at exit the
 # config problems are printed on stderr; a prompt's problems are named,
@@ -30,6 +30,12 @@ for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 done
 [ "$kept" = 20 ] && pass "the warning stays on the message row for 4 s" ||
 	fail "the warning was replaced ($kept of 20 samples; once: '$lost')"
+# A key pressed: the warning has been seen, and the engine's answer to the
+# key replaces it (within 1.5 s, well before the warning's 10 s are up).
+T send-keys -t "$UI_PANE" +
+n=0; while [ $n -lt 15 ] && ! msgrow | grep -q 'volume 85'; do sleep 0.1; n=$((n + 1)); done
+msgrow | grep -q 'volume 85' && pass "after a key, the engine's answer replaces the warning" ||
+	fail "after a key, the warning stays: '$(msgrow)'"
 expect_screen '▶ .* playing \|' "meanwhile the station plays" 10
 
 # M: the history, the warning and the information that came after it.
