@@ -82,15 +82,7 @@ static int remote_start(const remote_cmd *c, char **args, int n, il_sbuf *sb, il
 static int remote_volume(const remote_cmd *c, char **args, int n, il_sbuf *sb, il_err *err)
 {
 	(void)c, (void)n;
-	char *end;
-	errno = 0;
-	long v = strtol(args[0], &end, 10);
-	if (errno || end == args[0] || *end || v < -100 || v > 100)
-		return il_err_set(err, IL_E_BAD_VALUE, "volume: '%s' is not 0-100, +N or -N", args[0]);
-	proto_fmt_begin(sb, "volume");
-	proto_fmt_long(sb, args[0][0] == '+' || args[0][0] == '-' ? "delta" : "level", v);
-	proto_fmt_end(sb);
-	return 0;
+	return proto_fmt_volume(sb, args[0], err);
 }
 
 /* `save FILE` and `play FILE`: the path made absolute (the engine runs

@@ -412,6 +412,21 @@ void proto_fmt_end(il_sbuf *sb)
 	sbuf_putc(sb, '\n');
 }
 
+/* The `volume` request for a listener's words (see protocol.h). */
+int proto_fmt_volume(il_sbuf *sb, const char *text, il_err *err)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	int delta = text[0] == '+' || text[0] == '-';
+	if (errno || end == text || *end || v < (delta ? -100 : 0) || v > 100)
+		return il_err_set(err, IL_E_BAD_VALUE, "volume: '%s' is not 0-100, +N or -N", text);
+	proto_fmt_begin(sb, "volume");
+	proto_fmt_long(sb, delta ? "delta" : "level", v);
+	proto_fmt_end(sb);
+	return 0;
+}
+
 /* Decode a hex field into out (at most n bytes); bytes decoded or -1. */
 long proto_hex_decode(const char *hex, unsigned char *out, size_t n)
 {

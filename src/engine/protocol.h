@@ -266,6 +266,9 @@ void proto_fmt_double(il_sbuf *sb, const char *key, double value, int decimals);
 void proto_fmt_hex(il_sbuf *sb, const char *key, const unsigned char *bytes, size_t n);
 /* End the line with "\n". */
 void proto_fmt_end(il_sbuf *sb);
+/* The `volume` request for a listener's words: "N" (0-100) is a level,
+ * "+N" or "-N" a change; 0, or -1 with err (nothing written). */
+int proto_fmt_volume(il_sbuf *sb, const char *text, il_err *err);
 /* Decode a hex field into out (at most n bytes); bytes decoded or -1. */
 long proto_hex_decode(const char *hex, unsigned char *out, size_t n);
 

@@ -44,16 +44,24 @@ void app_send_verb(il_ui_app *a, const char *verb)
 /* Queue a request with one string field. */
 void app_send_kv(il_ui_app *a, const char *verb, const char *key, const char *value)
 {
-	if (!a->engine_up) {
-		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
-		return;
-	}
 	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, verb);
 	proto_fmt_str(&sb, key, value);
 	proto_fmt_end(&sb);
-	elink_send(&a->link, &sb);
+	app_send_line(a, &sb);
 	sbuf_free(&sb);
+}
+
+/* Queue a request line made with proto_fmt_*. */
+void app_send_line(il_ui_app *a, const il_sbuf *line)
+{
+	if (!a->engine_up) {
+		char verb[32];
+		snprintf(verb, sizeof verb, "%.*s", (int)strcspn(line->buf, " \n"), line->buf);
+		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
+		return;
+	}
+	elink_send(&a->link, line);
 }
 
 /* Queue `set key=K value=V`. */

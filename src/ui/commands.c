@@ -266,6 +266,31 @@ static int commands_prev(il_ui_app *a, int argc, char **argv)
 	return 0;
 }
 
+/* :skip (:next), :pause, :resume: the request of that name. */
+static int commands_verb(il_ui_app *a, int argc, char **argv)
+{
+	const il_commands_def *c = commands_find(argv[0]);
+	app_send_verb(a, c->name);
+	if (strcmp(c->name, "skip"))
+		app_send_verb(a, "status"); /* the status row follows at once */
+	return 0;
+}
+
+/* :volume N, :volume +N, :volume -N */
+static int commands_volume(il_ui_app *a, int argc, char **argv)
+{
+	il_sbuf sb = SBUF_INIT;
+	il_err err;
+	if (argc != 2 || proto_fmt_volume(&sb, argv[1], &err) != 0) {
+		app_msg(a, UIM_MSG_ERROR, "usage: volume N|+N|-N (0-100)");
+		sbuf_free(&sb);
+		return -1;
+	}
+	app_send_line(a, &sb);
+	sbuf_free(&sb);
+	return 0;
+}
+
 /* :sleep 45m|90|1h30m|30s|off */
 static int commands_sleep(il_ui_app *a, int argc, char **argv)
 {
@@ -346,6 +371,11 @@ const il_commands_def commands_table[] = {
 	{ "hold", NULL, "hold [on|off]", "keep the loop playing past the minimum duration, the next one "
 	  "waiting (no word: hold or let go)", commands_hold, commands_hold_complete, 0 },
 	{ "prev", NULL, "prev", "crossfade back to the previous loop (again: further back)", commands_prev,
+	  NULL, 0 },
+	{ "skip", "next", "skip, next", "crossfade to the next loop now (as n)", commands_verb, NULL, 0 },
+	{ "pause", NULL, "pause", "pause the output (as Space)", commands_verb, NULL, 0 },
+	{ "resume", NULL, "resume", "resume the output (as Space)", commands_verb, NULL, 0 },
+	{ "volume", NULL, "volume N|+N|-N", "set the volume (0-100) or change it (as + and -)", commands_volume,
 	  NULL, 0 },
 	{ "sleep", NULL, "sleep 45m|90|1h30m|off", "stop the station after that long (a number alone is "
 	  "minutes), fading out", commands_sleep, commands_sleep_complete, 0 },

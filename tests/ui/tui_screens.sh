@@ -121,6 +121,15 @@ run_case() { # TERM LANG NAME
 	T send-keys -t "$UI_PANE" Escape
 	T send-keys -t "$UI_PANE" ':se crossfade 2' Enter
 	expect_config '^crossfade = 2;' "$name: :se is :set (a unique prefix)"
+	# The requests of --remote have commands too: volume, pause...
+	T send-keys -t "$UI_PANE" ':volume 55' Enter
+	expect_screen 'vol 55%' "$name: :volume 55 sets the volume"
+	T send-keys -t "$UI_PANE" ':volume +500' Enter
+	expect_screen 'usage: volume N\|\+N\|-N' "$name: :volume +500 is refused"
+	T send-keys -t "$UI_PANE" ':pause' Enter
+	expect_screen 'nothing to pause' "$name: :pause is sent (the engine answers: nothing plays)"
+	T send-keys -t "$UI_PANE" ':volume 80' Enter
+	expect_screen 'vol 80%' "$name: :volume 80 sets it back"
 	T send-keys -t "$UI_PANE" ':status' Enter
 	expect_screen '^idle 0:00, generator idle .*volume 80%, synth/' "$name: :status shows the state"
 	T send-keys -t "$UI_PANE" ':frobnicate' Enter
