@@ -24,6 +24,12 @@ printf 'autostart = false;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
 utf8=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || utf8=en_US.UTF-8
 
+# Run :COMMAND and check that REGEX comes on screen.
+command_shows() { # COMMAND REGEX WHAT
+	T send-keys -t "$UI_PANE" ":$1" Enter
+	expect_screen "$2" "$name: $3"
+}
+
 run_case() { # TERM LANG NAME
 	name=$3
 	start_station 80 24 TERM="$1" LANG="$2" LC_ALL="$2" --
@@ -103,14 +109,10 @@ run_case() { # TERM LANG NAME
 	# The command line: a setting saved at once, a bad value refused.
 	T send-keys -t "$UI_PANE" ':set crossfade 4' Enter
 	expect_config '^crossfade = 4' "$name: :set crossfade 4 is saved"
-	T send-keys -t "$UI_PANE" ':set crossfade 99' Enter
-	expect_screen 'crossfade must be a number from 0 to 10' "$name: :set refuses a value out of range"
-	T send-keys -t "$UI_PANE" ':set seed -1' Enter
-	expect_screen 'seed must be a number from 0 to 2147483647$' "$name: :set seed -1 names the range in whole numbers"
-	T send-keys -t "$UI_PANE" ':set affinity 9999' Enter
-	expect_screen 'affinity names CPU 9999, but this machine has CPUs 0-' "$name: :set affinity 9999 is refused"
-	T send-keys -t "$UI_PANE" ':set affinity abc' Enter
-	expect_screen 'affinity must be a CPU list' "$name: :set affinity abc is refused"
+	command_shows 'set crossfade 99' 'crossfade must be a number from 0 to 10' ":set refuses a value out of range"
+	command_shows 'set seed -1' 'seed must be a number from 0 to 2147483647$' ":set seed -1 names the range in whole numbers"
+	command_shows 'set affinity 9999' 'affinity names CPU 9999, but this machine has CPUs 0-' ":set affinity 9999 is refused"
+	command_shows 'set affinity abc' 'affinity must be a CPU list' ":set affinity abc is refused"
 	grep -Eq '^affinity = "(9999|abc)"' "$XDG_CONFIG_HOME/infiniloop/config" &&
 		fail "$name: a refused affinity was saved" || pass "$name: a refused affinity is not saved"
 	T send-keys -t "$UI_PANE" ':sta' Tab
@@ -122,16 +124,11 @@ run_case() { # TERM LANG NAME
 	T send-keys -t "$UI_PANE" ':se crossfade 2' Enter
 	expect_config '^crossfade = 2;' "$name: :se is :set (a unique prefix)"
 	# The requests of --remote have commands too: volume, pause...
-	T send-keys -t "$UI_PANE" ':volume 55' Enter
-	expect_screen 'vol 55%' "$name: :volume 55 sets the volume"
-	T send-keys -t "$UI_PANE" ':volume +500' Enter
-	expect_screen 'usage: volume N\|\+N\|-N' "$name: :volume +500 is refused"
-	T send-keys -t "$UI_PANE" ':pause' Enter
-	expect_screen 'nothing to pause' "$name: :pause is sent (the engine answers: nothing plays)"
-	T send-keys -t "$UI_PANE" ':volume 80' Enter
-	expect_screen 'vol 80%' "$name: :volume 80 sets it back"
-	T send-keys -t "$UI_PANE" ':status' Enter
-	expect_screen '^idle 0:00, generator idle .*volume 80%, synth/' "$name: :status shows the state"
+	command_shows 'volume 55' 'vol 55%' ":volume 55 sets the volume"
+	command_shows 'volume +500' 'usage: volume N\|\+N\|-N' ":volume +500 is refused"
+	command_shows 'pause' 'nothing to pause' ":pause is sent (the engine answers: nothing plays)"
+	command_shows 'volume 80' 'vol 80%' ":volume 80 sets it back"
+	command_shows 'status' '^idle 0:00, generator idle .*volume 80%, synth/' ":status shows the state"
 	T send-keys -t "$UI_PANE" ':frobnicate' Enter
 	expect_screen "unknown command 'frobnicate'" "$name: unknown commands are named"
 	T send-keys -t "$UI_PANE" : Up
