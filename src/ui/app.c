@@ -149,12 +149,9 @@ void app_play(il_ui_app *a, const char *path)
 {
 	char full[IL_PATH_MAX];
 	app_expand(path, full, sizeof full);
-	if (!a->engine_up) {
-		app_msg(a, UIM_MSG_WARN, "the engine is not running; 'play' was not sent");
-		return;
-	}
-	app_send_kv(a, "play", "file", full);
-	app_msg(a, UIM_MSG_INFO, "preparing %s", full);
+	app_send_kv(a, "play", "file", full); /* the engine down: it says so */
+	if (a->engine_up)
+		app_msg(a, UIM_MSG_INFO, "preparing %s", full);
 }
 
 /* Save to path (~ expanded) the loop named by a->save_loop (the one that
