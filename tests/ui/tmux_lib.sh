@@ -73,7 +73,9 @@ mv "$TEST_TMP/exit.tmp" "$TEST_TMP/exit"
 echo "station exited"
 exec sleep 600
 RUN
-	T new-session -d -s ui -x "$_w" -y "$_h" "sh $TEST_TMP/run.sh"
+	# In the test's own folder: what the station writes by a relative name
+	# stays there, and its paths are short enough to fit one screen line.
+	T new-session -d -s ui -c "$TEST_TMP" -x "$_w" -y "$_h" "sh $TEST_TMP/run.sh"
 	_n=50
 	UI_PID=""
 	while [ "$_n" -gt 0 ] && [ -z "$UI_PID" ]; do
