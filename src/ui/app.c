@@ -31,37 +31,40 @@ void app_msg(il_ui_app *a, int level, const char *fmt, ...)
 	app_dirty(a, UIM_D_MSG);
 }
 
-/* Queue a request with no fields. */
-void app_send_verb(il_ui_app *a, const char *verb)
+/* Queue a request with no fields; -1 when the engine is down. */
+int app_send_verb(il_ui_app *a, const char *verb)
 {
 	if (!a->engine_up) {
 		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
-		return;
+		return -1;
 	}
 	elink_send_verb(&a->link, verb);
+	return 0;
 }
 
-/* Queue a request with one string field. */
-void app_send_kv(il_ui_app *a, const char *verb, const char *key, const char *value)
+/* Queue a request with one string field; -1 when the engine is down. */
+int app_send_kv(il_ui_app *a, const char *verb, const char *key, const char *value)
 {
 	il_sbuf sb = SBUF_INIT;
 	proto_fmt_begin(&sb, verb);
 	proto_fmt_str(&sb, key, value);
 	proto_fmt_end(&sb);
-	app_send_line(a, &sb);
+	int rc = app_send_line(a, &sb);
 	sbuf_free(&sb);
+	return rc;
 }
 
-/* Queue a request line made with proto_fmt_*. */
-void app_send_line(il_ui_app *a, const il_sbuf *line)
+/* Queue a request line made with proto_fmt_*; -1 when the engine is down. */
+int app_send_line(il_ui_app *a, const il_sbuf *line)
 {
 	if (!a->engine_up) {
 		char verb[32];
 		snprintf(verb, sizeof verb, "%.*s", (int)strcspn(line->buf, " \n"), line->buf);
 		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
-		return;
+		return -1;
 	}
 	elink_send(&a->link, line);
+	return 0;
 }
 
 /* Queue `set key=K value=V`. */
@@ -116,7 +119,8 @@ void app_start(il_ui_app *a, const char *prompt)
 		app_msg(a, UIM_MSG_ERROR, "start: %s", err.msg);
 		return;
 	}
-	app_send_kv(a, "start", "prompt", prompt);
+	if (app_send_kv(a, "start", "prompt", prompt) != 0)
+		return;
 	if (a->station != prompt)
 		snprintf(a->station, sizeof a->station, "%s", prompt);
 	a->m.gen = GEN_STATE_RUNNING;
@@ -149,8 +153,7 @@ void app_play(il_ui_app *a, const char *path)
 {
 	char full[IL_PATH_MAX];
 	app_expand(path, full, sizeof full);
-	app_send_kv(a, "play", "file", full); /* the engine down: it says so */
-	if (a->engine_up)
+	if (app_send_kv(a, "play", "file", full) == 0)
 		app_msg(a, UIM_MSG_INFO, "preparing %s", full);
 }
 
@@ -240,7 +243,8 @@ void app_status_summary(il_ui_app *a)
 void app_toggle_pause(il_ui_app *a)
 {
 	if (a->m.state == IL_PLAYER_PAUSED) {
-		app_send_verb(a, "resume");
+		if (app_send_verb(a, "resume") != 0)
+			return;
 		app_msg(a, UIM_MSG_INFO, "resuming");
 	} else if (a->m.state != IL_PLAYER_PLAYING) {
 		if (uimodel_generating(&a->m))
@@ -251,7 +255,8 @@ void app_toggle_pause(il_ui_app *a)
 			app_msg(a, UIM_MSG_INFO, "nothing to play yet: choose a preset or a prompt (p)");
 		return;
 	} else {
-		app_send_verb(a, "pause");
+		if (app_send_verb(a, "pause") != 0)
+			return;
 		app_msg(a, UIM_MSG_INFO, "pausing");
 	}
 	app_send_verb(a, "status");
@@ -263,8 +268,7 @@ void app_hold(il_ui_app *a, int on)
 {
 	if (on < 0)
 		on = !a->m.hold;
-	app_send_kv(a, "hold", "on", on ? "1" : "0");
-	if (!a->engine_up)
+	if (app_send_kv(a, "hold", "on", on ? "1" : "0") != 0)
 		return;
 	a->m.hold = on;
 	app_dirty(a, UIM_D_STATUS | UIM_D_TIMING);
@@ -277,8 +281,7 @@ void app_sleep(il_ui_app *a, long secs)
 {
 	char v[32];
 	snprintf(v, sizeof v, "%ld", secs % 60 ? secs : secs / 60);
-	app_send_kv(a, "sleep", secs % 60 ? "seconds" : "minutes", v);
-	if (!a->engine_up)
+	if (app_send_kv(a, "sleep", secs % 60 ? "seconds" : "minutes", v) != 0)
 		return;
 	a->m.sleep_until = secs > 0 ? a->now + (double)secs : 0;
 	app_dirty(a, UIM_D_STATUS);
@@ -289,8 +292,7 @@ void app_sleep(il_ui_app *a, long secs)
  * favourite, or says that nothing plays). */
 void app_favourite(il_ui_app *a)
 {
-	app_send_verb(a, "favourite");
-	if (a->engine_up && a->m.title[0])
+	if (app_send_verb(a, "favourite") == 0 && a->m.title[0])
 		app_msg(a, UIM_MSG_INFO, "marking %s as a favourite", a->m.title);
 }
 
@@ -312,8 +314,7 @@ static const il_uim_fav *app_fav_send(il_ui_app *a, const char *verb, int k)
 	const il_uim_fav *f = &a->m.favs[k];
 	char id[24];
 	snprintf(id, sizeof id, "%ld", f->id);
-	app_send_kv(a, verb, "id", id);
-	return a->engine_up ? f : NULL;
+	return app_send_kv(a, verb, "id", id) == 0 ? f : NULL;
 }
 
 /* Play favourite k of the list at once; a generated one's prompt becomes

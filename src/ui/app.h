@@ -72,12 +72,13 @@ typedef struct il_ui_app {
 	int status_echo;       /* show the next `status` in the message row */
 } il_ui_app;
 
-/* Queue a request with no fields. */
-void app_send_verb(il_ui_app *a, const char *verb);
+/* Queue a request with no fields; 0, or -1 when the engine is down (a
+ * warning says it was not sent), as the two below. */
+int app_send_verb(il_ui_app *a, const char *verb);
 /* Queue a request with one string field. */
-void app_send_kv(il_ui_app *a, const char *verb, const char *key, const char *value);
-/* Queue a request line made with proto_fmt_* (the engine down: a warning). */
-void app_send_line(il_ui_app *a, const il_sbuf *line);
+int app_send_kv(il_ui_app *a, const char *verb, const char *key, const char *value);
+/* Queue a request line made with proto_fmt_*. */
+int app_send_line(il_ui_app *a, const il_sbuf *line);
 /* Queue `set key=K value=V`. */
 void app_set(il_ui_app *a, const char *key, const char *value);
 /* Check a setting's value against the settings table, apply a theme at

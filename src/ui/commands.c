@@ -104,8 +104,8 @@ static int commands_stop(il_ui_app *a, int argc, char **argv)
 /* :status */
 static int commands_status(il_ui_app *a, int argc, char **argv)
 {
-	a->status_echo = 1; /* shown when the answer comes */
-	app_send_verb(a, "status");
+	if (app_send_verb(a, "status") == 0)
+		a->status_echo = 1; /* shown when the answer comes */
 	return 0;
 }
 
@@ -270,8 +270,7 @@ static int commands_prev(il_ui_app *a, int argc, char **argv)
 static int commands_verb(il_ui_app *a, int argc, char **argv)
 {
 	const il_commands_def *c = commands_find(argv[0]);
-	app_send_verb(a, c->name);
-	if (strcmp(c->name, "skip"))
+	if (app_send_verb(a, c->name) == 0 && strcmp(c->name, "skip"))
 		app_send_verb(a, "status"); /* the status row follows at once */
 	return 0;
 }

@@ -17,15 +17,15 @@ static void keys_pause(il_ui_app *a, int key)
 /* n: crossfade to the next loop now. */
 static void keys_next(il_ui_app *a, int key)
 {
-	app_send_verb(a, "skip");
-	app_msg(a, UIM_MSG_INFO, "next loop");
+	if (app_send_verb(a, "skip") == 0)
+		app_msg(a, UIM_MSG_INFO, "next loop");
 }
 
 /* z: crossfade back to the previous loop (as cmus's z). */
 static void keys_prev(il_ui_app *a, int key)
 {
-	app_send_verb(a, "prev");
-	app_msg(a, UIM_MSG_INFO, "previous loop");
+	if (app_send_verb(a, "prev") == 0)
+		app_msg(a, UIM_MSG_INFO, "previous loop");
 }
 
 /* H: hold the loop playing past the minimum duration, or let it go. */
@@ -79,10 +79,8 @@ static void keys_filter(il_ui_app *a, int key)
 static void keys_volume(il_ui_app *a, int key)
 {
 	il_sbuf sb = SBUF_INIT;
-	proto_fmt_begin(&sb, "volume");
-	proto_fmt_long(&sb, "delta", key == '-' || key == '_' ? -5 : 5);
-	proto_fmt_end(&sb);
-	elink_send(&a->link, &sb);
+	if (proto_fmt_volume(&sb, key == '-' || key == '_' ? "-5" : "+5", NULL) == 0)
+		app_send_line(a, &sb); /* the engine down: it says so */
 	sbuf_free(&sb);
 }
 
