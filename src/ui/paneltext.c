@@ -35,10 +35,12 @@ int paneltext_eta(const il_uimodel *m, double now, int brief, char *out, size_t 
 	snprintf(out, n, "%s", brief ? "" : "-");
 	if (m->gen != GEN_STATE_RUNNING || m->eta <= 0)
 		return 0;
-	uidraw_clock(eta, sizeof eta, m->eta);
+	/* Whole seconds, rounded up: a composer's piece of 0.4 s is "~0:01",
+	 * not "0:01 left of ~0:00". */
+	uidraw_clock(eta, sizeof eta, ceil(m->eta));
 	double took = m->job_at > 0 ? now - m->job_at : m->eta * m->progress;
 	if (took > m->eta) {
-		uidraw_clock(c, sizeof c, took - m->eta);
+		uidraw_clock(c, sizeof c, ceil(took - m->eta));
 		if (brief)
 			snprintf(out, n, "+%s", c);
 		else

@@ -394,6 +394,12 @@ START_TEST(test_eta_text)
 	ck_assert_str_eq(s, "-");
 	ck_assert_int_eq(paneltext_eta(&m, 150.0, 1, s, sizeof s), 0);
 	ck_assert_str_eq(s, "");
+	/* Under a second (the composer): whole seconds, rounded up. */
+	feed_at(&m, "gen state=running progress=0 eta=0.4 attempt=1 elapsed=0", 200.0);
+	ck_assert_int_eq(paneltext_eta(&m, 200.1, 0, s, sizeof s), 0);
+	ck_assert_str_eq(s, "0:01 left of ~0:01");
+	ck_assert_int_eq(paneltext_eta(&m, 200.7, 0, s, sizeof s), 1);
+	ck_assert_str_eq(s, "overrunning +0:01 (expected ~0:01)");
 	/* A client that attached late: status says how long the attempt ran. */
 	uimodel_init(&m);
 	feed(&m, "status state=playing gen=running progress=0.990 eta=20.0 attempt=1 gen_elapsed=25.0");
