@@ -295,10 +295,13 @@ static void screens_analysis(il_ui_app *a)
 	if (y < bottom)
 		uidraw_textf(t, y++, in.x, in.w, m->a_poor ? ROLE_WARN : ROLE_OK,
 			     "Score %.3f   quality %s   method %s", m->a_score, m->a_quality, m->a_method);
+	/* Two rows, so that 80 columns hold them whole. */
 	if (y < bottom && m->have_loudness)
-		uidraw_textf(t, y++, in.x, in.w, ROLE_VALUE,
-			     "Loudness %.1f LUFS (range %.1f LU, peak %.1f dBTP) -> %.1f LUFS, peak %.1f dBTP, gain %+.1f dB",
-			     m->lufs_in, m->lra_in, m->tp_in, m->lufs, m->tp, m->gain_db);
+		uidraw_textf(t, y++, in.x, in.w, ROLE_VALUE, "Loudness %.1f LUFS, range %.1f LU, peak %.1f dBTP",
+			     m->lufs_in, m->lra_in, m->tp_in);
+	if (y < bottom && m->have_loudness)
+		uidraw_textf(t, y++, in.x, in.w, ROLE_VALUE, "  played %.1f LUFS, peak %.1f dBTP (gain %+.1f dB)",
+			     m->lufs, m->tp, m->gain_db);
 	y = screens_metrics(a, y, bottom, in);
 	if (y < bottom && m->candidates[0]) {
 		uidraw_text(t, y++, in.x, in.w, ROLE_PANEL_TITLE, "Top candidates");

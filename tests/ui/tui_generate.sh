@@ -110,6 +110,8 @@ expect_screen 'Loop [0-9.]+ s - [0-9.]+ s' "analysis shows the loop points" 10
 expect_screen 'Score [0-9.]+ +quality' "analysis shows the score" 1
 expect_screen '[SE]' "analysis marks the loop start and end" 1
 expect_screen '^.seam difference +-?[0-9]+\.[0-9] dB' "analysis gives the seam's difference in dB" 1
+expect_screen '^.Loudness -?[0-9.]+ LUFS, range [0-9.]+ LU, peak -?[0-9.]+ dBTP +│' "analysis gives the loudness measured, whole" 1
+expect_screen '^. +played -?[0-9.]+ LUFS, peak -?[0-9.]+ dBTP \(gain [-+][0-9.]+ dB\) +│' "analysis gives the loudness played, whole" 1
 # A file's loop is found by analysis: its seam distance reads 0 at best.
 "${top_builddir:-.}/tests/audio/mkwav" "$TEST_TMP/chord.wav" 8 48000 2 chord || fail "mkwav"
 T send-keys -t "$UI_PANE" ":play $TEST_TMP/chord.wav" Enter
