@@ -78,6 +78,10 @@ static void engine_setting_event(il_engine *e, const il_settings_def *d)
 	} else if (d->type == SETTING_BOOL) {
 		proto_fmt_str(&sb, "choices", "true|false");
 	}
+	char about[1024];
+	settings_about(d, about, sizeof about);
+	if (about[0])
+		proto_fmt_str(&sb, "about", about);
 	proto_fmt_end(&sb);
 	engine_emit(e, &sb);
 	sbuf_free(&sb);

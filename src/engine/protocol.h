@@ -157,7 +157,9 @@
  *   audio state=ok|lost|none|off|file msg=S sink=S
  *                                          the output came, went or stalled
  *                                          (off: output null)
- *   setting key=K value=V [min=F max=F choices=S]
+ *   setting key=K value=V [min=F max=F choices=S] [about=S]
+ *                                          (about: what the setting does,
+ *                                          as the configuration file says)
  *   preset index=N name=S prompt=S
  *   stat seconds=N runs=N ok=N avg=F       per requested duration
  *   history time=N backend=S model=S prompt=S secs=N actual=F wall=F

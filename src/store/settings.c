@@ -183,6 +183,23 @@ const il_settings_def *settings_find(const char *key)
 	return NULL;
 }
 
+/* What d does, as one line of plain text (its comment without the file's
+ * line breaks and "# "), into out; "" when it has none. */
+void settings_about(const il_settings_def *d, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = d->comment ? d->comment : ""; *p && k + 1 < n; p++) {
+		if (*p == '\n') {
+			p += strspn(p + 1, "# ");
+			out[k++] = ' ';
+		} else {
+			out[k++] = *p;
+		}
+	}
+	if (n > 0)
+		out[k] = '\0';
+}
+
 /* Split "a|b|c" choices: calls fn for each; stops at a nonzero return. */
 int settings_each_choice(const char *choices, int (*fn)(const char *word, size_t len, void *ud),
 			 void *ud)

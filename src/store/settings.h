@@ -135,6 +135,8 @@ int settings_get(const il_settings *s, const char *key, char *out, size_t n, il_
 void settings_put_value(const il_settings *s, const il_settings_def *d, il_sbuf *sb);
 /* Append value as a libconfig string literal. */
 void settings_quote(il_sbuf *sb, const char *value);
+/* What d does, as one line (its comment without "\n# "), into out. */
+void settings_about(const il_settings_def *d, char *out, size_t n);
 /* Split "a|b|c" choices: calls fn for each one; stops at a nonzero return. */
 int settings_each_choice(const char *choices, int (*fn)(const char *word, size_t len, void *ud),
 			 void *ud);

@@ -271,6 +271,8 @@ static unsigned uimodel_setting_ev(il_uimodel *m, const il_proto_msg *msg, doubl
 	uimodel_num(msg, "max", &s->max);
 	s->choices[0] = '\0';
 	uimodel_str(msg, "choices", s->choices, sizeof s->choices);
+	s->about[0] = '\0';
+	uimodel_str(msg, "about", s->about, sizeof s->about);
 	if (!strcmp(key, "volume")) {
 		m->volume = atoi(s->value);
 		return UIM_D_SETTINGS | UIM_D_STATUS;

@@ -62,6 +62,7 @@ typedef struct il_uim_setting {
 	double min, max;
 	int has_range;
 	char choices[512];
+	char about[512]; /* what it does */
 } il_uim_setting;
 
 typedef struct il_uim_preset {

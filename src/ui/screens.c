@@ -132,7 +132,22 @@ static void screens_stats(il_ui_app *a)
 	}
 }
 
-/* Screen 3: every setting with its range or choices. */
+/* Draw s in the rows rows from y, wrapped; what does not fit ends the
+ * last row with an ellipsis. */
+static void screens_para(il_ui_app *a, int y, int rows, il_uirect in, il_theme_role r, const char *s)
+{
+	for (int k = 0; k < rows && *s; k++) {
+		const char *next;
+		size_t len = uidraw_wrap(&a->t, s, in.w, &next);
+		char buf[1024];
+		snprintf(buf, sizeof buf, "%.*s", k == rows - 1 ? (int)strlen(s) : (int)len, s);
+		uidraw_text(&a->t, y + k, in.x, in.w, r, buf);
+		s = next;
+	}
+}
+
+/* Screen 3: every setting with its range or choices, and what the
+ * selected one does (in two or three rows, when there is room). */
 static void screens_settings(il_ui_app *a)
 {
 	il_tui *t = &a->t;
@@ -144,7 +159,7 @@ static void screens_settings(il_ui_app *a)
 		uidraw_text(t, in.y, in.x, in.w, ROLE_DIM, "asking the engine for the settings...");
 		return;
 	}
-	int rows = in.h - 1;
+	int about = in.h >= 16 ? 3 : in.h >= 10 ? 2 : 0, rows = in.h - 1 - about;
 	if (a->setting_sel >= m->nsettings)
 		a->setting_sel = m->nsettings - 1;
 	if (a->setting_sel < a->setting_top)
@@ -172,13 +187,14 @@ static void screens_settings(il_ui_app *a)
 		int rx = in.x + 2 + kw + vw;
 		if (rx < in.x + in.w) {
 			char range[600];
-			if (s->has_range)
-				snprintf(range, sizeof range, "%.10g-%.10g", s->min, s->max);
+			if (s->has_range) /* "-9 to 0", not "-9-0" */
+				snprintf(range, sizeof range, s->min < 0 ? "%.10g to %.10g" : "%.10g-%.10g", s->min, s->max);
 			else
 				snprintf(range, sizeof range, "%s", s->choices);
 			uidraw_text(t, y, rx, in.x + in.w - rx, sel ? ROLE_SELECTION : ROLE_DIM, range);
 		}
 	}
+	screens_para(a, in.y + rows, about, in, ROLE_NORMAL, m->settings[a->setting_sel].about);
 	uidraw_text(t, in.y + in.h - 1, in.x, in.w, ROLE_DIM,
 		    "Enter edit   Left/Right previous/next value   :set KEY VALUE");
 }

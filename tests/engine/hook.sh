@@ -120,7 +120,7 @@ rm -f "$T/rec.out"
 printf 'min_duration = 10;\n' >"$cfg"
 engine_start --engine --config "$cfg" --output null
 engine_send "set key=on_loop value=\"[\\\"$T/rec.sh\\\", \\\"{title}\\\"]\""
-expect_event "^setting key=on_loop value=\"\\[\\\\\"$T/rec.sh\\\\\", \\\\\"\\{title\\}\\\\\"\\]\"$" "set on_loop echoes the list"
+expect_event "^setting key=on_loop value=\"\\[\\\\\"$T/rec.sh\\\\\", \\\\\"\\{title\\}\\\\\"\\]\"( |$)" "set on_loop echoes the list"
 engine_send "set key=on_loop value=notify-send"
 expect_event '^error code=bad_value msg="on_loop must be written as in the file, e\.g\. .*" verb=set$' "a value that is not a list is refused"
 engine_send "set key=on_loop_timeout value=0"

@@ -27,7 +27,7 @@ expect_line "$state" '^debug = false;' ":debug on lasts for the run only"
 printf 'status\nsettings\n' | "$IL_BIN" --engine >"$out" 2>"$err"
 expect_line "$out" '^setting key=volume value=40 ' "the volume comes back from the state file"
 expect_line "$out" '^setting key=seed value=0 ' "the seed is the config's"
-expect_line "$out" '^setting key=output value=auto$' "the output is the config's"
+expect_line "$out" '^setting key=output value=auto( |$)' "the output is the config's"
 
 # A volume step never rewrites the config.
 sum=$(cksum <"$cfg")
@@ -41,7 +41,7 @@ printf '%s\n' 'set key=presets value="({ name = \"Mine\"; prompt = \"my tune\"; 
 	"$IL_BIN" --engine --output null >"$out" 2>"$err"
 expect_line "$out" '^preset index=0 name=Mine prompt="my tune"$' "set key=presets gives the new list"
 [ "$(grep -c '^preset ' "$out")" -eq 2 ] && pass "one preset, listed after set and settings" || fail "presets: $(grep -c '^preset ' "$out") events"
-expect_line "$out" '^setting key=command value="\[\\"gen\\", \\"\{prompt\}\\"\]"$' "settings lists the command template"
+expect_line "$out" '^setting key=command value="\[\\"gen\\", \\"\{prompt\}\\"\]"( |$)' "settings lists the command template"
 expect_line "$cfg" '^presets = \($' "the presets are written to the config"
 expect_line "$cfg" '^command = \["gen", "\{prompt\}"\];$' "the command is written to the config"
 

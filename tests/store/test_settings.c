@@ -617,6 +617,23 @@ START_TEST(test_on_loop_list)
 }
 END_TEST
 
+/* A setting's description is its comment as one line of plain text: no
+ * line breaks, no "# " of the file; cut, not overrun, in a short buffer. */
+START_TEST(test_about_is_one_line)
+{
+	char out[1024];
+	settings_about(settings_find("on_loop"), out, sizeof out);
+	ck_assert_msg(!strncmp(out, "Run each time a loop starts", 27), "%s", out);
+	ck_assert_msg(!strchr(out, '\n') && !strstr(out, "# "), "%s", out);
+	ck_assert_msg(strstr(out, "no shell; empty: nothing. Placeholders:"), "%s", out);
+	settings_about(settings_find("duration"), out, sizeof out);
+	ck_assert_str_eq(out, "Seconds of audio generated per clip (5-30).");
+	char small[8];
+	settings_about(settings_find("duration"), small, sizeof small);
+	ck_assert_str_eq(small, "Seconds");
+}
+END_TEST
+
 /* The suite of settings tests. */
 static Suite *settings_suite(void)
 {
@@ -641,6 +658,7 @@ static Suite *settings_suite(void)
 	tcase_add_test(tc, test_huge_number_of_keys_refused);
 	tcase_add_test(tc, test_edit_odd_but_valid_files);
 	tcase_add_test(tc, test_on_loop_list);
+	tcase_add_test(tc, test_about_is_one_line);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -96,6 +96,10 @@ run_case() { # TERM LANG NAME
 	expect_config '^backend = "musicgpt"' "$name: Right steps to the next choice"
 	T send-keys -t "$UI_PANE" Left
 	expect_screen '[>▸]backend +synth ' "$name: Left steps back"
+	expect_screen '^.Generator: synth \(built in\), musicgpt, or command' "$name: below the list, what the selected setting does"
+	T send-keys -t "$UI_PANE" g
+	expect_screen '^.Seconds of audio generated per clip \(5-30\)' "$name: what it does follows the selection"
+	expect_screen ' true_peak +-1 +-9 to 0 ' "$name: a range below zero reads 'to'"
 	# The longest key stands whole, apart from its value.
 	T send-keys -t "$UI_PANE" G k k k
 	expect_screen '[>▸]on_loop_timeout +5 +1-60' "$name: the longest key is whole, then its value"
