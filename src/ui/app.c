@@ -67,6 +67,16 @@ int app_send_line(il_ui_app *a, const il_sbuf *line)
 	return 0;
 }
 
+/* The values Left and Right step through for setting s, "a|b|c", into
+ * out: its choices, or the themes installed for the theme; "" if none. */
+void app_setting_choices(const il_uim_setting *s, char *out, size_t n)
+{
+	if (!s->choices[0] && !strcmp(s->key, "theme"))
+		theme_choices(out, n);
+	else
+		snprintf(out, n, "%s", s->choices);
+}
+
 /* Queue `set key=K value=V`. */
 void app_set(il_ui_app *a, const char *key, const char *value)
 {

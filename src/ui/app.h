@@ -72,6 +72,9 @@ typedef struct il_ui_app {
 	int status_echo;       /* show the next `status` in the message row */
 } il_ui_app;
 
+/* The values Left and Right step through for setting s, "a|b|c", into
+ * out: its choices, or the themes installed for the theme; "" if none. */
+void app_setting_choices(const il_uim_setting *s, char *out, size_t n);
 /* Queue a request with no fields; 0, or -1 when the engine is down (a
  * warning says it was not sent), as the two below. */
 int app_send_verb(il_ui_app *a, const char *verb);

@@ -201,10 +201,10 @@ static void keys_adjust(il_ui_app *a, int key)
 		double v = atof(s->value) + dir * step;
 		v = v < s->min ? s->min : (v > s->max ? s->max : v);
 		snprintf(val, sizeof val, "%g", v);
-	} else if (s->choices[0]) {
-		char buf[512], *ch[64];
+	} else {
+		char buf[1024], *ch[64];
 		int n = 0, cur = 0;
-		snprintf(buf, sizeof buf, "%s", s->choices);
+		app_setting_choices(s, buf, sizeof buf);
 		for (char *save = NULL, *w = strtok_r(buf, "|", &save); w && n < 64; w = strtok_r(NULL, "|", &save)) {
 			if (!strcmp(w, s->value))
 				cur = n;
@@ -213,8 +213,6 @@ static void keys_adjust(il_ui_app *a, int key)
 		if (n == 0)
 			return;
 		snprintf(val, sizeof val, "%s", ch[(cur + dir + n) % n]);
-	} else {
-		return;
 	}
 	app_set(a, s->key, val);
 }

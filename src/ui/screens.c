@@ -186,11 +186,11 @@ static void screens_settings(il_ui_app *a)
 		uidraw_text(t, y, in.x + 1 + kw, vw, sel ? ROLE_SELECTION : ROLE_VALUE, s->value[0] ? s->value : "\"\"");
 		int rx = in.x + 2 + kw + vw;
 		if (rx < in.x + in.w) {
-			char range[600];
+			char range[1024];
 			if (s->has_range) /* "-9 to 0", not "-9-0" */
 				snprintf(range, sizeof range, s->min < 0 ? "%.10g to %.10g" : "%.10g-%.10g", s->min, s->max);
 			else
-				snprintf(range, sizeof range, "%s", s->choices);
+				app_setting_choices(s, range, sizeof range);
 			uidraw_text(t, y, rx, in.x + in.w - rx, sel ? ROLE_SELECTION : ROLE_DIM, range);
 		}
 	}

@@ -318,6 +318,27 @@ static int theme_scan(const char *dir, char names[][64], int count, int n)
 	return count;
 }
 
+/* strcmp for qsort over names[][64]. */
+static int theme_cmp(const void *x, const void *y)
+{
+	return strcmp(x, y);
+}
+
+/* The theme names found, sorted and joined by '|', into out. */
+void theme_choices(char *out, size_t n)
+{
+	char names[64][64];
+	int count = theme_list(names, 64);
+	qsort(names, (size_t)count, sizeof names[0], theme_cmp);
+	size_t k = 0;
+	if (n > 0)
+		out[0] = '\0';
+	for (int i = 0; i < count && k < n; i++)
+		k += (size_t)snprintf(out + k, n - k, "%s%s", i ? "|" : "", names[i]);
+	if (k >= n && n > 0)
+		out[0] = '\0'; /* cut: better none than a wrong name */
+}
+
 /* Theme names found in the search path, written to names (n slots); count. */
 int theme_list(char names[][64], int n)
 {

@@ -73,5 +73,7 @@ int theme_parse_color(const char *s, int *out);
 int theme_map_color(int c, int depth, int *bold);
 /* Theme names found in the search path, written to names (n slots); count. */
 int theme_list(char names[][64], int n);
+/* The theme names found, sorted and joined by '|', into out ("" if none). */
+void theme_choices(char *out, size_t n);
 
 #endif

@@ -100,6 +100,13 @@ run_case() { # TERM LANG NAME
 	T send-keys -t "$UI_PANE" g
 	expect_screen '^.Seconds of audio generated per clip \(5-30\)' "$name: what it does follows the selection"
 	expect_screen ' true_peak +-1 +-9 to 0 ' "$name: a range below zero reads 'to'"
+	# The theme steps through the themes installed, which the screen lists.
+	T send-keys -t "$UI_PANE" g j j j j j j
+	expect_screen '[>▸]theme +default +default\|high-contrast\|light' "$name: the themes installed are the theme's choices"
+	T send-keys -t "$UI_PANE" Right
+	expect_config '^theme = "high-contrast"' "$name: Right steps to the next theme"
+	T send-keys -t "$UI_PANE" Left
+	expect_config '^theme = "default"' "$name: Left steps back to the default theme"
 	# The longest key stands whole, apart from its value.
 	T send-keys -t "$UI_PANE" G k k k
 	expect_screen '[>▸]on_loop_timeout +5 +1-60' "$name: the longest key is whole, then its value"
