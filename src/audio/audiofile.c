@@ -102,36 +102,63 @@ static int audiofile_load(SNDFILE *sf, const SF_INFO *info, const char *name,
 	return 0;
 }
 
+/* Open the file at path as audio: its header read into *info, the
+ * descriptor left in *fd (libsndfile does not close it: the caller does,
+ * once, whatever happens); NULL with err naming the file and the reason. */
+static SNDFILE *audiofile_open(const char *path, SF_INFO *info, int *fd, il_err *err)
+{
+	/* O_NONBLOCK: a FIFO must not block the open (it is refused below). */
+	*fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (*fd < 0)
+		return il_err_errno(err, IL_E_IO, errno, "%s: cannot open", path), NULL;
+	struct stat st;
+	const char *why = NULL;
+	if (fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode))
+		why = "not a regular file";
+	else if (st.st_size == 0)
+		why = "empty file";
+	SNDFILE *sf = NULL;
+	if (!why) {
+		fcntl(*fd, F_SETFL, fcntl(*fd, F_GETFL) & ~O_NONBLOCK);
+		memset(info, 0, sizeof *info);
+		if (!(sf = sf_open_fd(*fd, SFM_READ, info, 0)))
+			il_err_set(err, IL_E_BAD_VALUE, "%s: unreadable: %s", path, sf_strerror(NULL));
+	} else {
+		il_err_set(err, IL_E_BAD_VALUE, "%s: %s", path, why);
+	}
+	if (!sf) {
+		close(*fd);
+		*fd = -1;
+	}
+	return sf;
+}
+
 /* Read the file at path. 0, or -1 with err naming the file and the reason. */
 int audiofile_read(const char *path, il_audiofile *af, il_err *err)
 {
 	memset(af, 0, sizeof *af);
-	/* O_NONBLOCK: a FIFO must not block the open (it is refused below). */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0)
-		return il_err_errno(err, IL_E_IO, errno, "%s: cannot open", path);
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return il_err_set(err, IL_E_BAD_VALUE, "%s: not a regular file", path);
-	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	if (st.st_size == 0) {
-		close(fd);
-		return il_err_set(err, IL_E_BAD_VALUE, "%s: empty file", path);
-	}
 	SF_INFO info;
-	memset(&info, 0, sizeof info);
-	/* libsndfile leaves the descriptor open (close_desc 0): closed here,
-	 * once, whatever happens. */
-	SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 0);
-	if (!sf) {
-		close(fd);
-		return il_err_set(err, IL_E_BAD_VALUE, "%s: unreadable: %s", path, sf_strerror(NULL));
-	}
+	int fd;
+	SNDFILE *sf = audiofile_open(path, &info, &fd, err);
+	if (!sf)
+		return -1;
 	int rc = audiofile_load(sf, &info, path, af, err);
 	close(fd);
 	return rc;
+}
+
+/* Whether the file at path opens as audio (its header only); 0, or -1
+ * with err as audiofile_read would say it. */
+int audiofile_probe(const char *path, il_err *err)
+{
+	SF_INFO info;
+	int fd;
+	SNDFILE *sf = audiofile_open(path, &info, &fd, err);
+	if (!sf)
+		return -1;
+	sf_close(sf);
+	close(fd);
+	return 0;
 }
 
 /* Read an audio file held in memory (name is used in messages). */

@@ -28,6 +28,9 @@ typedef struct il_audiofile {
 
 /* Read the file at path. 0, or -1 with err naming the file and the reason. */
 int audiofile_read(const char *path, il_audiofile *af, il_err *err);
+/* Whether the file at path opens as audio (its header only); 0, or -1
+ * with err as audiofile_read would say it. */
+int audiofile_probe(const char *path, il_err *err);
 /* Read an audio file held in memory (name is used in messages). */
 int audiofile_read_memory(const void *data, size_t size, const char *name,
 			  il_audiofile *af, il_err *err);

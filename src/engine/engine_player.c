@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio/audiofile.h"
 #include "audio/player.h"
 #include "engine/engine_player_internal.h"
 #include "util/timeutil.h"
@@ -220,6 +221,13 @@ static void eplayer_req_play(il_engine *e, const il_proto_msg *m)
 	const char *path = proto_get(m, "file");
 	if (!path || !*path) {
 		engine_error(e, IL_E_BAD_VALUE, "play", "play needs a file name");
+		return;
+	}
+	/* A missing or foreign file is answered at once, in order (so that
+	 * --remote play can say so); the rest is found out by the worker. */
+	il_err err;
+	if (audiofile_probe(path, &err) != 0) {
+		engine_error_err(e, "play", &err);
 		return;
 	}
 	if (engine_prep_push(e, path, NULL, 0, NULL) != 0)

@@ -54,6 +54,14 @@ E2=$!
 wait_lines "$TEST_TMP/ev1" 10 1 '^ready ' && wait_lines "$TEST_TMP/ev2" 10 1 '^ready ' &&
 	pass "two clients attached" || fail "the event clients got no ready"
 R play "$TEST_TMP/a.wav"; expect_status 0 $? "--remote play FILE exits 0"
+# A file that is not there, or not audio, is refused at once: exit 1, why.
+out=$(cd "$TEST_TMP" && R play no-such.wav 2>&1); rc=$?
+[ $rc -eq 1 ] && [ "$out" = "infiniloop-tui: play: $TEST_TMP/no-such.wav: cannot open: No such file or directory" ] &&
+	pass "--remote play of a missing file: exit 1, the whole path and why" || fail "--remote play no-such.wav: $rc $out"
+printf 'not audio\n' >"$TEST_TMP/text.wav"
+out=$(R play "$TEST_TMP/text.wav" 2>&1); rc=$?
+[ $rc -eq 1 ] && case $out in *"text.wav: unreadable: "*) true ;; *) false ;; esac &&
+	pass "--remote play of a file that is not audio: exit 1, why" || fail "--remote play text.wav: $rc $out"
 wait_lines "$TEST_TMP/ev1" 30 1 '^loop title=a ' && wait_lines "$TEST_TMP/ev2" 30 1 '^loop title=a ' &&
 	pass "both clients see a start" || fail "a clients missed the loop of a"
 R play "$TEST_TMP/b.wav"
