@@ -214,6 +214,8 @@ static void remote_print_status(const il_proto_msg *m)
 	remote_mmss(len, sizeof len, proto_get(m, "loop_seconds"));
 	remote_mmss(eta, sizeof eta, proto_get(m, "eta"));
 	remote_mmss(left, sizeof left, proto_get(m, "min_left"));
+	const char *hold = proto_get(m, "hold");
+	int held = hold && !strcmp(hold, "1");
 	if (title && *title && strcmp(state, "idle") && strcmp(state, "stopped"))
 		printf("%-8s \"%s\"%s, %s (a %s loop at %s bpm)\n", state, title, remote_by(m, by, sizeof by), el, len,
 		       proto_get(m, "bpm"));
@@ -226,12 +228,12 @@ static void remote_print_status(const il_proto_msg *m)
 	if (gen && !strcmp(gen, "running"))
 		printf("next     generating, %.0f%% (about %s per attempt)\n", 100 * atof(proto_get(m, "progress")), eta);
 	else if (proto_get(m, "next_ready") && !strcmp(proto_get(m, "next_ready"), "1"))
-		printf("next     ready, in %s\n", left);
+		printf("next     ready, %s%s\n", held ? "after the hold" : "in ", held ? "" : left);
 	else if (gen && strcmp(gen, "idle"))
 		printf("next     %s\n", gen);
 	printf("volume   %s%%, output %s (%s)\n", proto_get(m, "volume"), proto_get(m, "sink"), proto_get(m, "audio"));
-	const char *hold = proto_get(m, "hold"), *sleep_left = proto_get(m, "sleep_left");
-	if (hold && !strcmp(hold, "1"))
+	const char *sleep_left = proto_get(m, "sleep_left");
+	if (held)
 		printf("hold     on: this loop plays until released\n");
 	if (sleep_left && atof(sleep_left) > 0) {
 		char sl[48];

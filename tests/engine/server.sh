@@ -114,6 +114,14 @@ R status | grep -Eq '^sleep +stops in (89:[0-9][0-9]|90:00)' && pass "sleep 1h30
 	fail "sleep 1h30m: $(R status | grep sleep)"
 R sleep off; R status | grep -q '^sleep' && fail "sleep off: timer left" || pass "sleep off clears the timer"
 R sleep soon 2>/dev/null; expect_status 2 $? "sleep soon is a usage error"
+# With the loop held, the next one waits for the hold, not for a time.
+R play "$TEST_TMP/b.wav"; wait_lines "$TEST_TMP/ev1" 30 2 'queued b ' || fail "b was not queued again"
+R hold on
+R status | grep -Eq '^next +ready, after the hold$' && pass "held: the next loop waits for the hold" ||
+	fail "held: $(R status | grep next)"
+R hold off
+R status | grep -Eq '^next +ready, in [0-9]+:[0-9]{2}$' && pass "released: the next loop comes in a time" ||
+	fail "released: $(R status | grep next)"
 R start calm piano; expect_status 0 $? "start PROMPT exits 0"
 wait_lines "$TEST_TMP/ev1" 60 1 '^gen state=(running|ready)' && pass "start: generation runs" || fail "start: no gen event"
 R stop; expect_status 0 $? "stop exits 0"
