@@ -169,7 +169,7 @@ int cli_generate(const il_opts *o)
 		goto out;
 	}
 	if (!o->quiet)
-		gen_prompt_problems(o->gen_prompt, cli_generate_note, NULL);
+		gen_prompt_problems(o->gen_prompt, !strcmp(pl.backend, "synth"), cli_generate_note, NULL);
 	pl.report = cli_generate_report;
 	pl.log = cli_generate_log;
 	pl.ud = (void *)o;

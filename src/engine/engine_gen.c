@@ -400,7 +400,7 @@ static int engine_gen_start_prompt(il_engine *e, const char *prompt, const char 
 	engine_station_begin(e);
 	g->want_startup = !engine_player_playing(e);
 	engine_log(e, ENGINE_INFO, "station started: %s (%s)", prompt, e->set.backend);
-	gen_prompt_problems(prompt, engine_gen_note, e);
+	gen_prompt_problems(prompt, !strcmp(e->set.backend, "synth"), engine_gen_note, e);
 	return 0;
 }
 

@@ -405,8 +405,32 @@ static int prompt_bad_key_at(const prompt_scan *s, int i, int *first, int *last)
 	return 1;
 }
 
+/* A metre ("5/4": 2-15 beats of a half, quarter, eighth or sixteenth;
+ * not "24/7") at token i that prompt_metre does not know; its span in
+ * first, last. */
+static int prompt_bad_metre_at(const prompt_scan *s, int i, int *first, int *last)
+{
+	if (i + 1 >= s->n || s->tok[i + 1].off != s->tok[i].off + s->tok[i].len + 1 ||
+	    s->low[s->tok[i].off + s->tok[i].len] != '/')
+		return 0;
+	char text[24];
+	size_t len = s->tok[i].len + 1 + s->tok[i + 1].len;
+	if (len >= sizeof text)
+		return 0;
+	snprintf(text, sizeof text, "%.*s", (int)len, s->low + s->tok[i].off);
+	for (size_t k = 0; k < len; k++)
+		if (!isdigit((unsigned char)text[k]) && text[k] != '/')
+			return 0;
+	int beats = atoi(text), unit = atoi(strchr(text, '/') + 1);
+	if (beats < 2 || beats > 15 || (unit != 2 && unit != 4 && unit != 8 && unit != 16))
+		return 0;
+	*first = i;
+	*last = i + 1;
+	return prompt_metre(text) == 0;
+}
+
 /* What the prompt asks for that cannot be used (see prompt.h). */
-int gen_prompt_problems(const char *prompt, il_gen_prompt_note_fn fn, void *ud)
+int gen_prompt_problems(const char *prompt, int composer, il_gen_prompt_note_fn fn, void *ud)
 {
 	prompt_scan s;
 	char range[32];
@@ -422,6 +446,10 @@ int gen_prompt_problems(const char *prompt, il_gen_prompt_note_fn fn, void *ud)
 				i = last;
 			} else if (prompt_bad_key_at(&s, i, &first, &last)) {
 				prompt_note_span(&s, first, last, "a key is A to G, with # or b", fn, ud);
+				n++;
+				i = last;
+			} else if (composer && prompt_bad_metre_at(&s, i, &first, &last)) {
+				prompt_note_span(&s, first, last, "the composer plays 2/4, 3/4, 4/4, 6/8 and 12/8", fn, ud);
 				n++;
 				i = last;
 			}

@@ -35,6 +35,9 @@ expect_status 0 $? "--generate-only makes the loop anyway"
 expect_line "$TEST_TMP/err" '^infiniloop-tui: warning: ignored: 300 bpm \(40-220\)$' "--generate-only warns about 300 bpm"
 expect_line "$TEST_TMP/err" '^infiniloop-tui: warning: ignored: key of X \(a key is A to G, with # or b\)$' \
 	"--generate-only warns about key of X"
+"$IL_BIN" --generate-only "jazz in 7/8" "$TEST_TMP/z.wav" --config "$TEST_TMP/c" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+expect_line "$TEST_TMP/err" '^infiniloop-tui: warning: ignored: 7/8 \(the composer plays 2/4, 3/4, 4/4, 6/8 and 12/8\)$' \
+	"--generate-only warns that the composer does not play 7/8"
 "$IL_BIN" --generate-only "$long" "$TEST_TMP/y.wav" --config "$TEST_TMP/c" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 [ $? -ne 0 ] && pass "--generate-only refuses the long prompt" || fail "--generate-only took the long prompt"
 expect_line "$TEST_TMP/err" 'the prompt is 1100 bytes long; at most 1023' "and says the limit"

@@ -89,17 +89,24 @@ START_TEST(test_prompt_problems)
 	/* A tempo out of range and a key that is no key are named, as the
 	 * prompt says them; good ones and words that only look alike are not. */
 	char notes[1024] = "";
-	ck_assert_int_eq(gen_prompt_problems("lo-fi, 999 bpm, in H minor", collect_note, notes), 2);
+	ck_assert_int_eq(gen_prompt_problems("lo-fi, 999 bpm, in H minor", 1, collect_note, notes), 2);
 	ck_assert_str_eq(notes, "999 bpm (40-220);H minor (a key is A to G, with # or b);");
 	notes[0] = '\0';
 	ck_assert_int_eq(gen_prompt_problems("tempo of 12, key of X, Bpm 300, 2000 beats per minute, 30bpm, "
-					     "Hb major", collect_note, notes), 6);
+					     "Hb major", 1, collect_note, notes), 6);
 	ck_assert_str_eq(notes, "tempo of 12 (40-220);key of X (a key is A to G, with # or b);Bpm 300 (40-220);"
 			 "2000 beats per minute (40-220);30bpm (40-220);Hb major (a key is A to G, with # or b);");
 	notes[0] = '\0';
 	ck_assert_int_eq(gen_prompt_problems("jazz, 120 bpm, in A minor, key of Eb, in minor key, 40 bpm, "
-					     "220 bpm, so major, 3/4", collect_note, notes), 0);
-	ck_assert_int_eq(gen_prompt_problems(NULL, collect_note, notes), 0);
+					     "220 bpm, so major, 3/4, 6/8, 12/8, 2/4, 4/4, AC/DC, 24/7 radio", 1, collect_note, notes), 0);
+	ck_assert_int_eq(gen_prompt_problems(NULL, 1, collect_note, notes), 0);
+	ck_assert_str_eq(notes, "");
+	/* A metre the composer does not play is named, for the composer only. */
+	ck_assert_int_eq(gen_prompt_problems("jazz in 5/4, blues 7/8", 1, collect_note, notes), 2);
+	ck_assert_str_eq(notes, "5/4 (the composer plays 2/4, 3/4, 4/4, 6/8 and 12/8);"
+			 "7/8 (the composer plays 2/4, 3/4, 4/4, 6/8 and 12/8);");
+	notes[0] = '\0';
+	ck_assert_int_eq(gen_prompt_problems("jazz in 5/4", 0, collect_note, notes), 0);
 	ck_assert_str_eq(notes, "");
 }
 END_TEST
