@@ -31,8 +31,10 @@ void uipanel_layout(il_ui_app *a)
 	if (cols >= 70 && rows >= 20) {
 		l->mode = UI_LAYOUT_FULL;
 		int lw = cols * 45 / 100;
+		/* The top row (the spectrum) grows with the terminal, to two
+		 * fifths of the body: a tall terminal shows a tall spectrum. */
 		int th = bh * 8 / 21;
-		th = th < 7 ? 7 : (th > 12 ? 12 : th);
+		th = th < 7 ? 7 : (th > bh * 2 / 5 ? bh * 2 / 5 : th);
 		int tm = 4, rest = bh - th - tm;
 		l->info = (il_uirect){ 1, 0, th, lw };
 		l->spectrum = (il_uirect){ 1, lw, th, cols - lw };

@@ -22,6 +22,9 @@ expect_no_screen 'Lo-fi Study' "at 80x24 the list scrolled to it"
 T resize-window -t ui -x 200 -y 60
 expect_screen '[>▸] *Afro Groove' "after growing to 200x60 the selection stays"
 expect_screen '[ ]1 Lo-fi Study' "after growing to 200x60 the list shows preset 1 again" 2
+at=$(screen | grep -n '┌ Timing' | cut -d: -f1)
+[ "${at:-0}" -ge 20 ] && pass "at 200x60 the spectrum's row is tall (the timing starts at row $at)" ||
+	fail "at 200x60 the timing starts at row ${at:-none}: the spectrum stayed small"
 T resize-window -t ui -x 80 -y 24
 expect_screen '[>▸] *Afro Groove' "back at 80x24 the selection is on screen"
 
