@@ -318,18 +318,11 @@ static int theme_scan(const char *dir, char names[][64], int count, int n)
 	return count;
 }
 
-/* strcmp for qsort over names[][64]. */
-static int theme_cmp(const void *x, const void *y)
-{
-	return strcmp(x, y);
-}
-
 /* The theme names found, sorted and joined by '|', into out. */
 void theme_choices(char *out, size_t n)
 {
 	char names[64][64];
 	int count = theme_list(names, 64);
-	qsort(names, (size_t)count, sizeof names[0], theme_cmp);
 	size_t k = 0;
 	if (n > 0)
 		out[0] = '\0';
@@ -339,7 +332,14 @@ void theme_choices(char *out, size_t n)
 		out[0] = '\0'; /* cut: better none than a wrong name */
 }
 
-/* Theme names found in the search path, written to names (n slots); count. */
+/* strcmp for qsort over names[][64]. */
+static int theme_cmp(const void *x, const void *y)
+{
+	return strcmp(x, y);
+}
+
+/* Theme names found in the search path, sorted, written to names (n
+ * slots); count. */
 int theme_list(char names[][64], int n)
 {
 	int count = 0;
@@ -356,7 +356,8 @@ int theme_list(char names[][64], int n)
 	if (paths_config_dir(cfg, sizeof cfg, NULL) == 0 &&
 	    paths_join(dir, sizeof dir, cfg, "themes", NULL) == 0)
 		count = theme_scan(dir, names, count, n);
-	if (paths_join(dir, sizeof dir, IL_PKGDATADIR, "themes", NULL) != 0)
-		return count;
-	return theme_scan(dir, names, count, n);
+	if (paths_join(dir, sizeof dir, IL_PKGDATADIR, "themes", NULL) == 0)
+		count = theme_scan(dir, names, count, n);
+	qsort(names, (size_t)count, sizeof names[0], theme_cmp);
+	return count;
 }

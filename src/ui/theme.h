@@ -71,7 +71,8 @@ int theme_parse_color(const char *s, int *out);
 /* Map a colour to a terminal with depth colours (256, 16, 8); *bold is set
  * when a bright colour must be shown as bold on 8 colours. */
 int theme_map_color(int c, int depth, int *bold);
-/* Theme names found in the search path, written to names (n slots); count. */
+/* Theme names found in the search path, sorted, written to names (n
+ * slots); count. */
 int theme_list(char names[][64], int n);
 /* The theme names found, sorted and joined by '|', into out ("" if none). */
 void theme_choices(char *out, size_t n);

@@ -106,7 +106,11 @@ n=0; while [ $n -lt 50 ] && ! grep -q '^theme = "mine"' "$XDG_CONFIG_HOME/infini
 grep -q '^theme = "mine"' "$XDG_CONFIG_HOME/infiniloop/config" && pass ":set theme is saved" || fail ":set theme not saved"
 T send-keys -t "$UI_PANE" '?' End
 expect_screen 'theme mine' ":set theme loads a user theme"
-T send-keys -t "$UI_PANE" x ':set theme nosuch' Enter
+# Completion offers every theme, the user's too, in order.
+T send-keys -t "$UI_PANE" x ':set theme ' Tab
+expect_screen '^:set theme +default +high-contrast +light +mine *$' ":set theme Tab lists the themes in order" 5
+T send-keys -t "$UI_PANE" Escape
+T send-keys -t "$UI_PANE" ':set theme nosuch' Enter
 expect_screen "no theme named 'nosuch'" ":set theme names a missing theme"
 T send-keys -t "$UI_PANE" q
 expect_clean_exit 0 "themes: q" ""
