@@ -328,6 +328,21 @@ static void engine_flush_clients(il_engine *e)
 			engine_client_flush(e->clients[k]);
 }
 
+/* Headless, its input ended, and nothing plays, is queued or is made:
+ * nothing can ever start it (no --remote reaches it), so it ends, saying
+ * why, with status 1. True when it did. */
+static int engine_headless_idle(il_engine *e)
+{
+	il_engine_client *io = e->stdio;
+	if (!e->hl.on || e->hl.nfiles > 0 || e->server || !io || !io->rd.eof || engine_client_pending(io) ||
+	    engine_player_playing(e) || engine_player_queued(e) > 0 || engine_gen_active(e))
+		return 0;
+	engine_log(e, ENGINE_WARN, "nothing plays or is on its way, and the input ended "
+		   "(give --prompt, --play, or a start or play request)");
+	e->status = 1;
+	return 1;
+}
+
 /* The main loop: poll the socket, the clients and the wake-ups; run the
  * parts' ticks. */
 static void engine_loop(il_engine *e)
@@ -366,6 +381,8 @@ static void engine_loop(il_engine *e)
 		il_engine_client *io = e->stdio;
 		if (io && io->rd.eof && !engine_client_pending(io) && !e->hl.on && !e->server)
 			break; /* end of input and everything answered (headless plays on) */
+		if (engine_headless_idle(e))
+			break;
 		if (poll(p, (nfds_t)n, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -487,6 +504,7 @@ int engine_run(const il_opts *o, const il_engine_headless *hl, int in_fd, int ou
 	engine_emit(e, &sb);
 	sbuf_free(&sb);
 	engine_client_flush_all(e, 2000);
+	status = status ? status : e->status;
 	engine_free(e);
 	return status;
 }

@@ -343,6 +343,12 @@ int engine_gen_init(il_engine *e, il_err *err)
 	return 0;
 }
 
+/* True while a station plays a prompt or a job runs. */
+int engine_gen_active(il_engine *e)
+{
+	return e->gen && (e->gen->active || e->gen->thr_live);
+}
+
 /* Tear down the generation part: the running job is stopped (its process
  * group killed) and waited for. */
 void engine_gen_free(il_engine *e)

@@ -56,6 +56,7 @@ typedef struct il_engine {
 	pthread_mutex_t post_lock;
 	il_sbuf posted;        /* lines queued by engine_post */
 	int quit;
+	int status;              /* the exit status, when not 0 */
 	char tmpdir[IL_PATH_MAX]; /* private 0700 directory, removed at exit */
 	struct engine_player *player;
 	struct engine_gen *gen;
@@ -159,6 +160,8 @@ struct il_track *engine_player_held(il_engine *e, unsigned long id);
 /* The generation part (engine_gen.c). */
 int engine_gen_init(il_engine *e, il_err *err);
 void engine_gen_free(il_engine *e);
+/* True while a station plays a prompt or a job runs. */
+int engine_gen_active(il_engine *e);
 int engine_gen_tick(il_engine *e);
 void engine_gen_status(il_engine *e, il_sbuf *sb);
 /* A setting that applies to generation (SETTING_TO_GEN) changed. */

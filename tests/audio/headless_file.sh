@@ -83,6 +83,11 @@ printf 'not audio' >"$TEST_TMP/junk.wav"
 expect_line "$out" '^error code=io .*missing\.wav.*verb=play' "a missing file is an io error"
 expect_line "$out" '^error code=bad_value .*junk\.wav.*verb=play' "a file that is not audio is a bad_value error"
 expect_line "$out" '^error code=state .*verb=skip' "skip with nothing playing is refused"
+# Nothing asked for, the input at its end: it says so and ends, status 1.
+"$IL_BIN" --headless --output null </dev/null >"$out" 2>&1
+expect_status 1 $? "headless with nothing to play and no input ends, status 1"
+expect_line "$out" '^log level=warn msg="nothing plays or is on its way, and the input ended \(give --prompt, --play' \
+	"it says what to give"
 "$IL_BIN" --headless --play "$TEST_TMP/junk.wav" --output null </dev/null >"$out" 2>&1
 expect_status 0 $? "headless --play with no playable file ends"
 expect_line "$out" '^log level=warn msg="nothing left to play"' "it says nothing is left to play"
