@@ -17,6 +17,7 @@
 #define IL_ENGINE_ENGINE_INTERNAL_H
 
 #include <pthread.h>
+#include <sys/types.h>
 
 #include "audio/loop.h"
 #include "engine/engine.h"
@@ -50,6 +51,8 @@ typedef struct il_engine {
 	int server;           /* --daemon: listening on the socket */
 	int listen_fd, lock_fd;
 	char sock_path[IL_PATH_MAX], lock_path[IL_PATH_MAX];
+	dev_t sock_dev;          /* the socket file made, so that only it is */
+	ino_t sock_ino;          /* removed at the end (not a later engine's) */
 	il_sbuf last_audio, last_loop, last_gen; /* replayed to a new client */
 	il_sbuf notes;           /* the settings' problems (log lines), for new clients */
 	int wake[2];          /* self-pipe: worker threads wake the main loop */

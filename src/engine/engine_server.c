@@ -91,6 +91,11 @@ int engine_server_open(il_engine *e, il_err *err)
 		unlink(e->sock_path);
 		return il_err_errno(err, IL_E_IO, en, "cannot listen on %s", e->sock_path);
 	}
+	struct stat st;
+	if (stat(e->sock_path, &st) == 0) {
+		e->sock_dev = st.st_dev;
+		e->sock_ino = st.st_ino;
+	}
 	e->listen_fd = fd;
 	return 0;
 }
@@ -161,12 +166,16 @@ int engine_server_tmpdir(char *out, size_t n, il_err *err)
 	return 0;
 }
 
-/* Stop listening: close and remove the socket, release the lock. */
+/* Stop listening: close and remove the socket, release the lock. The
+ * socket is removed only if it is the one made: when the runtime folder
+ * was emptied meanwhile (a logout), the path may be a newer engine's. */
 void engine_server_close(il_engine *e)
 {
 	if (e->listen_fd >= 0) {
 		close(e->listen_fd);
-		unlink(e->sock_path);
+		struct stat st;
+		if (stat(e->sock_path, &st) == 0 && st.st_dev == e->sock_dev && st.st_ino == e->sock_ino)
+			unlink(e->sock_path);
 		e->listen_fd = -1;
 	}
 	if (e->lock_fd >= 0) {

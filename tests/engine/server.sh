@@ -216,4 +216,16 @@ kill -TERM "$DPID"; wait "$DPID"; expect_status 0 $? "SIGTERM ends the server wi
 	fail "the server wrote more than its messages on stderr: $(head -c 300 "$TEST_TMP/d.err")" ||
 	pass "the server's stderr holds its messages only"
 expect_line "$TEST_TMP/d.err" '^infiniloop-tui: info: listening on ' "the server logs to stderr (for a service manager)"
+
+# The runtime folder emptied under a running engine (a logout), a new one
+# started: the old one, ending, leaves the new one's socket in place.
+daemon_start; OLD=$DPID
+rm -rf "$RUN"
+daemon_start
+[ "$DPID" != "$OLD" ] && R status >/dev/null && pass "a new engine starts in the emptied folder" || fail "no new engine"
+kill -TERM "$OLD"; wait "$OLD"
+[ -S "$RUN/engine.sock" ] && R status >/dev/null && pass "the old engine's end leaves the new one's socket" ||
+	fail "the old engine removed the new one's socket"
+kill -TERM "$DPID"; wait "$DPID"
+[ ! -e "$RUN/engine.sock" ] && pass "the new engine removes its own socket" || fail "the new engine's socket is left"
 finish
