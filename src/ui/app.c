@@ -34,12 +34,12 @@ void app_msg(il_ui_app *a, int level, const char *fmt, ...)
 /* Queue a request with no fields; -1 when the engine is down. */
 int app_send_verb(il_ui_app *a, const char *verb)
 {
-	if (!a->engine_up) {
-		app_msg(a, UIM_MSG_WARN, "the engine is not running; '%s' was not sent", verb);
-		return -1;
-	}
-	elink_send_verb(&a->link, verb);
-	return 0;
+	il_sbuf sb = SBUF_INIT;
+	proto_fmt_begin(&sb, verb);
+	proto_fmt_end(&sb);
+	int rc = app_send_line(a, &sb);
+	sbuf_free(&sb);
+	return rc;
 }
 
 /* Queue a request with one string field; -1 when the engine is down. */
