@@ -25,7 +25,7 @@ typedef struct prompt_scan {
 static const char *const gen_prompt_names[GEN_STYLE_COUNT] = {
 	"lo-fi hip hop", "ambient", "house", "techno", "jazz", "piano", "chiptune", "cinematic",
 	"synthwave", "drum and bass", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk",
-	"classical", "waltz", "blues", "latin"
+	"classical", "waltz", "blues", "latin", "metal"
 };
 
 /* The name of a style, or "unknown". */

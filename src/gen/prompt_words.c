@@ -52,7 +52,7 @@ const il_prompt_word gen_prompt_words[] = {
 	S("dancehall", GEN_STYLE_REGGAE, 3), S("reggaeton", GEN_STYLE_LATIN, 3), S("rocksteady", GEN_STYLE_REGGAE, 3),
 	S("funk*", GEN_STYLE_FUNK, 3), S("disco", GEN_STYLE_FUNK, 3), S("groove", GEN_STYLE_FUNK, 1),
 	S("soul*", GEN_STYLE_FUNK, 2), S("r&b", GEN_STYLE_FUNK, 3), S("motown", GEN_STYLE_FUNK, 3),
-	S("rock", GEN_STYLE_ROCK, 3), S("metal", GEN_STYLE_ROCK, 3), S("punk", GEN_STYLE_ROCK, 3),
+	S("rock", GEN_STYLE_ROCK, 3), S("punk", GEN_STYLE_ROCK, 3),
 	S("grunge", GEN_STYLE_ROCK, 3), S("indie", GEN_STYLE_ROCK, 2), S("hard rock", GEN_STYLE_ROCK, 3),
 	S("pop", GEN_STYLE_POP, 3), S("synth pop", GEN_STYLE_SYNTHWAVE, 3), S("k pop", GEN_STYLE_POP, 3),
 	S("ballad", GEN_STYLE_POP, 2), S("radio", GEN_STYLE_POP, 1),
@@ -67,6 +67,10 @@ const il_prompt_word gen_prompt_words[] = {
 	S("latin", GEN_STYLE_LATIN, 3), S("salsa", GEN_STYLE_LATIN, 3), S("cumbia", GEN_STYLE_LATIN, 3),
 	S("mambo", GEN_STYLE_LATIN, 3), S("cuban", GEN_STYLE_LATIN, 3), S("tango", GEN_STYLE_LATIN, 3),
 	S("flamenco", GEN_STYLE_LATIN, 3), S("mariachi", GEN_STYLE_LATIN, 3),
+	S("metal", GEN_STYLE_METAL, 3), S("heavy metal", GEN_STYLE_METAL, 3), S("thrash*", GEN_STYLE_METAL, 3),
+	S("metalcore", GEN_STYLE_METAL, 3), S("djent", GEN_STYLE_METAL, 3), S("power metal", GEN_STYLE_METAL, 3),
+	S("speed metal", GEN_STYLE_METAL, 3), S("nu metal", GEN_STYLE_METAL, 3), S("headbang*", GEN_STYLE_METAL, 2),
+	S("shred*", GEN_STYLE_METAL, 2),
 
 	/* General MIDI instruments (program numbers from 0) and synonyms. */
 	I("piano", 0, C, 0, -1), I("grand piano", 0, C, 0, GEN_STYLE_PIANO), I("acoustic piano", 0, C, 0, -1),

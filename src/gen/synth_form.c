@@ -134,10 +134,43 @@ static void form_chords(il_synth_ctx *c)
 	form_cadence(c, minor);
 }
 
+/* The bass's root for pitch class pc, from Ab1 (32) up to G2 (43). */
+static int form_bass_root(int pc)
+{
+	return 36 + pc > 43 ? 24 + pc : 36 + pc;
+}
+
+/* Power chords (root, fifth, octave): the root near the previous one, kept
+ * within an octave and a half of the style's centre. */
+static void form_power_chords(il_synth_ctx *c)
+{
+	int center = c->st->chord_center, prev = center - 6;
+	c->nchord = 3;
+	for (int k = 0; k < c->nslot; k++) {
+		int pc = (c->plan.key_root + synth_degree_semi(c, k, c->deg[k])) % 12, best = 0, bestcost = 1 << 30;
+		for (int r = center - 12; r <= center + 3; r++) {
+			if (((r % 12) + 12) % 12 != pc)
+				continue;
+			int mid = r + 6 - center, cost = (r > prev ? r - prev : prev - r) + 2 * (mid < 0 ? -mid : mid);
+			if (cost < bestcost)
+				bestcost = cost, best = r;
+		}
+		c->chord[k][0] = best;
+		c->chord[k][1] = best + 7;
+		c->chord[k][2] = best + 12;
+		prev = best;
+		c->bass_root[k] = form_bass_root(pc);
+	}
+}
+
 /* Voice every chord near the previous one (common tones held, small steps). */
 static void form_voicings(il_synth_ctx *c)
 {
 	int center = c->st->chord_center;
+	if (c->st->sevenths < 0) {
+		form_power_chords(c);
+		return;
+	}
 	c->nchord = c->st->sevenths ? 4 : 3;
 	int prev[5] = { 0 };
 	for (int k = 0; k < c->nslot; k++) {
@@ -171,7 +204,7 @@ static void form_voicings(il_synth_ctx *c)
 		memcpy(c->chord[k], best, sizeof best);
 		memcpy(prev, best, sizeof prev);
 		int root = (c->plan.key_root + synth_degree_semi(c, k, c->deg[k])) % 12;
-		c->bass_root[k] = 36 + root > 43 ? 24 + root : 36 + root;
+		c->bass_root[k] = form_bass_root(root);
 	}
 }
 

@@ -40,7 +40,7 @@ typedef struct il_synth_style {
 	int minor_pct;          /* chance of a minor key when none is given */
 	int metre;              /* 4, 3 or 6 */
 	float swing16, swing8;
-	int sevenths;
+	int sevenths;           /* 1: seventh chords; 0: triads; -1: power chords (root, fifth, octave) */
 	int chord_center;       /* MIDI centre of the chord voicings */
 	int lead_lo, lead_hi;   /* lead range */
 	int mel_density;        /* percent of 8ths with a new note */
@@ -49,7 +49,7 @@ typedef struct il_synth_style {
 	int osc[GEN_PART_COUNT];     /* oscillator sounds (drums: KIT_*) */
 	int bass_kind, comp_kind;
 	const char *bass[SYNTH_PATS]; /* R root, 5 fifth, 8 octave, 3 third, 6 sixth, A approach, . rest, - hold */
-	const char *comp[SYNTH_PATS]; /* C chord, c soft chord, u upper notes; arpeggio: a */
+	const char *comp[SYNTH_PATS]; /* C chord, c soft chord, u upper notes, m the chord's third alone; arpeggio: a */
 	const il_synth_drum_pat *drums; /* SYNTH_PATS patterns, or NULL */
 	float room, wet, delay_beats, feedback;
 	float lowpass;          /* master low-pass, Hz (0: none) */

@@ -156,8 +156,18 @@ static void parts_comp(il_synth_ctx *c, int bar)
 			parts_note(c, GEN_PART_CHORDS, t, (len + 1) * c->step, note, synth_vel(c, s % 4 ? 0.45f : 0.6f), side);
 			continue;
 		}
+		if (sym == 'm') { /* a riff note: the chord's third above its root, alone */
+			int d = c->deg[k], third = synth_degree_semi(c, k, d + 2) - synth_degree_semi(c, k, d);
+			parts_note(c, GEN_PART_CHORDS, t, len * c->step * 0.9, c->chord[k][0] + (third + 12) % 12,
+				   synth_vel(c, 0.6f), 0.5f);
+			continue;
+		}
 		int v0 = sym == 'u' ? c->nchord - 2 : 0;
 		float vel = sym == 'C' ? 0.6f : 0.42f;
+		if (sym == 'c' && c->st->sevenths < 0) { /* a palm-muted chug: the root alone */
+			parts_note(c, GEN_PART_CHORDS, t, len * c->step * 0.9, c->chord[k][0], synth_vel(c, vel), 0.5f);
+			continue;
+		}
 		parts_chord(c, GEN_PART_CHORDS, k, v0, t, len * c->step * 0.9, vel, roll, 0);
 	}
 }

@@ -117,6 +117,13 @@ static const il_synth_drum_pat dr_latin[SYNTH_PATS] = {
 	{ "x..x....x..x....", "................", "x.x.x.x.x.x.x.x.", "................", "x..x..x...x.x...", DR_CLAVE },
 };
 
+static const il_synth_drum_pat dr_metal[SYNTH_PATS] = {
+	{ "X.x.X.x.X.x.X.x.", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "................", DR_TOM_L },
+	{ "X.xxX.xxX.xxX.xx", "....X.......X...", "................", "x.x.x.x.x.x.x.x.", "................", DR_TOM_L },
+	{ "xxxxxxxxxxxxxxxx", "....X.......X...", "................", "x...x...x...x...", "................", DR_TOM_L },
+	{ "X..xX.x.X..xX.x.", "....X.......X...", "x.x.x.x.x.x.x.x.", "................", "............x.x.", DR_TOM_H },
+};
+
 /* The styles. Programs are General MIDI (K(n): drum kit n); OSC plays the
  * oscillator sound of the same part; NO leaves the part out. */
 const il_synth_style synth_styles[GEN_STYLE_COUNT] = {
@@ -219,6 +226,11 @@ const il_synth_style synth_styles[GEN_STYLE_COUNT] = {
 		{ "......R-...5..R-", "...5..R-...5..R-", "R.....5-R.....5-", "......R-....5.R-" },
 		{ "a.aa.aa.a.aa.aa.", "a.a.aa.aa.a.aa.a", "aa.aa.a.aa.aa.a.", "a.a.a.aa.a.a.aa." },
 		dr_latin, 0.45f, 0.2f, 0, 0, 0, 0, 0.8f },
+	[GEN_STYLE_METAL] = { 120, 170, 95, 4, 0, 0, -1, 47, 59, 83, 55, 0.003f,
+		{ K(16), 34, 30, 30, NO }, { 0 }, BASS_PAT, COMP_PAT,
+		{ "R.RRR.RRR.RRR.RR", "RRRRRRRRRRRRRRRR", "R-------R---R.R.", "R.R.R.R.R-R-R.R." },
+		{ "C.ccC.ccC.ccm.cc", "CcccCcccCcccm.m.", "C-------C---m.c.", "C.c.C.c.C-m-C.c." },
+		dr_metal, 0.3f, 0.1f, 0, 0, 0, 0, 0.9f },
 };
 
 typedef struct osc_sound {

@@ -28,7 +28,7 @@ int main(void)
 		"lo-fi hip hop", "ambient", "deep house", "techno", "jazz trio", "solo piano",
 		"chiptune", "cinematic orchestral", "synthwave", "drum and bass", "bossa nova", "chill trap",
 		"dub reggae", "funk", "rock", "upbeat pop", "celtic folk", "string quartet", "waltz", "blues",
-		"latin salsa"
+		"latin salsa", "heavy metal"
 	};
 	const double secs = 30.0;
 	const int runs = 3;

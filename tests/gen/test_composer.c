@@ -15,6 +15,7 @@
 #include "../testutil.h"
 #include "gen/prompt.h"
 #include "gen/synth.h"
+#include "gen/synth_internal.h"
 #include "gen/synth_voice.h"
 
 /* Parse p, and p in upper case: both must give the same reading. */
@@ -44,7 +45,8 @@ START_TEST(test_genres)
 		{ "epic orchestral battle", GEN_STYLE_CINEMATIC }, { "outrun synthwave", GEN_STYLE_SYNTHWAVE },
 		{ "liquid drum and bass", GEN_STYLE_DNB }, { "dark trap beat", GEN_STYLE_TRAP },
 		{ "dub reggae", GEN_STYLE_REGGAE }, { "funky disco", GEN_STYLE_FUNK },
-		{ "heavy metal", GEN_STYLE_ROCK }, { "upbeat pop song", GEN_STYLE_POP },
+		{ "heavy metal", GEN_STYLE_METAL }, { "hard rock", GEN_STYLE_ROCK },
+		{ "thrash metal riffs", GEN_STYLE_METAL }, { "punk", GEN_STYLE_ROCK }, { "upbeat pop song", GEN_STYLE_POP },
 		{ "celtic folk", GEN_STYLE_FOLK }, { "classical string quartet", GEN_STYLE_CLASSICAL },
 		{ "viennese waltz", GEN_STYLE_WALTZ }, { "slow blues", GEN_STYLE_BLUES },
 		{ "latin salsa", GEN_STYLE_LATIN },
@@ -220,6 +222,46 @@ START_TEST(test_plan)
 }
 END_TEST
 
+/* Metal: a minor key unless the prompt names one, its tempo, and power
+ * chords (root, fifth, octave) on the chords' roots, voiced low. */
+START_TEST(test_metal)
+{
+	int minor = 0;
+	for (uint64_t seed = 1; seed <= 20; seed++) {
+		il_synth_plan pl;
+		size_t n;
+		free(render("heavy metal", 5, seed, "none", 0, 0, &pl, &n));
+		ck_assert_int_eq(pl.style, GEN_STYLE_METAL);
+		ck_assert_msg(pl.bpm >= 120 && pl.bpm <= 170, "seed %d: %g bpm", (int)seed, pl.bpm);
+		minor += pl.minor;
+	}
+	ck_assert_msg(minor >= 17, "%d of 20 metal pieces are in a minor key", minor);
+	static const int aeolian[7] = { 0, 2, 3, 5, 7, 8, 10 };
+	il_synth_ctx c;
+	memset(&c, 0, sizeof c);
+	c.st = &synth_styles[GEN_STYLE_METAL];
+	synth_rng_seed(&c.rng, 5);
+	c.plan.main_bars = 8;
+	c.plan.key_root = 4; /* E minor */
+	c.plan.minor = 1;
+	memcpy(c.scale, aeolian, sizeof c.scale);
+	memcpy(c.plan.program, c.st->program, sizeof c.plan.program);
+	c.spb = 16;
+	c.slots_per_bar = 1;
+	synth_form_compose(&c);
+	ck_assert_int_eq(c.nslot, 8);
+	ck_assert_int_eq(c.nchord, 3);
+	for (int k = 0; k < c.nslot; k++) {
+		int *ch = c.chord[k], root = (4 + synth_degree_semi(&c, k, c.deg[k])) % 12;
+		ck_assert_msg(ch[1] - ch[0] == 7 && ch[2] - ch[0] == 12, "slot %d: %d %d %d is no power chord", k,
+			      ch[0], ch[1], ch[2]);
+		ck_assert_int_eq(ch[0] % 12, root);
+		ck_assert_msg(ch[0] >= 35 && ch[0] <= 50, "slot %d: the root is MIDI %d", k, ch[0]);
+	}
+	ck_assert_int_eq(c.chord[0][0], 40); /* the tonic on the guitar's low E */
+}
+END_TEST
+
 START_TEST(test_station_params)
 {
 	il_synth_plan pl;
@@ -359,6 +401,7 @@ int main(void)
 	tcase_add_test(tc, test_instruments);
 	tcase_add_test(tc, test_mood_tempo_key_metre);
 	tcase_add_test(tc, test_plan);
+	tcase_add_test(tc, test_metal);
 	tcase_add_test(tc, test_station_params);
 	tcase_add_test(tc, test_fallback);
 	tcase_add_test(tc, test_soundfont);

@@ -68,7 +68,7 @@ START_TEST(test_prompt_parse)
 	static const char *const words[GEN_STYLE_COUNT] = {
 		"lofi", "ambient", "house", "techno", "jazz", "piano", "chiptune", "cinematic", "synthwave",
 		"dnb", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk", "classical", "waltz",
-		"blues", "latin" };
+		"blues", "latin", "metal" };
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
 		gen_prompt_parse(words[s], &pi);
 		ck_assert_int_eq(pi.style, s);
@@ -203,7 +203,7 @@ START_TEST(test_synth_styles)
 	static const char *const prompts[GEN_STYLE_COUNT] = {
 		"lo-fi", "ambient", "house", "techno", "jazz", "piano", "chiptune", "cinematic",
 		"synthwave", "drum and bass", "bossa nova", "trap", "reggae", "funk", "rock", "pop", "folk",
-		"classical", "waltz", "blues", "latin" };
+		"classical", "waltz", "blues", "latin", "metal" };
 	for (int s = 0; s < GEN_STYLE_COUNT; s++) {
 		il_synth_params p = { prompts[s], 6.0, 7, NULL, NULL, 0, 0, 0 };
 		float *x;

@@ -76,7 +76,7 @@ START_TEST(test_styles)
 		"lo-fi hip hop", "ambient", "deep house", "techno", "jazz trio", "solo piano",
 		"chiptune", "cinematic orchestral", "synthwave", "drum and bass", "bossa nova", "chill trap",
 		"dub reggae", "funk", "rock", "upbeat pop", "celtic folk", "string quartet", "waltz", "blues",
-		"latin salsa" };
+		"latin salsa", "heavy metal" };
 	check_clip(prompts[_i], 1);
 	check_clip(prompts[_i], 2);
 }
