@@ -164,8 +164,8 @@ static void parts_comp(il_synth_ctx *c, int bar)
 		}
 		int v0 = sym == 'u' ? c->nchord - 2 : 0;
 		float vel = sym == 'C' ? 0.6f : 0.42f;
-		if (sym == 'c' && c->st->sevenths < 0) { /* a palm-muted chug: the root alone */
-			parts_note(c, GEN_PART_CHORDS, t, len * c->step * 0.9, c->chord[k][0], synth_vel(c, vel), 0.5f);
+		if (sym == 'c' && c->st->sevenths < 0) { /* a palm-muted chug on the tonic: a pedal */
+			parts_note(c, GEN_PART_CHORDS, t, len * c->step * 0.9, c->chord[0][0], synth_vel(c, vel), 0.5f);
 			continue;
 		}
 		parts_chord(c, GEN_PART_CHORDS, k, v0, t, len * c->step * 0.9, vel, roll, 0);
