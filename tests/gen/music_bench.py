@@ -22,7 +22,7 @@ PROMPTS = [
     "slow dub reggae 72 bpm in G minor", "driving italo disco 124 bpm",
     "sparse kalimba and rain ambient", "melancholic cello", "funky bass groove 110 bpm",
     "celtic folk fiddle", "trap beat 140 bpm", "bossa nova guitar", "dark drone",
-    "happy ukulele", "heavy rock guitar riff 150 bpm in E minor",
+    "happy ukulele", "heavy rock guitar riff 150 bpm in E minor", "thrash metal 160 bpm",
     "upbeat pop song 120 bpm in C major", "chill electronic music for coding",
     "minimal piano, sad, 60 bpm", "epic orchestral battle music in C minor 140 bpm",
     "soulful blues slow jam 80 bpm in Bb major", "house music in a minor, bpm 125",
@@ -101,15 +101,29 @@ def stft_mag(x, n=4096, hop=1024):
     return np.abs(np.fft.rfft(x[idx] * np.hanning(n), axis=1))
 
 
-def key_estimate(mono, rate):
+def median_filter(a, k, axis):
+    """Median of each k values along axis (edges repeated)."""
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (k // 2, k // 2)
+    win = np.lib.stride_tricks.sliding_window_view(np.pad(a, pad, mode="edge"), k, axis=axis)
+    return np.median(win, axis=-1)
+
+
+def key_estimate(mono, rate, harmonic=False):
+    """Krumhansl key of the chroma of spectral peaks; harmonic: of the
+    harmonic part only (median-filter separation), so that pitched drums
+    do not count."""
     mag = stft_mag(mono, 8192, 2048)
     f = np.fft.rfftfreq(8192, 1 / rate)
     band = (f > 60) & (f < 2100)
+    m = mag[:, band]
+    if harmonic:
+        m = m * (median_filter(m, 17, 0) >= median_filter(m, 17, 1))
     chroma = np.zeros(12)
     midi = 69 + 12 * np.log2(f[band] / 440.0)
     pcs = np.round(midi).astype(int) % 12
     near = np.abs(midi - np.round(midi)) < 0.35
-    for fr in mag[:, band]:
+    for fr in m:
         pk = (fr > np.roll(fr, 1)) & (fr >= np.roll(fr, -1)) & (fr > fr.max() * 0.01) & near
         np.add.at(chroma, pcs[pk], fr[pk])
     best, bs = None, -2
@@ -234,6 +248,7 @@ def main():
     allp = [("P%02d" % i, p) for i, p in enumerate(presets(srcdir))] + \
            [("U%02d" % (i + 1), p) for i, p in enumerate(PROMPTS)]
     lens, speeds, minor_ok, minor_n, named_ok, named_n, shares, lrs, tempo_ok = [], [], 0, 0, 0, 0, [], [], []
+    key_ok, hkey_ok, key_n = 0, 0, 0
     reps, variety, poor = [], [], 0
     for tag, prompt in allp:
         ltas, rhy = [], []
@@ -263,6 +278,12 @@ def main():
             key_plan = parse_key((plan or {}).get("key", "")) or parse_key(prompt)
             est = key_estimate(tiled, rate)
             rel = key_relation(est, key_plan) if key_plan else "-"
+            hest = key_estimate(tiled, rate, True)
+            hrel = key_relation(hest, key_plan) if key_plan else "-"
+            if key_plan:
+                key_n += 1
+                key_ok += rel == "same"
+                hkey_ok += hrel == "same"
             if key_plan and key_plan[1]:
                 minor_n += 1
                 minor_ok += rel == "same"
@@ -284,11 +305,11 @@ def main():
                 rhy.append(bar_rhythm(tiled, rate, bpm * (1 / beat_unit if metre == "6/8" else 1), bpb))
             gap = " (%+.1f dB vs real)" % (10 * np.log10(sh / real)) if real else ""
             print("  seed %d: loop %.2f s = %.2f bars; repetition max %.2f at %d beats%s; "
-                  "key %s %s vs plan %s (%s); tempo %.1f vs %s (%s); 1-8 kHz %.3f%s; L/R %.2f; %.0fx real time"
+                  "key %s %s vs plan %s (%s; harmonic part %s %s); tempo %.1f vs %s (%s); 1-8 kHz %.3f%s; L/R %.2f; %.0fx real time"
                   % (seed, secs, bars, rep, lag, " (SUB-LOOP)" if rep > 0.95 else "",
                      NAMES[est[0]], "minor" if est[1] else "major",
                      (NAMES[key_plan[0]] + (" minor" if key_plan[1] else " major")) if key_plan else "?",
-                     rel, t_est, "%g" % bpm if bpm else "?", trel, sh, gap, lr, len(x) / rate / cpu))
+                     rel, NAMES[hest[0]], "minor" if hest[1] else "major", t_est, "%g" % bpm if bpm else "?", trel, sh, gap, lr, len(x) / rate / cpu))
         if len(ltas) > 1:
             d = [float(np.sqrt(np.mean((ltas[i] - ltas[j]) ** 2)))
                  for i in range(len(ltas)) for j in range(i + 1, len(ltas))]
@@ -300,6 +321,9 @@ def main():
     print("median loop length at 15 s: %.2f s (aim > 12 s)" % statistics.median(lens))
     if minor_n:
         print("minor-key agreement: %d/%d = %.0f %% (aim 80 %%)" % (minor_ok, minor_n, 100.0 * minor_ok / minor_n))
+    if key_n:
+        print("key agreement, all: %d/%d = %.0f %%; of the harmonic part only (drums filtered out): %d/%d = %.0f %%"
+              % (key_ok, key_n, 100.0 * key_ok / key_n, hkey_ok, key_n, 100.0 * hkey_ok / key_n))
     if named_n:
         print("key agreement, prompts naming a key: %d/%d = %.0f %%" % (named_ok, named_n, 100.0 * named_ok / named_n))
     if tempo_ok:
