@@ -167,5 +167,9 @@ const char *il_audio_state_name(il_audio_state s);
 int il_player_state_parse(const char *word, il_player_state *s);
 /* Set *s to the audio state named word; 0, or -1 (s untouched) when unknown. */
 int il_audio_state_parse(const char *word, il_audio_state *s);
+/* The output in plain words into out: the sink in use (1 is returned), or
+ * why no sound is made, e.g. "audio server lost" (0). output is the
+ * setting, sink the output in use ("" when none). */
+int il_audio_describe(il_audio_state s, const char *output, const char *sink, int underruns, char *out, size_t n);
 
 #endif

@@ -3,6 +3,7 @@
  * reads them without linking the player. */
 #include "audio/player.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const player_state_names[] = {
@@ -54,4 +55,25 @@ int il_audio_state_parse(const char *word, il_audio_state *s)
 	if (k >= 0)
 		*s = (il_audio_state)k;
 	return k < 0 ? -1 : 0;
+}
+
+/* The output in plain words: the sink that plays the sound (1 is returned),
+ * or why nothing does (0): output is the setting (auto, pulse, alsa,
+ * file:PATH, null), sink the output in use, "" when none. */
+int il_audio_describe(il_audio_state s, const char *output, const char *sink, int underruns, char *out, size_t n)
+{
+	int pulse = output && !strcmp(output, "pulse"), named = sink && *sink;
+	if (s == IL_AUDIO_NONE)
+		snprintf(out, n, "%s", output && !strncmp(output, "file:", 5) ? "cannot write the output file"
+			 : pulse ? "no audio server" : "no audio device");
+	else if (s == IL_AUDIO_LOST)
+		snprintf(out, n, "%s", pulse ? "audio server lost" : "audio output lost");
+	else if (s == IL_AUDIO_OFF)
+		snprintf(out, n, "output off");
+	else if ((s == IL_AUDIO_OK || s == IL_AUDIO_FILE) && named) {
+		snprintf(out, n, "%s%s", sink, s == IL_AUDIO_OK && underruns > 0 ? " (underruns)" : "");
+		return 1;
+	} else
+		snprintf(out, n, "audio %s", il_audio_state_name(s));
+	return 0;
 }

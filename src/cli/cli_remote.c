@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audio/player.h"
 #include "cli/cli.h"
 #include "engine/protocol.h"
 #include "store/paths.h"
@@ -231,7 +232,13 @@ static void remote_print_status(const il_proto_msg *m)
 		printf("next     ready, %s%s\n", held ? "after the hold" : "in ", held ? "" : left);
 	else if (gen && strcmp(gen, "idle"))
 		printf("next     %s\n", gen);
-	printf("volume   %s%%, output %s (%s)\n", proto_get(m, "volume"), proto_get(m, "sink"), proto_get(m, "audio"));
+	il_audio_state au = IL_AUDIO_NONE;
+	char out[160];
+	il_audio_state_parse(proto_get(m, "audio"), &au);
+	const char *ur = proto_get(m, "underruns");
+	int named = il_audio_describe(au, proto_get(m, "output"), proto_get(m, "sink"), ur && atol(ur) > 0, out,
+				      sizeof out);
+	printf("volume   %s%%, %s%s\n", proto_get(m, "volume"), named ? "output " : "", out);
 	const char *sleep_left = proto_get(m, "sleep_left");
 	if (held)
 		printf("hold     on: this loop plays until released\n");

@@ -97,22 +97,10 @@ static wchar_t panels_state_glyph(il_ui_app *a)
 /* The output in plain words: what plays the sound, or why nothing does. */
 void uipanel_audio(const il_uimodel *m, char *out, size_t n)
 {
-	il_audio_state au = m->audio;
 	if (!m->have_audio)
 		snprintf(out, n, "audio ?");
-	else if (au == IL_AUDIO_NONE)
-		snprintf(out, n, "%s", !strncmp(m->output, "file:", 5) ? "cannot write the output file"
-			 : !strcmp(m->output, "pulse") ? "no audio server" : "no audio device");
-	else if (au == IL_AUDIO_LOST)
-		snprintf(out, n, "%s", !strcmp(m->output, "pulse") ? "audio server lost" : "audio output lost");
-	else if (au == IL_AUDIO_OFF)
-		snprintf(out, n, "output off");
-	else if (au == IL_AUDIO_OK && m->sink[0])
-		snprintf(out, n, "%s%s", m->sink, m->underruns > 0 ? " (underruns)" : "");
-	else if (au == IL_AUDIO_FILE && m->sink[0])
-		snprintf(out, n, "%s", m->sink);
 	else
-		snprintf(out, n, "audio %s", il_audio_state_name(au));
+		il_audio_describe(m->audio, m->output, m->sink, m->underruns > 0, out, n);
 }
 
 /* The status row: state, title, clock, volume, generator, audio. */

@@ -2,7 +2,7 @@
 # The engine as the user's server (--daemon): its private socket and
 # folder, the lock against a second engine, a dead engine's socket
 # replaced, every --remote command with its exit status (--json status is
-# valid JSON), two clients following a skip sent by a third, a client of
+# valid JSON; status says in words why no sound is made), two clients following a skip sent by a third, a client of
 # another user refused, and a stuck client that is cut off while the
 # others and the music go on, with the engine's memory bounded.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -12,6 +12,7 @@ PY=/usr/bin/python3
 mkdir -p "$XDG_CONFIG_HOME/infiniloop"
 printf 'autostart = false;\nmin_duration = 10;\ncrossfade = 1.0;\n' >"$XDG_CONFIG_HOME/infiniloop/config"
 RUN="$XDG_RUNTIME_DIR/infiniloop"
+export PULSE_SERVER="unix:$TEST_TMP/no-server" # the daemons find no audio server
 R() { "$IL_BIN" --remote "$@"; }
 # Wait (at most $2 s) until file $1 holds $3 (default 1) lines matching $4.
 wait_lines() { # FILE SECS COUNT REGEX
@@ -75,7 +76,7 @@ grep -q '^status ' "$TEST_TMP/ev1" && fail "an answer to another client reached 
 # Every command, with its exit status.
 R status >"$TEST_TMP/st"; expect_status 0 $? "status exits 0"
 expect_line "$TEST_TMP/st" '^playing +"b", [0-9]+:[0-9]{2} \(a [0-9]+:[0-9]{2} loop at ' "status: what plays, for people (a file: no artist)"
-expect_line "$TEST_TMP/st" '^volume +[0-9]+%, output null' "status: volume and output"
+expect_line "$TEST_TMP/st" '^volume +[0-9]+%, output off$' "status: volume and output (null: off)"
 R --json status >"$TEST_TMP/st.json"; expect_status 0 $? "--json status exits 0"
 if "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["event"]=="status" and d["state"]=="playing" and d["title"]=="b" and isinstance(d["volume"], int)' "$TEST_TMP/st.json" 2>"$TEST_TMP/pyerr"; then
 	pass "--json status is valid JSON with typed fields"
@@ -87,6 +88,20 @@ R volume +5; R volume -10; R --json status | grep -q '"volume":35' && pass "volu
 R volume 101 2>"$TEST_TMP/err"; expect_status 2 $? "volume 101 is a usage error"
 R set crossfade 2 >"$TEST_TMP/out"; expect_status 0 $? "set exits 0"
 expect_line "$TEST_TMP/out" '^crossfade = 2' "set prints the new value"
+# An output that makes no sound: status says why, in the screen's words.
+R set output "file:$TEST_TMP/no-such-folder/out.wav" >/dev/null
+wait_status() { # REGEX
+	_n=50
+	until R status | grep -Eq "$1"; do _n=$((_n - 1)); [ "$_n" -gt 0 ] || return 1; sleep 0.1; done
+}
+wait_status '^volume +[0-9]+%, cannot write the output file$' && pass "status: an output file that cannot be written" ||
+	fail "status with a bad output file: $(R status | tail -n 1)"
+R set output pulse >/dev/null
+wait_status '^volume +[0-9]+%, no audio server$' && pass "status: no audio server" ||
+	fail "status with no audio server: $(R status | tail -n 1)"
+R set output null >/dev/null
+wait_status '^volume +[0-9]+%, output off$' && pass "status: the null output again" ||
+	fail "status after output null: $(R status | tail -n 1)"
 R set crossfade 99 2>"$TEST_TMP/err"; expect_status 1 $? "set refused exits 1"
 expect_line "$TEST_TMP/err" 'crossfade' "set: the refusal names the setting"
 R save "$TEST_TMP/saved.wav" >"$TEST_TMP/out"; expect_status 0 $? "save exits 0"
