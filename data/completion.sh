@@ -7,7 +7,8 @@
 #                --help; the argument is "=ARG" when it goes after "=",
 #                "ARG..." when the words after the option are its arguments)
 #   _il_cmds     --remote command, argument synopsis, what it does (from
-#                --remote help: its fields separated by tabs)
+#                --remote help, not on a terminal: its fields separated
+#                by tabs)
 #   _il_keys     setting keys (from the engine's `settings` list)
 #   _il_choices  setting key, its values separated by spaces
 # The arrays are written so that bash and zsh both read them.

@@ -182,12 +182,32 @@ static const remote_cmd remote_cmds[] = {
 	  NULL, NULL },
 };
 
-/* Print the commands: name, a tab, the arguments, a tab, what it does. */
+/* Print one command's row: on a terminal in aligned columns (widths w1,
+ * w2), else name, a tab, the arguments, a tab, what it does (for scripts and
+ * the completion generator). */
+static void remote_help_row(int tty, int w1, int w2, const char *name, const char *synopsis, const char *help)
+{
+	if (tty)
+		printf("  %-*s %-*s  %s\n", w1, name, w2, synopsis, help);
+	else
+		printf("%s\t%s\t%s\n", name, synopsis, help);
+}
+
+/* Print the commands, with the arguments each takes and what it does. */
 static void remote_help(void)
 {
-	for (size_t k = 0; k < sizeof remote_cmds / sizeof remote_cmds[0]; k++)
-		printf("%s\t%s\t%s\n", remote_cmds[k].name, remote_cmds[k].synopsis, remote_cmds[k].help);
-	printf("help\t\tthis list\n");
+	int tty = isatty(STDOUT_FILENO), w1 = 4, w2 = 0;
+	size_t n = sizeof remote_cmds / sizeof remote_cmds[0];
+	for (size_t k = 0; k < n; k++) {
+		int l1 = (int)strlen(remote_cmds[k].name), l2 = (int)strlen(remote_cmds[k].synopsis);
+		w1 = l1 > w1 ? l1 : w1;
+		w2 = l2 > w2 ? l2 : w2;
+	}
+	if (tty)
+		printf("Usage: infiniloop-tui --remote [--json] COMMAND [ARGUMENT]...\nCommands:\n");
+	for (size_t k = 0; k < n; k++)
+		remote_help_row(tty, w1, w2, remote_cmds[k].name, remote_cmds[k].synopsis, remote_cmds[k].help);
+	remote_help_row(tty, w1, w2, "help", "", "this list");
 }
 
 /* Seconds as M:SS. */

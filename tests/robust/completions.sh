@@ -66,6 +66,19 @@ cmds=$(cut -f1 "$TEST_TMP/remote" | words)
 for c in start skip volume save set; do
 	echo " $cmds " | grep -q " $c " || fail "--remote help does not list $c"
 done
+# On a terminal the same list reads in aligned columns, with no tabs.
+if command -v script >/dev/null 2>&1; then
+	script -qc "'$IL_BIN' --remote help" /dev/null | tr -d '\r' >"$TEST_TMP/remote.tty"
+	c1=$(grep '^  status ' "$TEST_TMP/remote.tty" | awk '{ print index($0, "what is playing") }')
+	c2=$(grep '^  play-fav ' "$TEST_TMP/remote.tty" | awk '{ print index($0, "play favourite ID") }')
+	if ! grep -q "$(printf '\t')" "$TEST_TMP/remote.tty" && [ -n "$c1" ] && [ "$c1" = "$c2" ]; then
+		pass "--remote help on a terminal: aligned columns"
+	else
+		fail "--remote help on a terminal: $(head -n 5 "$TEST_TMP/remote.tty")"
+	fi
+else
+	echo "script(1) missing: the terminal form of --remote help is not checked"
+fi
 expect_completion "infiniloop-tui --remote " "$cmds"
 expect_completion "infiniloop-tui -v --remote --json " "$cmds"
 
