@@ -34,10 +34,28 @@ const char *gen_prompt_style_name(int style)
 	return style >= 0 && style < GEN_STYLE_COUNT ? gen_prompt_names[style] : "unknown";
 }
 
-/* A byte that belongs to a word. */
+/* A byte that belongs to a word (bytes of UTF-8 letters too: a word in
+ * another script is one word, named whole among those not understood). */
 static int prompt_wordch(char c)
 {
-	return isalnum((unsigned char)c) || c == '#' || c == '&' || c == '\'';
+	return isalnum((unsigned char)c) || c == '#' || c == '&' || c == '\'' || (unsigned char)c >= 0x80;
+}
+
+/* The length of the UTF-8 punctuation or space at p (Latin-1's U+00A0-00BF,
+ * U+2000-206F, CJK U+3000-303F, the full-width ASCII signs), 0 if none:
+ * it parts words as a comma does. */
+static size_t prompt_utf8_punct(const unsigned char *p)
+{
+	if (p[0] == 0xc2 && p[1] >= 0xa0 && p[1] <= 0xbf)
+		return 2;
+	if ((p[0] == 0xe2 && (p[1] == 0x80 || p[1] == 0x81) && p[2] >= 0x80 && p[2] <= 0xbf) ||
+	    (p[0] == 0xe3 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0xbf))
+		return 3;
+	if (p[0] == 0xef && ((p[1] == 0xbc && ((p[2] >= 0x80 && p[2] <= 0x8f) || (p[2] >= 0x9a && p[2] <= 0xa0) ||
+					       (p[2] >= 0xbb && p[2] <= 0xbf))) ||
+			     (p[1] == 0xbd && (p[2] == 0x80 || (p[2] >= 0x9b && p[2] <= 0xa5)))))
+		return 3;
+	return 0;
 }
 
 /* Normalise and split the prompt into words ('-', '/', ',' and spaces part them). */
@@ -55,7 +73,9 @@ static int prompt_split(const char *prompt, prompt_scan *s)
 			s->orig[w++] = prompt[k + 2] == '\xaf' ? '#' : 'b';
 			k += 2;
 		} else {
-			s->orig[w++] = (unsigned char)prompt[k] < 0x80 ? prompt[k] : ' ';
+			size_t p = prompt_utf8_punct((const unsigned char *)prompt + k);
+			s->orig[w++] = p ? ' ' : prompt[k];
+			k += p ? p - 1 : 0;
 		}
 	}
 	s->orig[w] = '\0';
@@ -374,17 +394,24 @@ void gen_prompt_parse(const char *prompt, il_gen_prompt_info *out)
 	free(s.tok);
 }
 
+/* Pass the n bytes of text at t (the first 100, cut where a UTF-8
+ * character starts, and "..."), then why in brackets, to fn. */
+static void prompt_warn(const char *t, size_t n, const char *why, il_gen_prompt_note_fn fn, void *ud)
+{
+	char note[256];
+	size_t m = n > 100 ? 100 : n;
+	while (m < n && m > 0 && ((unsigned char)t[m] & 0xc0) == 0x80)
+		m--;
+	snprintf(note, sizeof note, "%.*s%s (%s)", (int)m, t, m < n ? "..." : "", why);
+	fn(ud, note);
+}
+
 /* Pass the words first to last of the prompt, then why, to fn. */
 static void prompt_note_span(const prompt_scan *s, int first, int last, const char *why, il_gen_prompt_note_fn fn,
 			     void *ud)
 {
-	char note[160];
 	size_t a = s->tok[first].off, b = s->tok[last].off + s->tok[last].len;
-	if (b - a > 100)
-		snprintf(note, sizeof note, "%.100s... (%s)", s->orig + a, why);
-	else
-		snprintf(note, sizeof note, "%.*s (%s)", (int)(b - a), s->orig + a, why);
-	fn(ud, note);
+	prompt_warn(s->orig + a, b - a, why, fn, ud);
 }
 
 /* A word where a key's note stands ("H minor", "key of H") that is no
@@ -429,6 +456,14 @@ static int prompt_bad_metre_at(const prompt_scan *s, int i, int *first, int *las
 	return prompt_metre(text) == 0;
 }
 
+/* True when the composer understands any word of prompt (read into pi). */
+static int prompt_understood(const char *prompt, il_gen_prompt_info *pi)
+{
+	gen_prompt_parse(prompt, pi);
+	return pi->style >= 0 || pi->hint >= 0 || pi->bpm > 0 || pi->pace || pi->key_root >= 0 || pi->minor >= 0 ||
+	       pi->metre || pi->mood != GEN_MOOD_NONE || pi->density || pi->crackle || pi->ninst;
+}
+
 /* What the prompt asks for that cannot be used (see prompt.h). */
 int gen_prompt_problems(const char *prompt, int composer, il_gen_prompt_note_fn fn, void *ud)
 {
@@ -458,6 +493,12 @@ int gen_prompt_problems(const char *prompt, int composer, il_gen_prompt_note_fn 
 	free(s.orig);
 	free(s.low);
 	free(s.tok);
+	il_gen_prompt_info pi;
+	if (composer && prompt && !n && !prompt_understood(prompt, &pi)) {
+		prompt_warn(prompt, strlen(prompt), "no word the composer knows: name a genre, an instrument or a mood, "
+			    "in English", fn, ud);
+		n++;
+	}
 	return n;
 }
 

@@ -87,7 +87,9 @@ typedef void (*il_gen_prompt_note_fn)(void *ud, const char *note);
  * the prompt says it and why: a tempo out of range ("999 bpm (40-220)"), a
  * key that is no key ("H minor (a key is A to G, with # or b)"), and for
  * the composer (composer nonzero) a metre it does not play ("5/4 (the
- * composer plays ...)"). The number of notes. */
+ * composer plays ...)"), or a prompt of which it knows no word at all (in
+ * another language, say: it then chooses a style itself). The number of
+ * notes. */
 int gen_prompt_problems(const char *prompt, int composer, il_gen_prompt_note_fn fn, void *ud);
 
 /* Read genre, instruments, mood, tempo, key and metre from a prompt (NULL

@@ -108,6 +108,43 @@ START_TEST(test_prompt_problems)
 	notes[0] = '\0';
 	ck_assert_int_eq(gen_prompt_problems("jazz in 5/4", 0, collect_note, notes), 0);
 	ck_assert_str_eq(notes, "");
+	/* A prompt of which the composer knows no word, in another script or
+	 * not, is named whole; one word it knows is enough to say nothing. */
+	static const char *const known_none = "no word the composer knows: name a genre, an instrument or a mood, "
+					      "in English";
+	char want[1024];
+	ck_assert_int_eq(gen_prompt_problems("\xe6\x97\xa5\xe6\x9c\xac\xe3\x80\x81\xe5\xa4\x8f", 1, collect_note, notes), 1);
+	snprintf(want, sizeof want, "\xe6\x97\xa5\xe6\x9c\xac\xe3\x80\x81\xe5\xa4\x8f (%s);", known_none);
+	ck_assert_str_eq(notes, want);
+	notes[0] = '\0';
+	ck_assert_int_eq(gen_prompt_problems("rainy evening", 1, collect_note, notes), 1);
+	ck_assert_int_eq(gen_prompt_problems("rainy evening", 0, collect_note, notes), 0);
+	ck_assert_int_eq(gen_prompt_problems("rainy evening, calm", 1, collect_note, notes), 0);
+	ck_assert_int_eq(gen_prompt_problems("lo-fi", 1, collect_note, notes), 0);
+	snprintf(want, sizeof want, "rainy evening (%s);", known_none);
+	ck_assert_str_eq(notes, want);
+	/* A long one is cut after 100 bytes, where a character starts. */
+	char longp[200] = "";
+	for (int k = 0; k < 40; k++)
+		strcat(longp, "\xe5\xa4\x8f"); /* 3 bytes each */
+	notes[0] = '\0';
+	ck_assert_int_eq(gen_prompt_problems(longp, 1, collect_note, notes), 1);
+	ck_assert_int_eq((int)(strstr(notes, "...") - notes), 99);
+}
+END_TEST
+
+START_TEST(test_prompt_words_utf8)
+{
+	/* Words in other scripts and with accents are words, kept whole among
+	 * those not understood; UTF-8 punctuation parts them as a comma does. */
+	il_gen_prompt_info pi;
+	gen_prompt_parse("caf\xc3\xa9 au lait jazz \xc2\xabsmooth\xc2\xbb \xe2\x80\x94 rainy", &pi);
+	ck_assert_int_eq(pi.style, GEN_STYLE_JAZZ);
+	ck_assert_str_eq(pi.ignored, "caf\xc3\xa9, au, lait, rainy");
+	gen_prompt_parse("\xe5\xa4\x8f\xe7\xa5\xad\xe3\x82\x8a\xe3\x80\x81\xe5\xa4\xaa\xe9\xbc\x93\xef\xbc\x8c"
+			 "piano\xe3\x80\x82", &pi);
+	ck_assert_int_eq(pi.ninst, 1);
+	ck_assert_str_eq(pi.ignored, "\xe5\xa4\x8f\xe7\xa5\xad\xe3\x82\x8a, \xe5\xa4\xaa\xe9\xbc\x93");
 }
 END_TEST
 
@@ -283,6 +320,7 @@ int main(void)
 	tcase_set_timeout(tc, 240); /* a hang guard: 21 styles under the sanitizers on a busy machine */
 	tcase_add_test(tc, test_prompt_parse);
 	tcase_add_test(tc, test_prompt_problems);
+	tcase_add_test(tc, test_prompt_words_utf8);
 	tcase_add_test(tc, test_prompt_long);
 	tcase_add_test(tc, test_backoff);
 	tcase_add_test(tc, test_synth_clip);
