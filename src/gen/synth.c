@@ -136,16 +136,23 @@ static void synth_plan_clip(il_synth_ctx *c, const il_synth_params *p, const cha
 	pl->bpm = synth_pick_bpm(c, p, &pi, pl->metre);
 	while (synth_bars_for(p->seconds, synth_bar_seconds(pl->bpm, pl->metre)) < 1 && pl->bpm < 480)
 		pl->bpm *= 2; /* a short clip: a faster count, so a whole bar fits */
+	int pct = c->mood == GEN_MOOD_DARK || c->mood == GEN_MOOD_SAD ? 95
+		  : c->mood == GEN_MOOD_HAPPY				  ? 10
+									  : c->st->minor_pct;
 	if (pi.key_root >= 0) {
 		pl->key_root = pi.key_root;
 		pl->minor = pi.minor >= 0 ? pi.minor : 0;
-	} else if (p->key > 0 && pi.minor < 0) {
-		synth_key_decode(p->key, &pl->key_root, &pl->minor);
+	} else if (p->key > 0) {
+		/* The station's key; its relative when the prompt names the other
+		 * mode, or the style or mood holds to it, so that a dark station
+		 * does not wander into major keys one relative at a time. */
+		int root, minor;
+		synth_key_decode(p->key, &root, &minor);
+		int want = pi.minor >= 0 ? pi.minor : pct >= 80 ? 1 : pct <= 20 ? 0 : minor;
+		pl->key_root = want == minor ? root : want ? (root + 9) % 12 : (root + 3) % 12;
+		pl->minor = want;
 	} else {
 		pl->key_root = synth_rng_int(&c->rng, 12);
-		int pct = c->mood == GEN_MOOD_DARK || c->mood == GEN_MOOD_SAD ? 95
-			  : c->mood == GEN_MOOD_HAPPY				  ? 10
-										  : c->st->minor_pct;
 		pl->minor = pi.minor >= 0 ? pi.minor : synth_rng_int(&c->rng, 100) < pct;
 	}
 	memcpy(c->scale, pl->minor ? synth_minor : synth_major, sizeof c->scale);

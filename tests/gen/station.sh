@@ -1,7 +1,8 @@
 #!/bin/sh
 # A headless station of the composer (--fast, 10 switches): a prompt without
 # a tempo or key keeps the tempo of its first loop and moves to related keys
-# (same, relative, a fifth away); a prompt with a tempo keeps it; in the
+# (same, relative, a fifth away), and in a minor one when its mood is dark;
+# a prompt with a tempo keeps it; in the
 # rendered file each crossfade starts on a downbeat of the outgoing loop
 # (within 10 ms, with an onset there) and the incoming loop starts on its own.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -88,4 +89,12 @@ station tempo "deep house, 124 bpm"
 check tempo >"$TEST_TMP/tempo.out" 2>&1 && pass "tempo: $(tail -1 "$TEST_TMP/tempo.out")" || fail "tempo: $(cat "$TEST_TMP/tempo.out")"
 sed 's/^/  | /' "$TEST_TMP/tempo.out" | head -3
 grep -q 'bpm=124.0 ' "$TEST_TMP/tempo.ev" && pass "the prompt's tempo is kept" || fail "no loop at 124 bpm"
+station dark "dark cinematic strings"
+check dark >"$TEST_TMP/dark.out" 2>&1 && pass "dark: $(tail -1 "$TEST_TMP/dark.out")" || fail "dark: $(cat "$TEST_TMP/dark.out")"
+keys=$(grep '^keys:' "$TEST_TMP/dark.out")
+case $keys in
+*minor*major* | *major*) fail "a dark station wandered into a major key: $keys" ;;
+*minor*) pass "a dark station keeps to minor keys: $keys" ;;
+*) fail "no keys from the dark station" ;;
+esac
 finish

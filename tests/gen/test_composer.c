@@ -276,6 +276,18 @@ START_TEST(test_station_params)
 	ck_assert(pl.bpm == 72);
 	ck_assert(pl.key_root == 0 && pl.minor == 0);
 	free(x);
+	/* A mode the prompt, its mood or its style holds to turns the
+	 * station's key into its relative: C major gives A minor to a dark
+	 * piece and to metal, A minor gives C major to a happy one. */
+	static const struct { const char *prompt; int key, root, minor; } rel[] = {
+		{ "dark ambient", 1 + 0, 9, 1 }, { "heavy metal", 1 + 0, 9, 1 }, { "happy ukulele", 1 + 9 + 12, 0, 0 },
+		{ "lo-fi hip hop in minor", 1 + 0, 9, 1 }, { "lo-fi hip hop", 1 + 0, 0, 0 },
+	};
+	for (size_t k = 0; k < sizeof rel / sizeof rel[0]; k++) {
+		free(render(rel[k].prompt, 6, 4, "none", 0, rel[k].key, &pl, &n));
+		ck_assert_msg(pl.key_root == rel[k].root && pl.minor == rel[k].minor, "%s: root %d minor %d",
+			      rel[k].prompt, pl.key_root, pl.minor);
+	}
 }
 END_TEST
 
