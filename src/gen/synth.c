@@ -98,6 +98,7 @@ static void synth_pick_instruments(il_synth_ctx *c, const il_gen_prompt_info *pi
 	int taken[GEN_PART_COUNT] = { 0 };
 	for (int part = 0; part < GEN_PART_COUNT; part++)
 		pl->program[part] = c->st->program[part];
+
 	for (int k = 0; k < pi->ninst; k++) {
 		int part = pi->inst[k].part;
 		if (taken[part] && part != GEN_PART_LEAD && !taken[GEN_PART_LEAD] && pi->inst[k].program < GEN_GM_KIT &&
@@ -112,6 +113,17 @@ static void synth_pick_instruments(il_synth_ctx *c, const il_gen_prompt_info *pi
 		pl->program[part] = want;
 		c->octave[part] = pi->inst[k].octave;
 	}
+	/* Chords and lead the prompt leaves to the style: one of the style's
+	 * (from a generator of their own, so that the rest of the clip is what
+	 * the seed always made). */
+	const il_synth_alts *alt = &synth_alts[pl->style];
+	il_synth_rng r;
+	synth_rng_seed(&r, c->seed ^ 0x9e3779b97f4a7c15u);
+	int ch = synth_rng_int(&r, 1000), ld = synth_rng_int(&r, 1000);
+	if (alt->nchords && pl->program[GEN_PART_CHORDS] >= 0 && !taken[GEN_PART_CHORDS])
+		pl->program[GEN_PART_CHORDS] = alt->chords[ch % alt->nchords];
+	if (alt->nlead && pl->program[GEN_PART_LEAD] >= 0 && !taken[GEN_PART_LEAD])
+		pl->program[GEN_PART_LEAD] = alt->lead[ld % alt->nlead];
 	if (pi->density < 0 && !taken[GEN_PART_PAD])
 		pl->program[GEN_PART_PAD] = -2;
 	if (pi->density > 0 && pl->program[GEN_PART_PAD] == -2)

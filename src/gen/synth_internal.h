@@ -59,6 +59,14 @@ typedef struct il_synth_style {
 
 extern const il_synth_style synth_styles[GEN_STYLE_COUNT];
 
+/* A style's General MIDI chords and lead instruments, one chosen per clip. */
+typedef struct il_synth_alts {
+	int chords[4], nchords;
+	int lead[4], nlead;
+} il_synth_alts;
+
+extern const il_synth_alts synth_alts[GEN_STYLE_COUNT];
+
 /* Where a part sits on the stage: its General MIDI channel and pan, and a
  * second channel and pan for its upper or right-hand notes (chords and pads
  * are spread across the field; drums and bass stay in the centre), and its

@@ -233,6 +233,31 @@ const il_synth_style synth_styles[GEN_STYLE_COUNT] = {
 		dr_metal, 0.3f, 0.1f, 0, 0, 0, 0, 0.9f },
 };
 
+/* Instruments a style's chords and lead take in turn, one for each clip
+ * (seeded), where the style plays General MIDI there and the prompt names
+ * no instrument of its own: a station of one prompt changes colour from
+ * loop to loop, as a programme of one genre does. */
+const il_synth_alts synth_alts[GEN_STYLE_COUNT] = {
+	[GEN_STYLE_LOFI] = { { 4, 5, 0 }, 3, { 26, 11, 73 }, 3 },
+	[GEN_STYLE_AMBIENT] = { { 0 }, 0, { 108, 46, 11 }, 3 },
+	[GEN_STYLE_HOUSE] = { { 4, 0, 5 }, 3, { 0 }, 0 },
+	[GEN_STYLE_JAZZ] = { { 0, 4 }, 2, { 65, 66, 56, 11 }, 4 },
+	[GEN_STYLE_CINEMATIC] = { { 48, 49 }, 2, { 60, 40, 73 }, 3 },
+	[GEN_STYLE_DNB] = { { 89, 88, 91 }, 3, { 0 }, 0 },
+	[GEN_STYLE_BOSSA] = { { 24 }, 1, { 73, 66, 11 }, 3 },
+	[GEN_STYLE_TRAP] = { { 0 }, 0, { 10, 8, 108 }, 3 },
+	[GEN_STYLE_REGGAE] = { { 27, 26 }, 2, { 22, 56, 65 }, 3 },
+	[GEN_STYLE_FUNK] = { { 28, 7 }, 2, { 61, 62, 65 }, 3 },
+	[GEN_STYLE_ROCK] = { { 30, 29 }, 2, { 29, 30, 27 }, 3 },
+	[GEN_STYLE_POP] = { { 0, 4, 24 }, 3, { 81, 80, 11 }, 3 },
+	[GEN_STYLE_FOLK] = { { 25, 24 }, 2, { 110, 73, 22 }, 3 },
+	[GEN_STYLE_CLASSICAL] = { { 41 }, 1, { 40, 73, 68, 71 }, 4 },
+	[GEN_STYLE_WALTZ] = { { 0 }, 1, { 40, 21, 73 }, 3 },
+	[GEN_STYLE_BLUES] = { { 0, 4 }, 2, { 22, 27, 65 }, 3 },
+	[GEN_STYLE_LATIN] = { { 0 }, 1, { 56, 73, 24, 65 }, 4 },
+	[GEN_STYLE_METAL] = { { 30 }, 1, { 30, 29 }, 2 },
+};
+
 typedef struct osc_sound {
 	const char *name;
 	int osc, voices;

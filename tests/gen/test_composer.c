@@ -222,6 +222,28 @@ START_TEST(test_plan)
 }
 END_TEST
 
+/* A style's chords and lead change from clip to clip among its own
+ * instruments, unless the prompt names them. */
+START_TEST(test_instrument_turns)
+{
+	int leads[128] = { 0 }, chords[128] = { 0 }, nlead = 0, nchords = 0;
+	for (uint64_t seed = 1; seed <= 12; seed++) {
+		il_synth_plan pl;
+		size_t n;
+		free(render("lo-fi hip hop", 5, seed, "none", 0, 0, &pl, &n));
+		int l = pl.program[GEN_PART_LEAD], c = pl.program[GEN_PART_CHORDS];
+		ck_assert_msg(l == 26 || l == 11 || l == 73, "seed %d: lead %d", (int)seed, l);
+		ck_assert_msg(c == 4 || c == 5 || c == 0, "seed %d: chords %d", (int)seed, c);
+		nlead += !leads[l]++;
+		nchords += !chords[c]++;
+		free(render("lo-fi hip hop, warm rhodes chords, flute", 5, seed, "none", 0, 0, &pl, &n));
+		ck_assert_int_eq(pl.program[GEN_PART_CHORDS], 4);
+		ck_assert_int_eq(pl.program[GEN_PART_LEAD], 73);
+	}
+	ck_assert_msg(nlead == 3 && nchords == 3, "12 clips: %d leads, %d chord instruments", nlead, nchords);
+}
+END_TEST
+
 /* Metal: a minor key unless the prompt names one, its tempo, and power
  * chords (root, fifth, octave) on the chords' roots, voiced low. */
 START_TEST(test_metal)
@@ -414,6 +436,7 @@ int main(void)
 	tcase_add_test(tc, test_mood_tempo_key_metre);
 	tcase_add_test(tc, test_plan);
 	tcase_add_test(tc, test_metal);
+	tcase_add_test(tc, test_instrument_turns);
 	tcase_add_test(tc, test_station_params);
 	tcase_add_test(tc, test_fallback);
 	tcase_add_test(tc, test_soundfont);
