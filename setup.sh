@@ -97,7 +97,9 @@ build|run)
 	exec "$bin" "$@"
 	;;
 check)
-	configure_in check --enable-werror --enable-sanitizers --enable-debug
+	# A prefix of its own, never installed to: the tests see the data of this
+	# tree only, not a copy the first command installed in /usr/local.
+	configure_in check --enable-werror --enable-sanitizers --enable-debug --prefix="$top/build/check/prefix"
 	say "building with -Werror, ASan and UBSan"
 	make -s -C build/check -j"$jobs"
 	say "running the test suite (sanitizer build)"
