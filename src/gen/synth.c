@@ -98,7 +98,6 @@ static void synth_pick_instruments(il_synth_ctx *c, const il_gen_prompt_info *pi
 	int taken[GEN_PART_COUNT] = { 0 };
 	for (int part = 0; part < GEN_PART_COUNT; part++)
 		pl->program[part] = c->st->program[part];
-
 	for (int k = 0; k < pi->ninst; k++) {
 		int part = pi->inst[k].part;
 		if (taken[part] && part != GEN_PART_LEAD && !taken[GEN_PART_LEAD] && pi->inst[k].program < GEN_GM_KIT &&
