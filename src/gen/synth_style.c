@@ -238,7 +238,7 @@ const il_synth_style synth_styles[GEN_STYLE_COUNT] = {
  * no instrument of its own: a station of one prompt changes colour from
  * loop to loop, as a programme of one genre does. */
 const il_synth_alts synth_alts[GEN_STYLE_COUNT] = {
-	[GEN_STYLE_LOFI] = { { 4, 5, 0 }, 3, { 26, 11, 73 }, 3 },
+	[GEN_STYLE_LOFI] = { { 4, 5 }, 2, { 26, 11, 73 }, 3 },
 	[GEN_STYLE_AMBIENT] = { { 0 }, 0, { 108, 46, 11 }, 3 },
 	[GEN_STYLE_HOUSE] = { { 4, 0, 5 }, 3, { 0 }, 0 },
 	[GEN_STYLE_JAZZ] = { { 0, 4 }, 2, { 65, 66, 56, 11 }, 4 },

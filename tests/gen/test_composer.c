@@ -223,7 +223,8 @@ START_TEST(test_plan)
 END_TEST
 
 /* A style's chords and lead change from clip to clip among its own
- * instruments, unless the prompt names them. */
+ * instruments, unless the prompt names them (lo-fi: two electric pianos;
+ * jazz guitar, vibraphone or flute). */
 START_TEST(test_instrument_turns)
 {
 	int leads[128] = { 0 }, chords[128] = { 0 }, nlead = 0, nchords = 0;
@@ -233,14 +234,14 @@ START_TEST(test_instrument_turns)
 		free(render("lo-fi hip hop", 5, seed, "none", 0, 0, &pl, &n));
 		int l = pl.program[GEN_PART_LEAD], c = pl.program[GEN_PART_CHORDS];
 		ck_assert_msg(l == 26 || l == 11 || l == 73, "seed %d: lead %d", (int)seed, l);
-		ck_assert_msg(c == 4 || c == 5 || c == 0, "seed %d: chords %d", (int)seed, c);
+		ck_assert_msg(c == 4 || c == 5, "seed %d: chords %d", (int)seed, c);
 		nlead += !leads[l]++;
 		nchords += !chords[c]++;
 		free(render("lo-fi hip hop, warm rhodes chords, flute", 5, seed, "none", 0, 0, &pl, &n));
 		ck_assert_int_eq(pl.program[GEN_PART_CHORDS], 4);
 		ck_assert_int_eq(pl.program[GEN_PART_LEAD], 73);
 	}
-	ck_assert_msg(nlead == 3 && nchords == 3, "12 clips: %d leads, %d chord instruments", nlead, nchords);
+	ck_assert_msg(nlead == 3 && nchords == 2, "12 clips: %d leads, %d chord instruments", nlead, nchords);
 }
 END_TEST
 
