@@ -287,7 +287,7 @@ static void prompt_apply(const il_prompt_word *w, int exact, int pos, il_gen_pro
 			if (out->inst[k].program == w->value)
 				return;
 		if (out->ninst < GEN_PROMPT_INST_MAX)
-			out->inst[out->ninst++] = (il_gen_prompt_inst){ w->value, w->part, w->octave };
+			out->inst[out->ninst++] = (il_gen_prompt_inst){ w->value, w->part, w->octave, w->weight };
 		if (w->hint >= 0 && out->hint < 0)
 			out->hint = w->hint;
 		break;

@@ -53,6 +53,7 @@ typedef struct il_gen_prompt_inst {
 	int program; /* General MIDI program 0-127, or GEN_GM_KIT + kit */
 	int part;    /* GEN_PART_* it prefers */
 	int octave;  /* transposition in octaves (ukulele: +1) */
+	int family;  /* 1: the word names a family ("guitar"), where the style's own member may stand */
 } il_gen_prompt_inst;
 
 typedef struct il_gen_prompt_info {

@@ -5,6 +5,7 @@
 
 #define S(p, st, w) { p, PW_STYLE, st, w, 0, 0, -1 }
 #define I(p, prog, part, oct, hint) { p, PW_INST, prog, 0, part, oct, hint }
+#define G(p, prog, part, oct, hint) { p, PW_INST, prog, 1, part, oct, hint } /* a family's name */
 #define M(p, mood, hint) { p, PW_MOOD, mood, 0, 0, 0, hint }
 #define W(p, kind, v) { p, kind, v, 0, 0, 0, -1 }
 
@@ -12,7 +13,9 @@ enum { D = GEN_PART_DRUMS, B = GEN_PART_BASS, C = GEN_PART_CHORDS, L = GEN_PART_
 
 /* Phrases are lower-case words separated by one space; a word ending in '*'
  * matches any word it starts ("funk*": funky). Genres carry a weight: a
- * genre name (3) beats a scene word (2), which beats a hint (1). */
+ * genre name (3) beats a scene word (2), which beats a hint (1). G() names a
+ * family of instruments ("guitar", "bass"): where the style plays one of
+ * that family, its own stays (bossa nova's nylon guitar); I() names one. */
 const il_prompt_word gen_prompt_words[] = {
 	S("lo fi", GEN_STYLE_LOFI, 3), S("lofi", GEN_STYLE_LOFI, 3), S("hip hop", GEN_STYLE_LOFI, 3),
 	S("hiphop", GEN_STYLE_LOFI, 3), S("chillhop", GEN_STYLE_LOFI, 3), S("boom bap", GEN_STYLE_LOFI, 3),
@@ -74,7 +77,7 @@ const il_prompt_word gen_prompt_words[] = {
 
 	/* General MIDI instruments (program numbers from 0) and synonyms. */
 	I("piano", 0, C, 0, -1), I("grand piano", 0, C, 0, GEN_STYLE_PIANO), I("acoustic piano", 0, C, 0, -1),
-	I("keys", 4, C, 0, -1), I("bright piano", 1, C, 0, -1), I("honky tonk", 3, C, 0, GEN_STYLE_BLUES),
+	G("keys", 4, C, 0, -1), I("bright piano", 1, C, 0, -1), I("honky tonk", 3, C, 0, GEN_STYLE_BLUES),
 	I("rhodes", 4, C, 0, GEN_STYLE_LOFI), I("electric piano", 4, C, 0, -1), I("e piano", 4, C, 0, -1),
 	I("epiano", 4, C, 0, -1), I("wurlitzer", 5, C, 0, -1), I("harpsichord", 6, C, 0, GEN_STYLE_CLASSICAL),
 	I("clavinet", 7, C, 0, GEN_STYLE_FUNK), I("clav", 7, C, 0, GEN_STYLE_FUNK),
@@ -82,10 +85,10 @@ const il_prompt_word gen_prompt_words[] = {
 	I("vibraphone", 11, L, 0, GEN_STYLE_JAZZ), I("vibes", 11, L, 0, GEN_STYLE_JAZZ), I("marimba", 12, L, 0, -1),
 	I("xylophone", 13, L, 0, -1), I("bells", 14, L, 0, -1), I("chimes", 14, L, 0, -1),
 	I("tubular bells", 14, L, 0, -1), I("dulcimer", 15, L, 0, GEN_STYLE_FOLK),
-	I("organ", 16, C, 0, -1), I("hammond", 16, C, 0, -1), I("rock organ", 18, C, 0, GEN_STYLE_ROCK),
+	G("organ", 16, C, 0, -1), I("hammond", 16, C, 0, -1), I("rock organ", 18, C, 0, GEN_STYLE_ROCK),
 	I("church organ", 19, C, 0, -1), I("pipe organ", 19, C, 0, -1), I("accordion", 21, C, 0, GEN_STYLE_FOLK),
 	I("harmonica", 22, L, 0, GEN_STYLE_BLUES), I("bandoneon", 23, C, 0, GEN_STYLE_LATIN),
-	I("guitar", 25, C, 0, -1), I("nylon guitar", 24, C, 0, GEN_STYLE_BOSSA), I("classical guitar", 24, C, 0, -1),
+	G("guitar", 25, C, 0, -1), I("nylon guitar", 24, C, 0, GEN_STYLE_BOSSA), I("classical guitar", 24, C, 0, -1),
 	I("spanish guitar", 24, C, 0, GEN_STYLE_LATIN), I("nylon", 24, C, 0, -1),
 	I("ukulele", 24, C, 1, GEN_STYLE_FOLK), I("uke", 24, C, 1, GEN_STYLE_FOLK),
 	I("acoustic guitar", 25, C, 0, GEN_STYLE_FOLK), I("steel guitar", 25, C, 0, -1),
@@ -97,7 +100,7 @@ const il_prompt_word gen_prompt_words[] = {
 	I("guitar riff", 30, C, 0, GEN_STYLE_ROCK), I("power chords", 30, C, 0, GEN_STYLE_ROCK),
 	I("upright bass", 32, B, 0, GEN_STYLE_JAZZ), I("double bass", 32, B, 0, GEN_STYLE_JAZZ),
 	I("acoustic bass", 32, B, 0, -1), I("walking bass", 32, B, 0, GEN_STYLE_JAZZ),
-	I("bass", 33, B, 0, -1), I("bass guitar", 33, B, 0, -1), I("electric bass", 33, B, 0, -1),
+	G("bass", 33, B, 0, -1), I("bass guitar", 33, B, 0, -1), I("electric bass", 33, B, 0, -1),
 	I("bassline", 33, B, 0, -1), I("picked bass", 34, B, 0, GEN_STYLE_ROCK), I("fretless bass", 35, B, 0, -1),
 	I("fretless", 35, B, 0, -1), I("slap bass", 36, B, 0, GEN_STYLE_FUNK), I("synth bass", 38, B, 0, -1),
 	I("sub bass", 38, B, 0, -1), I("reese bass", 38, B, 0, GEN_STYLE_DNB), I("808", GEN_GM_KIT + 25, D, 0, GEN_STYLE_TRAP),
@@ -106,17 +109,17 @@ const il_prompt_word gen_prompt_words[] = {
 	I("cello", 42, L, -1, GEN_STYLE_CLASSICAL), I("cellos", 42, L, -1, GEN_STYLE_CLASSICAL),
 	I("contrabass", 43, B, 0, GEN_STYLE_CLASSICAL), I("pizzicato", 45, C, 0, GEN_STYLE_CLASSICAL),
 	I("harp", 46, C, 0, -1), I("timpani", 47, D, 0, GEN_STYLE_CINEMATIC),
-	I("strings", 48, P, 0, -1), I("string section", 48, P, 0, GEN_STYLE_CINEMATIC),
-	I("low strings", 48, P, -1, GEN_STYLE_CINEMATIC), I("string", 48, P, 0, -1),
+	G("strings", 48, P, 0, -1), I("string section", 48, P, 0, GEN_STYLE_CINEMATIC),
+	I("low strings", 48, P, -1, GEN_STYLE_CINEMATIC), G("string", 48, P, 0, -1),
 	I("slow strings", 49, P, 0, -1), I("synth strings", 50, P, 0, -1),
 	I("choir", 52, P, 0, GEN_STYLE_CINEMATIC), I("voices", 52, P, 0, -1), I("vocal*", 53, P, 0, -1),
 	I("ooh*", 53, P, 0, -1), I("aah*", 52, P, 0, -1), I("orchestra hit*", 55, C, 0, -1),
 	I("trumpet", 56, L, 0, -1), I("lonely trumpet", 59, L, 0, -1), I("trombone", 57, L, -1, -1),
 	I("tuba", 58, B, 0, -1), I("muted trumpet", 59, L, 0, GEN_STYLE_JAZZ), I("french horn", 60, L, -1, GEN_STYLE_CINEMATIC),
-	I("horn", 60, L, -1, -1), I("horns", 61, C, 0, -1), I("brass", 61, C, 0, -1), I("heroic brass", 61, L, 0, GEN_STYLE_CINEMATIC),
+	I("horn", 60, L, -1, -1), G("horns", 61, C, 0, -1), G("brass", 61, C, 0, -1), I("heroic brass", 61, L, 0, GEN_STYLE_CINEMATIC),
 	I("horn hits", 61, C, 0, GEN_STYLE_FUNK), I("horn section", 61, C, 0, -1), I("brass section", 61, C, 0, -1),
 	I("synth brass", 62, C, 0, -1),
-	I("soprano sax", 64, L, 0, -1), I("sax", 65, L, 0, GEN_STYLE_JAZZ), I("saxophone", 65, L, 0, GEN_STYLE_JAZZ),
+	I("soprano sax", 64, L, 0, -1), G("sax", 65, L, 0, GEN_STYLE_JAZZ), G("saxophone", 65, L, 0, GEN_STYLE_JAZZ),
 	I("alto sax", 65, L, 0, -1), I("tenor sax", 66, L, -1, GEN_STYLE_JAZZ), I("baritone sax", 67, L, -1, -1),
 	I("oboe", 68, L, 0, GEN_STYLE_CLASSICAL), I("english horn", 69, L, 0, -1), I("bassoon", 70, B, 0, -1),
 	I("clarinet", 71, L, 0, -1), I("piccolo", 72, L, 0, -1), I("flute", 73, L, 0, -1), I("flutes", 73, L, 0, -1),
@@ -125,8 +128,8 @@ const il_prompt_word gen_prompt_words[] = {
 	I("ocarina", 79, L, 0, -1),
 	I("square wave", 80, L, 0, GEN_STYLE_CHIPTUNE), I("square lead", 80, L, 0, -1), I("saw lead", 81, L, 0, -1),
 	I("sawtooth", 81, L, 0, -1), I("synth lead", 81, L, 0, -1), I("lead synth", 81, L, 0, -1),
-	I("supersaw", 81, C, 0, GEN_STYLE_TECHNO), I("synth", 81, L, 0, -1), I("synths", 90, P, 0, -1),
-	I("pad", 88, P, 0, -1), I("pads", 88, P, 0, -1), I("warm pad", 89, P, 0, -1), I("warm pads", 89, P, 0, -1),
+	I("supersaw", 81, C, 0, GEN_STYLE_TECHNO), G("synth", 81, L, 0, -1), I("synths", 90, P, 0, -1),
+	G("pad", 88, P, 0, -1), G("pads", 88, P, 0, -1), I("warm pad", 89, P, 0, -1), I("warm pads", 89, P, 0, -1),
 	I("polysynth", 90, C, 0, -1), I("glassy pads", 92, P, 0, -1), I("sweep", 95, P, 0, -1),
 	I("sitar", 104, L, 0, -1), I("banjo", 105, C, 0, GEN_STYLE_FOLK), I("shamisen", 106, L, 0, -1),
 	I("koto", 107, L, 0, -1), I("kalimba", 108, L, 0, -1), I("mbira", 108, L, 0, -1), I("thumb piano", 108, L, 0, -1),

@@ -13,7 +13,7 @@ typedef struct il_prompt_word {
 	const char *phrase; /* lower-case words, one space apart; "word*" matches a prefix */
 	int kind;           /* PW_* */
 	int value;          /* style, program, mood, pace, density, mode or metre */
-	int weight;         /* genres: 3 a genre name, 2 a scene word, 1 a hint */
+	int weight;         /* genres: 3 a genre name, 2 a scene word, 1 a hint; instruments: 1 a family's name */
 	int part;           /* instruments: GEN_PART_* */
 	int octave;         /* instruments: transposition in octaves */
 	int hint;           /* instruments and moods: a style they suggest, or -1 */

@@ -107,8 +107,9 @@ static void synth_pick_instruments(il_synth_ctx *c, const il_gen_prompt_info *pi
 			continue;
 		taken[part] = 1;
 		int mine = pl->program[part], want = pi->inst[k].program;
-		if (mine >= 0 && mine < GEN_GM_KIT && want < GEN_GM_KIT && mine / 8 == want / 8 && !pi->inst[k].octave)
-			continue; /* "guitar" in bossa nova: the style's own guitar */
+		if (pi->inst[k].family && mine >= 0 && mine < GEN_GM_KIT && want < GEN_GM_KIT && mine / 8 == want / 8 &&
+		    !pi->inst[k].octave)
+			continue; /* "guitar" in bossa nova: the style's own guitar ("grand piano": the piano) */
 		pl->program[part] = want;
 		c->octave[part] = pi->inst[k].octave;
 	}

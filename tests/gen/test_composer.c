@@ -35,6 +35,9 @@ static void parse_both(const char *p, il_gen_prompt_info *out)
 		      "\"%s\" and \"%s\" are read differently", p, up);
 }
 
+static float *render(const char *prompt, double secs, uint64_t seed, const char *sf, double bpm, int key,
+		     il_synth_plan *pl, size_t *n);
+
 START_TEST(test_genres)
 {
 	static const struct { const char *prompt; int style; } cases[] = {
@@ -90,6 +93,20 @@ START_TEST(test_instruments)
 			found |= pi.inst[i].program == cases[k].program && pi.inst[i].part == cases[k].part;
 		ck_assert_msg(found, "\"%s\" has no %s as part %d", cases[k].prompt, gen_prompt_gm_name(cases[k].program),
 			      cases[k].part);
+	}
+	/* A family's name leaves the style its own member of the family; a
+	 * name of one instrument is played as named. */
+	static const struct { const char *prompt; int part, program; } plays[] = {
+		{ "bossa nova guitar", GEN_PART_CHORDS, 24 }, { "jazz with bass", GEN_PART_BASS, 32 },
+		{ "rock with acoustic guitar", GEN_PART_CHORDS, 25 }, { "lo-fi hip hop, grand piano", GEN_PART_CHORDS, 0 },
+		{ "lo-fi piano", GEN_PART_CHORDS, 0 }, { "jazz, electric bass", GEN_PART_BASS, 33 },
+	};
+	for (size_t k = 0; k < sizeof plays / sizeof plays[0]; k++) {
+		il_synth_plan pl;
+		size_t n;
+		free(render(plays[k].prompt, 5, 1, "none", 0, 0, &pl, &n));
+		ck_assert_msg(pl.program[plays[k].part] == plays[k].program, "\"%s\" plays %d, not %d", plays[k].prompt,
+			      pl.program[plays[k].part], plays[k].program);
 	}
 	il_gen_prompt_info pi;
 	gen_prompt_parse("ukulele", &pi);
