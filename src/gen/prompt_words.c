@@ -101,7 +101,7 @@ const il_prompt_word gen_prompt_words[] = {
 	I("upright bass", 32, B, 0, GEN_STYLE_JAZZ), I("double bass", 32, B, 0, GEN_STYLE_JAZZ),
 	I("acoustic bass", 32, B, 0, -1), I("walking bass", 32, B, 0, GEN_STYLE_JAZZ),
 	G("bass", 33, B, 0, -1), I("bass guitar", 33, B, 0, -1), I("electric bass", 33, B, 0, -1),
-	I("bassline", 33, B, 0, -1), I("picked bass", 34, B, 0, GEN_STYLE_ROCK), I("fretless bass", 35, B, 0, -1),
+	G("bassline", 33, B, 0, -1), I("picked bass", 34, B, 0, GEN_STYLE_ROCK), I("fretless bass", 35, B, 0, -1),
 	I("fretless", 35, B, 0, -1), I("slap bass", 36, B, 0, GEN_STYLE_FUNK), I("synth bass", 38, B, 0, -1),
 	I("sub bass", 38, B, 0, -1), I("reese bass", 38, B, 0, GEN_STYLE_DNB), I("808", GEN_GM_KIT + 25, D, 0, GEN_STYLE_TRAP),
 	I("violin", 40, L, 0, GEN_STYLE_CLASSICAL), I("violins", 48, P, 0, GEN_STYLE_CLASSICAL),

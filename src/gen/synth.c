@@ -91,6 +91,17 @@ static double synth_pick_bpm(il_synth_ctx *c, const il_synth_params *p, const il
 	return n ? cand[synth_rng_int(&c->rng, n)] : floor(lo);
 }
 
+/* True when the style's instrument mine (a GM program, or -1: an
+ * oscillator) may stand for a family's name whose program is want: one of
+ * the family, or an oscillator where the family is a synthesizer's (bass,
+ * synth lead, synth pad: "pulsing bass" in techno is its acid bass). */
+static int synth_family_stands(int mine, int want)
+{
+	if (mine == -1)
+		return want / 8 == 4 || want / 8 == 10 || want / 8 == 11;
+	return mine >= 0 && mine < GEN_GM_KIT && want < GEN_GM_KIT && mine / 8 == want / 8;
+}
+
 /* Instruments: the style's, then the prompt's in the part they prefer. */
 static void synth_pick_instruments(il_synth_ctx *c, const il_gen_prompt_info *pi)
 {
@@ -107,8 +118,7 @@ static void synth_pick_instruments(il_synth_ctx *c, const il_gen_prompt_info *pi
 			continue;
 		taken[part] = 1;
 		int mine = pl->program[part], want = pi->inst[k].program;
-		if (pi->inst[k].family && mine >= 0 && mine < GEN_GM_KIT && want < GEN_GM_KIT && mine / 8 == want / 8 &&
-		    !pi->inst[k].octave)
+		if (pi->inst[k].family && synth_family_stands(mine, want) && !pi->inst[k].octave)
 			continue; /* "guitar" in bossa nova: the style's own guitar ("grand piano": the piano) */
 		pl->program[part] = want;
 		c->octave[part] = pi->inst[k].octave;

@@ -94,12 +94,16 @@ START_TEST(test_instruments)
 		ck_assert_msg(found, "\"%s\" has no %s as part %d", cases[k].prompt, gen_prompt_gm_name(cases[k].program),
 			      cases[k].part);
 	}
-	/* A family's name leaves the style its own member of the family; a
-	 * name of one instrument is played as named. */
+	/* A family's name leaves the style its own member of the family (or
+	 * its oscillator, for a synthesizer's family); a name of one
+	 * instrument is played as named. */
 	static const struct { const char *prompt; int part, program; } plays[] = {
 		{ "bossa nova guitar", GEN_PART_CHORDS, 24 }, { "jazz with bass", GEN_PART_BASS, 32 },
 		{ "rock with acoustic guitar", GEN_PART_CHORDS, 25 }, { "lo-fi hip hop, grand piano", GEN_PART_CHORDS, 0 },
 		{ "lo-fi piano", GEN_PART_CHORDS, 0 }, { "jazz, electric bass", GEN_PART_BASS, 33 },
+		/* an oscillator stands for a synthesizer's family, not for another */
+		{ "techno, rolling bassline", GEN_PART_BASS, -1 }, { "synthwave, pulsing bass", GEN_PART_BASS, -1 },
+		{ "synthwave with guitar", GEN_PART_CHORDS, 25 }, { "techno, synth bass", GEN_PART_BASS, 38 },
 	};
 	for (size_t k = 0; k < sizeof plays / sizeof plays[0]; k++) {
 		il_synth_plan pl;
