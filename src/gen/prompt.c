@@ -349,11 +349,14 @@ static void prompt_words(prompt_scan *s, il_gen_prompt_info *out)
 		out->style = -1;
 }
 
-/* The words no table understood, into out->ignored. */
+/* The words no table understood, into out->ignored; those understood
+ * (fillers aside) counted in out->understood. */
 static void prompt_ignored(const prompt_scan *s, il_gen_prompt_info *out)
 {
 	size_t w = 0, cap = sizeof out->ignored;
 	out->ignored[0] = '\0';
+	for (int i = 0; i < s->n; i++)
+		out->understood += s->tok[i].used && !s->tok[i].filler;
 	for (int i = 0; i < s->n; i++) {
 		if (s->tok[i].used)
 			continue;
@@ -456,14 +459,6 @@ static int prompt_bad_metre_at(const prompt_scan *s, int i, int *first, int *las
 	return prompt_metre(text) == 0;
 }
 
-/* True when the composer understands any word of prompt (read into pi). */
-static int prompt_understood(const char *prompt, il_gen_prompt_info *pi)
-{
-	gen_prompt_parse(prompt, pi);
-	return pi->style >= 0 || pi->hint >= 0 || pi->bpm > 0 || pi->pace || pi->key_root >= 0 || pi->minor >= 0 ||
-	       pi->metre || pi->mood != GEN_MOOD_NONE || pi->density || pi->crackle || pi->ninst;
-}
-
 /* What the prompt asks for that cannot be used (see prompt.h). */
 int gen_prompt_problems(const char *prompt, int composer, il_gen_prompt_note_fn fn, void *ud)
 {
@@ -493,11 +488,14 @@ int gen_prompt_problems(const char *prompt, int composer, il_gen_prompt_note_fn 
 	free(s.orig);
 	free(s.low);
 	free(s.tok);
-	il_gen_prompt_info pi;
-	if (composer && prompt && !n && !prompt_understood(prompt, &pi)) {
-		prompt_warn(prompt, strlen(prompt), "no word the composer knows: name a genre, an instrument or a mood, "
-			    "in English", fn, ud);
-		n++;
+	if (composer && prompt && !n) {
+		il_gen_prompt_info pi;
+		gen_prompt_parse(prompt, &pi);
+		if (!pi.understood) {
+			prompt_warn(prompt, strlen(prompt), "no word the composer knows: name a genre, an instrument or a "
+				    "mood, in English", fn, ud);
+			n++;
+		}
 	}
 	return n;
 }

@@ -70,6 +70,7 @@ typedef struct il_gen_prompt_info {
 	int ninst;
 	il_gen_prompt_inst inst[GEN_PROMPT_INST_MAX];
 	char ignored[256]; /* words not understood, separated by ", " */
+	int understood;    /* words understood, fillers ("music", "with") not counted */
 } il_gen_prompt_info;
 
 #define GEN_PROMPT_MAX 1023 /* bytes in a prompt */
