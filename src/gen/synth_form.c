@@ -134,6 +134,12 @@ static void form_chords(il_synth_ctx *c)
 	form_cadence(c, minor);
 }
 
+/* The pitch class of scale degree d in chord slot k. */
+static int form_pc(const il_synth_ctx *c, int k, int d)
+{
+	return (c->plan.key_root + synth_degree_semi(c, k, d)) % 12;
+}
+
 /* The bass's root for pitch class pc, from Ab1 (32) up to G2 (43). */
 static int form_bass_root(int pc)
 {
@@ -147,7 +153,7 @@ static void form_power_chords(il_synth_ctx *c)
 	int center = c->st->chord_center, prev = center - 6;
 	c->nchord = 3;
 	for (int k = 0; k < c->nslot; k++) {
-		int pc = (c->plan.key_root + synth_degree_semi(c, k, c->deg[k])) % 12, best = 0, bestcost = 1 << 30;
+		int pc = form_pc(c, k, c->deg[k]), best = 0, bestcost = 1 << 30;
 		for (int r = center - 12; r <= center + 3; r++) {
 			if (((r % 12) + 12) % 12 != pc)
 				continue;
@@ -177,7 +183,7 @@ static void form_voicings(il_synth_ctx *c)
 		int pcs[4];
 		for (int v = 0; v < c->nchord; v++) {
 			int d = c->deg[k] + 2 * v;
-			pcs[v] = (c->plan.key_root + synth_degree_semi(c, k, d % 7)) % 12;
+			pcs[v] = form_pc(c, k, d % 7);
 		}
 		int best[5] = { 0 }, bestcost = 1 << 30;
 		for (int lo = center - 9; lo <= center - 1; lo++) {
@@ -203,8 +209,7 @@ static void form_voicings(il_synth_ctx *c)
 		}
 		memcpy(c->chord[k], best, sizeof best);
 		memcpy(prev, best, sizeof prev);
-		int root = (c->plan.key_root + synth_degree_semi(c, k, c->deg[k])) % 12;
-		c->bass_root[k] = form_bass_root(root);
+		c->bass_root[k] = form_bass_root(form_pc(c, k, c->deg[k]));
 	}
 }
 
