@@ -93,7 +93,7 @@ station dark "dark cinematic strings"
 check dark >"$TEST_TMP/dark.out" 2>&1 && pass "dark: $(tail -1 "$TEST_TMP/dark.out")" || fail "dark: $(cat "$TEST_TMP/dark.out")"
 keys=$(grep '^keys:' "$TEST_TMP/dark.out")
 case $keys in
-*minor*major* | *major*) fail "a dark station wandered into a major key: $keys" ;;
+*major*) fail "a dark station wandered into a major key: $keys" ;;
 *minor*) pass "a dark station keeps to minor keys: $keys" ;;
 *) fail "no keys from the dark station" ;;
 esac
